@@ -1,0 +1,62 @@
+"""The case list: a paged, filtered, sorted view of households (never the whole table)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.household import HouseholdStatus
+
+
+class CaseSort(StrEnum):
+    CASE_NUMBER = "case_number"
+    NAME = "name"
+    MUNICIPALITY = "municipality"
+    STATUS = "status"
+    PROFESSIONAL = "professional"
+    UPDATED_AT = "updated_at"
+
+
+class CaseListQuery(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(default="", max_length=200)
+    status: HouseholdStatus | None = None
+    municipality_code: str | None = None
+    sort: CaseSort = CaseSort.UPDATED_AT
+    descending: bool = True
+    offset: int = Field(default=0, ge=0)
+    limit: int = Field(default=100, ge=1, le=1000)
+
+    @property
+    def terms(self) -> list[str]:
+        """Normalised search words; every word must occur (AND)."""
+        return [t for t in search_normalise(self.text).split() if t][:8]
+
+
+@dataclass(frozen=True)
+class CaseListRow:
+    case_number: str
+    name: str
+    municipality_name: str
+    status: HouseholdStatus
+    professional: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class CaseListPage:
+    rows: list[CaseListRow]
+    total: int
+    offset: int
+    limit: int
+
+
+def search_normalise(text: str) -> str:
+    """Lower case without diacritics, so `ozdemir` finds `Özdemir` and `fryslan` finds `Fryslân`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

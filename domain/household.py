@@ -1,0 +1,285 @@
+"""The household case (huishouden / casus): members, problems per leefgebied, involved organisations.
+
+Models are pydantic and validate on construction and on assignment, so an invalid household cannot exist.
+Every user-facing validation message is Dutch.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from domain import reference
+from domain.errors import IllegalTransition
+from domain.validation import check_birth_date, check_case_number, clean_text, normalise_bsn, normalise_postcode
+
+# Short limits keep screens and exports sane and stop absurd input (a 10 MB name) at the edge.
+NAME_MAX = 120
+TEXT_MAX = 4000
+
+
+def _clean(value: str) -> str:
+    return clean_text(value)
+
+
+def _required(value: str) -> str:
+    value = clean_text(value)
+    if not value:
+        raise ValueError("Dit veld is verplicht.")
+    return value
+
+
+ShortText = Annotated[str, Field(max_length=NAME_MAX), AfterValidator(_clean)]
+LongText = Annotated[str, Field(max_length=TEXT_MAX), AfterValidator(_clean)]
+def _municipality_code(value: str) -> str:
+    value = value.strip().upper()
+    reference.municipality_name(value)
+    return value
+
+
+MunicipalityCode = Annotated[str, Field(max_length=6), AfterValidator(_municipality_code)]
+RequiredName = Annotated[str, Field(max_length=NAME_MAX), AfterValidator(_required)]
+
+
+class HouseholdStatus(StrEnum):
+    AANGEMELD = "aangemeld"
+    IN_BEHANDELING = "in_behandeling"
+    PLAN_VASTGESTELD = "plan_vastgesteld"
+    UITVOERING = "uitvoering"
+    GEEVALUEERD = "geevalueerd"
+    AFGESLOTEN = "afgesloten"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS: dict[HouseholdStatus, str] = {
+    HouseholdStatus.AANGEMELD: "Aangemeld",
+    HouseholdStatus.IN_BEHANDELING: "In behandeling",
+    HouseholdStatus.PLAN_VASTGESTELD: "Plan vastgesteld",
+    HouseholdStatus.UITVOERING: "Uitvoering",
+    HouseholdStatus.GEEVALUEERD: "Geëvalueerd",
+    HouseholdStatus.AFGESLOTEN: "Afgesloten",
+}
+
+# The lifecycle runs forward; a case can be closed early (withdrawn, moved) or reopened into treatment,
+# and a plan can go back to treatment when it has to be rewritten. (design choice)
+ALLOWED_TRANSITIONS: dict[HouseholdStatus, frozenset[HouseholdStatus]] = {
+    HouseholdStatus.AANGEMELD: frozenset({HouseholdStatus.IN_BEHANDELING, HouseholdStatus.AFGESLOTEN}),
+    HouseholdStatus.IN_BEHANDELING: frozenset({HouseholdStatus.PLAN_VASTGESTELD, HouseholdStatus.AFGESLOTEN}),
+    HouseholdStatus.PLAN_VASTGESTELD: frozenset(
+        {HouseholdStatus.UITVOERING, HouseholdStatus.IN_BEHANDELING, HouseholdStatus.AFGESLOTEN}
+    ),
+    HouseholdStatus.UITVOERING: frozenset(
+        {HouseholdStatus.GEEVALUEERD, HouseholdStatus.IN_BEHANDELING, HouseholdStatus.AFGESLOTEN}
+    ),
+    HouseholdStatus.GEEVALUEERD: frozenset(
+        {HouseholdStatus.AFGESLOTEN, HouseholdStatus.UITVOERING, HouseholdStatus.IN_BEHANDELING}
+    ),
+    HouseholdStatus.AFGESLOTEN: frozenset({HouseholdStatus.IN_BEHANDELING}),
+}
+
+
+def check_transition(current: HouseholdStatus, new: HouseholdStatus) -> None:
+    if new == current:
+        return
+    if new not in ALLOWED_TRANSITIONS[current]:
+        allowed = ", ".join(s.label for s in sorted(ALLOWED_TRANSITIONS[current], key=list(HouseholdStatus).index))
+        raise IllegalTransition(
+            f"Een casus met status '{current.label}' kan niet naar '{new.label}'. Wel mogelijk: {allowed}."
+        )
+
+
+class MemberRole(StrEnum):
+    HOOFDBEWONER = "hoofdbewoner"
+    PARTNER = "partner"
+    KIND = "kind"
+    OUDER = "ouder"
+    OVERIG = "overig"
+
+
+MEMBER_ROLE_LABELS = {
+    MemberRole.HOOFDBEWONER: "Hoofdbewoner",
+    MemberRole.PARTNER: "Partner",
+    MemberRole.KIND: "Kind",
+    MemberRole.OUDER: "Ouder",
+    MemberRole.OVERIG: "Overig",
+}
+
+
+class OrganisationType(StrEnum):
+    GEMEENTE = "gemeente"
+    LANDELIJK = "landelijke_uitvoeringsorganisatie"
+    ZORGVERZEKERAAR = "zorgverzekeraar"
+    ZORGKANTOOR = "zorgkantoor"
+    WONINGCORPORATIE = "woningcorporatie"
+    ZORGAANBIEDER = "zorgaanbieder"
+    JEUGDHULP = "jeugdhulpaanbieder"
+    SCHULDHULP = "schuldhulpverlening"
+    JUSTITIE = "justitie"
+    ONDERWIJS = "onderwijs"
+    WERKGEVER = "werkgever"
+    OVERIG = "overig"
+
+
+ORGANISATION_TYPE_LABELS = {
+    OrganisationType.GEMEENTE: "Gemeente",
+    OrganisationType.LANDELIJK: "Landelijke uitvoeringsorganisatie",
+    OrganisationType.ZORGVERZEKERAAR: "Zorgverzekeraar",
+    OrganisationType.ZORGKANTOOR: "Zorgkantoor",
+    OrganisationType.WONINGCORPORATIE: "Woningcorporatie",
+    OrganisationType.ZORGAANBIEDER: "Zorgaanbieder",
+    OrganisationType.JEUGDHULP: "Jeugdhulpaanbieder",
+    OrganisationType.SCHULDHULP: "Schuldhulpverlening",
+    OrganisationType.JUSTITIE: "Justitie",
+    OrganisationType.ONDERWIJS: "Onderwijs",
+    OrganisationType.WERKGEVER: "Werkgever",
+    OrganisationType.OVERIG: "Overig",
+}
+
+
+class LegalFramework(StrEnum):
+    PARTICIPATIEWET = "Participatiewet"
+    WMO = "Wmo 2015"
+    JEUGDWET = "Jeugdwet"
+    ZVW = "Zvw"
+    WLZ = "Wlz"
+    WGS = "Wet gemeentelijke schuldhulpverlening"
+    TOESLAGEN = "Awir (toeslagen)"
+    WW = "WW"
+    WIA = "WIA/Wajong"
+    AOW = "AOW"
+    STUDIEFINANCIERING = "Wet studiefinanciering"
+    HUURRECHT = "Huurrecht (BW)"
+    STRAFRECHT = "Strafrecht"
+    OVERIG = "Overig"
+
+
+class Member(BaseModel):
+    """A household member. The BSN is optional (only where a statutory task needs it)."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    id: int | None = None
+    name: RequiredName
+    date_of_birth: date
+    role: MemberRole = MemberRole.OVERIG
+    bsn: str | None = None
+
+    @field_validator("bsn", mode="before")
+    @classmethod
+    def _bsn(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if not isinstance(value, str):
+            raise ValueError("Een BSN bestaat uit 9 cijfers (0-9).")
+        return normalise_bsn(value)
+
+    @field_validator("date_of_birth")
+    @classmethod
+    def _birth(cls, value: date) -> date:
+        return check_birth_date(value, date.today())
+
+
+class Problem(BaseModel):
+    """A problem on one ZRM leefgebied with its score (1 acute … 5 fully self-reliant)."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    id: int | None = None
+    leefgebied: str
+    score: int = Field(ge=1, le=5)
+    since: date | None = None
+    description: LongText = ""
+
+    @field_validator("leefgebied")
+    @classmethod
+    def _leefgebied(cls, value: str) -> str:
+        if value not in reference.leefgebieden():
+            raise ValueError(f"Onbekend leefgebied {value!r}.")
+        return value
+
+    @field_validator("since")
+    @classmethod
+    def _since(cls, value: date | None) -> date | None:
+        if value is not None and value > date.today():
+            raise ValueError("De begindatum ligt in de toekomst.")
+        return value
+
+    @property
+    def leefgebied_label(self) -> str:
+        return reference.leefgebieden()[self.leefgebied]
+
+
+class InvolvedOrganisation(BaseModel):
+    """An organisation involved with the household: what it provides, under which law, at what yearly cost."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    id: int | None = None
+    name: RequiredName
+    type: OrganisationType = OrganisationType.OVERIG
+    legal_framework: LegalFramework = LegalFramework.OVERIG
+    product: ShortText = ""
+    yearly_cost: Decimal = Field(default=Decimal("0.00"), ge=0, le=Decimal("10000000"), decimal_places=2)
+
+
+class Address(BaseModel):
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    street: ShortText = ""
+    house_number: Annotated[str, Field(max_length=12), AfterValidator(_clean)] = ""
+    postcode: str = ""
+    city: ShortText = ""
+
+    @field_validator("postcode")
+    @classmethod
+    def _postcode(cls, value: str) -> str:
+        return normalise_postcode(value) if value.strip() else ""
+
+
+class Household(BaseModel):
+    """The aggregate root of a case. `version` guards against lost updates."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    id: int | None = None
+    case_number: str | None = None
+    name: RequiredName
+    municipality_code: MunicipalityCode
+    address: Address = Field(default_factory=Address)
+    status: HouseholdStatus = HouseholdStatus.AANGEMELD
+    professional: ShortText = ""
+    members: list[Member] = Field(default_factory=list, max_length=40)
+    problems: list[Problem] = Field(default_factory=list, max_length=60)
+    organisations: list[InvolvedOrganisation] = Field(default_factory=list, max_length=100)
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @field_validator("case_number")
+    @classmethod
+    def _case_number(cls, value: str | None) -> str | None:
+        return None if value is None else check_case_number(value)
+
+    @model_validator(mode="after")
+    def _one_problem_per_leefgebied(self) -> Household:
+        seen: set[str] = set()
+        for problem in self.problems:
+            if problem.leefgebied in seen:
+                raise ValueError(f"Leefgebied {problem.leefgebied_label} staat er twee keer in.")
+            seen.add(problem.leefgebied)
+        return self
+
+    @property
+    def municipality_name(self) -> str:
+        return reference.municipalities()[self.municipality_code]
+
+    def change_status(self, new: HouseholdStatus) -> None:
+        check_transition(self.status, new)
+        self.status = new

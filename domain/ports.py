@@ -1,0 +1,45 @@
+"""Ports the use cases need from storage. Storage implements them; tests may use in-memory fakes."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol
+
+from domain.caselist import CaseListPage, CaseListQuery
+from domain.household import Household
+
+
+class HouseholdRepository(Protocol):
+    def get(self, case_number: str) -> Household:
+        """Return the household or raise NotFound."""
+        ...
+
+    def exists(self, case_number: str) -> bool: ...
+
+    def add(self, household: Household) -> Household:
+        """Insert a new household (case_number set) and return it with ids and version."""
+        ...
+
+    def save(self, household: Household) -> Household:
+        """Update an existing household; raise StaleVersion when `household.version` is not current."""
+        ...
+
+    def next_case_number(self, year: int) -> str: ...
+
+    def list_cases(self, query: CaseListQuery) -> CaseListPage: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction. Leaving the block without `commit()` rolls back."""
+
+    households: HouseholdRepository
+
+    def __enter__(self) -> UnitOfWork: ...
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...

@@ -1,0 +1,1 @@
+"""Everything that touches the database or files: tables, engine, migrations, repositories, seed."""

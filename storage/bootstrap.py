@@ -1,0 +1,85 @@
+"""One place that wires settings → engine → migrations → unit of work, for the TUI, the CLI and tests."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine
+
+from domain.actors import Actor, Role
+from storage.engine import DatabaseError, make_engine
+from storage.households import Clock, utcnow
+from storage.migrate import ensure_current
+from storage.settings import APP_NAME, Settings
+from storage.unit_of_work import SqlUnitOfWork, session_factory
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DB = REPO_ROOT / "sample.db"
+
+
+@dataclass
+class Database:
+    """An open, migrated database and the means to start units of work on it."""
+
+    settings: Settings
+    engine: Engine
+    backup_path: Path | None = None
+    clock: Clock = utcnow
+    _sessions: object = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessions = session_factory(self.engine)
+
+    def uow(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._sessions, self.clock)  # type: ignore[arg-type]
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(username=self.settings.user, display_name=self.settings.display_name, role=Role.COORDINATOR)
+
+    @property
+    def description(self) -> str:
+        """Where the data lives, without a password."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
+    engine = make_engine(settings.database_url)
+    try:
+        backup = ensure_current(engine)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except Exception as exc:  # connection refused, not a database file, ...
+        engine.dispose()
+        raise DatabaseError(f"De database kon niet worden geopend: {type(exc).__name__}.") from exc
+    return Database(settings=settings, engine=engine, backup_path=backup, clock=clock)
+
+
+def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
+    """A fresh copy of sample.db for `doorbraak demo`, so the original stays pristine."""
+    if not sample.exists():
+        raise DatabaseError(f"De demodatabase {sample} ontbreekt; maak hem met 'doorbraak seed --output sample.db'.")
+    target_dir = target_dir or Path(platformdirs.user_cache_dir(APP_NAME))
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / "oefenomgeving.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    # The backup API copies a consistent snapshot even if sample.db were open elsewhere.
+    with sqlite3.connect(f"file:{sample}?mode=ro", uri=True) as source, sqlite3.connect(target) as dest:
+        source.backup(dest)
+    return target
+
+
+def demo_settings(base: Settings | None = None) -> Settings:
+    base = base or Settings()
+    return base.model_copy(update={"database_url": f"sqlite:///{demo_copy()}", "demo": True})
+
+
+__all__ = ["Database", "open_database", "demo_copy", "demo_settings"]

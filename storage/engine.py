@@ -1,0 +1,74 @@
+"""Create the SQLAlchemy engine: SQLite (durable pragmas, local disks only) or PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from domain.errors import DomainError
+
+# WAL does not work on network file systems (TRUST.md); these types are refused.
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs"}
+
+
+class DatabaseError(DomainError):
+    title = "Database"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def filesystem_type(path: Path) -> str | None:
+    """The file system type of the mount that holds `path` (Linux /proc/mounts), or None if unknown."""
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    target = path.resolve()
+    best: tuple[int, str] | None = None
+    for line in mounts:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        if target == Path(mount_point) or Path(mount_point) in target.parents:
+            if best is None or len(mount_point) > best[0]:
+                best = (len(mount_point), parts[2])
+    return best[1] if best else None
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if is_sqlite(url):
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fs = filesystem_type(path.parent)
+            if fs in NETWORK_FS:
+                raise DatabaseError(
+                    f"De database staat op een netwerkschijf ({fs}). SQLite is daar niet betrouwbaar; "
+                    "gebruik een lokale schijf of PostgreSQL (DOORBRAAK_DATABASE_URL)."
+                )
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)

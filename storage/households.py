@@ -1,0 +1,256 @@
+"""The household repository: converts between domain models and rows, pages the case list in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, and_, delete, func, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from domain.caselist import CaseListPage, CaseListQuery, CaseListRow, CaseSort, search_normalise
+from domain.errors import NotFound, StaleVersion
+from domain.household import (
+    Address,
+    Household,
+    HouseholdStatus,
+    InvolvedOrganisation,
+    LegalFramework,
+    Member,
+    MemberRole,
+    OrganisationType,
+    Problem,
+)
+from domain.validation import format_case_number
+from storage.tables import CaseNumberSequence, HouseholdRow, InvolvedOrganisationRow, MemberRow, ProblemRow
+
+Clock = Callable[[], datetime]
+
+SORT_COLUMNS: dict[CaseSort, Any] = {
+    CaseSort.CASE_NUMBER: HouseholdRow.case_number,
+    CaseSort.NAME: HouseholdRow.name,
+    CaseSort.MUNICIPALITY: HouseholdRow.municipality_name,
+    CaseSort.STATUS: HouseholdRow.status,
+    CaseSort.PROFESSIONAL: HouseholdRow.professional,
+    CaseSort.UPDATED_AT: HouseholdRow.updated_at,
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything we store is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def household_search_text(household: Household) -> str:
+    parts = [
+        household.case_number or "",
+        household.name,
+        household.municipality_name,
+        household.professional,
+        household.address.postcode.replace(" ", ""),
+        household.address.street,
+        household.address.city,
+        *(member.name for member in household.members),
+    ]
+    return search_normalise(" ".join(p for p in parts if p))
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+RowT = TypeVar("RowT", MemberRow, ProblemRow, InvolvedOrganisationRow)
+
+
+class SqlHouseholdRepository:
+    def __init__(self, session: Session, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    # -- reading ---------------------------------------------------------------------------------
+    def _row(self, case_number: str) -> HouseholdRow:
+        row = self.session.scalars(select(HouseholdRow).where(HouseholdRow.case_number == case_number)).first()
+        if row is None:
+            raise NotFound(f"Casus {case_number} bestaat niet.")
+        return row
+
+    def exists(self, case_number: str) -> bool:
+        return self.session.scalar(select(HouseholdRow.id).where(HouseholdRow.case_number == case_number)) is not None
+
+    def get(self, case_number: str) -> Household:
+        row = self._row(case_number)
+        return self._to_domain(row)
+
+    def _children(self, model: type[RowT], household_id: int) -> Sequence[RowT]:
+        stmt = select(model).where(model.household_id == household_id).order_by(model.position, model.id)  # type: ignore[arg-type]
+        return self.session.scalars(stmt).all()
+
+    def _to_domain(self, row: HouseholdRow) -> Household:
+        assert row.id is not None
+        # model_construct: rows were validated on the way in; re-validating would also re-run
+        # "not in the future" checks against today's date for old data.
+        return Household.model_construct(
+            id=row.id,
+            case_number=row.case_number,
+            name=row.name,
+            municipality_code=row.municipality_code,
+            address=Address.model_construct(
+                street=row.street, house_number=row.house_number, postcode=row.postcode, city=row.city
+            ),
+            status=HouseholdStatus(row.status),
+            professional=row.professional,
+            members=[
+                Member.model_construct(id=m.id, name=m.name, date_of_birth=m.date_of_birth, role=MemberRole(m.role), bsn=m.bsn)
+                for m in self._children(MemberRow, row.id)
+            ],
+            problems=[
+                Problem.model_construct(
+                    id=p.id, leefgebied=p.leefgebied, score=p.score, since=p.since, description=p.description
+                )
+                for p in self._children(ProblemRow, row.id)
+            ],
+            organisations=[
+                InvolvedOrganisation.model_construct(
+                    id=o.id,
+                    name=o.name,
+                    type=OrganisationType(o.type),
+                    legal_framework=LegalFramework(o.legal_framework),
+                    product=o.product,
+                    yearly_cost=o.yearly_cost,
+                )
+                for o in self._children(InvolvedOrganisationRow, row.id)
+            ],
+            version=row.version,
+            created_at=as_utc(row.created_at),
+            updated_at=as_utc(row.updated_at),
+        )
+
+    def list_cases(self, query: CaseListQuery) -> CaseListPage:
+        conditions: list[ColumnElement[bool]] = []
+        for term in query.terms:
+            conditions.append(HouseholdRow.search_text.like(f"%{_escape_like(term)}%", escape="\\"))  # type: ignore[attr-defined]
+        if query.status is not None:
+            conditions.append(HouseholdRow.status == query.status.value)  # type: ignore[arg-type]
+        if query.municipality_code:
+            conditions.append(HouseholdRow.municipality_code == query.municipality_code)  # type: ignore[arg-type]
+        where = and_(*conditions) if conditions else None
+
+        sort_column = SORT_COLUMNS[query.sort]
+        order = [sort_column.desc() if query.descending else sort_column.asc(), HouseholdRow.id.desc() if query.descending else HouseholdRow.id.asc()]  # type: ignore[union-attr]
+        columns = (
+            HouseholdRow.case_number,
+            HouseholdRow.name,
+            HouseholdRow.municipality_name,
+            HouseholdRow.status,
+            HouseholdRow.professional,
+            HouseholdRow.updated_at,
+        )
+        stmt = select(*columns).order_by(*order).offset(query.offset).limit(query.limit)
+        count_stmt = select(func.count()).select_from(HouseholdRow)
+        if where is not None:
+            stmt = stmt.where(where)
+            count_stmt = count_stmt.where(where)
+        rows = [
+            CaseListRow(
+                case_number=r[0],
+                name=r[1],
+                municipality_name=r[2],
+                status=HouseholdStatus(r[3]),
+                professional=r[4],
+                updated_at=as_utc(r[5]),
+            )
+            for r in self.session.execute(stmt)
+        ]
+        total = self.session.scalar(count_stmt) or 0
+        return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+
+    # -- writing ---------------------------------------------------------------------------------
+    def next_case_number(self, year: int) -> str:
+        # An UPDATE first takes the row lock on PostgreSQL, so two creators never get the same number.
+        result = self.session.execute(
+            update(CaseNumberSequence)
+            .where(CaseNumberSequence.year == year)  # type: ignore[arg-type]
+            .values(last=CaseNumberSequence.last + 1)
+            .returning(CaseNumberSequence.last)
+        ).first()
+        if result is None:
+            self.session.add(CaseNumberSequence(year=year, last=1))
+            self.session.flush()
+            return format_case_number(year, 1)
+        return format_case_number(year, int(result[0]))
+
+    def _fill_row(self, row: HouseholdRow, household: Household) -> None:
+        row.name = household.name
+        row.municipality_code = household.municipality_code
+        row.municipality_name = household.municipality_name
+        row.street = household.address.street
+        row.house_number = household.address.house_number
+        row.postcode = household.address.postcode
+        row.city = household.address.city
+        row.status = household.status.value
+        row.professional = household.professional
+        row.search_text = household_search_text(household)
+
+    def add(self, household: Household) -> Household:
+        assert household.case_number is not None
+        now = self.clock()
+        row = HouseholdRow(case_number=household.case_number, created_at=now, updated_at=now)  # type: ignore[call-arg]
+        self._fill_row(row, household)
+        self.session.add(row)
+        self.session.flush()
+        assert row.id is not None
+        self._sync_children(row.id, household)
+        return self._to_domain(row)
+
+    def save(self, household: Household) -> Household:
+        assert household.case_number is not None
+        row = self._row(household.case_number)
+        if row.version != household.version:
+            raise StaleVersion()
+        self._fill_row(row, household)
+        # Touch the row even when only children changed, so the version always moves on.
+        row.updated_at = self.clock()
+        assert row.id is not None
+        try:
+            self.session.flush()
+        except StaleDataError:
+            raise StaleVersion() from None
+        self._sync_children(row.id, household)
+        self.session.expire(row)
+        return self._to_domain(row)
+
+    def _sync_children(self, household_id: int, household: Household) -> None:
+        """Upsert children by id (ids stay stable for later references), delete the ones removed."""
+        self._sync(MemberRow, household_id, household.members, lambda m: {
+            "name": m.name, "date_of_birth": m.date_of_birth, "role": str(m.role), "bsn": m.bsn,
+        })
+        self._sync(ProblemRow, household_id, household.problems, lambda p: {
+            "leefgebied": p.leefgebied, "score": p.score, "since": p.since, "description": p.description,
+        })
+        self._sync(InvolvedOrganisationRow, household_id, household.organisations, lambda o: {
+            "name": o.name, "type": str(o.type), "legal_framework": str(o.legal_framework),
+            "product": o.product, "yearly_cost": o.yearly_cost,
+        })
+        self.session.flush()
+
+    def _sync(self, model: type[RowT], household_id: int, items: Sequence[Any], values: Callable[[Any], dict[str, Any]]) -> None:
+        existing = {row.id: row for row in self._children(model, household_id)}
+        keep: set[int] = set()
+        for position, item in enumerate(items):
+            data = {**values(item), "position": position}
+            row = existing.get(item.id) if item.id is not None else None
+            if row is None:
+                self.session.add(model(household_id=household_id, **data))
+            else:
+                keep.add(item.id)
+                for key, value in data.items():
+                    setattr(row, key, value)
+        removed = [row_id for row_id in existing if row_id not in keep]
+        if removed:
+            self.session.execute(delete(model).where(model.id.in_(removed)))  # type: ignore[union-attr]

@@ -1,0 +1,68 @@
+"""One validated settings object: defaults < TOML file in the user's config dir < DOORBRAAK_* env < CLI flags."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+APP_NAME = "doorbraak"
+
+
+def config_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_database_url() -> str:
+    data_dir = Path(platformdirs.user_data_dir(APP_NAME))
+    return f"sqlite:///{data_dir / 'doorbraak.db'}"
+
+
+class _TomlSource(PydanticBaseSettingsSource):
+    """Reads the user's config.toml if it exists (keys as in Settings, e.g. database_url = "...")."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path) -> None:
+        super().__init__(settings_cls)
+        self.path = path
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:  # pragma: no cover
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        if not self.path.is_file():
+            return {}
+        with self.path.open("rb") as fh:
+            return tomllib.load(fh)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DOORBRAAK_", extra="ignore")
+
+    database_url: str = Field(default_factory=default_database_url)
+    """SQLAlchemy URL: sqlite:///path.db (default, per user) or postgresql+psycopg://user@host/db."""
+
+    user: str = "lokaal"
+    """Who is working (single-user mode: the local owner)."""
+
+    display_name: str = "Lokale gebruiker"
+
+    demo: bool = False
+    """True when running on a copy of sample.db (shows the OEFENOMGEVING marker)."""
+
+    keymap: dict[str, str] = Field(default_factory=dict)
+    """Rebind keys: binding id → key(s), e.g. {"case_list.filter" = "ctrl+f"}."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _TomlSource(settings_cls, config_file()))

@@ -1,0 +1,92 @@
+"""SQLModel tables. Plain rows without rules: the domain validates, repositories convert."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, Numeric
+from sqlmodel import Field, SQLModel
+
+# SQLModel needs the Column object itself for version_id_col (the string name fails at save).
+_household_version = Column("version", Integer, nullable=False, default=1)
+
+
+class HouseholdRow(SQLModel, table=True):
+    __tablename__ = "household"
+    __table_args__ = (
+        Index("ix_household_updated_at", "updated_at"),
+        Index("ix_household_name", "name"),
+        Index("ix_household_municipality", "municipality_name"),
+        Index("ix_household_status", "status"),
+        Index("ix_household_professional", "professional"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_number: str = Field(max_length=14, unique=True)
+    name: str = Field(max_length=120)
+    municipality_code: str = Field(max_length=6)
+    municipality_name: str = Field(max_length=80)
+    street: str = Field(default="", max_length=120)
+    house_number: str = Field(default="", max_length=12)
+    postcode: str = Field(default="", max_length=7)
+    city: str = Field(default="", max_length=120)
+    status: str = Field(max_length=20)
+    professional: str = Field(default="", max_length=120)
+    search_text: str = Field(default="")
+    """Lower-case, accent-free text of the listed fields and member names, for filter-as-you-type."""
+    version: int = Field(sa_column=_household_version)
+    created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    updated_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+    __mapper_args__ = {"version_id_col": _household_version}
+
+
+def _household_fk() -> Column[int]:
+    return Column(Integer, ForeignKey("household.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+class MemberRow(SQLModel, table=True):
+    __tablename__ = "member"
+
+    id: int | None = Field(default=None, primary_key=True)
+    household_id: int = Field(sa_column=_household_fk())
+    position: int = 0
+    name: str = Field(max_length=120)
+    date_of_birth: date
+    role: str = Field(max_length=20)
+    bsn: str | None = Field(default=None, max_length=9)
+
+
+class ProblemRow(SQLModel, table=True):
+    __tablename__ = "problem"
+
+    id: int | None = Field(default=None, primary_key=True)
+    household_id: int = Field(sa_column=_household_fk())
+    position: int = 0
+    leefgebied: str = Field(max_length=40)
+    score: int
+    since: date | None = None
+    description: str = Field(default="", max_length=4000)
+
+
+class InvolvedOrganisationRow(SQLModel, table=True):
+    __tablename__ = "involved_organisation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    household_id: int = Field(sa_column=_household_fk())
+    position: int = 0
+    name: str = Field(max_length=120)
+    type: str = Field(max_length=40)
+    legal_framework: str = Field(max_length=60)
+    product: str = Field(default="", max_length=120)
+    yearly_cost: Decimal = Field(sa_column=Column(Numeric(12, 2), nullable=False, default=0))
+
+
+class CaseNumberSequence(SQLModel, table=True):
+    """Last case number handed out per year; incremented inside the creating transaction."""
+
+    __tablename__ = "case_number_sequence"
+
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    last: int = 0

@@ -1,0 +1,39 @@
+"""The SQL unit of work: one session, one transaction; leaving without commit rolls back."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.households import Clock, SqlHouseholdRepository, utcnow
+
+
+class SqlUnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session], clock: Clock = utcnow) -> None:
+        self.session_factory = session_factory
+        self.clock = clock
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self.session = self.session_factory()
+        self.households = SqlHouseholdRepository(self.session, self.clock)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)

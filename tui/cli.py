@@ -1,0 +1,93 @@
+"""The `doorbraak` command. Without a sub-command it opens the app on the user's database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from domain.errors import DomainError
+from storage.bootstrap import demo_settings, open_database
+from tui import cli_case
+from tui.cli_common import CliState, database, report_error
+
+app = typer.Typer(
+    help="doorbraak: de doorbraakmethode voor multiprobleemhuishoudens, in de terminal.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(cli_case.app, name="case")
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    database_url: Annotated[
+        str | None,
+        typer.Option("--database", "-d", envvar="DOORBRAAK_DATABASE_URL", help="SQLAlchemy-URL van de database."),
+    ] = None,
+) -> None:
+    """Zonder opdracht opent doorbraak de app op uw eigen database."""
+    ctx.obj = CliState(database_url)
+    if ctx.invoked_subcommand is None:
+        _run_app(ctx.obj.settings())
+
+
+def _run_app(settings: object) -> None:
+    from storage.settings import Settings
+    from tui.app import run_app  # imported late: CLI commands do not need Textual loaded
+
+    assert isinstance(settings, Settings)
+    try:
+        db = open_database(settings)
+    except DomainError as exc:
+        report_error(exc)
+    try:
+        run_app(db)
+    finally:
+        db.close()
+
+
+@app.command()
+def demo(ctx: typer.Context) -> None:
+    """Open de app op een verse kopie van de demodatabase (OEFENOMGEVING); het origineel blijft ongerept."""
+    try:
+        settings = demo_settings(ctx.obj.settings())
+    except DomainError as exc:
+        report_error(exc)
+    _run_app(settings)
+
+
+@app.command()
+def seed(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Het databasebestand dat wordt (over)schreven.")],
+    households: Annotated[int, typer.Option("--households", "-n", min=1, max=1_000_000, help="Aantal huishoudens.")] = 48,
+    seed_value: Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator.")] = 2026,
+) -> None:
+    """Schrijf fictieve, deterministische demodata naar een nieuw SQLite-bestand."""
+    from storage.seed import seed_file
+
+    try:
+        stats = seed_file(output, households=households, seed=seed_value, progress=True)
+    except DomainError as exc:
+        report_error(exc)
+    typer.echo(f"Geschreven: {output} ({stats})")
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Breng het databaseschema naar de nieuwste versie (met eerst een reservekopie bij SQLite)."""
+    with database(ctx) as db:
+        where = db.description
+        backup = db.backup_path
+    typer.echo(f"Database is bijgewerkt: {where}")
+    if backup:
+        typer.echo(f"Reservekopie van de oude versie: {backup}")
+
+
+def main() -> None:
+    app()

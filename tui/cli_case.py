@@ -1,0 +1,147 @@
+"""`doorbraak case ...`: list, show, import and export households as versioned JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from domain.case_document import document_from_household, household_from_document
+from domain.caselist import CaseListQuery, CaseSort
+from domain.errors import InvalidInput, Problem
+from domain.household import HouseholdStatus
+from domain.services import households as service
+from domain.validation import mask_bsn
+from tui.cli_common import database, report_error, write_stdout
+from tui.formatting import format_date, format_datetime, format_money
+
+app = typer.Typer(help="Casussen (huishoudens) bekijken, importeren en exporteren.", no_args_is_help=True)
+
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    zoek: Annotated[str, typer.Option("--zoek", "-z", help="Filter op casusnummer, naam, gemeente, ...")] = "",
+    status: Annotated[HouseholdStatus | None, typer.Option(help="Alleen casussen met deze status.")] = None,
+    sort: Annotated[CaseSort, typer.Option("--sorteer", help="Sorteerkolom.")] = CaseSort.UPDATED_AT,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Hoeveel rijen.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Vanaf rij (paginering).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
+) -> None:
+    """Toon de casuslijst."""
+    with database(ctx) as db:
+        query = CaseListQuery(text=zoek, status=status, sort=sort, limit=limit, offset=offset,
+                              descending=sort == CaseSort.UPDATED_AT)
+        page = service.list_cases(query, db.uow(), db.actor)
+    if as_json:
+        payload = {
+            "total": page.total,
+            "offset": page.offset,
+            "limit": page.limit,
+            "cases": [
+                {
+                    "case_number": r.case_number,
+                    "name": r.name,
+                    "municipality": r.municipality_name,
+                    "status": r.status.value,
+                    "professional": r.professional,
+                    "updated_at": r.updated_at.isoformat(),
+                }
+                for r in page.rows
+            ],
+        }
+        write_stdout(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    for r in page.rows:
+        write_stdout(
+            f"{r.case_number}  {r.name[:32]:<32}  {r.municipality_name[:18]:<18}  {r.status.label:<16}  "
+            f"{r.professional[:20]:<20}  {format_datetime(r.updated_at)}"
+        )
+    write_stdout(f"{len(page.rows)} van {page.total} casussen")
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    case_number: Annotated[str, typer.Argument(metavar="CASUS", help="Casusnummer, bijv. DB-2026-000123.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (het casusbestandsformaat).")] = False,
+) -> None:
+    """Toon één casus."""
+    with database(ctx) as db:
+        household = service.get_household(case_number.strip().upper(), db.uow(), db.actor)
+    if as_json:
+        write_stdout(json.dumps(document_from_household(household, datetime.now(UTC)), ensure_ascii=False, indent=2))
+        return
+    lines = [
+        f"{household.case_number}  {household.name}",
+        f"Gemeente: {household.municipality_name} ({household.municipality_code})   Status: {household.status.label}",
+        f"Adres: {household.address.street} {household.address.house_number}, {household.address.postcode} "
+        f"{household.address.city}".rstrip(", "),
+        f"Professional: {household.professional}",
+        "",
+        "Leden:",
+        *(f"  - {m.name} ({m.role.value}), geboren {format_date(m.date_of_birth)}"
+          + (f", BSN {mask_bsn(m.bsn)}" if m.bsn else "") for m in household.members),
+        "Problemen per leefgebied:",
+        *(f"  - {p.leefgebied_label}: score {p.score}  {p.description}" for p in household.problems),
+        "Betrokken organisaties:",
+        *(f"  - {o.name} ({o.legal_framework.value}) {o.product}  {format_money(o.yearly_cost)} per jaar"
+          for o in household.organisations),
+    ]
+    write_stdout("\n".join(lines))
+
+
+def read_case_file(path: Path) -> Any:
+    if not path.is_file():
+        raise InvalidInput([Problem("", f"Bestand {path} bestaat niet.")])
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise InvalidInput([Problem("", f"Bestand is groter dan {MAX_IMPORT_BYTES // (1024 * 1024)} MB.")])
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InvalidInput([Problem("", "Bestand is geen UTF-8-tekst.")]) from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInput([Problem("", f"Geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).")]) from None
+
+
+@app.command("import")
+def import_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="BESTAND.json", help="Casusbestand (format doorbraak-case).")],
+    new_number: Annotated[bool, typer.Option("--nieuw-nummer", help="Geef een nieuw casusnummer.")] = False,
+) -> None:
+    """Importeer een casus uit een JSON-casusbestand. Bij één fout wordt niets opgeslagen."""
+    try:
+        household = household_from_document(read_case_file(file))
+    except InvalidInput as exc:
+        report_error(exc)
+    with database(ctx) as db:
+        saved = service.import_household(household, db.uow(), db.actor, new_number=new_number)
+    write_stdout(f"Geïmporteerd als {saved.case_number}: {saved.name}")
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    case_number: Annotated[str, typer.Argument(metavar="CASUS")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")] = None,
+) -> None:
+    """Exporteer een casus als JSON-casusbestand (naar stdout of --output)."""
+    with database(ctx) as db:
+        household = service.get_household(case_number.strip().upper(), db.uow(), db.actor)
+    text = json.dumps(document_from_household(household, datetime.now(UTC)), ensure_ascii=False, indent=2)
+    if output is None:
+        write_stdout(text)
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(text + "\n", encoding="utf-8")
+    tmp.replace(output)  # never leave a half-written file behind
+    typer.echo(f"Geschreven: {output}", err=True)
+
+
+__all__ = ["app", "report_error"]

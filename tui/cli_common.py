@@ -1,0 +1,62 @@
+"""Shared plumbing for CLI commands: open the database from settings, turn domain errors into exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
+
+import typer
+
+from domain.errors import DomainError, InvalidInput
+from storage.bootstrap import Database, open_database
+from storage.settings import Settings
+
+EXIT_ERROR = 1
+EXIT_INVALID = 2
+
+
+class CliState:
+    """Options of the top-level command, passed to sub-commands through the Typer context."""
+
+    def __init__(self, database_url: str | None) -> None:
+        self.database_url = database_url
+
+    def settings(self) -> Settings:
+        overrides = {"database_url": self.database_url} if self.database_url else {}
+        return Settings(**overrides)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
+    typer.echo(f"Fout: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def report_error(error: DomainError) -> NoReturn:
+    if isinstance(error, InvalidInput):
+        typer.echo(f"Fout: {len(error.problems)} probleem/problemen gevonden, er is niets opgeslagen:", err=True)
+        for problem in error.problems:
+            typer.echo(f"  - {problem}", err=True)
+        raise typer.Exit(EXIT_INVALID)
+    fail(error.message)
+
+
+@contextmanager
+def database(ctx: typer.Context) -> Iterator[Database]:
+    """Open the configured database; every DomainError becomes a Dutch message and a non-zero exit."""
+    state: CliState = ctx.obj
+    try:
+        db = open_database(state.settings())
+    except DomainError as exc:
+        report_error(exc)
+    try:
+        yield db
+    except DomainError as exc:
+        report_error(exc)
+    finally:
+        db.close()
+
+
+def write_stdout(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
