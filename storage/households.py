@@ -30,7 +30,7 @@ Clock = Callable[[], datetime]
 
 SORT_COLUMNS: dict[CaseSort, Any] = {
     CaseSort.CASE_NUMBER: HouseholdRow.case_number,
-    CaseSort.NAME: HouseholdRow.name,
+    CaseSort.NAME: HouseholdRow.sort_name,
     CaseSort.MUNICIPALITY: HouseholdRow.municipality_name,
     CaseSort.STATUS: HouseholdRow.status,
     CaseSort.PROFESSIONAL: HouseholdRow.professional,
@@ -187,6 +187,7 @@ class SqlHouseholdRepository:
 
     def _fill_row(self, row: HouseholdRow, household: Household) -> None:
         row.name = household.name
+        row.sort_name = search_normalise(household.name)
         row.municipality_code = household.municipality_code
         row.municipality_name = household.municipality_name
         row.street = household.address.street

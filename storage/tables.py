@@ -16,7 +16,7 @@ class HouseholdRow(SQLModel, table=True):
     __tablename__ = "household"
     __table_args__ = (
         Index("ix_household_updated_at", "updated_at"),
-        Index("ix_household_name", "name"),
+        Index("ix_household_sort_name", "sort_name"),
         Index("ix_household_municipality", "municipality_name"),
         Index("ix_household_status", "status"),
         Index("ix_household_professional", "professional"),
@@ -25,6 +25,8 @@ class HouseholdRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     case_number: str = Field(max_length=14, unique=True)
     name: str = Field(max_length=120)
+    sort_name: str = Field(max_length=120)
+    """The name without case and accents, so Çelik sorts between Bakker and de Vries."""
     municipality_code: str = Field(max_length=6)
     municipality_name: str = Field(max_length=80)
     street: str = Field(default="", max_length=120)

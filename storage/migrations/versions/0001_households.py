@@ -22,6 +22,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("case_number", sa.String(14), nullable=False, unique=True),
         sa.Column("name", sa.String(120), nullable=False),
+        sa.Column("sort_name", sa.String(120), nullable=False),
         sa.Column("municipality_code", sa.String(6), nullable=False),
         sa.Column("municipality_name", sa.String(80), nullable=False),
         sa.Column("street", sa.String(120), nullable=False),
@@ -37,7 +38,7 @@ def upgrade() -> None:
     )
     for column, index in [
         ("updated_at", "ix_household_updated_at"),
-        ("name", "ix_household_name"),
+        ("sort_name", "ix_household_sort_name"),
         ("municipality_name", "ix_household_municipality"),
         ("status", "ix_household_status"),
         ("professional", "ix_household_professional"),

@@ -1,0 +1,124 @@
+"""`doorbraak case ...` end to end through Typer, on a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tui.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.db'}"
+
+
+def case_file(tmp_path: Path, household: dict[str, Any], name: str = "case.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps({"format": "doorbraak-case", "format_version": 1, "household": household}), encoding="utf-8")
+    return path
+
+
+GOOD = {
+    "name": "Huishouden El Amrani",
+    "municipality_code": "GM0599",
+    "address": {"street": "Mathenesserlaan", "house_number": "1", "postcode": "3021 HA", "city": "Rotterdam"},
+    "members": [{"name": "Samira El Amrani", "date_of_birth": "1990-03-04", "role": "hoofdbewoner", "bsn": "999992077"}],
+    "problems": [{"leefgebied": "financien", "score": 2, "description": "Toeslagenschuld"}],
+    "organisations": [{"name": "Dienst Toeslagen", "type": "landelijke_uitvoeringsorganisatie",
+                       "legal_framework": "Awir (toeslagen)", "yearly_cost": "1200.00"}],
+}
+
+
+def invoke(url: str, *args: str) -> Any:
+    return runner.invoke(app, ["--database", url, *args])
+
+
+def case_count(url: str) -> int:
+    result = invoke(url, "case", "list", "--json")
+    assert result.exit_code == 0, result.output
+    return int(json.loads(result.stdout)["total"])
+
+
+def test_import_show_export_roundtrip(tmp_path: Path, url: str) -> None:
+    result = invoke(url, "case", "import", str(case_file(tmp_path, GOOD)))
+    assert result.exit_code == 0, result.output
+    number = result.stdout.split()[2].rstrip(":")
+    shown = invoke(url, "case", "show", number)
+    assert "Huishouden El Amrani" in shown.stdout and "******077" in shown.stdout
+    assert "999992077" not in shown.stdout
+    out = tmp_path / "export.json"
+    assert invoke(url, "case", "export", number, "-o", str(out)).exit_code == 0
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert exported["format"] == "doorbraak-case" and exported["household"]["case_number"] == number
+    assert exported["household"]["members"][0]["bsn"] == "999992077"
+    # The export imports again (as a new number, since this one exists).
+    again = invoke(url, "case", "import", str(out))
+    assert again.exit_code == 1 and "bestaat al" in again.stderr
+    assert invoke(url, "case", "import", str(out), "--nieuw-nummer").exit_code == 0
+    assert case_count(url) == 2
+
+
+def test_rejected_import_names_every_problem_and_writes_nothing(tmp_path: Path, url: str) -> None:
+    bad = json.loads(json.dumps(GOOD))
+    bad["name"] = "x" * (10 * 1024 * 1024)
+    bad["municipality_code"] = "GM9999"
+    bad["members"][0]["bsn"] = "123456789"
+    bad["members"].append({"name": "Yara", "date_of_birth": (date.today() + timedelta(days=30)).isoformat()})
+    result = invoke(url, "case", "import", str(case_file(tmp_path, bad)))
+    assert result.exit_code == 2
+    err = result.stderr
+    assert "household.name: is te lang (maximaal 120 tekens)" in err
+    assert "household.municipality_code: Onbekende gemeentecode 'GM9999'" in err
+    assert "household.members.0.bsn: Dit is geen geldig BSN" in err
+    assert "household.members.1.date_of_birth: De geboortedatum ligt in de toekomst." in err
+    assert "123456789" not in err  # a BSN never appears in error output
+    assert "Traceback" not in result.output
+    assert case_count(url) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "Geen geldige JSON"),
+        ('{"format": "iets-anders", "household": {}}', "geen doorbraak-casusbestand"),
+        ('{"format": "doorbraak-case", "format_version": 99, "household": {}}', "niet ondersteund"),
+        ("[1, 2]", "JSON-object"),
+    ],
+)
+def test_malformed_files_are_refused_clearly(tmp_path: Path, url: str, content: str, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    result = invoke(url, "case", "import", str(path))
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_missing_file_and_unknown_case(tmp_path: Path, url: str) -> None:
+    assert "bestaat niet" in invoke(url, "case", "import", str(tmp_path / "nope.json")).stderr
+    result = invoke(url, "case", "show", "DB-2026-000777")
+    assert result.exit_code == 1 and "Casus DB-2026-000777 bestaat niet" in result.stderr
+
+
+def test_list_json_and_text(tmp_path: Path, url: str) -> None:
+    invoke(url, "case", "import", str(case_file(tmp_path, GOOD)))
+    listed = json.loads(invoke(url, "case", "list", "--json", "--zoek", "amrani").stdout)
+    assert listed["total"] == 1 and listed["cases"][0]["municipality"] == "Rotterdam"
+    text = invoke(url, "case", "list").stdout
+    assert "Huishouden El Amrani" in text and "1 van 1 casussen" in text
+
+
+def test_db_upgrade_and_help() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0 and "case" in result.stdout
+
+
+def test_unreachable_database_gives_dutch_error() -> None:
+    result = runner.invoke(app, ["--database", "postgresql+psycopg://nobody@127.0.0.1:1/none", "case", "list"])
+    assert result.exit_code == 1 and "kon niet worden geopend" in result.stderr

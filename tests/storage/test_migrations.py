@@ -1,0 +1,86 @@
+"""Migrations from code: fresh databases, upgrades of older ones with a backup, refusal of newer ones."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from domain.errors import DomainError
+from domain.services import households as service
+from storage.bootstrap import open_database
+from storage.engine import make_engine
+from storage.migrate import alembic_config, current_revisions, ensure_current, head_revisions
+from storage.settings import Settings
+
+
+def test_fresh_database_is_at_head(tmp_path: Path) -> None:
+    db = open_database(Settings(database_url=f"sqlite:///{tmp_path / 'fresh.db'}"))
+    assert current_revisions(db.engine) == head_revisions()
+    assert db.backup_path is None
+    db.close()
+
+
+def test_sqlite_pragmas_are_durable(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    with sqlite_db.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    if len(list(alembic_config_revisions())) < 2:
+        pytest.fail("expected more than one migration")
+    path = tmp_path / "old.db"
+    engine = make_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001_households")
+    engine.dispose()
+    db = open_database(Settings(database_url=f"sqlite:///{path}"))
+    service.create_household({"name": "Na de upgrade", "municipality_code": "GM0344"}, db.uow(), db.actor)
+    assert current_revisions(db.engine) == head_revisions()
+    assert db.backup_path is not None and db.backup_path.exists()
+    with sqlite3.connect(db.backup_path) as backup:
+        assert backup.execute("select version_num from alembic_version").fetchall() == [("0001_households",)]
+    db.close()
+
+
+def alembic_config_revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    return [rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'newer.db'}"
+    open_database(Settings(database_url=url)).close()
+    with sqlite3.connect(tmp_path / "newer.db") as connection:
+        connection.execute("update alembic_version set version_num = 'zzzz_future'")
+    engine = make_engine(url)
+    with pytest.raises(DomainError, match="nieuwere versie"):
+        ensure_current(engine)
+    engine.dispose()
+
+
+def test_network_file_system_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import storage.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "filesystem_type", lambda path: "nfs4")
+    with pytest.raises(DomainError, match="netwerkschijf"):
+        make_engine(f"sqlite:///{tmp_path / 'x.db'}")
+
+
+def test_filesystem_type_of_tmp_is_known(tmp_path: Path) -> None:
+    from storage.engine import filesystem_type
+
+    assert filesystem_type(tmp_path) is not None
+
+
+@pytest.mark.postgres
+def test_postgres_database_is_at_head(postgres_db) -> None:  # type: ignore[no-untyped-def]
+    assert current_revisions(postgres_db.engine) == head_revisions()
