@@ -26,6 +26,10 @@ def head_revisions() -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as connection:
         return set(MigrationContext.configure(connection).get_current_heads())
@@ -67,9 +71,7 @@ def ensure_current(engine: Engine) -> Path | None:
     current = current_revisions(engine)
     if current == heads:
         return None
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    unknown = current - known
+    unknown = current - known_revisions()
     if unknown:
         raise DatabaseError(
             "Deze database is gemaakt met een nieuwere versie van doorbraak "
