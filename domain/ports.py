@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from types import TracebackType
 from typing import Protocol
 
+from domain.audit import AuditEvent, AuditRecord
 from domain.caselist import CaseListPage, CaseListQuery
 from domain.household import Household
 
@@ -29,10 +31,23 @@ class HouseholdRepository(Protocol):
     def list_cases(self, query: CaseListQuery) -> CaseListPage: ...
 
 
+class AuditLog(Protocol):
+    def record(self, event: AuditEvent) -> None:
+        """Append an event in the current transaction (it commits or rolls back with the change)."""
+        ...
+
+    def records(self, object_type: str | None = None, object_id: str | None = None) -> Iterator[AuditRecord]: ...
+
+    def verify(self) -> list[str]:
+        """Dutch descriptions of every break in the hash chain; empty when intact."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
 
     households: HouseholdRepository
+    audit: AuditLog
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -10,6 +10,7 @@ import platformdirs
 from sqlalchemy import Engine
 
 from domain.actors import Actor, Role
+from storage.audit import load_or_create_key
 from storage.engine import DatabaseError, make_engine
 from storage.households import Clock, utcnow
 from storage.migrate import ensure_current
@@ -29,12 +30,14 @@ class Database:
     backup_path: Path | None = None
     clock: Clock = utcnow
     _sessions: object = field(init=False, repr=False)
+    audit_key: bytes = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = session_factory(self.engine)
+        self.audit_key = load_or_create_key(self.settings.audit_key_file)
 
     def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._sessions, self.clock)  # type: ignore[arg-type]
+        return SqlUnitOfWork(self._sessions, self.audit_key, self.clock)  # type: ignore[arg-type]
 
     @property
     def actor(self) -> Actor:

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     database_url: str = Field(default_factory=default_database_url)
     """SQLAlchemy URL: sqlite:///path.db (default, per user) or postgresql+psycopg://user@host/db."""
 
+    audit_key_file: Path = Field(default_factory=lambda: config_file().with_name("audit.key"))
+    """HMAC key of the audit chain, outside the database (share it between a municipality's workstations)."""
+
     user: str = "lokaal"
     """Who is working (single-user mode: the local owner)."""
 

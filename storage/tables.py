@@ -92,3 +92,35 @@ class CaseNumberSequence(SQLModel, table=True):
 
     year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     last: int = 0
+
+
+class AuditLogRow(SQLModel, table=True):
+    """Append-only (triggers refuse UPDATE and DELETE); `hash` chains every row to the one before."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_object", "object_type", "object_id"),)
+
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+    kind: str = Field(max_length=20)
+    object_type: str = Field(max_length=40)
+    object_id: str = Field(max_length=60)
+    username: str = Field(max_length=120)
+    role: str = Field(max_length=20)
+    outcome: str = Field(default="ok", max_length=20)
+    purpose: str = Field(default="", max_length=1000)
+    break_glass: bool = False
+    changes: str = Field(default="{}")
+    """JSON object: field path → [old, new]; BSNs masked."""
+    previous_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class AuditHead(SQLModel, table=True):
+    """One row: the last sequence number and hash. Updating it first serialises audit writers."""
+
+    __tablename__ = "audit_head"
+
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    seq: int = 0
+    hash: str = Field(max_length=64)

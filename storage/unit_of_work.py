@@ -7,17 +7,20 @@ from types import TracebackType
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.audit import SqlAuditLog
 from storage.households import Clock, SqlHouseholdRepository, utcnow
 
 
 class SqlUnitOfWork:
-    def __init__(self, session_factory: sessionmaker[Session], clock: Clock = utcnow) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes, clock: Clock = utcnow) -> None:
         self.session_factory = session_factory
+        self.audit_key = audit_key
         self.clock = clock
 
     def __enter__(self) -> SqlUnitOfWork:
         self.session = self.session_factory()
         self.households = SqlHouseholdRepository(self.session, self.clock)
+        self.audit = SqlAuditLog(self.session, self.audit_key, self.clock)
         return self
 
     def __exit__(

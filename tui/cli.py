@@ -9,7 +9,7 @@ import typer
 
 from domain.errors import DomainError
 from storage.bootstrap import demo_settings, open_database
-from tui import cli_backup, cli_case
+from tui import cli_audit, cli_backup, cli_case
 from tui.cli_common import CliState, database, report_error
 
 app = typer.Typer(
@@ -22,6 +22,7 @@ db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(cli_case.app, name="case")
 cli_backup.register(app)
+app.add_typer(cli_audit.app, name="audit")
 
 
 @app.callback()

@@ -73,7 +73,8 @@ def show_command(
 ) -> None:
     """Toon één casus."""
     with database(ctx) as db:
-        household = service.get_household(case_number.strip().upper(), db.uow(), db.actor)
+        get = service.export_household if as_json else service.get_household
+        household = get(case_number.strip().upper(), db.uow(), db.actor)
     if as_json:
         write_stdout(json.dumps(document_from_household(household, datetime.now(UTC)), ensure_ascii=False, indent=2))
         return
@@ -133,7 +134,7 @@ def export_command(
 ) -> None:
     """Exporteer een casus als JSON-casusbestand (naar stdout of --output)."""
     with database(ctx) as db:
-        household = service.get_household(case_number.strip().upper(), db.uow(), db.actor)
+        household = service.export_household(case_number.strip().upper(), db.uow(), db.actor)
     text = json.dumps(document_from_household(household, datetime.now(UTC)), ensure_ascii=False, indent=2)
     if output is None:
         write_stdout(text)

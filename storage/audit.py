@@ -1,0 +1,101 @@
+"""The audit log repository: writes each event in the caller's transaction, chained with a keyed hash."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from domain.audit import AuditEvent, AuditKind, AuditRecord, chain_hash, verify_chain
+from storage.households import Clock, as_utc
+from storage.tables import AuditHead, AuditLogRow
+
+
+def load_or_create_key(path: Path) -> bytes:
+    """The per-installation (per-municipality) HMAC key, kept outside the database, readable by the owner only."""
+    if path.exists():
+        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        if len(key) < 32:
+            raise ValueError("audit key too short")
+        return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key.hex() + "\n")
+    return key
+
+
+class SqlAuditLog:
+    def __init__(self, session: Session, key: bytes, clock: Clock) -> None:
+        self.session = session
+        self.key = key
+        self.clock = clock
+
+    def record(self, event: AuditEvent) -> None:
+        # UPDATE first: takes the write lock (SQLite) or row lock (PostgreSQL) before reading the head,
+        # so two writers can never chain to the same previous record.
+        self.session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1))  # type: ignore[arg-type]
+        head = self.session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()  # type: ignore[arg-type]
+        sequence, previous = int(head[0]), str(head[1])
+        at = self.clock()
+        digest = chain_hash(self.key, previous, sequence, at, event)
+        self.session.add(
+            AuditLogRow(
+                seq=sequence,
+                at=at,
+                kind=event.kind.value,
+                object_type=event.object_type,
+                object_id=event.object_id,
+                username=event.username,
+                role=event.role,
+                outcome=event.outcome,
+                purpose=event.purpose,
+                break_glass=event.break_glass,
+                changes=json.dumps({k: [v[0], v[1]] for k, v in event.changes.items()}, ensure_ascii=False, default=str),
+                previous_hash=previous,
+                hash=digest,
+            )
+        )
+        self.session.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=digest))  # type: ignore[arg-type]
+
+    def records(self, object_type: str | None = None, object_id: str | None = None) -> Iterator[AuditRecord]:
+        stmt = select(AuditLogRow).order_by(AuditLogRow.seq)  # type: ignore[arg-type]
+        if object_type is not None:
+            stmt = stmt.where(AuditLogRow.object_type == object_type)  # type: ignore[arg-type]
+        if object_id is not None:
+            stmt = stmt.where(AuditLogRow.object_id == object_id)  # type: ignore[arg-type]
+        for row in self.session.scalars(stmt.execution_options(yield_per=1000)):
+            yield AuditRecord(
+                sequence=row.seq,
+                at=as_utc(row.at),
+                previous_hash=row.previous_hash,
+                hash=row.hash,
+                event=AuditEvent(
+                    kind=AuditKind(row.kind),
+                    object_type=row.object_type,
+                    object_id=row.object_id,
+                    username=row.username,
+                    role=row.role,
+                    outcome=row.outcome,
+                    purpose=row.purpose,
+                    break_glass=row.break_glass,
+                    changes={k: (v[0], v[1]) for k, v in json.loads(row.changes).items()},
+                ),
+            )
+
+    def verify(self) -> list[str]:
+        """Check the whole chain, including that the head still points at the last record."""
+        problems = verify_chain(self.records(), self.key)
+        head = self.session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()  # type: ignore[arg-type]
+        last = self.session.execute(
+            select(AuditLogRow.seq, AuditLogRow.hash).order_by(AuditLogRow.seq.desc()).limit(1)  # type: ignore[attr-defined]
+        ).first()
+        if (last is None and head[0] != 0) or (last is not None and (last[0], last[1]) != (head[0], head[1])):
+            problems.append("De laatste records ontbreken (het logboek is ingekort).")
+        return problems

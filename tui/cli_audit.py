@@ -1,0 +1,66 @@
+"""`doorbraak audit show CASE` and `doorbraak audit verify`."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from domain.services.audit import case_history, verify_audit
+from tui.cli_common import database, write_stdout
+from tui.formatting import format_datetime
+
+app = typer.Typer(help="Het auditlogboek: wie zag of wijzigde wat.", no_args_is_help=True)
+
+KIND_LABELS = {
+    "create": "aangemaakt",
+    "read": "bekeken",
+    "update": "gewijzigd",
+    "delete": "verwijderd",
+    "export": "geëxporteerd",
+    "search": "gezocht",
+    "login": "ingelogd",
+    "break_glass": "noodtoegang",
+    "purge": "vernietigd",
+}
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    case_number: Annotated[str, typer.Argument(metavar="CASUS")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Toon het logboek van één casus."""
+    with database(ctx) as db:
+        records = case_history(case_number.strip().upper(), db.uow(), db.actor)
+    if as_json:
+        write_stdout(json.dumps([
+            {"seq": r.sequence, "at": r.at.isoformat(), "kind": r.event.kind.value, "user": r.event.username,
+             "role": r.event.role, "purpose": r.event.purpose,
+             "changes": {k: list(v) for k, v in r.event.changes.items()}}
+            for r in records
+        ], ensure_ascii=False, indent=2, default=str))
+        return
+    for r in records:
+        line = f"{format_datetime(r.at)}  {r.event.username:<16} {KIND_LABELS.get(r.event.kind.value, r.event.kind.value)}"
+        if r.event.purpose:
+            line += f"  (reden: {r.event.purpose})"
+        write_stdout(line)
+        for path, (old, new) in r.event.changes.items():
+            write_stdout(f"    {path}: {old!r} → {new!r}")
+    if not records:
+        write_stdout("Geen logregels voor deze casus.")
+
+
+@app.command("verify")
+def verify(ctx: typer.Context) -> None:
+    """Controleer dat geen enkele logregel is gewijzigd of verwijderd (hashketen)."""
+    with database(ctx) as db:
+        problems = verify_audit(db.uow(), db.actor)
+    if problems:
+        for problem in problems:
+            typer.echo(f"Fout: {problem}", err=True)
+        raise typer.Exit(1)
+    write_stdout("Het auditlogboek is intact.")
