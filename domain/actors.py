@@ -1,4 +1,4 @@
-"""Who does something. Roles and permissions grow with the trust issue; services already take an actor."""
+"""Who does something, and in which capacity. Services check permissions with `domain.access`."""
 
 from __future__ import annotations
 
@@ -14,13 +14,32 @@ class Role(StrEnum):
     TRAINER = "trainer"
     BEHEER = "beheer"
 
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.PROFESSIONAL: "Professional",
+    Role.COORDINATOR: "Coördinator",
+    Role.LET: "Landelijk Escalatie Team",
+    Role.TRAINER: "Trainer",
+    Role.BEHEER: "Beheerder",
+}
+
 
 class Actor(BaseModel):
+    """The person at the keyboard. `municipality_codes` None means: not limited to municipalities."""
+
     model_config = ConfigDict(frozen=True)
 
     username: str
     display_name: str
     role: Role = Role.PROFESSIONAL
+    municipality_codes: frozenset[str] | None = None
+    team: str = ""
+    workstation: str = ""
 
 
+# Single-user SQLite: the local user owns the file and acts as coordinator of every municipality.
 LOCAL_OWNER = Actor(username="lokaal", display_name="Lokale gebruiker", role=Role.COORDINATOR)

@@ -255,6 +255,8 @@ class Household(BaseModel):
     address: Address = Field(default_factory=Address)
     status: HouseholdStatus = HouseholdStatus.AANGEMELD
     professional: ShortText = ""
+    team: ShortText = ""
+    """The wijkteam that holds the case; its members may open it without giving a reason."""
     members: list[Member] = Field(default_factory=list, max_length=40)
     problems: list[Problem] = Field(default_factory=list, max_length=60)
     organisations: list[InvolvedOrganisation] = Field(default_factory=list, max_length=100)

@@ -28,7 +28,9 @@ class HouseholdRepository(Protocol):
 
     def next_case_number(self, year: int) -> str: ...
 
-    def list_cases(self, query: CaseListQuery) -> CaseListPage: ...
+    def list_cases(self, query: CaseListQuery, municipality_codes: frozenset[str] | None = None) -> CaseListPage:
+        """A page of cases; `municipality_codes` limits the result (None: all)."""
+        ...
 
 
 class AuditLog(Protocol):

@@ -105,6 +105,7 @@ class SqlHouseholdRepository:
             ),
             status=HouseholdStatus(row.status),
             professional=row.professional,
+            team=row.team,
             members=[
                 Member.model_construct(id=m.id, name=m.name, date_of_birth=m.date_of_birth, role=MemberRole(m.role), bsn=m.bsn)
                 for m in self._children(MemberRow, row.id)
@@ -131,8 +132,10 @@ class SqlHouseholdRepository:
             updated_at=as_utc(row.updated_at),
         )
 
-    def list_cases(self, query: CaseListQuery) -> CaseListPage:
+    def list_cases(self, query: CaseListQuery, municipality_codes: frozenset[str] | None = None) -> CaseListPage:
         conditions: list[ColumnElement[bool]] = []
+        if municipality_codes is not None:
+            conditions.append(HouseholdRow.municipality_code.in_(sorted(municipality_codes)))  # type: ignore[attr-defined]
         for term in query.terms:
             conditions.append(HouseholdRow.search_text.like(f"%{_escape_like(term)}%", escape="\\"))  # type: ignore[attr-defined]
         if query.status is not None:
@@ -196,6 +199,7 @@ class SqlHouseholdRepository:
         row.city = household.address.city
         row.status = household.status.value
         row.professional = household.professional
+        row.team = household.team
         row.search_text = household_search_text(household)
 
     def add(self, household: Household) -> Household:

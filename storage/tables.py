@@ -35,6 +35,7 @@ class HouseholdRow(SQLModel, table=True):
     city: str = Field(default="", max_length=120)
     status: str = Field(max_length=20)
     professional: str = Field(default="", max_length=120)
+    team: str = Field(default="", max_length=120)
     search_text: str = Field(default="")
     """Lower-case, accent-free text of the listed fields and member names, for filter-as-you-type."""
     version: int = Field(sa_column=_household_version)

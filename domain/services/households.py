@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from domain.access import AccessDenied, Permission, in_municipality, require, require_case
 from domain.actors import Actor
 from domain.audit import AuditEvent, AuditKind, field_changes
 from domain.caselist import CaseListPage, CaseListQuery
@@ -35,6 +36,7 @@ class HouseholdDraft(BaseModel):
     municipality_code: MunicipalityCode
     address: Address = Field(default_factory=Address)
     professional: ShortText = ""
+    team: ShortText = ""
     members: list[Member] = Field(default_factory=list, max_length=40)
     problems: list[Problem] = Field(default_factory=list, max_length=60)
     organisations: list[InvolvedOrganisation] = Field(default_factory=list, max_length=100)
@@ -64,6 +66,7 @@ def audit_household(
     before: Household | None = None,
     after: Household | None = None,
     purpose: str = "",
+    break_glass: bool = False,
 ) -> None:
     """Record who did what to which case, in the same transaction as the change."""
     uow.audit.record(
@@ -74,6 +77,7 @@ def audit_household(
             username=actor.username,
             role=actor.role.value,
             purpose=purpose,
+            break_glass=break_glass,
             changes=field_changes(_content(before), _content(after)) if kind is not AuditKind.READ else {},
         )
     )
@@ -88,6 +92,24 @@ def parse_draft(data: dict[str, Any] | HouseholdDraft) -> HouseholdDraft:
         raise invalid_input(exc) from None
 
 
+def _check_case(actor: Actor, household: Household, purpose: str) -> bool:
+    """Raise AccessDenied/ReasonRequired unless the actor may open this case; True for break-glass."""
+    assert household.case_number is not None
+    return require_case(
+        actor,
+        household.case_number,
+        municipality_code=household.municipality_code,
+        professional=household.professional,
+        team=household.team,
+        purpose=purpose,
+    )
+
+
+def _check_municipality(actor: Actor, municipality_code: str) -> None:
+    if not in_municipality(actor, municipality_code):
+        raise AccessDenied(f"U werkt niet voor gemeente {municipality_code}; u kunt daar geen casus aanmaken.")
+
+
 def _build(draft: HouseholdDraft, **identity: Any) -> Household:
     try:
         return Household.model_validate({**draft.model_dump(), **identity})
@@ -98,7 +120,9 @@ def _build(draft: HouseholdDraft, **identity: Any) -> Household:
 def create_household(
     data: dict[str, Any] | HouseholdDraft, uow: UnitOfWork, actor: Actor, *, today: date | None = None
 ) -> Household:
+    require(actor, Permission.CREATE_CASE)
     draft = parse_draft(data)
+    _check_municipality(actor, draft.municipality_code)
     year = (today or date.today()).year
     with uow:
         case_number = uow.households.next_case_number(year)
@@ -116,11 +140,16 @@ def update_household(
     expected_version: int,
     uow: UnitOfWork,
     actor: Actor,
+    *,
+    purpose: str = "",
 ) -> Household:
     """Replace the editable content; refuse with StaleVersion when someone saved in between."""
+    require(actor, Permission.EDIT_CASE)
     draft = parse_draft(data)
+    _check_municipality(actor, draft.municipality_code)
     with uow:
         current = uow.households.get(case_number)
+        break_glass = _check_case(actor, current, purpose)
         updated = _build(
             draft,
             id=current.id,
@@ -130,52 +159,73 @@ def update_household(
             created_at=current.created_at,
         )
         saved = uow.households.save(updated)
-        audit_household(uow, actor, AuditKind.UPDATE, case_number, before=current, after=saved)
+        audit_household(uow, actor, AuditKind.UPDATE, case_number, before=current, after=saved,
+                        purpose=purpose, break_glass=break_glass)
         uow.commit()
     return saved
 
 
 def change_status(
-    case_number: str, new_status: HouseholdStatus, expected_version: int, uow: UnitOfWork, actor: Actor
+    case_number: str,
+    new_status: HouseholdStatus,
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    purpose: str = "",
 ) -> Household:
+    require(actor, Permission.EDIT_CASE)
     with uow:
         household = uow.households.get(case_number)
+        break_glass = _check_case(actor, household, purpose)
         before = household.model_copy(deep=True)
         household.version = expected_version
         household.change_status(new_status)
         saved = uow.households.save(household)
-        audit_household(uow, actor, AuditKind.UPDATE, case_number, before=before, after=saved)
+        audit_household(uow, actor, AuditKind.UPDATE, case_number, before=before, after=saved,
+                        purpose=purpose, break_glass=break_glass)
         uow.commit()
     return saved
 
 
 def get_household(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Household:
-    """Load a case to show it; the view is recorded in the audit trail."""
+    """Load a case to show it; the view is recorded in the audit trail.
+
+    Outside the actor's caseload this raises ReasonRequired until a reason (`purpose`) is given.
+    """
+    require(actor, Permission.VIEW_CASE)
     with uow:
         household = uow.households.get(case_number)
-        audit_household(uow, actor, AuditKind.READ, case_number, purpose=purpose)
+        break_glass = _check_case(actor, household, purpose)
+        audit_household(uow, actor, AuditKind.READ, case_number, purpose=purpose, break_glass=break_glass)
         uow.commit()
     return household
 
 
-def export_household(case_number: str, uow: UnitOfWork, actor: Actor) -> Household:
+def export_household(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Household:
     """Load a case for export (a file leaves the application): recorded as an export."""
+    require(actor, Permission.EXPORT_CASE)
     with uow:
         household = uow.households.get(case_number)
-        audit_household(uow, actor, AuditKind.EXPORT, case_number)
+        break_glass = _check_case(actor, household, purpose)
+        audit_household(uow, actor, AuditKind.EXPORT, case_number, purpose=purpose, break_glass=break_glass)
         uow.commit()
     return household
 
 
 def list_cases(query: CaseListQuery, uow: UnitOfWork, actor: Actor) -> CaseListPage:
+    """A page of the case list, limited to the actor's municipalities."""
+    require(actor, Permission.LIST_CASES)
     with uow:
-        return uow.households.list_cases(query)
+        return uow.households.list_cases(query, actor.municipality_codes)
 
 
 def import_household(
     household: Household, uow: UnitOfWork, actor: Actor, *, new_number: bool, today: date | None = None
 ) -> Household:
     """Insert a complete household (from a case file). Keeps its case number unless told otherwise."""
+    require(actor, Permission.CREATE_CASE)
+    _check_municipality(actor, household.municipality_code)
     with uow:
         if household.case_number is None or new_number:
             household = household.model_copy(

@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("city", sa.String(120), nullable=False),
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("professional", sa.String(120), nullable=False),
+        sa.Column("team", sa.String(120), nullable=False),
         sa.Column("search_text", sa.String(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
