@@ -9,6 +9,7 @@ from typing import Protocol
 from domain.audit import AuditEvent, AuditRecord
 from domain.caselist import CaseListPage, CaseListQuery
 from domain.household import Household
+from domain.users import User
 
 
 class HouseholdRepository(Protocol):
@@ -45,11 +46,28 @@ class AuditLog(Protocol):
         ...
 
 
+class UserRepository(Protocol):
+    def find(self, username: str) -> User | None: ...
+
+    def all(self) -> list[User]: ...
+
+    def password_hash(self, username: str) -> str | None: ...
+
+    def add(self, user: User, password_hash: str) -> User: ...
+
+    def save(self, user: User) -> User:
+        """Update; raise StaleVersion when `user.version` is not current."""
+        ...
+
+    def set_password_hash(self, username: str, password_hash: str) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
 
     households: HouseholdRepository
     audit: AuditLog
+    users: UserRepository
 
     def __enter__(self) -> UnitOfWork: ...
 

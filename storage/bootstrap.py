@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,12 +11,14 @@ import platformdirs
 from sqlalchemy import Engine
 
 from domain.actors import Actor, Role
+from domain.services.users import authenticate, has_accounts
 from storage.audit import load_or_create_key
 from storage.engine import DatabaseError, make_engine
 from storage.households import Clock, utcnow
 from storage.migrate import ensure_current
 from storage.settings import APP_NAME, Settings
 from storage.unit_of_work import SqlUnitOfWork, session_factory
+from storage.users import Argon2PasswordHasher
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DB = REPO_ROOT / "sample.db"
@@ -31,6 +34,8 @@ class Database:
     clock: Clock = utcnow
     _sessions: object = field(init=False, repr=False)
     audit_key: bytes = field(init=False, repr=False)
+    logged_in: Actor | None = field(default=None, repr=False)
+    _requires_login: bool | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = session_factory(self.engine)
@@ -41,7 +46,32 @@ class Database:
 
     @property
     def actor(self) -> Actor:
+        """The logged-in user; in single-user mode the local owner (coordinator of every municipality)."""
+        if self.logged_in is not None:
+            return self.logged_in
+        if self.requires_login:
+            # Not logged in on a shared database: an actor without any permission on cases.
+            return Actor(username=self.settings.user, display_name=self.settings.display_name, role=Role.LET,
+                         municipality_codes=frozenset())
         return Actor(username=self.settings.user, display_name=self.settings.display_name, role=Role.COORDINATOR)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    @property
+    def requires_login(self) -> bool:
+        """Shared databases (PostgreSQL, or any database with accounts) need a login."""
+        if self._requires_login is None:
+            self._requires_login = self.is_postgres or has_accounts(self.uow())
+        return self._requires_login
+
+    def login(self, username: str, password: str) -> Actor:
+        self.logged_in = authenticate(
+            self.uow(), Argon2PasswordHasher(), username, password, demo_database=self.settings.demo,
+            workstation=socket.gethostname(),
+        )
+        return self.logged_in
 
     @property
     def description(self) -> str:

@@ -125,3 +125,24 @@ class AuditHead(SQLModel, table=True):
     id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     seq: int = 0
     hash: str = Field(max_length=64)
+
+
+_user_version = Column("version", Integer, nullable=False, default=1)
+
+
+class UserRow(SQLModel, table=True):
+    __tablename__ = "app_user"
+
+    username: str = Field(primary_key=True, max_length=40)
+    display_name: str = Field(max_length=120)
+    role: str = Field(max_length=20)
+    municipality_codes: str | None = Field(default=None)
+    """Comma-separated CBS codes; NULL means not limited."""
+    team: str = Field(default="", max_length=120)
+    password_hash: str = Field(max_length=200)
+    active: bool = True
+    failed_logins: int = 0
+    locked_until: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    version: int = Field(sa_column=_user_version)
+
+    __mapper_args__ = {"version_id_col": _user_version}

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.audit import SqlAuditLog
 from storage.households import Clock, SqlHouseholdRepository, utcnow
+from storage.users import SqlUserRepository
 
 
 class SqlUnitOfWork:
@@ -21,6 +22,7 @@ class SqlUnitOfWork:
         self.session = self.session_factory()
         self.households = SqlHouseholdRepository(self.session, self.clock)
         self.audit = SqlAuditLog(self.session, self.audit_key, self.clock)
+        self.users = SqlUserRepository(self.session)
         return self
 
     def __exit__(

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from domain.actors import Actor, Role
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
 
@@ -90,9 +91,14 @@ def postgres_schema_url(postgres_url: str) -> Iterator[str]:
     admin.dispose()
 
 
+# Tests act as a coordinator of every municipality unless they test access itself.
+TEST_ACTOR = Actor(username="test", display_name="Test Coördinator", role=Role.COORDINATOR)
+
+
 @pytest.fixture
 def postgres_db(postgres_schema_url: str) -> Iterator[Database]:
     db = open_database(Settings(database_url=postgres_schema_url), clock=TickingClock())
+    db.logged_in = TEST_ACTOR  # a shared database needs a login; tests skip the password step
     yield db
     db.close()
 

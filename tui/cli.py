@@ -9,7 +9,7 @@ import typer
 
 from domain.errors import DomainError
 from storage.bootstrap import demo_settings, open_database
-from tui import cli_audit, cli_backup, cli_case
+from tui import cli_audit, cli_backup, cli_case, cli_user
 from tui.cli_common import CliState, database, report_error
 
 app = typer.Typer(
@@ -23,6 +23,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(cli_case.app, name="case")
 cli_backup.register(app)
 app.add_typer(cli_audit.app, name="audit")
+app.add_typer(cli_user.app, name="user")
 
 
 @app.callback()
@@ -83,7 +84,7 @@ def seed(
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Breng het databaseschema naar de nieuwste versie (met eerst een reservekopie bij SQLite)."""
-    with database(ctx) as db:
+    with database(ctx, login=False) as db:
         where = db.description
         backup = db.backup_path
     typer.echo(f"Database is bijgewerkt: {where}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,13 +43,30 @@ def report_error(error: DomainError) -> NoReturn:
     fail(error.message)
 
 
+def cli_login(db: Database) -> None:
+    """Log in on a shared database: user from DOORBRAAK_USER, password from DOORBRAAK_PASSWORD or a prompt."""
+    password = os.environ.get("DOORBRAAK_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            fail("Deze database vraagt om inloggen: zet DOORBRAAK_USER en DOORBRAAK_PASSWORD.")
+        password = typer.prompt(f"Wachtwoord voor {db.settings.user}", hide_input=True)
+    db.login(db.settings.user, password)
+
+
 @contextmanager
-def database(ctx: typer.Context) -> Iterator[Database]:
-    """Open the configured database; every DomainError becomes a Dutch message and a non-zero exit."""
+def database(ctx: typer.Context, *, login: bool = True) -> Iterator[Database]:
+    """Open the configured database (and log in where it is shared); every DomainError becomes a
+    Dutch message and a non-zero exit."""
     state: CliState = ctx.obj
     try:
         db = open_database(state.settings())
     except DomainError as exc:
+        report_error(exc)
+    try:
+        if login and db.requires_login:
+            cli_login(db)
+    except DomainError as exc:
+        db.close()
         report_error(exc)
     try:
         yield db

@@ -1,0 +1,172 @@
+"""Use cases for accounts: create, list, (de)activate, change password, log in with back-off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Protocol
+
+from pydantic import ValidationError
+
+from domain.access import Permission, require
+from domain.actors import Actor, Role
+from domain.audit import AuditEvent, AuditKind
+from domain.errors import Conflict, DomainError, InvalidInput, NotFound, Problem
+from domain.messages import invalid_input
+from domain.ports import UnitOfWork
+from domain.users import User, check_password_strength, lock_duration
+
+
+class PasswordHasher(Protocol):
+    def hash(self, password: str) -> str: ...
+
+    def verify(self, password_hash: str, password: str) -> bool: ...
+
+    def needs_rehash(self, password_hash: str) -> bool: ...
+
+
+class LoginFailed(DomainError):
+    title = "Inloggen mislukt"
+
+
+def _audit(uow: UnitOfWork, actor: Actor, kind: AuditKind, username: str, outcome: str = "ok", purpose: str = "") -> None:
+    uow.audit.record(AuditEvent(kind=kind, object_type="user", object_id=username, username=actor.username,
+                                role=actor.role.value, outcome=outcome, purpose=purpose))
+
+
+def create_user(
+    uow: UnitOfWork,
+    actor: Actor,
+    hasher: PasswordHasher,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    municipality_codes: frozenset[str] | None = None,
+    team: str = "",
+) -> User:
+    with uow:
+        first_account = not uow.users.all()
+    if first_account:
+        # Bootstrapping a shared database: the very first account must be a beheerder.
+        if role is not Role.BEHEER:
+            raise InvalidInput([Problem("rol", "Het eerste account moet de rol beheer hebben.")])
+    else:
+        require(actor, Permission.MANAGE_USERS)
+    try:
+        user = User(username=username, display_name=display_name, role=role,
+                    municipality_codes=municipality_codes, team=team)
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+    try:
+        check_password_strength(password, user.username)
+    except ValueError as exc:
+        raise InvalidInput([Problem("wachtwoord", str(exc))]) from None
+    with uow:
+        if uow.users.find(user.username) is not None:
+            raise Conflict(f"Gebruiker {user.username} bestaat al.")
+        saved = uow.users.add(user, hasher.hash(password))
+        _audit(uow, actor, AuditKind.CREATE, user.username, purpose=f"rol {role.value}")
+        uow.commit()
+    return saved
+
+
+def has_accounts(uow: UnitOfWork) -> bool:
+    with uow:
+        return bool(uow.users.all())
+
+
+def list_users(uow: UnitOfWork, actor: Actor) -> list[User]:
+    require(actor, Permission.MANAGE_USERS)
+    with uow:
+        return uow.users.all()
+
+
+def set_active(uow: UnitOfWork, actor: Actor, username: str, active: bool) -> User:
+    require(actor, Permission.MANAGE_USERS)
+    with uow:
+        user = uow.users.find(username)
+        if user is None:
+            raise NotFound(f"Gebruiker {username} bestaat niet.")
+        user.active = active
+        user.failed_logins = 0
+        user.locked_until = None
+        saved = uow.users.save(user)
+        _audit(uow, actor, AuditKind.UPDATE, username, purpose="geactiveerd" if active else "gedeactiveerd")
+        uow.commit()
+    return saved
+
+
+def change_password(uow: UnitOfWork, actor: Actor, hasher: PasswordHasher, username: str, password: str) -> None:
+    """Users change their own password; beheer may reset anyone's."""
+    if actor.username != username:
+        require(actor, Permission.MANAGE_USERS)
+    try:
+        check_password_strength(password, username)
+    except ValueError as exc:
+        raise InvalidInput([Problem("wachtwoord", str(exc))]) from None
+    with uow:
+        if uow.users.find(username) is None:
+            raise NotFound(f"Gebruiker {username} bestaat niet.")
+        uow.users.set_password_hash(username, hasher.hash(password))
+        _audit(uow, actor, AuditKind.UPDATE, username, purpose="wachtwoord gewijzigd")
+        uow.commit()
+
+
+def authenticate(
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    username: str,
+    password: str,
+    *,
+    demo_database: bool,
+    workstation: str = "",
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Actor:
+    """Check a login; every attempt is logged. The message never says whether the user exists."""
+    wrong = LoginFailed("Gebruikersnaam of wachtwoord onjuist.")
+    username = username.strip().lower()
+    with uow:
+        user = uow.users.find(username)
+        stored = uow.users.password_hash(username) if user is not None else None
+        moment = now()
+        anonymous = Actor(username=username or "?", display_name="", role=Role.PROFESSIONAL, workstation=workstation)
+        if user is None or stored is None or not user.active:
+            if user is None or stored is None:
+                hasher.verify(DUMMY_HASH_FOR_TIMING, password)
+            _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geweigerd")
+            uow.commit()
+            raise wrong
+        if user.locked_until is not None and user.locked_until > moment:
+            seconds = int((user.locked_until - moment).total_seconds()) + 1
+            _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geblokkeerd")
+            uow.commit()
+            raise LoginFailed(f"Te veel mislukte pogingen. Probeer het over {seconds} seconden opnieuw.")
+        if not hasher.verify(stored, password):
+            user.failed_logins += 1
+            wait = lock_duration(user.failed_logins)
+            user.locked_until = moment + wait if wait else None
+            uow.users.save(user)
+            _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geweigerd")
+            uow.commit()
+            raise wrong
+        if user.role is Role.TRAINER and not demo_database:
+            _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geweigerd", purpose="trainer buiten oefenomgeving")
+            uow.commit()
+            raise LoginFailed("Een trainersaccount werkt alleen in de oefenomgeving (doorbraak demo).")
+        if user.failed_logins or user.locked_until is not None:
+            user.failed_logins = 0
+            user.locked_until = None
+            uow.users.save(user)
+        if hasher.needs_rehash(stored):
+            uow.users.set_password_hash(username, hasher.hash(password))
+        actor = user.actor(workstation)
+        _audit(uow, actor, AuditKind.LOGIN, username)
+        uow.commit()
+    return actor
+
+
+# A valid argon2id hash of a random string: verifying against it costs as much as a real check,
+# so response time does not reveal whether a username exists.
+DUMMY_HASH_FOR_TIMING = "$argon2id$v=19$m=65536,t=3,p=4$GA4ig4u4svUgGxeztqW3LQ$Gy0Risv5uDiCcSQAl+hoVzko4z7i7TAkJoCZ3q5RpLM"
