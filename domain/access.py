@@ -6,7 +6,8 @@ Roles (design choice, after issue 6):
 - coordinator: all cases of the municipality, escalations, overbruggingen, audit trail;
 - let: only pseudonymised escalation dossiers and knelpunten — never a household;
 - trainer: like a coordinator, but only on the demo database;
-- beheer: users, catalogues, backups, retention; no case content.
+- beheer: users, catalogues, backups, retention; no case content;
+- eigenaar: single-user mode (a local SQLite file without accounts): the owner may do everything.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.TRAINER: frozenset(_COORDINATION),
     Role.LET: frozenset({P.VIEW_ESCALATION_DOSSIERS, P.VIEW_KNELPUNTEN, P.MANAGE_KNELPUNTEN, P.SEARCH_REGISTER,
                          P.VIEW_REPORTS}),
+    Role.EIGENAAR: frozenset(Permission),
     Role.BEHEER: frozenset({P.MANAGE_USERS, P.MANAGE_CATALOGUES, P.VERIFY_AUDIT, P.PRIVACY_PURGE, P.MANAGE_REGISTER,
                             P.SEARCH_REGISTER, P.VIEW_AUDIT}),
 }

@@ -13,6 +13,8 @@ class Role(StrEnum):
     LET = "let"
     TRAINER = "trainer"
     BEHEER = "beheer"
+    EIGENAAR = "eigenaar"
+    """Single-user mode only: the person who owns the local SQLite file may do everything."""
 
     @property
     def label(self) -> str:
@@ -25,6 +27,7 @@ ROLE_LABELS = {
     Role.LET: "Landelijk Escalatie Team",
     Role.TRAINER: "Trainer",
     Role.BEHEER: "Beheerder",
+    Role.EIGENAAR: "Eigenaar (enkele gebruiker)",
 }
 
 
@@ -42,4 +45,4 @@ class Actor(BaseModel):
 
 
 # Single-user SQLite: the local user owns the file and acts as coordinator of every municipality.
-LOCAL_OWNER = Actor(username="lokaal", display_name="Lokale gebruiker", role=Role.COORDINATOR)
+LOCAL_OWNER = Actor(username="lokaal", display_name="Lokale gebruiker", role=Role.EIGENAAR)

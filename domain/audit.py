@@ -3,6 +3,11 @@
 Each record carries HMAC(key, previous hash + canonical content). Editing or deleting any record breaks
 the chain from there on; the key lives outside the database, so whoever can write the table cannot
 recompute the chain. (NEN 7513 is the template for the fields.)
+
+The old → new values of a change are personal data with the retention of the case, while the log itself
+is kept longer. So the chain covers a keyed digest of the changes, and the changes themselves live
+beside the chain: destroying a case (purge) removes them and leaves a content-free tombstone, and the
+chain still verifies. Changes that disappear without a tombstone are reported.
 """
 
 from __future__ import annotations
@@ -54,9 +59,19 @@ class AuditRecord:
     event: AuditEvent
     previous_hash: str
     hash: str
+    changes_digest: str = ""
+    changes_destroyed: bool = False
+    """True when the case was purged: the changes are gone by design (a PURGE record says so)."""
 
 
-def canonical(sequence: int, at: datetime, event: AuditEvent) -> bytes:
+def changes_digest(key: bytes, changes: Mapping[str, tuple[Any, Any]]) -> str:
+    if not changes:
+        return ""
+    body = json.dumps({k: [v[0], v[1]] for k, v in sorted(changes.items())}, sort_keys=True, ensure_ascii=False, default=str)
+    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def canonical(sequence: int, at: datetime, event: AuditEvent, digest: str) -> bytes:
     payload = {
         "seq": sequence,
         "at": at.astimezone(UTC).isoformat(),
@@ -68,13 +83,14 @@ def canonical(sequence: int, at: datetime, event: AuditEvent) -> bytes:
         "outcome": event.outcome,
         "purpose": event.purpose,
         "break_glass": event.break_glass,
-        "changes": {k: [v[0], v[1]] for k, v in sorted(event.changes.items())},
+        "changes_digest": digest,
     }
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
 
 
-def chain_hash(key: bytes, previous_hash: str, sequence: int, at: datetime, event: AuditEvent) -> str:
-    return hmac.new(key, previous_hash.encode("ascii") + canonical(sequence, at, event), hashlib.sha256).hexdigest()
+def chain_hash(key: bytes, previous_hash: str, sequence: int, at: datetime, event: AuditEvent, digest: str) -> str:
+    message = previous_hash.encode("ascii") + canonical(sequence, at, event, digest)
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 def verify_chain(records: Iterable[AuditRecord], key: bytes) -> list[str]:
@@ -87,8 +103,14 @@ def verify_chain(records: Iterable[AuditRecord], key: bytes) -> list[str]:
             problems.append(f"Record {expected_sequence} t/m {record.sequence - 1} ontbreekt (verwijderd?).")
         if record.previous_hash != previous:
             problems.append(f"Record {record.sequence}: de verwijzing naar het vorige record klopt niet.")
-        if not hmac.compare_digest(record.hash, chain_hash(key, record.previous_hash, record.sequence, record.at, record.event)):
+        expected = chain_hash(key, record.previous_hash, record.sequence, record.at, record.event, record.changes_digest)
+        if not hmac.compare_digest(record.hash, expected):
             problems.append(f"Record {record.sequence}: de inhoud is gewijzigd na het vastleggen.")
+        elif record.changes_digest and not record.changes_destroyed:
+            if not record.event.changes:
+                problems.append(f"Record {record.sequence}: de vastgelegde wijzigingen ontbreken.")
+            elif not hmac.compare_digest(record.changes_digest, changes_digest(key, record.event.changes)):
+                problems.append(f"Record {record.sequence}: de vastgelegde wijzigingen zijn aangepast.")
         previous = record.hash
         expected_sequence = record.sequence + 1
     return problems

@@ -6,7 +6,7 @@ Version 1 holds the household, members, problems and organisations; later versio
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -23,6 +23,7 @@ FORMAT_VERSION = 1
 class HouseholdDocument(HouseholdDraft):
     case_number: str | None = None
     status: HouseholdStatus = HouseholdStatus.AANGEMELD
+    closed_on: date | None = None
 
 
 class CaseDocument(BaseModel):

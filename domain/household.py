@@ -260,6 +260,8 @@ class Household(BaseModel):
     members: list[Member] = Field(default_factory=list, max_length=40)
     problems: list[Problem] = Field(default_factory=list, max_length=60)
     organisations: list[InvolvedOrganisation] = Field(default_factory=list, max_length=100)
+    closed_on: date | None = None
+    """When the case was closed; retention periods count from here."""
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -282,6 +284,10 @@ class Household(BaseModel):
     def municipality_name(self) -> str:
         return reference.municipalities()[self.municipality_code]
 
-    def change_status(self, new: HouseholdStatus) -> None:
+    def change_status(self, new: HouseholdStatus, today: date | None = None) -> None:
         check_transition(self.status, new)
+        if new is HouseholdStatus.AFGESLOTEN and self.status is not HouseholdStatus.AFGESLOTEN:
+            self.closed_on = today or date.today()
+        elif new is not HouseholdStatus.AFGESLOTEN:
+            self.closed_on = None
         self.status = new

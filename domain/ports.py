@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from datetime import date
 from types import TracebackType
 from typing import Protocol
 
 from domain.audit import AuditEvent, AuditRecord
 from domain.caselist import CaseListPage, CaseListQuery
+from domain.catalogues import KengetalOverride
+from domain.escalation import Escalation, EscalationPage, EscalationQuery, ResolutionFact
 from domain.household import Household
+from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
+from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
+from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
+from domain.signals import CaseOwner, EscalationCandidate, MemberCandidate, OverbruggingCandidate
 from domain.users import User
 
 
@@ -29,6 +36,20 @@ class HouseholdRepository(Protocol):
 
     def next_case_number(self, year: int) -> str: ...
 
+    def closed_before(self, cutoff: date) -> Iterator[Household]:
+        """Closed households with `closed_on` on or before `cutoff` (streamed)."""
+        ...
+
+    def delete(self, case_number: str) -> None:
+        """Hard delete the household and everything that hangs off it."""
+        ...
+
+    def find_by_member(self, name: str, date_of_birth: date | None) -> list[str]:
+        """Case numbers with a member of this name (accent/case-insensitive) and, if given, birth date."""
+        ...
+
+    def find_by_member_bsn(self, bsn: str) -> list[str]: ...
+
     def list_cases(self, query: CaseListQuery, municipality_codes: frozenset[str] | None = None) -> CaseListPage:
         """A page of cases; `municipality_codes` limits the result (None: all)."""
         ...
@@ -40,6 +61,10 @@ class AuditLog(Protocol):
         ...
 
     def records(self, object_type: str | None = None, object_id: str | None = None) -> Iterator[AuditRecord]: ...
+
+    def destroy_changes(self, object_type: str, object_id: str) -> None:
+        """Remove the old → new values of an object's records (purge); the chain itself stays."""
+        ...
 
     def verify(self) -> list[str]:
         """Dutch descriptions of every break in the hash chain; empty when intact."""
@@ -62,12 +87,112 @@ class UserRepository(Protocol):
     def set_password_hash(self, username: str, password_hash: str) -> None: ...
 
 
+class OverbruggingRepository(Protocol):
+    def get(self, overbrugging_id: int) -> Overbrugging:
+        """Return the overbrugging or raise NotFound."""
+        ...
+
+    def add(self, overbrugging: Overbrugging) -> Overbrugging: ...
+
+    def save(self, overbrugging: Overbrugging) -> Overbrugging:
+        """Update steps, costs and settlement; raise StaleVersion when `overbrugging.version` is not current."""
+        ...
+
+    def page(self, query: OverbruggingQuery, municipality_codes: frozenset[str] | None = None) -> OverbruggingPage: ...
+
+    def signal_candidates(
+        self, today: date, municipality_codes: frozenset[str] | None = None
+    ) -> list[tuple[OverbruggingCandidate, CaseOwner]]:
+        """Only overbruggingen past their settlement deadline or over their cap (indexed queries)."""
+        ...
+
+    def jeugdwet_members_born_between(
+        self, first: date, last: date, municipality_codes: frozenset[str] | None = None
+    ) -> list[tuple[MemberCandidate, CaseOwner]]:
+        """Members born in [first, last] in households with a Jeugdwet organisation (indexed on birth date)."""
+        ...
+
+
+class EscalationRepository(Protocol):
+    def get(self, escalation_id: int) -> Escalation: ...
+
+    def add(self, escalation: Escalation) -> Escalation: ...
+
+    def save(self, escalation: Escalation) -> Escalation: ...
+
+    def page(self, query: EscalationQuery, municipality_codes: frozenset[str] | None = None) -> EscalationPage: ...
+
+    def waiting_since_before(
+        self, cutoff: date, municipality_codes: frozenset[str] | None = None
+    ) -> list[tuple[EscalationCandidate, CaseOwner]]:
+        """Submitted escalations without an answer, submitted before `cutoff`."""
+        ...
+
+    def resolution_facts(
+        self, start: date | None, end: date | None, municipality_codes: frozenset[str] | None = None
+    ) -> list[ResolutionFact]:
+        """Closed escalations whose closing date lies in [start, end]."""
+        ...
+
+
+class KnelpuntRepository(Protocol):
+    def get(self, knelpunt_id: int) -> Knelpunt: ...
+
+    def add(self, knelpunt: Knelpunt) -> Knelpunt: ...
+
+    def save(self, knelpunt: Knelpunt) -> Knelpunt: ...
+
+    def page(self, query: KnelpuntQuery) -> KnelpuntPage: ...
+
+    def titles(self, knelpunt_ids: Sequence[int]) -> list[str]: ...
+
+    def occurrence_facts(self, start: date | None, end: date | None) -> list[OccurrenceFact]: ...
+
+    def first_seen(self, knelpunt_ids: Sequence[int]) -> dict[int, date]: ...
+
+
+class PlanRepository(Protocol):
+    """Maatwerkplan versions of a household, autosaved drafts, and municipal kengetal overrides."""
+
+    def current(self, case_number: str) -> Maatwerkplan | None:
+        """The newest version, or None when the household has no plan (NotFound: no such case)."""
+        ...
+
+    def get(self, case_number: str, plan_version: int) -> Maatwerkplan: ...
+
+    def versions(self, case_number: str) -> list[PlanVersionInfo]: ...
+
+    def add(self, plan: Maatwerkplan) -> Maatwerkplan:
+        """Insert a new plan version."""
+        ...
+
+    def save(self, plan: Maatwerkplan) -> Maatwerkplan:
+        """Update a version; raise StaleVersion when `plan.version` is not current."""
+        ...
+
+    def get_draft(self, case_number: str, username: str) -> PlanDraft | None: ...
+
+    def put_draft(self, draft: PlanDraft) -> PlanDraft: ...
+
+    def delete_draft(self, case_number: str, username: str) -> None: ...
+
+    def kengetal_overrides(self, municipality_code: str) -> list[KengetalOverride]: ...
+
+    def put_kengetal_override(self, override: KengetalOverride) -> KengetalOverride: ...
+
+    def delete_kengetal_override(self, municipality_code: str, kengetal_id: str) -> bool: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
 
     households: HouseholdRepository
     audit: AuditLog
     users: UserRepository
+    overbruggingen: OverbruggingRepository
+    escalations: EscalationRepository
+    knelpunten: KnelpuntRepository
+    plans: PlanRepository
 
     def __enter__(self) -> UnitOfWork: ...
 

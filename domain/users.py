@@ -37,6 +37,13 @@ class User(BaseModel):
             raise ValueError("Een gebruikersnaam is 2-40 tekens: kleine letters, cijfers, punt, streepje of liggend streepje.")
         return value
 
+    @field_validator("role")
+    @classmethod
+    def _role(cls, value: Role) -> Role:
+        if value is Role.EIGENAAR:
+            raise ValueError("De rol eigenaar bestaat alleen zonder accounts (één gebruiker, eigen bestand).")
+        return value
+
     @field_validator("municipality_codes")
     @classmethod
     def _municipalities(cls, value: frozenset[str] | None) -> frozenset[str] | None:

@@ -8,12 +8,12 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from domain.audit import AuditEvent, AuditKind, AuditRecord, chain_hash, verify_chain
+from domain.audit import AuditEvent, AuditKind, AuditRecord, chain_hash, changes_digest, verify_chain
 from storage.households import Clock, as_utc
-from storage.tables import AuditHead, AuditLogRow
+from storage.tables import AuditChangeRow, AuditHead, AuditLogRow
 
 
 def load_or_create_key(path: Path) -> bytes:
@@ -44,7 +44,8 @@ class SqlAuditLog:
         head = self.session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()  # type: ignore[arg-type]
         sequence, previous = int(head[0]), str(head[1])
         at = self.clock()
-        digest = chain_hash(self.key, previous, sequence, at, event)
+        digest = changes_digest(self.key, event.changes)
+        record_hash = chain_hash(self.key, previous, sequence, at, event, digest)
         self.session.add(
             AuditLogRow(
                 seq=sequence,
@@ -57,25 +58,49 @@ class SqlAuditLog:
                 outcome=event.outcome,
                 purpose=event.purpose,
                 break_glass=event.break_glass,
-                changes=json.dumps({k: [v[0], v[1]] for k, v in event.changes.items()}, ensure_ascii=False, default=str),
+                changes_digest=digest,
                 previous_hash=previous,
-                hash=digest,
+                hash=record_hash,
             )
         )
-        self.session.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=digest))  # type: ignore[arg-type]
+        if event.changes:
+            body = json.dumps({k: [v[0], v[1]] for k, v in event.changes.items()}, ensure_ascii=False, default=str)
+            self.session.add(
+                AuditChangeRow(seq=sequence, object_type=event.object_type, object_id=event.object_id, changes=body)
+            )
+        self.session.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=record_hash))  # type: ignore[arg-type]
+
+    def destroy_changes(self, object_type: str, object_id: str) -> None:
+        """Purge: the old → new values go with the case; the chained records stay."""
+        self.session.execute(
+            delete(AuditChangeRow).where(
+                AuditChangeRow.object_type == object_type, AuditChangeRow.object_id == object_id  # type: ignore[arg-type]
+            )
+        )
+
+    def _purged(self) -> set[tuple[str, str]]:
+        stmt = select(AuditLogRow.object_type, AuditLogRow.object_id).where(AuditLogRow.kind == AuditKind.PURGE.value)  # type: ignore[arg-type]
+        return {(r[0], r[1]) for r in self.session.execute(stmt)}
 
     def records(self, object_type: str | None = None, object_id: str | None = None) -> Iterator[AuditRecord]:
-        stmt = select(AuditLogRow).order_by(AuditLogRow.seq)  # type: ignore[arg-type]
+        purged = self._purged()
+        stmt = (
+            select(AuditLogRow, AuditChangeRow.changes)
+            .outerjoin(AuditChangeRow, AuditChangeRow.seq == AuditLogRow.seq)  # type: ignore[arg-type]
+            .order_by(AuditLogRow.seq)  # type: ignore[arg-type]
+        )
         if object_type is not None:
             stmt = stmt.where(AuditLogRow.object_type == object_type)  # type: ignore[arg-type]
         if object_id is not None:
             stmt = stmt.where(AuditLogRow.object_id == object_id)  # type: ignore[arg-type]
-        for row in self.session.scalars(stmt.execution_options(yield_per=1000)):
+        for row, changes in self.session.execute(stmt.execution_options(yield_per=1000)):
             yield AuditRecord(
                 sequence=row.seq,
                 at=as_utc(row.at),
                 previous_hash=row.previous_hash,
                 hash=row.hash,
+                changes_digest=row.changes_digest,
+                changes_destroyed=changes is None and (row.object_type, row.object_id) in purged,
                 event=AuditEvent(
                     kind=AuditKind(row.kind),
                     object_type=row.object_type,
@@ -85,7 +110,7 @@ class SqlAuditLog:
                     outcome=row.outcome,
                     purpose=row.purpose,
                     break_glass=row.break_glass,
-                    changes={k: (v[0], v[1]) for k, v in json.loads(row.changes).items()},
+                    changes={k: (v[0], v[1]) for k, v in json.loads(changes).items()} if changes else {},
                 ),
             )
 

@@ -46,14 +46,14 @@ class Database:
 
     @property
     def actor(self) -> Actor:
-        """The logged-in user; in single-user mode the local owner (coordinator of every municipality)."""
+        """The logged-in user; in single-user mode the local owner (may do everything)."""
         if self.logged_in is not None:
             return self.logged_in
         if self.requires_login:
             # Not logged in on a shared database: an actor without any permission on cases.
             return Actor(username=self.settings.user, display_name=self.settings.display_name, role=Role.LET,
                          municipality_codes=frozenset())
-        return Actor(username=self.settings.user, display_name=self.settings.display_name, role=Role.COORDINATOR)
+        return Actor(username=self.settings.user, display_name=self.settings.display_name, role=Role.EIGENAAR)
 
     @property
     def is_postgres(self) -> bool:

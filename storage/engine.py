@@ -54,7 +54,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA secure_delete=ON")  # destroyed data is overwritten, not left in free pages
     cursor.close()
+
+
+def compact(engine: Engine) -> None:
+    """After destroying data: VACUUM rebuilds a SQLite file so nothing lingers (PostgreSQL: autovacuum)."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.exec_driver_sql("VACUUM")
 
 
 def make_engine(url: str) -> Engine:

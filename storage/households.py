@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, delete, func, select, update
@@ -106,6 +106,7 @@ class SqlHouseholdRepository:
             status=HouseholdStatus(row.status),
             professional=row.professional,
             team=row.team,
+            closed_on=row.closed_on,
             members=[
                 Member.model_construct(id=m.id, name=m.name, date_of_birth=m.date_of_birth, role=MemberRole(m.role), bsn=m.bsn)
                 for m in self._children(MemberRow, row.id)
@@ -131,6 +132,39 @@ class SqlHouseholdRepository:
             created_at=as_utc(row.created_at),
             updated_at=as_utc(row.updated_at),
         )
+
+    def closed_before(self, cutoff: date) -> Iterator[Household]:
+        stmt = (
+            select(HouseholdRow.case_number)
+            .where(HouseholdRow.status == HouseholdStatus.AFGESLOTEN.value, HouseholdRow.closed_on <= cutoff)  # type: ignore[arg-type,operator]
+            .order_by(HouseholdRow.closed_on)  # type: ignore[arg-type]
+        )
+        for number in list(self.session.scalars(stmt)):
+            yield self.get(number)
+
+    def delete(self, case_number: str) -> None:
+        row = self._row(case_number)
+        # Children go by ON DELETE CASCADE (foreign keys are on in SQLite, native in PostgreSQL).
+        self.session.delete(row)
+        self.session.flush()
+
+    def find_by_member(self, name: str, date_of_birth: date | None) -> list[str]:
+        wanted = search_normalise(" ".join(name.split()))
+        stmt = select(MemberRow.name, MemberRow.date_of_birth, HouseholdRow.case_number).join(
+            HouseholdRow, HouseholdRow.id == MemberRow.household_id  # type: ignore[arg-type]
+        )
+        if date_of_birth is not None:
+            stmt = stmt.where(MemberRow.date_of_birth == date_of_birth)  # type: ignore[arg-type]
+        # Names are compared accent-free in Python: member tables are small per birth date.
+        found = {number for member_name, _, number in self.session.execute(stmt)
+                 if search_normalise(" ".join(member_name.split())) == wanted}
+        return sorted(found)
+
+    def find_by_member_bsn(self, bsn: str) -> list[str]:
+        stmt = select(HouseholdRow.case_number).join(MemberRow, HouseholdRow.id == MemberRow.household_id).where(  # type: ignore[arg-type]
+            MemberRow.bsn == bsn  # type: ignore[arg-type]
+        )
+        return sorted(set(self.session.scalars(stmt)))
 
     def list_cases(self, query: CaseListQuery, municipality_codes: frozenset[str] | None = None) -> CaseListPage:
         conditions: list[ColumnElement[bool]] = []
@@ -200,6 +234,7 @@ class SqlHouseholdRepository:
         row.status = household.status.value
         row.professional = household.professional
         row.team = household.team
+        row.closed_on = household.closed_on
         row.search_text = household_search_text(household)
 
     def add(self, household: Household) -> Household:

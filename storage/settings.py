@@ -10,6 +10,8 @@ import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from domain.retention import RetentionSettings
+
 APP_NAME = "doorbraak"
 
 
@@ -55,6 +57,9 @@ class Settings(BaseSettings):
 
     demo: bool = False
     """True when running on a copy of sample.db (shows the OEFENOMGEVING marker)."""
+
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    """Bewaartermijnen: [retention.default] and per municipality [retention.municipalities.GM0363]."""
 
     keymap: dict[str, str] = Field(default_factory=dict)
     """Rebind keys: binding id → key(s), e.g. {"case_list.filter" = "ctrl+f"}."""

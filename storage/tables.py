@@ -20,6 +20,7 @@ class HouseholdRow(SQLModel, table=True):
         Index("ix_household_municipality", "municipality_name"),
         Index("ix_household_status", "status"),
         Index("ix_household_professional", "professional"),
+        Index("ix_household_closed_on", "closed_on"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -36,6 +37,7 @@ class HouseholdRow(SQLModel, table=True):
     status: str = Field(max_length=20)
     professional: str = Field(default="", max_length=120)
     team: str = Field(default="", max_length=120)
+    closed_on: date | None = None
     search_text: str = Field(default="")
     """Lower-case, accent-free text of the listed fields and member names, for filter-as-you-type."""
     version: int = Field(sa_column=_household_version)
@@ -111,10 +113,23 @@ class AuditLogRow(SQLModel, table=True):
     outcome: str = Field(default="ok", max_length=20)
     purpose: str = Field(default="", max_length=1000)
     break_glass: bool = False
-    changes: str = Field(default="{}")
-    """JSON object: field path → [old, new]; BSNs masked."""
+    changes_digest: str = Field(default="", max_length=64)
+    """Keyed digest of the changes (kept in audit_change), so the chain covers them."""
     previous_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+
+
+class AuditChangeRow(SQLModel, table=True):
+    """The old → new values of one audit record; destroyed with the case at purge, never edited."""
+
+    __tablename__ = "audit_change"
+    __table_args__ = (Index("ix_audit_change_object", "object_type", "object_id"),)
+
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    object_type: str = Field(max_length=40)
+    object_id: str = Field(max_length=60)
+    changes: str
+    """JSON object: field path → [old, new]; BSNs masked."""
 
 
 class AuditHead(SQLModel, table=True):

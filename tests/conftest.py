@@ -91,8 +91,8 @@ def postgres_schema_url(postgres_url: str) -> Iterator[str]:
     admin.dispose()
 
 
-# Tests act as a coordinator of every municipality unless they test access itself.
-TEST_ACTOR = Actor(username="test", display_name="Test Coördinator", role=Role.COORDINATOR)
+# Tests act with every permission (as the single-user owner does) unless they test access itself.
+TEST_ACTOR = Actor(username="test", display_name="Test Eigenaar", role=Role.EIGENAAR)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import typer
 
 from domain.errors import DomainError
 from storage.bootstrap import demo_settings, open_database
-from tui import cli_audit, cli_backup, cli_case, cli_user
+from tui import cli_audit, cli_backup, cli_case, cli_privacy, cli_user
 from tui.cli_common import CliState, database, report_error
 
 app = typer.Typer(
@@ -24,6 +24,7 @@ app.add_typer(cli_case.app, name="case")
 cli_backup.register(app)
 app.add_typer(cli_audit.app, name="audit")
 app.add_typer(cli_user.app, name="user")
+app.add_typer(cli_privacy.app, name="privacy")
 
 
 @app.callback()

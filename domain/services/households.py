@@ -155,6 +155,7 @@ def update_household(
             id=current.id,
             case_number=current.case_number,
             status=current.status,
+            closed_on=current.closed_on,
             version=expected_version,
             created_at=current.created_at,
         )

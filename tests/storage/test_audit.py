@@ -111,3 +111,18 @@ def test_cli_audit_verify_and_show(tmp_path: Path) -> None:
         connection.execute("update audit_log set kind = 'read'")
     result = runner.invoke(app, ["--database", url, "audit", "verify"])
     assert result.exit_code == 1 and "gewijzigd" in result.stderr
+
+
+def test_changes_removed_or_edited_without_a_purge_are_detected(db: Database) -> None:
+    number = make_case(db)
+    h = service.get_household(number, db.uow(), db.actor)
+    service.update_household(number, {"name": "Nieuw", "municipality_code": "GM0344"}, h.version, db.uow(), db.actor)
+    with db.engine.begin() as connection:
+        connection.execute(text("delete from audit_change where seq = 1"))
+    assert any("wijzigingen ontbreken" in p for p in verify_audit(db.uow(), db.actor))
+    trigger = "DROP TRIGGER audit_change_no_update" if db.engine.dialect.name == "sqlite" else \
+        "ALTER TABLE audit_change DISABLE TRIGGER audit_change_no_update"
+    with db.engine.begin() as connection:
+        connection.execute(text(trigger))
+        connection.execute(text("update audit_change set changes = '{\"name\": [\"a\", \"b\"]}'"))
+    assert any("aangepast" in p for p in verify_audit(db.uow(), db.actor))

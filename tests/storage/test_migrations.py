@@ -60,7 +60,8 @@ def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'newer.db'}"
     open_database(Settings(database_url=url)).close()
     with sqlite3.connect(tmp_path / "newer.db") as connection:
-        connection.execute("update alembic_version set version_num = 'zzzz_future'")
+        connection.execute("delete from alembic_version")
+        connection.execute("insert into alembic_version values ('zzzz_future')")
     engine = make_engine(url)
     with pytest.raises(DomainError, match="nieuwere versie"):
         ensure_current(engine)

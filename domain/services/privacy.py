@@ -1,0 +1,97 @@
+"""AVG duties: destroy what is past retention (with a content-free tombstone), and answer an inzageverzoek."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from domain.access import Permission, require
+from domain.actors import Actor
+from domain.audit import AuditEvent, AuditKind, AuditRecord
+from domain.errors import InvalidInput, Problem
+from domain.household import Household
+from domain.ports import UnitOfWork
+from domain.retention import RetentionSettings, add_years, destroy_after
+from domain.validation import normalise_bsn
+
+
+@dataclass(frozen=True)
+class PurgeCandidate:
+    case_number: str
+    municipality_code: str
+    closed_on: date
+    destroy_after: date
+
+
+def purge_candidates(uow: UnitOfWork, actor: Actor, settings: RetentionSettings, today: date) -> list[PurgeCandidate]:
+    require(actor, Permission.PRIVACY_PURGE)
+    shortest = min(
+        policy.years_for(Household.model_construct(organisations=[]))
+        for policy in [settings.default, *settings.municipalities.values()]
+    )
+    # Nothing closed after this date can be due yet; the query narrows, the rule decides.
+    cutoff = add_years(today, -shortest)
+    found: list[PurgeCandidate] = []
+    with uow:
+        for household in uow.households.closed_before(cutoff):
+            due = destroy_after(household, settings)
+            if due is not None and due <= today and household.case_number and household.closed_on:
+                found.append(
+                    PurgeCandidate(household.case_number, household.municipality_code, household.closed_on, due)
+                )
+    return found
+
+
+def purge(
+    uow: UnitOfWork, actor: Actor, settings: RetentionSettings, today: date, *, dry_run: bool
+) -> list[PurgeCandidate]:
+    """Hard-delete every case past retention, in one transaction, leaving only a tombstone in the log."""
+    candidates = purge_candidates(uow, actor, settings, today)
+    if dry_run or not candidates:
+        return candidates
+    with uow:
+        for candidate in candidates:
+            uow.households.delete(candidate.case_number)
+            uow.audit.destroy_changes("household", candidate.case_number)
+            uow.audit.record(
+                AuditEvent(
+                    kind=AuditKind.PURGE,
+                    object_type="household",
+                    object_id=candidate.case_number,
+                    username=actor.username,
+                    role=actor.role.value,
+                    purpose=f"bewaartermijn verstreken op {candidate.destroy_after.isoformat()}",
+                )
+            )
+        uow.commit()
+    return candidates
+
+
+@dataclass(frozen=True)
+class SubjectAccessReport:
+    """Everything stored about one person: the cases they are a member of and who saw or changed them."""
+
+    households: list[Household]
+    history: dict[str, list[AuditRecord]]
+
+
+def subject_access(
+    uow: UnitOfWork, actor: Actor, *, name: str = "", date_of_birth: date | None = None, bsn: str = ""
+) -> SubjectAccessReport:
+    require(actor, Permission.PRIVACY_EXPORT)
+    if not bsn and not (name.strip() and date_of_birth):
+        raise InvalidInput([Problem("", "Zoek een persoon op BSN, of op naam én geboortedatum.")])
+    with uow:
+        if bsn:
+            numbers = uow.households.find_by_member_bsn(normalise_bsn(bsn))
+        else:
+            numbers = uow.households.find_by_member(name, date_of_birth)
+        households = [uow.households.get(number) for number in numbers]
+        history = {number: list(uow.audit.records("household", number)) for number in numbers}
+        for number in numbers:
+            uow.audit.record(
+                AuditEvent(kind=AuditKind.EXPORT, object_type="household", object_id=number,
+                           username=actor.username, role=actor.role.value, purpose="inzageverzoek (AVG art. 15)")
+            )
+        uow.commit()
+    return SubjectAccessReport(households=households, history=history)

@@ -1,0 +1,77 @@
+"""`doorbraak privacy ...`: retention purge and the inzageverzoek (subject access)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from domain.case_document import document_from_household
+from domain.services import privacy as service
+from storage.engine import compact
+from tui.cli_common import database, write_stdout
+from tui.formatting import format_date
+
+app = typer.Typer(help="Privacy (AVG): bewaartermijnen en inzageverzoeken.", no_args_is_help=True)
+
+
+@app.command("purge")
+def purge(
+    ctx: typer.Context,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Toon alleen wat vernietigd zou worden.")] = False,
+    today: Annotated[str | None, typer.Option("--datum", help="Peildatum JJJJ-MM-DD (standaard vandaag).")] = None,
+) -> None:
+    """Vernietig afgesloten casussen waarvan de bewaartermijn is verstreken (met een inhoudsloze logregel)."""
+    day = date.fromisoformat(today) if today else date.today()
+    with database(ctx) as db:
+        done = service.purge(db.uow(), db.actor, db.settings.retention, day, dry_run=dry_run)
+        if done and not dry_run:
+            compact(db.engine)
+    verb = "Zou vernietigen" if dry_run else "Vernietigd"
+    for c in done:
+        write_stdout(f"{verb}: {c.case_number} ({c.municipality_code}), afgesloten {format_date(c.closed_on)}, "
+                     f"termijn verstreken {format_date(c.destroy_after)}")
+    write_stdout(f"{len(done)} casus(sen) {'te vernietigen' if dry_run else 'vernietigd'}.")
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Option("--naam", help="Volledige naam van de persoon.")] = "",
+    birth: Annotated[str | None, typer.Option("--geboortedatum", help="JJJJ-MM-DD")] = None,
+    bsn: Annotated[str, typer.Option("--bsn", help="Of zoek op BSN.")] = "",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="JSON-bestand.")] = None,
+) -> None:
+    """Inzageverzoek: alle gegevens over één persoon, met wie ze zag of wijzigde, als JSON."""
+    with database(ctx) as db:
+        report = service.subject_access(
+            db.uow(), db.actor, name=name, date_of_birth=date.fromisoformat(birth) if birth else None, bsn=bsn
+        )
+    now = datetime.now(UTC)
+    payload = {
+        "format": "doorbraak-inzage",
+        "format_version": 1,
+        "created_at": now.isoformat(),
+        "cases": [
+            {
+                "case": document_from_household(h, now)["household"],
+                "history": [
+                    {"at": r.at.isoformat(), "kind": r.event.kind.value, "user": r.event.username,
+                     "role": r.event.role, "purpose": r.event.purpose}
+                    for r in report.history.get(h.case_number or "", [])
+                ],
+            }
+            for h in report.households
+        ],
+    }
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    if output is None:
+        write_stdout(text)
+    else:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(text + "\n", encoding="utf-8")
+        tmp.replace(output)
+        typer.echo(f"Geschreven: {output} ({len(report.households)} casus(sen))", err=True)
