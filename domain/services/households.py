@@ -23,6 +23,7 @@ from domain.household import (
     RequiredName,
     ShortText,
 )
+from domain.merge import MergeConflict, three_way_merge
 from domain.messages import invalid_input
 from domain.ports import UnitOfWork
 
@@ -242,3 +243,24 @@ def import_household(
         audit_household(uow, actor, AuditKind.CREATE, saved.case_number, after=saved, purpose="import")
         uow.commit()
     return saved
+
+
+EDITABLE_FIELDS = {"name", "municipality_code", "address", "professional", "team", "members", "problems",
+                   "organisations"}
+
+
+def merge_after_conflict(
+    case_number: str, base: Household, mine: dict[str, Any], uow: UnitOfWork, actor: Actor
+) -> tuple[dict[str, Any], list[MergeConflict], Household]:
+    """After a StaleVersion: combine my edits with what was saved meanwhile.
+
+    Returns the merged draft (save it with the returned household's version), the conflicts to decide,
+    and the current saved household.
+    """
+    current = get_household(case_number, uow, actor, purpose="samenvoegen na gelijktijdige wijziging")
+    merged, conflicts = three_way_merge(
+        base.model_dump(mode="json", include=EDITABLE_FIELDS),
+        parse_draft(mine).model_dump(mode="json"),
+        current.model_dump(mode="json", include=EDITABLE_FIELDS),
+    )
+    return merged, conflicts, current
