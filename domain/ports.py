@@ -15,6 +15,7 @@ from domain.household import Household
 from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
 from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
 from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
+from domain.register import ContactFields, OrganisationSummary, RegisterContact, SearchPlan, Vocabulary
 from domain.signals import CaseOwner, EscalationCandidate, MemberCandidate, OverbruggingCandidate
 from domain.users import User
 
@@ -183,12 +184,53 @@ class PlanRepository(Protocol):
     def delete_kengetal_override(self, municipality_code: str, kengetal_id: str) -> bool: ...
 
 
+class RegisterRepository(Protocol):
+    """The Landelijk Maatwerkregister (see storage/register.py for the search contract)."""
+
+    def get(self, contact_id: int) -> RegisterContact:
+        """Return the contact or raise NotFound."""
+        ...
+
+    def find_by_external_id(self, external_id: str) -> RegisterContact | None: ...
+
+    def existing_external_ids(self, external_ids: Sequence[str]) -> set[str]: ...
+
+    def add(self, fields: ContactFields) -> RegisterContact:
+        """Insert; raise Conflict when the external id is taken."""
+        ...
+
+    def save(self, contact: RegisterContact) -> RegisterContact:
+        """Update; raise StaleVersion when `contact.version` is not current."""
+        ...
+
+    def delete(self, contact_id: int, expected_version: int) -> None: ...
+
+    def upsert_many(self, contacts: Sequence[ContactFields]) -> tuple[int, int]:
+        """Insert or update by external id in bulk; returns (inserted, updated)."""
+        ...
+
+    def search(self, plan: SearchPlan) -> list[RegisterContact]:
+        """One page (`plan.limit` rows at most) in the ranked order of the search contract."""
+        ...
+
+    def vocabulary(self) -> Vocabulary:
+        """The indexed words, for typo correction."""
+        ...
+
+    def iter_contacts(self, batch_size: int = 1000) -> Iterator[RegisterContact]: ...
+
+    def organisations(self, limit: int = 1000) -> list[OrganisationSummary]: ...
+
+    def count(self) -> int: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
 
     households: HouseholdRepository
     audit: AuditLog
     users: UserRepository
+    register: RegisterRepository
     overbruggingen: OverbruggingRepository
     escalations: EscalationRepository
     knelpunten: KnelpuntRepository

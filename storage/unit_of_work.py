@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.audit import SqlAuditLog
 from storage.households import Clock, SqlHouseholdRepository, utcnow
+from storage.register import SqlRegisterRepository
 from storage.users import SqlUserRepository
 
 
@@ -23,6 +24,7 @@ class SqlUnitOfWork:
         self.households = SqlHouseholdRepository(self.session, self.clock)
         self.audit = SqlAuditLog(self.session, self.audit_key, self.clock)
         self.users = SqlUserRepository(self.session)
+        self.register = SqlRegisterRepository(self.session, self.clock)
         return self
 
     def __exit__(

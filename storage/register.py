@@ -1,0 +1,387 @@
+"""The register repository: contacts in and out, bulk upserts for imports, and search.
+
+Search runs on SQLite FTS5 (`register_fts`, kept in sync by triggers) or on PostgreSQL full-text search
+(the generated `search_vector`), with one results contract: every query word must match as a word prefix
+in the folded search columns, filters narrow, and the order is
+  1. organisation equal to the query, then organisation starting with it, then the rest;
+  2. contacts of the household's municipality, then landelijk ones, then others (with a context);
+  3. verified within 12 months before unverified;
+  4. text relevance (bm25 / ts_rank, organisation words weigh most); then organisation, team, id.
+The page is cut in SQL (LIMIT/OFFSET); the table is never loaded whole.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Row, Table, delete, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlmodel import SQLModel
+
+from domain.errors import Conflict, NotFound, StaleVersion
+from domain.household import OrganisationType
+from domain.register import (
+    ContactFields,
+    MandateLevel,
+    OrganisationSummary,
+    RegisterContact,
+    SearchPlan,
+    Vocabulary,
+    organisation_key,
+    search_document,
+)
+from storage import register_tables  # noqa: F401  (registers the tables on the metadata)
+from storage.households import Clock, as_utc, utcnow
+
+CONTACTS: Table = SQLModel.metadata.tables["register_contact"]
+MUNICIPALITIES: Table = SQLModel.metadata.tables["register_contact_municipality"]
+THEMES: Table = SQLModel.metadata.tables["register_contact_theme"]
+TERMS: Table = SQLModel.metadata.tables["register_term"]
+
+CONTENT_COLUMNS = (
+    "external_id", "organisation", "organisation_type", "team", "role", "person", "phone", "urgent_phone",
+    "email", "availability", "landelijk", "municipality_codes", "themes", "legal_frameworks", "mandate",
+    "last_verified", "notes",
+)
+DERIVED_COLUMNS = ("organisation_key", "search_org", "search_place", "search_other", "search_theme")
+READ_COLUMNS = ("id", *CONTENT_COLUMNS, "version", "created_at", "updated_at")
+SELECT_LIST = ", ".join(f"c.{name}" for name in READ_COLUMNS)
+
+CHUNK = 500
+"""Ids per IN (...) list: well below SQLite's and PostgreSQL's parameter limits."""
+TERM_MAX = 120
+
+# bm25 weights per FTS column (organisation, place, other, theme); ts_rank weights are {D, C, B, A}.
+SQLITE_WEIGHTS = "10.0, 4.0, 2.0, 1.0"
+POSTGRES_WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'"
+
+_vocabulary_lock = threading.Lock()
+_vocabularies: dict[str, tuple[tuple[int, int], Vocabulary]] = {}
+"""Per database: (term count, highest term id) → the vocabulary loaded then. Reloaded when either moves."""
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def row_values(fields: ContactFields) -> dict[str, Any]:
+    """The stored columns of a contact, including the folded search columns."""
+    document = search_document(fields)
+    return {
+        "external_id": fields.external_id,
+        "organisation": fields.organisation,
+        "organisation_key": organisation_key(fields.organisation),
+        "organisation_type": fields.organisation_type.value,
+        "team": fields.team,
+        "role": fields.role,
+        "person": fields.person,
+        "phone": fields.phone,
+        "urgent_phone": fields.urgent_phone,
+        "email": fields.email,
+        "availability": fields.availability,
+        "landelijk": fields.landelijk,
+        "municipality_codes": " ".join(fields.municipality_codes),
+        "themes": " ".join(fields.themes),
+        "legal_frameworks": json.dumps(fields.legal_frameworks, ensure_ascii=False),
+        "mandate": fields.mandate.value,
+        "last_verified": fields.last_verified,
+        "notes": fields.notes,
+        "search_org": document.organisation,
+        "search_place": document.place,
+        "search_other": document.other,
+        "search_theme": document.theme,
+    }
+
+
+def contact_from_row(row: Row[Any] | Any) -> RegisterContact:
+    """Build the domain object without re-validating (rows were validated on the way in)."""
+    m = row._mapping
+    last_verified = m["last_verified"]
+    if isinstance(last_verified, str):  # raw SQL on SQLite hands back ISO text
+        last_verified = date.fromisoformat(last_verified)
+    return RegisterContact.model_construct(
+        id=m["id"],
+        external_id=m["external_id"],
+        organisation=m["organisation"],
+        organisation_type=OrganisationType(m["organisation_type"]),
+        team=m["team"],
+        role=m["role"],
+        person=m["person"],
+        phone=m["phone"],
+        urgent_phone=m["urgent_phone"],
+        email=m["email"],
+        availability=m["availability"],
+        landelijk=bool(m["landelijk"]),
+        municipality_codes=m["municipality_codes"].split(),
+        themes=m["themes"].split(),
+        legal_frameworks=json.loads(m["legal_frameworks"]),
+        mandate=MandateLevel(m["mandate"]),
+        last_verified=last_verified,
+        notes=m["notes"],
+        version=m["version"],
+        created_at=_timestamp(m["created_at"]),
+        updated_at=_timestamp(m["updated_at"]),
+    )
+
+
+def _timestamp(value: Any) -> Any:
+    if isinstance(value, str):
+        from datetime import datetime
+
+        value = datetime.fromisoformat(value)
+    return as_utc(value) if value is not None else None
+
+
+class SqlRegisterRepository:
+    def __init__(self, session: Session, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+        bind = session.get_bind()
+        self.dialect = bind.dialect.name
+        self._database_key = bind.engine.url.render_as_string(hide_password=False)
+        self._known_terms: set[str] | None = None
+
+    # -- dialect helpers ---------------------------------------------------------------------------------
+    def _insert(self, table: Table) -> Any:
+        return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
+
+    # -- reading -----------------------------------------------------------------------------------------
+    def _select(self, where: str, params: dict[str, Any]) -> list[RegisterContact]:
+        rows = self.session.execute(text(f"SELECT {SELECT_LIST} FROM register_contact c WHERE {where}"), params)
+        return [contact_from_row(row) for row in rows]
+
+    def get(self, contact_id: int) -> RegisterContact:
+        found = self._select("c.id = :id", {"id": contact_id})
+        if not found:
+            raise NotFound(f"Registercontact {contact_id} bestaat niet (meer).")
+        return found[0]
+
+    def find_by_external_id(self, external_id: str) -> RegisterContact | None:
+        found = self._select("c.external_id = :external_id", {"external_id": external_id})
+        return found[0] if found else None
+
+    def existing_external_ids(self, external_ids: Sequence[str]) -> set[str]:
+        existing: set[str] = set()
+        for chunk in _chunks(list(external_ids)):
+            existing.update(
+                self.session.scalars(select(CONTACTS.c.external_id).where(CONTACTS.c.external_id.in_(chunk)))
+            )
+        return existing
+
+    def count(self) -> int:
+        return int(self.session.execute(text("SELECT count(*) FROM register_contact")).scalar_one())
+
+    def iter_contacts(self, batch_size: int = 1000) -> Iterator[RegisterContact]:
+        """All contacts by id, a batch at a time (keyset paging: constant memory, stable under inserts)."""
+        last = 0
+        while True:
+            batch = self._select(f"c.id > :last ORDER BY c.id LIMIT {int(batch_size)}", {"last": last})
+            if not batch:
+                return
+            yield from batch
+            last = batch[-1].id or last
+
+    def organisations(self, limit: int = 1000) -> list[OrganisationSummary]:
+        rows = self.session.execute(
+            text(
+                "SELECT min(organisation), min(organisation_type), count(*) FROM register_contact "
+                "GROUP BY organisation_key ORDER BY organisation_key LIMIT :limit"
+            ),
+            {"limit": limit},
+        )
+        return [OrganisationSummary(r[0], OrganisationType(r[1]), int(r[2])) for r in rows]
+
+    # -- search ------------------------------------------------------------------------------------------
+    def search(self, plan: SearchPlan) -> list[RegisterContact]:
+        sql, params = self.search_sql(plan)
+        return [contact_from_row(row) for row in self.session.execute(text(sql), params)]
+
+    def search_sql(self, plan: SearchPlan) -> tuple[str, dict[str, Any]]:
+        """The SQL and parameters for one page of a search (public so the benchmark can time it raw)."""
+        params: dict[str, Any] = {"limit": plan.limit, "offset": plan.offset}
+        where: list[str] = []
+        order: list[str] = []
+        source = "register_contact c"
+        rank: str | None = None
+        if plan.terms:
+            if self.dialect == "sqlite":
+                # Words are folded letters and digits only, so quoting them is enough to keep FTS5 syntax out.
+                params["match"] = " AND ".join(
+                    "(" + " OR ".join(f'"{alt}"*' for alt in group) + ")" for group in plan.terms
+                )
+                # CROSS JOIN keeps the FTS index as the outer loop.
+                source = "register_fts CROSS JOIN register_contact c"
+                where += ["register_fts MATCH :match", "c.id = register_fts.rowid"]
+                rank = f"bm25(register_fts, {SQLITE_WEIGHTS})"
+            else:
+                params["tsquery"] = " & ".join(
+                    "(" + " | ".join(f"{alt}:*" for alt in group) + ")" for group in plan.terms
+                )
+                where.append("c.search_vector @@ to_tsquery('simple', :tsquery)")
+                rank = f"-ts_rank({POSTGRES_WEIGHTS}, c.search_vector, to_tsquery('simple', :tsquery))"
+            params["exact"] = plan.exact_text
+            params["exact_len"] = len(plan.exact_text)
+            order.append(
+                "CASE WHEN c.organisation_key = :exact THEN 0 "
+                "WHEN substr(c.organisation_key, 1, :exact_len) = :exact THEN 1 ELSE 2 END"
+            )
+        if plan.organisation_key:
+            params["org"] = plan.organisation_key
+            params["org_lo"] = plan.organisation_key + " "
+            params["org_hi"] = plan.organisation_key + "!"
+            where.append(
+                "(c.organisation_key = :org OR (c.organisation_key > :org_lo AND c.organisation_key < :org_hi))"
+            )
+        if plan.municipality_code:
+            params["gm"] = plan.municipality_code
+            served = "c.id IN (SELECT contact_id FROM register_contact_municipality WHERE municipality_code = :gm)"
+            where.append(f"(c.landelijk OR {served})" if plan.include_landelijk else served)
+        if plan.theme:
+            params["theme"] = plan.theme
+            where.append("c.id IN (SELECT contact_id FROM register_contact_theme WHERE theme = :theme)")
+        narrowed = bool(plan.terms or plan.organisation_key or plan.municipality_code or plan.theme)
+        if plan.context_municipality and narrowed:
+            params["ctx"] = plan.context_municipality
+            order.append(
+                "CASE WHEN EXISTS (SELECT 1 FROM register_contact_municipality m "
+                "WHERE m.contact_id = c.id AND m.municipality_code = :ctx) THEN 0 "
+                "WHEN c.landelijk THEN 1 ELSE 2 END"
+            )
+        if narrowed:
+            params["since"] = plan.verified_since
+            order.append("CASE WHEN c.last_verified >= :since THEN 0 ELSE 1 END")
+        if rank:
+            order.append(rank)
+        order += ["c.organisation_key", "c.team", "c.id"]
+        sql = (
+            f"SELECT {SELECT_LIST} FROM {source}"
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + f" ORDER BY {', '.join(order)} LIMIT :limit OFFSET :offset"
+        )
+        return sql, params
+
+    def vocabulary(self) -> Vocabulary:
+        """Every indexed word, cached per database and reloaded only when words were added."""
+        count, highest = self.session.execute(text("SELECT count(*), coalesce(max(id), 0) FROM register_term")).one()
+        generation = (int(count), int(highest))
+        with _vocabulary_lock:
+            cached = _vocabularies.get(self._database_key)
+            if cached is not None and cached[0] == generation:
+                return cached[1]
+        words = self.session.scalars(select(TERMS.c.term)).all()
+        vocabulary = Vocabulary(words)
+        with _vocabulary_lock:
+            _vocabularies[self._database_key] = (generation, vocabulary)
+        return vocabulary
+
+    # -- writing -----------------------------------------------------------------------------------------
+    def add(self, fields: ContactFields) -> RegisterContact:
+        if self.find_by_external_id(fields.external_id) is not None:
+            raise Conflict(f"Er is al een registercontact met externe id {fields.external_id}.")
+        now = self.clock()
+        values = {**row_values(fields), "version": 1, "created_at": now, "updated_at": now}
+        try:
+            inserted = self.session.execute(CONTACTS.insert().values(values).returning(CONTACTS.c.id))
+            contact_id = int(inserted.scalar_one())
+        except IntegrityError:
+            raise Conflict(f"Er is al een registercontact met externe id {fields.external_id}.") from None
+        self._write_children([(contact_id, fields)], replace=False)
+        self._add_terms(search_document(fields).words(), bulk=False)
+        return self.get(contact_id)
+
+    def save(self, contact: RegisterContact) -> RegisterContact:
+        """Update the contact when `contact.version` is still current; else StaleVersion."""
+        assert contact.id is not None
+        values = {**row_values(contact), "version": contact.version + 1, "updated_at": self.clock()}
+        result = self.session.execute(
+            CONTACTS.update()
+            .where(CONTACTS.c.id == contact.id, CONTACTS.c.version == contact.version)
+            .values(values)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            self._missing_or_stale(contact.id)
+        self._write_children([(contact.id, contact)], replace=True)
+        self._add_terms(search_document(contact).words(), bulk=False)
+        return self.get(contact.id)
+
+    def delete(self, contact_id: int, expected_version: int) -> None:
+        result = self.session.execute(
+            CONTACTS.delete().where(CONTACTS.c.id == contact_id, CONTACTS.c.version == expected_version)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            self._missing_or_stale(contact_id)
+
+    def _missing_or_stale(self, contact_id: int) -> None:
+        exists = self.session.execute(select(CONTACTS.c.id).where(CONTACTS.c.id == contact_id)).first()
+        if exists is None:
+            raise NotFound(f"Registercontact {contact_id} bestaat niet (meer).")
+        raise StaleVersion("Dit registercontact")
+
+    def upsert_many(self, contacts: Sequence[ContactFields]) -> tuple[int, int]:
+        """Insert or update by external id in bulk (one multi-row statement per batch); returns
+        (inserted, updated). Imports are authoritative: an update overwrites and bumps the version.
+        The caller guarantees each external id occurs once in `contacts`."""
+        if not contacts:
+            return 0, 0
+        existing = self.existing_external_ids([c.external_id for c in contacts])
+        now = self.clock()
+        rows: list[dict[str, Any]] = []
+        words: set[str] = set()
+        for fields in contacts:
+            values = row_values(fields)
+            words.update(" ".join(values[name] for name in DERIVED_COLUMNS[1:]).split())
+            rows.append({**values, "version": 1, "created_at": now, "updated_at": now})
+        stmt = self._insert(CONTACTS)
+        update_columns = {name: stmt.excluded[name] for name in (*CONTENT_COLUMNS, *DERIVED_COLUMNS, "updated_at")}
+        update_columns["version"] = CONTACTS.c.version + 1
+        stmt = stmt.on_conflict_do_update(index_elements=["external_id"], set_=update_columns).returning(
+            CONTACTS.c.id, CONTACTS.c.external_id
+        )
+        ids = {external_id: int(contact_id) for contact_id, external_id in self.session.execute(stmt, rows)}
+        by_id = [(ids[c.external_id], c) for c in contacts]
+        updated = [(contact_id, c) for contact_id, c in by_id if c.external_id in existing]
+        inserted = [(contact_id, c) for contact_id, c in by_id if c.external_id not in existing]
+        self._write_children(updated, replace=True)
+        self._write_children(inserted, replace=False)
+        self._add_terms(words, bulk=True)
+        return len(inserted), len(updated)
+
+    def _write_children(self, items: Sequence[tuple[int, ContactFields]], *, replace: bool) -> None:
+        if not items:
+            return
+        if replace:
+            ids = [contact_id for contact_id, _ in items]
+            for chunk in _chunks(ids):
+                self.session.execute(delete(MUNICIPALITIES).where(MUNICIPALITIES.c.contact_id.in_(chunk)))
+                self.session.execute(delete(THEMES).where(THEMES.c.contact_id.in_(chunk)))
+        municipalities = [
+            {"contact_id": contact_id, "municipality_code": code}
+            for contact_id, fields in items
+            for code in fields.municipality_codes
+        ]
+        themes = [{"contact_id": contact_id, "theme": theme} for contact_id, fields in items for theme in fields.themes]
+        if municipalities:
+            self.session.execute(MUNICIPALITIES.insert(), municipalities)
+        if themes:
+            self.session.execute(THEMES.insert(), themes)
+
+    def _add_terms(self, words: Iterable[str], *, bulk: bool) -> None:
+        """Record new words in the vocabulary (insert-only, duplicates ignored). A bulk import first
+        loads the known words once, so later batches only send words never seen before."""
+        candidates = {word for word in words if len(word) <= TERM_MAX}
+        if bulk:
+            if self._known_terms is None:
+                self._known_terms = set(self.session.scalars(select(TERMS.c.term)))
+            candidates -= self._known_terms
+            self._known_terms.update(candidates)
+        if not candidates:
+            return
+        stmt = self._insert(TERMS).on_conflict_do_nothing(index_elements=["term"])
+        self.session.execute(stmt, [{"term": word} for word in sorted(candidates)])
