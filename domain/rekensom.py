@@ -9,18 +9,20 @@ The rules are the exact ones of DOMAIN.md (tests rely on them):
 * sums are exact per (scenario, payer), each rounded half up to cents; scenario totals are sums of the
   rounded payer sums; ``verschil`` = huidig_pad - doorbraak (positive = saving).
 
-Arithmetic: amounts are kept in *twelfths of a euro-month* until the end, so without discounting the
-unrounded payer sum is exact and rounding is exactly half up. Discount weights are computed with 50
-significant digits.
+Arithmetic: each (scenario, payer) sum is kept exactly, in twelfths of a euro, per year of the horizon.
+It is turned into euros with one division at the end, Σ_y S_y·(1+r)^(Y−y) / (12·(1+r)^Y), so the
+result is exact whenever it terminates and otherwise correct to 120 significant digits; rounding to
+cents is then exactly half up.
 """
 
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -34,7 +36,7 @@ TWELVE = Decimal(12)
 MAX_LINES = 500
 MAX_HORIZON = 120
 DEFAULT_HORIZON = 12
-_CONTEXT = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_EVEN)
+_CONTEXT = decimal.Context(prec=120, rounding=decimal.ROUND_HALF_EVEN)
 
 
 class Scenario(StrEnum):
@@ -201,59 +203,58 @@ def counted_months(start: int, duration: int | None, horizon: int) -> int:
     return max(0, end - start)
 
 
-def _year_weights(horizon: int, rate: Decimal) -> list[Decimal]:
-    """1 / (1 + r) ** year for every year that the horizon touches."""
-    years = (horizon + 11) // 12
-    if rate == ZERO:
-        return [ONE] * years
-    base = _CONTEXT.add(ONE, rate)
-    return [_CONTEXT.divide(ONE, _CONTEXT.power(base, year)) for year in range(years)]
+def _add_line(buckets: dict[int, Decimal], line: CostLine, horizon: int, split_years: bool) -> None:
+    """Add the line's undiscounted value, in twelfths of a euro, to `buckets` (year → sum; exact).
 
-
-def _weighted_months(start: int, end: int, weights: Sequence[Decimal]) -> Decimal:
-    """Sum of the month weights for months start .. end-1 (end <= horizon)."""
-    total = ZERO
-    month = start
-    while month < end:
-        year = month // 12
-        year_end = min(end, (year + 1) * 12)
-        total = _CONTEXT.add(total, _CONTEXT.multiply(weights[year], Decimal(year_end - month)))
-        month = year_end
-    return total
-
-
-def _line_twelfths(line: CostLine, horizon: int, weights: Sequence[Decimal], discounted: bool) -> Decimal:
-    """The line's value over the horizon, in twelfths of a euro (exact without discounting)."""
+    With `split_years` the months are put in the year they fall in (for discounting); otherwise all in 0.
+    """
     start = line.start_month
+    factor = line.quantity if line.probability == ONE else _CONTEXT.multiply(line.quantity, line.probability)
     frequency = line.frequency
     if frequency is Frequency.EENMALIG:
         if start >= horizon:
-            return ZERO
-        value = _CONTEXT.multiply(line.amount, TWELVE)
-        if discounted:
-            value = _CONTEXT.multiply(value, weights[start // 12])
-    else:
-        duration = line.duration_months
-        end = horizon if duration is None else min(start + duration, horizon)
-        if end <= start:
-            return ZERO
-        months = _weighted_months(start, end, weights) if discounted else Decimal(end - start)
-        value = _CONTEXT.multiply(line.amount, months)
-        if frequency is Frequency.PER_MAAND:
-            value = _CONTEXT.multiply(value, TWELVE)
-    quantity = line.quantity
-    if quantity != ONE:
-        value = _CONTEXT.multiply(value, quantity)
-    probability = line.probability
-    if probability != ONE:
-        value = _CONTEXT.multiply(value, probability)
-    return value
+            return
+        value = _CONTEXT.multiply(_CONTEXT.multiply(line.amount, TWELVE), factor)
+        year = start // 12 if split_years else 0
+        previous = buckets.get(year)
+        buckets[year] = value if previous is None else _CONTEXT.add(previous, value)
+        return
+    duration = line.duration_months
+    end = horizon if duration is None else min(start + duration, horizon)
+    if end <= start:
+        return
+    per_month = line.amount if frequency is Frequency.PER_JAAR else _CONTEXT.multiply(line.amount, TWELVE)
+    per_month = _CONTEXT.multiply(per_month, factor)
+    month = start
+    while month < end:
+        year = month // 12 if split_years else 0
+        year_end = min(end, (month // 12 + 1) * 12) if split_years else end
+        value = _CONTEXT.multiply(per_month, Decimal(year_end - month))
+        previous = buckets.get(year)
+        buckets[year] = value if previous is None else _CONTEXT.add(previous, value)
+        month = year_end
+
+
+def _finish(buckets: dict[int, Decimal], rate: Decimal) -> Decimal:
+    """Σ_y S_y / 12 / (1 + r)^y with a single division at the end (exact whenever the result terminates)."""
+    if rate == ZERO:
+        total = ZERO
+        for value in buckets.values():
+            total = _CONTEXT.add(total, value)
+        return _CONTEXT.divide(total, TWELVE)
+    base = _CONTEXT.add(ONE, rate)
+    last = max(buckets)
+    numerator = ZERO
+    for year, value in buckets.items():
+        numerator = _CONTEXT.add(numerator, _CONTEXT.multiply(value, _CONTEXT.power(base, last - year)))
+    return _CONTEXT.divide(numerator, _CONTEXT.multiply(TWELVE, _CONTEXT.power(base, last)))
 
 
 def line_value(line: CostLine, horizon: int = DEFAULT_HORIZON, discount_rate: Decimal = ZERO) -> Decimal:
     """The unrounded value of one line over the horizon (for showing a line's share)."""
-    weights = _year_weights(horizon, discount_rate)
-    return _CONTEXT.divide(_line_twelfths(line, horizon, weights, discount_rate != ZERO), TWELVE)
+    buckets: dict[int, Decimal] = {}
+    _add_line(buckets, line, horizon, discount_rate != ZERO)
+    return _finish(buckets, discount_rate) if buckets else ZERO
 
 
 def round_cents(value: Decimal) -> Decimal:
@@ -282,8 +283,19 @@ class RekensomResult:
     discount_rate: Decimal
     per_payer: tuple[PayerResult, ...]
     """Payers that have at least one line, in the fixed payer order."""
-    line_values: dict[str, Decimal]
-    """Line id → its value over the horizon, rounded to cents (for display only; sums use exact values)."""
+    lines: tuple[CostLine, ...] = ()
+
+    @cached_property
+    def line_values(self) -> dict[str, Decimal]:
+        """Line id → its value over the horizon, rounded to cents (display only; sums use exact values).
+
+        Computed on first use, so a recalculation while typing does not pay for it.
+        """
+        return {
+            line.id: round_cents(line_value(line, self.horizon_months, self.discount_rate))
+            for line in self.lines
+            if line.id is not None
+        }
 
     @property
     def totals(self) -> dict[Scenario, Decimal]:
@@ -335,34 +347,31 @@ def calculate(rekensom: Rekensom) -> RekensomResult:
 def calculate_lines(
     lines: Iterable[CostLine], horizon: int = DEFAULT_HORIZON, discount_rate: Decimal = ZERO
 ) -> RekensomResult:
-    weights = _year_weights(horizon, discount_rate)
-    discounted = discount_rate != ZERO
-    sums: dict[tuple[Scenario, Payer], Decimal] = {}
-    line_values: dict[str, Decimal] = {}
-    add = _CONTEXT.add
+    lines = tuple(lines)
+    split_years = discount_rate != ZERO
+    sums: dict[tuple[Scenario, Payer], dict[int, Decimal]] = {}
     for line in lines:
-        value = _line_twelfths(line, horizon, weights, discounted)
         key = (line.scenario, line.payer)
-        previous = sums.get(key)
-        sums[key] = value if previous is None else add(previous, value)
-        if line.id is not None:
-            line_values[line.id] = round_cents(_CONTEXT.divide(value, TWELVE))
-    payers = sorted({payer for _, payer in sums}, key=PAYER_ORDER.__getitem__)
+        buckets = sums.get(key)
+        if buckets is None:
+            buckets = sums[key] = {}
+        _add_line(buckets, line, horizon, split_years)
     zero = ZERO * CENT
-    rows = []
-    for payer in payers:
-        current = sums.get((Scenario.HUIDIG_PAD, payer))
-        doorbraak = sums.get((Scenario.DOORBRAAK, payer))
-        rows.append(
-            PayerResult(
-                payer=payer,
-                huidig_pad=zero if current is None else round_cents(_CONTEXT.divide(current, TWELVE)),
-                doorbraak=zero if doorbraak is None else round_cents(_CONTEXT.divide(doorbraak, TWELVE)),
-            )
+
+    def rounded(key: tuple[Scenario, Payer]) -> Decimal:
+        buckets = sums.get(key)
+        return round_cents(_finish(buckets, discount_rate)) if buckets else zero
+
+    payers = sorted({payer for _, payer in sums}, key=PAYER_ORDER.__getitem__)
+    rows = tuple(
+        PayerResult(
+            payer=payer,
+            huidig_pad=rounded((Scenario.HUIDIG_PAD, payer)),
+            doorbraak=rounded((Scenario.DOORBRAAK, payer)),
         )
-    return RekensomResult(
-        horizon_months=horizon, discount_rate=discount_rate, per_payer=tuple(rows), line_values=line_values
+        for payer in payers
     )
+    return RekensomResult(horizon_months=horizon, discount_rate=discount_rate, per_payer=rows, lines=lines)
 
 
 def money_str(value: Decimal) -> str:
