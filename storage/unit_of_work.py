@@ -8,7 +8,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.audit import SqlAuditLog
+from storage.escalation import SqlEscalationRepository
 from storage.households import Clock, SqlHouseholdRepository, utcnow
+from storage.knelpunten import SqlKnelpuntRepository
+from storage.overbrugging import SqlOverbruggingRepository
 from storage.register import SqlRegisterRepository
 from storage.users import SqlUserRepository
 
@@ -24,6 +27,9 @@ class SqlUnitOfWork:
         self.households = SqlHouseholdRepository(self.session, self.clock)
         self.audit = SqlAuditLog(self.session, self.audit_key, self.clock)
         self.users = SqlUserRepository(self.session)
+        self.overbruggingen = SqlOverbruggingRepository(self.session, self.clock)
+        self.escalations = SqlEscalationRepository(self.session, self.clock)
+        self.knelpunten = SqlKnelpuntRepository(self.session, self.clock)
         self.register = SqlRegisterRepository(self.session, self.clock)
         return self
 

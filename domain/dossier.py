@@ -1,0 +1,376 @@
+"""The pseudonymised escalation dossier: what leaves the municipality for the region, the LMM or the LET.
+
+Pseudonymised **by construction**: `EscalationDossier` has no field that can hold a name, BSN, address,
+postcode or date of birth. Members appear as initials, role and age; the household as its composition and
+municipality. The only way in is `build_dossier`, which copies fields one by one.
+
+Free text typed by the professional (the blockage, what was tried, the requested solution, notes, consent
+scope and recipients, organisation names) can still contain identifiers. Decision (design choice):
+such text is **refused, not redacted**. `find_identifiers` scans every free-text field for
+
+- names of this household (household name and each member's name parts, case and accent insensitive,
+  whole words; tussenvoegsels such as "van" and "de" and the word "huishouden" are ignored),
+- the household's street name,
+- any BSN-like number: 9 digits (optionally separated by spaces, dots or hyphens) that pass the 11-test,
+  and this household's own BSNs anywhere in a run of digits,
+- postcodes: 4 digits and 2 capitals (`1234 AB`), 4 digits directly followed by 2 letters (`1234ab`),
+  and this household's own postcode in any spelling,
+- dates with a day: `3-5-2009`, `2009-05-03`, `03.05.09`, `3 mei 2009`, `3 mei` (ages and month-year
+  such as "maart 2024" are fine; the dates of the routes tried and of the consent have their own fields).
+
+Each finding is a `Problem` naming the field in Dutch; export and submission stop until the professional
+rewrites the text. Redacting would silently change the meaning of a text the LET must act on, and a
+half-redacted sentence ("[naam] heeft schulden bij [naam]") still tells more than intended. Found BSNs,
+postcodes and dates are never echoed; a found name is (the professional typed it and sees it anyway).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from domain import reference
+from domain.errors import InvalidInput, Problem
+from domain.escalation import Escalation, EscalationLevel
+from domain.household import MEMBER_ROLE_LABELS, Household, MemberRole
+from domain.validation import age_on
+
+FORMAT = "doorbraak-escalatiedossier"
+FORMAT_VERSION = 1
+
+# Dutch (and a few common foreign) name particles and words that are not a name by themselves.
+NAME_PARTICLES = frozenset(
+    {
+        "van", "de", "der", "den", "het", "t", "ter", "ten", "te", "in", "op", "von", "la", "le", "du", "da",
+        "dos", "das", "di", "del", "vd", "v", "d", "en", "huishouden", "familie", "gezin", "fam",
+    }
+)
+
+MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
+DATE_PATTERNS = (
+    re.compile(r"(?<!\d)\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}(?!\d)"),
+    re.compile(r"(?<!\d)\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)"),
+    re.compile(rf"(?<!\d)\d{{1,2}}(?:e|ste|de)?\s+(?:{MONTHS})\b\.?", re.IGNORECASE),
+)
+DIGIT_RUN = re.compile(r"\d(?:[ .\-]?\d)*")
+POSTCODE = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{3})(\s?)([A-Za-z]{2})(?![0-9A-Za-z])")
+BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
+FIELD_LABELS: dict[str, str] = {
+    "urgency_note": "Toelichting urgentie",
+    "complexity_note": "Toelichting complexiteit",
+    "blockage": "Blokkade (knelpunt)",
+    "requested_solution": "Gevraagde oplossing",
+    "organisations": "Betrokken organisaties",
+    "routes_tried": "Geprobeerde routes",
+    "consent": "Toestemming",
+    "knelpunten": "Gekoppelde knelpunten",
+    "title": "Titel",
+    "law": "Wet",
+    "article": "Artikel",
+    "organisation": "Organisatie",
+    "ministry": "Ministerie",
+    "unintended_effect": "Onbedoeld effect",
+    "proposed_fix": "Voorgestelde oplossing",
+}
+
+
+def normalise(text: str) -> str:
+    """Case and accent free, compatibility forms folded (full-width digits become 0-9)."""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def passes_eleven_test(digits: str) -> bool:
+    if len(digits) != 9 or not digits.isascii() or not digits.isdigit() or int(digits) == 0:
+        return False
+    return sum(w * int(d) for w, d in zip(BSN_WEIGHTS, digits, strict=True)) % 11 == 0
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^0-9a-z]+", normalise(text)) if w]
+
+
+@dataclass(frozen=True)
+class HouseholdIdentifiers:
+    """What identifies one household, normalised for scanning."""
+
+    name_words: frozenset[str]
+    bsns: frozenset[str]
+    postcodes: frozenset[str]
+    streets: frozenset[str]
+
+    @classmethod
+    def of(cls, household: Household) -> HouseholdIdentifiers:
+        names = [household.name, *(m.name for m in household.members)]
+        words = {w for name in names for w in _words(name) if len(w) >= 2 and w not in NAME_PARTICLES}
+        postcode = household.address.postcode.replace(" ", "").upper()
+        street = " ".join(_words(household.address.street))
+        return cls(
+            name_words=frozenset(words),
+            bsns=frozenset(m.bsn for m in household.members if m.bsn),
+            postcodes=frozenset({postcode} if postcode else set()),
+            streets=frozenset({street} if len(street) >= 3 else set()),
+        )
+
+
+EMPTY_IDENTIFIERS = HouseholdIdentifiers(frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def find_identifiers(text: str, ids: HouseholdIdentifiers = EMPTY_IDENTIFIERS, *, dates: bool = True) -> list[str]:
+    """Dutch descriptions of the identifiers found in `text` (empty: clean)."""
+    if not text:
+        return []
+    found: list[str] = []
+    plain = unicodedata.normalize("NFKC", text)
+    words = _words(text)
+    joined = " " + " ".join(words) + " "
+    names = sorted(
+        {token for token in re.split(r"[\W_]+", plain) if token and any(w in ids.name_words for w in _words(token))}
+    )
+    if names:
+        found.append(f"een naam uit het huishouden ({', '.join(names)})")
+    if any(f" {street} " in joined for street in ids.streets):
+        found.append("het adres van het huishouden")
+    bsn = False
+    for match in DIGIT_RUN.finditer(plain):
+        digits = re.sub(r"\D", "", match.group())
+        if passes_eleven_test(digits) or any(own in digits for own in ids.bsns):
+            bsn = True
+    if bsn:
+        found.append("een BSN (of een nummer dat de elfproef doorstaat)")
+    postcode = any(
+        m.group(3).isupper() or not m.group(2) for m in POSTCODE.finditer(plain)
+    ) or any(own in re.sub(r"\s", "", plain).upper() for own in ids.postcodes)
+    if postcode:
+        found.append("een postcode")
+    if dates and any(p.search(plain) for p in DATE_PATTERNS):
+        found.append("een datum (gebruik een leeftijd, of de datumvelden van route en toestemming)")
+    return found
+
+
+DOSSIER_WHY = "Dit dossier gaat buiten de gemeente: haal persoonsgegevens uit de tekst."
+
+
+def identifier_problems(
+    fields: Iterable[tuple[str, str]], ids: HouseholdIdentifiers, *, dates: bool = True, why: str = DOSSIER_WHY
+) -> list[Problem]:
+    """One Problem per field (dotted path) whose text contains identifiers."""
+    problems: list[Problem] = []
+    for path, text in fields:
+        hits = find_identifiers(text, ids, dates=dates)
+        if hits:
+            label = FIELD_LABELS.get(path.split(".", 1)[0], path)
+            problems.append(
+                Problem(
+                    path,
+                    f"Het veld '{label}' bevat {' en '.join(hits)}. {why}",
+                )
+            )
+    return problems
+
+
+def escalation_text_fields(escalation: Escalation, knelpunt_titles: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """Every free-text field of an escalation that goes into the dossier, with its dotted path."""
+    fields: list[tuple[str, str]] = [
+        ("urgency_note", escalation.urgency_note),
+        ("complexity_note", escalation.complexity_note),
+        ("blockage", escalation.blockage),
+        ("requested_solution", escalation.requested_solution),
+        ("consent.scope", escalation.consent.scope),
+    ]
+    fields += [(f"organisations.{i}", name) for i, name in enumerate(escalation.organisations)]
+    fields += [(f"consent.recipients.{i}", name) for i, name in enumerate(escalation.consent.recipients)]
+    for i, route in enumerate(escalation.routes_tried):
+        fields += [(f"routes_tried.{i}.description", route.description), (f"routes_tried.{i}.outcome", route.outcome)]
+    fields += [(f"knelpunten.{i}", title) for i, title in enumerate(knelpunt_titles)]
+    return fields
+
+
+def check_escalation_text(
+    escalation: Escalation, household: Household, knelpunt_titles: Iterable[str] = ()
+) -> list[Problem]:
+    return identifier_problems(escalation_text_fields(escalation, knelpunt_titles), HouseholdIdentifiers.of(household))
+
+
+def initials(name: str) -> str:
+    """`Ayşe Özdemir` → `A.Ö.`; particles (van, de, ...) are left out."""
+    parts = [p for p in re.split(r"[\s\-]+", name.strip()) if p]
+    letters = [p[0].upper() for p in parts if normalise(p).strip(".'") not in NAME_PARTICLES and p[0].isalpha()]
+    return "".join(f"{letter}." for letter in letters) or "?"
+
+
+# -- the dossier model: nothing in here can hold a name, BSN, address, postcode or date of birth -------------
+class DossierMember(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    initials: str
+    role: str
+    age: int
+
+
+class DossierDomain(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    leefgebied: str
+    score: int | None
+
+
+class DossierOrganisation(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    legal_framework: str
+
+
+class DossierRoute(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    level: str
+    tried_on: date
+    description: str
+    outcome: str
+
+
+class DossierConsent(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    given_on: date
+    scope: str
+    recipients: list[str]
+    expires_on: date
+
+
+class DossierCriteria(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    urgent: bool
+    urgency_note: str
+    complex: bool
+    complexity_note: str
+    several_domains_or_organisations: bool
+    local_route_tried: bool
+    regional_route_tried: bool
+    blockage_kind: str
+
+
+class EscalationDossier(BaseModel):
+    """The pseudonymised dossier. Field names are part of the exported JSON format (version 1)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: Literal["doorbraak-escalatiedossier"] = "doorbraak-escalatiedossier"
+    format_version: Literal[1] = 1
+    reference: str
+    municipality: str
+    level: str
+    status: str
+    prepared_on: date
+    created_on: date
+    submitted_on: date | None
+    composition: str
+    members: list[DossierMember]
+    domains: list[DossierDomain]
+    organisations: list[DossierOrganisation]
+    criteria: DossierCriteria
+    knelpunt: str
+    routes_tried: list[DossierRoute]
+    requested_solution: str
+    consent: DossierConsent
+    knelpunten: list[str]
+
+
+def composition(members: list[DossierMember]) -> str:
+    """`2 volwassenen, 3 kinderen (4, 9 en 16 jaar)`."""
+    adults = [m for m in members if m.age >= 18]
+    children = sorted(m.age for m in members if m.age < 18)
+    parts: list[str] = []
+    if adults:
+        parts.append(f"{len(adults)} {'volwassene' if len(adults) == 1 else 'volwassenen'}")
+    if children:
+        ages = [str(a) for a in children]
+        listed = ages[0] if len(ages) == 1 else ", ".join(ages[:-1]) + " en " + ages[-1]
+        parts.append(f"{len(children)} {'kind' if len(children) == 1 else 'kinderen'} ({listed} jaar)")
+    return ", ".join(parts) or "geen leden vastgelegd"
+
+
+def dossier_reference(escalation: Escalation, household: Household) -> str:
+    """A reference the municipality can trace back, without the case number."""
+    return f"{household.municipality_code}-ESC-{escalation.id or 0:06d}"
+
+
+def build_dossier(
+    escalation: Escalation, household: Household, today: date, knelpunt_titles: Iterable[str] = ()
+) -> EscalationDossier:
+    """Build the dossier, or raise InvalidInput naming every field that blocks it (consent, identifiers)."""
+    titles = list(knelpunt_titles)
+    problems = escalation.consent.problems_on(today) + check_escalation_text(escalation, household, titles)
+    if problems:
+        raise InvalidInput(problems)
+    consent = escalation.consent
+    assert consent.given_on is not None and consent.expires_on is not None
+    members = [
+        DossierMember(
+            initials=initials(m.name),
+            role=MEMBER_ROLE_LABELS[MemberRole(m.role)],
+            age=max(0, age_on(m.date_of_birth, today)),
+        )
+        for m in household.members
+    ]
+    scores = {p.leefgebied: p for p in household.problems}
+    labels = reference.leefgebieden()
+    frameworks = {o.name.casefold(): str(o.legal_framework) for o in household.organisations}
+    tried = {route.level for route in escalation.routes_tried}
+    return EscalationDossier(
+        reference=dossier_reference(escalation, household),
+        municipality=household.municipality_name,
+        level=escalation.level.label,
+        status=escalation.status.label,
+        prepared_on=today,
+        created_on=escalation.created_on,
+        submitted_on=escalation.submitted_on,
+        composition=composition(members),
+        members=members,
+        domains=[
+            DossierDomain(leefgebied=labels[code], score=scores[code].score if code in scores else None)
+            for code in escalation.domains
+        ],
+        organisations=[
+            DossierOrganisation(name=name, legal_framework=frameworks.get(name.casefold(), ""))
+            for name in escalation.organisations
+        ],
+        criteria=DossierCriteria(
+            urgent=escalation.urgent,
+            urgency_note=escalation.urgency_note,
+            complex=escalation.complex,
+            complexity_note=escalation.complexity_note,
+            several_domains_or_organisations=len(escalation.domains) >= 2 or len(escalation.organisations) >= 2,
+            local_route_tried=EscalationLevel.LOKAAL in tried,
+            regional_route_tried=EscalationLevel.REGIONAAL in tried,
+            blockage_kind=escalation.blockage_kind.label,
+        ),
+        knelpunt=escalation.blockage,
+        routes_tried=[
+            DossierRoute(
+                level=route.level.label, tried_on=route.tried_on, description=route.description, outcome=route.outcome
+            )
+            for route in escalation.routes_tried
+        ],
+        requested_solution=escalation.requested_solution,
+        consent=DossierConsent(
+            given_on=consent.given_on,
+            scope=consent.scope,
+            recipients=list(consent.recipients),
+            expires_on=consent.expires_on,
+        ),
+        knelpunten=titles,
+    )

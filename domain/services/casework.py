@@ -1,0 +1,100 @@
+"""Shared plumbing for the overbrugging, escalation and knelpunten use cases: case access, audit, parsing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from domain.access import CaseAccess, case_access, require_case
+from domain.actors import Actor
+from domain.audit import AuditEvent, AuditKind, field_changes
+from domain.household import Household
+from domain.messages import invalid_input
+from domain.ports import UnitOfWork
+from domain.signals import CaseOwner
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+T = TypeVar("T")
+
+AUDIT_EXCLUDE = {"version", "created_at", "updated_at"}
+
+
+def parse(model: type[ModelT], data: dict[str, Any] | ModelT) -> ModelT:
+    """Validate user input into `model`, or raise InvalidInput with Dutch problems."""
+    if isinstance(data, model):
+        return data
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+
+
+def validated(action: Callable[[], T]) -> T:
+    """Run domain behaviour that assigns to validated models; a ValidationError becomes InvalidInput."""
+    try:
+        return action()
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+
+
+def open_case(uow: UnitOfWork, actor: Actor, case_number: str, purpose: str) -> tuple[Household, bool]:
+    """Load the household and check the actor may work on it; True when it is a logged break-glass access."""
+    household = uow.households.get(case_number)
+    break_glass = require_case(
+        actor,
+        case_number,
+        municipality_code=household.municipality_code,
+        professional=household.professional,
+        team=household.team,
+        purpose=purpose,
+    )
+    return household, break_glass
+
+
+def may_see(actor: Actor, owner: CaseOwner) -> bool:
+    """Whether a worklist or inbox line about this case belongs in the actor's view (no break-glass there)."""
+    access = case_access(
+        actor, municipality_code=owner.municipality_code, professional=owner.professional, team=owner.team
+    )
+    return access is CaseAccess.ALLOWED
+
+
+def content(model: BaseModel | None) -> dict[str, Any] | None:
+    return None if model is None else model.model_dump(mode="json", exclude=AUDIT_EXCLUDE)
+
+
+def audit(
+    uow: UnitOfWork,
+    actor: Actor,
+    kind: AuditKind,
+    object_type: str,
+    object_id: str,
+    *,
+    before: BaseModel | None = None,
+    after: BaseModel | None = None,
+    purpose: str = "",
+    break_glass: bool = False,
+) -> None:
+    uow.audit.record(
+        AuditEvent(
+            kind=kind,
+            object_type=object_type,
+            object_id=object_id,
+            username=actor.username,
+            role=actor.role.value,
+            purpose=purpose,
+            break_glass=break_glass,
+            changes=(
+                field_changes(content(before), content(after))
+                if kind not in (AuditKind.READ, AuditKind.EXPORT)
+                else {}
+            ),
+        )
+    )
+
+
+def today_or(today: date | None) -> date:
+    return today or date.today()

@@ -1,0 +1,407 @@
+"""Use cases of escalation: start from a household, fill the checklist, submit, follow up, escalate further,
+raise knelpunten, and export the pseudonymised dossier (`domain.dossier`).
+
+Submission runs the criteria checklist for the level AND the identifier scan of the free text, so a
+dossier that would leak a name is stopped at the earliest moment, not only at export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.access import AccessDenied, Permission, require
+from domain.actors import Actor, Role
+from domain.audit import AuditKind
+from domain.dossier import EscalationDossier, HouseholdIdentifiers, build_dossier, check_escalation_text
+from domain.errors import IllegalTransition, InvalidInput, Problem, StaleVersion
+from domain.escalation import (
+    INBOX_STATUSES,
+    BlockageKind,
+    Consent,
+    Escalation,
+    EscalationLevel,
+    EscalationPage,
+    EscalationQuery,
+    EscalationStatus,
+    ResolutionStats,
+    RouteTried,
+    resolution_report,
+)
+from domain.household import Household, LongText, RequiredName
+from domain.knelpunt import Knelpunt
+from domain.ports import UnitOfWork
+from domain.services.casework import audit, open_case, parse, today_or, validated
+from domain.services.knelpunten import KnelpuntDraft, check_no_personal_data, new_knelpunt
+
+OBJECT_TYPE = "escalation"
+SUGGESTED_MAX_SCORE = 2
+"""Leefgebieden with a ZRM score of 1 or 2 are suggested as domains of the escalation."""
+
+
+class EscalationDraft(BaseModel):
+    """The checklist a professional fills in (editable while the escalation is a concept)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    level: EscalationLevel = EscalationLevel.LOKAAL
+    urgent: bool = False
+    urgency_note: LongText = ""
+    complex: bool = False
+    complexity_note: LongText = ""
+    domains: list[str] = Field(default_factory=list, max_length=13)
+    organisations: list[RequiredName] = Field(default_factory=list, max_length=40)
+    routes_tried: list[RouteTried] = Field(default_factory=list, max_length=30)
+    blockage_kind: BlockageKind = BlockageKind.JURIDISCH
+    blockage: LongText = ""
+    requested_solution: LongText = ""
+    consent: Consent = Field(default_factory=Consent)
+
+
+@dataclass(frozen=True)
+class EscalationCheck:
+    """What still blocks submission and export, per field, for inline hints on a form."""
+
+    missing_criteria: list[Problem] = field(default_factory=list)
+    personal_data: list[Problem] = field(default_factory=list)
+    consent: list[Problem] = field(default_factory=list)
+
+    @property
+    def ready_to_submit(self) -> bool:
+        return not self.missing_criteria and not self.personal_data
+
+    @property
+    def ready_to_export(self) -> bool:
+        return not self.personal_data and not self.consent
+
+
+def _load(uow: UnitOfWork, actor: Actor, escalation_id: int, purpose: str) -> tuple[Escalation, Household, bool]:
+    escalation = uow.escalations.get(escalation_id)
+    household, break_glass = open_case(uow, actor, escalation.case_number, purpose)
+    return escalation, household, break_glass
+
+
+def _check_version(escalation: Escalation, expected_version: int) -> None:
+    if escalation.version != expected_version:
+        raise StaleVersion("Deze escalatie")
+
+
+def _save(
+    uow: UnitOfWork, actor: Actor, before: Escalation, after: Escalation, *, purpose: str, break_glass: bool
+) -> Escalation:
+    saved = uow.escalations.save(after)
+    audit(uow, actor, AuditKind.UPDATE, OBJECT_TYPE, saved.reference, before=before, after=saved,
+          purpose=purpose, break_glass=break_glass)
+    uow.commit()
+    return saved
+
+
+def suggest_escalation(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> EscalationDraft:
+    """A draft prefilled from the household: the acute leefgebieden and the organisations involved."""
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    with uow:
+        household, _ = open_case(uow, actor, case_number, purpose)
+    return EscalationDraft(
+        domains=[p.leefgebied for p in household.problems if p.score <= SUGGESTED_MAX_SCORE],
+        organisations=list(dict.fromkeys(o.name for o in household.organisations)),
+    )
+
+
+def start_escalation(
+    case_number: str,
+    data: dict[str, Any] | EscalationDraft,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    today: date | None = None,
+    purpose: str = "",
+) -> Escalation:
+    """Create a concept escalation for a household."""
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    draft = parse(EscalationDraft, data)
+    day = today_or(today)
+    with uow:
+        _, break_glass = open_case(uow, actor, case_number, purpose)
+        escalation = parse(
+            Escalation,
+            {
+                **draft.model_dump(),
+                "case_number": case_number,
+                "created_on": day,
+                "steps": [{"status": EscalationStatus.CONCEPT.value, "on": day, "by": actor.display_name,
+                           "username": actor.username}],
+            },
+        )
+        saved = uow.escalations.add(escalation)
+        audit(uow, actor, AuditKind.CREATE, OBJECT_TYPE, saved.reference, after=saved, purpose=purpose,
+              break_glass=break_glass)
+        uow.commit()
+    return saved
+
+
+def update_escalation(
+    escalation_id: int,
+    data: dict[str, Any] | EscalationDraft,
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    purpose: str = "",
+) -> Escalation:
+    """Replace the checklist content of a concept."""
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    draft = parse(EscalationDraft, data)
+    with uow:
+        current, _, break_glass = _load(uow, actor, escalation_id, purpose)
+        _check_version(current, expected_version)
+        current.check_editable()
+        updated = parse(Escalation, {**current.model_dump(), **draft.model_dump()})
+        return _save(uow, actor, current, updated, purpose=purpose, break_glass=break_glass)
+
+
+def get_escalation(escalation_id: int, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Escalation:
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    with uow:
+        escalation, _, break_glass = _load(uow, actor, escalation_id, purpose)
+        audit(uow, actor, AuditKind.READ, OBJECT_TYPE, escalation.reference, purpose=purpose, break_glass=break_glass)
+        uow.commit()
+    return escalation
+
+
+def list_escalations(query: EscalationQuery, uow: UnitOfWork, actor: Actor) -> EscalationPage:
+    """A page of escalations in the actor's municipalities: waiting ones first, oldest submission first."""
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    with uow:
+        return uow.escalations.page(query, actor.municipality_codes)
+
+
+def inbox(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    waiting_longer_than_weeks: int | None = None,
+    levels: frozenset[EscalationLevel] | None = None,
+    today: date | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> EscalationPage:
+    """The coordinator's inbox: submitted escalations without an answer, oldest first."""
+    submitted_before = None
+    if waiting_longer_than_weeks is not None:
+        submitted_before = today_or(today) - timedelta(weeks=waiting_longer_than_weeks)
+    query = EscalationQuery(statuses=INBOX_STATUSES, levels=levels, submitted_before=submitted_before,
+                            offset=offset, limit=limit)
+    return list_escalations(query, uow, actor)
+
+
+def check_escalation(
+    escalation_id: int, uow: UnitOfWork, actor: Actor, *, today: date | None = None, purpose: str = ""
+) -> EscalationCheck:
+    """Everything that still blocks submission or export, without changing anything."""
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    day = today_or(today)
+    with uow:
+        escalation, household, _ = _load(uow, actor, escalation_id, purpose)
+        titles = uow.knelpunten.titles(escalation.knelpunt_ids)
+    return EscalationCheck(
+        missing_criteria=escalation.missing_criteria(day),
+        personal_data=check_escalation_text(escalation, household, titles),
+        consent=escalation.consent.problems_on(day),
+    )
+
+
+def change_escalation_status(
+    escalation_id: int,
+    new_status: EscalationStatus,
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    on: date | None = None,
+    note: str = "",
+    today: date | None = None,
+    purpose: str = "",
+) -> Escalation:
+    """Indienen (checklist + personal-data scan), in behandeling nemen, afronden, terugleggen (with a reason)."""
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    day = on or today_or(today)
+    with uow:
+        current, household, break_glass = _load(uow, actor, escalation_id, purpose)
+        _check_version(current, expected_version)
+        if new_status is EscalationStatus.INGEDIEND:
+            problems = current.missing_criteria(day) + check_escalation_text(
+                current, household, uow.knelpunten.titles(current.knelpunt_ids)
+            )
+            if problems:
+                raise InvalidInput(problems)
+        updated = current.model_copy(deep=True)
+        validated(lambda: updated.change_status(new_status, on=day, by=actor.display_name, username=actor.username,
+                                                note=note))
+        return _save(uow, actor, current, updated, purpose=purpose, break_glass=break_glass)
+
+
+def escalate_further(
+    escalation_id: int, uow: UnitOfWork, actor: Actor, *, today: date | None = None, purpose: str = ""
+) -> Escalation:
+    """Continue a `niet_opgelost` escalation one level up, as a new concept that records this route as tried."""
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    day = today_or(today)
+    with uow:
+        previous, _, break_glass = _load(uow, actor, escalation_id, purpose)
+        if previous.status is not EscalationStatus.NIET_OPGELOST:
+            raise IllegalTransition("Alleen een escalatie die niet is opgelost kan een niveau hoger worden gebracht.")
+        level = previous.level.next
+        if level is None:
+            raise IllegalTransition("Dit is al het hoogste niveau (LMM/LET).")
+        assert previous.submitted_on is not None and previous.id is not None
+        route = RouteTried(
+            level=previous.level,
+            tried_on=previous.submitted_on,
+            description=f"Escalatie {previous.reference} op niveau {previous.level.label.lower()}.",
+            outcome="Niet opgelost" + (f": {last_note}" if (last_note := previous.steps[-1].note) else "."),
+        )
+        escalation = parse(
+            Escalation,
+            {
+                **previous.model_dump(include=set(EscalationDraft.model_fields)),
+                "level": level,
+                "routes_tried": [*[r.model_dump() for r in previous.routes_tried], route.model_dump()],
+                "case_number": previous.case_number,
+                "knelpunt_ids": previous.knelpunt_ids,
+                "previous_id": previous.id,
+                "created_on": day,
+                "steps": [{"status": EscalationStatus.CONCEPT.value, "on": day, "by": actor.display_name,
+                           "username": actor.username, "note": f"Vervolg op {previous.reference}"}],
+            },
+        )
+        saved = uow.escalations.add(escalation)
+        audit(uow, actor, AuditKind.CREATE, OBJECT_TYPE, saved.reference, after=saved, purpose=purpose,
+              break_glass=break_glass)
+        uow.commit()
+    return saved
+
+
+def export_dossier(
+    escalation_id: int, uow: UnitOfWork, actor: Actor, *, today: date | None = None, purpose: str = ""
+) -> EscalationDossier:
+    """Build the pseudonymised dossier to send onward; refused without valid consent or with identifiers in text.
+
+    The export is recorded in the audit trail of the escalation and of the household.
+    """
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    day = today_or(today)
+    with uow:
+        escalation, household, break_glass = _load(uow, actor, escalation_id, purpose)
+        dossier = build_dossier(escalation, household, day, uow.knelpunten.titles(escalation.knelpunt_ids))
+        why = purpose or f"Gepseudonimiseerd escalatiedossier {escalation.reference}"
+        audit(uow, actor, AuditKind.EXPORT, OBJECT_TYPE, escalation.reference, purpose=why, break_glass=break_glass)
+        audit(uow, actor, AuditKind.EXPORT, "household", escalation.case_number, purpose=why, break_glass=break_glass)
+        uow.commit()
+    return dossier
+
+
+def view_dossier(escalation_id: int, uow: UnitOfWork, actor: Actor, *, today: date | None = None) -> EscalationDossier:
+    """The dossier as the LET sees it: only submitted escalations at LMM/LET level, never the household."""
+    require(actor, Permission.VIEW_ESCALATION_DOSSIERS)
+    day = today_or(today)
+    with uow:
+        escalation = uow.escalations.get(escalation_id)
+        if actor.role is Role.LET and (
+            escalation.level is not EscalationLevel.LANDELIJK or escalation.status is EscalationStatus.CONCEPT
+        ):
+            raise AccessDenied("Het LET ziet alleen ingediende landelijke escalaties.")
+        household = uow.households.get(escalation.case_number)
+        if actor.role is not Role.LET:
+            open_case(uow, actor, escalation.case_number, "escalatiedossier bekijken")
+        dossier = build_dossier(escalation, household, day, uow.knelpunten.titles(escalation.knelpunt_ids))
+        audit(uow, actor, AuditKind.READ, OBJECT_TYPE, escalation.reference, purpose="gepseudonimiseerd dossier")
+        uow.commit()
+    return dossier
+
+
+def link_knelpunt(
+    escalation_id: int,
+    knelpunt_id: int,
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    today: date | None = None,
+    purpose: str = "",
+) -> tuple[Escalation, Knelpunt]:
+    """The escalation meets an existing knelpunt: link it (once) and count one more occurrence in the register."""
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    require(actor, Permission.MANAGE_KNELPUNTEN)
+    day = today_or(today)
+    with uow:
+        current, _, break_glass = _load(uow, actor, escalation_id, purpose)
+        _check_version(current, expected_version)
+        knelpunt = uow.knelpunten.get(knelpunt_id)
+        updated = current.model_copy(deep=True)
+        if not updated.link_knelpunt(knelpunt_id):
+            raise IllegalTransition(f"Knelpunt {knelpunt.reference} is al aan deze escalatie gekoppeld.")
+        counted = knelpunt.model_copy(deep=True)
+        validated(lambda: counted.occur(max(day, knelpunt.signalled_on), via_escalation=True))
+        saved_knelpunt = uow.knelpunten.save(counted)
+        audit(uow, actor, AuditKind.UPDATE, "knelpunt", saved_knelpunt.reference, before=knelpunt, after=saved_knelpunt)
+        return _save(uow, actor, current, updated, purpose=purpose, break_glass=break_glass), saved_knelpunt
+
+
+def raise_knelpunt(
+    escalation_id: int,
+    data: dict[str, Any] | KnelpuntDraft,
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    today: date | None = None,
+    purpose: str = "",
+) -> tuple[Escalation, Knelpunt]:
+    """Record a new knelpunt found in this escalation (checked against the household's names) and link it."""
+    require(actor, Permission.MANAGE_ESCALATIONS)
+    require(actor, Permission.MANAGE_KNELPUNTEN)
+    draft = parse(KnelpuntDraft, data)
+    day = today_or(today)
+    with uow:
+        current, household, break_glass = _load(uow, actor, escalation_id, purpose)
+        _check_version(current, expected_version)
+        check_no_personal_data(draft, HouseholdIdentifiers.of(household))
+        knelpunt = uow.knelpunten.add(new_knelpunt(draft, day, via_escalation=True))
+        assert knelpunt.id is not None
+        audit(uow, actor, AuditKind.CREATE, "knelpunt", knelpunt.reference, after=knelpunt)
+        updated = current.model_copy(deep=True)
+        updated.link_knelpunt(knelpunt.id)
+        return _save(uow, actor, current, updated, purpose=purpose, break_glass=break_glass), knelpunt
+
+
+def resolution_times(
+    uow: UnitOfWork, actor: Actor, *, start: date | None = None, end: date | None = None
+) -> list[ResolutionStats]:
+    """Time to resolution per level (escalations closed in [start, end]), for the report."""
+    require(actor, Permission.VIEW_REPORTS)
+    with uow:
+        facts = uow.escalations.resolution_facts(start, end, actor.municipality_codes)
+    return resolution_report(facts)
+
+
+__all__ = [
+    "EscalationCheck",
+    "EscalationDraft",
+    "change_escalation_status",
+    "check_escalation",
+    "escalate_further",
+    "export_dossier",
+    "get_escalation",
+    "inbox",
+    "link_knelpunt",
+    "list_escalations",
+    "raise_knelpunt",
+    "resolution_times",
+    "start_escalation",
+    "suggest_escalation",
+    "update_escalation",
+    "view_dossier",
+]

@@ -1,0 +1,293 @@
+"""The worklist: what needs a coordinator's attention today. A pure function over data a service supplies.
+
+Signals (DOMAIN.md, overbrugging and escalation sections):
+- a member turns 18 within 6 months while the household has Jeugdwet support → suggest an overbrugging
+  (not when the household already has a 18-/18+ overbrugging that was not refused);
+- an overbrugging whose settlement deadline has passed without a settlement;
+- an overbrugging whose booked costs exceed its cap;
+- a plan action past its deadline;
+- an escalation submitted (ingediend / in behandeling) longer than a set number of weeks ago.
+
+The service queries only candidates (members born in a date window, open overbruggingen past a date, ...);
+this module decides exactly, so the edge cases (29 February, birthdays today) live in one tested place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.overbrugging import add_months
+
+ADULT_AGE = 18
+
+
+class SignalKind(StrEnum):
+    WORDT_18 = "wordt_18"
+    VERREKENING_VERLOPEN = "verrekening_verlopen"
+    PLAFOND_OVERSCHREDEN = "plafond_overschreden"
+    ACTIE_VERLOPEN = "actie_verlopen"
+    ESCALATIE_WACHT = "escalatie_wacht"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS: dict[SignalKind, str] = {
+    SignalKind.WORDT_18: "Wordt 18",
+    SignalKind.VERREKENING_VERLOPEN: "Verrekening te laat",
+    SignalKind.PLAFOND_OVERSCHREDEN: "Plafond overschreden",
+    SignalKind.ACTIE_VERLOPEN: "Actie over datum",
+    SignalKind.ESCALATIE_WACHT: "Escalatie wacht",
+}
+
+
+class Severity(StrEnum):
+    HOOG = "hoog"
+    MIDDEL = "middel"
+    LAAG = "laag"
+
+    @property
+    def rank(self) -> int:
+        return {"hoog": 0, "middel": 1, "laag": 2}[self.value]
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class SignalConfig(BaseModel):
+    """Thresholds of the worklist (design choice; a municipality may change them)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    months_before_18: int = Field(default=6, ge=1, le=24)
+    escalation_wait_weeks: int = Field(default=8, ge=1, le=104)
+    """8 weeks is the LMM's average handling time (DOMAIN.md)."""
+
+
+@dataclass(frozen=True)
+class Signal:
+    kind: SignalKind
+    case_number: str
+    text: str
+    due: date
+    severity: Severity
+    object_type: str
+    """What to open: "household", "overbrugging", "escalation" or "plan_action"."""
+    object_id: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "kind": self.kind.value,
+            "case_number": self.case_number,
+            "text": self.text,
+            "due": self.due.isoformat(),
+            "severity": self.severity.value,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+        }
+
+
+# -- candidate rows the service supplies ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class CaseOwner:
+    """Who a case belongs to, so the service can keep a professional's worklist to their own caseload."""
+
+    municipality_code: str
+    professional: str = ""
+    team: str = ""
+
+
+@dataclass(frozen=True)
+class MemberCandidate:
+    """A member born in the query window, in a household with a Jeugdwet organisation."""
+
+    case_number: str
+    member_name: str
+    date_of_birth: date
+    has_transition_overbrugging: bool = False
+
+
+@dataclass(frozen=True)
+class OverbruggingCandidate:
+    id: int
+    case_number: str
+    status: str
+    settlement_deadline: date
+    cap: Decimal
+    total_costs: Decimal
+    awaiting_settlement: bool
+    closed: bool
+
+
+@dataclass(frozen=True)
+class ActionCandidate:
+    case_number: str
+    action_id: str
+    description: str
+    deadline: date
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class EscalationCandidate:
+    id: int
+    case_number: str
+    level_label: str
+    submitted_on: date
+    waiting: bool
+
+
+def fmt(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def birthday_in(birth: date, year: int) -> date:
+    """The birthday in `year`; 29 February becomes 1 March in a non-leap year (as `age_on` counts it)."""
+    try:
+        return birth.replace(year=year)
+    except ValueError:
+        return date(year, 3, 1)
+
+
+def eighteenth_birthday(birth: date) -> date:
+    return birthday_in(birth, birth.year + ADULT_AGE)
+
+
+def birth_window(today: date, config: SignalConfig | None = None) -> tuple[date, date]:
+    """Dates of birth that can turn 18 between today and today + N months, with a day of slack each side.
+
+    The service queries this window (indexed) and `turning_18` decides exactly.
+    """
+    config = config or SignalConfig()
+    first = birthday_in(today, today.year - ADULT_AGE) - timedelta(days=1)
+    end = add_months(today, config.months_before_18)
+    last = birthday_in(end, end.year - ADULT_AGE) + timedelta(days=1)
+    return first, last
+
+
+def turning_18(candidates: Iterable[MemberCandidate], today: date, config: SignalConfig) -> list[Signal]:
+    horizon = add_months(today, config.months_before_18)
+    found: list[Signal] = []
+    for c in candidates:
+        birthday = eighteenth_birthday(c.date_of_birth)
+        if not today <= birthday <= horizon or c.has_transition_overbrugging:
+            continue
+        soon = birthday <= today + timedelta(days=60)
+        found.append(
+            Signal(
+                kind=SignalKind.WORDT_18,
+                case_number=c.case_number,
+                text=(
+                    f"{c.member_name} wordt 18 op {fmt(birthday)}; de Jeugdwet stopt dan. "
+                    "Regel de overgang of vraag een overbrugging aan."
+                ),
+                due=birthday,
+                severity=Severity.HOOG if soon else Severity.MIDDEL,
+                object_type="household",
+                object_id=c.case_number,
+            )
+        )
+    return found
+
+
+def overbrugging_signals(candidates: Iterable[OverbruggingCandidate], today: date) -> list[Signal]:
+    found: list[Signal] = []
+    for c in candidates:
+        if c.awaiting_settlement and c.settlement_deadline < today:
+            days = (today - c.settlement_deadline).days
+            found.append(
+                Signal(
+                    kind=SignalKind.VERREKENING_VERLOPEN,
+                    case_number=c.case_number,
+                    text=(
+                        f"Overbrugging OB-{c.id}: de verrekening had uiterlijk {fmt(c.settlement_deadline)} "
+                        f"besloten moeten zijn ({days} {'dag' if days == 1 else 'dagen'} te laat)."
+                    ),
+                    due=c.settlement_deadline,
+                    severity=Severity.HOOG,
+                    object_type="overbrugging",
+                    object_id=str(c.id),
+                )
+            )
+        if not c.closed and c.total_costs > c.cap:
+            found.append(
+                Signal(
+                    kind=SignalKind.PLAFOND_OVERSCHREDEN,
+                    case_number=c.case_number,
+                    text=f"Overbrugging OB-{c.id}: de geboekte kosten liggen boven het plafond.",
+                    due=today,
+                    severity=Severity.MIDDEL,
+                    object_type="overbrugging",
+                    object_id=str(c.id),
+                )
+            )
+    return found
+
+
+def action_signals(candidates: Iterable[ActionCandidate], today: date) -> list[Signal]:
+    return [
+        Signal(
+            kind=SignalKind.ACTIE_VERLOPEN,
+            case_number=c.case_number,
+            text=f"Actie '{c.description}' had op {fmt(c.deadline)} klaar moeten zijn.",
+            due=c.deadline,
+            severity=Severity.MIDDEL,
+            object_type="plan_action",
+            object_id=c.action_id,
+        )
+        for c in candidates
+        if not c.done and c.deadline < today
+    ]
+
+
+def escalation_signals(candidates: Iterable[EscalationCandidate], today: date, config: SignalConfig) -> list[Signal]:
+    found: list[Signal] = []
+    for c in candidates:
+        due = c.submitted_on + timedelta(weeks=config.escalation_wait_weeks)
+        if not c.waiting or due >= today:
+            continue
+        weeks = (today - c.submitted_on).days // 7
+        found.append(
+            Signal(
+                kind=SignalKind.ESCALATIE_WACHT,
+                case_number=c.case_number,
+                text=(
+                    f"Escalatie ESC-{c.id} ({c.level_label}) wacht al {weeks} weken op een antwoord "
+                    f"(ingediend {fmt(c.submitted_on)})."
+                ),
+                due=due,
+                severity=Severity.HOOG if weeks >= 2 * config.escalation_wait_weeks else Severity.MIDDEL,
+                object_type="escalation",
+                object_id=str(c.id),
+            )
+        )
+    return found
+
+
+def compute_signals(
+    today: date,
+    *,
+    members: Iterable[MemberCandidate] = (),
+    overbruggingen: Iterable[OverbruggingCandidate] = (),
+    actions: Iterable[ActionCandidate] = (),
+    escalations: Iterable[EscalationCandidate] = (),
+    config: SignalConfig | None = None,
+) -> list[Signal]:
+    """All signals, most severe first, then by due date and case number."""
+    config = config or SignalConfig()
+    signals = [
+        *turning_18(members, today, config),
+        *overbrugging_signals(overbruggingen, today),
+        *action_signals(actions, today),
+        *escalation_signals(escalations, today, config),
+    ]
+    signals.sort(key=lambda s: (s.severity.rank, s.due, s.case_number, s.kind.value, s.object_id))
+    return signals

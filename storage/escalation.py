@@ -1,0 +1,314 @@
+"""The escalation repository: rows ↔ domain, the coordinator's inbox (paged), waiting and resolution queries."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col
+
+from domain.errors import NotFound, StaleVersion
+from domain.escalation import (
+    FINAL_STATES,
+    INBOX_STATUSES,
+    Escalation,
+    EscalationLevel,
+    EscalationListRow,
+    EscalationPage,
+    EscalationQuery,
+    EscalationStatus,
+    ResolutionFact,
+)
+from domain.signals import CaseOwner, EscalationCandidate
+from storage.case_tables import EscalationKnelpuntRow, EscalationRouteRow, EscalationRow, EscalationStepRow
+from storage.households import Clock, as_utc, utcnow
+from storage.overbrugging import household_id_for, municipality_filter, not_null, owner_of
+from storage.tables import HouseholdRow
+
+BLOCKAGE_EXCERPT = 200
+
+
+class SqlEscalationRepository:
+    def __init__(self, session: Session, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    # -- reading ---------------------------------------------------------------------------------
+    def _row(self, escalation_id: int) -> tuple[EscalationRow, str]:
+        found = self.session.execute(
+            select(EscalationRow, col(HouseholdRow.case_number))
+            .join(HouseholdRow, col(HouseholdRow.id) == col(EscalationRow.household_id))
+            .where(col(EscalationRow.id) == escalation_id)
+        ).first()
+        if found is None:
+            raise NotFound(f"Escalatie ESC-{escalation_id} bestaat niet.")
+        return found[0], str(found[1])
+
+    def get(self, escalation_id: int) -> Escalation:
+        row, case_number = self._row(escalation_id)
+        assert row.id is not None
+        routes = self.session.scalars(
+            select(EscalationRouteRow)
+            .where(col(EscalationRouteRow.escalation_id) == row.id)
+            .order_by(col(EscalationRouteRow.position))
+        ).all()
+        steps = self.session.scalars(
+            select(EscalationStepRow)
+            .where(col(EscalationStepRow.escalation_id) == row.id)
+            .order_by(col(EscalationStepRow.position))
+        ).all()
+        knelpunt_ids = self.session.scalars(
+            select(col(EscalationKnelpuntRow.knelpunt_id))
+            .where(col(EscalationKnelpuntRow.escalation_id) == row.id)
+            .order_by(col(EscalationKnelpuntRow.position))
+        ).all()
+        return Escalation.model_validate(
+            {
+                "id": row.id,
+                "case_number": case_number,
+                "level": row.level,
+                "status": row.status,
+                "urgent": row.urgent,
+                "urgency_note": row.urgency_note,
+                "complex": row.complex,
+                "complexity_note": row.complexity_note,
+                "domains": json.loads(row.domains),
+                "organisations": json.loads(row.organisations),
+                "routes_tried": [
+                    {"level": r.level, "tried_on": r.tried_on, "description": r.description, "outcome": r.outcome}
+                    for r in routes
+                ],
+                "blockage_kind": row.blockage_kind,
+                "blockage": row.blockage,
+                "requested_solution": row.requested_solution,
+                "consent": {
+                    "given": row.consent_given,
+                    "given_on": row.consent_given_on,
+                    "scope": row.consent_scope,
+                    "recipients": json.loads(row.consent_recipients),
+                    "expires_on": row.consent_expires_on,
+                },
+                "knelpunt_ids": list(knelpunt_ids),
+                "previous_id": row.previous_id,
+                "created_on": row.created_on,
+                "submitted_on": row.submitted_on,
+                "started_on": row.started_on,
+                "closed_on": row.closed_on,
+                "steps": [
+                    {"status": s.status, "on": s.step_on, "by": s.by_name, "username": s.username, "note": s.note}
+                    for s in steps
+                ],
+                "version": row.version,
+                "created_at": as_utc(row.created_at),
+                "updated_at": as_utc(row.updated_at),
+            }
+        )
+
+    def page(self, query: EscalationQuery, municipality_codes: frozenset[str] | None = None) -> EscalationPage:
+        conditions = municipality_filter(municipality_codes)
+        if query.case_number:
+            conditions.append(col(HouseholdRow.case_number) == query.case_number)
+        if query.statuses is not None:
+            conditions.append(col(EscalationRow.status).in_(sorted(s.value for s in query.statuses)))
+        if query.levels is not None:
+            conditions.append(col(EscalationRow.level).in_(sorted(level.value for level in query.levels)))
+        if query.submitted_before is not None:
+            conditions.append(col(EscalationRow.submitted_on) < query.submitted_before)
+        join = col(HouseholdRow.id) == col(EscalationRow.household_id)
+        # Inbox order: waiting ones first (oldest submission first), then concepts, then closed (newest first).
+        bucket = case(
+            (col(EscalationRow.status).in_([s.value for s in INBOX_STATUSES]), 0),
+            (col(EscalationRow.status) == EscalationStatus.CONCEPT.value, 1),
+            else_=2,
+        )
+        stmt = (
+            select(
+                col(EscalationRow.id),
+                col(HouseholdRow.case_number),
+                col(HouseholdRow.name),
+                col(EscalationRow.level),
+                col(EscalationRow.status),
+                func.substr(col(EscalationRow.blockage), 1, BLOCKAGE_EXCERPT),
+                col(EscalationRow.created_on),
+                col(EscalationRow.submitted_on),
+                col(EscalationRow.closed_on),
+            )
+            .join(HouseholdRow, join)
+            .where(*conditions)
+            .order_by(
+                bucket,
+                case((bucket == 0, col(EscalationRow.submitted_on)), else_=None),
+                col(EscalationRow.closed_on).desc(),
+                col(EscalationRow.id).desc(),
+            )
+            .offset(query.offset)
+            .limit(query.limit)
+        )
+        count = select(func.count()).select_from(EscalationRow).join(HouseholdRow, join).where(*conditions)
+        rows = [
+            EscalationListRow(
+                id=r[0],
+                case_number=r[1],
+                household_name=r[2],
+                level=EscalationLevel(r[3]),
+                status=EscalationStatus(r[4]),
+                blockage=r[5] or "",
+                created_on=r[6],
+                submitted_on=r[7],
+                closed_on=r[8],
+            )
+            for r in self.session.execute(stmt)
+        ]
+        return EscalationPage(rows=rows, total=self.session.scalar(count) or 0, offset=query.offset, limit=query.limit)
+
+    def waiting_since_before(
+        self, cutoff: date, municipality_codes: frozenset[str] | None = None
+    ) -> list[tuple[EscalationCandidate, CaseOwner]]:
+        stmt = (
+            select(
+                col(EscalationRow.id),
+                col(HouseholdRow.case_number),
+                col(EscalationRow.level),
+                col(EscalationRow.submitted_on),
+                col(HouseholdRow.municipality_code),
+                col(HouseholdRow.professional),
+                col(HouseholdRow.team),
+            )
+            .join(HouseholdRow, col(HouseholdRow.id) == col(EscalationRow.household_id))
+            .where(
+                col(EscalationRow.status).in_([s.value for s in INBOX_STATUSES]),
+                col(EscalationRow.submitted_on) < cutoff,
+                *municipality_filter(municipality_codes),
+            )
+            .order_by(col(EscalationRow.submitted_on), col(EscalationRow.id))
+        )
+        return [
+            (
+                EscalationCandidate(
+                    id=not_null(r[0]),
+                    case_number=r[1],
+                    level_label=EscalationLevel(r[2]).label,
+                    submitted_on=not_null(r[3]),
+                    waiting=True,
+                ),
+                owner_of(r[4], r[5], r[6]),
+            )
+            for r in self.session.execute(stmt)
+        ]
+
+    def resolution_facts(
+        self, start: date | None, end: date | None, municipality_codes: frozenset[str] | None = None
+    ) -> list[ResolutionFact]:
+        conditions = [
+            col(EscalationRow.status).in_([s.value for s in FINAL_STATES]),
+            col(EscalationRow.submitted_on).is_not(None),
+            col(EscalationRow.closed_on).is_not(None),
+            *municipality_filter(municipality_codes),
+        ]
+        if start is not None:
+            conditions.append(col(EscalationRow.closed_on) >= start)
+        if end is not None:
+            conditions.append(col(EscalationRow.closed_on) <= end)
+        stmt = (
+            select(
+                col(EscalationRow.level),
+                col(EscalationRow.status),
+                col(EscalationRow.submitted_on),
+                col(EscalationRow.closed_on),
+            )
+            .join(HouseholdRow, col(HouseholdRow.id) == col(EscalationRow.household_id))
+            .where(*conditions)
+        )
+        return [
+            ResolutionFact(
+                level=EscalationLevel(r[0]), status=EscalationStatus(r[1]), submitted_on=r[2], closed_on=r[3]
+            )
+            for r in self.session.execute(stmt)
+        ]
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _fill(self, row: EscalationRow, e: Escalation) -> None:
+        row.level = e.level.value
+        row.status = e.status.value
+        row.urgent = e.urgent
+        row.urgency_note = e.urgency_note
+        row.complex = e.complex
+        row.complexity_note = e.complexity_note
+        row.domains = json.dumps(e.domains)
+        row.organisations = json.dumps(e.organisations, ensure_ascii=False)
+        row.blockage_kind = e.blockage_kind.value
+        row.blockage = e.blockage
+        row.requested_solution = e.requested_solution
+        row.consent_given = e.consent.given
+        row.consent_given_on = e.consent.given_on
+        row.consent_scope = e.consent.scope
+        row.consent_recipients = json.dumps(e.consent.recipients, ensure_ascii=False)
+        row.consent_expires_on = e.consent.expires_on
+        row.previous_id = e.previous_id
+        row.created_on = e.created_on
+        row.submitted_on = e.submitted_on
+        row.started_on = e.started_on
+        row.closed_on = e.closed_on
+
+    def _children(self, escalation_id: int, e: Escalation) -> None:
+        for model in (EscalationRouteRow, EscalationStepRow, EscalationKnelpuntRow):
+            self.session.execute(delete(model).where(col(model.escalation_id) == escalation_id))
+        self.session.add_all(
+            EscalationRouteRow(
+                escalation_id=escalation_id,
+                position=i,
+                level=r.level.value,
+                tried_on=r.tried_on,
+                description=r.description,
+                outcome=r.outcome,
+            )
+            for i, r in enumerate(e.routes_tried)
+        )
+        self.session.add_all(
+            EscalationStepRow(
+                escalation_id=escalation_id,
+                position=i,
+                status=s.status,
+                step_on=s.on,
+                by_name=s.by,
+                username=s.username,
+                note=s.note,
+            )
+            for i, s in enumerate(e.steps)
+        )
+        self.session.add_all(
+            EscalationKnelpuntRow(escalation_id=escalation_id, knelpunt_id=k, position=i)
+            for i, k in enumerate(e.knelpunt_ids)
+        )
+        self.session.flush()
+
+    def add(self, escalation: Escalation) -> Escalation:
+        now = self.clock()
+        household_id = household_id_for(self.session, escalation.case_number)
+        fields: dict[str, Any] = {"household_id": household_id, "created_at": now, "updated_at": now}
+        row = EscalationRow(**fields)  # the rest is filled in below
+        self._fill(row, escalation)
+        self.session.add(row)
+        self.session.flush()
+        assert row.id is not None
+        self._children(row.id, escalation)
+        return self.get(row.id)
+
+    def save(self, escalation: Escalation) -> Escalation:
+        assert escalation.id is not None
+        row, _ = self._row(escalation.id)
+        if row.version != escalation.version:
+            raise StaleVersion("Deze escalatie")
+        self._fill(row, escalation)
+        row.updated_at = self.clock()
+        try:
+            self.session.flush()
+        except StaleDataError:
+            raise StaleVersion("Deze escalatie") from None
+        self._children(escalation.id, escalation)
+        self.session.expire(row)
+        return self.get(escalation.id)

@@ -1,0 +1,379 @@
+"""The overbrugging repository: rows ↔ domain, paged lists and the indexed queries behind the worklist."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col
+
+from domain.errors import NotFound, StaleVersion
+from domain.household import HouseholdStatus, LegalFramework
+from domain.overbrugging import (
+    AWAITING_SETTLEMENT,
+    Overbrugging,
+    OverbruggingListRow,
+    OverbruggingPage,
+    OverbruggingQuery,
+    OverbruggingStatus,
+    Settlement,
+    Transition,
+)
+from domain.signals import CaseOwner, MemberCandidate, OverbruggingCandidate
+from storage.case_tables import OverbruggingCostRow, OverbruggingRow, OverbruggingStepRow
+from storage.households import Clock, as_utc, utcnow
+from storage.tables import HouseholdRow, InvolvedOrganisationRow, MemberRow
+
+CLOSED = (OverbruggingStatus.AFGESLOTEN.value, OverbruggingStatus.AFGEWEZEN.value)
+AWAITING = tuple(s.value for s in AWAITING_SETTLEMENT)
+
+
+T = TypeVar("T")
+
+
+def not_null(value: T | None) -> T:
+    """A column the query guarantees is set (primary key, or filtered on IS NOT NULL)."""
+    assert value is not None
+    return value
+
+
+def household_id_for(session: Session, case_number: str) -> int:
+    household_id = session.scalar(select(col(HouseholdRow.id)).where(col(HouseholdRow.case_number) == case_number))
+    if household_id is None:
+        raise NotFound(f"Casus {case_number} bestaat niet.")
+    return int(household_id)
+
+
+def municipality_filter(codes: frozenset[str] | None) -> list[ColumnElement[bool]]:
+    if codes is None:
+        return []
+    return [col(HouseholdRow.municipality_code).in_(sorted(codes))]
+
+
+def owner_of(municipality_code: str, professional: str, team: str) -> CaseOwner:
+    return CaseOwner(municipality_code=municipality_code, professional=professional, team=team)
+
+
+class SqlOverbruggingRepository:
+    def __init__(self, session: Session, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    # -- reading ---------------------------------------------------------------------------------
+    def _row(self, overbrugging_id: int) -> tuple[OverbruggingRow, str]:
+        found = self.session.execute(
+            select(OverbruggingRow, col(HouseholdRow.case_number))
+            .join(HouseholdRow, col(HouseholdRow.id) == col(OverbruggingRow.household_id))
+            .where(col(OverbruggingRow.id) == overbrugging_id)
+        ).first()
+        if found is None:
+            raise NotFound(f"Overbrugging OB-{overbrugging_id} bestaat niet.")
+        return found[0], str(found[1])
+
+    def get(self, overbrugging_id: int) -> Overbrugging:
+        row, case_number = self._row(overbrugging_id)
+        return self._to_domain(row, case_number)
+
+    def _to_domain(self, row: OverbruggingRow, case_number: str) -> Overbrugging:
+        assert row.id is not None
+        steps = self.session.scalars(
+            select(OverbruggingStepRow)
+            .where(col(OverbruggingStepRow.overbrugging_id) == row.id)
+            .order_by(col(OverbruggingStepRow.position))
+        ).all()
+        costs = self.session.scalars(
+            select(OverbruggingCostRow)
+            .where(col(OverbruggingCostRow.overbrugging_id) == row.id)
+            .order_by(col(OverbruggingCostRow.position))
+        ).all()
+        settlement: Settlement | None = None
+        if row.settlement_shares is not None:
+            settlement = Settlement.model_validate(
+                {
+                    "shares": json.loads(row.settlement_shares),
+                    "amount": row.settlement_amount,
+                    "decided_on": row.settlement_decided_on,
+                    "repaid_on": row.settlement_repaid_on,
+                    "note": row.settlement_note or "",
+                }
+            )
+        return Overbrugging.model_validate(
+            {
+                "id": row.id,
+                "case_number": case_number,
+                "support_needed": row.support_needed,
+                "urgency_reason": row.urgency_reason,
+                "transition": row.transition,
+                "transition_note": row.transition_note,
+                "laws_in_dispute": json.loads(row.laws_in_dispute),
+                "organisations_in_dispute": json.loads(row.organisations_in_dispute),
+                "voorfinancier": row.voorfinancier,
+                "cap": row.cap,
+                "expected_cost": row.expected_cost,
+                "start_date": row.start_date,
+                "max_duration_months": row.max_duration_months,
+                "settlement_deadline": row.settlement_deadline,
+                "status": row.status,
+                "steps": [
+                    {"status": s.status, "on": s.step_on, "by": s.by_name, "username": s.username, "note": s.note}
+                    for s in steps
+                ],
+                "costs": [
+                    {
+                        "id": c.id,
+                        "booked_on": c.booked_on,
+                        "amount": c.amount,
+                        "description": c.description,
+                        "by": c.by_name,
+                    }
+                    for c in costs
+                ],
+                "settlement": settlement,
+                "version": row.version,
+                "created_at": as_utc(row.created_at),
+                "updated_at": as_utc(row.updated_at),
+            }
+        )
+
+    def page(self, query: OverbruggingQuery, municipality_codes: frozenset[str] | None = None) -> OverbruggingPage:
+        conditions = municipality_filter(municipality_codes)
+        if query.case_number:
+            conditions.append(col(HouseholdRow.case_number) == query.case_number)
+        if query.statuses is not None:
+            conditions.append(col(OverbruggingRow.status).in_(sorted(s.value for s in query.statuses)))
+        if query.past_deadline_on is not None:
+            conditions.append(col(OverbruggingRow.status).in_(AWAITING))
+            conditions.append(col(OverbruggingRow.settlement_deadline) < query.past_deadline_on)
+        if query.over_cap:
+            conditions.append(col(OverbruggingRow.total_costs) > col(OverbruggingRow.cap))
+        join = col(HouseholdRow.id) == col(OverbruggingRow.household_id)
+        stmt = (
+            select(
+                col(OverbruggingRow.id),
+                col(HouseholdRow.case_number),
+                col(HouseholdRow.name),
+                col(OverbruggingRow.status),
+                col(OverbruggingRow.transition),
+                col(OverbruggingRow.voorfinancier),
+                col(OverbruggingRow.cap),
+                col(OverbruggingRow.total_costs),
+                col(OverbruggingRow.start_date),
+                col(OverbruggingRow.settlement_deadline),
+            )
+            .join(HouseholdRow, join)
+            .where(*conditions)
+            .order_by(col(OverbruggingRow.settlement_deadline), col(OverbruggingRow.id))
+            .offset(query.offset)
+            .limit(query.limit)
+        )
+        count = select(func.count()).select_from(OverbruggingRow).join(HouseholdRow, join).where(*conditions)
+        rows = [
+            OverbruggingListRow(
+                id=r[0],
+                case_number=r[1],
+                household_name=r[2],
+                status=OverbruggingStatus(r[3]),
+                transition=Transition(r[4]),
+                voorfinancier=r[5],
+                cap=r[6],
+                total_costs=r[7],
+                start_date=r[8],
+                settlement_deadline=r[9],
+            )
+            for r in self.session.execute(stmt)
+        ]
+        total = self.session.scalar(count) or 0
+        return OverbruggingPage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+
+    def signal_candidates(
+        self, today: date, municipality_codes: frozenset[str] | None = None
+    ) -> list[tuple[OverbruggingCandidate, CaseOwner]]:
+        past_deadline = and_(
+            col(OverbruggingRow.status).in_(AWAITING),
+            col(OverbruggingRow.settlement_deadline) < today,
+        )
+        over_cap = and_(
+            col(OverbruggingRow.status).not_in(CLOSED),
+            col(OverbruggingRow.total_costs) > col(OverbruggingRow.cap),
+        )
+        stmt = (
+            select(
+                col(OverbruggingRow.id),
+                col(HouseholdRow.case_number),
+                col(OverbruggingRow.status),
+                col(OverbruggingRow.settlement_deadline),
+                col(OverbruggingRow.cap),
+                col(OverbruggingRow.total_costs),
+                col(HouseholdRow.municipality_code),
+                col(HouseholdRow.professional),
+                col(HouseholdRow.team),
+            )
+            .join(HouseholdRow, col(HouseholdRow.id) == col(OverbruggingRow.household_id))
+            .where(or_(past_deadline, over_cap), *municipality_filter(municipality_codes))
+            .order_by(col(OverbruggingRow.id))
+        )
+        found: list[tuple[OverbruggingCandidate, CaseOwner]] = []
+        for r in self.session.execute(stmt):
+            status = OverbruggingStatus(r[2])
+            found.append(
+                (
+                    OverbruggingCandidate(
+                        id=not_null(r[0]),
+                        case_number=r[1],
+                        status=status.value,
+                        settlement_deadline=r[3],
+                        cap=r[4],
+                        total_costs=r[5],
+                        awaiting_settlement=status in AWAITING_SETTLEMENT,
+                        closed=status.is_final,
+                    ),
+                    owner_of(r[6], r[7], r[8]),
+                )
+            )
+        return found
+
+    def jeugdwet_members_born_between(
+        self, first: date, last: date, municipality_codes: frozenset[str] | None = None
+    ) -> list[tuple[MemberCandidate, CaseOwner]]:
+        jeugdwet = exists().where(
+            col(InvolvedOrganisationRow.household_id) == col(HouseholdRow.id),
+            col(InvolvedOrganisationRow.legal_framework) == LegalFramework.JEUGDWET.value,
+        )
+        transition = (
+            exists()
+            .where(
+                col(OverbruggingRow.household_id) == col(HouseholdRow.id),
+                col(OverbruggingRow.transition) == Transition.ACHTTIEN.value,
+                col(OverbruggingRow.status) != OverbruggingStatus.AFGEWEZEN.value,
+            )
+            .correlate(HouseholdRow)
+        )
+        stmt = (
+            select(
+                col(HouseholdRow.case_number),
+                col(MemberRow.name),
+                col(MemberRow.date_of_birth),
+                transition.label("has_transition"),
+                col(HouseholdRow.municipality_code),
+                col(HouseholdRow.professional),
+                col(HouseholdRow.team),
+            )
+            .join(HouseholdRow, col(HouseholdRow.id) == col(MemberRow.household_id))
+            .where(
+                col(MemberRow.date_of_birth) >= first,
+                col(MemberRow.date_of_birth) <= last,
+                col(HouseholdRow.status) != HouseholdStatus.AFGESLOTEN.value,
+                jeugdwet,
+                *municipality_filter(municipality_codes),
+            )
+            .order_by(col(MemberRow.date_of_birth), col(HouseholdRow.case_number))
+        )
+        return [
+            (
+                MemberCandidate(
+                    case_number=r[0], member_name=r[1], date_of_birth=r[2], has_transition_overbrugging=bool(r[3])
+                ),
+                owner_of(r[4], r[5], r[6]),
+            )
+            for r in self.session.execute(stmt)
+        ]
+
+    # -- writing ---------------------------------------------------------------------------------
+    def _fill(self, row: OverbruggingRow, ob: Overbrugging) -> None:
+        row.support_needed = ob.support_needed
+        row.urgency_reason = ob.urgency_reason
+        row.transition = ob.transition.value
+        row.transition_note = ob.transition_note
+        row.laws_in_dispute = json.dumps([law.value for law in ob.laws_in_dispute], ensure_ascii=False)
+        row.organisations_in_dispute = json.dumps(ob.organisations_in_dispute, ensure_ascii=False)
+        row.voorfinancier = ob.voorfinancier
+        row.cap = ob.cap
+        row.expected_cost = ob.expected_cost
+        row.total_costs = ob.total_costs
+        row.start_date = ob.start_date
+        row.max_duration_months = ob.max_duration_months
+        row.settlement_deadline = ob.settlement_deadline
+        row.status = ob.status.value
+        s = ob.settlement
+        row.settlement_shares = (
+            None
+            if s is None
+            else json.dumps(
+                [
+                    {
+                        "payer": sh.payer,
+                        "legal_framework": sh.legal_framework.value if sh.legal_framework else None,
+                        "percentage": str(sh.percentage),
+                    }
+                    for sh in s.shares
+                ],
+                ensure_ascii=False,
+            )
+        )
+        row.settlement_amount = None if s is None else s.amount
+        row.settlement_decided_on = None if s is None else s.decided_on
+        row.settlement_repaid_on = None if s is None else s.repaid_on
+        row.settlement_note = None if s is None else s.note
+
+    def _children(self, overbrugging_id: int, ob: Overbrugging) -> None:
+        self.session.execute(
+            delete(OverbruggingStepRow).where(col(OverbruggingStepRow.overbrugging_id) == overbrugging_id)
+        )
+        self.session.execute(
+            delete(OverbruggingCostRow).where(col(OverbruggingCostRow.overbrugging_id) == overbrugging_id)
+        )
+        self.session.add_all(
+            OverbruggingStepRow(
+                overbrugging_id=overbrugging_id,
+                position=i,
+                status=s.status,
+                step_on=s.on,
+                by_name=s.by,
+                username=s.username,
+                note=s.note,
+            )
+            for i, s in enumerate(ob.steps)
+        )
+        self.session.add_all(
+            OverbruggingCostRow(
+                overbrugging_id=overbrugging_id,
+                position=i,
+                booked_on=c.booked_on,
+                amount=c.amount,
+                description=c.description,
+                by_name=c.by,
+            )
+            for i, c in enumerate(ob.costs)
+        )
+        self.session.flush()
+
+    def add(self, overbrugging: Overbrugging) -> Overbrugging:
+        now = self.clock()
+        household_id = household_id_for(self.session, overbrugging.case_number)
+        fields: dict[str, Any] = {"household_id": household_id, "created_at": now, "updated_at": now}
+        row = OverbruggingRow(**fields)  # the rest is filled in below
+        self._fill(row, overbrugging)
+        self.session.add(row)
+        self.session.flush()
+        assert row.id is not None
+        self._children(row.id, overbrugging)
+        return self.get(row.id)
+
+    def save(self, overbrugging: Overbrugging) -> Overbrugging:
+        assert overbrugging.id is not None
+        row, _ = self._row(overbrugging.id)
+        if row.version != overbrugging.version:
+            raise StaleVersion("Deze overbrugging")
+        self._fill(row, overbrugging)
+        row.updated_at = self.clock()
+        try:
+            self.session.flush()
+        except StaleDataError:
+            raise StaleVersion("Deze overbrugging") from None
+        self._children(overbrugging.id, overbrugging)
+        self.session.expire(row)
+        return self.get(overbrugging.id)
