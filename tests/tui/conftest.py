@@ -1,0 +1,77 @@
+"""Fixtures for the Pilot tests: a small deterministic SQLite database built through the domain services."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from storage.bootstrap import Database, open_database
+from storage.settings import Settings
+from tests.conftest import TickingClock
+from tests.tui.data import build
+from tui.app import DoorbraakApp
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests in a fresh event loop (Pilot needs one; no async plugin required)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True
+
+
+@dataclass
+class TuiData:
+    db: Database
+    numbers: list[str]
+
+
+def open_test_database(path: Path, **settings: object) -> Database:
+    return open_database(Settings(database_url=f"sqlite:///{path}", **settings), clock=TickingClock())
+
+
+@pytest.fixture
+def tui_data(tmp_path: Path) -> Iterator[TuiData]:
+    db = open_test_database(tmp_path / "tui.db")
+    numbers = build(db)
+    yield TuiData(db, numbers)
+    db.close()
+
+
+@pytest.fixture
+def app(tui_data: TuiData) -> DoorbraakApp:
+    return DoorbraakApp(tui_data.db)
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Let every worker finish and the screen catch up (workers may start new work when they finish)."""
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot[object], text: str) -> None:
+    await pilot.press(*[("space" if ch == " " else ch) for ch in text])
+
+
+def screen_text(app: DoorbraakApp) -> str:
+    """What a person sees, as plain text lines (from Textual's own screenshot)."""
+    svg = app.export_screenshot()
+    lines: dict[int, str] = {}
+    for number, part in re.findall(r'<text[^>]*clip-path="url\(#[^"]*-line-(\d+)\)"[^>]*>(.*?)</text>', svg, re.S):
+        lines[int(number)] = lines.get(int(number), "") + re.sub(r"<[^>]+>", "", part)
+    return unescape("\n".join(lines[n] for n in sorted(lines))).replace("\xa0", " ")
+
+
+def notifications(app: DoorbraakApp) -> list[str]:
+    return [f"{n.title}: {n.message}" for n in app._notifications]

@@ -1,0 +1,40 @@
+"""What every doorbraak screen shares: the database handle, the header and 'today'."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+
+from textual.screen import Screen
+
+from storage.bootstrap import Database
+from tui.formatting import AMSTERDAM
+from tui.widgets.app_header import AppHeader
+
+ResultT = TypeVar("ResultT")
+
+GENERIC_ERROR = (
+    "Er ging iets mis bij het werken met de gegevens. Er is niets half opgeslagen; probeer het opnieuw. "
+    "Blijft het gebeuren, neem dan contact op met de beheerder."
+)
+
+
+def today(db: Database) -> date:
+    """Today in the Netherlands, from the database's clock (tests use a fixed clock)."""
+    return db.clock().astimezone(AMSTERDAM).date()
+
+
+def format_count(number: int) -> str:
+    """1234567 → 1.234.567"""
+    return f"{number:,}".replace(",", ".")
+
+
+class DoorbraakScreen(Screen[ResultT]):
+    """A full screen of the app; `db` comes in through the constructor (attributes down)."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+
+    def app_header(self) -> AppHeader:
+        return AppHeader(demo=self.db.settings.demo, user=self.db.actor.display_name)

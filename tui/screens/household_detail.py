@@ -1,0 +1,245 @@
+"""One household: summary, members, problems per leefgebied with ZRM score, involved organisations."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Label, Static
+from textual.worker import Worker, WorkerState
+
+from domain import reference
+from domain.household import MEMBER_ROLE_LABELS, ORGANISATION_TYPE_LABELS, Household, HouseholdStatus
+from domain.services.households import change_status, get_household
+from domain.validation import age_on, mask_bsn
+from storage.bootstrap import Database
+from tui.formatting import format_date, format_datetime, format_money
+from tui.screens.base import DoorbraakScreen, today
+
+
+def _t(value: str) -> Text:
+    """User text as Text, so a `[` is shown as typed and never read as markup."""
+    return Text(value)
+
+
+def _table(*columns: str, right: tuple[str, ...] = ()) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, justify="right" if column in right else "left")
+    return table
+
+
+LABEL_WIDTH = 12
+
+
+def summary_table(household: Household) -> RenderableType:
+    grid = Table.grid(expand=True, padding=(0, 1))
+    grid.add_column(style="bold", no_wrap=True, min_width=LABEL_WIDTH)
+    grid.add_column(ratio=1)
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    updated = format_datetime(household.updated_at) if household.updated_at else "—"
+    grid.add_row("Casusnummer", _t(household.case_number or ""), "Status", _t(household.status.label))
+    grid.add_row("Huishouden", _t(household.name), "Professional", _t(household.professional or "—"))
+    grid.add_row(
+        "Gemeente", _t(f"{household.municipality_name} ({household.municipality_code})"), "Gewijzigd", _t(updated)
+    )
+    # The address gets the full width, so it does not wrap in 80 columns.
+    address = household.address
+    street = " ".join(p for p in (address.street, address.house_number) if p)
+    place = " ".join(p for p in (address.postcode, address.city) if p)
+    line = Table.grid(expand=True, padding=(0, 1))
+    line.add_column(style="bold", no_wrap=True, min_width=LABEL_WIDTH)
+    line.add_column(ratio=1)
+    line.add_row("Adres", _t(", ".join(p for p in (street, place) if p) or "—"))
+    return Group(grid, line)
+
+
+def members_table(household: Household, day: date) -> RenderableType:
+    if not household.members:
+        return Text("Geen leden vastgelegd. Druk op e om ze toe te voegen.", style="italic")
+    table = _table("Naam", "Rol", "Geboren", "Leeftijd", "BSN", right=("Leeftijd",))
+    for member in household.members:
+        table.add_row(
+            _t(member.name),
+            _t(MEMBER_ROLE_LABELS[member.role]),
+            _t(format_date(member.date_of_birth)),
+            _t(str(age_on(member.date_of_birth, day))),
+            _t(mask_bsn(member.bsn) or "—"),
+        )
+    return table
+
+
+def zrm_bar(score: int) -> str:
+    return "■" * score + "□" * (5 - score)
+
+
+def _item_rows(*columns: tuple[int | None, str]) -> Table:
+    """A borderless grid whose first column takes the remaining width; (width, justify) per column."""
+    grid = Table.grid(expand=True, padding=(0, 1))
+    for index, (width, justify) in enumerate(columns):
+        grid.add_column(
+            ratio=1 if index == 0 else None,
+            width=width,
+            no_wrap=index != 0,
+            justify="right" if justify == "right" else "left",
+        )
+    return grid
+
+
+def problems_table(household: Household) -> RenderableType:
+    """One line per leefgebied (name, ZRM score with label, since), its description indented under it."""
+    if not household.problems:
+        return Text("Nog geen problemen per leefgebied vastgelegd.", style="italic")
+    scores = reference.zrm_scores()
+    order = list(reference.leefgebieden())
+    score_width = 6 + max(len(f"{score} {label}") for score, label in scores.items())
+    parts: list[RenderableType] = []
+    for problem in sorted(household.problems, key=lambda p: order.index(p.leefgebied)):
+        score = Text(zrm_bar(problem.score) + " ", style="bold")
+        score.append(f"{problem.score} {scores[problem.score]}", style="bold" if problem.score <= 2 else "")
+        since = f"sinds {format_date(problem.since)}" if problem.since else ""
+        line = _item_rows((None, "left"), (score_width, "left"), (16, "right"))
+        line.add_row(Text(problem.leefgebied_label, style="bold"), score, _t(since))
+        parts.append(line)
+        if problem.description:
+            parts.append(Padding(_t(problem.description), (0, 0, 0, 2)))
+    return Group(*parts)
+
+
+def organisations_table(household: Household) -> RenderableType:
+    """One line per organisation (name, legal framework, yearly cost), its type and product under it."""
+    if not household.organisations:
+        return Text("Nog geen betrokken organisaties vastgelegd.", style="italic")
+    total = sum((o.yearly_cost for o in household.organisations), Decimal("0"))
+    money_width = max(len(format_money(total)), 12)
+    law_width = max(len(o.legal_framework.value) for o in household.organisations)
+    parts: list[RenderableType] = []
+    columns = ((None, "left"), (law_width, "left"), (money_width, "right"))
+    for organisation in household.organisations:
+        line = _item_rows(*columns)
+        line.add_row(
+            Text(organisation.name, style="bold"),
+            _t(organisation.legal_framework.value),
+            _t(format_money(organisation.yearly_cost)),
+        )
+        kind = ORGANISATION_TYPE_LABELS[organisation.type]
+        parts.append(line)
+        parts.append(Padding(_t(f"{kind} · {organisation.product}" if organisation.product else kind), (0, 0, 0, 2)))
+    total_line = _item_rows(*columns)
+    total_line.add_row(Text("Totaal per jaar", style="bold"), "", Text(format_money(total), style="bold"))
+    parts.append(total_line)
+    return Group(*parts)
+
+
+class HouseholdDetailScreen(DoorbraakScreen[None]):
+    """Everything known about one household, read-only; e edits, s changes the status."""
+
+    BINDINGS = [
+        Binding("e", "edit", "Bewerken", id="detail.edit", tooltip="Gegevens, leden, problemen en organisaties"),
+        Binding("s", "change_status", "Status wijzigen", id="detail.status", tooltip="Naar een volgende status"),
+        Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="detail.refresh", show=False,
+                tooltip="Haal de casus opnieuw op"),
+        Binding("escape,backspace", "back", "Terug", id="detail.back", tooltip="Terug naar de casuslijst"),
+    ]
+
+    def __init__(self, db: Database, case_number: str) -> None:
+        super().__init__(db)
+        self.case_number = case_number
+        self.household: Household | None = None
+        self.sub_title = f"Casus {case_number}"
+
+    def compose(self) -> ComposeResult:
+        yield self.app_header()
+        with VerticalScroll(id="detail-body"):
+            yield Static(id="summary")
+            yield Label("Leden", classes="section-label", id="members-title")
+            yield Static(id="members")
+            yield Label("Problemen per leefgebied (ZRM)", classes="section-label", id="problems-title")
+            yield Static(id="problems")
+            yield Label("Betrokken organisaties", classes="section-label", id="organisations-title")
+            yield Static(id="organisations")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        body = self.query_one("#detail-body", VerticalScroll)
+        body.loading = True
+        body.focus()
+        self.load()
+
+    # -- loading and showing ---------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="household", exit_on_error=False)
+    def load(self) -> None:
+        household = get_household(self.case_number, self.db.uow(), self.db.actor, purpose="bekijken")
+        self.app.call_from_thread(self.show_household, household)
+
+    def show_household(self, household: Household) -> None:
+        self.household = household
+        self.query_one("#detail-body", VerticalScroll).loading = False
+        self.sub_title = f"Casus {household.case_number} · {household.name}"
+        self.query_one("#summary", Static).update(summary_table(household))
+        self.query_one("#members-title", Label).update(f"Leden ({len(household.members)})")
+        self.query_one("#members", Static).update(members_table(household, today(self.db)))
+        self.query_one("#problems-title", Label).update(f"Problemen per leefgebied (ZRM) ({len(household.problems)})")
+        self.query_one("#problems", Static).update(problems_table(household))
+        self.query_one("#organisations-title", Label).update(
+            f"Betrokken organisaties ({len(household.organisations)})"
+        )
+        self.query_one("#organisations", Static).update(organisations_table(household))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "household" and event.state is WorkerState.ERROR:
+            self.query_one("#detail-body", VerticalScroll).loading = False
+            if self.household is None:
+                self.query_one("#summary", Static).update(
+                    Text("Deze casus kon niet worden geladen. F5 probeert het opnieuw, Esc gaat terug.")
+                )
+
+    # -- actions ---------------------------------------------------------------------------------
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_refresh(self) -> None:
+        self.load()
+
+    def action_edit(self) -> None:
+        if self.household is None:
+            return
+        from tui.screens.household_form import HouseholdFormScreen
+
+        def edited(saved: Household | None) -> None:
+            if saved is not None:
+                self.show_household(saved)
+
+        self.app.push_screen(HouseholdFormScreen(self.db, self.household), edited)
+
+    def action_change_status(self) -> None:
+        household = self.household
+        if household is None:
+            return
+        from tui.screens.status_dialog import StatusDialog
+
+        def chosen(new_status: HouseholdStatus | None) -> None:
+            if new_status is not None and new_status is not household.status:
+                self.save_status(household.version, new_status)
+
+        self.app.push_screen(StatusDialog(household.status), chosen)
+
+    @work(thread=True, exclusive=True, group="household-status", exit_on_error=False)
+    def save_status(self, expected_version: int, new_status: HouseholdStatus) -> None:
+        saved = change_status(self.case_number, new_status, expected_version, self.db.uow(), self.db.actor)
+        self.app.call_from_thread(self._status_saved, saved)
+
+    def _status_saved(self, household: Household) -> None:
+        self.show_household(household)
+        self.notify(f"Status van {household.case_number} is nu '{household.status.label}'.", title="Opgeslagen",
+                    markup=False)

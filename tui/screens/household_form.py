@@ -1,0 +1,337 @@
+"""Create or edit a household: its data, address and the lists of members, problems and organisations.
+
+Nothing is validated here that the domain validates: the draft goes to the service as typed (only the
+Dutch notation of dates and amounts is translated), and every `Problem` the service returns is shown at
+its field. The form keeps every edit until the service has confirmed the save (after COMMIT).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.worker import Worker, WorkerState
+
+from domain import reference
+from domain.errors import InvalidInput, Problem, StaleVersion
+from domain.household import NAME_MAX, Household, MemberRole
+from domain.messages import field_label
+from domain.services.households import create_household, update_household
+from storage.bootstrap import Database
+from tui.screens.base import DoorbraakScreen, today
+from tui.widgets.form_field import FormField
+from tui.widgets.item_editors import (
+    ItemEditor,
+    ItemList,
+    MemberEditor,
+    OrganisationEditor,
+    ProblemEditor,
+    text_input,
+)
+
+LISTS = ("members", "problems", "organisations")
+ADD_ACTIONS = {"members": "add_member", "problems": "add_problem", "organisations": "add_organisation"}
+
+
+class HouseholdFormScreen(DoorbraakScreen[Household | None]):
+    """Dismisses with the saved household, or None when the user cancels."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Opslaan", id="form.save", priority=True, tooltip="Opslaan in de database"),
+        Binding("escape", "cancel", "Terug", id="form.cancel", tooltip="Terug; vraagt eerst bij wijzigingen"),
+        Binding("ctrl+n", "add_item", "Toevoegen", id="form.add",
+                tooltip="Lid, probleem of organisatie toevoegen (in een lijst: aan die lijst)"),
+        Binding("ctrl+r", "remove_item", "Verwijderen", id="form.remove_item",
+                tooltip="Verwijder het lid, probleem of de organisatie waar de cursor staat"),
+        Binding("ctrl+l", "add_member", "Lid toevoegen", id="form.add_member", show=False,
+                tooltip="Een lid van het huishouden toevoegen"),
+        Binding("ctrl+g", "add_problem", "Probleem toevoegen", id="form.add_problem", show=False,
+                tooltip="Een probleem op een leefgebied toevoegen"),
+        Binding("ctrl+o", "add_organisation", "Organisatie toevoegen", id="form.add_organisation", show=False,
+                tooltip="Een betrokken organisatie toevoegen"),
+    ]
+
+    def __init__(self, db: Database, household: Household | None) -> None:
+        super().__init__(db)
+        self.household = household
+        self.sub_title = f"Bewerken · {household.case_number}" if household else "Nieuw huishouden"
+        self._fields: dict[str, FormField] = {}
+        self._initial: dict[str, Any] | None = None
+        self.saving = False
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _field(self, label: str, control: Widget, *, path: str, required: bool = False) -> FormField:
+        form_field = FormField(label, control, name=path.rsplit(".", 1)[-1], required=required)
+        self._fields[path] = form_field
+        return form_field
+
+    def compose(self) -> ComposeResult:
+        h = self.household
+        address = h.address if h else None
+        municipalities = sorted(reference.municipalities().items(), key=lambda item: item[1])
+        yield self.app_header()
+        with VerticalScroll(id="form-body"):
+            yield Static("", id="form-error", markup=False)
+            yield Label("Huishouden", classes="section-label")
+            with Grid(classes="form-grid"):
+                yield self._field(
+                    "Naam", text_input(h.name if h else "", placeholder="bijv. Familie Jansen", max_length=NAME_MAX),
+                    path="name", required=True,
+                )
+                yield self._field(
+                    "Gemeente",
+                    Select(
+                        [(f"{name} ({code})", code) for code, name in municipalities],
+                        value=h.municipality_code if h else Select.NULL,
+                        prompt="Kies een gemeente (typ om te zoeken)",
+                        compact=True,
+                    ),
+                    path="municipality_code",
+                    required=True,
+                )
+                yield self._field(
+                    "Professional",
+                    text_input(h.professional if h else "", placeholder=f"leeg = {self.db.actor.display_name}"),
+                    path="professional",
+                )
+            yield Label("Adres", classes="section-label")
+            with Grid(classes="form-grid -two"):
+                yield self._field("Straat", text_input(address.street if address else ""), path="address.street")
+                yield self._field(
+                    "Huisnummer", text_input(address.house_number if address else "", max_length=12),
+                    path="address.house_number",
+                )
+                yield self._field(
+                    "Postcode", text_input(address.postcode if address else "", placeholder="1234 AB", max_length=10),
+                    path="address.postcode",
+                )
+                yield self._field("Plaats", text_input(address.city if address else ""), path="address.city")
+            yield ItemList(
+                path="members",
+                title="Leden",
+                add_label="+ Lid toevoegen (Ctrl+L)",
+                editors=[MemberEditor(member) for member in (h.members if h else [])],
+            )
+            yield ItemList(
+                path="problems",
+                title="Problemen per leefgebied (ZRM 1 = acuut … 5 = zelfredzaam)",
+                add_label="+ Probleem toevoegen (Ctrl+G)",
+                editors=[ProblemEditor(problem) for problem in (h.problems if h else [])],
+            )
+            yield ItemList(
+                path="organisations",
+                title="Betrokken organisaties",
+                add_label="+ Organisatie toevoegen (Ctrl+O)",
+                editors=[OrganisationEditor(o) for o in (h.organisations if h else [])],
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fields["name"].control.focus()
+        self.call_after_refresh(self._remember_initial)
+
+    def _remember_initial(self) -> None:
+        self._initial = self.draft()
+
+    # -- reading the form ------------------------------------------------------------------------
+    def item_list(self, path: str) -> ItemList:
+        return self.query_one(f"#list-{path}", ItemList)
+
+    def draft(self) -> dict[str, Any]:
+        """The form as the service expects it (a HouseholdDraft dict)."""
+        f = self._fields
+        data: dict[str, Any] = {
+            "name": f["name"].value,
+            "professional": f["professional"].value,
+            "address": {
+                "street": f["address.street"].value,
+                "house_number": f["address.house_number"].value,
+                "postcode": f["address.postcode"].value,
+                "city": f["address.city"].value,
+            },
+        }
+        if f["municipality_code"].value is not None:
+            data["municipality_code"] = f["municipality_code"].value
+        for path in LISTS:
+            data[path] = self.item_list(path).values()
+        return data
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._initial is not None and self.draft() != self._initial
+
+    # -- errors ----------------------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        for form_field in self._fields.values():
+            form_field.set_error(None)
+        for path in LISTS:
+            self.item_list(path).clear_errors()
+        self._set_form_error("")
+
+    def _set_form_error(self, text: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(text)
+        error.set_class(bool(text), "-visible")
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Mark every problem at its field; keep all input as it is."""
+        self.clear_errors()
+        general: list[str] = []
+        for problem in problems:
+            head, _, rest = problem.path.partition(".")
+            if problem.path in self._fields:
+                self._fields[problem.path].set_error(problem.reason)
+            elif head in LISTS:
+                self.item_list(head).apply_problem(rest, problem.reason)
+            elif problem.path:
+                general.append(f"{field_label(problem.path)}: {problem.reason}")
+            else:
+                general.append(problem.reason)
+        count = len(problems)
+        noun = "fout" if count == 1 else "fouten"
+        summary = f"Niet opgeslagen: {count} {noun} (gemarkeerd met ✗). Uw invoer is bewaard."
+        self._set_form_error("\n".join([summary, *general]))
+        invalid = [w for w in self.query(".-invalid") if isinstance(w, FormField | ItemEditor | ItemList)]
+        first = next((w for w in invalid if isinstance(w, FormField)), None)
+        if first is not None:
+            first.control.focus()
+            first.scroll_visible()
+        else:
+            self.query_one("#form-body").scroll_home()
+        self.notify(summary, title="Ongeldige invoer", severity="error", markup=False)
+
+    # -- saving ----------------------------------------------------------------------------------
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        self.saving = True
+        self._save(self.draft())
+
+    @work(thread=True, exclusive=True, group="household-save", exit_on_error=False)
+    def _save(self, draft: dict[str, Any]) -> None:
+        try:
+            if self.household is None:
+                saved = create_household(draft, self.db.uow(), self.db.actor, today=today(self.db))
+            else:
+                assert self.household.case_number is not None
+                saved = update_household(
+                    self.household.case_number, draft, self.household.version, self.db.uow(), self.db.actor
+                )
+        except InvalidInput as exc:
+            self.app.call_from_thread(self.show_problems, exc.problems)
+        except StaleVersion as exc:
+            self.app.call_from_thread(self._show_stale, exc)
+        else:
+            self.app.call_from_thread(self._saved, saved)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "household-save" and event.state in (
+            WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED
+        ):
+            self.saving = False
+
+    def _show_stale(self, error: StaleVersion) -> None:
+        from tui.screens.error_dialog import ErrorDialog
+
+        self.clear_errors()
+        self._set_form_error("Niet opgeslagen: iemand anders heeft dit dossier intussen gewijzigd.")
+        self.app.push_screen(ErrorDialog(error.title, error.message))
+
+    def _saved(self, household: Household) -> None:
+        # Only now, after COMMIT, do we tell the user it is saved.
+        verb = "aangemeld" if self.household is None else "opgeslagen"
+        self.notify(f"Casus {household.case_number} is {verb}.", title="Opgeslagen", markup=False)
+        self._initial = None
+        self.dismiss(household)
+
+    # -- editing lists ---------------------------------------------------------------------------
+    async def action_add_member(self) -> None:
+        members = self.item_list("members")
+        role = MemberRole.HOOFDBEWONER if not members.editors else MemberRole.OVERIG
+        await members.add(MemberEditor(default_role=role))
+
+    async def action_add_problem(self) -> None:
+        problems = self.item_list("problems")
+        used = {editor.value_of("leefgebied") for editor in problems.editors}
+        free = next((code for code in reference.leefgebieden() if code not in used), None)
+        await problems.add(ProblemEditor(default_leefgebied=free))
+
+    async def action_add_organisation(self) -> None:
+        await self.item_list("organisations").add(OrganisationEditor())
+
+    def _focused_editor(self) -> ItemEditor | None:
+        focused = self.focused
+        return next((node for node in (focused.ancestors if focused else []) if isinstance(node, ItemEditor)), None)
+
+    def _focused_list(self) -> ItemList | None:
+        focused = self.focused
+        return next((node for node in (focused.ancestors if focused else []) if isinstance(node, ItemList)), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "remove_item":
+            return self._focused_editor() is not None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # "Verwijderen" only where there is an item to remove
+
+    async def action_add_item(self) -> None:
+        owner = self._focused_list()
+        if owner is not None:
+            await self.run_action(ADD_ACTIONS[owner.path])
+            return
+        from tui.screens.add_item_dialog import AddItemDialog
+
+        async def chosen(path: str | None) -> None:
+            if path is not None:
+                await self.run_action(ADD_ACTIONS[path])
+
+        self.app.push_screen(AddItemDialog(), chosen)
+
+    async def action_remove_item(self) -> None:
+        editor = self._focused_editor()
+        if editor is None:
+            self.notify("Zet de cursor eerst in een lid, probleem of organisatie.", markup=False)
+            return
+        owner = next(node for node in editor.ancestors if isinstance(node, ItemList))
+        await owner.remove_editor(editor)
+
+    @on(ItemEditor.RemoveRequested)
+    async def _remove_requested(self, event: ItemEditor.RemoveRequested) -> None:
+        owner = next(node for node in event.editor.ancestors if isinstance(node, ItemList))
+        await owner.remove_editor(event.editor)
+
+    @on(Button.Pressed, ".add-item")
+    async def _add_pressed(self, event: Button.Pressed) -> None:
+        owner = next(node for node in event.button.ancestors if isinstance(node, ItemList))
+        await self.run_action(ADD_ACTIONS[owner.path])
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    # -- leaving ---------------------------------------------------------------------------------
+    def action_cancel(self) -> None:
+        if not self.is_dirty:
+            self.dismiss(None)
+            return
+        from tui.screens.confirm_dialog import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Wijzigingen weggooien?",
+                "U heeft wijzigingen die nog niet zijn opgeslagen. Weggooien en teruggaan?",
+                yes="Weggooien",
+                no="Verder bewerken",
+            ),
+            answered,
+        )

@@ -1,0 +1,67 @@
+"""A labelled form control with room for an inline Dutch error message under it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+
+class FormField(Horizontal):
+    """Label on the left, the control on the right, the error (if any) under the control.
+
+    `name` is the field's key in the draft dict (e.g. `postcode`); the owner maps problem paths to fields.
+    """
+
+    def __init__(self, label: str, control: Widget, *, name: str, required: bool = False, span: bool = False) -> None:
+        super().__init__(classes="form-field -span" if span else "form-field")
+        self.field_name = name
+        self.label = label
+        self.control = control
+        self.required = required
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"{self.label}{' *' if self.required else ''}", classes="field-label", markup=False)
+        with Vertical(classes="field-body"):
+            yield self.control
+            yield Static("", classes="field-error", markup=False)
+
+    @property
+    def value(self) -> Any:
+        control = self.control
+        if isinstance(control, Input):
+            return control.value
+        if isinstance(control, Select):
+            return None if control.value is Select.NULL else control.value
+        raise TypeError(type(control).__name__)
+
+    @property
+    def error(self) -> str:
+        return self._error
+
+    _error = ""
+
+    def set_error(self, reason: str | None) -> None:
+        """Show the domain's Dutch reason under the control (None clears it)."""
+        self._error = reason or ""
+        self.set_class(bool(reason), "-invalid")
+        self.control.set_class(bool(reason), "-invalid")
+        if self.is_mounted:
+            self.query_one(".field-error", Static).update(f"✗ {self.error_text(reason)}" if reason else "")
+
+    def error_text(self, reason: str) -> str:
+        # Our inputs take dates as dd-mm-jjjj too, so say that instead of the domain's ISO hint.
+        reason = reason.replace("(gebruik JJJJ-MM-DD)", "(gebruik dd-mm-jjjj)")
+        # Short reasons ("is verplicht") read as a sentence with the field's name in front.
+        return f"{self.label} {reason}" if reason[:1].islower() else reason
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _clear_error_on_edit(self) -> None:
+        # The user is fixing it: the old message no longer applies.
+        if self._error:
+            self.set_error(None)
