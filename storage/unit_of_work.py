@@ -12,6 +12,7 @@ from storage.escalation import SqlEscalationRepository
 from storage.households import Clock, SqlHouseholdRepository, utcnow
 from storage.knelpunten import SqlKnelpuntRepository
 from storage.overbrugging import SqlOverbruggingRepository
+from storage.plans import SqlPlanRepository
 from storage.register import SqlRegisterRepository
 from storage.users import SqlUserRepository
 
@@ -30,6 +31,7 @@ class SqlUnitOfWork:
         self.overbruggingen = SqlOverbruggingRepository(self.session, self.clock)
         self.escalations = SqlEscalationRepository(self.session, self.clock)
         self.knelpunten = SqlKnelpuntRepository(self.session, self.clock)
+        self.plans = SqlPlanRepository(self.session, self.clock)
         self.register = SqlRegisterRepository(self.session, self.clock)
         return self
 

@@ -7,6 +7,7 @@ from sqlalchemy import create_engine
 
 from storage import tables  # noqa: F401  (registers the tables on the metadata)
 from storage import case_tables  # noqa: F401
+from storage import plan_tables  # noqa: F401
 from storage import register_tables  # noqa: F401
 from sqlmodel import SQLModel
 

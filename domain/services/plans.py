@@ -1,0 +1,979 @@
+"""Use cases of the maatwerkplan: write it (with autosaved drafts), decide, execute, evaluate, version,
+compare, export; plus the kengetallen catalogue with municipal overrides.
+
+Every function is one unit of work, checks the actor's access to the case (`purpose` is the logged reason
+for opening a case outside one's caseload) and writes the audit record in the same transaction.
+Screens and the CLI call only these functions; the pure helpers at the bottom need no database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from domain import reference
+from domain.access import AccessDenied, Permission, has, in_municipality, require, require_case
+from domain.actors import Actor, Role
+from domain.audit import AuditEvent, AuditKind, field_changes
+from domain.catalogues import (
+    Kengetal,
+    KengetalOverride,
+    LegalBasis,
+    apply_overrides,
+    cost_line_from_kengetal,
+    is_kengetal,
+    kengetal,
+    legal_basis,
+    search_legal_bases,
+)
+from domain.errors import Conflict, InvalidInput, NotFound, Problem
+from domain.household import ALLOWED_TRANSITIONS, Household, HouseholdStatus
+from domain.messages import dutch_problems, invalid_input
+from domain.plan import (
+    ActionStatus,
+    Decision,
+    Evaluation,
+    Maatwerkplan,
+    MissingItem,
+    PlanContent,
+    PlanDiff,
+    PlanDraft,
+    PlanStatus,
+    PlanStep,
+    PlanVersionInfo,
+    check_frozen_unchanged,
+    chosen_basis_ids,
+    diff_plans,
+    plan_warnings,
+    what_is_missing,
+)
+from domain.plan_document import plan_document_from_file, plan_from_document, plans_from_documents
+from domain.ports import UnitOfWork
+from domain.rekensom import CostLine, Payer, RekensomResult, Scenario, calculate
+from domain.services.households import audit_household
+
+MAX_DRAFT_BYTES = 1024 * 1024
+PLAN_OBJECT = "maatwerkplan"
+
+
+# -- results for screens --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanOverview:
+    """Everything a plan overview screen (or an export) needs, computed once."""
+
+    household: Household
+    plan: Maatwerkplan
+    result: RekensomResult
+    missing: list[MissingItem]
+    """What blocks a decision (empty: ready to decide). Always empty for a decided version."""
+    warnings: list[MissingItem]
+    versions: list[PlanVersionInfo]
+    legal_bases: list[LegalBasis]
+    """Every legal basis the plan uses, in first-use order."""
+
+    @property
+    def can_decide(self) -> bool:
+        return self.plan.status is PlanStatus.CONCEPT and not self.missing
+
+    @property
+    def is_latest(self) -> bool:
+        return not self.versions or self.plan.plan_version == self.versions[-1].plan_version
+
+
+@dataclass(frozen=True)
+class PlanWorkspace:
+    """What the plan editor opens with. `content` is what to show: the user's newer draft if there is one."""
+
+    household: Household
+    plan: Maatwerkplan | None
+    draft: PlanDraft | None
+    prefer_draft: bool
+    """True when the draft is newer than the last save of the plan: the editor shows it."""
+    draft_outdated: bool
+    """The draft was started on another plan version or someone saved the plan since (warn before applying)."""
+    content: dict[str, Any]
+    problems: list[Problem]
+    """Validation problems of `content` (a draft may be incomplete or wrong; nothing blocks typing)."""
+    missing: list[MissingItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DraftSaved:
+    saved_at: datetime | None
+    problems: list[Problem]
+    """What is not (yet) valid in the saved content, for inline field errors."""
+
+
+# -- plumbing -------------------------------------------------------------------------------------
+
+
+def _open_case(
+    uow: UnitOfWork, actor: Actor, case_number: str, permission: Permission, purpose: str
+) -> tuple[Household, bool]:
+    require(actor, permission)
+    household = uow.households.get(case_number)
+    break_glass = require_case(
+        actor,
+        case_number,
+        municipality_code=household.municipality_code,
+        professional=household.professional,
+        team=household.team,
+        purpose=purpose,
+    )
+    return household, break_glass
+
+
+def _current(uow: UnitOfWork, case_number: str) -> Maatwerkplan:
+    plan = uow.plans.current(case_number)
+    if plan is None:
+        raise NotFound(f"Casus {case_number} heeft nog geen maatwerkplan.")
+    return plan
+
+
+def _plan_content(plan: Maatwerkplan | None) -> dict[str, Any] | None:
+    if plan is None:
+        return None
+    return plan.model_dump(mode="json", exclude={"id", "version", "created_at", "updated_at"})
+
+
+def _audit(
+    uow: UnitOfWork,
+    actor: Actor,
+    kind: AuditKind,
+    plan: Maatwerkplan | None,
+    case_number: str,
+    *,
+    before: Maatwerkplan | None = None,
+    purpose: str = "",
+    break_glass: bool = False,
+) -> None:
+    object_id = case_number if plan is None else f"{case_number}/v{plan.plan_version}"
+    changes = (
+        {} if kind in (AuditKind.READ, AuditKind.EXPORT) else field_changes(_plan_content(before), _plan_content(plan))
+    )
+    uow.audit.record(
+        AuditEvent(
+            kind=kind,
+            object_type=PLAN_OBJECT,
+            object_id=object_id,
+            username=actor.username,
+            role=actor.role.value,
+            purpose=purpose,
+            break_glass=break_glass,
+            changes=changes,
+        )
+    )
+
+
+# The household's status follows its plan where the household's own status machine allows it.
+_HOUSEHOLD_PATH: dict[PlanStatus, tuple[HouseholdStatus, ...]] = {
+    PlanStatus.CONCEPT: (HouseholdStatus.IN_BEHANDELING,),
+    PlanStatus.VASTGESTELD: (HouseholdStatus.IN_BEHANDELING, HouseholdStatus.PLAN_VASTGESTELD),
+    PlanStatus.IN_UITVOERING: (HouseholdStatus.UITVOERING,),
+    PlanStatus.GEEVALUEERD: (HouseholdStatus.GEEVALUEERD,),
+}
+
+
+def _follow_household(
+    uow: UnitOfWork, actor: Actor, household: Household, status: PlanStatus, purpose: str, break_glass: bool
+) -> Household:
+    before = household.model_copy(deep=True)
+    changed = False
+    for target in _HOUSEHOLD_PATH[status]:
+        if household.status is target:
+            continue
+        if target not in ALLOWED_TRANSITIONS[household.status]:
+            break
+        household.change_status(target)
+        changed = True
+    if not changed:
+        return household
+    saved = uow.households.save(household)
+    assert saved.case_number is not None
+    audit_household(
+        uow,
+        actor,
+        AuditKind.UPDATE,
+        saved.case_number,
+        before=before,
+        after=saved,
+        purpose=purpose or "status volgt maatwerkplan",
+        break_glass=break_glass,
+    )
+    return saved
+
+
+def _parse_content(data: PlanContent | Mapping[str, Any]) -> PlanContent:
+    if isinstance(data, PlanContent):
+        return PlanContent.model_validate(data.model_dump(include=set(PlanContent.CONTENT_FIELDS)))
+    try:
+        return PlanContent.model_validate(data)
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+
+
+def _link_obstacle(content: PlanContent, household: Household) -> PlanContent:
+    """Check the obstacle's problem belongs to the household and keep its leefgebied beside the id.
+
+    A UI may also give only the leefgebied; the problem id is then looked up.
+    """
+    obstacle = content.sta_in_de_weg
+    if obstacle.problem_id is None and obstacle.leefgebied is None:
+        return content
+    if obstacle.problem_id is not None:
+        problem = next((p for p in household.problems if p.id == obstacle.problem_id), None)
+    else:
+        problem = next((p for p in household.problems if p.leefgebied == obstacle.leefgebied), None)
+    if problem is None:
+        raise InvalidInput(
+            [Problem("sta_in_de_weg.problem_id", "Kies een probleem van dit huishouden als grootste sta-in-de-weg.")]
+        )
+    content.sta_in_de_weg = obstacle.model_copy(update={"problem_id": problem.id, "leefgebied": problem.leefgebied})
+    return content
+
+
+def _content_problems(data: Any) -> list[Problem]:
+    if not isinstance(data, Mapping):
+        return [Problem("", "De inhoud van een plan is een object.")]
+    try:
+        PlanContent.model_validate(data)
+    except ValidationError as exc:
+        return dutch_problems(exc)
+    return []
+
+
+def _overview(uow: UnitOfWork, household: Household, plan: Maatwerkplan) -> PlanOverview:
+    assert household.case_number is not None
+    concept = plan.status is PlanStatus.CONCEPT
+    return PlanOverview(
+        household=household,
+        plan=plan,
+        result=calculate(plan.rekensom),
+        missing=what_is_missing(plan, household) if concept else [],
+        warnings=plan_warnings(plan, household),
+        versions=uow.plans.versions(household.case_number),
+        legal_bases=[legal_basis(b) for b in chosen_basis_ids(plan)],
+    )
+
+
+# -- writing the plan -----------------------------------------------------------------------------
+
+
+def start_plan(
+    case_number: str,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    content: PlanContent | Mapping[str, Any] | None = None,
+    purpose: str = "",
+) -> Maatwerkplan:
+    """Create version 1 (concept) for a household without a plan. The case moves to 'in behandeling'."""
+    require(actor, Permission.EDIT_CASE)
+    parsed = _parse_content(content) if content is not None else PlanContent()
+    with uow:
+        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        if uow.plans.current(case_number) is not None:
+            raise Conflict(f"Casus {case_number} heeft al een maatwerkplan.")
+        parsed = _link_obstacle(parsed, household)
+        plan = Maatwerkplan.model_validate(
+            {**parsed.model_dump(), "case_number": case_number, "created_by": actor.display_name}
+        )
+        saved = uow.plans.add(plan)
+        _audit(uow, actor, AuditKind.CREATE, saved, case_number, purpose=purpose, break_glass=break_glass)
+        _follow_household(uow, actor, household, PlanStatus.CONCEPT, purpose, break_glass)
+        uow.plans.delete_draft(case_number, actor.username)
+        uow.commit()
+    return saved
+
+
+def update_plan(
+    case_number: str,
+    content: PlanContent | Mapping[str, Any],
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    purpose: str = "",
+) -> Maatwerkplan:
+    """Replace the content of the current concept version (validated); the user's draft is cleared.
+
+    Refused with PlanFrozen when the current version is decided (make a new version first), and with
+    StaleVersion when someone saved in between.
+    """
+    require(actor, Permission.EDIT_CASE)
+    parsed = _parse_content(content)
+    with uow:
+        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        current = _current(uow, case_number)
+        current.ensure_editable()
+        before = current.model_copy(deep=True)
+        current.replace_content(_link_obstacle(parsed, household))
+        current.version = expected_version
+        saved = uow.plans.save(current)
+        _audit(
+            uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
+        )
+        uow.plans.delete_draft(case_number, actor.username)
+        uow.commit()
+    return saved
+
+
+def update_section(
+    case_number: str,
+    step: PlanStep,
+    data: Any,
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    purpose: str = "",
+) -> Maatwerkplan:
+    """Replace one section (a wizard step) of the current concept version.
+
+    `data` is what that section holds: text for perspectief/doorbraak, a list for doelen/acties,
+    an object for the others (None clears the consent).
+    """
+    if step not in (s for s in PlanStep if s.field_name in PlanContent.CONTENT_FIELDS):
+        raise InvalidInput([Problem(step.value, f"'{step.label}' wordt niet via de planinhoud gewijzigd.")])
+    require(actor, Permission.EDIT_CASE)
+    with uow:
+        current = _current(uow, case_number)
+    content = current.content().model_dump()
+    content[step.field_name] = data
+    try:
+        parsed = PlanContent.model_validate(content)
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+    return update_plan(case_number, parsed, expected_version, uow, actor, purpose=purpose)
+
+
+def add_cost_line_from_kengetal(
+    case_number: str,
+    kengetal_id: str,
+    scenario: Scenario,
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    quantity: Decimal = Decimal(1),
+    probability: Decimal = Decimal(1),
+    start_month: int = 0,
+    duration_months: int | None = None,
+    payer: Payer | None = None,
+    amount: Decimal | None = None,
+    description: str | None = None,
+    purpose: str = "",
+) -> Maatwerkplan:
+    """Append a cost line taken from the (municipality's) kengetallen catalogue to the concept rekensom."""
+    with uow:
+        household = uow.households.get(case_number)
+        current = _current(uow, case_number)
+        overrides = uow.plans.kengetal_overrides(household.municipality_code)
+    items = {k.id: k for k in apply_overrides(overrides)}
+    if kengetal_id not in items:
+        raise NotFound(f"Kengetal {kengetal_id!r} staat niet in de catalogus.")
+    try:
+        line = cost_line_from_kengetal(
+            items[kengetal_id],
+            scenario,
+            description=description,
+            payer=payer,
+            amount=amount,
+            quantity=quantity,
+            probability=probability,
+            start_month=start_month,
+            duration_months=duration_months,
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+    except ValueError as exc:
+        raise InvalidInput([Problem("amount", str(exc))]) from None
+    content = current.content()
+    rekensom = content.rekensom.model_dump()
+    rekensom["lines"].append(line.model_dump())
+    return update_section(case_number, PlanStep.REKENSOM, rekensom, expected_version, uow, actor, purpose=purpose)
+
+
+# -- drafts (autosave) ----------------------------------------------------------------------------
+
+
+def save_draft(
+    case_number: str, content: Mapping[str, Any], uow: UnitOfWork, actor: Actor, *, purpose: str = ""
+) -> DraftSaved:
+    """Autosave what is typed, valid or not, so nothing is lost on a crash or a closed terminal.
+
+    One draft per user and household, replaced on every call. Only the first save of a draft is
+    audited (the start of an editing session), not every keystroke autosave.
+    """
+    require(actor, Permission.EDIT_CASE)
+    try:
+        size = len(json.dumps(content, ensure_ascii=False, default=str).encode("utf-8"))
+    except (TypeError, ValueError):
+        raise InvalidInput(
+            [Problem("", "Het concept bevat gegevens die niet als tekst kunnen worden bewaard.")]
+        ) from None
+    if size > MAX_DRAFT_BYTES:
+        raise InvalidInput([Problem("", f"Het concept is groter dan {MAX_DRAFT_BYTES // 1024} kB.")])
+    with uow:
+        _, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        current = uow.plans.current(case_number)
+        if current is not None:
+            current.ensure_editable()
+        first = uow.plans.get_draft(case_number, actor.username) is None
+        saved = uow.plans.put_draft(
+            PlanDraft(
+                case_number=case_number,
+                username=actor.username,
+                content=dict(content),
+                base_plan_version=current.plan_version if current else None,
+                base_version=current.version if current else None,
+            )
+        )
+        if first:
+            uow.audit.record(
+                AuditEvent(
+                    kind=AuditKind.UPDATE,
+                    object_type=PLAN_OBJECT,
+                    object_id=f"{case_number}/concept",
+                    username=actor.username,
+                    role=actor.role.value,
+                    purpose=purpose or "concept automatisch opgeslagen",
+                    break_glass=break_glass,
+                )
+            )
+        uow.commit()
+    return DraftSaved(saved_at=saved.saved_at, problems=_content_problems(content))
+
+
+def discard_draft(case_number: str, uow: UnitOfWork, actor: Actor) -> None:
+    """Throw away the user's draft (the saved plan stays as it was)."""
+    require(actor, Permission.EDIT_CASE)
+    with uow:
+        uow.plans.delete_draft(case_number, actor.username)
+        uow.commit()
+
+
+def load_plan_for_editing(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> PlanWorkspace:
+    """Open the plan editor: the current plan and the user's draft; the newest of the two is shown."""
+    with uow:
+        household, break_glass = _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        plan = uow.plans.current(case_number)
+        draft = uow.plans.get_draft(case_number, actor.username)
+        _audit(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
+        uow.commit()
+    prefer_draft = False
+    outdated = False
+    if draft is not None:
+        if plan is None:
+            prefer_draft = True
+            outdated = draft.base_plan_version is not None
+        else:
+            outdated = draft.base_plan_version != plan.plan_version or draft.base_version != plan.version
+            newer = draft.saved_at is not None and plan.updated_at is not None and draft.saved_at > plan.updated_at
+            prefer_draft = plan.status is PlanStatus.CONCEPT and newer
+    if prefer_draft and draft is not None:
+        content = dict(draft.content)
+    elif plan is not None:
+        content = plan.content().model_dump(mode="json")
+    else:
+        content = PlanContent().model_dump(mode="json")
+    problems = _content_problems(content)
+    missing: list[MissingItem] = []
+    if not problems:
+        missing = what_is_missing(PlanContent.model_validate(content), household)
+    return PlanWorkspace(
+        household=household,
+        plan=plan,
+        draft=draft,
+        prefer_draft=prefer_draft,
+        draft_outdated=outdated,
+        content=content,
+        problems=problems,
+        missing=missing,
+    )
+
+
+# -- decision, execution, evaluation --------------------------------------------------------------
+
+
+def _parse(model: type[Any], data: Any) -> Any:
+    if isinstance(data, model):
+        return data
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+
+
+def decide_plan(
+    case_number: str,
+    decision: Decision | Mapping[str, Any],
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    purpose: str = "",
+) -> Maatwerkplan:
+    """Fix the current concept version. Refused with PlanIncomplete (listing what is missing) if incomplete."""
+    require(actor, Permission.EDIT_CASE)
+    parsed: Decision = _parse(Decision, decision)
+    with uow:
+        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        plan = _current(uow, case_number)
+        before = plan.model_copy(deep=True)
+        plan.version = expected_version
+        plan.decide(parsed, household)
+        saved = uow.plans.save(plan)
+        _audit(
+            uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
+        )
+        _follow_household(uow, actor, household, PlanStatus.VASTGESTELD, purpose, break_glass)
+        uow.plans.delete_draft(case_number, actor.username)
+        uow.commit()
+    return saved
+
+
+def _execution_change(
+    case_number: str,
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    purpose: str,
+    change: Any,
+    follow: PlanStatus | None = None,
+) -> Maatwerkplan:
+    require(actor, Permission.EDIT_CASE)
+    with uow:
+        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        plan = _current(uow, case_number)
+        before = plan.model_copy(deep=True)
+        plan.version = expected_version
+        change(plan)
+        check_frozen_unchanged(before, plan)
+        saved = uow.plans.save(plan)
+        _audit(
+            uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
+        )
+        if follow is not None:
+            _follow_household(uow, actor, household, follow, purpose, break_glass)
+        uow.commit()
+    return saved
+
+
+def start_execution(
+    case_number: str, expected_version: int, uow: UnitOfWork, actor: Actor, *, purpose: str = ""
+) -> Maatwerkplan:
+    """vastgesteld → in_uitvoering (the case moves to 'uitvoering')."""
+    return _execution_change(
+        case_number, expected_version, uow, actor, purpose, lambda p: p.start_execution(), PlanStatus.IN_UITVOERING
+    )
+
+
+def set_action_status(
+    case_number: str,
+    action_id: str,
+    status: ActionStatus,
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    note: str | None = None,
+    purpose: str = "",
+) -> Maatwerkplan:
+    """Record progress of one action (open, bezig, gedaan, vastgelopen), also on a decided plan."""
+    if note is not None and len(note) > 4000:
+        raise InvalidInput([Problem("status_note", "is te lang (maximaal 4000 tekens)")])
+
+    def change(plan: Maatwerkplan) -> None:
+        try:
+            plan.set_action_status(action_id, status, note)
+        except ValidationError as exc:
+            raise invalid_input(exc) from None
+
+    return _execution_change(case_number, expected_version, uow, actor, purpose, change)
+
+
+def record_evaluation(
+    case_number: str,
+    evaluation: Evaluation | Mapping[str, Any],
+    expected_version: int,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    purpose: str = "",
+) -> Maatwerkplan:
+    """Add or replace the evaluation at 0, 3, 6 or 12 months (ZRM re-scores and rapportcijfer)."""
+    parsed: Evaluation = _parse(Evaluation, evaluation)
+    return _execution_change(case_number, expected_version, uow, actor, purpose, lambda p: p.record_evaluation(parsed))
+
+
+def complete_evaluation(
+    case_number: str, expected_version: int, uow: UnitOfWork, actor: Actor, *, purpose: str = ""
+) -> Maatwerkplan:
+    """in_uitvoering → geevalueerd (needs an evaluation after the start); the case follows."""
+    return _execution_change(
+        case_number, expected_version, uow, actor, purpose, lambda p: p.complete_evaluation(), PlanStatus.GEEVALUEERD
+    )
+
+
+def new_plan_version(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Maatwerkplan:
+    """Copy the decided current version into a new concept version (number + 1) to change the plan.
+
+    The copy needs a new consent and decision; evaluations and action progress come along.
+    """
+    require(actor, Permission.EDIT_CASE)
+    with uow:
+        _, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        current = _current(uow, case_number)
+        if not current.is_frozen:
+            raise Conflict(
+                f"Versie {current.plan_version} is nog een concept; "
+                "pas die aan in plaats van een nieuwe versie te maken."
+            )
+        saved = uow.plans.add(current.next_version(actor.display_name))
+        _audit(
+            uow, actor, AuditKind.CREATE, saved, case_number, before=current, purpose=purpose, break_glass=break_glass
+        )
+        uow.commit()
+    return saved
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def get_plan(
+    case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
+) -> Maatwerkplan:
+    """One version (default: the newest). The view is audited."""
+    with uow:
+        _, break_glass = _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
+        _audit(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
+        uow.commit()
+    return plan
+
+
+def plan_versions(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> list[PlanVersionInfo]:
+    with uow:
+        _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        return uow.plans.versions(case_number)
+
+
+def plan_overview(
+    case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
+) -> PlanOverview:
+    """The plan with its rekensom result, what is missing before a decision, warnings and versions."""
+    with uow:
+        household, break_glass = _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
+        _audit(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
+        overview = _overview(uow, household, plan)
+        uow.commit()
+    return overview
+
+
+def export_plan(
+    case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
+) -> PlanOverview:
+    """Load a plan for a document that leaves the application (PDF, Markdown, JSON): audited as an export."""
+    with uow:
+        household, break_glass = _open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
+        plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
+        _audit(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose, break_glass=break_glass)
+        overview = _overview(uow, household, plan)
+        uow.commit()
+    return overview
+
+
+def compare_versions(
+    case_number: str, old_version: int, new_version: int, uow: UnitOfWork, actor: Actor, *, purpose: str = ""
+) -> PlanDiff:
+    """Section-by-section differences between two versions of the plan."""
+    with uow:
+        _, break_glass = _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        old = uow.plans.get(case_number, old_version)
+        new = uow.plans.get(case_number, new_version)
+        _audit(
+            uow,
+            actor,
+            AuditKind.READ,
+            new,
+            case_number,
+            purpose=purpose or f"vergelijking met versie {old_version}",
+            break_glass=break_glass,
+        )
+        uow.commit()
+    return diff_plans(old, new)
+
+
+# -- import and export with the case file ---------------------------------------------------------
+
+
+def import_plan(
+    case_number: str, document: Mapping[str, Any], uow: UnitOfWork, actor: Actor, *, purpose: str = ""
+) -> Maatwerkplan:
+    """Load a plan document (e.g. a trainer's scenario) into a household.
+
+    No plan yet: it becomes version 1 (with its status). A concept current version: a concept document
+    replaces its content. A decided current version: the document becomes the next version.
+    """
+    require(actor, Permission.EDIT_CASE)
+    with uow:
+        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        plan = plan_from_document(document, household)
+        current = uow.plans.current(case_number)
+        if current is not None and not current.is_frozen:
+            if plan.status is not PlanStatus.CONCEPT:
+                raise Conflict(
+                    f"Casus {case_number} heeft een conceptversie; een vastgesteld plan kan die niet vervangen. "
+                    "Stel het concept eerst vast of importeer een concept."
+                )
+            before = current.model_copy(deep=True)
+            current.replace_content(plan.content())
+            saved = uow.plans.save(current)
+            _audit(
+                uow,
+                actor,
+                AuditKind.UPDATE,
+                saved,
+                case_number,
+                before=before,
+                purpose=purpose or "import",
+                break_glass=break_glass,
+            )
+        else:
+            number = 1 if current is None else current.plan_version + 1
+            plan = plan.model_copy(update={"plan_version": number, "created_by": plan.created_by or actor.display_name})
+            saved = uow.plans.add(plan)
+            _audit(
+                uow, actor, AuditKind.CREATE, saved, case_number, purpose=purpose or "import", break_glass=break_glass
+            )
+        _follow_household(uow, actor, household, saved.status, purpose, break_glass)
+        uow.commit()
+    return saved
+
+
+def import_plan_file(case_number: str, data: Any, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Maatwerkplan:
+    """`import_plan` for a whole standalone plan file (format doorbraak-plan)."""
+    return import_plan(case_number, plan_document_from_file(data), uow, actor, purpose=purpose)
+
+
+def import_case(
+    household: Household,
+    plan_documents: Sequence[Mapping[str, Any]],
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    new_number: bool,
+    today: date | None = None,
+) -> tuple[Household, list[Maatwerkplan]]:
+    """Insert a household from a case file together with all its plan versions, in one transaction."""
+    require(actor, Permission.CREATE_CASE)
+    if not in_municipality(actor, household.municipality_code):
+        raise AccessDenied(
+            f"U werkt niet voor gemeente {household.municipality_code}; u kunt daar geen casus aanmaken."
+        )
+    with uow:
+        if household.case_number is None or new_number:
+            household = household.model_copy(
+                update={"case_number": uow.households.next_case_number((today or date.today()).year)}
+            )
+        elif uow.households.exists(household.case_number):
+            raise Conflict(
+                f"Casusnummer {household.case_number} bestaat al in deze database. "
+                "Importeer met --nieuw-nummer om een nieuw casusnummer te geven."
+            )
+        saved = uow.households.add(household.model_copy(update={"id": None, "version": 0}))
+        assert saved.case_number is not None
+        audit_household(uow, actor, AuditKind.CREATE, saved.case_number, after=saved, purpose="import")
+        plans = []
+        for plan in plans_from_documents(list(plan_documents), saved):
+            added = uow.plans.add(plan.model_copy(update={"case_number": saved.case_number}))
+            _audit(uow, actor, AuditKind.CREATE, added, saved.case_number, purpose="import")
+            plans.append(added)
+        uow.commit()
+    return saved, plans
+
+
+def export_case(
+    case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = ""
+) -> tuple[Household, list[Maatwerkplan]]:
+    """The household with every plan version, for a case file (audited as an export)."""
+    with uow:
+        household, break_glass = _open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
+        plans = [uow.plans.get(case_number, v.plan_version) for v in uow.plans.versions(case_number)]
+        audit_household(uow, actor, AuditKind.EXPORT, case_number, purpose=purpose, break_glass=break_glass)
+        for plan in plans:
+            _audit(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose, break_glass=break_glass)
+        uow.commit()
+    return household, plans
+
+
+# -- kengetallen catalogue ------------------------------------------------------------------------
+
+
+def _may_manage_kengetallen(actor: Actor) -> bool:
+    return has(actor, Permission.MANAGE_CATALOGUES) or actor.role in (Role.COORDINATOR, Role.TRAINER)
+
+
+def kengetallen_for(municipality_code: str, uow: UnitOfWork, actor: Actor) -> tuple[Kengetal, ...]:
+    """The catalogue as this municipality sees it (its own figures replace the national ones)."""
+    if not (has(actor, Permission.LIST_CASES) or has(actor, Permission.MANAGE_CATALOGUES)):
+        raise AccessDenied("U mag de kengetallen niet bekijken.")
+    with uow:
+        overrides = uow.plans.kengetal_overrides(municipality_code)
+    return apply_overrides(overrides)
+
+
+def set_kengetal_override(
+    municipality_code: str,
+    kengetal_id: str,
+    bedrag: Decimal | str,
+    bron: str,
+    jaar: int,
+    uow: UnitOfWork,
+    actor: Actor,
+) -> Kengetal:
+    """Store a municipality's own figure (with its own source and year) for a kengetal."""
+    if not _may_manage_kengetallen(actor):
+        raise AccessDenied(f"Met de rol {actor.role.label} mag u geen eigen kengetallen vastleggen.")
+    if not in_municipality(actor, municipality_code):
+        raise AccessDenied(f"U werkt niet voor gemeente {municipality_code}.")
+    if not is_kengetal(kengetal_id):
+        raise NotFound(f"Kengetal {kengetal_id!r} staat niet in de catalogus.")
+    try:
+        reference.municipality_name(municipality_code)
+    except ValueError as exc:
+        raise InvalidInput([Problem("municipality_code", str(exc))]) from None
+    try:
+        override = KengetalOverride(
+            municipality_code=municipality_code,
+            kengetal_id=kengetal_id,
+            bedrag=Decimal(str(bedrag)),
+            bron=bron,
+            jaar=jaar,
+            updated_by=actor.username,
+        )
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+    except ArithmeticError:
+        raise InvalidInput([Problem("bedrag", "moet een bedrag zijn, bijv. 1234.56")]) from None
+    standard = kengetal(kengetal_id)
+    with uow:
+        uow.plans.put_kengetal_override(override)
+        uow.audit.record(
+            AuditEvent(
+                kind=AuditKind.UPDATE,
+                object_type="kengetal",
+                object_id=f"{municipality_code}/{kengetal_id}",
+                username=actor.username,
+                role=actor.role.value,
+                changes={
+                    "bedrag": (str(standard.bedrag), str(override.bedrag)),
+                    "bron": (standard.bron, override.bron),
+                },
+            )
+        )
+        overrides = uow.plans.kengetal_overrides(municipality_code)
+        uow.commit()
+    return next(k for k in apply_overrides(overrides) if k.id == kengetal_id)
+
+
+def remove_kengetal_override(municipality_code: str, kengetal_id: str, uow: UnitOfWork, actor: Actor) -> bool:
+    """Go back to the national figure. Returns False when there was no own figure."""
+    if not _may_manage_kengetallen(actor):
+        raise AccessDenied(f"Met de rol {actor.role.label} mag u geen eigen kengetallen beheren.")
+    if not in_municipality(actor, municipality_code):
+        raise AccessDenied(f"U werkt niet voor gemeente {municipality_code}.")
+    with uow:
+        removed = uow.plans.delete_kengetal_override(municipality_code, kengetal_id)
+        if removed:
+            uow.audit.record(
+                AuditEvent(
+                    kind=AuditKind.DELETE,
+                    object_type="kengetal",
+                    object_id=f"{municipality_code}/{kengetal_id}",
+                    username=actor.username,
+                    role=actor.role.value,
+                )
+            )
+        uow.commit()
+    return removed
+
+
+# -- pure helpers (no database) -------------------------------------------------------------------
+
+
+def calculate_rekensom(plan: PlanContent) -> RekensomResult:
+    """The rekensom result of a plan (or of content being edited)."""
+    return calculate(plan.rekensom)
+
+
+def preview_content(
+    data: Mapping[str, Any], household: Household | None = None
+) -> tuple[PlanContent | None, list[Problem], list[MissingItem]]:
+    """Validate editor content without saving: (content or None, problems, what is missing)."""
+    problems = _content_problems(data)
+    if problems:
+        return None, problems, []
+    content = PlanContent.model_validate(data)
+    return content, [], what_is_missing(content, household)
+
+
+def find_legal_bases(query: str = "", *, ruimte: str | None = None, privacy: bool | None = None) -> list[LegalBasis]:
+    """Search the legal-basis catalogue (case and diacritics insensitive)."""
+    return search_legal_bases(query, ruimte=ruimte, privacy=privacy)
+
+
+def new_cost_line(kengetal_item: Kengetal, scenario: Scenario, **options: Any) -> CostLine:
+    """A cost line pre-filled from a kengetal, for a form to adjust before saving."""
+    try:
+        return cost_line_from_kengetal(kengetal_item, scenario, **options)
+    except ValidationError as exc:
+        raise invalid_input(exc) from None
+    except ValueError as exc:
+        raise InvalidInput([Problem("amount", str(exc))]) from None
+
+
+__all__ = [
+    "DraftSaved",
+    "PlanOverview",
+    "PlanWorkspace",
+    "add_cost_line_from_kengetal",
+    "calculate_rekensom",
+    "compare_versions",
+    "complete_evaluation",
+    "decide_plan",
+    "discard_draft",
+    "export_case",
+    "export_plan",
+    "find_legal_bases",
+    "get_plan",
+    "import_case",
+    "import_plan",
+    "import_plan_file",
+    "kengetallen_for",
+    "load_plan_for_editing",
+    "new_cost_line",
+    "new_plan_version",
+    "plan_overview",
+    "plan_versions",
+    "preview_content",
+    "record_evaluation",
+    "remove_kengetal_override",
+    "save_draft",
+    "set_action_status",
+    "set_kengetal_override",
+    "start_execution",
+    "start_plan",
+    "update_plan",
+    "update_section",
+]

@@ -1,0 +1,540 @@
+"""The maatwerkplan repository: plan versions with their children, drafts, and kengetal overrides."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col
+
+from domain.catalogues import KengetalOverride
+from domain.errors import NotFound, StaleVersion
+from domain.legal import ChosenBasis, JuridischeParagraaf, LegalReasoning
+from domain.plan import (
+    Action,
+    ActionStatus,
+    Consent,
+    ConsentMethod,
+    Decision,
+    Evaluation,
+    Goal,
+    InKaart,
+    Maatwerkplan,
+    PlanDraft,
+    PlanStatus,
+    PlanVersionInfo,
+    StaInDeWeg,
+)
+from domain.rekensom import CostLine, CostSource, Frequency, Payer, Rekensom, Scenario
+from storage.households import Clock, as_utc, utcnow
+from storage.plan_tables import (
+    KengetalOverrideRow,
+    PlanActionRow,
+    PlanCostLineRow,
+    PlanDraftRow,
+    PlanEvaluationRow,
+    PlanGoalRow,
+    PlanLegalBasisRow,
+    PlanRow,
+)
+from storage.tables import HouseholdRow
+
+_CHILDREN: tuple[type[Any], ...] = (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow)
+_REASONING_FIELDS = tuple(LegalReasoning.model_fields)
+_PARAGRAPH_TEXT_FIELDS = tuple(
+    name for name in JuridischeParagraaf.model_fields if name not in ("grondslagen", "privacy_grondslagen")
+)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """Drop the column's trailing zeros (1.0000 → 1, 0.5000 → 0.5) so values read back as they were typed."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"))
+
+
+class SqlPlanRepository:
+    def __init__(self, session: Session, clock: Clock = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    # -- lookups ---------------------------------------------------------------------------------
+    def _household_id(self, case_number: str) -> int:
+        household_id = self.session.scalar(
+            select(col(HouseholdRow.id)).where(col(HouseholdRow.case_number) == case_number)
+        )
+        if household_id is None:
+            raise NotFound(f"Casus {case_number} bestaat niet.")
+        return int(household_id)
+
+    def _row(self, household_id: int, plan_version: int) -> PlanRow | None:
+        stmt = select(PlanRow).where(
+            col(PlanRow.household_id) == household_id, col(PlanRow.plan_version) == plan_version
+        )
+        return self.session.scalars(stmt).first()
+
+    def _latest_version(self, household_id: int) -> int | None:
+        value = self.session.scalar(
+            select(func.max(col(PlanRow.plan_version))).where(col(PlanRow.household_id) == household_id)
+        )
+        return None if value is None else int(value)
+
+    # -- plans -----------------------------------------------------------------------------------
+    def current(self, case_number: str) -> Maatwerkplan | None:
+        household_id = self._household_id(case_number)
+        latest = self._latest_version(household_id)
+        if latest is None:
+            return None
+        row = self._row(household_id, latest)
+        assert row is not None
+        return self._to_domain(row, case_number)
+
+    def get(self, case_number: str, plan_version: int) -> Maatwerkplan:
+        row = self._row(self._household_id(case_number), plan_version)
+        if row is None:
+            raise NotFound(f"Casus {case_number} heeft geen maatwerkplan versie {plan_version}.")
+        return self._to_domain(row, case_number)
+
+    def versions(self, case_number: str) -> list[PlanVersionInfo]:
+        household_id = self._household_id(case_number)
+        stmt = (
+            select(
+                col(PlanRow.plan_version),
+                col(PlanRow.status),
+                col(PlanRow.decided_on),
+                col(PlanRow.decided_by),
+                col(PlanRow.created_by),
+                col(PlanRow.updated_at),
+                col(PlanRow.version),
+            )
+            .where(col(PlanRow.household_id) == household_id)
+            .order_by(col(PlanRow.plan_version))
+        )
+        return [
+            PlanVersionInfo(
+                plan_version=r[0],
+                status=PlanStatus(r[1]),
+                decided_on=r[2],
+                decided_by=r[3] or "",
+                created_by=r[4],
+                updated_at=as_utc(r[5]),
+                version=r[6],
+            )
+            for r in self.session.execute(stmt)
+        ]
+
+    def add(self, plan: Maatwerkplan) -> Maatwerkplan:
+        household_id = self._household_id(plan.case_number)
+        now = self.clock()
+        row = PlanRow(  # type: ignore[call-arg]  # status: _fill_row; version: mapper
+            household_id=household_id,
+            plan_version=plan.plan_version,
+            created_by=plan.created_by,
+            created_at=now,
+            updated_at=now,
+            discount_rate=Decimal(0),
+        )
+        self._fill_row(row, plan)
+        self.session.add(row)
+        self.session.flush()
+        assert row.id is not None
+        self._write_children(row.id, plan)
+        return self._to_domain(row, plan.case_number)
+
+    def save(self, plan: Maatwerkplan) -> Maatwerkplan:
+        row = self._row(self._household_id(plan.case_number), plan.plan_version)
+        if row is None:
+            raise NotFound(f"Casus {plan.case_number} heeft geen maatwerkplan versie {plan.plan_version}.")
+        if row.version != plan.version:
+            raise StaleVersion("Dit maatwerkplan")
+        self._fill_row(row, plan)
+        # Touch the row even when only children changed, so the version always moves on.
+        row.updated_at = self.clock()
+        try:
+            self.session.flush()
+        except StaleDataError:
+            raise StaleVersion("Dit maatwerkplan") from None
+        assert row.id is not None
+        for model in _CHILDREN:
+            self.session.execute(delete(model).where(model.plan_id == row.id))
+        self._write_children(row.id, plan)
+        self.session.expire(row)
+        return self._to_domain(row, plan.case_number)
+
+    def _fill_row(self, row: PlanRow, plan: Maatwerkplan) -> None:
+        row.status = plan.status.value
+        row.in_kaart_samenvatting = plan.in_kaart.samenvatting
+        row.in_kaart_datum = plan.in_kaart.datum
+        row.perspectief = plan.perspectief
+        row.obstacle_problem_id = plan.sta_in_de_weg.problem_id
+        row.obstacle_leefgebied = plan.sta_in_de_weg.leefgebied
+        row.obstacle_toelichting = plan.sta_in_de_weg.toelichting
+        row.doorbraak = plan.doorbraak
+        row.horizon_months = plan.rekensom.horizon_months
+        row.discount_rate = plan.rekensom.discount_rate
+        row.juridisch = json.dumps(
+            plan.juridisch.model_dump(mode="json", include=set(_PARAGRAPH_TEXT_FIELDS)), ensure_ascii=False
+        )
+        consent = plan.consent
+        row.consent_given_by = consent.given_by if consent else None
+        row.consent_given_on = consent.given_on if consent else None
+        row.consent_method = consent.method.value if consent else None
+        row.consent_scope = consent.scope if consent else None
+        decision = plan.decision
+        row.decided_by = decision.decided_by if decision else None
+        row.decision_mandate = decision.mandate if decision else None
+        row.decided_on = decision.decided_on if decision else None
+        row.decision_toelichting = decision.toelichting if decision else None
+
+    def _write_children(self, plan_id: int, plan: Maatwerkplan) -> None:
+        rows: list[Any] = []
+        for position, goal in enumerate(plan.goals):
+            assert goal.id is not None
+            rows.append(
+                PlanGoalRow(
+                    plan_id=plan_id,
+                    position=position,
+                    key=goal.id,
+                    text=goal.text,
+                    leefgebied=goal.leefgebied,
+                    target_score=goal.target_score,
+                )
+            )
+        legal_position = 0
+
+        def basis(kind: str, chosen: ChosenBasis | str, action_key: str | None = None) -> PlanLegalBasisRow:
+            nonlocal legal_position
+            legal_position += 1
+            basis_id = chosen if isinstance(chosen, str) else chosen.basis_id
+            text = "" if isinstance(chosen, str) else chosen.toelichting
+            return PlanLegalBasisRow(
+                plan_id=plan_id,
+                position=legal_position,
+                kind=kind,
+                action_key=action_key,
+                basis_id=basis_id,
+                toelichting=text,
+            )
+
+        for chosen in plan.juridisch.grondslagen:
+            rows.append(basis("grond", chosen))
+        for chosen in plan.juridisch.privacy_grondslagen:
+            rows.append(basis("privacy", chosen))
+        for position, action in enumerate(plan.actions):
+            assert action.id is not None
+            rows.append(
+                PlanActionRow(
+                    plan_id=plan_id,
+                    position=position,
+                    key=action.id,
+                    what=action.what,
+                    owner_organisation=action.owner_organisation,
+                    contact=action.contact,
+                    contact_id=action.contact_id,
+                    deadline=action.deadline,
+                    status=action.status.value,
+                    status_note=action.status_note,
+                    goal_key=action.goal_id,
+                    cost_line_key=action.cost_line_id,
+                    deviating=action.deviating,
+                    reasoning=json.dumps(action.reasoning.model_dump(mode="json"), ensure_ascii=False),
+                )
+            )
+            for basis_id in action.legal_basis_ids:
+                rows.append(basis("actie", basis_id, action.id))
+        for position, line in enumerate(plan.rekensom.lines):
+            assert line.id is not None
+            source = line.source
+            rows.append(
+                PlanCostLineRow(
+                    plan_id=plan_id,
+                    position=position,
+                    key=line.id,
+                    description=line.description,
+                    scenario=line.scenario.value,
+                    payer=line.payer.value,
+                    amount=line.amount,
+                    quantity=line.quantity,
+                    probability=line.probability,
+                    frequency=line.frequency.value,
+                    start_month=line.start_month,
+                    duration_months=line.duration_months,
+                    has_source=source is not None,
+                    kengetal_id=source.kengetal_id if source else None,
+                    source_text=source.text if source else "",
+                    source_year=source.year if source else None,
+                )
+            )
+        for evaluation in plan.evaluations:
+            rows.append(
+                PlanEvaluationRow(
+                    plan_id=plan_id,
+                    moment=evaluation.moment,
+                    on_date=evaluation.on_date,
+                    rapportcijfer=evaluation.rapportcijfer,
+                    scores=json.dumps(evaluation.scores),
+                    realised_costs=evaluation.realised_costs,
+                    toelichting=evaluation.toelichting,
+                )
+            )
+        self.session.add_all(rows)
+        self.session.flush()
+
+    def _children(self, model: type[Any], plan_id: int) -> Sequence[Any]:
+        order = [model.position, model.id] if hasattr(model, "position") else [model.moment]
+        return self.session.scalars(select(model).where(model.plan_id == plan_id).order_by(*order)).all()
+
+    def _to_domain(self, row: PlanRow, case_number: str) -> Maatwerkplan:
+        assert row.id is not None
+        # model_construct: rows were validated on the way in (and a frozen plan must load even if a
+        # catalogue entry it used were ever withdrawn).
+        bases: Sequence[PlanLegalBasisRow] = self._children(PlanLegalBasisRow, row.id)
+        action_bases: dict[str, list[str]] = {}
+        for b in bases:
+            if b.kind == "actie" and b.action_key is not None:
+                action_bases.setdefault(b.action_key, []).append(b.basis_id)
+        paragraph = json.loads(row.juridisch or "{}")
+        juridisch = JuridischeParagraaf.model_construct(
+            **{name: paragraph.get(name, "") for name in _PARAGRAPH_TEXT_FIELDS},
+            grondslagen=[
+                ChosenBasis.model_construct(basis_id=b.basis_id, toelichting=b.toelichting)
+                for b in bases
+                if b.kind == "grond"
+            ],
+            privacy_grondslagen=[
+                ChosenBasis.model_construct(basis_id=b.basis_id, toelichting=b.toelichting)
+                for b in bases
+                if b.kind == "privacy"
+            ],
+        )
+        goals = [
+            Goal.model_construct(id=g.key, text=g.text, leefgebied=g.leefgebied, target_score=g.target_score)
+            for g in self._children(PlanGoalRow, row.id)
+        ]
+        actions = []
+        for a in self._children(PlanActionRow, row.id):
+            reasoning = json.loads(a.reasoning or "{}")
+            actions.append(
+                Action.model_construct(
+                    id=a.key,
+                    what=a.what,
+                    owner_organisation=a.owner_organisation,
+                    contact=a.contact,
+                    contact_id=a.contact_id,
+                    deadline=a.deadline,
+                    status=ActionStatus(a.status),
+                    status_note=a.status_note,
+                    goal_id=a.goal_key,
+                    cost_line_id=a.cost_line_key,
+                    deviating=bool(a.deviating),
+                    legal_basis_ids=action_bases.get(a.key, []),
+                    reasoning=LegalReasoning.model_construct(
+                        **{name: reasoning.get(name, "") for name in _REASONING_FIELDS}
+                    ),
+                )
+            )
+        lines = [
+            CostLine.model_construct(
+                id=c.key,
+                description=c.description,
+                scenario=Scenario(c.scenario),
+                payer=Payer(c.payer),
+                amount=_cents(c.amount),
+                quantity=_plain(c.quantity),
+                probability=_plain(c.probability),
+                frequency=Frequency(c.frequency),
+                start_month=c.start_month,
+                duration_months=c.duration_months,
+                source=CostSource.model_construct(kengetal_id=c.kengetal_id, text=c.source_text, year=c.source_year)
+                if c.has_source
+                else None,
+            )
+            for c in self._children(PlanCostLineRow, row.id)
+        ]
+        evaluations = [
+            Evaluation.model_construct(
+                moment=e.moment,
+                on_date=e.on_date,
+                rapportcijfer=e.rapportcijfer,
+                scores=json.loads(e.scores or "{}"),
+                realised_costs=None if e.realised_costs is None else _cents(e.realised_costs),
+                toelichting=e.toelichting,
+            )
+            for e in self._children(PlanEvaluationRow, row.id)
+        ]
+        consent = (
+            Consent.model_construct(
+                given_by=row.consent_given_by,
+                given_on=row.consent_given_on,
+                method=ConsentMethod(row.consent_method or "mondeling"),
+                scope=row.consent_scope or "",
+            )
+            if row.consent_given_by is not None and row.consent_given_on is not None
+            else None
+        )
+        decision = (
+            Decision.model_construct(
+                decided_by=row.decided_by,
+                mandate=row.decision_mandate or "",
+                decided_on=row.decided_on,
+                toelichting=row.decision_toelichting or "",
+            )
+            if row.decided_by is not None and row.decided_on is not None
+            else None
+        )
+        return Maatwerkplan.model_construct(
+            id=row.id,
+            case_number=case_number,
+            plan_version=row.plan_version,
+            status=PlanStatus(row.status),
+            in_kaart=InKaart.model_construct(samenvatting=row.in_kaart_samenvatting, datum=row.in_kaart_datum),
+            perspectief=row.perspectief,
+            sta_in_de_weg=StaInDeWeg.model_construct(
+                problem_id=row.obstacle_problem_id,
+                leefgebied=row.obstacle_leefgebied,
+                toelichting=row.obstacle_toelichting,
+            ),
+            doorbraak=row.doorbraak,
+            goals=goals,
+            actions=actions,
+            rekensom=Rekensom.model_construct(
+                horizon_months=row.horizon_months, discount_rate=_plain(row.discount_rate), lines=lines
+            ),
+            juridisch=juridisch,
+            consent=consent,
+            decision=decision,
+            evaluations=evaluations,
+            created_by=row.created_by,
+            version=row.version,
+            created_at=as_utc(row.created_at),
+            updated_at=as_utc(row.updated_at),
+        )
+
+    # -- drafts ----------------------------------------------------------------------------------
+    def get_draft(self, case_number: str, username: str) -> PlanDraft | None:
+        household_id = self._household_id(case_number)
+        row = self.session.scalars(
+            select(PlanDraftRow).where(
+                col(PlanDraftRow.household_id) == household_id, col(PlanDraftRow.username) == username
+            )
+        ).first()
+        if row is None:
+            return None
+        return PlanDraft(
+            case_number=case_number,
+            username=row.username,
+            content=json.loads(row.content),
+            base_plan_version=row.base_plan_version,
+            base_version=row.base_version,
+            saved_at=as_utc(row.saved_at),
+        )
+
+    def put_draft(self, draft: PlanDraft) -> PlanDraft:
+        household_id = self._household_id(draft.case_number)
+        now = self.clock()
+        content = json.dumps(draft.content, ensure_ascii=False, default=str)
+        row = self.session.scalars(
+            select(PlanDraftRow).where(
+                col(PlanDraftRow.household_id) == household_id,
+                col(PlanDraftRow.username) == draft.username,
+            )
+        ).first()
+        if row is None:
+            row = PlanDraftRow(
+                household_id=household_id,
+                username=draft.username,
+                base_plan_version=draft.base_plan_version,
+                base_version=draft.base_version,
+                content=content,
+                saved_at=now,
+            )
+            self.session.add(row)
+        else:
+            row.base_plan_version = draft.base_plan_version
+            row.base_version = draft.base_version
+            row.content = content
+            row.saved_at = now
+        self.session.flush()
+        return PlanDraft(
+            case_number=draft.case_number,
+            username=draft.username,
+            content=json.loads(content),
+            base_plan_version=draft.base_plan_version,
+            base_version=draft.base_version,
+            saved_at=as_utc(now),
+        )
+
+    def delete_draft(self, case_number: str, username: str) -> None:
+        household_id = self._household_id(case_number)
+        self.session.execute(
+            delete(PlanDraftRow).where(
+                col(PlanDraftRow.household_id) == household_id,
+                col(PlanDraftRow.username) == username,
+            )
+        )
+
+    # -- kengetal overrides ----------------------------------------------------------------------
+    def kengetal_overrides(self, municipality_code: str) -> list[KengetalOverride]:
+        stmt = (
+            select(KengetalOverrideRow)
+            .where(col(KengetalOverrideRow.municipality_code) == municipality_code)
+            .order_by(col(KengetalOverrideRow.kengetal_id))
+        )
+        return [
+            KengetalOverride.model_construct(
+                municipality_code=r.municipality_code,
+                kengetal_id=r.kengetal_id,
+                bedrag=_cents(r.bedrag),
+                bron=r.bron,
+                jaar=r.jaar,
+                updated_by=r.updated_by,
+                updated_at=as_utc(r.updated_at),
+            )
+            for r in self.session.scalars(stmt)
+        ]
+
+    def put_kengetal_override(self, override: KengetalOverride) -> KengetalOverride:
+        row = self.session.scalars(
+            select(KengetalOverrideRow).where(
+                col(KengetalOverrideRow.municipality_code) == override.municipality_code,
+                col(KengetalOverrideRow.kengetal_id) == override.kengetal_id,
+            )
+        ).first()
+        now = self.clock()
+        if row is None:
+            row = KengetalOverrideRow(  # type: ignore[call-arg]  # version: mapper
+                municipality_code=override.municipality_code,
+                kengetal_id=override.kengetal_id,
+                bedrag=override.bedrag,
+                bron=override.bron,
+                jaar=override.jaar,
+                updated_by=override.updated_by,
+                updated_at=now,
+            )
+            self.session.add(row)
+        else:
+            row.bedrag = override.bedrag
+            row.bron = override.bron
+            row.jaar = override.jaar
+            row.updated_by = override.updated_by
+            row.updated_at = now
+        self.session.flush()
+        return override.model_copy(update={"updated_at": as_utc(now)})
+
+    def delete_kengetal_override(self, municipality_code: str, kengetal_id: str) -> bool:
+        result = self.session.execute(
+            delete(KengetalOverrideRow).where(
+                col(KengetalOverrideRow.municipality_code) == municipality_code,
+                col(KengetalOverrideRow.kengetal_id) == kengetal_id,
+            )
+        )
+        return bool(getattr(result, "rowcount", 0))
