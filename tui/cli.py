@@ -11,6 +11,9 @@ from domain.errors import DomainError
 from storage.bootstrap import demo_settings, open_database
 from tui import cli_audit, cli_backup, cli_case, cli_privacy, cli_user
 from tui.cli_common import CliState, database, report_error
+from tui.cli_escalation import app as escalation_app
+from tui.cli_overbrugging import app as overbrugging_app
+from tui.cli_report import app as report_app
 
 app = typer.Typer(
     help="doorbraak: de doorbraakmethode voor multiprobleemhuishoudens, in de terminal.",
@@ -25,6 +28,9 @@ cli_backup.register(app)
 app.add_typer(cli_audit.app, name="audit")
 app.add_typer(cli_user.app, name="user")
 app.add_typer(cli_privacy.app, name="privacy")
+app.add_typer(overbrugging_app, name="overbrugging")
+app.add_typer(escalation_app, name="escalation")
+app.add_typer(report_app, name="report")
 
 
 @app.callback()

@@ -1,0 +1,611 @@
+"""`doorbraak escalation ...`: escalations of stuck cases, the pseudonymised dossier, and the knelpunten register
+(`doorbraak escalation knelpunt ...`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from domain.errors import InvalidInput, Problem
+from domain.escalation import (
+    INBOX_STATUSES,
+    BlockageKind,
+    Escalation,
+    EscalationLevel,
+    EscalationQuery,
+    EscalationStatus,
+)
+from domain.knelpunt import Knelpunt, KnelpuntCategory, KnelpuntQuery, KnelpuntStatus
+from domain.services import escalation as service
+from domain.services import knelpunten as knelpunt_service
+from storage.bootstrap import Database
+from storage.export_dossier import DossierFormat, default_filename, dossier_json, write_dossier
+from tui.cli_common import database, write_stdout
+from tui.cli_parse import parse_date, parse_id
+from tui.formatting import format_date
+
+app = typer.Typer(
+    help="Escalaties (lokaal → regionaal → LMM/LET) en het gepseudonimiseerde dossier.", no_args_is_help=True
+)
+knelpunt_app = typer.Typer(help="Het knelpuntenregister (zonder persoonsgegevens).", no_args_is_help=True)
+app.add_typer(knelpunt_app, name="knelpunt")
+
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Nummer van de escalatie, bijv. 7 of ESC-7.")]
+VersionOpt = Annotated[
+    int | None,
+    typer.Option("--versie", help="De versie die u heeft gezien; bij een andere versie wordt niets opgeslagen."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")]
+
+# Content options shared by `new` and `edit` (None = not given: keep what is there).
+LevelOpt = Annotated[EscalationLevel | None, typer.Option("--niveau", help="lokaal, regionaal of lmm_let.")]
+UrgentOpt = Annotated[bool | None, typer.Option("--urgent/--niet-urgent", help="Is de casus urgent?")]
+UrgencyNoteOpt = Annotated[str | None, typer.Option("--urgentie", help="Waarom urgent.")]
+ComplexOpt = Annotated[bool | None, typer.Option("--complex/--niet-complex", help="Is de casus complex?")]
+ComplexityNoteOpt = Annotated[str | None, typer.Option("--complexiteit", help="Waarom complex.")]
+DomainsOpt = Annotated[
+    list[str] | None, typer.Option("--leefgebied", help="ZRM-leefgebied, bijv. financien (herhaal).")
+]
+OrgsOpt = Annotated[list[str] | None, typer.Option("--organisatie", help="Betrokken organisatie (herhaal).")]
+RoutesOpt = Annotated[
+    list[str] | None,
+    typer.Option("--route", help="Geprobeerde route: NIVEAU|DATUM|OMSCHRIJVING[|UITKOMST] (herhaal)."),
+]
+BlockageKindOpt = Annotated[BlockageKind | None, typer.Option("--blokkade-soort", help="juridisch of organisatorisch.")]
+BlockageOpt = Annotated[str | None, typer.Option("--blokkade", help="Het knelpunt: wat blokkeert de oplossing.")]
+SolutionOpt = Annotated[str | None, typer.Option("--gevraagd", help="De gevraagde oplossing.")]
+ConsentOnOpt = Annotated[str | None, typer.Option("--toestemming-op", help="Datum van de toestemming van de bewoner.")]
+ConsentUntilOpt = Annotated[str | None, typer.Option("--toestemming-tot", help="Toestemming geldig tot (datum).")]
+ConsentScopeOpt = Annotated[str | None, typer.Option("--toestemming-voor", help="Waarvoor de toestemming geldt.")]
+RecipientsOpt = Annotated[list[str] | None, typer.Option("--ontvanger", help="Ontvanger van het dossier (herhaal).")]
+FileOpt = Annotated[
+    Path | None, typer.Option("--bestand", help="Lees de checklist uit een JSON-bestand (velden van EscalationDraft).")
+]
+
+
+def parse_route(text: str) -> dict[str, Any]:
+    parts = [p.strip() for p in text.split("|")]
+    if len(parts) not in (3, 4):
+        raise InvalidInput(
+            [Problem("route", f"'{text}': gebruik NIVEAU|DATUM|OMSCHRIJVING of met |UITKOMST erachter.")]
+        )
+    try:
+        level = EscalationLevel(parts[0].lower())
+    except ValueError:
+        raise InvalidInput([Problem("route", f"Onbekend niveau '{parts[0]}' (lokaal, regionaal, lmm_let).")]) from None
+    return {
+        "level": level,
+        "tried_on": parse_date(parts[1], "route"),
+        "description": parts[2],
+        "outcome": parts[3] if len(parts) == 4 else "",
+    }
+
+
+def read_json_file(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise InvalidInput([Problem("bestand", f"Bestand {path} bestaat niet.")])
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise InvalidInput([Problem("bestand", f"{path} is geen geldig JSON-bestand.")]) from None
+    if not isinstance(data, dict):
+        raise InvalidInput([Problem("bestand", "Het bestand moet een JSON-object zijn.")])
+    return data
+
+
+def apply_options(base: dict[str, Any], **options: Any) -> dict[str, Any]:
+    """Overlay the options that were given on a draft dict."""
+    draft = dict(base)
+    consent = dict(draft.get("consent") or {})
+    simple = {
+        "level": "level",
+        "urgent": "urgent",
+        "urgency_note": "urgency_note",
+        "complex": "complex",
+        "complexity_note": "complexity_note",
+        "domains": "domains",
+        "organisations": "organisations",
+        "blockage_kind": "blockage_kind",
+        "blockage": "blockage",
+        "requested_solution": "requested_solution",
+    }
+    for option, key in simple.items():
+        if options.get(option) is not None:
+            draft[key] = options[option]
+    if options.get("routes") is not None:
+        draft["routes_tried"] = [parse_route(r) for r in options["routes"]]
+    if options.get("consent_on") is not None:
+        consent["given"] = True
+        consent["given_on"] = parse_date(options["consent_on"], "toestemming-op")
+    if options.get("consent_until") is not None:
+        consent["expires_on"] = parse_date(options["consent_until"], "toestemming-tot")
+    if options.get("consent_scope") is not None:
+        consent["scope"] = options["consent_scope"]
+    if options.get("recipients") is not None:
+        consent["recipients"] = options["recipients"]
+    draft["consent"] = consent
+    return draft
+
+
+def escalation_json(e: Escalation, today: date) -> dict[str, Any]:
+    data = e.model_dump(mode="json")
+    data["reference"] = e.reference
+    data["time_to_resolution_days"] = e.time_to_resolution_days
+    data["waiting_days"] = e.waiting_days(today)
+    return data
+
+
+def show_text(e: Escalation, today: date) -> str:
+    consent = e.consent
+    waiting = e.waiting_days(today)
+    lines = [
+        f"{e.reference}  {e.case_number}  {e.level.label}  {e.status.label}",
+        f"Aangemaakt {format_date(e.created_on)}   Ingediend {format_date(e.submitted_on) or '—'}   "
+        f"Afgerond {format_date(e.closed_on) or '—'}",
+    ]
+    if waiting is not None:
+        lines.append(f"Wacht al {waiting} dagen op antwoord.")
+    if e.time_to_resolution_days is not None:
+        lines.append(f"Doorlooptijd tot besluit: {e.time_to_resolution_days} dagen.")
+    lines += [
+        f"Urgent: {'ja' if e.urgent else 'nee'}" + (f" — {e.urgency_note}" if e.urgency_note else ""),
+        f"Complex: {'ja' if e.complex else 'nee'}" + (f" — {e.complexity_note}" if e.complexity_note else ""),
+        f"Leefgebieden: {', '.join(e.domains) or '—'}",
+        f"Organisaties: {', '.join(e.organisations) or '—'}",
+        f"Blokkade ({e.blockage_kind.label.lower()}): {e.blockage or '—'}",
+        f"Gevraagde oplossing: {e.requested_solution or '—'}",
+        "Geprobeerde routes:",
+        *(
+            f"  {format_date(r.tried_on)}  {r.level.label:<9} {r.description}"
+            + (f" — {r.outcome}" if r.outcome else "")
+            for r in e.routes_tried
+        ),
+        f"Toestemming: {'ja' if consent.given else 'nee'}, gegeven {format_date(consent.given_on) or '—'}, "
+        f"tot {format_date(consent.expires_on) or '—'}, aan {', '.join(consent.recipients) or '—'}"
+        + (f", voor: {consent.scope}" if consent.scope else ""),
+        f"Knelpunten: {', '.join(f'KP-{k}' for k in e.knelpunt_ids) or '—'}",
+    ]
+    if e.previous_id:
+        lines.append(f"Vervolg op ESC-{e.previous_id}.")
+    lines += [
+        "Stappen:",
+        *(
+            f"  {format_date(s.on)}  {EscalationStatus(s.status).label:<15} {s.by}" + (f" — {s.note}" if s.note else "")
+            for s in e.steps
+        ),
+    ]
+    return "\n".join(lines)
+
+
+def current_version(db: Database, escalation_id: int, version: int | None) -> int:
+    if version is not None:
+        return version
+    return service.get_escalation(escalation_id, db.uow(), db.actor).version
+
+
+@app.command("new")
+def new_command(
+    ctx: typer.Context,
+    case_number: Annotated[str, typer.Argument(metavar="CASUS", help="Casusnummer, bijv. DB-2026-000123.")],
+    suggest: Annotated[bool, typer.Option("--voorstel", help="Vul leefgebieden en organisaties uit de casus.")] = False,
+    file: FileOpt = None,
+    level: LevelOpt = None,
+    urgent: UrgentOpt = None,
+    urgency_note: UrgencyNoteOpt = None,
+    complex_: ComplexOpt = None,
+    complexity_note: ComplexityNoteOpt = None,
+    domains: DomainsOpt = None,
+    organisations: OrgsOpt = None,
+    routes: RoutesOpt = None,
+    blockage_kind: BlockageKindOpt = None,
+    blockage: BlockageOpt = None,
+    requested_solution: SolutionOpt = None,
+    consent_on: ConsentOnOpt = None,
+    consent_until: ConsentUntilOpt = None,
+    consent_scope: ConsentScopeOpt = None,
+    recipients: RecipientsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Start een escalatie (concept) voor een huishouden."""
+    number = case_number.strip().upper()
+    with database(ctx) as db:
+        base: dict[str, Any] = read_json_file(file) if file else {}
+        if suggest:
+            base = {**service.suggest_escalation(number, db.uow(), db.actor).model_dump(), **base}
+        draft = apply_options(
+            base,
+            level=level,
+            urgent=urgent,
+            urgency_note=urgency_note,
+            complex=complex_,
+            complexity_note=complexity_note,
+            domains=domains,
+            organisations=organisations,
+            routes=routes,
+            blockage_kind=blockage_kind,
+            blockage=blockage,
+            requested_solution=requested_solution,
+            consent_on=consent_on,
+            consent_until=consent_until,
+            consent_scope=consent_scope,
+            recipients=recipients,
+        )
+        escalation = service.start_escalation(number, draft, db.uow(), db.actor)
+    if as_json:
+        write_stdout(json.dumps(escalation_json(escalation, date.today()), ensure_ascii=False, indent=2))
+    else:
+        write_stdout(f"Escalatie {escalation.reference} gestart voor {escalation.case_number} (concept).")
+
+
+@app.command("edit")
+def edit_command(
+    ctx: typer.Context,
+    escalation_id: IdArg,
+    file: FileOpt = None,
+    level: LevelOpt = None,
+    urgent: UrgentOpt = None,
+    urgency_note: UrgencyNoteOpt = None,
+    complex_: ComplexOpt = None,
+    complexity_note: ComplexityNoteOpt = None,
+    domains: DomainsOpt = None,
+    organisations: OrgsOpt = None,
+    routes: RoutesOpt = None,
+    blockage_kind: BlockageKindOpt = None,
+    blockage: BlockageOpt = None,
+    requested_solution: SolutionOpt = None,
+    consent_on: ConsentOnOpt = None,
+    consent_until: ConsentUntilOpt = None,
+    consent_scope: ConsentScopeOpt = None,
+    recipients: RecipientsOpt = None,
+    version: VersionOpt = None,
+) -> None:
+    """Wijzig de checklist van een concept-escalatie (alleen de opgegeven velden)."""
+    with database(ctx) as db:
+        number = parse_id(escalation_id)
+        current = service.get_escalation(number, db.uow(), db.actor)
+        base = current.model_dump(include=set(service.EscalationDraft.model_fields))
+        if file:
+            base.update(read_json_file(file))
+        draft = apply_options(
+            base,
+            level=level,
+            urgent=urgent,
+            urgency_note=urgency_note,
+            complex=complex_,
+            complexity_note=complexity_note,
+            domains=domains,
+            organisations=organisations,
+            routes=routes,
+            blockage_kind=blockage_kind,
+            blockage=blockage,
+            requested_solution=requested_solution,
+            consent_on=consent_on,
+            consent_until=consent_until,
+            consent_scope=consent_scope,
+            recipients=recipients,
+        )
+        saved = service.update_escalation(
+            number, draft, version if version is not None else current.version, db.uow(), db.actor
+        )
+    write_stdout(f"Escalatie {saved.reference} bijgewerkt.")
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    statuses: Annotated[
+        list[EscalationStatus] | None, typer.Option("--status", help="Alleen deze status(sen).")
+    ] = None,
+    levels: Annotated[list[EscalationLevel] | None, typer.Option("--niveau", help="Alleen dit niveau.")] = None,
+    case_number: Annotated[str | None, typer.Option("--casus", help="Alleen van deze casus.")] = None,
+    waiting: Annotated[bool, typer.Option("--wachtend", help="Alleen ingediend of in behandeling (de inbox).")] = False,
+    weeks: Annotated[
+        int | None, typer.Option("--langer-dan-weken", min=0, max=520, help="Alleen ingediend vóór N weken geleden.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Hoeveel rijen.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Vanaf rij (paginering).")] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Toon escalaties: wachtende eerst (oudste indiening bovenaan), dan concepten, dan afgeronde."""
+    today = date.today()
+    query = EscalationQuery(
+        case_number=case_number.strip().upper() if case_number else None,
+        statuses=INBOX_STATUSES if waiting else (frozenset(statuses) if statuses else None),
+        levels=frozenset(levels) if levels else None,
+        submitted_before=today - timedelta(weeks=weeks) if weeks is not None else None,
+        offset=offset,
+        limit=limit,
+    )
+    with database(ctx) as db:
+        page = service.list_escalations(query, db.uow(), db.actor)
+    if as_json:
+        write_stdout(
+            json.dumps(
+                {
+                    "total": page.total,
+                    "offset": page.offset,
+                    "limit": page.limit,
+                    "escalations": [
+                        {
+                            **row.model_dump(mode="json"),
+                            "reference": row.reference,
+                            "waiting_days": row.waiting_days(today),
+                            "time_to_resolution_days": row.time_to_resolution_days,
+                        }
+                        for row in page.rows
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for row in page.rows:
+        days = row.waiting_days(today)
+        extra = (
+            f"wacht {days} d"
+            if days is not None
+            else (f"doorlooptijd {row.time_to_resolution_days} d" if row.time_to_resolution_days is not None else "")
+        )
+        write_stdout(
+            f"{row.reference:<8} {row.case_number}  {row.household_name[:26]:<26}  {row.level.label:<9}  "
+            f"{row.status.label:<14}  {format_date(row.submitted_on) or '—':<10}  {extra}"
+        )
+    write_stdout(f"{len(page.rows)} van {page.total} escalaties")
+
+
+@app.command("show")
+def show_command(ctx: typer.Context, escalation_id: IdArg, as_json: JsonOpt = False) -> None:
+    """Toon één escalatie met checklist, routes en stappen."""
+    today = date.today()
+    with database(ctx) as db:
+        escalation = service.get_escalation(parse_id(escalation_id), db.uow(), db.actor)
+    if as_json:
+        write_stdout(json.dumps(escalation_json(escalation, today), ensure_ascii=False, indent=2))
+    else:
+        write_stdout(show_text(escalation, today))
+
+
+@app.command("check")
+def check_command(ctx: typer.Context, escalation_id: IdArg) -> None:
+    """Controleer wat indienen of exporteren nog tegenhoudt (exit 1 als er iets ontbreekt)."""
+    with database(ctx) as db:
+        check = service.check_escalation(parse_id(escalation_id), db.uow(), db.actor)
+    sections = [
+        ("Ontbreekt voor indienen", check.missing_criteria),
+        ("Persoonsgegevens in de tekst", check.personal_data),
+        ("Toestemming", check.consent),
+    ]
+    for title, problems in sections:
+        if problems:
+            write_stdout(f"{title}:")
+            for problem in problems:
+                write_stdout(f"  - {problem}")
+    if check.ready_to_submit and check.ready_to_export:
+        write_stdout("Klaar om in te dienen en te exporteren.")
+        return
+    raise typer.Exit(1)
+
+
+@app.command("status")
+def status_command(
+    ctx: typer.Context,
+    escalation_id: IdArg,
+    new_status: Annotated[
+        EscalationStatus,
+        typer.Argument(metavar="STATUS", help="ingediend, in_behandeling, opgelost, niet_opgelost, teruggelegd."),
+    ],
+    on: Annotated[str | None, typer.Option("--datum", help="Datum van de stap; standaard vandaag.")] = None,
+    note: Annotated[str, typer.Option("--toelichting", help="Toelichting (verplicht bij terugleggen).")] = "",
+    version: VersionOpt = None,
+) -> None:
+    """Zet een escalatie in de volgende status. Indienen controleert de checklist en de tekst op persoonsgegevens."""
+    with database(ctx) as db:
+        number = parse_id(escalation_id)
+        saved = service.change_escalation_status(
+            number,
+            new_status,
+            current_version(db, number, version),
+            db.uow(),
+            db.actor,
+            on=parse_date(on, "datum"),
+            note=note,
+        )
+    write_stdout(f"{saved.reference} is nu {saved.status.label.lower()}.")
+
+
+@app.command("opschalen")
+def escalate_command(ctx: typer.Context, escalation_id: IdArg) -> None:
+    """Breng een niet-opgeloste escalatie een niveau hoger (nieuw concept met deze route als geprobeerd)."""
+    with database(ctx) as db:
+        saved = service.escalate_further(parse_id(escalation_id), db.uow(), db.actor)
+    write_stdout(f"Nieuwe escalatie {saved.reference} op niveau {saved.level.label} (concept).")
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    escalation_id: IdArg,
+    fmt: Annotated[DossierFormat, typer.Option("--format", "-f", help="pdf of json.")] = DossierFormat.PDF,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Bestand; standaard in de huidige map.")] = None,
+) -> None:
+    """Exporteer het gepseudonimiseerde dossier (geen namen, BSN, adres, postcode of geboortedatum)."""
+    with database(ctx) as db:
+        dossier = service.export_dossier(parse_id(escalation_id), db.uow(), db.actor)
+        if fmt is DossierFormat.JSON and output is not None and str(output) == "-":
+            sys.stdout.write(dossier_json(dossier))
+            return
+        target = output or Path(default_filename(dossier, fmt))
+        write_dossier(dossier, target, fmt)
+    typer.echo(f"Geschreven: {target}", err=True)
+
+
+# -- knelpunten ---------------------------------------------------------------------------------------------
+KpIdArg = Annotated[str, typer.Argument(metavar="ID", help="Nummer van het knelpunt, bijv. 3 of KP-3.")]
+
+
+def knelpunt_json(k: Knelpunt) -> dict[str, Any]:
+    data = k.model_dump(mode="json")
+    data["reference"] = k.reference
+    data["recurrence"] = k.recurrence
+    data["linked_escalations"] = k.linked_escalations
+    return data
+
+
+def knelpunt_version(db: Database, knelpunt_id: int, version: int | None) -> int:
+    if version is not None:
+        return version
+    return knelpunt_service.get_knelpunt(knelpunt_id, db.uow(), db.actor).version
+
+
+@knelpunt_app.command("list")
+def knelpunt_list(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Option("--zoek", "-z", help="Zoek in titel, wet, organisatie, effect.")] = "",
+    category: Annotated[KnelpuntCategory | None, typer.Option("--categorie")] = None,
+    status: Annotated[KnelpuntStatus | None, typer.Option("--status")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Toon het knelpuntenregister, vaakst voorkomend eerst."""
+    with database(ctx) as db:
+        page = knelpunt_service.list_knelpunten(
+            KnelpuntQuery(text=text, category=category, status=status, limit=limit, offset=offset), db.uow(), db.actor
+        )
+    if as_json:
+        write_stdout(
+            json.dumps(
+                {
+                    "total": page.total,
+                    "offset": page.offset,
+                    "limit": page.limit,
+                    "knelpunten": [{**row.model_dump(mode="json"), "reference": row.reference} for row in page.rows],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for row in page.rows:
+        law = f"{row.law} {row.article}".strip()
+        write_stdout(
+            f"{row.reference:<6} {row.recurrence:>3}x  {row.category.label:<21}  {row.status.label:<12}  "
+            f"{row.title[:40]:<40}  {law}"
+        )
+    write_stdout(f"{len(page.rows)} van {page.total} knelpunten")
+
+
+@knelpunt_app.command("show")
+def knelpunt_show(ctx: typer.Context, knelpunt_id: KpIdArg, as_json: JsonOpt = False) -> None:
+    """Toon één knelpunt."""
+    with database(ctx) as db:
+        k = knelpunt_service.get_knelpunt(parse_id(knelpunt_id), db.uow(), db.actor)
+    if as_json:
+        write_stdout(json.dumps(knelpunt_json(k), ensure_ascii=False, indent=2))
+        return
+    write_stdout(
+        "\n".join(
+            [
+                f"{k.reference}  {k.title}  ({k.category.label}, {k.status.label.lower()})",
+                f"Wet: {k.law or '—'} {k.article}".rstrip(),
+                f"Organisatie: {k.organisation or '—'}   Ministerie: {k.ministry or '—'}",
+                f"Onbedoeld effect: {k.unintended_effect}",
+                f"Voorgestelde oplossing: {k.proposed_fix or '—'}",
+                f"Gesignaleerd {format_date(k.signalled_on)}; geagendeerd {format_date(k.agendered_on) or '—'}; "
+                f"opgelost {format_date(k.resolved_on) or '—'}",
+                f"Komt {k.recurrence} keer voor, waarvan {k.linked_escalations} via een escalatie.",
+            ]
+        )
+    )
+
+
+@knelpunt_app.command("add")
+def knelpunt_add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Option("--titel", help="Korte titel.")],
+    category: Annotated[KnelpuntCategory, typer.Option("--categorie", help="Soort knelpunt.")],
+    effect: Annotated[str, typer.Option("--effect", help="Het onbedoelde effect.")],
+    law: Annotated[str, typer.Option("--wet")] = "",
+    article: Annotated[str, typer.Option("--artikel")] = "",
+    organisation: Annotated[str, typer.Option("--organisatie")] = "",
+    ministry: Annotated[str, typer.Option("--ministerie")] = "",
+    fix: Annotated[str, typer.Option("--oplossing", help="Voorgestelde oplossing.")] = "",
+    on: Annotated[str | None, typer.Option("--datum", help="Datum van signaleren; standaard vandaag.")] = None,
+    escalation_id: Annotated[
+        str | None, typer.Option("--escalatie", help="Gevonden in deze escalatie: koppel het meteen.")
+    ] = None,
+) -> None:
+    """Leg een nieuw knelpunt vast (zonder persoonsgegevens)."""
+    with database(ctx) as db:
+        data = {
+            "title": title,
+            "category": category,
+            "unintended_effect": effect,
+            "law": law,
+            "article": article,
+            "organisation": organisation,
+            "ministry": ministry,
+            "proposed_fix": fix,
+            "signalled_on": parse_date(on, "datum"),
+        }
+        if escalation_id is not None:
+            number = parse_id(escalation_id)
+            _, k = service.raise_knelpunt(number, data, current_version(db, number, None), db.uow(), db.actor)
+        else:
+            k = knelpunt_service.add_knelpunt(data, db.uow(), db.actor)
+    write_stdout(f"Knelpunt {k.reference} vastgelegd.")
+
+
+@knelpunt_app.command("status")
+def knelpunt_status(
+    ctx: typer.Context,
+    knelpunt_id: KpIdArg,
+    new_status: Annotated[KnelpuntStatus, typer.Argument(metavar="STATUS", help="geagendeerd of opgelost.")],
+    on: Annotated[str | None, typer.Option("--datum")] = None,
+    version: VersionOpt = None,
+) -> None:
+    """Agendeer een knelpunt of markeer het als opgelost."""
+    with database(ctx) as db:
+        number = parse_id(knelpunt_id)
+        k = knelpunt_service.change_knelpunt_status(
+            number, new_status, knelpunt_version(db, number, version), db.uow(), db.actor, on=parse_date(on, "datum")
+        )
+    write_stdout(f"{k.reference} is nu {k.status.label.lower()}.")
+
+
+@knelpunt_app.command("herhaling")
+def knelpunt_again(
+    ctx: typer.Context,
+    knelpunt_id: KpIdArg,
+    on: Annotated[str | None, typer.Option("--datum")] = None,
+    version: VersionOpt = None,
+) -> None:
+    """Het knelpunt deed zich opnieuw voor (buiten een escalatie)."""
+    with database(ctx) as db:
+        number = parse_id(knelpunt_id)
+        k = knelpunt_service.record_occurrence(
+            number, knelpunt_version(db, number, version), db.uow(), db.actor, on=parse_date(on, "datum")
+        )
+    write_stdout(f"{k.reference} komt nu {k.recurrence} keer voor.")
+
+
+@knelpunt_app.command("koppel")
+def knelpunt_link(
+    ctx: typer.Context,
+    escalation_id: Annotated[str, typer.Argument(metavar="ESCALATIE")],
+    knelpunt_id: Annotated[str, typer.Argument(metavar="KNELPUNT")],
+    version: VersionOpt = None,
+) -> None:
+    """Koppel een bestaand knelpunt aan een escalatie (telt als herhaling)."""
+    with database(ctx) as db:
+        number = parse_id(escalation_id)
+        e, k = service.link_knelpunt(
+            number, parse_id(knelpunt_id), current_version(db, number, version), db.uow(), db.actor
+        )
+    write_stdout(f"{k.reference} gekoppeld aan {e.reference}; komt nu {k.recurrence} keer voor.")

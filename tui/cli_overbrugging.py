@@ -1,0 +1,314 @@
+"""`doorbraak overbrugging ...`: request, decide, start, book costs, settle, repay and close overbruggingen."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+import typer
+
+from domain.errors import InvalidInput, Problem
+from domain.household import LegalFramework
+from domain.overbrugging import Overbrugging, OverbruggingQuery, OverbruggingStatus, Transition
+from domain.services import overbrugging as service
+from storage.bootstrap import Database
+from tui.cli_common import database, write_stdout
+from tui.cli_parse import parse_date, parse_id, parse_money
+from tui.formatting import format_date, format_money
+
+app = typer.Typer(help="Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend.", no_args_is_help=True)
+
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Nummer van de overbrugging, bijv. 12 of OB-12.")]
+VersionOpt = Annotated[
+    int | None,
+    typer.Option("--versie", help="De versie die u heeft gezien; bij een andere versie wordt niets opgeslagen."),
+]
+DateOpt = Annotated[str | None, typer.Option("--datum", help="Datum van de stap (JJJJ-MM-DD); standaard vandaag.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")]
+
+
+def overbrugging_json(ob: Overbrugging, today: date) -> dict[str, Any]:
+    data = ob.model_dump(mode="json")
+    data["reference"] = ob.reference
+    data["total_costs"] = str(ob.total_costs)
+    data["over_cap"] = ob.over_cap
+    data["end_date"] = ob.end_date.isoformat()
+    data["repayments"] = [{"payer": r.payer, "amount": str(r.amount)} for r in ob.repayments()]
+    data["warnings"] = ob.warnings(today)
+    return data
+
+
+def show_text(ob: Overbrugging, today: date) -> str:
+    lines = [
+        f"{ob.reference}  {ob.case_number}  {ob.status.label}",
+        f"Ondersteuning: {ob.support_needed}",
+        f"Waarom urgent: {ob.urgency_reason}",
+        f"Overgang: {ob.transition.label}" + (f" ({ob.transition_note})" if ob.transition_note else ""),
+        f"Wetten in geschil: {', '.join(law.value for law in ob.laws_in_dispute)}",
+        f"Organisaties in geschil: {', '.join(ob.organisations_in_dispute) or '—'}",
+        f"Voorfinancier: {ob.voorfinancier}",
+        f"Plafond: {format_money(ob.cap)}   Verwacht: {format_money(ob.expected_cost)}   "
+        f"Geboekt: {format_money(ob.total_costs)}   Resterend: {format_money(ob.remaining)}",
+        f"Start: {format_date(ob.start_date)}   Uiterlijk tot: {format_date(ob.end_date)} "
+        f"({ob.max_duration_months} mnd)   Verrekenen vóór: {format_date(ob.settlement_deadline)}",
+        "",
+        "Stappen:",
+        *(
+            f"  {format_date(s.on)}  {OverbruggingStatus(s.status).label:<22} {s.by}"
+            + (f" — {s.note}" if s.note else "")
+            for s in ob.steps
+        ),
+    ]
+    if ob.costs:
+        lines += [
+            "Kosten:",
+            *(f"  {format_date(c.booked_on)}  {format_money(c.amount):>14}  {c.description}" for c in ob.costs),
+        ]
+    if ob.settlement is not None:
+        s = ob.settlement
+        lines += [
+            "Verrekening:",
+            f"  besloten {format_date(s.decided_on)}, bedrag {format_money(s.amount)}",
+            *(f"  - {share.payer}: {share.percentage} %" for share in s.shares),
+            *(
+                f"  terug te betalen aan {ob.voorfinancier} door {r.payer}: {format_money(r.amount)}"
+                for r in ob.repayments()
+            ),
+            f"  terugbetaald: {format_date(s.repaid_on) if s.repaid_on else 'nog niet'}",
+        ]
+    for warning in ob.warnings(today):
+        lines.append(f"Let op: {warning}" if not warning.startswith("Let op") else warning)
+    return "\n".join(lines)
+
+
+def report(result: service.OverbruggingResult, message: str) -> None:
+    write_stdout(message)
+    for warning in result.warnings:
+        typer.echo(f"Waarschuwing: {warning}", err=True)
+
+
+def current_version(db: Database, overbrugging_id: int, version: int | None) -> int:
+    if version is not None:
+        return version
+    return service.get_overbrugging(overbrugging_id, db.uow(), db.actor).version
+
+
+@app.command("new")
+def new_command(
+    ctx: typer.Context,
+    case_number: Annotated[str, typer.Argument(metavar="CASUS", help="Casusnummer, bijv. DB-2026-000123.")],
+    support: Annotated[str, typer.Option("--ondersteuning", help="Welke ondersteuning is nodig.")],
+    urgency: Annotated[str, typer.Option("--urgentie", help="Waarom dit niet kan wachten.")],
+    transition: Annotated[Transition, typer.Option("--overgang", help="De overgang tussen wetten.")],
+    laws: Annotated[list[LegalFramework], typer.Option("--wet", help="Wet in geschil (herhaal de optie).")],
+    voorfinancier: Annotated[str, typer.Option("--voorfinancier", help="Wie betaalt voor.")],
+    cap: Annotated[str, typer.Option("--plafond", help="Plafond in euro, bijv. 5000 of 5.000,00.")],
+    start: Annotated[str, typer.Option("--start", help="Startdatum (JJJJ-MM-DD).")],
+    months: Annotated[int, typer.Option("--maanden", min=1, max=60, help="Maximale duur in maanden.")],
+    deadline: Annotated[str, typer.Option("--verrekenen-voor", help="Uiterste datum van de verrekening.")],
+    expected: Annotated[str | None, typer.Option("--verwacht", help="Verwachte kosten in euro.")] = None,
+    organisations: Annotated[
+        list[str] | None, typer.Option("--organisatie", help="Organisatie in geschil (herhaal de optie).")
+    ] = None,
+    transition_note: Annotated[str, typer.Option("--overgang-toelichting", help="Toelichting op de overgang.")] = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Vraag een overbrugging aan voor een huishouden."""
+    today = date.today()
+    with database(ctx) as db:
+        data = {
+            "support_needed": support,
+            "urgency_reason": urgency,
+            "transition": transition,
+            "transition_note": transition_note,
+            "laws_in_dispute": laws,
+            "organisations_in_dispute": organisations or [],
+            "voorfinancier": voorfinancier,
+            "cap": parse_money(cap, "plafond"),
+            "expected_cost": parse_money(expected, "verwacht") or Decimal("0.00"),
+            "start_date": parse_date(start, "start"),
+            "max_duration_months": months,
+            "settlement_deadline": parse_date(deadline, "verrekenen-voor"),
+        }
+        result = service.request_overbrugging(case_number.strip().upper(), data, db.uow(), db.actor, today=today)
+    if as_json:
+        write_stdout(json.dumps(overbrugging_json(result.overbrugging, today), ensure_ascii=False, indent=2))
+    else:
+        report(result, f"Aangevraagd: {result.overbrugging.reference} voor {result.overbrugging.case_number}")
+
+
+@app.command("list")
+def list_command(
+    ctx: typer.Context,
+    case_number: Annotated[str | None, typer.Option("--casus", help="Alleen van deze casus.")] = None,
+    statuses: Annotated[
+        list[OverbruggingStatus] | None, typer.Option("--status", help="Alleen deze status(sen).")
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--verlopen", help="Alleen met een verstreken verrekendatum.")] = False,
+    over_cap: Annotated[bool, typer.Option("--boven-plafond", help="Alleen met kosten boven het plafond.")] = False,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="Hoeveel rijen.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Vanaf rij (paginering).")] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Toon overbruggingen, vroegste verrekendatum eerst."""
+    today = date.today()
+    query = OverbruggingQuery(
+        case_number=case_number.strip().upper() if case_number else None,
+        statuses=frozenset(statuses) if statuses else None,
+        past_deadline_on=today if overdue else None,
+        over_cap=over_cap,
+        offset=offset,
+        limit=limit,
+    )
+    with database(ctx) as db:
+        page = service.list_overbruggingen(query, db.uow(), db.actor)
+    if as_json:
+        write_stdout(
+            json.dumps(
+                {
+                    "total": page.total,
+                    "offset": page.offset,
+                    "limit": page.limit,
+                    "overbruggingen": [
+                        {
+                            **row.model_dump(mode="json"),
+                            "reference": row.reference,
+                            "over_cap": row.over_cap,
+                            "past_deadline": row.past_settlement_deadline(today),
+                        }
+                        for row in page.rows
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for row in page.rows:
+        flags = ("  TE LAAT" if row.past_settlement_deadline(today) else "") + (
+            "  BOVEN PLAFOND" if row.over_cap else ""
+        )
+        write_stdout(
+            f"{row.reference:<8} {row.case_number}  {row.household_name[:28]:<28}  {row.status.label:<20}  "
+            f"{format_money(row.total_costs):>13} / {format_money(row.cap):>13}  "
+            f"verrekenen vóór {format_date(row.settlement_deadline)}{flags}"
+        )
+    write_stdout(f"{len(page.rows)} van {page.total} overbruggingen")
+
+
+@app.command("show")
+def show_command(ctx: typer.Context, overbrugging_id: IdArg, as_json: JsonOpt = False) -> None:
+    """Toon één overbrugging met stappen, kosten en verrekening."""
+    today = date.today()
+    with database(ctx) as db:
+        ob = service.get_overbrugging(parse_id(overbrugging_id), db.uow(), db.actor)
+    if as_json:
+        write_stdout(json.dumps(overbrugging_json(ob, today), ensure_ascii=False, indent=2))
+    else:
+        write_stdout(show_text(ob, today))
+
+
+@app.command("status")
+def status_command(
+    ctx: typer.Context,
+    overbrugging_id: IdArg,
+    new_status: Annotated[
+        OverbruggingStatus, typer.Argument(metavar="STATUS", help="toegekend, afgewezen, ingezet, afgesloten.")
+    ],
+    on: DateOpt = None,
+    note: Annotated[str, typer.Option("--toelichting", help="Toelichting (verplicht bij afwijzen).")] = "",
+    version: VersionOpt = None,
+) -> None:
+    """Zet een overbrugging in de volgende status (verrekenen gaat met 'verreken')."""
+    with database(ctx) as db:
+        number = parse_id(overbrugging_id)
+        result = service.change_overbrugging_status(
+            number,
+            new_status,
+            current_version(db, number, version),
+            db.uow(),
+            db.actor,
+            on=parse_date(on, "datum"),
+            note=note,
+        )
+    report(result, f"{result.overbrugging.reference} is nu {result.overbrugging.status.label.lower()}.")
+
+
+@app.command("kosten")
+def cost_command(
+    ctx: typer.Context,
+    overbrugging_id: IdArg,
+    amount: Annotated[str, typer.Argument(metavar="BEDRAG", help="Bedrag in euro; negatief is een correctie.")],
+    description: Annotated[str, typer.Option("--omschrijving", help="Waarvoor (factuur, periode).")],
+    on: Annotated[str | None, typer.Option("--datum", help="Boekdatum; standaard vandaag.")] = None,
+    version: VersionOpt = None,
+) -> None:
+    """Boek werkelijke kosten op een overbrugging (boven het plafond geeft een waarschuwing)."""
+    with database(ctx) as db:
+        number = parse_id(overbrugging_id)
+        result = service.book_cost(
+            number,
+            {"amount": parse_money(amount, "bedrag"), "description": description, "booked_on": parse_date(on, "datum")},
+            current_version(db, number, version),
+            db.uow(),
+            db.actor,
+        )
+    ob = result.overbrugging
+    report(result, f"Geboekt op {ob.reference}; totaal {format_money(ob.total_costs)} van {format_money(ob.cap)}.")
+
+
+def parse_share(text: str) -> dict[str, Any]:
+    """`Zorgkantoor=60` or `Zorgkantoor` (100 %)."""
+    name, sep, pct = text.rpartition("=")
+    if not sep:
+        return {"payer": text.strip(), "percentage": Decimal(100)}
+    percentage = parse_money(pct, "betaler")
+    if percentage is None:
+        raise InvalidInput([Problem("betaler", f"Geef een percentage bij '{text}', bijv. Zorgkantoor=60.")])
+    return {"payer": name.strip(), "percentage": percentage}
+
+
+@app.command("verreken")
+def settle_command(
+    ctx: typer.Context,
+    overbrugging_id: IdArg,
+    payers: Annotated[list[str], typer.Option("--betaler", help="Eindbetaler met aandeel: NAAM=PERCENTAGE (herhaal).")],
+    amount: Annotated[
+        str | None, typer.Option("--bedrag", help="Te verrekenen bedrag; standaard de geboekte kosten.")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--datum", help="Datum van het besluit; standaard vandaag.")] = None,
+    note: Annotated[str, typer.Option("--toelichting")] = "",
+    version: VersionOpt = None,
+) -> None:
+    """Leg de verrekening vast: wie betaalt uiteindelijk, in welke aandelen (samen 100 %)."""
+    with database(ctx) as db:
+        number = parse_id(overbrugging_id)
+        data = {
+            "shares": [parse_share(p) for p in payers],
+            "amount": parse_money(amount, "bedrag"),
+            "decided_on": parse_date(on, "datum"),
+            "note": note,
+        }
+        result = service.settle_overbrugging(number, data, current_version(db, number, version), db.uow(), db.actor)
+    ob = result.overbrugging
+    report(result, f"Verrekening vastgelegd voor {ob.reference}.")
+    for repayment in ob.repayments():
+        write_stdout(f"  {repayment.payer} betaalt {format_money(repayment.amount)} terug aan {ob.voorfinancier}")
+
+
+@app.command("terugbetaald")
+def repaid_command(
+    ctx: typer.Context,
+    overbrugging_id: IdArg,
+    on: Annotated[str | None, typer.Option("--datum", help="Datum van de terugbetaling; standaard vandaag.")] = None,
+    version: VersionOpt = None,
+) -> None:
+    """Leg vast dat de voorfinancier is terugbetaald."""
+    with database(ctx) as db:
+        number = parse_id(overbrugging_id)
+        result = service.record_repayment(
+            number, parse_date(on, "datum") or date.today(), current_version(db, number, version), db.uow(), db.actor
+        )
+    report(result, f"Terugbetaling vastgelegd voor {result.overbrugging.reference}.")

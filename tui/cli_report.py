@@ -1,0 +1,123 @@
+"""`doorbraak report ...`: system-learning report on knelpunten, the worklist of signals, escalation lead times."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from domain.knelpunt import CountRow, KnelpuntenReport
+from domain.services import escalation as escalation_service
+from domain.services import knelpunten as knelpunt_service
+from domain.services import signals as signal_service
+from domain.signals import SignalConfig, SignalKind
+from tui.cli_common import database, write_stdout
+from tui.cli_parse import parse_date
+from tui.formatting import format_date
+
+app = typer.Typer(help="Rapportages: knelpunten (systeemleren), werklijst, doorlooptijden.", no_args_is_help=True)
+
+FromOpt = Annotated[str | None, typer.Option("--from", "--van", help="Vanaf datum (JJJJ-MM-DD).")]
+ToOpt = Annotated[str | None, typer.Option("--to", "--tot", help="Tot en met datum (JJJJ-MM-DD).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")]
+BAR_WIDTH = 30
+
+
+def _table(title: str, rows: list[CountRow], limit: int = 10) -> list[str]:
+    if not rows:
+        return []
+    lines = [title]
+    for row in rows[:limit]:
+        lines.append(f"  {row.label[:40]:<40} {row.meldingen:>5} meldingen  {row.knelpunten:>4} knelpunten")
+    if len(rows) > limit:
+        lines.append(f"  … en nog {len(rows) - limit}")
+    return [*lines, ""]
+
+
+def report_text(report: KnelpuntenReport) -> str:
+    period = f"{format_date(report.period_from) or 'begin'} t/m {format_date(report.period_to) or 'nu'}"
+    lines = [f"Knelpunten {period}: {report.knelpunten} knelpunten, {report.meldingen} meldingen", ""]
+    lines += _table("Per categorie:", report.by_category)
+    lines += _table("Per wet:", report.by_law)
+    lines += _table("Per organisatie:", report.by_organisation)
+    if report.by_month:
+        peak = max(m.meldingen for m in report.by_month) or 1
+        lines.append("Per maand (meldingen, nieuw):")
+        for month in report.by_month:
+            bar = "█" * round(month.meldingen / peak * BAR_WIDTH)
+            lines.append(f"  {month.month}  {month.meldingen:>4}  {month.nieuw:>3} nieuw  {bar}")
+        lines.append("")
+    if report.recurring:
+        lines.append("Vaakst terugkerend:")
+        for row in report.recurring[:15]:
+            lines.append(
+                f"  {row.reference:<6} {row.meldingen:>3}x ({row.escalaties} via escalatie)  {row.title[:50]:<50}  "
+                f"{row.category.label}"
+            )
+    return "\n".join(lines).rstrip()
+
+
+@app.command("knelpunten")
+def knelpunten_command(ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOpt = False) -> None:
+    """Systeemleren: knelpunten per categorie, wet, organisatie en maand; vaakst terugkerend eerst."""
+    with database(ctx) as db:
+        report = knelpunt_service.knelpunten_report(
+            db.uow(), db.actor, start=parse_date(start, "from"), end=parse_date(end, "to")
+        )
+    if as_json:
+        write_stdout(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        write_stdout(report_text(report))
+
+
+@app.command("werklijst")
+def worklist_command(
+    ctx: typer.Context,
+    on: Annotated[str | None, typer.Option("--datum", help="Peildatum; standaard vandaag.")] = None,
+    weeks: Annotated[
+        int, typer.Option("--wachtweken", min=1, max=104, help="Escalaties die langer wachten dan dit aantal weken.")
+    ] = 8,
+    months: Annotated[int, typer.Option("--maanden-voor-18", min=1, max=24, help="Vooruitkijken naar 18 jaar.")] = 6,
+    kinds: Annotated[list[SignalKind] | None, typer.Option("--soort", help="Alleen deze soort(en) signalen.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """De werklijst: wat vandaag aandacht vraagt (18 jaar, verrekening, plafond, acties, wachtende escalaties)."""
+    with database(ctx) as db:
+        today = parse_date(on, "datum") or date.today()
+        signals = signal_service.worklist(
+            db.uow(),
+            db.actor,
+            today=today,
+            config=SignalConfig(escalation_wait_weeks=weeks, months_before_18=months),
+            kinds=frozenset(kinds) if kinds else None,
+        )
+    if as_json:
+        write_stdout(json.dumps([s.as_dict() for s in signals], ensure_ascii=False, indent=2))
+        return
+    for s in signals:
+        write_stdout(f"{s.severity.label:<6} {format_date(s.due)}  {s.case_number}  {s.kind.label:<20}  {s.text}")
+    write_stdout(f"{len(signals)} signalen")
+
+
+@app.command("escalaties")
+def escalations_command(ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOpt = False) -> None:
+    """Doorlooptijd van escalaties (indienen tot besluit) per niveau, afgerond in de periode."""
+    with database(ctx) as db:
+        rows = escalation_service.resolution_times(
+            db.uow(), db.actor, start=parse_date(start, "from"), end=parse_date(end, "to")
+        )
+    if as_json:
+        write_stdout(json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=2))
+        return
+    write_stdout(
+        f"{'niveau':<14} {'afgerond':>8} {'opgelost':>9} {'niet':>5} {'terug':>6} {'gem. dagen':>11} {'mediaan':>8}"
+    )
+    for r in rows:
+        mean = f"{r.mean_days:.1f}".replace(".", ",") if r.mean_days is not None else "—"
+        median = f"{r.median_days:.1f}".replace(".", ",") if r.median_days is not None else "—"
+        write_stdout(
+            f"{r.label:<14} {r.closed:>8} {r.opgelost:>9} {r.niet_opgelost:>5} {r.teruggelegd:>6} "
+            f"{mean:>11} {median:>8}"
+        )
