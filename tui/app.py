@@ -64,7 +64,7 @@ class DoorbraakApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "doorbraak"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", priority=True, show=False, tooltip="doorbraak afsluiten"),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Toetsen van dit scherm"),
@@ -87,11 +87,15 @@ class DoorbraakApp(App[None]):
 
     # -- errors: the one place ------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Every worker runs with exit_on_error=False; its failure ends up here and nowhere else."""
+        """Every worker runs with exit_on_error=False; its failure ends up in `report_error`.
+
+        (Worker messages do not bubble: screens pass theirs on, see `DoorbraakScreen`.)
+        """
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             self.report_error(event.worker.error)
 
     def report_error(self, error: BaseException) -> None:
+        """The one place that tells the user a background task failed: Dutch, never a traceback."""
         if isinstance(error, DomainError):
             self.notify(error.message, title=error.title, severity="error", timeout=12, markup=False)
             return

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import re
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html import unescape
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
 
 from storage.bootstrap import Database, open_database
@@ -65,12 +65,12 @@ async def type_text(pilot: Pilot[object], text: str) -> None:
 
 
 def screen_text(app: DoorbraakApp) -> str:
-    """What a person sees, as plain text lines (from Textual's own screenshot)."""
-    svg = app.export_screenshot()
-    lines: dict[int, str] = {}
-    for number, part in re.findall(r'<text[^>]*clip-path="url\(#[^"]*-line-(\d+)\)"[^>]*>(.*?)</text>', svg, re.S):
-        lines[int(number)] = lines.get(int(number), "") + re.sub(r"<[^>]+>", "", part)
-    return unescape("\n".join(lines[n] for n in sorted(lines))).replace("\xa0", " ")
+    """What a person sees on the terminal, as plain text lines (rendered like Textual's screenshot)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, color_system="truecolor",
+                      record=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text(styles=False).replace("\xa0", " ")  # babel puts a no-break space after €
 
 
 def notifications(app: DoorbraakApp) -> list[str]:

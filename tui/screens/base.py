@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from storage.bootstrap import Database
 from tui.formatting import AMSTERDAM
 from tui.widgets.app_header import AppHeader
+
+if TYPE_CHECKING:
+    from tui.app import DoorbraakApp
 
 ResultT = TypeVar("ResultT")
 
@@ -38,3 +42,11 @@ class DoorbraakScreen(Screen[ResultT]):
 
     def app_header(self) -> AppHeader:
         return AppHeader(demo=self.db.settings.demo, user=self.db.actor.display_name)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Worker messages do not bubble; hand every failure to the app's one error handler.
+
+        Textual also calls the handlers of subclasses, which only reset their own state.
+        """
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            cast("DoorbraakApp", self.app).report_error(event.worker.error)

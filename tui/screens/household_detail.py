@@ -197,6 +197,9 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
         self.query_one("#organisations", Static).update(organisations_table(household))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The app reports the error (see DoorbraakScreen); here only this screen's own state is repaired.
+        if event.worker.group == "household-status" and event.state is WorkerState.ERROR:
+            self.load()  # someone else changed the case: show what is true now
         if event.worker.group == "household" and event.state is WorkerState.ERROR:
             self.query_one("#detail-body", VerticalScroll).loading = False
             if self.household is None:

@@ -45,6 +45,11 @@ class FormField(Horizontal):
 
     _error = ""
 
+    @property
+    def message(self) -> str:
+        """The error as shown under the field ('' when there is none)."""
+        return self.error_text(self._error) if self._error else ""
+
     def set_error(self, reason: str | None) -> None:
         """Show the domain's Dutch reason under the control (None clears it)."""
         self._error = reason or ""

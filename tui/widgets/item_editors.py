@@ -34,7 +34,8 @@ from tui.widgets.form_values import format_date_input, format_money_input, parse
 
 
 def text_input(value: str = "", *, placeholder: str = "", max_length: int = NAME_MAX) -> Input:
-    return Input(value, placeholder=placeholder, max_length=max_length, compact=True)
+    # No select-on-focus: a key pressed on arrival must not wipe out what was there.
+    return Input(value, placeholder=placeholder, max_length=max_length, compact=True, select_on_focus=False)
 
 
 def choice(
@@ -62,10 +63,13 @@ class ItemEditor(Vertical):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
+        fields = self.fields()
+        cells = sum(2 if form_field.has_class("-span") else 1 for form_field in fields)
         with Grid(classes="item-grid"):
-            yield from self.fields()
-            with Horizontal(classes="item-actions"):
-                yield Button("Verwijderen", classes="remove-item", compact=True, variant="error")
+            yield from fields
+            # The button shares the last row when a cell is free there, else it gets a row of its own.
+            with Horizontal(classes="item-actions" if cells % 2 else "item-actions -span"):
+                yield Button("Verwijderen", classes="remove-item", compact=True)
             yield Static("", classes="item-error", markup=False)
 
     def set_number(self, number: int) -> None:
