@@ -1,0 +1,590 @@
+"""`doorbraak plan ...`: write, decide, execute, evaluate and export the maatwerkplan of a household.
+
+Every command calls the plan services; nothing here computes a rekensom or touches the database.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from domain.errors import InvalidInput, Problem
+from domain.plan import ActionStatus, PlanIncomplete, PlanStep
+from domain.plan_document import missing_json, plan_file, plan_show_json
+from domain.rekensom import Scenario
+from domain.services import plans as service
+from storage.bootstrap import Database
+from storage.export_plan import ExportFormat, default_file_name, export_plan_file, write_atomic
+from tui.cli_case import read_case_file
+from tui.cli_common import EXIT_ERROR, database, report_error, write_stdout
+from tui.cli_parse import parse_date, parse_money
+from tui.formatting import format_date, format_money
+
+app = typer.Typer(
+    help="Het maatwerkplan: schrijven, vaststellen, uitvoeren, evalueren en exporteren.", no_args_is_help=True
+)
+
+CaseArg = Annotated[str, typer.Argument(metavar="CASUS", help="Casusnummer, bijv. DB-2026-000123.")]
+PlanVersionOpt = Annotated[
+    int | None, typer.Option("--planversie", min=1, help="Welke planversie (standaard de nieuwste).")
+]
+SeenOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--versie", help="De (opslag)versie die u heeft gezien; bij een andere versie wordt niets opgeslagen."
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")]
+
+
+class OutputFormat(StrEnum):
+    PDF = "pdf"
+    MD = "md"
+    JSON = "json"
+
+
+def _case(value: str) -> str:
+    return value.strip().upper()
+
+
+def _expected(db: Database, case: str, seen: int | None) -> int:
+    """The row version to save against: the one the user saw, or else the current one."""
+    if seen is not None:
+        return seen
+    return service.get_plan(case, db.uow(), db.actor).version
+
+
+def _refused(exc: PlanIncomplete) -> NoReturn:
+    typer.echo("Fout: het plan kan nog niet worden vastgesteld. Nog nodig:", err=True)
+    for item in exc.missing:
+        typer.echo(f"  - {item}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _saved(plan: Any, what: str) -> None:
+    write_stdout(
+        f"{what}: {plan.case_number} versie {plan.plan_version} ({plan.status.label}), opslagversie {plan.version}"
+    )
+
+
+# -- reading --------------------------------------------------------------------------------------
+
+
+def show_text(overview: service.PlanOverview) -> str:
+    household, plan, result = overview.household, overview.plan, overview.result
+    totals = result.totals
+    problem = plan.obstacle_problem(household)
+    lines = [
+        f"Maatwerkplan {household.case_number}  {household.name}",
+        f"Versie {plan.plan_version} van {len(overview.versions)}  Status: {plan.status.label}"
+        + (f"  Besluit: {plan.decision.decided_by}, {format_date(plan.decision.decided_on)}" if plan.decision else ""),
+        "",
+        f"Perspectief: {plan.perspectief or '—'}",
+        f"Grootste sta-in-de-weg: {problem.leefgebied_label if problem else '—'}"
+        + (f" – {plan.sta_in_de_weg.toelichting}" if plan.sta_in_de_weg.toelichting else ""),
+        f"Doorbraak: {plan.doorbraak or '—'}",
+        "",
+        "Doelen:",
+        *(f"  {g.id}  {g.text}" for g in plan.goals),
+        "Acties:",
+        *(
+            f"  {a.id}  {a.what}  [{a.status.label}]  {a.owner_organisation or 'geen eigenaar'}"
+            f"  {format_date(a.deadline) or 'geen deadline'}" + ("  (maatwerk)" if a.deviating else "")
+            for a in plan.actions
+        ),
+        "",
+        f"Rekensom (horizon {result.horizon_months} maanden):",
+        f"  {'Betaler':<28} {'Huidig pad':>16} {'Doorbraak':>16} {'Verschil':>16}",
+        *(
+            f"  {r.payer.label:<28} {format_money(r.huidig_pad):>16} {format_money(r.doorbraak):>16} "
+            f"{format_money(r.verschil):>16}"
+            for r in result.per_payer
+        ),
+        f"  {'Totaal':<28} {format_money(totals[Scenario.HUIDIG_PAD]):>16} "
+        f"{format_money(totals[Scenario.DOORBRAAK]):>16} {format_money(result.verschil):>16}",
+    ]
+    if result.payers_who_pay:
+        lines.append("  Betaalt voor de doorbraak: " + ", ".join(r.payer.label for r in result.payers_who_pay))
+    if result.payers_who_gain:
+        lines.append("  Wint bij de doorbraak: " + ", ".join(r.payer.label for r in result.payers_who_gain))
+    lines += ["", "Rechtsgronden:", *(f"  {b.title} ({b.ruimte_label})" for b in overview.legal_bases)]
+    if overview.missing:
+        lines += ["", "Nog nodig voor een besluit:", *(f"  - {m}" for m in overview.missing)]
+    if overview.warnings:
+        lines += ["", "Aandachtspunten:", *(f"  - {w}" for w in overview.warnings)]
+    return "\n".join(lines)
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context, case: CaseArg, plan_version: PlanVersionOpt = None, as_json: JsonOpt = False
+) -> None:
+    """Toon het maatwerkplan met rekensom, rechtsgronden en wat nog ontbreekt."""
+    with database(ctx) as db:
+        overview = service.plan_overview(_case(case), db.uow(), db.actor, plan_version=plan_version)
+    if as_json:
+        payload = plan_show_json(
+            overview.household,
+            overview.plan,
+            overview.result,
+            missing=overview.missing,
+            warnings=overview.warnings,
+            versions=overview.versions,
+        )
+        write_stdout(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    write_stdout(show_text(overview))
+
+
+@app.command("check")
+def check_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False) -> None:
+    """Wat ontbreekt nog voor een besluit? Exitcode 0 als het plan compleet is, anders 1."""
+    with database(ctx) as db:
+        overview = service.plan_overview(_case(case), db.uow(), db.actor)
+    if as_json:
+        write_stdout(
+            json.dumps(
+                {"missing": missing_json(overview.missing), "warnings": missing_json(overview.warnings)},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif overview.missing:
+        write_stdout("\n".join(f"- {m}" for m in overview.missing))
+    else:
+        write_stdout(
+            "Het plan is compleet en kan worden vastgesteld."
+            if overview.plan.decision is None
+            else "Het plan is vastgesteld."
+        )
+    if overview.missing:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command("versions")
+def versions_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False) -> None:
+    """Toon alle versies van het plan."""
+    with database(ctx) as db:
+        versions = service.plan_versions(_case(case), db.uow(), db.actor)
+    if as_json:
+        write_stdout(
+            json.dumps(
+                [
+                    {
+                        "plan_version": v.plan_version,
+                        "status": v.status.value,
+                        "decided_on": v.decided_on.isoformat() if v.decided_on else None,
+                        "decided_by": v.decided_by,
+                        "created_by": v.created_by,
+                    }
+                    for v in versions
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for v in versions:
+        decided = f"  besluit {format_date(v.decided_on)} door {v.decided_by}" if v.decided_on else ""
+        write_stdout(f"versie {v.plan_version}  {v.status.label:<14}{decided}")
+
+
+@app.command("diff")
+def diff_command(
+    ctx: typer.Context,
+    case: CaseArg,
+    old: Annotated[int, typer.Argument(metavar="OUD", min=1)],
+    new: Annotated[int, typer.Argument(metavar="NIEUW", min=1)],
+    as_json: JsonOpt = False,
+) -> None:
+    """Vergelijk twee planversies per onderdeel."""
+    with database(ctx) as db:
+        diff = service.compare_versions(_case(case), old, new, db.uow(), db.actor)
+    if as_json:
+        write_stdout(json.dumps(diff.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if diff.is_empty:
+        write_stdout(f"Versie {old} en {new} zijn gelijk.")
+        return
+    for section in diff.changed_sections:
+        write_stdout(f"{section.label}:")
+        for change in section.changes:
+            write_stdout(f"  {change.kind.value:<11} {change.path}: {change.old or '—'} → {change.new or '—'}")
+
+
+# -- writing --------------------------------------------------------------------------------------
+
+
+@app.command("new")
+def new_command(ctx: typer.Context, case: CaseArg) -> None:
+    """Begin een (leeg) maatwerkplan voor een huishouden zonder plan."""
+    with database(ctx) as db:
+        plan = service.start_plan(_case(case), db.uow(), db.actor)
+    _saved(plan, "Plan aangemaakt")
+
+
+SECTION_HELP = ", ".join(
+    s.value
+    for s in PlanStep
+    if s.field_name
+    in ("in_kaart", "perspectief", "sta_in_de_weg", "doorbraak", "goals", "actions", "rekensom", "juridisch", "consent")
+)
+
+
+@app.command("set")
+def set_command(
+    ctx: typer.Context,
+    case: CaseArg,
+    section: Annotated[PlanStep, typer.Argument(metavar="ONDERDEEL", help=f"Een van: {SECTION_HELP}.")],
+    value: Annotated[
+        str | None, typer.Argument(metavar="WAARDE", help="Tekst, of JSON voor de andere onderdelen.")
+    ] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Lees de waarde (JSON) uit dit bestand.")] = None,
+    seen: SeenOpt = None,
+) -> None:
+    """Vul één onderdeel van het conceptplan.
+
+    Bijvoorbeeld `plan set CASUS perspectief "..."` of `plan set CASUS rekensom -f rekensom.json`.
+    """
+    if (value is None) == (file is None):
+        report_error(InvalidInput([Problem("waarde", "Geef een WAARDE of --file, niet allebei.")]))
+    data: Any
+    if file is not None:
+        try:
+            data = read_case_file(file)
+        except InvalidInput as exc:
+            report_error(exc)
+    elif section in (PlanStep.PERSPECTIEF, PlanStep.DOORBRAAK):
+        data = value
+    else:
+        try:
+            data = json.loads(value or "")
+        except json.JSONDecodeError as exc:
+            report_error(InvalidInput([Problem(section.value, f"Geen geldige JSON (kolom {exc.colno}).")]))
+    with database(ctx) as db:
+        number = _case(case)
+        plan = service.update_section(number, section, data, _expected(db, number, seen), db.uow(), db.actor)
+    _saved(plan, f"{section.label} opgeslagen")
+
+
+@app.command("add-kengetal")
+def add_kengetal_command(
+    ctx: typer.Context,
+    case: CaseArg,
+    kengetal_id: Annotated[str, typer.Argument(metavar="KENGETAL", help="Id uit `doorbraak plan kengetallen`.")],
+    scenario: Annotated[Scenario, typer.Option("--scenario", help="huidig_pad of doorbraak.")],
+    quantity: Annotated[str, typer.Option("--aantal", help="Aantal (standaard 1).")] = "1",
+    probability: Annotated[str, typer.Option("--kans", help="Kans 0–1 (standaard 1).")] = "1",
+    start: Annotated[int, typer.Option("--start", min=0, help="Startmaand (0 = nu).")] = 0,
+    duration: Annotated[int | None, typer.Option("--duur", min=0, help="Looptijd in maanden (terugkerend).")] = None,
+    amount: Annotated[
+        str | None, typer.Option("--bedrag", help="Eigen bedrag (verplicht bij een regel zonder bedrag).")
+    ] = None,
+    seen: SeenOpt = None,
+) -> None:
+    """Voeg een kostenregel uit de kengetallencatalogus (met de eigen cijfers van de gemeente) toe."""
+    with database(ctx) as db:
+        quantity_value = parse_money(quantity, "--aantal") or Decimal(1)
+        probability_value = parse_money(probability, "--kans")
+        number = _case(case)
+        plan = service.add_cost_line_from_kengetal(
+            number,
+            kengetal_id,
+            scenario,
+            _expected(db, number, seen),
+            db.uow(),
+            db.actor,
+            quantity=quantity_value,
+            probability=Decimal(1) if probability_value is None else probability_value,
+            start_month=start,
+            duration_months=duration,
+            amount=parse_money(amount, "--bedrag"),
+        )
+    _saved(plan, f"Kostenregel {plan.rekensom.lines[-1].id} toegevoegd")
+
+
+@app.command("import")
+def import_command(
+    ctx: typer.Context,
+    case: CaseArg,
+    file: Annotated[Path, typer.Argument(metavar="BESTAND.json", help="Planbestand (format doorbraak-plan).")],
+) -> None:
+    """Laad een plan (bijv. een oefenscenario) in een huishouden. Bij één fout wordt niets opgeslagen."""
+    try:
+        data = read_case_file(file)
+    except InvalidInput as exc:
+        report_error(exc)
+    with database(ctx) as db:
+        plan = service.import_plan_file(_case(case), data, db.uow(), db.actor)
+    _saved(plan, "Plan geïmporteerd")
+
+
+@app.command("decide")
+def decide_command(
+    ctx: typer.Context,
+    case: CaseArg,
+    by: Annotated[str, typer.Option("--door", help="Wie besluit (bijv. de maatwerkfunctionaris).")],
+    mandate: Annotated[str, typer.Option("--mandaat", help="Het mandaat waarmee wordt besloten.")],
+    on: Annotated[str | None, typer.Option("--datum", help="Datum van het besluit (standaard vandaag).")] = None,
+    note: Annotated[str, typer.Option("--toelichting", help="Toelichting bij het besluit.")] = "",
+    seen: SeenOpt = None,
+) -> None:
+    """Stel het conceptplan vast. Geweigerd (met de lijst) zolang er iets ontbreekt."""
+    with database(ctx) as db:
+        decided_on = parse_date(on, "--datum") or date.today()
+        number = _case(case)
+        try:
+            plan = service.decide_plan(
+                number,
+                {"decided_by": by, "mandate": mandate, "decided_on": decided_on, "toelichting": note},
+                _expected(db, number, seen),
+                db.uow(),
+                db.actor,
+            )
+        except PlanIncomplete as exc:
+            _refused(exc)
+    _saved(plan, "Plan vastgesteld")
+
+
+@app.command("start")
+def start_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) -> None:
+    """Zet een vastgesteld plan in uitvoering."""
+    with database(ctx) as db:
+        number = _case(case)
+        plan = service.start_execution(number, _expected(db, number, seen), db.uow(), db.actor)
+    _saved(plan, "In uitvoering")
+
+
+@app.command("action")
+def action_command(
+    ctx: typer.Context,
+    case: CaseArg,
+    action_id: Annotated[str, typer.Argument(metavar="ACTIE", help="Actie-id, bijv. a1.")],
+    status: Annotated[ActionStatus, typer.Argument(metavar="STATUS", help="open, bezig, gedaan of vastgelopen.")],
+    note: Annotated[str | None, typer.Option("--notitie", help="Waarom vastgelopen, wat is geprobeerd.")] = None,
+    seen: SeenOpt = None,
+) -> None:
+    """Leg de voortgang van één actie vast."""
+    with database(ctx) as db:
+        number = _case(case)
+        plan = service.set_action_status(
+            number, action_id, status, _expected(db, number, seen), db.uow(), db.actor, note=note
+        )
+    _saved(plan, f"Actie {action_id}: {status.label}")
+
+
+def _scores(values: list[str]) -> dict[str, int]:
+    scores: dict[str, int] = {}
+    for value in values:
+        code, _, score = value.partition("=")
+        if not score.strip().isdigit():
+            raise InvalidInput(
+                [Problem("--score", f"'{value}' is geen score; gebruik leefgebied=1..5, bijv. financien=3.")]
+            )
+        scores[code.strip()] = int(score)
+    return scores
+
+
+@app.command("evaluate")
+def evaluate_command(
+    ctx: typer.Context,
+    case: CaseArg,
+    moment: Annotated[int, typer.Option("--moment", help="0, 3, 6 of 12 maanden.")],
+    grade: Annotated[int | None, typer.Option("--cijfer", help="Rapportcijfer van de bewoner (1–10).")] = None,
+    scores: Annotated[
+        list[str] | None, typer.Option("--score", help="ZRM-score, bijv. financien=3 (herhaalbaar).")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
+    realised: Annotated[str | None, typer.Option("--gerealiseerd", help="Gerealiseerde kosten tot nu toe.")] = None,
+    note: Annotated[str, typer.Option("--toelichting")] = "",
+    seen: SeenOpt = None,
+) -> None:
+    """Leg een evaluatiemoment vast (ZRM-scores en rapportcijfer)."""
+    with database(ctx) as db:
+        number = _case(case)
+        evaluation = {
+            "moment": moment,
+            "rapportcijfer": grade,
+            "scores": _scores(scores or []),
+            "on_date": parse_date(on, "--datum") or date.today(),
+            "realised_costs": parse_money(realised, "--gerealiseerd"),
+            "toelichting": note,
+        }
+        plan = service.record_evaluation(number, evaluation, _expected(db, number, seen), db.uow(), db.actor)
+    _saved(plan, f"Evaluatie na {moment} maanden opgeslagen")
+
+
+@app.command("complete")
+def complete_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) -> None:
+    """Sluit de uitvoering af als geëvalueerd."""
+    with database(ctx) as db:
+        number = _case(case)
+        plan = service.complete_evaluation(number, _expected(db, number, seen), db.uow(), db.actor)
+    _saved(plan, "Geëvalueerd")
+
+
+@app.command("new-version")
+def new_version_command(ctx: typer.Context, case: CaseArg) -> None:
+    """Maak een nieuwe conceptversie van een vastgesteld plan om het te wijzigen."""
+    with database(ctx) as db:
+        plan = service.new_plan_version(_case(case), db.uow(), db.actor)
+    _saved(plan, "Nieuwe versie")
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    case: CaseArg,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="pdf, md (Markdown) of json (planbestand).")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Het bestand (standaard in de huidige map).")
+    ] = None,
+    plan_version: PlanVersionOpt = None,
+) -> None:
+    """Exporteer het plan als document om te ondertekenen (PDF/Markdown) of als planbestand (JSON)."""
+    with database(ctx) as db:
+        overview = service.export_plan(_case(case), db.uow(), db.actor, plan_version=plan_version)
+        if fmt is OutputFormat.JSON:
+            target = output or Path(f"maatwerkplan-{overview.household.case_number}-v{overview.plan.plan_version}.json")
+            text = json.dumps(plan_file(overview.plan, datetime.now(UTC)), ensure_ascii=False, indent=2) + "\n"
+            try:
+                write_atomic(target, text.encode("utf-8"))
+            except OSError as exc:
+                report_error(
+                    InvalidInput([Problem("--output", f"Kan {target} niet schrijven: {exc.strerror or exc}.")])
+                )
+        else:
+            export_format = ExportFormat(fmt.value)
+            target = output or Path(default_file_name(overview, export_format))
+            if sys.stderr.isatty():
+                with typer.progressbar(length=100, label="Exporteren", file=sys.stderr) as bar:
+                    done = 0
+
+                    def progress(step: int, total: int) -> None:
+                        nonlocal done
+                        now = step * 100 // max(total, 1)
+                        bar.update(now - done)
+                        done = now
+
+                    export_plan_file(overview, target, export_format, progress=progress)
+            else:
+                export_plan_file(overview, target, export_format)
+    typer.echo(f"Geschreven: {target}", err=True)
+
+
+# -- catalogues -----------------------------------------------------------------------------------
+
+
+@app.command("kengetallen")
+def kengetallen_command(
+    ctx: typer.Context,
+    municipality: Annotated[
+        str, typer.Option("--gemeente", help="CBS-code; toont de eigen cijfers van die gemeente.")
+    ] = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Toon de kengetallen (kosten per eenheid) met bron en jaar."""
+    with database(ctx) as db:
+        items = service.kengetallen_for(municipality.strip().upper(), db.uow(), db.actor)
+    if as_json:
+        write_stdout(
+            json.dumps(
+                [
+                    {
+                        "id": k.id,
+                        "naam": k.naam,
+                        "bedrag": None if k.bedrag is None else str(k.bedrag),
+                        "frequentie": k.frequentie.value,
+                        "betaler": k.betaler.value,
+                        "eenheid": k.eenheid,
+                        "bron": k.bron,
+                        "jaar": k.jaar,
+                        "eigen_cijfer": k.overridden,
+                    }
+                    for k in items
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for k in items:
+        amount = format_money(k.bedrag) if k.bedrag is not None else "(regel)"
+        own = "  [eigen cijfer]" if k.overridden else ""
+        write_stdout(f"{k.id:<40} {amount:>14} {k.frequentie.label:<10} {k.source_label}{own}")
+
+
+@app.command("kengetal-set")
+def kengetal_set_command(
+    ctx: typer.Context,
+    municipality: Annotated[str, typer.Argument(metavar="GEMEENTE", help="CBS-code, bijv. GM0344.")],
+    kengetal_id: Annotated[str, typer.Argument(metavar="KENGETAL")],
+    amount: Annotated[str, typer.Option("--bedrag")],
+    source: Annotated[str, typer.Option("--bron", help="De eigen bron van de gemeente.")],
+    year: Annotated[int, typer.Option("--jaar")],
+) -> None:
+    """Leg een eigen cijfer van de gemeente vast (met eigen bron en jaar)."""
+    with database(ctx) as db:
+        value = parse_money(amount, "--bedrag")
+        if value is None:
+            raise InvalidInput([Problem("--bedrag", "is verplicht")])
+        item = service.set_kengetal_override(
+            municipality.strip().upper(), kengetal_id, value, source, year, db.uow(), db.actor
+        )
+    write_stdout(f"{item.id}: {format_money(item.bedrag) if item.bedrag is not None else ''} ({item.source_label})")
+
+
+@app.command("kengetal-reset")
+def kengetal_reset_command(
+    ctx: typer.Context,
+    municipality: Annotated[str, typer.Argument(metavar="GEMEENTE")],
+    kengetal_id: Annotated[str, typer.Argument(metavar="KENGETAL")],
+) -> None:
+    """Verwijder het eigen cijfer; het landelijke kengetal geldt weer."""
+    with database(ctx) as db:
+        removed = service.remove_kengetal_override(municipality.strip().upper(), kengetal_id, db.uow(), db.actor)
+    write_stdout("Eigen cijfer verwijderd." if removed else "Er was geen eigen cijfer.")
+
+
+@app.command("rechtsgronden")
+def legal_bases_command(
+    query: Annotated[
+        str, typer.Argument(metavar="ZOEK", help="Zoekterm (hoofdletters en accenten maken niet uit).")
+    ] = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Zoek in de catalogus van rechtsgronden."""
+    found = service.find_legal_bases(query)
+    if as_json:
+        write_stdout(
+            json.dumps(
+                [
+                    {
+                        "id": b.id,
+                        "wet": b.wet,
+                        "artikel": b.artikel,
+                        "wat": b.wat,
+                        "ruimte": b.ruimte,
+                        "bronnen": list(b.bronnen),
+                    }
+                    for b in found
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    for b in found:
+        write_stdout(f"{b.id:<42} {b.title}\n{'':<42} {b.wat} [{b.ruimte_label}]")
+    if not found:
+        write_stdout("Geen rechtsgronden gevonden.")
