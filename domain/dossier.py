@@ -149,8 +149,9 @@ def find_identifiers(text: str, ids: HouseholdIdentifiers = EMPTY_IDENTIFIERS, *
     if bsn:
         found.append("een BSN (of een nummer dat de elfproef doorstaat)")
     postcode = any(
-        m.group(3).isupper() or not m.group(2) for m in POSTCODE.finditer(plain)
-    ) or any(own in re.sub(r"\s", "", plain).upper() for own in ids.postcodes)
+        m.group(3).isupper() or not m.group(2) or f"{m.group(1)}{m.group(3).upper()}" in ids.postcodes
+        for m in POSTCODE.finditer(plain)
+    )
     if postcode:
         found.append("een postcode")
     if dates and any(p.search(plain) for p in DATE_PATTERNS):
@@ -228,7 +229,7 @@ class DossierDomain(BaseModel):
 class DossierOrganisation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str
+    organisation: str
     legal_framework: str
 
 
@@ -345,7 +346,7 @@ def build_dossier(
             for code in escalation.domains
         ],
         organisations=[
-            DossierOrganisation(name=name, legal_framework=frameworks.get(name.casefold(), ""))
+            DossierOrganisation(organisation=name, legal_framework=frameworks.get(name.casefold(), ""))
             for name in escalation.organisations
         ],
         criteria=DossierCriteria(

@@ -313,9 +313,12 @@ class Overbrugging(BaseModel):
         return found
 
     # -- behaviour -----------------------------------------------------------------------------------
-    def _step(self, new: OverbruggingStatus, on: date, by: str, username: str, note: str) -> None:
+    def _check_step_date(self, on: date) -> None:
         if self.steps and on < self.steps[-1].on:
             raise InvalidInput([Problem("datum", "De datum ligt vóór de vorige stap van deze overbrugging.")])
+
+    def _step(self, new: OverbruggingStatus, on: date, by: str, username: str, note: str) -> None:
+        self._check_step_date(on)
         self.steps = [*self.steps, StatusStep(status=new.value, on=on, by=by, username=username, note=note)]
         self.status = new
 
@@ -349,6 +352,7 @@ class Overbrugging(BaseModel):
     def settle(self, settlement: Settlement, *, by: str, username: str = "") -> None:
         """Record (or correct) the settlement; from `ingezet` this moves to `verrekening_besloten`."""
         if self.status is OverbruggingStatus.INGEZET:
+            self._check_step_date(settlement.decided_on)
             self.settlement = settlement
             self._step(OverbruggingStatus.VERREKENING_BESLOTEN, settlement.decided_on, by, username, settlement.note)
         elif self.status is OverbruggingStatus.VERREKENING_BESLOTEN:

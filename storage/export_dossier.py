@@ -119,7 +119,7 @@ def dossier_pdf(dossier: EscalationDossier) -> bytes:
 
     pdf.heading("Betrokken organisaties")
     for org in dossier.organisations:
-        pdf.para(f"• {org.name}" + (f" ({org.legal_framework})" if org.legal_framework else ""))
+        pdf.para(f"• {org.organisation}" + (f" ({org.legal_framework})" if org.legal_framework else ""))
     if not dossier.organisations:
         pdf.para("—")
 
