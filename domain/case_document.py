@@ -1,23 +1,29 @@
 """The versioned JSON case file (`doorbraak case export/import`), documented in docs/case-format.md.
 
 A case file moves a household between databases (another municipality, a trainer's scenario).
-Version 1 holds the household, members, problems and organisations; later versions add the plan.
+Version 1 holds the household, members, problems and organisations; version 2 adds `plans`, every
+version of the household's maatwerkplan (oldest first). Version 1 files are still read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.errors import InvalidInput, Problem
 from domain.household import Household, HouseholdStatus
 from domain.messages import invalid_input
+from domain.plan import Maatwerkplan
+from domain.plan_document import plan_to_document, plans_from_documents
 from domain.services.households import HouseholdDraft
 
-FORMAT = "doorbraak-case"
-FORMAT_VERSION = 1
+FORMAT: Final = "doorbraak-case"
+FORMAT_VERSION: Final = 2
+READABLE_VERSIONS = (1, 2)
 
 
 class HouseholdDocument(HouseholdDraft):
@@ -30,12 +36,24 @@ class CaseDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["doorbraak-case"] = FORMAT
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[1, 2] = FORMAT_VERSION
     exported_at: datetime | None = None
     household: HouseholdDocument
+    plans: list[Any] = []
+    """Version 2: the plan versions as plan documents (see domain/plan_document.py), oldest first."""
 
 
-def document_from_household(household: Household, exported_at: datetime) -> dict[str, Any]:
+@dataclass(frozen=True)
+class CaseFile:
+    """A validated case file: the household and its plan documents (checked against the household)."""
+
+    household: Household
+    plans: list[dict[str, Any]] = field(default_factory=list)
+
+
+def document_from_household(
+    household: Household, exported_at: datetime, plans: Sequence[Maatwerkplan] = ()
+) -> dict[str, Any]:
     data = household.model_dump(
         mode="json",
         exclude={
@@ -48,22 +66,50 @@ def document_from_household(household: Household, exported_at: datetime) -> dict
             "organisations": {"__all__": {"id"}},
         },
     )
-    return CaseDocument(household=HouseholdDocument.model_validate(data), exported_at=exported_at).model_dump(mode="json")
+    return CaseDocument(
+        household=HouseholdDocument.model_validate(data),
+        exported_at=exported_at,
+        plans=[plan_to_document(plan) for plan in plans],
+    ).model_dump(mode="json")
 
 
 def household_from_document(data: Any) -> Household:
     """Validate a whole case file; raise InvalidInput naming every problem (path and Dutch reason)."""
+    return case_from_document(data).household
+
+
+def case_from_document(data: Any) -> CaseFile:
+    """Validate a case file of version 1 or 2 with its plans; every problem is named, nothing is half-read.
+
+    Plans are checked against the household (their obstacle names one of its problems by leefgebied).
+    """
     if not isinstance(data, dict):
         raise InvalidInput([Problem("", "Een casusbestand is een JSON-object met 'format' en 'household'.")])
     if data.get("format") != FORMAT:
         raise InvalidInput([Problem("format", f"Dit is geen doorbraak-casusbestand (verwacht format '{FORMAT}').")])
-    if data.get("format_version") != FORMAT_VERSION:
+    if data.get("format_version") not in READABLE_VERSIONS:
+        wanted = ", ".join(str(v) for v in READABLE_VERSIONS)
         raise InvalidInput(
-            [Problem("format_version", f"Versie {data.get('format_version')!r} wordt niet ondersteund (wel: {FORMAT_VERSION}).")]
+            [
+                Problem(
+                    "format_version", f"Versie {data.get('format_version')!r} wordt niet ondersteund (wel: {wanted})."
+                )
+            ]
+        )
+    if data.get("format_version") == 1 and "plans" in data:
+        raise InvalidInput(
+            [Problem("plans", "is een onbekend veld in versie 1 (plannen staan vanaf versie 2 in het bestand)")]
         )
     try:
         document = CaseDocument.model_validate(data)
-        household = document.household
-        return Household.model_validate(household.model_dump())
+        household = Household.model_validate(document.household.model_dump())
     except ValidationError as exc:
         raise invalid_input(exc) from None
+    plans = list(document.plans)
+    if plans:
+        # Check the plans against the household as it will be stored (problems numbered provisionally).
+        numbered = household.model_copy(
+            update={"problems": [p.model_copy(update={"id": i}) for i, p in enumerate(household.problems, start=1)]}
+        )
+        plans_from_documents(plans, numbered, prefix="plans")
+    return CaseFile(household=household, plans=plans)

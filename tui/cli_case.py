@@ -9,11 +9,12 @@ from typing import Annotated, Any
 
 import typer
 
-from domain.case_document import document_from_household, household_from_document
+from domain.case_document import case_from_document, document_from_household
 from domain.caselist import CaseListQuery, CaseSort
 from domain.errors import InvalidInput, Problem
 from domain.household import HouseholdStatus
 from domain.services import households as service
+from domain.services import plans as plan_service
 from domain.validation import mask_bsn
 from tui.cli_common import database, report_error, write_stdout
 from tui.formatting import format_date, format_datetime, format_money
@@ -73,10 +74,13 @@ def show_command(
 ) -> None:
     """Toon één casus."""
     with database(ctx) as db:
-        get = service.export_household if as_json else service.get_household
-        household = get(case_number.strip().upper(), db.uow(), db.actor)
+        if as_json:
+            household, plans = plan_service.export_case(case_number.strip().upper(), db.uow(), db.actor)
+        else:
+            household = service.get_household(case_number.strip().upper(), db.uow(), db.actor)
     if as_json:
-        write_stdout(json.dumps(document_from_household(household, datetime.now(UTC)), ensure_ascii=False, indent=2))
+        document = document_from_household(household, datetime.now(UTC), plans)
+        write_stdout(json.dumps(document, ensure_ascii=False, indent=2))
         return
     lines = [
         f"{household.case_number}  {household.name}",
@@ -118,12 +122,18 @@ def import_command(
 ) -> None:
     """Importeer een casus uit een JSON-casusbestand. Bij één fout wordt niets opgeslagen."""
     try:
-        household = household_from_document(read_case_file(file))
+        case_file = case_from_document(read_case_file(file))
     except InvalidInput as exc:
         report_error(exc)
     with database(ctx) as db:
-        saved = service.import_household(household, db.uow(), db.actor, new_number=new_number)
-    write_stdout(f"Geïmporteerd als {saved.case_number}: {saved.name}")
+        if case_file.plans:
+            saved, plans = plan_service.import_case(
+                case_file.household, case_file.plans, db.uow(), db.actor, new_number=new_number
+            )
+        else:
+            saved, plans = service.import_household(case_file.household, db.uow(), db.actor, new_number=new_number), []
+    suffix = f" (met {len(plans)} planversie{'s' if len(plans) != 1 else ''})" if plans else ""
+    write_stdout(f"Geïmporteerd als {saved.case_number}: {saved.name}{suffix}")
 
 
 @app.command("export")
@@ -134,8 +144,8 @@ def export_command(
 ) -> None:
     """Exporteer een casus als JSON-casusbestand (naar stdout of --output)."""
     with database(ctx) as db:
-        household = service.export_household(case_number.strip().upper(), db.uow(), db.actor)
-    text = json.dumps(document_from_household(household, datetime.now(UTC)), ensure_ascii=False, indent=2)
+        household, plans = plan_service.export_case(case_number.strip().upper(), db.uow(), db.actor)
+    text = json.dumps(document_from_household(household, datetime.now(UTC), plans), ensure_ascii=False, indent=2)
     if output is None:
         write_stdout(text)
         return

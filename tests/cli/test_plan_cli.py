@@ -348,3 +348,52 @@ def test_catalogues_from_the_cli(tmp_path: Path, url: str) -> None:
     assert "Eigen cijfer verwijderd." in ok(url, "plan", "kengetal-reset", "GM0344", "wmo_uitvoering").stdout
     plain = ok(url, "plan", "kengetallen").stdout
     assert "Berenschot (2018)" in plain and "(regel)" in plain
+
+
+def test_case_file_version_2_carries_every_plan_version(tmp_path: Path, url: str) -> None:
+    case = import_household(tmp_path, url)
+    ok(url, "plan", "import", case, str(plan_file(tmp_path, scenario())))
+    ok(url, "plan", "decide", case, "--door", "Sanne de Wit", "--mandaat", "Maatwerkfunctionaris")
+    ok(url, "plan", "new-version", case)
+    ok(url, "plan", "set", case, "doorbraak", "Een andere doorbraak – met ë en €.")
+    exported = tmp_path / "case-v2.json"
+    ok(url, "case", "export", case, "-o", str(exported))
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert document["format_version"] == 2
+    assert [(p["plan_version"], p["status"]) for p in document["plans"]] == [(1, "vastgesteld"), (2, "concept")]
+    assert document["plans"][0]["sta_in_de_weg"]["leefgebied"] == "financien"
+    assert json.loads(ok(url, "case", "show", case, "--json").stdout)["plans"] == document["plans"]
+    # Another municipality's database: the household moves with its whole plan history.
+    other = f"sqlite:///{tmp_path / 'other.db'}"
+    result = ok(other, "case", "import", str(exported))
+    assert "(met 2 planversies)" in result.stdout
+    moved = json.loads(ok(other, "plan", "show", case, "--json").stdout)
+    assert moved["plan_version"] == 2 and moved["plan"]["doorbraak"] == "Een andere doorbraak – met ë en €."
+    first = json.loads(ok(other, "plan", "show", case, "--json", "--planversie", "1").stdout)
+    assert first["status"] == "vastgesteld" and first["rekensom"]["totals"] == HAND_TOTALS
+    assert first["plan"]["decision"]["decided_by"] == "Sanne de Wit"
+
+
+def test_case_file_plans_are_checked_before_anything_is_written(tmp_path: Path, url: str) -> None:
+    household = {k: v for k, v in HOUSEHOLD.items() if k != "professional"}
+    broken = scenario()
+    broken["rekensom"]["lines"][2]["frequency"] = "per_week"
+    decided_without_decision = {**scenario(), "plan_version": 2, "status": "vastgesteld"}
+    path = write_json(
+        tmp_path / "bad.json",
+        {
+            "format": "doorbraak-case",
+            "format_version": 2,
+            "household": household,
+            "plans": [broken, decided_without_decision],
+        },
+    )
+    result = invoke(url, "case", "import", str(path))
+    assert result.exit_code == 2, result.output
+    assert "plans.0.rekensom.lines.2.frequency" in result.stderr
+    assert "plans.1.decision: Een vastgesteld plan heeft een besluit" in result.stderr
+    assert json.loads(ok(url, "case", "list", "--json").stdout)["total"] == 0
+    v1_with_plans = write_json(
+        tmp_path / "v1.json", {"format": "doorbraak-case", "format_version": 1, "household": household, "plans": []}
+    )
+    assert "onbekend veld in versie 1" in invoke(url, "case", "import", str(v1_with_plans)).stderr
