@@ -352,7 +352,7 @@ def fictional_data_problems(path: Path) -> list[str]:
         )]
         for table in tables:
             columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
-            for number, row in enumerate(connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid'), start=1):
+            for number, row in enumerate(connection.execute(f'SELECT * FROM "{table}" ORDER BY 1'), start=1):
                 for column, value in zip(columns, row, strict=True):
                     if not isinstance(value, str):
                         continue
