@@ -18,7 +18,7 @@ e-mail addresses (when later steps add any) must end in `.example`; names are or
 Speed: households are validated as domain `Household` objects (so the domain's rules hold) and then
 written with SQLAlchemy Core `insert()` executemany in batches, filling the household row through the
 repository's own `_fill_row` (sort name, search text, ...). 100,000 households take well under two
-minutes on a small machine.
+minutes on a small machine (measured on 2 shared cores: 44-60 s, a 229 MB file).
 
 Extending the seed (plans, maatwerkregister, overbruggingen, escalations, ...)
 ------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ class SeedStats:
     def __str__(self) -> str:
         parts = [
             f"{_number(self.households)} huishoudens",
-            f"{_number(self.members)} leden ({_number(self.members_with_bsn)} met BSN)",
+            f"{_number(self.members)} leden waarvan {_number(self.members_with_bsn)} met BSN",
             f"{_number(self.problems)} problemen",
             f"{_number(self.organisations)} betrokken organisaties",
             *(f"{_number(count)} {what}" for what, count in self.extra.items()),
@@ -1000,8 +1000,8 @@ def _household(
         "created_at": skeleton.created_at,
         "updated_at": skeleton.updated_at,
     }
-    if skeleton.status is _S.AFGESLOTEN and "closed_on" in Household.model_fields:
-        data["closed_on"] = skeleton.updated_at.date()
+    if skeleton.status is _S.AFGESLOTEN:
+        data["closed_on"] = skeleton.updated_at.date()  # closing was the last change
     return Household.model_validate(data)
 
 

@@ -91,7 +91,7 @@ def test_stats_match_the_file_and_read_as_dutch(tmp_path: Path) -> None:
     assert rows(path, "SELECT count(*) FROM involved_organisation")[0][0] == stats.organisations
     assert rows(path, "SELECT count(DISTINCT municipality_code) FROM household")[0][0] == stats.municipalities
     text = str(stats)
-    assert text.startswith(f"20 huishoudens, {stats.members} leden ({stats.members_with_bsn} met BSN), ")
+    assert text.startswith(f"20 huishoudens, {stats.members} leden waarvan {stats.members_with_bsn} met BSN, ")
     assert f"in {stats.municipalities} gemeenten" in text and " MB in " in text
     assert stats.size_bytes == path.stat().st_size
 
