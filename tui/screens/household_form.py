@@ -34,6 +34,7 @@ from tui.widgets.item_editors import (
     text_input,
 )
 
+WIDE = 100
 LISTS = ("members", "problems", "organisations")
 ADD_ACTIONS = {"members": "add_member", "problems": "add_problem", "organisations": "add_organisation"}
 
@@ -100,7 +101,7 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
                     path="professional",
                 )
             yield Label("Adres", classes="section-label")
-            with Grid(classes="form-grid -two"):
+            with Grid(classes="form-grid -two", id="address-grid"):
                 yield self._field("Straat", text_input(address.street if address else ""), path="address.street")
                 yield self._field(
                     "Huisnummer", text_input(address.house_number if address else "", max_length=12),
@@ -134,6 +135,11 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
     def on_mount(self) -> None:
         self._fields["name"].control.focus()
         self.call_after_refresh(self._remember_initial)
+
+    def on_resize(self) -> None:
+        # Two address columns when there is room; in 80 columns one, so error messages do not wrap.
+        # (Set here, not with a breakpoint class on the screen: that would restyle every widget.)
+        self.query_one("#address-grid").set_class(self.size.width >= WIDE, "-wide")
 
     def _remember_initial(self) -> None:
         self._initial = self.draft()

@@ -6,15 +6,17 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 
-class FormField(Horizontal):
-    """Label on the left, the control on the right, the error (if any) under the control.
+class FormField(Grid):
+    """Label on the left, the control on the right, the error (if any) on a line under the control.
 
     `name` is the field's key in the draft dict (e.g. `postcode`); the owner maps problem paths to fields.
+    The error line is only mounted when there is an error: a form has many fields, and every widget
+    costs time when a screen opens.
     """
 
     def __init__(self, label: str, control: Widget, *, name: str, required: bool = False, span: bool = False) -> None:
@@ -23,12 +25,12 @@ class FormField(Horizontal):
         self.label = label
         self.control = control
         self.required = required
+        self._error = ""
+        self._error_line: Static | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(f"{self.label}{' *' if self.required else ''}", classes="field-label", markup=False)
-        with Vertical(classes="field-body"):
-            yield self.control
-            yield Static("", classes="field-error", markup=False)
+        yield self.control
 
     @property
     def value(self) -> Any:
@@ -41,9 +43,8 @@ class FormField(Horizontal):
 
     @property
     def error(self) -> str:
+        """The domain's reason ('' when there is none)."""
         return self._error
-
-    _error = ""
 
     @property
     def message(self) -> str:
@@ -52,11 +53,21 @@ class FormField(Horizontal):
 
     def set_error(self, reason: str | None) -> None:
         """Show the domain's Dutch reason under the control (None clears it)."""
+        if not reason and not self._error:
+            return
         self._error = reason or ""
         self.set_class(bool(reason), "-invalid")
         self.control.set_class(bool(reason), "-invalid")
-        if self.is_mounted:
-            self.query_one(".field-error", Static).update(f"✗ {self.error_text(reason)}" if reason else "")
+        if reason:
+            text = f"✗ {self.error_text(reason)}"
+            if self._error_line is None:
+                self._error_line = Static(text, classes="field-error", markup=False)
+                self.mount(self._error_line)
+            else:
+                self._error_line.update(text)
+        elif self._error_line is not None:
+            self._error_line.remove()
+            self._error_line = None
 
     def error_text(self, reason: str) -> str:
         # Our inputs take dates as dd-mm-jjjj too, so say that instead of the domain's ISO hint.
