@@ -133,13 +133,8 @@ class SqlKnelpuntRepository:
     def titles(self, knelpunt_ids: Sequence[int]) -> list[str]:
         if not knelpunt_ids:
             return []
-        found = dict(
-            self.session.execute(
-                select(col(KnelpuntRow.id), col(KnelpuntRow.title)).where(col(KnelpuntRow.id).in_(list(knelpunt_ids)))
-            )
-            .tuples()
-            .all()
-        )
+        stmt = select(col(KnelpuntRow.id), col(KnelpuntRow.title)).where(col(KnelpuntRow.id).in_(list(knelpunt_ids)))
+        found = {row[0]: row[1] for row in self.session.execute(stmt)}
         return [found[k] for k in knelpunt_ids if k in found]
 
     def occurrence_facts(self, start: date | None, end: date | None) -> list[OccurrenceFact]:

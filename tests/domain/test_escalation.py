@@ -41,8 +41,13 @@ def complete(**overrides: Any) -> Escalation:
         ],
         "blockage": "Beslagvrije voet wordt niet toegepast",
         "requested_solution": "Noodstop en betalingsregeling",
-        "consent": {"given": True, "given_on": "2026-08-15", "scope": "Delen met LMM en LET",
-                    "recipients": ["LMM", "LET"], "expires_on": "2027-08-15"},
+        "consent": {
+            "given": True,
+            "given_on": "2026-08-15",
+            "scope": "Delen met LMM en LET",
+            "recipients": ["LMM", "LET"],
+            "expires_on": "2027-08-15",
+        },
         "created_on": CREATED,
     }
     data.update(overrides)
@@ -60,24 +65,33 @@ def test_complete_escalation_meets_every_level() -> None:
 
 
 def test_local_needs_only_blockage_and_solution() -> None:
-    e = complete(level="lokaal", urgent=False, complex=False, domains=[], organisations=[], routes_tried=[],
-                 consent={})
+    e = complete(level="lokaal", urgent=False, complex=False, domains=[], organisations=[], routes_tried=[], consent={})
     assert e.missing_criteria(date(2026, 9, 2)) == []
     assert fields(complete(level="lokaal", blockage="", requested_solution="").missing_criteria(CREATED)) == [
-        "blockage", "requested_solution"
+        "blockage",
+        "requested_solution",
     ]
 
 
 def test_regional_needs_a_local_route_and_consent() -> None:
     e = complete(level="regionaal", routes_tried=[], consent={})
     assert set(fields(e.missing_criteria(date(2026, 9, 2)))) == {
-        "routes_tried", "consent.given", "consent.scope", "consent.recipients", "consent.expires_on"
+        "routes_tried",
+        "consent.given",
+        "consent.scope",
+        "consent.recipients",
+        "consent.expires_on",
     }
 
 
 def test_national_checklist_names_every_gap() -> None:
-    e = complete(urgent=False, complex=False, domains=["financien"], organisations=["CJIB"],
-                 routes_tried=[{"level": "lokaal", "tried_on": "2026-07-01", "description": "Team"}])
+    e = complete(
+        urgent=False,
+        complex=False,
+        domains=["financien"],
+        organisations=["CJIB"],
+        routes_tried=[{"level": "lokaal", "tried_on": "2026-07-01", "description": "Team"}],
+    )
     reasons = [p.reason for p in e.missing_criteria(date(2026, 9, 2))]
     assert "Landelijk escaleren kan alleen bij een urgente casus." in reasons
     assert "Landelijk escaleren kan alleen bij een complexe casus." in reasons
@@ -156,9 +170,15 @@ def test_only_legal_transitions_are_accepted(path: list[E]) -> None:
 def test_resolution_report_per_level() -> None:
     facts = [
         ResolutionFact(level=L.LOKAAL, status=E.OPGELOST, submitted_on=date(2026, 1, 1), closed_on=date(2026, 1, 11)),
-        ResolutionFact(level=L.LOKAAL, status=E.NIET_OPGELOST, submitted_on=date(2026, 1, 1), closed_on=date(2026, 1, 21)),
-        ResolutionFact(level=L.LANDELIJK, status=E.OPGELOST, submitted_on=date(2026, 1, 1), closed_on=date(2026, 2, 26)),
-        ResolutionFact(level=L.LANDELIJK, status=E.TERUGGELEGD, submitted_on=date(2026, 1, 1), closed_on=date(2026, 1, 8)),
+        ResolutionFact(
+            level=L.LOKAAL, status=E.NIET_OPGELOST, submitted_on=date(2026, 1, 1), closed_on=date(2026, 1, 21)
+        ),
+        ResolutionFact(
+            level=L.LANDELIJK, status=E.OPGELOST, submitted_on=date(2026, 1, 1), closed_on=date(2026, 2, 26)
+        ),
+        ResolutionFact(
+            level=L.LANDELIJK, status=E.TERUGGELEGD, submitted_on=date(2026, 1, 1), closed_on=date(2026, 1, 8)
+        ),
         ResolutionFact(level=L.LANDELIJK, status=E.OPGELOST, submitted_on=date(2026, 1, 1), closed_on=date(2026, 3, 2)),
     ]
     rows = {r.level: r for r in resolution_report(facts)}

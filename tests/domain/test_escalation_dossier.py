@@ -33,8 +33,20 @@ from domain.household import Household
 from storage.export_dossier import dossier_json, dossier_pdf
 
 TODAY = date(2026, 11, 1)
-MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-             "november", "december"]
+MONTHS_NL = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 # Unusual letters so a generated name never equals a word of the dossier's own template text.
 CONSONANTS = "qxzjkwv"
@@ -81,23 +93,33 @@ def households(draw: st.DrawFn) -> Household:
         first = syllable_word(draw)
         birth = draw(st.dates(date(1940, 1, 1), date(2015, 12, 31)))
         bsn = bsn_from("9999" + "".join(str(draw(st.integers(0, 9))) for _ in range(4)))
-        members.append({
-            "name": f"{first} {surname}" if draw(st.booleans()) else f"{first} van der {surname}",
-            "date_of_birth": birth.isoformat(),
-            "role": "hoofdbewoner" if i == 0 else draw(st.sampled_from(["partner", "kind", "ouder", "overig"])),
-            "bsn": bsn,
-        })
+        members.append(
+            {
+                "name": f"{first} {surname}" if draw(st.booleans()) else f"{first} van der {surname}",
+                "date_of_birth": birth.isoformat(),
+                "role": "hoofdbewoner" if i == 0 else draw(st.sampled_from(["partner", "kind", "ouder", "overig"])),
+                "bsn": bsn,
+            }
+        )
     postcode = f"{draw(st.integers(1000, 9999))} {draw(st.sampled_from(['AB', 'KL', 'XZ', 'BS', 'GH', 'PR']))}"
-    return Household.model_validate({
-        "name": f"Huishouden {surname}",
-        "municipality_code": draw(st.sampled_from(["GM0363", "GM0599", "GM0344", "GM0014"])),
-        "address": {"street": f"{syllable_word(draw)}straat", "house_number": str(draw(st.integers(1, 300))),
-                    "postcode": postcode, "city": "Plaats"},
-        "members": members,
-        "problems": [{"leefgebied": "financien", "score": 1}, {"leefgebied": "huisvesting", "score": 2}],
-        "organisations": [{"name": "CJIB", "legal_framework": "Strafrecht"},
-                          {"name": "Jeugdhulp Regio", "legal_framework": "Jeugdwet"}],
-    })
+    return Household.model_validate(
+        {
+            "name": f"Huishouden {surname}",
+            "municipality_code": draw(st.sampled_from(["GM0363", "GM0599", "GM0344", "GM0014"])),
+            "address": {
+                "street": f"{syllable_word(draw)}straat",
+                "house_number": str(draw(st.integers(1, 300))),
+                "postcode": postcode,
+                "city": "Plaats",
+            },
+            "members": members,
+            "problems": [{"leefgebied": "financien", "score": 1}, {"leefgebied": "huisvesting", "score": 2}],
+            "organisations": [
+                {"name": "CJIB", "legal_framework": "Strafrecht"},
+                {"name": "Jeugdhulp Regio", "legal_framework": "Jeugdwet"},
+            ],
+        }
+    )
 
 
 def identifier_variants(draw: st.DrawFn, h: Household) -> str:
@@ -119,11 +141,18 @@ def identifier_variants(draw: st.DrawFn, h: Household) -> str:
         return draw(st.sampled_from([pc, pc.replace(" ", ""), pc.replace(" ", "").lower(), pc.lower()]))
     if kind == "street":
         return h.address.street.lower()
-    return draw(st.sampled_from([
-        birth.isoformat(), f"{birth.day}-{birth.month}-{birth.year}", birth.strftime("%d-%m-%Y"),
-        birth.strftime("%d/%m/%Y"), f"{birth.day} {MONTHS_NL[birth.month - 1]} {birth.year}",
-        f"{birth.day} {MONTHS_NL[birth.month - 1]}",
-    ]))
+    return draw(
+        st.sampled_from(
+            [
+                birth.isoformat(),
+                f"{birth.day}-{birth.month}-{birth.year}",
+                birth.strftime("%d-%m-%Y"),
+                birth.strftime("%d/%m/%Y"),
+                f"{birth.day} {MONTHS_NL[birth.month - 1]} {birth.year}",
+                f"{birth.day} {MONTHS_NL[birth.month - 1]}",
+            ]
+        )
+    )
 
 
 TEXT_FIELDS = ["urgency_note", "complexity_note", "blockage", "requested_solution", "route", "scope"]
@@ -146,26 +175,35 @@ def scenarios(draw: st.DrawFn) -> Generated:
 
 def escalation_for(g: Generated) -> Escalation:
     t = g.texts
-    return Escalation.model_validate({
-        "case_number": "DB-2026-000042",
-        "id": 42,
-        "level": "lmm_let",
-        "status": "ingediend",
-        "urgent": True,
-        "urgency_note": t["urgency_note"],
-        "complex": True,
-        "complexity_note": t["complexity_note"],
-        "domains": ["financien", "huisvesting"],
-        "organisations": ["CJIB", "Jeugdhulp Regio"],
-        "routes_tried": [{"level": "lokaal", "tried_on": "2026-07-01", "description": t["route"] or "Doorbraakteam"},
-                         {"level": "regionaal", "tried_on": "2026-08-01", "description": "Regionaal overleg"}],
-        "blockage": t["blockage"],
-        "requested_solution": t["requested_solution"],
-        "consent": {"given": True, "given_on": "2026-08-15", "scope": t["scope"] or "Delen met LMM",
-                    "recipients": ["LMM", "LET"], "expires_on": "2027-08-15"},
-        "created_on": "2026-09-01",
-        "submitted_on": "2026-09-02",
-    })
+    return Escalation.model_validate(
+        {
+            "case_number": "DB-2026-000042",
+            "id": 42,
+            "level": "lmm_let",
+            "status": "ingediend",
+            "urgent": True,
+            "urgency_note": t["urgency_note"],
+            "complex": True,
+            "complexity_note": t["complexity_note"],
+            "domains": ["financien", "huisvesting"],
+            "organisations": ["CJIB", "Jeugdhulp Regio"],
+            "routes_tried": [
+                {"level": "lokaal", "tried_on": "2026-07-01", "description": t["route"] or "Doorbraakteam"},
+                {"level": "regionaal", "tried_on": "2026-08-01", "description": "Regionaal overleg"},
+            ],
+            "blockage": t["blockage"],
+            "requested_solution": t["requested_solution"],
+            "consent": {
+                "given": True,
+                "given_on": "2026-08-15",
+                "scope": t["scope"] or "Delen met LMM",
+                "recipients": ["LMM", "LET"],
+                "expires_on": "2027-08-15",
+            },
+            "created_on": "2026-09-01",
+            "submitted_on": "2026-09-02",
+        }
+    )
 
 
 def strip_accents(text: str) -> str:
@@ -190,8 +228,14 @@ def leaks(text: str, h: Household) -> list[str]:
         if m.bsn and m.bsn in re.sub(r"\D", "", compact):
             found.append("bsn")
         b = m.date_of_birth
-        for form in (b.isoformat(), b.strftime("%d-%m-%Y"), f"{b.day}-{b.month}-{b.year}", b.strftime("%d.%m.%Y"),
-                     b.strftime("%d/%m/%Y"), f"{b.day}{MONTHS_NL[b.month - 1]}{b.year}"):
+        for form in (
+            b.isoformat(),
+            b.strftime("%d-%m-%Y"),
+            f"{b.day}-{b.month}-{b.year}",
+            b.strftime("%d.%m.%Y"),
+            b.strftime("%d/%m/%Y"),
+            f"{b.day}{MONTHS_NL[b.month - 1]}{b.year}",
+        ):
             if form in compact:
                 found.append(f"birth:{form}")
     if h.address.postcode and h.address.postcode.replace(" ", "") in compact_upper:
@@ -233,8 +277,7 @@ def test_dossier_never_carries_identifiers(g: Generated) -> None:
 
 
 def test_dossier_model_has_no_field_for_identifiers() -> None:
-    forbidden = {"name", "bsn", "address", "street", "postcode", "house_number", "date_of_birth", "case_number",
-                 "city"}
+    forbidden = {"name", "bsn", "address", "street", "postcode", "house_number", "date_of_birth", "case_number", "city"}
 
     def names(model: Any, seen: set[Any]) -> set[str]:
         if model in seen:
@@ -251,21 +294,26 @@ def test_dossier_model_has_no_field_for_identifiers() -> None:
 
 
 def test_known_household_dossier_content() -> None:
-    h = Household.model_validate({
-        "name": "Huishouden Özdemir", "municipality_code": "GM0363",
-        "address": {"street": "Dapperstraat", "house_number": "12", "postcode": "1093 BS", "city": "Amsterdam"},
-        "members": [
-            {"name": "Ayşe Özdemir", "date_of_birth": "1984-02-29", "role": "hoofdbewoner", "bsn": "999993653"},
-            {"name": "Emre van der Özdemir", "date_of_birth": "2009-03-01", "role": "kind"},
-            {"name": "Lina Özdemir", "date_of_birth": "2016-07-15", "role": "kind"},
-        ],
-        "problems": [{"leefgebied": "financien", "score": 1}],
-        "organisations": [{"name": "CJIB", "legal_framework": "Strafrecht"}],
-    })
+    h = Household.model_validate(
+        {
+            "name": "Huishouden Özdemir",
+            "municipality_code": "GM0363",
+            "address": {"street": "Dapperstraat", "house_number": "12", "postcode": "1093 BS", "city": "Amsterdam"},
+            "members": [
+                {"name": "Ayşe Özdemir", "date_of_birth": "1984-02-29", "role": "hoofdbewoner", "bsn": "999993653"},
+                {"name": "Emre van der Özdemir", "date_of_birth": "2009-03-01", "role": "kind"},
+                {"name": "Lina Özdemir", "date_of_birth": "2016-07-15", "role": "kind"},
+            ],
+            "problems": [{"leefgebied": "financien", "score": 1}],
+            "organisations": [{"name": "CJIB", "legal_framework": "Strafrecht"}],
+        }
+    )
     g = Generated(h, dict.fromkeys(TEXT_FIELDS, "Geen mandaat voor maatwerk."), [])
     dossier = build_dossier(escalation_for(g), h, TODAY)
     assert [(m.initials, m.role, m.age) for m in dossier.members] == [
-        ("A.Ö.", "Hoofdbewoner", 42), ("E.Ö.", "Kind", 17), ("L.Ö.", "Kind", 10)
+        ("A.Ö.", "Hoofdbewoner", 42),
+        ("E.Ö.", "Kind", 17),
+        ("L.Ö.", "Kind", 10),
     ]
     assert dossier.composition == "1 volwassene, 2 kinderen (10 en 17 jaar)"
     assert dossier.municipality == "Amsterdam" and dossier.reference == "GM0363-ESC-000042"
@@ -306,11 +354,14 @@ def test_consent_is_required_to_build() -> None:
     ],
 )
 def test_scanner_examples(text: str, expected: str | None) -> None:
-    h = Household.model_validate({
-        "name": "Huishouden Özdemir", "municipality_code": "GM0363",
-        "address": {"street": "Dapperstraat", "postcode": "1093 BS"},
-        "members": [{"name": "Ayşe Özdemir", "date_of_birth": "1984-02-29", "bsn": "999993653"}],
-    })
+    h = Household.model_validate(
+        {
+            "name": "Huishouden Özdemir",
+            "municipality_code": "GM0363",
+            "address": {"street": "Dapperstraat", "postcode": "1093 BS"},
+            "members": [{"name": "Ayşe Özdemir", "date_of_birth": "1984-02-29", "bsn": "999993653"}],
+        }
+    )
     found = " ".join(find_identifiers(text, HouseholdIdentifiers.of(h)))
     if expected is None:
         assert found == ""
@@ -326,10 +377,13 @@ def test_initials_and_composition() -> None:
 
 
 def test_ages_not_dates_of_birth_on_a_leap_day() -> None:
-    h = Household.model_validate({
-        "name": "Huishouden Test", "municipality_code": "GM0363",
-        "members": [{"name": "Kim Test", "date_of_birth": "2012-02-29"}],
-    })
+    h = Household.model_validate(
+        {
+            "name": "Huishouden Test",
+            "municipality_code": "GM0363",
+            "members": [{"name": "Kim Test", "date_of_birth": "2012-02-29"}],
+        }
+    )
     g = Generated(h, dict.fromkeys(TEXT_FIELDS, "Geen mandaat."), [])
     assert build_dossier(escalation_for(g), h, date(2027, 2, 28)).members[0].age == 14
     assert build_dossier(escalation_for(g), h, date(2027, 3, 1)).members[0].age == 15

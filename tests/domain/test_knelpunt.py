@@ -23,8 +23,16 @@ KS = KnelpuntStatus
 
 
 def fact(kid: int, on: date, category: C, law: str, org: str, *, esc: bool = False) -> OccurrenceFact:
-    return OccurrenceFact(knelpunt_id=kid, title=f"Knelpunt {kid}", category=category, law=law, organisation=org,
-                          status=KS.GESIGNALEERD, on=on, via_escalation=esc)
+    return OccurrenceFact(
+        knelpunt_id=kid,
+        title=f"Knelpunt {kid}",
+        category=category,
+        law=law,
+        organisation=org,
+        status=KS.GESIGNALEERD,
+        on=on,
+        via_escalation=esc,
+    )
 
 
 FACTS = [
@@ -40,21 +48,34 @@ FACTS = [
 
 
 def test_report_counts_match_the_hand_computed_fixture() -> None:
-    report = build_report(FACTS, date(2026, 1, 1), date(2026, 3, 31), first_seen={1: date(2026, 1, 5),
-                                                                                  2: date(2026, 2, 10),
-                                                                                  3: date(2025, 12, 20)})
+    report = build_report(
+        FACTS,
+        date(2026, 1, 1),
+        date(2026, 3, 31),
+        first_seen={1: date(2026, 1, 5), 2: date(2026, 2, 10), 3: date(2025, 12, 20)},
+    )
     assert (report.meldingen, report.knelpunten) == (6, 3)
     assert [(r.key, r.meldingen, r.knelpunten) for r in report.by_category] == [
-        ("wet", 3, 1), ("financiering_schotten", 2, 1), ("ict", 1, 1)
+        ("wet", 3, 1),
+        ("financiering_schotten", 2, 1),
+        ("ict", 1, 1),
     ]
     assert report.by_category[1].label == "Financiering/schotten"
-    assert [(r.key, r.meldingen) for r in report.by_law] == [("Jeugdwet", 3), ("Wmo 2015", 2), ("(geen wet genoemd)", 1)]
+    assert [(r.key, r.meldingen) for r in report.by_law] == [
+        ("Jeugdwet", 3),
+        ("Wmo 2015", 2),
+        ("(geen wet genoemd)", 1),
+    ]
     assert [(r.key, r.meldingen) for r in report.by_organisation] == [("Gemeente", 3), ("Zorgkantoor", 2), ("UWV", 1)]
     assert [(m.month, m.meldingen, m.nieuw) for m in report.by_month] == [
-        ("2026-01", 2, 1), ("2026-02", 1, 1), ("2026-03", 3, 0)
+        ("2026-01", 2, 1),
+        ("2026-02", 1, 1),
+        ("2026-03", 3, 0),
     ]
     assert [(r.reference, r.meldingen, r.escalaties) for r in report.recurring] == [
-        ("KP-1", 3, 2), ("KP-2", 2, 0), ("KP-3", 1, 0)
+        ("KP-1", 3, 2),
+        ("KP-2", 2, 0),
+        ("KP-3", 1, 0),
     ]
     assert report.recurring[0].first_on == date(2026, 1, 5) and report.recurring[0].last_on == date(2026, 3, 2)
 
@@ -73,13 +94,26 @@ def test_empty_report_and_dict_shape() -> None:
     empty = build_report([], date(2026, 1, 1), date(2026, 1, 31))
     assert empty.meldingen == 0 and empty.by_month == [] and empty.recurring == []
     data = build_report(FACTS).as_dict()
-    assert set(data) == {"period", "meldingen", "knelpunten", "by_category", "by_law", "by_organisation",
-                         "by_status", "by_month", "recurring"}
+    assert set(data) == {
+        "period",
+        "meldingen",
+        "knelpunten",
+        "by_category",
+        "by_law",
+        "by_organisation",
+        "by_status",
+        "by_month",
+        "recurring",
+    }
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 6), st.dates(date(2025, 1, 1), date(2026, 12, 31)), st.sampled_from(list(C))),
-                max_size=40))
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 6), st.dates(date(2025, 1, 1), date(2026, 12, 31)), st.sampled_from(list(C))),
+        max_size=40,
+    )
+)
 def test_every_breakdown_sums_to_the_total(rows: list[tuple[int, date, C]]) -> None:
     facts = [fact(kid, on, cat, f"Wet {kid % 3}", f"Org {kid % 2}") for kid, on, cat in rows]
     report = build_report(facts, date(2025, 6, 1), date(2026, 6, 30))
@@ -91,15 +125,17 @@ def test_every_breakdown_sums_to_the_total(rows: list[tuple[int, date, C]]) -> N
 
 
 def knelpunt() -> Knelpunt:
-    return Knelpunt.model_validate({
-        "title": "Geen overbrugging bij 18-/18+",
-        "category": "wet",
-        "law": "Jeugdwet",
-        "article": "art. 1.1",
-        "unintended_effect": "Hulp stopt op de 18e verjaardag",
-        "signalled_on": "2026-01-05",
-        "occurrences": [{"on": "2026-01-05"}],
-    })
+    return Knelpunt.model_validate(
+        {
+            "title": "Geen overbrugging bij 18-/18+",
+            "category": "wet",
+            "law": "Jeugdwet",
+            "article": "art. 1.1",
+            "unintended_effect": "Hulp stopt op de 18e verjaardag",
+            "signalled_on": "2026-01-05",
+            "occurrences": [{"on": "2026-01-05"}],
+        }
+    )
 
 
 def test_status_machine_and_dates() -> None:

@@ -196,7 +196,9 @@ def test_portions_add_up_to_the_amount_in_cents(weights: list[int], cents: int) 
 
 def test_repayments_exclude_the_voorfinancier() -> None:
     s = settlement(("Zorgkantoor Midden", "60"), ("Gemeente Utrecht", "40"), amount="5200.50")
-    assert [(r.payer, r.amount) for r in s.repayments("Gemeente Utrecht")] == [("Zorgkantoor Midden", Decimal("3120.30"))]
+    assert [(r.payer, r.amount) for r in s.repayments("Gemeente Utrecht")] == [
+        ("Zorgkantoor Midden", Decimal("3120.30"))
+    ]
 
 
 # -- costs and warnings -------------------------------------------------------------------------------------

@@ -76,35 +76,51 @@ def test_existing_transition_overbrugging_suppresses_the_suggestion() -> None:
 
 
 def test_severity_of_18_signal_is_high_when_close() -> None:
-    signals = compute_signals(date(2026, 11, 1), members=[
-        MemberCandidate("DB-2026-000001", "Emre", date(2008, 12, 1)),
-        MemberCandidate("DB-2026-000002", "Lina", date(2009, 4, 1)),
-    ])
+    signals = compute_signals(
+        date(2026, 11, 1),
+        members=[
+            MemberCandidate("DB-2026-000001", "Emre", date(2008, 12, 1)),
+            MemberCandidate("DB-2026-000002", "Lina", date(2009, 4, 1)),
+        ],
+    )
     assert [(s.case_number, s.severity) for s in signals] == [
-        ("DB-2026-000001", Severity.HOOG), ("DB-2026-000002", Severity.MIDDEL)
+        ("DB-2026-000001", Severity.HOOG),
+        ("DB-2026-000002", Severity.MIDDEL),
     ]
     assert "Emre wordt 18 op 01-12-2026" in signals[0].text
 
 
-def ob(id_: int, deadline: date, *, awaiting: bool = True, closed: bool = False, cap: str = "1000",
-       costs: str = "0") -> OverbruggingCandidate:
-    return OverbruggingCandidate(id=id_, case_number=f"DB-2026-00000{id_}", status="ingezet",
-                                 settlement_deadline=deadline, cap=Decimal(cap), total_costs=Decimal(costs),
-                                 awaiting_settlement=awaiting, closed=closed)
+def ob(
+    id_: int, deadline: date, *, awaiting: bool = True, closed: bool = False, cap: str = "1000", costs: str = "0"
+) -> OverbruggingCandidate:
+    return OverbruggingCandidate(
+        id=id_,
+        case_number=f"DB-2026-00000{id_}",
+        status="ingezet",
+        settlement_deadline=deadline,
+        cap=Decimal(cap),
+        total_costs=Decimal(costs),
+        awaiting_settlement=awaiting,
+        closed=closed,
+    )
 
 
 def test_overbrugging_signals() -> None:
     today = date(2026, 11, 1)
-    signals = compute_signals(today, overbruggingen=[
-        ob(1, date(2026, 10, 31)),  # a day late
-        ob(2, date(2026, 11, 1)),  # due today: not yet late
-        ob(3, date(2026, 9, 1), awaiting=False),  # settled already
-        ob(4, date(2027, 1, 1), costs="1000.01"),  # over the cap
-        ob(5, date(2027, 1, 1), costs="1000.00"),  # exactly at the cap
-        ob(6, date(2026, 1, 1), awaiting=False, closed=True, costs="5000"),  # closed: nothing
-    ])
+    signals = compute_signals(
+        today,
+        overbruggingen=[
+            ob(1, date(2026, 10, 31)),  # a day late
+            ob(2, date(2026, 11, 1)),  # due today: not yet late
+            ob(3, date(2026, 9, 1), awaiting=False),  # settled already
+            ob(4, date(2027, 1, 1), costs="1000.01"),  # over the cap
+            ob(5, date(2027, 1, 1), costs="1000.00"),  # exactly at the cap
+            ob(6, date(2026, 1, 1), awaiting=False, closed=True, costs="5000"),  # closed: nothing
+        ],
+    )
     assert [(s.kind, s.object_id) for s in signals] == [
-        (SignalKind.VERREKENING_VERLOPEN, "1"), (SignalKind.PLAFOND_OVERSCHREDEN, "4")
+        (SignalKind.VERREKENING_VERLOPEN, "1"),
+        (SignalKind.PLAFOND_OVERSCHREDEN, "4"),
     ]
     assert "1 dag te laat" in signals[0].text
 
@@ -118,17 +134,21 @@ def test_escalation_wait_is_configurable() -> None:
     ]
     signals = compute_signals(today, escalations=candidates)
     assert [(s.object_id, s.severity) for s in signals] == [("3", Severity.HOOG), ("2", Severity.MIDDEL)]
-    assert [s.object_id for s in compute_signals(today, escalations=candidates,
-                                                 config=SignalConfig(escalation_wait_weeks=10))] == ["3"]
+    assert [
+        s.object_id
+        for s in compute_signals(today, escalations=candidates, config=SignalConfig(escalation_wait_weeks=10))
+    ] == ["3"]
 
 
 def test_actions_past_deadline_and_ordering() -> None:
     today = date(2026, 11, 1)
     signals = compute_signals(
         today,
-        actions=[ActionCandidate("DB-2026-000009", "a1", "Schuldhulp aanmelden", date(2026, 10, 1)),
-                 ActionCandidate("DB-2026-000009", "a2", "Klaar", date(2026, 10, 1), done=True),
-                 ActionCandidate("DB-2026-000009", "a3", "Nog niet", date(2026, 11, 1))],
+        actions=[
+            ActionCandidate("DB-2026-000009", "a1", "Schuldhulp aanmelden", date(2026, 10, 1)),
+            ActionCandidate("DB-2026-000009", "a2", "Klaar", date(2026, 10, 1), done=True),
+            ActionCandidate("DB-2026-000009", "a3", "Nog niet", date(2026, 11, 1)),
+        ],
         overbruggingen=[ob(1, date(2026, 10, 15))],
     )
     assert [s.kind for s in signals] == [SignalKind.VERREKENING_VERLOPEN, SignalKind.ACTIE_VERLOPEN]

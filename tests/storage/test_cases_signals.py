@@ -1,0 +1,143 @@
+"""The worklist from the database on SQLite and PostgreSQL: candidate queries, caseload, leap days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, NoReturn
+
+from domain.actors import Actor, Role
+from domain.escalation import EscalationStatus
+from domain.household import HouseholdStatus
+from domain.overbrugging import OverbruggingStatus
+from domain.services import escalation as escalation_service
+from domain.services import households
+from domain.services import overbrugging as overbrugging_service
+from domain.services.signals import worklist
+from domain.signals import SignalConfig, SignalKind
+from storage.bootstrap import Database
+from storage.unit_of_work import SqlUnitOfWork
+from tests.storage.cases_support import TODAY, escalation_draft, make_household, overbrugging_draft
+
+JEUGDWET = [{"name": "Jeugdhulp Oost", "type": "jeugdhulpaanbieder", "legal_framework": "Jeugdwet"}]
+NO_JEUGDWET = [{"name": "CJIB", "legal_framework": "Strafrecht"}]
+
+
+def child(name: str, born: str) -> list[dict[str, Any]]:
+    return [
+        {"name": "Ouder Test", "date_of_birth": "1980-01-01", "role": "hoofdbewoner"},
+        {"name": name, "date_of_birth": born, "role": "kind"},
+    ]
+
+
+class NoHouseholdLoads(SqlUnitOfWork):
+    """A unit of work whose household repository refuses to load whole households."""
+
+    def __enter__(self) -> NoHouseholdLoads:
+        super().__enter__()
+
+        def refuse(*args: object, **kwargs: object) -> NoReturn:
+            raise AssertionError("the worklist must query candidates, not load households")
+
+        self.households.get = refuse  # type: ignore[method-assign]
+        self.households.list_cases = refuse  # type: ignore[method-assign]
+        return self
+
+
+def kinds(signals: list[Any]) -> list[tuple[str, str]]:
+    return [(s.kind.value, s.case_number) for s in signals]
+
+
+def test_worklist_from_the_database(db: Database) -> None:
+    turning = make_household(db, name="Huishouden A", members=child("Emre Aydın", "2009-02-14"), organisations=JEUGDWET)
+    make_household(db, name="Huishouden B", members=child("Bo Bakker", "2009-01-01"), organisations=NO_JEUGDWET)
+    too_late = make_household(db, name="Huishouden C", members=child("Cas", "2009-05-02"), organisations=JEUGDWET)
+    closed = make_household(db, name="Huishouden D", members=child("Dewi", "2009-03-01"), organisations=JEUGDWET)
+    h = households.get_household(closed, db.uow(), db.actor)
+    households.change_status(closed, HouseholdStatus.AFGESLOTEN, h.version, db.uow(), db.actor)
+    covered = make_household(db, name="Huishouden E", members=child("Eva", "2009-04-01"), organisations=JEUGDWET)
+    overbrugging_service.request_overbrugging(covered, overbrugging_draft(), db.uow(), db.actor, today=TODAY)
+
+    late = overbrugging_service.request_overbrugging(
+        too_late,
+        overbrugging_draft(transition="wmo-wlz", settlement_deadline="2026-10-15"),
+        db.uow(),
+        db.actor,
+        today=date(2026, 9, 1),
+    ).overbrugging
+    assert late.id is not None
+    waiting = escalation_service.start_escalation(
+        turning, escalation_draft(), db.uow(), db.actor, today=date(2026, 8, 16)
+    )
+    assert waiting.id is not None
+    escalation_service.change_escalation_status(
+        waiting.id, EscalationStatus.INGEDIEND, waiting.version, db.uow(), db.actor, on=date(2026, 8, 20)
+    )
+
+    uow = NoHouseholdLoads(db._sessions, db.audit_key, db.clock)  # type: ignore[arg-type]  # noqa: SLF001
+    signals = worklist(uow, db.actor, today=TODAY)
+    assert kinds(signals) == [
+        ("verrekening_verlopen", too_late),  # high first, then by due date
+        ("escalatie_wacht", turning),
+        ("wordt_18", turning),
+    ]
+    assert "Emre Aydın wordt 18 op 14-02-2027" in signals[2].text
+    assert signals[0].object_type == "overbrugging" and signals[0].object_id == str(late.id)
+    # A longer wait threshold and a filter on kinds.
+    relaxed = worklist(db.uow(), db.actor, today=TODAY, config=SignalConfig(escalation_wait_weeks=20))
+    assert SignalKind.ESCALATIE_WACHT not in {s.kind for s in relaxed}
+    only = worklist(db.uow(), db.actor, today=TODAY, kinds=frozenset({SignalKind.WORDT_18}))
+    assert kinds(only) == [("wordt_18", turning)]
+
+
+def test_over_cap_and_leap_day_from_the_database(db: Database) -> None:
+    leap = make_household(db, name="Huishouden Schrikkel", members=child("Sam", "2008-02-29"), organisations=JEUGDWET)
+    ob = overbrugging_service.request_overbrugging(
+        leap,
+        overbrugging_draft(
+            transition="overig",
+            transition_note="Zvw naar Wlz",
+            cap="100.00",
+            expected_cost="80.00",
+            start_date="2025-09-01",
+            settlement_deadline="2026-12-01",
+        ),
+        db.uow(),
+        db.actor,
+        today=date(2025, 9, 1),
+    ).overbrugging
+    assert ob.id is not None
+    for status in (OverbruggingStatus.TOEGEKEND, OverbruggingStatus.INGEZET):
+        ob = overbrugging_service.change_overbrugging_status(
+            ob.id, status, ob.version, db.uow(), db.actor, today=date(2025, 9, 2)
+        ).overbrugging
+    overbrugging_service.book_cost(
+        ob.id, {"amount": "120", "description": "Factuur", "booked_on": "2025-10-01"}, ob.version, db.uow(), db.actor
+    )
+    on_28_feb = worklist(db.uow(), db.actor, today=date(2026, 2, 28))
+    assert kinds(on_28_feb) == [("wordt_18", leap), ("plafond_overschreden", leap)]
+    assert on_28_feb[0].due == date(2026, 3, 1)
+    assert kinds(worklist(db.uow(), db.actor, today=date(2026, 3, 2))) == [("plafond_overschreden", leap)]
+
+
+def test_professionals_see_only_their_caseload(db: Database) -> None:
+    own = make_household(db, name="Huishouden Oost", members=child("Ole", "2009-02-01"), organisations=JEUGDWET)
+    other = make_household(
+        db,
+        name="Huishouden West",
+        members=child("Wim", "2009-02-02"),
+        organisations=JEUGDWET,
+        professional="Kim de Vries",
+        team="Wijkteam West",
+    )
+    oost = Actor(
+        username="fbouzid",
+        display_name="Fatima Bouzid",
+        role=Role.PROFESSIONAL,
+        municipality_codes=frozenset({"GM0363"}),
+        team="Wijkteam Oost",
+    )
+    rotterdam = Actor(username="c", display_name="C", role=Role.COORDINATOR, municipality_codes=frozenset({"GM0599"}))
+    assert kinds(worklist(db.uow(), oost, today=TODAY)) == [("wordt_18", own)]
+    assert {c for _, c in kinds(worklist(db.uow(), db.actor, today=TODAY))} == {own, other}
+    assert worklist(db.uow(), rotterdam, today=TODAY) == []
+    assert worklist(db.uow(), db.actor, today=TODAY - timedelta(days=400)) == []
