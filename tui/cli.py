@@ -9,7 +9,7 @@ import typer
 
 from domain.errors import DomainError
 from storage.bootstrap import demo_settings, open_database
-from tui import cli_audit, cli_backup, cli_case, cli_plan, cli_privacy, cli_user
+from tui import cli_audit, cli_backup, cli_case, cli_plan, cli_privacy, cli_register, cli_user
 from tui.cli_common import CliState, database, report_error
 from tui.cli_escalation import app as escalation_app
 from tui.cli_overbrugging import app as overbrugging_app
@@ -32,6 +32,7 @@ app.add_typer(cli_privacy.app, name="privacy")
 app.add_typer(overbrugging_app, name="overbrugging")
 app.add_typer(escalation_app, name="escalation")
 app.add_typer(report_app, name="report")
+app.add_typer(cli_register.app, name="register")
 
 
 @app.callback()
