@@ -56,7 +56,11 @@ class CaseListPage:
     limit: int
 
 
+# Letters that do not decompose into a base letter plus accent (NFKD leaves them alone).
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "æ": "ae", "œ": "oe", "ß": "ss"})
+
+
 def search_normalise(text: str) -> str:
-    """Lower case without diacritics, so `ozdemir` finds `Özdemir` and `fryslan` finds `Fryslân`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case without diacritics, so `ozdemir` finds `Özdemir`, `yilmaz` finds `Yılmaz`, `fryslan` `Fryslân`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

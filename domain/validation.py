@@ -58,10 +58,13 @@ def format_case_number(year: int, sequence: int) -> str:
     return f"DB-{year:04d}-{sequence:06d}"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def clean_text(value: str, *, field: str = "Dit veld") -> str:
     """Strip surrounding white space and refuse control characters (they break screens and files)."""
     value = value.strip()
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+    if _CONTROL.search(value):
         raise ValueError(f"{field} bevat onzichtbare stuurtekens.")
     return value
 

@@ -61,6 +61,43 @@ def household_search_text(household: Household) -> str:
     return search_normalise(" ".join(p for p in parts if p))
 
 
+def household_row_values(household: Household) -> dict[str, Any]:
+    """The household row's content columns (not id, case number, version or timestamps).
+
+    Shared by the repository and the bulk seed, so both write exactly the same rows.
+    """
+    return {
+        "name": household.name,
+        "sort_name": search_normalise(household.name),
+        "municipality_code": household.municipality_code,
+        "municipality_name": household.municipality_name,
+        "street": household.address.street,
+        "house_number": household.address.house_number,
+        "postcode": household.address.postcode,
+        "city": household.address.city,
+        "status": household.status.value,
+        "professional": household.professional,
+        "team": household.team,
+        "closed_on": household.closed_on,
+        "search_text": household_search_text(household),
+    }
+
+
+def member_values(member: Member) -> dict[str, Any]:
+    return {"name": member.name, "date_of_birth": member.date_of_birth, "role": str(member.role), "bsn": member.bsn}
+
+
+def problem_values(problem: Problem) -> dict[str, Any]:
+    return {"leefgebied": problem.leefgebied, "score": problem.score, "since": problem.since,
+            "description": problem.description}
+
+
+def organisation_values(organisation: InvolvedOrganisation) -> dict[str, Any]:
+    return {"name": organisation.name, "type": str(organisation.type),
+            "legal_framework": str(organisation.legal_framework), "product": organisation.product,
+            "yearly_cost": organisation.yearly_cost}
+
+
 def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -223,19 +260,8 @@ class SqlHouseholdRepository:
         return format_case_number(year, int(result[0]))
 
     def _fill_row(self, row: HouseholdRow, household: Household) -> None:
-        row.name = household.name
-        row.sort_name = search_normalise(household.name)
-        row.municipality_code = household.municipality_code
-        row.municipality_name = household.municipality_name
-        row.street = household.address.street
-        row.house_number = household.address.house_number
-        row.postcode = household.address.postcode
-        row.city = household.address.city
-        row.status = household.status.value
-        row.professional = household.professional
-        row.team = household.team
-        row.closed_on = household.closed_on
-        row.search_text = household_search_text(household)
+        for key, value in household_row_values(household).items():
+            setattr(row, key, value)
 
     def add(self, household: Household) -> Household:
         assert household.case_number is not None
@@ -267,16 +293,9 @@ class SqlHouseholdRepository:
 
     def _sync_children(self, household_id: int, household: Household) -> None:
         """Upsert children by id (ids stay stable for later references), delete the ones removed."""
-        self._sync(MemberRow, household_id, household.members, lambda m: {
-            "name": m.name, "date_of_birth": m.date_of_birth, "role": str(m.role), "bsn": m.bsn,
-        })
-        self._sync(ProblemRow, household_id, household.problems, lambda p: {
-            "leefgebied": p.leefgebied, "score": p.score, "since": p.since, "description": p.description,
-        })
-        self._sync(InvolvedOrganisationRow, household_id, household.organisations, lambda o: {
-            "name": o.name, "type": str(o.type), "legal_framework": str(o.legal_framework),
-            "product": o.product, "yearly_cost": o.yearly_cost,
-        })
+        self._sync(MemberRow, household_id, household.members, member_values)
+        self._sync(ProblemRow, household_id, household.problems, problem_values)
+        self._sync(InvolvedOrganisationRow, household_id, household.organisations, organisation_values)
         self.session.flush()
 
     def _sync(self, model: type[RowT], household_id: int, items: Sequence[Any], values: Callable[[Any], dict[str, Any]]) -> None:
