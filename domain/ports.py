@@ -16,7 +16,13 @@ from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFac
 from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
 from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
 from domain.register import ContactFields, OrganisationSummary, RegisterContact, SearchPlan, Vocabulary
-from domain.signals import CaseOwner, EscalationCandidate, MemberCandidate, OverbruggingCandidate
+from domain.signals import (
+    ActionCandidate,
+    CaseOwner,
+    EscalationCandidate,
+    MemberCandidate,
+    OverbruggingCandidate,
+)
 from domain.users import User
 
 
@@ -111,6 +117,12 @@ class OverbruggingRepository(Protocol):
         self, first: date, last: date, municipality_codes: frozenset[str] | None = None
     ) -> list[tuple[MemberCandidate, CaseOwner]]:
         """Members born in [first, last] in households with a Jeugdwet organisation (indexed on birth date)."""
+        ...
+
+    def overdue_plan_actions(
+        self, today: date, municipality_codes: frozenset[str] | None = None
+    ) -> list[tuple[ActionCandidate, CaseOwner]]:
+        """Unfinished actions past their deadline in each open household's newest decided plan."""
         ...
 
 

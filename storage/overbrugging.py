@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col
 
@@ -23,11 +23,15 @@ from domain.overbrugging import (
     Settlement,
     Transition,
 )
-from domain.signals import CaseOwner, MemberCandidate, OverbruggingCandidate
+from domain.plan import ActionStatus, PlanStatus
+from domain.signals import ActionCandidate, CaseOwner, MemberCandidate, OverbruggingCandidate
 from storage.case_tables import OverbruggingCostRow, OverbruggingRow, OverbruggingStepRow
 from storage.households import Clock, as_utc, utcnow
+from storage.plan_tables import PlanActionRow, PlanRow
 from storage.tables import HouseholdRow, InvolvedOrganisationRow, MemberRow
 
+UNFINISHED_ACTIONS = (ActionStatus.OPEN.value, ActionStatus.BEZIG.value, ActionStatus.VASTGELOPEN.value)
+ACTION_TEXT_MAX = 80
 CLOSED = (OverbruggingStatus.AFGESLOTEN.value, OverbruggingStatus.AFGEWEZEN.value)
 AWAITING = tuple(s.value for s in AWAITING_SETTLEMENT)
 
@@ -281,6 +285,57 @@ class SqlOverbruggingRepository:
             )
             for r in self.session.execute(stmt)
         ]
+
+    def overdue_plan_actions(
+        self, today: date, municipality_codes: frozenset[str] | None = None
+    ) -> list[tuple[ActionCandidate, CaseOwner]]:
+        """Unfinished actions past their deadline in each open household's newest decided plan (read-only).
+
+        Uses the plan module's tables and its (status, deadline) index; older decided versions that a newer
+        decided version replaced are skipped, so an action is never reported twice.
+        """
+        decided = (PlanStatus.VASTGESTELD.value, PlanStatus.IN_UITVOERING.value)
+        newer = aliased(PlanRow)
+        newest = ~exists().where(
+            col(newer.household_id) == col(PlanRow.household_id),
+            col(newer.status).in_(decided),
+            col(newer.plan_version) > col(PlanRow.plan_version),
+        )
+        stmt = (
+            select(
+                col(HouseholdRow.case_number),
+                col(PlanActionRow.key),
+                col(PlanActionRow.what),
+                col(PlanActionRow.owner_organisation),
+                col(PlanActionRow.deadline),
+                col(HouseholdRow.municipality_code),
+                col(HouseholdRow.professional),
+                col(HouseholdRow.team),
+            )
+            .join(PlanRow, col(PlanRow.id) == col(PlanActionRow.plan_id))
+            .join(HouseholdRow, col(HouseholdRow.id) == col(PlanRow.household_id))
+            .where(
+                col(PlanActionRow.status).in_(UNFINISHED_ACTIONS),
+                col(PlanActionRow.deadline) < today,
+                col(PlanRow.status).in_(decided),
+                newest,
+                col(HouseholdRow.status) != HouseholdStatus.AFGESLOTEN.value,
+                *municipality_filter(municipality_codes),
+            )
+            .order_by(col(PlanActionRow.deadline), col(HouseholdRow.case_number), col(PlanActionRow.position))
+        )
+        found: list[tuple[ActionCandidate, CaseOwner]] = []
+        for r in self.session.execute(stmt):
+            what = " ".join(str(r[2]).split())
+            what = what if len(what) <= ACTION_TEXT_MAX else what[: ACTION_TEXT_MAX - 1] + "…"
+            description = f"{what} ({r[3]})" if r[3] else what
+            found.append(
+                (
+                    ActionCandidate(case_number=r[0], action_id=r[1], description=description, deadline=not_null(r[4])),
+                    owner_of(r[5], r[6], r[7]),
+                )
+            )
+        return found
 
     # -- writing ---------------------------------------------------------------------------------
     def _fill(self, row: OverbruggingRow, ob: Overbrugging) -> None:

@@ -15,7 +15,6 @@ from domain.actors import Actor
 from domain.ports import UnitOfWork
 from domain.services.casework import may_see, today_or
 from domain.signals import (
-    ActionCandidate,
     CaseOwner,
     Signal,
     SignalConfig,
@@ -29,16 +28,6 @@ T = TypeVar("T")
 
 def _visible(actor: Actor, rows: Iterable[tuple[T, CaseOwner]]) -> list[T]:
     return [candidate for candidate, owner in rows if may_see(actor, owner)]
-
-
-def action_candidates(uow: UnitOfWork, actor: Actor, today: date) -> list[ActionCandidate]:
-    """Plan actions past their deadline, when the plan module offers them (read-only, optional port)."""
-    plans = getattr(uow, "plans", None)
-    overdue = getattr(plans, "overdue_actions", None)
-    if overdue is None:
-        return []
-    rows: list[tuple[ActionCandidate, CaseOwner]] = overdue(today, actor.municipality_codes)
-    return _visible(actor, rows)
 
 
 def worklist(
@@ -60,7 +49,7 @@ def worklist(
         overbruggingen = _visible(actor, uow.overbruggingen.signal_candidates(day, codes))
         cutoff = day - timedelta(weeks=config.escalation_wait_weeks)
         escalations = _visible(actor, uow.escalations.waiting_since_before(cutoff, codes))
-        actions = action_candidates(uow, actor, day)
+        actions = _visible(actor, uow.overbruggingen.overdue_plan_actions(day, codes))
     signals = compute_signals(
         day, members=members, overbruggingen=overbruggingen, actions=actions, escalations=escalations, config=config
     )

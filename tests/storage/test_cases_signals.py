@@ -141,3 +141,30 @@ def test_professionals_see_only_their_caseload(db: Database) -> None:
     assert {c for _, c in kinds(worklist(db.uow(), db.actor, today=TODAY))} == {own, other}
     assert worklist(db.uow(), rotterdam, today=TODAY) == []
     assert worklist(db.uow(), db.actor, today=TODAY - timedelta(days=400)) == []
+
+
+def test_plan_actions_past_their_deadline(db: Database) -> None:
+    """Read-only use of the plan module's tables: newest decided version only, unfinished actions only."""
+    from domain.plan import ActionStatus
+    from domain.services import plans
+    from tests.domain.plan_examples import DECISION, HOUSEHOLD, complete_content, problem_id
+
+    household = households.create_household(HOUSEHOLD, db.uow(), db.actor)
+    case = household.case_number
+    assert case is not None
+    plan = plans.start_plan(case, db.uow(), db.actor, content=complete_content(problem_id(household, "financien")))
+    assert worklist(db.uow(), db.actor, today=date(2027, 1, 1), kinds=frozenset({SignalKind.ACTIE_VERLOPEN})) == []
+    plan = plans.decide_plan(case, DECISION, plan.version, db.uow(), db.actor)
+    actions = worklist(db.uow(), db.actor, today=date(2027, 1, 1), kinds=frozenset({SignalKind.ACTIE_VERLOPEN}))
+    assert [(s.case_number, s.object_id, s.due) for s in actions] == [
+        (case, plan.actions[0].id, date(2026, 12, 15)),
+        (case, plan.actions[1].id, date(2026, 12, 20)),
+    ]
+    assert "Ontruiming intrekken (Mitros)" in actions[1].text
+    assert worklist(db.uow(), db.actor, today=date(2026, 12, 15), kinds=frozenset({SignalKind.ACTIE_VERLOPEN})) == []
+    first = plan.actions[0].id
+    assert first is not None
+    plan = plans.set_action_status(case, first, ActionStatus.GEDAAN, plan.version, db.uow(), db.actor)
+    plans.new_plan_version(case, db.uow(), db.actor)  # a concept successor does not duplicate the actions
+    actions = worklist(db.uow(), db.actor, today=date(2027, 1, 1), kinds=frozenset({SignalKind.ACTIE_VERLOPEN}))
+    assert [s.object_id for s in actions] == [plan.actions[1].id]
