@@ -193,6 +193,7 @@ def new_command(
     ctx: typer.Context,
     case_number: Annotated[str, typer.Argument(metavar="CASUS", help="Casusnummer, bijv. DB-2026-000123.")],
     suggest: Annotated[bool, typer.Option("--voorstel", help="Vul leefgebieden en organisaties uit de casus.")] = False,
+    created: Annotated[str | None, typer.Option("--datum", help="Datum van aanmaken; standaard vandaag.")] = None,
     file: FileOpt = None,
     level: LevelOpt = None,
     urgent: UrgentOpt = None,
@@ -235,7 +236,7 @@ def new_command(
             consent_scope=consent_scope,
             recipients=recipients,
         )
-        escalation = service.start_escalation(number, draft, db.uow(), db.actor)
+        escalation = service.start_escalation(number, draft, db.uow(), db.actor, today=parse_date(created, "datum"))
     if as_json:
         write_stdout(json.dumps(escalation_json(escalation, date.today()), ensure_ascii=False, indent=2))
     else:

@@ -113,11 +113,14 @@ def new_command(
         list[str] | None, typer.Option("--organisatie", help="Organisatie in geschil (herhaal de optie).")
     ] = None,
     transition_note: Annotated[str, typer.Option("--overgang-toelichting", help="Toelichting op de overgang.")] = "",
+    requested_on: Annotated[
+        str | None, typer.Option("--datum", help="Datum van de aanvraag; standaard vandaag.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Vraag een overbrugging aan voor een huishouden."""
-    today = date.today()
     with database(ctx) as db:
+        today = parse_date(requested_on, "datum") or date.today()
         data = {
             "support_needed": support,
             "urgency_reason": urgency,
