@@ -12,8 +12,7 @@ from typer.testing import CliRunner
 
 from domain.escalation import EscalationStatus
 from domain.services import escalation as escalation_service
-from domain.services import households
-from domain.services import knelpunten
+from domain.services import households, knelpunten
 from domain.services import overbrugging as overbrugging_service
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
