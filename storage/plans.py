@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col
@@ -60,6 +60,144 @@ def _plain(value: Decimal) -> Decimal:
 
 def _cents(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"))
+
+
+def plan_row_values(plan: Maatwerkplan) -> dict[str, Any]:
+    """A plan's own columns (the children are separate rows)."""
+    consent = plan.consent
+    decision = plan.decision
+    return {
+        "status": plan.status.value,
+        "in_kaart_samenvatting": plan.in_kaart.samenvatting,
+        "in_kaart_datum": plan.in_kaart.datum,
+        "perspectief": plan.perspectief,
+        "obstacle_problem_id": plan.sta_in_de_weg.problem_id,
+        "obstacle_leefgebied": plan.sta_in_de_weg.leefgebied,
+        "obstacle_toelichting": plan.sta_in_de_weg.toelichting,
+        "doorbraak": plan.doorbraak,
+        "horizon_months": plan.rekensom.horizon_months,
+        "discount_rate": plan.rekensom.discount_rate,
+        "juridisch": json.dumps(
+            plan.juridisch.model_dump(mode="json", include=set(_PARAGRAPH_TEXT_FIELDS)), ensure_ascii=False
+        ),
+        "consent_given_by": consent.given_by if consent else None,
+        "consent_given_on": consent.given_on if consent else None,
+        "consent_method": consent.method.value if consent else None,
+        "consent_scope": consent.scope if consent else None,
+        "decided_by": decision.decided_by if decision else None,
+        "decision_mandate": decision.mandate if decision else None,
+        "decided_on": decision.decided_on if decision else None,
+        "decision_toelichting": decision.toelichting if decision else None,
+    }
+
+
+def fill_plan_row(row: PlanRow, plan: Maatwerkplan) -> None:
+    """Copy a plan's own fields onto its ORM row."""
+    for name, value in plan_row_values(plan).items():
+        setattr(row, name, value)
+
+
+def _table(model: type[Any]) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict[str, Any]]]:
+    """The goal, action, cost-line, legal-basis and evaluation rows of a plan, per table, as plain values
+    (written with one executemany per table, by the repository and by the bulk seed)."""
+    goals = [
+        {
+            "plan_id": plan_id,
+            "position": position,
+            "key": goal.id,
+            "text": goal.text,
+            "leefgebied": goal.leefgebied,
+            "target_score": goal.target_score,
+        }
+        for position, goal in enumerate(plan.goals)
+    ]
+    bases: list[dict[str, Any]] = []
+
+    def basis(kind: str, basis_id: str, toelichting: str = "", action_key: str | None = None) -> None:
+        bases.append(
+            {
+                "plan_id": plan_id,
+                "position": len(bases) + 1,
+                "kind": kind,
+                "action_key": action_key,
+                "basis_id": basis_id,
+                "toelichting": toelichting,
+            }
+        )
+
+    for chosen in plan.juridisch.grondslagen:
+        basis("grond", chosen.basis_id, chosen.toelichting)
+    for chosen in plan.juridisch.privacy_grondslagen:
+        basis("privacy", chosen.basis_id, chosen.toelichting)
+    actions = []
+    for position, action in enumerate(plan.actions):
+        actions.append(
+            {
+                "plan_id": plan_id,
+                "position": position,
+                "key": action.id,
+                "what": action.what,
+                "owner_organisation": action.owner_organisation,
+                "contact": action.contact,
+                "contact_id": action.contact_id,
+                "deadline": action.deadline,
+                "status": action.status.value,
+                "status_note": action.status_note,
+                "goal_key": action.goal_id,
+                "cost_line_key": action.cost_line_id,
+                "deviating": action.deviating,
+                "reasoning": json.dumps(action.reasoning.model_dump(mode="json"), ensure_ascii=False),
+            }
+        )
+        for basis_id in action.legal_basis_ids:
+            basis("actie", basis_id, action_key=action.id)
+    lines = []
+    for position, line in enumerate(plan.rekensom.lines):
+        source = line.source
+        lines.append(
+            {
+                "plan_id": plan_id,
+                "position": position,
+                "key": line.id,
+                "description": line.description,
+                "scenario": line.scenario.value,
+                "payer": line.payer.value,
+                "amount": line.amount,
+                "quantity": line.quantity,
+                "probability": line.probability,
+                "frequency": line.frequency.value,
+                "start_month": line.start_month,
+                "duration_months": line.duration_months,
+                "has_source": source is not None,
+                "kengetal_id": source.kengetal_id if source else None,
+                "source_text": source.text if source else "",
+                "source_year": source.year if source else None,
+            }
+        )
+    evaluations = [
+        {
+            "plan_id": plan_id,
+            "moment": evaluation.moment,
+            "on_date": evaluation.on_date,
+            "rapportcijfer": evaluation.rapportcijfer,
+            "scores": json.dumps(evaluation.scores),
+            "realised_costs": evaluation.realised_costs,
+            "toelichting": evaluation.toelichting,
+        }
+        for evaluation in plan.evaluations
+    ]
+    return {
+        _table(PlanGoalRow): goals,
+        _table(PlanActionRow): actions,
+        _table(PlanCostLineRow): lines,
+        _table(PlanLegalBasisRow): bases,
+        _table(PlanEvaluationRow): evaluations,
+    }
 
 
 class SqlPlanRepository:
@@ -143,7 +281,7 @@ class SqlPlanRepository:
             updated_at=now,
             discount_rate=Decimal(0),
         )
-        self._fill_row(row, plan)
+        fill_plan_row(row, plan)
         self.session.add(row)
         self.session.flush()
         assert row.id is not None
@@ -156,7 +294,7 @@ class SqlPlanRepository:
             raise NotFound(f"Casus {plan.case_number} heeft geen maatwerkplan versie {plan.plan_version}.")
         if row.version != plan.version:
             raise StaleVersion("Dit maatwerkplan")
-        self._fill_row(row, plan)
+        fill_plan_row(row, plan)
         # Touch the row even when only children changed, so the version always moves on.
         row.updated_at = self.clock()
         try:
@@ -170,124 +308,10 @@ class SqlPlanRepository:
         self.session.expire(row)
         return self._to_domain(row, plan.case_number)
 
-    def _fill_row(self, row: PlanRow, plan: Maatwerkplan) -> None:
-        row.status = plan.status.value
-        row.in_kaart_samenvatting = plan.in_kaart.samenvatting
-        row.in_kaart_datum = plan.in_kaart.datum
-        row.perspectief = plan.perspectief
-        row.obstacle_problem_id = plan.sta_in_de_weg.problem_id
-        row.obstacle_leefgebied = plan.sta_in_de_weg.leefgebied
-        row.obstacle_toelichting = plan.sta_in_de_weg.toelichting
-        row.doorbraak = plan.doorbraak
-        row.horizon_months = plan.rekensom.horizon_months
-        row.discount_rate = plan.rekensom.discount_rate
-        row.juridisch = json.dumps(
-            plan.juridisch.model_dump(mode="json", include=set(_PARAGRAPH_TEXT_FIELDS)), ensure_ascii=False
-        )
-        consent = plan.consent
-        row.consent_given_by = consent.given_by if consent else None
-        row.consent_given_on = consent.given_on if consent else None
-        row.consent_method = consent.method.value if consent else None
-        row.consent_scope = consent.scope if consent else None
-        decision = plan.decision
-        row.decided_by = decision.decided_by if decision else None
-        row.decision_mandate = decision.mandate if decision else None
-        row.decided_on = decision.decided_on if decision else None
-        row.decision_toelichting = decision.toelichting if decision else None
-
     def _write_children(self, plan_id: int, plan: Maatwerkplan) -> None:
-        rows: list[Any] = []
-        for position, goal in enumerate(plan.goals):
-            assert goal.id is not None
-            rows.append(
-                PlanGoalRow(
-                    plan_id=plan_id,
-                    position=position,
-                    key=goal.id,
-                    text=goal.text,
-                    leefgebied=goal.leefgebied,
-                    target_score=goal.target_score,
-                )
-            )
-        legal_position = 0
-
-        def basis(kind: str, chosen: ChosenBasis | str, action_key: str | None = None) -> PlanLegalBasisRow:
-            nonlocal legal_position
-            legal_position += 1
-            basis_id = chosen if isinstance(chosen, str) else chosen.basis_id
-            text = "" if isinstance(chosen, str) else chosen.toelichting
-            return PlanLegalBasisRow(
-                plan_id=plan_id,
-                position=legal_position,
-                kind=kind,
-                action_key=action_key,
-                basis_id=basis_id,
-                toelichting=text,
-            )
-
-        for chosen in plan.juridisch.grondslagen:
-            rows.append(basis("grond", chosen))
-        for chosen in plan.juridisch.privacy_grondslagen:
-            rows.append(basis("privacy", chosen))
-        for position, action in enumerate(plan.actions):
-            assert action.id is not None
-            rows.append(
-                PlanActionRow(
-                    plan_id=plan_id,
-                    position=position,
-                    key=action.id,
-                    what=action.what,
-                    owner_organisation=action.owner_organisation,
-                    contact=action.contact,
-                    contact_id=action.contact_id,
-                    deadline=action.deadline,
-                    status=action.status.value,
-                    status_note=action.status_note,
-                    goal_key=action.goal_id,
-                    cost_line_key=action.cost_line_id,
-                    deviating=action.deviating,
-                    reasoning=json.dumps(action.reasoning.model_dump(mode="json"), ensure_ascii=False),
-                )
-            )
-            for basis_id in action.legal_basis_ids:
-                rows.append(basis("actie", basis_id, action.id))
-        for position, line in enumerate(plan.rekensom.lines):
-            assert line.id is not None
-            source = line.source
-            rows.append(
-                PlanCostLineRow(
-                    plan_id=plan_id,
-                    position=position,
-                    key=line.id,
-                    description=line.description,
-                    scenario=line.scenario.value,
-                    payer=line.payer.value,
-                    amount=line.amount,
-                    quantity=line.quantity,
-                    probability=line.probability,
-                    frequency=line.frequency.value,
-                    start_month=line.start_month,
-                    duration_months=line.duration_months,
-                    has_source=source is not None,
-                    kengetal_id=source.kengetal_id if source else None,
-                    source_text=source.text if source else "",
-                    source_year=source.year if source else None,
-                )
-            )
-        for evaluation in plan.evaluations:
-            rows.append(
-                PlanEvaluationRow(
-                    plan_id=plan_id,
-                    moment=evaluation.moment,
-                    on_date=evaluation.on_date,
-                    rapportcijfer=evaluation.rapportcijfer,
-                    scores=json.dumps(evaluation.scores),
-                    realised_costs=evaluation.realised_costs,
-                    toelichting=evaluation.toelichting,
-                )
-            )
-        self.session.add_all(rows)
-        self.session.flush()
+        for table, rows in plan_child_values(plan_id, plan).items():
+            if rows:
+                self.session.execute(insert(table), rows)
 
     def _children(self, model: type[Any], plan_id: int) -> Sequence[Any]:
         order = [model.position, model.id] if hasattr(model, "position") else [model.moment]
