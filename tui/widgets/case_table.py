@@ -87,9 +87,14 @@ class CaseTable(DataTable[Text]):
     def _widths(self) -> list[int]:
         available = max(self.size.width - 1, 60)  # one column for the scrollbar
         wide = available >= WIDE
-        fixed = {CaseSort.CASE_NUMBER: 14, CaseSort.STATUS: 16, CaseSort.UPDATED_AT: 16 if wide else 9}
+        # In 80 columns the name gets the most room: it is what a professional looks for.
+        fixed = {CaseSort.CASE_NUMBER: 14, CaseSort.STATUS: 16 if wide else 14, CaseSort.UPDATED_AT: 18 if wide else 9}
         rest = available - sum(fixed.values()) - len(COLUMNS)  # one leading space per column
-        shares = {CaseSort.NAME: 0.4, CaseSort.MUNICIPALITY: 0.28, CaseSort.PROFESSIONAL: 0.32}
+        shares = (
+            {CaseSort.NAME: 0.4, CaseSort.MUNICIPALITY: 0.28, CaseSort.PROFESSIONAL: 0.32}
+            if wide
+            else {CaseSort.NAME: 0.5, CaseSort.MUNICIPALITY: 0.25, CaseSort.PROFESSIONAL: 0.25}
+        )
         flexible = {key: max(9, int(rest * share)) for key, share in shares.items()}
         flexible[CaseSort.NAME] += max(0, rest - sum(flexible.values()))
         sizes = {**fixed, **flexible}

@@ -70,7 +70,6 @@ class ItemEditor(Vertical):
             # The button shares the last row when a cell is free there, else it gets a row of its own.
             with Horizontal(classes="item-actions" if cells % 2 else "item-actions -span"):
                 yield Button("Verwijderen", classes="remove-item", compact=True)
-            yield Static("", classes="item-error", markup=False)
 
     def set_number(self, number: int) -> None:
         self.border_title = f"{self.title} {number}"
@@ -95,8 +94,12 @@ class ItemEditor(Vertical):
         self.set_item_error(None)
 
     def set_item_error(self, reason: str | None) -> None:
+        """A problem with the item as a whole (not one field), shown under its fields."""
         self.set_class(bool(reason), "-invalid")
-        self.query_one(".item-error", Static).update(f"✗ {reason}" if reason else "")
+        for line in self.query(".item-error"):
+            line.remove()
+        if reason:
+            self.query_one(".item-grid", Grid).mount(Static(f"✗ {reason}", classes="item-error", markup=False))
 
     def focus_first(self) -> None:
         first = self.query(FormField).first()

@@ -1,0 +1,134 @@
+"""Pilot tests of what the app shares: help, command palette, keymap, demo marker, error handling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from domain.errors import NotFound
+from tests.tui.conftest import TuiData, notifications, open_test_database, screen_text, settle, type_text
+from tests.tui.data import build
+from tui.app import DoorbraakApp
+from tui.screens import case_list
+from tui.screens.case_list import CaseListScreen
+from tui.screens.help import HelpScreen
+from tui.screens.household_detail import HouseholdDetailScreen
+from tui.screens.household_form import HouseholdFormScreen
+
+
+async def test_help_lists_the_keys_of_the_current_screen(app: DoorbraakApp, tui_data: TuiData) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for expected in ("Help · Casussen", "Enter", "Openen", "/ / Ctrl+F", "Zoeken", "Nieuw", "Sorteren",
+                         "Omkeren", "F5 / Ctrl+R", "Ctrl+Q", "Afsluiten"):
+            assert expected in text, expected
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseListScreen)
+        # In a form `?` is a character; F1 opens the help of the form.
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        form = app.screen
+        assert isinstance(form, HouseholdFormScreen)
+        assert form._fields["name"].value == "?"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for expected in ("Help · Nieuw huishouden", "Ctrl+S", "Opslaan", "Ctrl+L", "Lid toevoegen", "Ctrl+N"):
+            assert expected in text, expected
+
+
+async def test_every_screen_action_is_in_the_command_palette(app: DoorbraakApp, tui_data: TuiData) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        names = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Openen", "Zoeken", "Nieuw", "Status", "Sorteren", "Omkeren", "Vernieuwen", "Help", "Afsluiten",
+                "Thema wijzigen"} <= names
+        # Run one through the palette, as a person would.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "nieuw")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HouseholdFormScreen)
+        names = {command.title for command in app.get_system_commands(app.screen)}
+        expected = {"Opslaan", "Terug", "Toevoegen", "Lid toevoegen", "Probleem toevoegen", "Organisatie toevoegen"}
+        assert expected <= names
+
+
+async def test_user_keymap_rebinds_keys(tmp_path: Path) -> None:
+    db = open_test_database(tmp_path / "keys.db", keymap={"case_list.new": "ctrl+t", "detail.edit": "b"})
+    try:
+        build(db)
+        app = DoorbraakApp(db)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("n")  # no longer bound
+            await pilot.pause()
+            assert isinstance(app.screen, CaseListScreen)
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            assert isinstance(app.screen, HouseholdFormScreen)
+            await pilot.press("escape")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, HouseholdDetailScreen)
+            await pilot.press("b")
+            await settle(pilot)
+            assert isinstance(app.screen, HouseholdFormScreen)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("demo", [True, False])
+async def test_demo_database_is_marked_in_the_header(tmp_path: Path, demo: bool) -> None:
+    db = open_test_database(tmp_path / "demo.db", demo=demo)
+    try:
+        app = DoorbraakApp(db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            header = screen_text(app).splitlines()[0]
+            assert "doorbraak" in header and "Casussen" in header
+            assert ("OEFENOMGEVING" in header) is demo
+            # An empty database tells the user what to do.
+            assert "Nog geen casussen. Druk op n" in screen_text(app)
+    finally:
+        db.close()
+
+
+async def test_an_unexpected_failure_gives_a_dutch_message_not_a_traceback(
+    app: DoorbraakApp, tui_data: TuiData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("database exploded with parameters ('999993653',)")
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(case_list, "list_cases", broken)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert app.is_running
+        messages = notifications(app)
+        assert any(m.startswith("Er ging iets mis: Er ging iets mis bij het werken met de gegevens") for m in messages)
+        text = screen_text(app)
+        assert "Traceback" not in text and "RuntimeError" not in text and "999993653" not in text
+
+
+async def test_a_domain_error_shows_its_dutch_message(app: DoorbraakApp, tui_data: TuiData) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.open_case("DB-2026-999999")  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert f"{NotFound.title}: Casus DB-2026-999999 bestaat niet." in notifications(app)
+        assert "Deze casus kon niet worden geladen" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseListScreen)
