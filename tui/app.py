@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Any
 from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import Screen
 from textual.theme import Theme
@@ -77,7 +79,7 @@ class DoorbraakApp(App[None]):
         self.register_theme(DOORBRAAK_THEME)
         self.theme = DOORBRAAK_THEME.name
 
-    def get_default_screen(self) -> Screen[object]:
+    def get_default_screen(self) -> Screen[Any]:
         return CaseListScreen(self.db)
 
     def on_mount(self) -> None:
@@ -103,9 +105,9 @@ class DoorbraakApp(App[None]):
         self.notify(GENERIC_ERROR, title="Er ging iets mis", severity="error", timeout=12, markup=False)
 
     # -- keys, help and the command palette ------------------------------------------------------
-    def screen_keys(self, screen: Screen[object]) -> list[tuple[Binding, object]]:
+    def screen_keys(self, screen: Screen[Any]) -> list[tuple[Binding, DOMNode]]:
         """The bindings a person can use on `screen` now (after the keymap), each once, ours only."""
-        seen: dict[str, tuple[Binding, object, list[str]]] = {}
+        seen: dict[str, tuple[Binding, DOMNode, list[str]]] = {}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if binding.id is None or not binding.description or binding.action == "command_palette":
@@ -114,7 +116,7 @@ class DoorbraakApp(App[None]):
             entry[2].append(key)
         return [(binding, node) for binding, node, _ in seen.values()]
 
-    def key_help(self, screen: Screen[object]) -> list[KeyHelp]:
+    def key_help(self, screen: Screen[Any]) -> list[KeyHelp]:
         keys: dict[str, list[str]] = {}
         bindings: dict[str, Binding] = {}
         for active in screen.active_bindings.values():
@@ -134,10 +136,10 @@ class DoorbraakApp(App[None]):
         self.push_screen(HelpScreen(self.screen.sub_title or "doorbraak", self.key_help(self.screen)))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every action of the current screen, under its Dutch name, plus the app-wide ones."""
         for binding, node in self.screen_keys(screen):
             help_text = f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})"

@@ -51,8 +51,8 @@ class CaseTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, id=id)
-        self.sort = CaseSort.UPDATED_AT
-        self.descending = True
+        self.sort_key = CaseSort.UPDATED_AT
+        self.sort_descending = True
         self._rows: list[CaseListRow] = []
         self._layout_width = 0
         self._rebuilding = False
@@ -80,8 +80,9 @@ class CaseTable(DataTable[Text]):
         self.add_rows_for(fresh)
 
     def set_sort(self, sort: CaseSort, descending: bool) -> None:
-        self.sort = sort
-        self.descending = descending
+        """Which column the rows are sorted on (shown with an arrow in its header)."""
+        self.sort_key = sort
+        self.sort_descending = descending
 
     # -- rendering -------------------------------------------------------------------------------
     def _widths(self) -> list[int]:
@@ -103,9 +104,9 @@ class CaseTable(DataTable[Text]):
     def _label(self, key: CaseSort, title: str) -> Text:
         if key is CaseSort.UPDATED_AT and self.size.width - 1 < WIDE:
             title = "Gewijzigd"
-        if key is self.sort:
+        if key is self.sort_key:
             # The arrow takes the place of the leading space, so the title keeps its width.
-            return Text(f"{'▼' if self.descending else '▲'}{title}", style="bold", no_wrap=True, overflow="ellipsis")
+            return Text(f"{'▼' if self.sort_descending else '▲'}{title}", style="bold", no_wrap=True, overflow="ellipsis")
         return Text(f" {title}", no_wrap=True, overflow="ellipsis")
 
     def _cells(self, row: CaseListRow) -> list[Text]:
