@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import statistics
 import sys
@@ -34,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from rich.text import Text  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import DataTable, Input  # noqa: E402
+from textual.worker import WorkerCancelled, WorkerFailed  # noqa: E402
 
 from domain.caselist import CaseListQuery  # noqa: E402
 from domain.services import households as household_service  # noqa: E402
@@ -51,6 +53,12 @@ FILTERS = [
     "huishouden el", "özdemir", "yilmaz", "anna", "van", "ab", "x", "zzz-bestaat-niet", "jan amsterdam",
     "pietersen utrecht", "de", "k", "straat 12", "nieuw", "laan",
 ]
+
+
+async def workers_done(app: App[Any]) -> None:
+    for worker in list(app.workers):
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await worker.wait()
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -161,7 +169,7 @@ async def filter_latencies(db: Database, probe: Probe, filters: list[str]) -> di
             # Everything but the last character is already typed (and its query answered) ...
             filter_input.value = text[:-1]
             await probe.wait_for(screen._generation)
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             # ... then the measured keystroke.
             probe.query_seconds.clear()
             key = text[-1]

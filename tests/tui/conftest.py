@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import io
 from collections.abc import Iterator
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
@@ -53,10 +56,17 @@ def app(tui_data: TuiData) -> DoorbraakApp:
     return DoorbraakApp(tui_data.db)
 
 
+async def workers_done(app: App[object]) -> None:
+    """Wait for the app's workers; one that was cancelled (a newer keystroke won) counts as done."""
+    for worker in list(app.workers):
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await worker.wait()
+
+
 async def settle(pilot: Pilot[object]) -> None:
     """Let every worker finish and the screen catch up (workers may start new work when they finish)."""
     for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
 
 
