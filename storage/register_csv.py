@@ -161,6 +161,8 @@ class RegisterCsvReader:
                         )))
                         values[column] = ""
                     else:
+                        if "\r" in cell:  # a line break inside a quoted cell, as written on Windows
+                            cell = cell.replace("\r\n", "\n")
                         values[column] = unescape_cell(cell)
                 yield ImportRecord(line=line, values=values, problems=problems)
 
