@@ -126,7 +126,7 @@ class _Builder:
         self.blocks.append(table)
 
 
-SECTION_NUMBERS = {
+SECTION_NUMBERS: dict[PlanStep, int] = {
     step: index for index, step in enumerate((s for s in PlanStep if s is not PlanStep.IN_KAART), start=2)
 }
 """Section 1 is the household with the in-kaart step; the other steps follow in order."""
