@@ -1056,6 +1056,7 @@ def _address(rng: random.Random, place: Place) -> dict[str, str]:
 SEED_STEPS: list[SeedStep] = [
     SeedStep("huishoudens", seed_households),
     SeedStep("plannen", "storage.seed_plans:seed_plans"),
+    SeedStep("casusinstrumenten", "storage.seed_cases:seed_cases"),
     SeedStep("maatwerkregister", "storage.seed_register:seed_register"),
     # Later modules register here with one line each, e.g.
     # SeedStep("plannen", "storage.seed_plans:seed_plans"),
