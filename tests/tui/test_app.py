@@ -132,3 +132,24 @@ async def test_a_domain_error_shows_its_dutch_message(app: DoorbraakApp, tui_dat
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CaseListScreen)
+
+
+async def test_quitting_with_unsaved_changes_asks_first(app: DoorbraakApp, tui_data: TuiData) -> None:
+    from tui.screens.confirm_dialog import ConfirmDialog
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Familie")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdFormScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert not app.is_running

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from textual.widgets import Input, OptionList, Select
 
 from domain.household import HouseholdStatus
 from domain.services.households import change_status, get_household, update_household
+from storage.bootstrap import Database
 from tests.tui.conftest import TuiData, notifications, screen_text, settle, type_text
+from tests.tui.data import build
 from tui.app import DoorbraakApp
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.error_dialog import ErrorDialog
@@ -335,3 +338,21 @@ async def test_member_errors_point_at_the_right_card(app: DoorbraakApp, tui_data
         assert field(form, "members.1.name").message == "Dit veld is verplicht."
         assert not field(form, "members.1.date_of_birth").error
         assert isinstance(form.query_one("#list-members"), ItemList)
+
+
+@pytest.mark.postgres
+async def test_edit_and_save_on_postgresql(postgres_db: Database) -> None:
+    """The same screens on the PostgreSQL back end: open, edit, save, see the new version."""
+    numbers = build(postgres_db)
+    app = DoorbraakApp(postgres_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await open_form(app, pilot, numbers[0])
+        set_input(form, "address.city", "Diemen")
+        set_input(form, "members.1.bsn", "999992077")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, HouseholdDetailScreen)
+        assert "Diemen" in screen_text(app)
+    saved = get_household(numbers[0], postgres_db.uow(), postgres_db.actor)
+    assert saved.address.city == "Diemen"
+    assert saved.members[1].bsn == "999992077"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from textual import events, on, work
@@ -52,6 +53,7 @@ class CaseListScreen(DoorbraakScreen[None]):
         self._generation = 0
         self._loading_more = False
         self._first_load_done = False
+        self._query_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
@@ -118,7 +120,12 @@ class CaseListScreen(DoorbraakScreen[None]):
             time.sleep(debounce)
             if worker.is_cancelled:
                 return
-        page = list_cases(query, self.db.uow(), self.db.actor)
+        # One list query at a time: a query that a newer keystroke made useless is skipped, not run
+        # alongside the newer one (on a large database each query scans the search column).
+        with self._query_lock:
+            if worker.is_cancelled:
+                return
+            page = list_cases(query, self.db.uow(), self.db.actor)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_first_page, page, generation, keep_case)
 

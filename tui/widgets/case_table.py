@@ -106,7 +106,8 @@ class CaseTable(DataTable[Text]):
             title = "Gewijzigd"
         if key is self.sort_key:
             # The arrow takes the place of the leading space, so the title keeps its width.
-            return Text(f"{'▼' if self.sort_descending else '▲'}{title}", style="bold", no_wrap=True, overflow="ellipsis")
+            arrow = "▼" if self.sort_descending else "▲"
+            return Text(f"{arrow}{title}", style="bold", no_wrap=True, overflow="ellipsis")
         return Text(f" {title}", no_wrap=True, overflow="ellipsis")
 
     def _cells(self, row: CaseListRow) -> list[Text]:
