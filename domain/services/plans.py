@@ -220,13 +220,18 @@ def _parse_content(data: PlanContent | Mapping[str, Any]) -> PlanContent:
         raise invalid_input(exc) from None
 
 
-def _link_obstacle(content: PlanContent, household: Household) -> PlanContent:
+def _link_obstacle(content: PlanContent, household: Household, stored: int | None = None) -> PlanContent:
     """Check the obstacle's problem belongs to the household and keep its leefgebied beside the id.
 
-    A UI may also give only the leefgebied; the problem id is then looked up.
+    A UI may also give only the leefgebied; the problem id is then looked up. An unchanged link to a
+    problem that was since removed from the household (`stored`) does not block saving other sections;
+    `what_is_missing` reports it.
     """
     obstacle = content.sta_in_de_weg
     if obstacle.problem_id is None and obstacle.leefgebied is None:
+        return content
+    removed_since = stored is not None and all(p.id != stored for p in household.problems)
+    if obstacle.problem_id == stored and removed_since:
         return content
     if obstacle.problem_id is not None:
         problem = next((p for p in household.problems if p.id == obstacle.problem_id), None)
@@ -315,7 +320,7 @@ def update_plan(
         current = _current(uow, case_number)
         current.ensure_editable()
         before = current.model_copy(deep=True)
-        current.replace_content(_link_obstacle(parsed, household))
+        current.replace_content(_link_obstacle(parsed, household, current.sta_in_de_weg.problem_id))
         current.version = expected_version
         saved = uow.plans.save(current)
         _audit(

@@ -345,3 +345,25 @@ def test_deleting_a_household_removes_its_plans(db: Database) -> None:
         connection.execute(text("DELETE FROM household WHERE case_number = :c"), {"c": case})
         for table in ("maatwerkplan", "plan_action", "plan_cost_line", "plan_legal_basis", "plan_draft"):
             assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0
+
+
+def test_a_removed_obstacle_problem_does_not_block_other_sections(db: Database) -> None:
+    household = new_household(db)
+    case = number(household)
+    plan = service.start_plan(case, db.uow(), db.actor, content=complete_content(problem_id(household, "financien")))
+    household = household_service.get_household(case, db.uow(), db.actor)  # its status followed the plan
+    assert household.status is HouseholdStatus.IN_BEHANDELING
+    data = household.model_dump(
+        include={"name", "municipality_code", "address", "professional", "members", "problems", "organisations"}
+    )
+    data["problems"] = [p for p in data["problems"] if p["leefgebied"] != "financien"]
+    household_service.update_household(case, data, household.version, db.uow(), db.actor)
+    saved = service.update_section(case, PlanStep.DOORBRAAK, "Nieuwe doorbraak", plan.version, db.uow(), db.actor)
+    missing = service.plan_overview(case, db.uow(), db.actor).missing
+    assert [m.message for m in missing] == [
+        "De grootste sta-in-de-weg verwijst naar een probleem dat niet bij dit huishouden hoort."
+    ]
+    with pytest.raises(InvalidInput, match="Kies een probleem van dit huishouden"):
+        service.update_section(case, PlanStep.STA_IN_DE_WEG, {"problem_id": 987654}, saved.version, db.uow(), db.actor)
+    with pytest.raises(InvalidInput, match="niet via de planinhoud"):
+        service.update_section(case, PlanStep.BESLUIT, {}, saved.version, db.uow(), db.actor)
