@@ -106,11 +106,13 @@ class DoorbraakApp(App[None]):
 
     # -- keys, help and the command palette ------------------------------------------------------
     def screen_keys(self, screen: Screen[Any]) -> list[tuple[Binding, DOMNode]]:
-        """The bindings a person can use on `screen` now (after the keymap), each once, ours only."""
+        """The bindings a person can use on `screen` now (after the keymap, enabled), each once, ours only."""
         seen: dict[str, tuple[Binding, DOMNode, list[str]]] = {}
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if binding.id is None or not binding.description or binding.action == "command_palette":
+            if not active.enabled or binding.id is None or not binding.description:
+                continue
+            if binding.action == "command_palette":
                 continue
             entry = seen.setdefault(binding.id, (binding, active.node, []))
             entry[2].append(key)

@@ -195,3 +195,33 @@ async def test_enter_opens_the_household(app: DoorbraakApp, tui_data: TuiData) -
 def listed_first_after_back(tui_data: TuiData) -> str:
     # Familie Jansen was created first and changed once, before all the others.
     return tui_data.numbers[0]
+
+
+async def test_back_from_a_case_deep_in_the_list_keeps_the_place(
+    tmp_path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from tui.screens.household_detail import HouseholdDetailScreen
+
+    monkeypatch.setattr(case_list, "PAGE_SIZE", 10)
+    db = open_test_database(tmp_path / "deep.db")
+    try:
+        for number in range(25):
+            create_household({"name": f"Huishouden {number:02d}", "municipality_code": "GM0363"}, db.uow(), db.actor,
+                             today=TODAY)
+        app = DoorbraakApp(db)
+        async with app.run_test(size=(100, 14)) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one(CaseTable)
+            for _ in range(17):
+                await pilot.press("down")
+            await settle(pilot)
+            assert table.cursor_row == 17 and table.row_count >= 20
+            chosen = table.current_case
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, HouseholdDetailScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen.query_one(CaseTable).current_case == chosen
+    finally:
+        db.close()

@@ -18,6 +18,7 @@ from tui.screens.error_dialog import ErrorDialog
 from tui.screens.household_detail import HouseholdDetailScreen
 from tui.screens.household_form import HouseholdFormScreen
 from tui.screens.status_dialog import StatusDialog
+from tui.widgets.case_table import CaseTable
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import ItemList, MemberEditor
 
@@ -104,6 +105,12 @@ async def test_status_change_to_an_allowed_next_status(app: DoorbraakApp, tui_da
         assert stored(tui_data, case_number).status is HouseholdStatus.IN_BEHANDELING
         assert "In behandeling" in screen_text(app)
         assert any("is nu 'In behandeling'" in n for n in notifications(app))
+        # Back in the list, the row shows the new status, with the cursor still on it.
+        await pilot.press("escape")
+        await settle(pilot)
+        table = app.screen.query_one(CaseTable)
+        assert table.current_case == case_number
+        assert table.get_row(case_number)[3].plain.strip() == "In behandeling"
 
 
 async def test_illegal_transition_shows_the_domain_message(app: DoorbraakApp, tui_data: TuiData) -> None:

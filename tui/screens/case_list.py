@@ -20,6 +20,8 @@ from tui.screens.base import DoorbraakScreen, format_count
 from tui.widgets.case_table import COLUMN_LABELS, COLUMNS, CaseTable
 
 PAGE_SIZE = 100
+MAX_RELOAD = 1000
+"""A refresh reloads the rows already shown, up to this many (the domain's largest page)."""
 TYPING_PAUSE = 0.15
 """Seconds to wait after a keystroke before querying; a newer keystroke cancels the older query."""
 
@@ -54,6 +56,8 @@ class CaseListScreen(DoorbraakScreen[None]):
         self._loading_more = False
         self._first_load_done = False
         self._query_lock = threading.Lock()
+        self._stale = False
+        self._last_opened: str | None = None
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
@@ -84,8 +88,10 @@ class CaseListScreen(DoorbraakScreen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from a household: its name or status may have changed; keep the cursor on it.
-        if self._first_load_done:
-            self.reload(debounce=0.0, keep_case=self.query_one(CaseTable).current_case)
+        # (Not after the help or the command palette: nothing can have changed there.)
+        if self._first_load_done and self._stale:
+            self._stale = False
+            self.reload(debounce=0.0, keep_case=self._last_opened or self.query_one(CaseTable).current_case)
 
     # -- querying --------------------------------------------------------------------------------
     @property
@@ -97,21 +103,28 @@ class CaseListScreen(DoorbraakScreen[None]):
         value = self.query_one("#status-filter", Select).value
         return value if isinstance(value, HouseholdStatus) else None
 
-    def current_query(self, offset: int = 0) -> CaseListQuery:
+    def current_query(self, offset: int = 0, limit: int | None = None) -> CaseListQuery:
         return CaseListQuery(
             text=self.filter_text,
             status=self.status_filter,
             sort=self.sort,
             descending=self.descending,
             offset=offset,
-            limit=PAGE_SIZE,
+            limit=limit or PAGE_SIZE,
         )
 
     def reload(self, *, debounce: float = TYPING_PAUSE, keep_case: str | None = None) -> None:
-        """Fetch the first page for the current filter and sort (in a worker; the newest request wins)."""
+        """Fetch the first page for the current filter and sort (in a worker; the newest request wins).
+
+        With `keep_case` (a refresh of the same list) as many rows as were loaded are fetched again, up
+        to MAX_RELOAD, so the cursor can stay where the user was working.
+        """
         self._generation += 1
         self._loading_more = False
-        self._load_first_page(self.current_query(), self._generation, debounce, keep_case)
+        limit = PAGE_SIZE
+        if keep_case is not None:
+            limit = min(MAX_RELOAD, max(PAGE_SIZE, len(self.query_one(CaseTable).case_rows)))
+        self._load_first_page(self.current_query(limit=limit), self._generation, debounce, keep_case)
 
     @work(thread=True, exclusive=True, group="case-list", exit_on_error=False)
     def _load_first_page(self, query: CaseListQuery, generation: int, debounce: float, keep_case: str | None) -> None:
@@ -238,6 +251,8 @@ class CaseListScreen(DoorbraakScreen[None]):
     def open_case(self, case_number: str) -> None:
         from tui.screens.household_detail import HouseholdDetailScreen
 
+        self._stale = True
+        self._last_opened = case_number
         self.app.push_screen(HouseholdDetailScreen(self.db, case_number))
 
     def action_focus_filter(self) -> None:
@@ -277,4 +292,5 @@ class CaseListScreen(DoorbraakScreen[None]):
             if household is not None and household.case_number is not None:
                 self.open_case(household.case_number)
 
+        self._stale = True
         self.app.push_screen(HouseholdFormScreen(self.db, None), created)
