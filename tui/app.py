@@ -16,7 +16,7 @@ from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import Screen
-from textual.theme import Theme
+from textual.theme import Theme, ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from domain.errors import DomainError
@@ -140,6 +140,13 @@ class DoorbraakApp(App[None]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))
+
+    def action_help_quit(self) -> None:
+        # Ctrl+C outside a text field: people expect it to quit; tell them how, in Dutch.
+        self.notify("Afsluiten doet u met Ctrl+Q.", title="Wilt u afsluiten?", markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every action of the current screen, under its Dutch name, plus the app-wide ones."""

@@ -153,3 +153,27 @@ async def test_quitting_with_unsaved_changes_asks_first(app: DoorbraakApp, tui_d
         await pilot.press("j")
         await pilot.pause()
         assert not app.is_running
+
+
+def test_stylesheet_uses_theme_variables_not_literal_colours() -> None:
+    import re
+
+    import tui.app as app_module
+
+    css = (Path(app_module.__file__).parent / "app.tcss").read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    values = re.findall(r":\s*([^;{}]+);", css)
+    named = {"red", "green", "blue", "white", "black", "yellow", "grey", "gray", "orange", "purple", "cyan", "magenta"}
+    for value in values:
+        assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(|ansi_", value), value
+        assert not set(re.findall(r"[a-z_]+", value.lower())) & named, value
+    assert "$primary" in css and "$error" in css
+
+
+async def test_the_doorbraak_theme_is_active(app: DoorbraakApp, tui_data: TuiData) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "doorbraak"
+        await pilot.press("ctrl+c")  # not a quit key: a Dutch hint instead
+        await pilot.pause()
+        assert "Wilt u afsluiten?: Afsluiten doet u met Ctrl+Q." in notifications(app)
