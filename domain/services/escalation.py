@@ -303,21 +303,27 @@ def export_dossier(
     return dossier
 
 
-def view_dossier(escalation_id: int, uow: UnitOfWork, actor: Actor, *, today: date | None = None) -> EscalationDossier:
-    """The dossier as the LET sees it: only submitted escalations at LMM/LET level, never the household."""
+def view_dossier(
+    escalation_id: int, uow: UnitOfWork, actor: Actor, *, today: date | None = None, purpose: str = ""
+) -> EscalationDossier:
+    """The dossier as the LET sees it: only submitted escalations at LMM/LET level, never the household.
+
+    Other roles with the permission (coordinator) see it only for cases they may open (caseload rules).
+    """
     require(actor, Permission.VIEW_ESCALATION_DOSSIERS)
     day = today_or(today)
     with uow:
         escalation = uow.escalations.get(escalation_id)
-        if actor.role is Role.LET and (
-            escalation.level is not EscalationLevel.LANDELIJK or escalation.status is EscalationStatus.CONCEPT
-        ):
-            raise AccessDenied("Het LET ziet alleen ingediende landelijke escalaties.")
-        household = uow.households.get(escalation.case_number)
-        if actor.role is not Role.LET:
-            open_case(uow, actor, escalation.case_number, "escalatiedossier bekijken")
+        break_glass = False
+        if actor.role is Role.LET:
+            if escalation.level is not EscalationLevel.LANDELIJK or escalation.status is EscalationStatus.CONCEPT:
+                raise AccessDenied("Het LET ziet alleen ingediende landelijke escalaties.")
+            household = uow.households.get(escalation.case_number)
+        else:
+            household, break_glass = open_case(uow, actor, escalation.case_number, purpose)
         dossier = build_dossier(escalation, household, day, uow.knelpunten.titles(escalation.knelpunt_ids))
-        audit(uow, actor, AuditKind.READ, OBJECT_TYPE, escalation.reference, purpose="gepseudonimiseerd dossier")
+        audit(uow, actor, AuditKind.READ, OBJECT_TYPE, escalation.reference,
+              purpose=purpose or "gepseudonimiseerd dossier", break_glass=break_glass)
         uow.commit()
     return dossier
 

@@ -179,3 +179,7 @@ def test_let_sees_only_submitted_national_dossiers(db: Database) -> None:
         service.get_escalation(eid, db.uow(), let)
     with pytest.raises(AccessDenied):
         service.export_dossier(eid, db.uow(), let)
+    elsewhere = Actor(username="c2", display_name="C2", role=Role.COORDINATOR, municipality_codes=frozenset({"GM0599"}))
+    with pytest.raises(AccessDenied):
+        service.view_dossier(eid, db.uow(), elsewhere, today=TODAY)
+    assert service.view_dossier(eid, db.uow(), db.actor, today=TODAY).reference.startswith("GM0363-ESC-")
