@@ -294,7 +294,7 @@ async def test_new_household_from_the_case_list(app: DoorbraakApp, tui_data: Tui
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert field(form, "name").message == "Dit veld is verplicht."
-        assert field(form, "municipality_code").message == "Gemeente is verplicht"
+        assert field(form, "municipality_code").message == "Gemeente is verplicht."
         assert "✗ Gemeente is verplicht" in screen_text(app)
         set_input(form, "name", "Familie Bakker")
         await pilot.press("enter")  # to the gemeente
@@ -341,7 +341,7 @@ async def test_member_errors_point_at_the_right_card(app: DoorbraakApp, tui_data
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is form
-        assert field(form, "members.0.date_of_birth").message == "Geboren is geen geldige datum (gebruik dd-mm-jjjj)"
+        assert field(form, "members.0.date_of_birth").message == "Geboren is geen geldige datum (gebruik dd-mm-jjjj)."
         assert field(form, "members.1.name").message == "Dit veld is verplicht."
         assert not field(form, "members.1.date_of_birth").error
         assert isinstance(form.query_one("#list-members"), ItemList)

@@ -73,7 +73,9 @@ class FormField(Grid):
         # Our inputs take dates as dd-mm-jjjj too, so say that instead of the domain's ISO hint.
         reason = reason.replace("(gebruik JJJJ-MM-DD)", "(gebruik dd-mm-jjjj)")
         # Short reasons ("is verplicht") read as a sentence with the field's name in front.
-        return f"{self.label} {reason}" if reason[:1].islower() else reason
+        if reason[:1].islower():
+            return f"{self.label} {reason}{'' if reason.endswith('.') else '.'}"
+        return reason
 
     @on(Input.Changed)
     @on(Select.Changed)
