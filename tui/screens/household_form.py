@@ -42,6 +42,8 @@ ADD_ACTIONS = {"members": "add_member", "problems": "add_problem", "organisation
 class HouseholdFormScreen(DoorbraakScreen[Household | None]):
     """Dismisses with the saved household, or None when the user cancels."""
 
+    AUTO_FOCUS = None  # on_mount focuses the name; a focus change on the big form body would restyle it all
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Opslaan", id="form.save", priority=True, tooltip="Opslaan in de database"),
         Binding("escape", "cancel", "Terug", id="form.cancel", tooltip="Terug; vraagt eerst bij wijzigingen"),
@@ -76,7 +78,7 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
         address = h.address if h else None
         municipalities = sorted(reference.municipalities().items(), key=lambda item: item[1])
         yield self.app_header()
-        with VerticalScroll(id="form-body"):
+        with VerticalScroll(id="form-body", can_focus=False):
             yield Static("", id="form-error", markup=False)
             yield Label("Huishouden", classes="section-label")
             with Grid(classes="form-grid"):
