@@ -15,7 +15,14 @@ from domain.household import Household
 from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
 from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
 from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
-from domain.register import ContactFields, OrganisationSummary, RegisterContact, SearchPlan, Vocabulary
+from domain.register import (
+    ContactFields,
+    OrganisationSummary,
+    RegisterContact,
+    SearchHits,
+    SearchPlan,
+    Vocabulary,
+)
 from domain.signals import (
     ActionCandidate,
     CaseOwner,
@@ -221,7 +228,7 @@ class RegisterRepository(Protocol):
         """Insert or update by external id in bulk; returns (inserted, updated)."""
         ...
 
-    def search(self, plan: SearchPlan) -> list[RegisterContact]:
+    def search(self, plan: SearchPlan) -> SearchHits:
         """One page (`plan.limit` rows at most) in the ranked order of the search contract."""
         ...
 

@@ -516,7 +516,11 @@ class SearchDocument:
     theme: str
 
     def words(self) -> set[str]:
-        return {w for part in (self.organisation, self.place, self.other, self.theme) for w in part.split()}
+        """The words people can type (for the typo vocabulary): filter tokens left out."""
+        return {
+            w for part in (self.organisation, self.place, self.other, self.theme) for w in part.split()
+            if not is_filter_token(w)
+        }
 
 
 def organisation_key(name: str) -> str:
@@ -524,9 +528,40 @@ def organisation_key(name: str) -> str:
     return search_text(name)
 
 
+TOKEN_PREFIX = "qx"
+"""Filter tokens start with letters that no Dutch word starts with, so a name can never contain one
+(both back ends then match them in any column without a per-column check)."""
+LANDELIJK_TOKEN = TOKEN_PREFIX + "landelijk"
+"""In the place column of every landelijk contact (beside the word `landelijk`, which people type)."""
+
+
+def municipality_token(code: str) -> str:
+    """The token in the place column of every contact serving this municipality: `GM0363` → `qxgm0363`."""
+    return TOKEN_PREFIX + code.lower()
+
+
+def theme_token(code: str) -> str:
+    """The token in the theme column of every contact with this theme: `re_integratie` → `qxreintegratie`."""
+    return TOKEN_PREFIX + code.replace("_", "")
+
+
+def is_filter_token(word: str) -> bool:
+    return word.startswith(TOKEN_PREFIX)
+
+
 def search_document(contact: ContactFields) -> SearchDocument:
+    """The search text of a contact. Besides the words people type, the place and theme columns carry
+    exact tokens for filters (`gm0363` / `landelijk`, `themaschulden`), so a filter is one more word for the
+    full-text index instead of a join: that keeps a filtered broad search fast on both back ends.
+    A typed `qx...` word is dropped from queries (see RegisterQuery.terms)."""
     names = reference.municipalities()
-    place = "landelijk" if contact.landelijk else search_text(*(names.get(c, c) for c in contact.municipality_codes))
+    if contact.landelijk:
+        place = f"landelijk {LANDELIJK_TOKEN}"
+    else:
+        place = " ".join([
+            search_text(*(names.get(c, c) for c in contact.municipality_codes)),
+            *(municipality_token(c) for c in contact.municipality_codes),
+        ])
     theme_labels = themes()
     return SearchDocument(
         organisation=search_text(contact.organisation),
@@ -538,6 +573,7 @@ def search_document(contact: ContactFields) -> SearchDocument:
             *(theme_labels.get(code, code) for code in contact.themes),
             *(code.replace("_", " ") for code in contact.themes),
             *contact.legal_frameworks,
+            *(theme_token(code) for code in contact.themes),
         ])))),
     )
 
@@ -580,7 +616,7 @@ class RegisterQuery(BaseModel):
         """Folded search words of at least two characters, at most eight, in typed order, without repeats."""
         seen: list[str] = []
         for word in search_words(self.text):
-            if len(word) >= MIN_TERM_LENGTH and word not in seen:
+            if len(word) >= MIN_TERM_LENGTH and word not in seen and not is_filter_token(word):
                 seen.append(word)
         return seen[:MAX_TERMS]
 
@@ -621,6 +657,15 @@ class SearchPlan:
     verified_since: date
     offset: int
     limit: int
+    broad_limit: int = 100
+    """A text matching more contacts than this is 'broad': it is ranked over a bounded candidate set (see
+    storage/register.py) so that typing the first letters stays fast with 100,000 contacts."""
+
+
+@dataclass(frozen=True)
+class SearchHits:
+    contacts: list[RegisterContact]
+    broad: bool
 
 
 @dataclass(frozen=True)
@@ -632,6 +677,8 @@ class RegisterPage:
     corrected_text: str | None = None
     """Set when the typed text found nothing and a corrected spelling was searched instead."""
     terms: tuple[str, ...] = ()
+    broad: bool = False
+    """The text matched very many contacts and was ranked over a bounded selection: type on to narrow."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,13 @@ in the folded search columns, filters narrow, and the order is
   3. verified within 12 months before unverified;
   4. text relevance (bm25 / ts_rank, organisation words weigh most); then organisation, team, id.
 The page is cut in SQL (LIMIT/OFFSET); the table is never loaded whole.
+
+A *broad* text (more matches than `SearchPlan.broad_limit`, e.g. the first letters of a common word in a
+register of 100,000) is ranked over a bounded candidate set instead: the first `broad_limit` contacts of
+each tier (organisation equal to/starting with the text, the household's municipality, landelijk) and of
+all matches, ordered by tiers 1-3 and then alphabetically (step 4 skipped). The page says so
+(`SearchHits.broad`), so a screen can invite the user to type on. Both back ends build the same candidate
+set (the same index orders), so the results are the same.
 """
 
 from __future__ import annotations
@@ -27,14 +34,19 @@ from sqlmodel import SQLModel
 from domain.errors import Conflict, NotFound, StaleVersion
 from domain.household import OrganisationType
 from domain.register import (
+    LANDELIJK_TOKEN,
     ContactFields,
     MandateLevel,
     OrganisationSummary,
     RegisterContact,
+    SearchHits,
     SearchPlan,
     Vocabulary,
+    is_filter_token,
+    municipality_token,
     organisation_key,
     search_document,
+    theme_token,
 )
 from storage import register_tables  # noqa: F401  (registers the tables on the metadata)
 from storage.households import Clock, as_utc, utcnow
@@ -204,39 +216,73 @@ class SqlRegisterRepository:
         return [OrganisationSummary(r[0], OrganisationType(r[1]), int(r[2])) for r in rows]
 
     # -- search ------------------------------------------------------------------------------------------
-    def search(self, plan: SearchPlan) -> list[RegisterContact]:
-        sql, params = self.search_sql(plan)
+    def search(self, plan: SearchPlan) -> SearchHits:
+        """One page of the search contract (see the module docstring)."""
+        if not plan.terms:
+            sql, params = self.browse_sql(plan)
+            return SearchHits(self._fetch(sql, params), broad=False)
+        # PostgreSQL estimates a conjunction of words (text plus filter tokens) badly, and then walks the
+        # whole table along the primary key or sequentially, hoping to meet the few matches early. The
+        # probe and a narrow text are always fastest through the GIN index, so plain scans are switched
+        # off for them; broad candidate tiers walk the primary key on purpose (see _lowest_ids_postgres).
+        # set_config(..., true) lasts until the end of this read-only transaction.
+        self._planner(seqscan=False, indexscan=False)
+        if self.count_matches(plan, plan.broad_limit + 1) <= plan.broad_limit:
+            sql, params = self.ranked_sql(plan)
+            return SearchHits(self._fetch(sql, params), broad=False)
+        self._planner(seqscan=False, indexscan=True)
+        sql, params = self.ranked_sql(plan, broad=True)
+        return SearchHits(self._fetch(sql, params), broad=True)
+
+    def _planner(self, *, seqscan: bool, indexscan: bool) -> None:
+        if self.dialect == "postgresql":
+            self.session.execute(
+                text("SELECT set_config('enable_seqscan', :seq, true), set_config('enable_indexscan', :idx, true)"),
+                {"seq": "on" if seqscan else "off", "idx": "on" if indexscan else "off"},
+            )
+
+    def _fetch(self, sql: str, params: dict[str, Any]) -> list[RegisterContact]:
         return [contact_from_row(row) for row in self.session.execute(text(sql), params)]
 
-    def search_sql(self, plan: SearchPlan) -> tuple[str, dict[str, Any]]:
-        """The SQL and parameters for one page of a search (public so the benchmark can time it raw)."""
-        params: dict[str, Any] = {"limit": plan.limit, "offset": plan.offset}
-        where: list[str] = []
-        order: list[str] = []
-        source = "register_contact c"
-        rank: str | None = None
-        if plan.terms:
-            if self.dialect == "sqlite":
-                # Words are folded letters and digits only, so quoting them is enough to keep FTS5 syntax out.
-                params["match"] = " AND ".join(
-                    "(" + " OR ".join(f'"{alt}"*' for alt in group) + ")" for group in plan.terms
-                )
-                # CROSS JOIN keeps the FTS index as the outer loop.
-                source = "register_fts CROSS JOIN register_contact c"
-                where += ["register_fts MATCH :match", "c.id = register_fts.rowid"]
-                rank = f"bm25(register_fts, {SQLITE_WEIGHTS})"
+    # The pieces below are public so the benchmark can run exactly the same SQL through the raw driver.
+    def match_query(self, plan: SearchPlan, *, place: Sequence[str] = ()) -> str:
+        """The text condition (every group, any alternative in a group, as word prefixes) plus the filter
+        tokens, as FTS5 MATCH text (SQLite) or tsquery text (PostgreSQL). `place` adds one more required
+        place token (a candidate tier of a broad search)."""
+        sqlite_dialect = self.dialect == "sqlite"
+        parts: list[str] = []
+        for group in plan.terms:
+            # Words are folded letters and digits only, so quoting is enough to keep query syntax out.
+            alternatives = [f'"{alt}"*' if sqlite_dialect else f"{alt}:*" for alt in group]
+            parts.append("(" + (" OR " if sqlite_dialect else " | ").join(alternatives) + ")")
+        required: list[tuple[str, list[str]]] = []
+        if plan.municipality_code:
+            served = [municipality_token(plan.municipality_code)]
+            required.append(("place", served + [LANDELIJK_TOKEN] if plan.include_landelijk else served))
+        if plan.theme:
+            required.append(("theme", [theme_token(plan.theme)]))
+        if place:
+            required.append(("place", list(place)))
+        for column, tokens in required:
+            if sqlite_dialect:
+                parts.append(f"search_{column} : (" + " OR ".join(f'"{t}"' for t in tokens) + ")")
             else:
-                params["tsquery"] = " & ".join(
-                    "(" + " | ".join(f"{alt}:*" for alt in group) + ")" for group in plan.terms
-                )
-                where.append("c.search_vector @@ to_tsquery('simple', :tsquery)")
-                rank = f"-ts_rank({POSTGRES_WEIGHTS}, c.search_vector, to_tsquery('simple', :tsquery))"
-            params["exact"] = plan.exact_text
-            params["exact_len"] = len(plan.exact_text)
-            order.append(
-                "CASE WHEN c.organisation_key = :exact THEN 0 "
-                "WHEN substr(c.organisation_key, 1, :exact_len) = :exact THEN 1 ELSE 2 END"
-            )
+                # The filter tokens occur only in their own column, so no weight restriction is needed
+                # (one would force PostgreSQL to recheck every candidate row on the heap).
+                parts.append("(" + " | ".join(tokens) + ")")
+        return (" AND " if sqlite_dialect else " & ").join(parts)
+
+    def _text_source(self, plan: SearchPlan, params: dict[str, Any], where: list[str], *,
+                     place: Sequence[str] = (), name: str = "match") -> str:
+        params[name] = self.match_query(plan, place=place)
+        if self.dialect == "sqlite":
+            # CROSS JOIN keeps the FTS index as the outer loop (it yields rowids in ascending order).
+            where += [f"register_fts MATCH :{name}", "c.id = register_fts.rowid"]
+            return "register_fts CROSS JOIN register_contact c"
+        where.append(f"c.search_vector @@ to_tsquery('simple', :{name})")
+        return "register_contact c"
+
+    def _organisation_filter(self, plan: SearchPlan, params: dict[str, Any], where: list[str]) -> None:
         if plan.organisation_key:
             params["org"] = plan.organisation_key
             params["org_lo"] = plan.organisation_key + " "
@@ -244,6 +290,139 @@ class SqlRegisterRepository:
             where.append(
                 "(c.organisation_key = :org OR (c.organisation_key > :org_lo AND c.organisation_key < :org_hi))"
             )
+
+    def _order(self, plan: SearchPlan, params: dict[str, Any], rank: str | None) -> str:
+        order: list[str] = []
+        if plan.terms:
+            params["exact"] = plan.exact_text
+            params["exact_len"] = len(plan.exact_text)
+            order.append(
+                "CASE WHEN c.organisation_key = :exact THEN 0 "
+                "WHEN substr(c.organisation_key, 1, :exact_len) = :exact THEN 1 ELSE 2 END"
+            )
+        if plan.context_municipality:
+            params["ctx"] = plan.context_municipality
+            # Codes are six characters between spaces, so a substring test is exact.
+            contains = "instr(c.municipality_codes, :ctx)" if self.dialect == "sqlite" else (
+                "strpos(c.municipality_codes, :ctx)"
+            )
+            order.append(f"CASE WHEN {contains} > 0 THEN 0 WHEN c.landelijk THEN 1 ELSE 2 END")
+        params["since"] = plan.verified_since
+        order.append("CASE WHEN c.last_verified >= :since THEN 0 ELSE 1 END")
+        if rank:
+            order.append(rank)
+        order += ["c.organisation_key", "c.team", "c.id"]
+        return ", ".join(order)
+
+    def count_matches(self, plan: SearchPlan, cap: int) -> int:
+        """How many contacts match the text and filters, counting no further than `cap`."""
+        params: dict[str, Any] = {"cap": cap}
+        where: list[str] = []
+        source = self._text_source(plan, params, where)
+        self._organisation_filter(plan, params, where)
+        inner = f"SELECT 1 FROM {source} WHERE {' AND '.join(where)} LIMIT :cap"
+        return int(self.session.execute(text(f"SELECT count(*) FROM ({inner}) AS capped"), params).scalar_one())
+
+    def ranked_sql(self, plan: SearchPlan, *, broad: bool = False) -> tuple[str, dict[str, Any]]:
+        """Every match in the contract's order, one page. For a broad text only the candidates of
+        `candidates_sql` compete, and they are ordered by the tiers and then alphabetically: a text
+        matching thousands says little about relevance, and skipping the text ranking means the
+        full-text index is read only up to the candidate limits."""
+        params: dict[str, Any] = {"limit": plan.limit, "offset": plan.offset}
+        where: list[str] = []
+        if broad:
+            source = "register_contact c"
+            where.append(f"c.id IN ({self.candidates_sql(plan, params)})")
+            rank = None
+        else:
+            source = self._text_source(plan, params, where)
+            self._organisation_filter(plan, params, where)
+            rank = (
+                f"bm25(register_fts, {SQLITE_WEIGHTS})" if self.dialect == "sqlite" else
+                f"-ts_rank({POSTGRES_WEIGHTS}, c.search_vector, to_tsquery('simple', :match))"
+            )
+        sql = (
+            f"SELECT {SELECT_LIST} FROM {source} WHERE {' AND '.join(where)} "
+            f"ORDER BY {self._order(plan, params, rank)} LIMIT :limit OFFSET :offset"
+        )
+        return sql, params
+
+    def candidates_sql(self, plan: SearchPlan, params: dict[str, Any]) -> str:
+        """For a text that matches very many contacts, the ids that compete for the first pages: the first
+        `broad_limit` of each ranking tier — organisation equal to or starting with the text (in
+        organisation order), serving the household's municipality, landelijk, and any match (lowest ids
+        first). Each part follows an index and stops at its limit."""
+        params["cap"] = plan.broad_limit
+        parts: list[str] = []
+        # Tier 1: organisation equal to / starting with the text. Every query word is then a word prefix
+        # of the organisation, so the text matches without consulting the full-text index.
+        params["exact_lo"] = plan.exact_text
+        params["exact_hi"] = plan.exact_text + "\U0010ffff"
+        where = ["c.organisation_key >= :exact_lo", "c.organisation_key < :exact_hi"]
+        self._organisation_filter(plan, params, where)
+        contains = "instr" if self.dialect == "sqlite" else "strpos"
+        if plan.municipality_code:
+            params["gm"] = plan.municipality_code
+            served = f"{contains}(c.municipality_codes, :gm) > 0"
+            where.append(f"({served} OR c.landelijk)" if plan.include_landelijk else served)
+        if plan.theme:
+            params["theme_padded"] = f" {plan.theme} "
+            where.append(f"{contains}(' ' || c.themes || ' ', :theme_padded) > 0")
+        parts.append(
+            f"SELECT c.id AS id FROM register_contact c WHERE {' AND '.join(where)} "
+            "ORDER BY c.organisation_key, c.id LIMIT :cap"
+        )
+        # Tiers 2 and 3 (with a household municipality), then any match: lowest ids first.
+        tiers: list[Sequence[str]] = []
+        if plan.context_municipality:
+            tiers += [[municipality_token(plan.context_municipality)], [LANDELIJK_TOKEN]]
+        tiers.append(())
+        for number, place in enumerate(tiers, start=2):
+            name = f"match_{number}"
+            where = []
+            if self.dialect == "sqlite":
+                if not plan.organisation_key:
+                    # Straight from the index, which yields rowids in order: stops after `cap` matches.
+                    params[name] = self.match_query(plan, place=place)
+                    parts.append(f"SELECT rowid AS id FROM register_fts WHERE register_fts MATCH :{name} "
+                                 "ORDER BY rowid LIMIT :cap")
+                    continue
+                source = self._text_source(plan, params, where, place=place, name=name)
+                self._organisation_filter(plan, params, where)
+                parts.append(f"SELECT register_fts.rowid AS id FROM {source} WHERE {' AND '.join(where)} "
+                             "ORDER BY register_fts.rowid LIMIT :cap")
+                continue
+            parts.append(self._lowest_ids_postgres(plan, params, where, place, name))
+        return " UNION ALL ".join(f"SELECT id FROM ({part}) AS tier_{n}" for n, part in enumerate(parts, start=1))
+
+    def _lowest_ids_postgres(
+        self, plan: SearchPlan, params: dict[str, Any], where: list[str], place: Sequence[str], name: str
+    ) -> str:
+        """The lowest `cap` ids matching a tier on PostgreSQL, cheap whether the tier is dense or sparse.
+
+        PostgreSQL's row estimate for a conjunction of words is often far off, and the wrong plan costs a
+        walk over the whole table (sparse tier along the primary key) or a heap visit per match (dense tier
+        through the GIN bitmap). So: walk the first `scan` ids along the primary key; when that finds `cap`
+        matches they are exactly the lowest ones; only otherwise (the One-Time Filter skips it when not
+        needed) sort the GIN matches."""
+        params["scan"] = 20 * plan.broad_limit
+        self._text_source(plan, params, where, place=place, name=name)
+        self._organisation_filter(plan, params, where)
+        condition = " AND ".join(where)
+        head = f"head_{name}"
+        return (
+            f"WITH {head} AS (SELECT c.id FROM (SELECT * FROM register_contact ORDER BY id LIMIT :scan) AS c "
+            f"WHERE {condition} ORDER BY c.id LIMIT :cap) "
+            f"SELECT id FROM {head} UNION ALL "
+            f"SELECT id FROM (SELECT c.id FROM register_contact c WHERE {condition} ORDER BY c.id + 0 LIMIT :cap) "
+            f"AS sparse WHERE (SELECT count(*) FROM {head}) < :cap"
+        )
+
+    def browse_sql(self, plan: SearchPlan) -> tuple[str, dict[str, Any]]:
+        """Without text: the filtered contacts (or all) in the contract's order, one page."""
+        params: dict[str, Any] = {"limit": plan.limit, "offset": plan.offset}
+        where: list[str] = []
+        self._organisation_filter(plan, params, where)
         if plan.municipality_code:
             params["gm"] = plan.municipality_code
             served = "c.id IN (SELECT contact_id FROM register_contact_municipality WHERE municipality_code = :gm)"
@@ -251,24 +430,12 @@ class SqlRegisterRepository:
         if plan.theme:
             params["theme"] = plan.theme
             where.append("c.id IN (SELECT contact_id FROM register_contact_theme WHERE theme = :theme)")
-        narrowed = bool(plan.terms or plan.organisation_key or plan.municipality_code or plan.theme)
-        if plan.context_municipality and narrowed:
-            params["ctx"] = plan.context_municipality
-            order.append(
-                "CASE WHEN EXISTS (SELECT 1 FROM register_contact_municipality m "
-                "WHERE m.contact_id = c.id AND m.municipality_code = :ctx) THEN 0 "
-                "WHEN c.landelijk THEN 1 ELSE 2 END"
-            )
-        if narrowed:
-            params["since"] = plan.verified_since
-            order.append("CASE WHEN c.last_verified >= :since THEN 0 ELSE 1 END")
-        if rank:
-            order.append(rank)
-        order += ["c.organisation_key", "c.team", "c.id"]
+        # Without any filter: straight down the organisation index, nothing to rank.
+        order = self._order(plan, params, None) if where else "c.organisation_key, c.id"
         sql = (
-            f"SELECT {SELECT_LIST} FROM {source}"
+            f"SELECT {SELECT_LIST} FROM register_contact c"
             + (f" WHERE {' AND '.join(where)}" if where else "")
-            + f" ORDER BY {', '.join(order)} LIMIT :limit OFFSET :offset"
+            + f" ORDER BY {order} LIMIT :limit OFFSET :offset"
         )
         return sql, params
 
@@ -395,7 +562,7 @@ class SqlRegisterRepository:
         for fields in contacts:
             values = row_values(fields)
             all_values.append(values)
-            words.update(" ".join(values[name] for name in SEARCH_COLUMNS).split())
+            words.update(w for w in " ".join(values[name] for name in SEARCH_COLUMNS).split() if not is_filter_token(w))
             rows.append((*(values[name] for name in UPSERT_COLUMNS), 1, now, now))
         names = (*UPSERT_COLUMNS, "version", "created_at", "updated_at")
         updates = ", ".join(f"{name} = excluded.{name}" for name in (*UPSERT_COLUMNS, "updated_at"))

@@ -43,6 +43,8 @@ from domain.register import (
 
 IMPORT_BATCH = 1000
 OBJECT_TYPE = "register_contact"
+BROAD_LIMIT = 100
+"""Texts matching more contacts are ranked over a bounded candidate set (see SearchPlan.broad_limit)."""
 
 
 # -- search -----------------------------------------------------------------------------------------------
@@ -58,6 +60,7 @@ def _plan(query: RegisterQuery, terms: list[list[str]], today: date, *, limit: i
         verified_since=verified_since(today),
         offset=offset,
         limit=limit,
+        broad_limit=BROAD_LIMIT,
     )
 
 
@@ -66,10 +69,12 @@ def run_search(repository: RegisterRepository, query: RegisterQuery, today: date
     each unknown word is replaced by its nearest known spellings and the search runs once more."""
     terms = query.terms
     strict = [[term] for term in terms]
-    found = repository.search(_plan(query, strict, today, limit=query.limit + 1, offset=query.offset))
+    hits = repository.search(_plan(query, strict, today, limit=query.limit + 1, offset=query.offset))
     corrected_text: str | None = None
-    if not found and terms:
-        nothing_at_all = query.offset == 0 or not repository.search(_plan(query, strict, today, limit=1, offset=0))
+    if not hits.contacts and terms:
+        nothing_at_all = query.offset == 0 or not repository.search(
+            _plan(query, strict, today, limit=1, offset=0)
+        ).contacts
         if nothing_at_all:
             vocabulary = repository.vocabulary()
             groups: list[list[str]] = []
@@ -79,16 +84,18 @@ def run_search(repository: RegisterRepository, query: RegisterQuery, today: date
                 changed = changed or bool(alternatives)
                 groups.append(alternatives or [term])
             if changed:
-                found = repository.search(_plan(query, groups, today, limit=query.limit + 1, offset=query.offset))
-                if found:
+                corrected = repository.search(_plan(query, groups, today, limit=query.limit + 1, offset=query.offset))
+                if corrected.contacts:
+                    hits = corrected
                     corrected_text = " ".join(group[0] for group in groups)
     return RegisterPage(
-        contacts=found[: query.limit],
+        contacts=hits.contacts[: query.limit],
         offset=query.offset,
         limit=query.limit,
-        has_more=len(found) > query.limit,
+        has_more=len(hits.contacts) > query.limit,
         corrected_text=corrected_text,
         terms=tuple(terms),
+        broad=hits.broad,
     )
 
 

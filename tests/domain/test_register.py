@@ -189,14 +189,15 @@ def test_search_document_weights_organisation_place_other_theme() -> None:
     ))
     document = search_document(fields)
     assert document.organisation == "gemeente sudwest fryslan"
-    assert document.place == "sudwest fryslan"
+    assert document.place == "sudwest fryslan qxgm1900"  # names to type, the code token for filters
     assert "ozdemir" in document.other.split() and "gemeente" in document.other.split()
-    assert document.theme.split() == ["schulden", "participatiewet"]
-    assert search_document(parse_contact_fields(contact())).place == "landelijk"
+    assert document.theme.split() == ["schulden", "participatiewet", "qxschulden"]
+    assert "qxgm1900" not in document.words() and "fryslan" in document.words()
+    assert search_document(parse_contact_fields(contact())).place == "landelijk qxlandelijk"
 
 
 def test_query_terms_are_folded_deduplicated_and_short_words_dropped() -> None:
-    query = RegisterQuery(text="  UWV  a Özdemir uwv ")
+    query = RegisterQuery(text="  UWV  a Özdemir uwv qxgm0363")
     assert query.terms == ["uwv", "ozdemir"]
     assert RegisterQuery(text="a b c").terms == []
     assert RegisterQuery(organisation="Belastingdienst/Dienst Toeslagen").organisation_key == (

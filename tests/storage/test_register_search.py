@@ -130,6 +130,17 @@ def test_municipality_filter_includes_landelijk_unless_asked(register: Database)
     }
 
 
+def test_filters_are_exact_even_when_a_name_contains_the_words(register: Database) -> None:
+    service.create_contact({
+        "external_id": "lmm", "organisation": "Landelijk Maatwerkloket GM0363", "team": "Thema Schulden",
+        "email": "lmm@lmm.example", "landelijk": False, "municipality_codes": ["GM0599"], "themes": ["toeslagen"],
+    }, register.uow(), register.actor)
+    assert "lmm" in ids(search(register, "landelijk"))  # the word can be searched ...
+    assert "lmm" not in ids(search(register, "maatwerkloket", municipality_code="GM0363"))  # ... but is no region
+    assert "lmm" not in ids(search(register, "maatwerkloket", theme="schulden"))
+    assert ids(search(register, "maatwerkloket", theme="toeslagen", municipality_code="GM0599")) == ["lmm"]
+
+
 def test_theme_filter(register: Database) -> None:
     assert set(ids(search(register, theme="schulden"))) == {
         "bd-toeslagen", "bd-invordering", "gm-amsterdam-schuld", "gm-sudwest", "cjib"
@@ -183,6 +194,23 @@ def test_wie_bel_ik_suggests_the_organisation_for_the_household(register: Databa
     assert ids(service.suggest_contacts("Gemeente Amsterdam", "GM0363", register.uow(), register.actor,
                                         theme="schulden", today=TODAY)) == ["gm-amsterdam-schuld"]
     assert ids(service.suggest_contacts("Onbekende Stichting", "GM0363", register.uow(), register.actor)) == []
+
+
+def test_broad_texts_rank_a_bounded_selection_with_the_same_tiers(register: Database,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # With 100,000 contacts a two-letter prefix matches tens of thousands; the ranking then runs over the
+    # lowest ids of each tier (exact organisation, household municipality, landelijk, any). Shrunk here.
+    monkeypatch.setattr(service, "BROAD_LIMIT", 2)
+    page = search(register, "uwv", context_municipality="GM0363")
+    assert page.broad
+    assert ids(page) == ["uwv-amsterdam", "uwv-landelijk", "uwv-stale", "gm-amsterdam-werk"]  # not Rotterdam
+    filtered = search(register, "uwv", municipality_code="GM0363")
+    assert filtered.broad and ids(filtered) == ids(page)
+    narrow = search(register, "uwv rijnmond")
+    assert not narrow.broad and ids(narrow) == ["uwv-rotterdam"]
+    monkeypatch.setattr(service, "BROAD_LIMIT", 1)
+    themed = search(register, "team", theme="schulden")  # 'Maatwerkteam' does not start with 'team'
+    assert themed.broad is False and ids(themed) == ["cjib"]
 
 
 # -- paging -----------------------------------------------------------------------------------------------
