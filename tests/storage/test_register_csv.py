@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from domain.errors import InvalidInput
-from domain.register import CSV_COLUMN_NAMES, csv_from_contact, fields_from_csv
+from domain.register import CSV_COLUMN_NAMES, csv_from_contact, fields_from_csv, themes
 from domain.services import register as service
 from storage.bootstrap import Database
 from storage.register_csv import RegisterCsvReader, escape_cell, export_register_file, write_register_csv
@@ -214,3 +214,11 @@ def test_bulk_file_imports_and_contains_only_fictional_data(sqlite_db: Database,
     problems = fictional_data_problems(Path(str(sqlite_db.engine.url.database)))
     assert [p for p in problems if p.startswith("register")] == []  # (audit hashes may hold nine digits)
     assert len(list(bulk_rows(random.Random(1), 10, date(2026, 11, 1)))) == 10
+
+
+def test_the_documentation_names_every_column_and_theme() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "register-csv.md").read_text(encoding="utf-8")
+    for name in CSV_COLUMN_NAMES:
+        assert f"| `{name}` |" in doc, name
+    for code in themes():
+        assert f"`{code}`" in doc, code
