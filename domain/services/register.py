@@ -14,6 +14,7 @@ For a screen:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
@@ -120,19 +121,27 @@ def suggest_contacts(
     today: date | None = None,
 ) -> RegisterPage:
     """"Wie bel ik?" for a plan action: contacts of `organisation` ranked for the household's municipality
-    (its own contacts, then landelijk, then other regions; verified first). When no organisation in the
-    register carries that name, the name is searched as text (typo tolerant) instead."""
+    (its own contacts, then landelijk, then other regions; verified first).
+
+    A plan action may name the organisation differently from the register. When no organisation carries
+    that name, the name is searched as text (typo tolerant: `Belastingdienst/Toeslagen`,
+    `Gemeente Amsterdam – Schuldhulpverlening`); when that finds nothing either, the part before a dash
+    is tried as the organisation (`Gemeente Amsterdam – Wmo-loket` → `Gemeente Amsterdam`)."""
     require(actor, Permission.SEARCH_REGISTER)
-    base = parse_query({"organisation": organisation, "context_municipality": municipality_code, "theme": theme,
-                        "limit": limit})
     day = today or date.today()
+
+    def query(**what: str) -> RegisterQuery:
+        return parse_query({**what, "context_municipality": municipality_code, "theme": theme, "limit": limit})
+
     with uow:
-        page = run_search(uow.register, base, day)
+        page = run_search(uow.register, query(organisation=organisation), day)
         if page.contacts or not search_words(organisation):
             return page
-        fallback = parse_query({"text": organisation, "context_municipality": municipality_code, "theme": theme,
-                                "limit": limit})
-        return run_search(uow.register, fallback, day)
+        page = run_search(uow.register, query(text=organisation), day)
+        head = re.split(r"\s+[–—-]\s+", organisation, maxsplit=1)[0]
+        if page.contacts or head == organisation:
+            return page
+        return run_search(uow.register, query(organisation=head), day)
 
 
 def theme_choices() -> dict[str, str]:

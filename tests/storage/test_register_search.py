@@ -193,6 +193,10 @@ def test_wie_bel_ik_suggests_the_organisation_for_the_household(register: Databa
     assert ids(team) == ["gm-amsterdam-schuld"]
     assert ids(service.suggest_contacts("Gemeente Amsterdam", "GM0363", register.uow(), register.actor,
                                         theme="schulden", today=TODAY)) == ["gm-amsterdam-schuld"]
+    # A team the register does not know: the organisation before the dash still answers.
+    unknown_team = service.suggest_contacts("Gemeente Amsterdam – Leerplicht", "GM0363", register.uow(),
+                                            register.actor, today=TODAY)
+    assert set(ids(unknown_team)) == {"gm-amsterdam-schuld", "gm-amsterdam-werk"}
     assert ids(service.suggest_contacts("Onbekende Stichting", "GM0363", register.uow(), register.actor)) == []
 
 
