@@ -553,7 +553,11 @@ class SqlRegisterRepository:
         if not contacts:
             return 0, 0
         external_ids = [c.external_id for c in contacts]
-        existing_ids = self._ids(external_ids)
+        postgres = self.dialect == "postgresql"
+        # PostgreSQL reports ids and insert-or-update in the upsert's RETURNING (xmax = 0: a new row); an
+        # IN (...) lookup first would be planned as a sequential scan while the table grows faster than
+        # its statistics during a large import. SQLite's IN (...) always uses the unique index.
+        existing_ids = {} if postgres else self._ids(external_ids)
         old = self._indexed(list(existing_ids.values()))
         now = self.clock()
         rows: list[tuple[Any, ...]] = []
@@ -566,15 +570,18 @@ class SqlRegisterRepository:
             rows.append((*(values[name] for name in UPSERT_COLUMNS), 1, now, now))
         names = (*UPSERT_COLUMNS, "version", "created_at", "updated_at")
         updates = ", ".join(f"{name} = excluded.{name}" for name in (*UPSERT_COLUMNS, "updated_at"))
-        self._executemany(
-            CONTACTS, names, rows,
-            f"ON CONFLICT (external_id) DO UPDATE SET {updates}, version = register_contact.version + 1",
-        )
-        new_ids = self._ids([e for e in external_ids if e not in existing_ids])
-        ids = {**existing_ids, **new_ids}
+        upsert = f"ON CONFLICT (external_id) DO UPDATE SET {updates}, version = register_contact.version + 1"
+        if postgres:
+            returned = self._copy_insert(CONTACTS, names, rows, upsert + " RETURNING external_id, id, xmax = 0")
+            ids = {str(external_id): int(contact_id) for external_id, contact_id, _ in returned}
+            new = {str(external_id) for external_id, _, is_new in returned if is_new}
+        else:
+            self._executemany(CONTACTS, names, rows, upsert)
+            ids = {**existing_ids, **self._ids([e for e in external_ids if e not in existing_ids])}
+            new = set(external_ids) - set(existing_ids)
         by_id = [(ids[c.external_id], c) for c in contacts]
-        updated = [(contact_id, c) for contact_id, c in by_id if c.external_id in existing_ids]
-        inserted = [(contact_id, c) for contact_id, c in by_id if c.external_id not in existing_ids]
+        updated = [(contact_id, c) for contact_id, c in by_id if c.external_id not in new]
+        inserted = [(contact_id, c) for contact_id, c in by_id if c.external_id in new]
         self._write_children(updated, replace=True)
         self._write_children(inserted, replace=False)
         self._unindex(old)
@@ -607,7 +614,9 @@ class SqlRegisterRepository:
         )
         connection.exec_driver_sql(sql, list(rows))
 
-    def _copy_insert(self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]], suffix: str) -> None:
+    def _copy_insert(
+        self, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]], suffix: str
+    ) -> list[tuple[Any, ...]]:
         names = ", ".join(columns)
         stage = f"stage_{table.name}"
         connection = self.session.connection()
@@ -621,7 +630,9 @@ class SqlRegisterRepository:
                 for row in rows:
                     copy.write_row(row)
             cursor.execute(f"INSERT INTO {table.name} ({names}) SELECT {names} FROM {stage} {suffix}")
+            returned = cursor.fetchall() if cursor.description else []
             cursor.execute(f"TRUNCATE {stage}")
+        return returned
 
     def _write_children(self, items: Sequence[tuple[int, ContactFields]], *, replace: bool) -> None:
         if not items:
