@@ -21,8 +21,8 @@ from textual.worker import Worker, WorkerState
 
 from domain.errors import DomainError
 from storage.bootstrap import Database
+from tui.navigation import HOME, SECTIONS, GoToDialog
 from tui.screens.base import GENERIC_ERROR
-from tui.screens.case_list import CaseListScreen
 from tui.screens.help import HelpScreen, KeyHelp
 
 log = logging.getLogger("doorbraak.tui")
@@ -66,7 +66,10 @@ class DoorbraakApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "doorbraak"
+    DEFAULT_MODE = HOME
     BINDINGS = [
+        Binding("g", "go_to_menu", "Ga naar", id="app.goto",
+                tooltip="Naar een ander onderdeel: register, werklijst, …"),
         Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", priority=True, show=False, tooltip="doorbraak afsluiten"),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Toetsen van dit scherm"),
         Binding("ctrl+p", "command_palette", "Opdrachten", id="app.palette", priority=True, show=False,
@@ -78,9 +81,8 @@ class DoorbraakApp(App[None]):
         self.db = db
         self.register_theme(DOORBRAAK_THEME)
         self.theme = DOORBRAAK_THEME.name
-
-    def get_default_screen(self) -> Screen[Any]:
-        return CaseListScreen(self.db)
+        for each in SECTIONS:
+            self.add_mode(each.mode, partial(each.screen, db))
 
     def on_mount(self) -> None:
         if self.db.settings.keymap:
@@ -103,6 +105,25 @@ class DoorbraakApp(App[None]):
         # Only the type: an exception's text may hold query parameters (names, a BSN).
         log.error("Unexpected error in a worker: %s", type(error).__name__)
         self.notify(GENERIC_ERROR, title="Er ging iets mis", severity="error", timeout=12, markup=False)
+
+    # -- sections ----------------------------------------------------------------------------------
+    def go_to(self, mode: str) -> None:
+        """Open a section (its screen stack stays as it was left)."""
+        self.switch_mode(mode)
+
+    def action_go_to_menu(self) -> None:
+        if isinstance(self.screen, GoToDialog):
+            return
+
+        def chosen(mode: str | None) -> None:
+            if mode is not None:
+                self.go_to(mode)
+
+        self.push_screen(GoToDialog(self.current_mode), chosen)
+
+    def all_screens(self) -> list[Screen[Any]]:
+        """The screens of every section, not only the current one."""
+        return [screen for stack in self._screen_stacks.values() for screen in stack]
 
     # -- keys, help and the command palette ------------------------------------------------------
     def screen_keys(self, screen: Screen[Any]) -> list[tuple[Binding, DOMNode]]:
@@ -153,13 +174,16 @@ class DoorbraakApp(App[None]):
         for binding, node in self.screen_keys(screen):
             help_text = f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})"
             yield SystemCommand(binding.description, help_text, partial(self.run_action, binding.action, node))
+        for each in SECTIONS:
+            if each.mode != self.current_mode:
+                yield SystemCommand(f"Ga naar {each.label}", each.description, partial(self.go_to, each.mode))
         yield SystemCommand("Thema wijzigen", "Kies een ander kleurenschema", self.action_change_theme)
 
     async def action_quit(self) -> None:
         from tui.screens.confirm_dialog import ConfirmDialog
         from tui.screens.household_form import HouseholdFormScreen
 
-        if any(isinstance(s, HouseholdFormScreen) and s.is_dirty for s in self.screen_stack):
+        if any(isinstance(s, HouseholdFormScreen) and s.is_dirty for s in self.all_screens()):
 
             async def answered(leave: bool | None) -> None:
                 if leave:

@@ -177,3 +177,30 @@ async def test_the_doorbraak_theme_is_active(app: DoorbraakApp, tui_data: TuiDat
         await pilot.press("ctrl+c")  # not a quit key: a Dutch hint instead
         await pilot.pause()
         assert "Wilt u afsluiten?: Afsluiten doet u met Ctrl+Q." in notifications(app)
+
+
+async def test_go_to_opens_a_section_and_keeps_the_others_as_they_were(app: DoorbraakApp, tui_data: TuiData) -> None:
+    from tui.navigation import SECTIONS, GoToDialog
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # open the first household
+        await settle(pilot)
+        assert isinstance(app.screen, HouseholdDetailScreen)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GoToDialog)
+        text = screen_text(app)
+        for each in SECTIONS:
+            assert each.label in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HouseholdDetailScreen)
+        for each in SECTIONS:
+            await pilot.press("g", each.key)
+            await settle(pilot)
+            assert app.current_mode == each.mode
+        await pilot.press("g", "c")
+        await settle(pilot)
+        # The case section was left on the household; it is still there.
+        assert isinstance(app.screen, HouseholdDetailScreen)

@@ -43,6 +43,15 @@ class DoorbraakScreen(Screen[ResultT]):
     def app_header(self) -> AppHeader:
         return AppHeader(demo=self.db.settings.demo, user=self.db.actor.display_name)
 
+    def leave(self) -> None:
+        """Back: close this screen, or, from the first screen of a section, go to the case list."""
+        from tui.navigation import HOME
+
+        if len(self.app.screen_stack) > 1 and self.app.screen is self:
+            self.dismiss(None)
+        elif self.app.current_mode != HOME:
+            cast("DoorbraakApp", self.app).go_to(HOME)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Worker messages do not bubble; hand every failure to the app's one error handler.
 

@@ -37,7 +37,7 @@ class CaseListScreen(DoorbraakScreen[None]):
         Binding("slash,ctrl+f", "focus_filter", "Zoeken", id="case_list.filter", tooltip="Typ om te filteren"),
         Binding("n", "new_household", "Nieuw", id="case_list.new", tooltip="Nieuw huishouden aanmelden"),
         Binding("f", "status_filter", "Status", id="case_list.status", tooltip="Alleen casussen met één status"),
-        Binding("s", "next_sort", "Sorteren", id="case_list.sort", tooltip="Sorteer op de volgende kolom"),
+        Binding("s", "next_sort", "Sorteren", id="case_list.sort", show=False, tooltip="Sorteer op de volgende kolom"),
         Binding("r", "reverse_sort", "Omkeren", id="case_list.reverse", show=False,
                 tooltip="Draai de sorteervolgorde om"),
         Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="case_list.refresh", show=False,

@@ -1,0 +1,93 @@
+"""The sections of the app (casussen, register, werklijst, ...) and the 'Ga naar' dialog that switches between them.
+
+Each section is a Textual *mode* with its own screen stack, so switching to the register in the middle of
+a plan keeps the plan open where it was. Screens are imported only when a section is first opened, so
+start-up stays as fast as the case list alone.
+
+To add a section: one `Section` in `SECTIONS` (a letter that is free, a Dutch label, a factory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from storage.bootstrap import Database
+
+
+def _case_list(db: Database) -> Screen[Any]:
+    from tui.screens.case_list import CaseListScreen
+
+    return CaseListScreen(db)
+
+
+@dataclass(frozen=True)
+class Section:
+    mode: str
+    """The Textual mode name (also the id of the option in the dialog)."""
+    key: str
+    """One letter that opens the section from the 'Ga naar' dialog."""
+    label: str
+    description: str
+    screen: Callable[[Database], Screen[Any]]
+    """Builds the section's first screen; imports its module late."""
+
+
+HOME = "casussen"
+
+SECTIONS: tuple[Section, ...] = (
+    Section(HOME, "c", "Casussen", "Alle huishoudens, zoeken en openen", _case_list),
+)
+
+
+def section(mode: str) -> Section:
+    return next(s for s in SECTIONS if s.mode == mode)
+
+
+class GoToDialog(ModalScreen[str | None]):
+    """Ga naar: one letter (or the arrows and Enter) opens a section of the app."""
+
+    BINDINGS = [Binding("escape,g", "cancel", "Annuleren", id="goto.cancel")]
+
+    def __init__(self, current_mode: str) -> None:
+        super().__init__()
+        self.current_mode = current_mode
+
+    def compose(self) -> ComposeResult:
+        options = [
+            Option(f"{s.key}  {s.label} — {s.description}" + ("  (hier)" if s.mode == self.current_mode else ""),
+                   id=s.mode)
+            for s in SECTIONS
+        ]
+        with Vertical(classes="dialog", id="goto-dialog") as dialog:
+            dialog.border_title = "Ga naar"
+            yield OptionList(*options, id="goto-options")
+            yield Label("Letter of Enter kiest · Esc annuleert", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        options.highlighted = next((i for i, s in enumerate(SECTIONS) if s.mode == self.current_mode), 0)
+
+    def on_key(self, event: Any) -> None:
+        chosen = next((s for s in SECTIONS if s.key == event.key), None)
+        if chosen is not None:
+            event.stop()
+            self.dismiss(chosen.mode)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
