@@ -36,7 +36,9 @@ def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
 
 def report_error(error: DomainError) -> NoReturn:
     if isinstance(error, InvalidInput):
-        typer.echo(f"Fout: {len(error.problems)} probleem/problemen gevonden, er is niets opgeslagen:", err=True)
+        count = len(error.problems)
+        typer.echo(f"Fout: {count} {'probleem' if count == 1 else 'problemen'} gevonden, er is niets opgeslagen:",
+                   err=True)
         for problem in error.problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(EXIT_INVALID)
