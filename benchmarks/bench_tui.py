@@ -246,7 +246,13 @@ def main() -> None:
     probe = Probe()
     results: dict[str, Any] = {"terminal": f"{SIZE[0]}x{SIZE[1]}", "page_size": case_list.PAGE_SIZE}
     if args.sample.exists():
-        results["sample"] = measure_database(args.sample, args.runs, probe, None)
+        # On a copy, as `doorbraak demo` does: opening a database switches it to WAL and logs the views.
+        from storage.bootstrap import demo_copy
+
+        with tempfile.TemporaryDirectory() as scratch:
+            copy = demo_copy(args.sample, Path(scratch))
+            results["sample"] = measure_database(copy, args.runs, probe, None)
+            results["sample"]["database"] = str(args.sample)
     large = ensure_large(args.large, args.households)
     results["large"] = measure_database(large, args.runs, probe, FILTERS[: args.filters])
 
