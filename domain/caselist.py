@@ -48,12 +48,23 @@ class CaseListRow:
     updated_at: datetime
 
 
+COUNT_CAP = 10_000
+"""A text search counts its matches up to this many; beyond it the total is shown as '10.000+'."""
+
+
 @dataclass(frozen=True)
 class CaseListPage:
     rows: list[CaseListRow]
     total: int
     offset: int
     limit: int
+    total_exact: bool = True
+    """False when a text search matched more than COUNT_CAP households: `total` is then a lower bound."""
+
+    @property
+    def has_more(self) -> bool:
+        """Are there rows after this page?"""
+        return self.offset + len(self.rows) < self.total or (not self.total_exact and len(self.rows) == self.limit)
 
 
 # Letters that do not decompose into a base letter plus accent (NFKD leaves them alone).

@@ -62,6 +62,10 @@ def compact(engine: Engine) -> None:
     """After destroying data: VACUUM rebuilds a SQLite file so nothing lingers (PostgreSQL: autovacuum)."""
     if engine.dialect.name == "sqlite":
         with engine.connect() as connection:
+            # The trigram index keeps fragments of deleted rows until it is rebuilt from the table.
+            if connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'household_fts'").first():
+                connection.exec_driver_sql("INSERT INTO household_fts(household_fts) VALUES ('rebuild')")
+                connection.commit()
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.exec_driver_sql("VACUUM")
 

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from domain.caselist import CaseListPage, CaseListQuery, CaseListRow, CaseSort, search_normalise
+from domain.caselist import COUNT_CAP, CaseListPage, CaseListQuery, CaseListRow, CaseSort, search_normalise
 from domain.errors import NotFound, StaleVersion
 from domain.household import (
     Address,
@@ -100,6 +100,21 @@ def organisation_values(organisation: InvolvedOrganisation) -> dict[str, Any]:
 
 def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+TRIGRAM = 3
+"""Terms of at least this many characters are looked up in the trigram index (SQLite FTS5, pg_trgm)."""
+
+
+def _contains(term: str) -> ColumnElement[bool]:
+    return HouseholdRow.search_text.like(f"%{_escape_like(term)}%", escape="\\")  # type: ignore[attr-defined,no-any-return]
+
+
+def _fts_match(terms: list[str]) -> ColumnElement[bool]:
+    """SQLite: the households whose search text holds every term, from the FTS5 trigram index."""
+    phrase = " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    matches = select(text("rowid")).select_from(text("household_fts")).where(text("household_fts MATCH :phrase"))
+    return HouseholdRow.id.in_(matches.params(phrase=phrase))  # type: ignore[union-attr,no-any-return]
 
 
 RowT = TypeVar("RowT", MemberRow, ProblemRow, InvolvedOrganisationRow)
@@ -204,16 +219,39 @@ class SqlHouseholdRepository:
         return sorted(set(self.session.scalars(stmt)))
 
     def list_cases(self, query: CaseListQuery, municipality_codes: frozenset[str] | None = None) -> CaseListPage:
+        """One page of the case list.
+
+        A text search counts at most COUNT_CAP matches, so a broad term stays as fast as a rare one. On
+        SQLite a rare term (few matches) is driven from the trigram index and the matches are sorted; a
+        broad one walks the sort column's index and checks each row, which finds a page of dense matches
+        at once. PostgreSQL's planner makes that choice itself with the pg_trgm index.
+        """
         conditions: list[ColumnElement[bool]] = []
         if municipality_codes is not None:
             conditions.append(HouseholdRow.municipality_code.in_(sorted(municipality_codes)))  # type: ignore[attr-defined]
-        for term in query.terms:
-            conditions.append(HouseholdRow.search_text.like(f"%{_escape_like(term)}%", escape="\\"))  # type: ignore[attr-defined]
         if query.status is not None:
             conditions.append(HouseholdRow.status == query.status.value)  # type: ignore[arg-type]
         if query.municipality_code:
             conditions.append(HouseholdRow.municipality_code == query.municipality_code)  # type: ignore[arg-type]
-        where = and_(*conditions) if conditions else None
+        terms = query.terms
+        # SQLite: a term of three or more letters that is not everywhere is looked up in the trigram
+        # index; a short or very common one is checked per row (PostgreSQL's planner chooses itself).
+        selective = [t for t in terms if len(t) >= TRIGRAM and self._fts_matches_at_most(t, COUNT_CAP)]
+        checked = [_contains(t) for t in terms if t not in selective]
+        filters = [*conditions, *([_fts_match(selective)] if selective else []), *checked]
+
+        total_exact = True
+        if terms:
+            matches = select(HouseholdRow.id).where(*filters).limit(COUNT_CAP + 1)
+            total = self.session.scalar(select(func.count()).select_from(matches.subquery())) or 0
+            if total > COUNT_CAP:
+                total, total_exact = COUNT_CAP, False
+            else:
+                # Few matches: collect them once and sort those, instead of walking the sort index and
+                # testing row after row until a page is full (slow when matches are rare).
+                filters = [HouseholdRow.id.in_(select(HouseholdRow.id).where(*filters))]  # type: ignore[union-attr]
+        else:
+            total = self.session.scalar(select(func.count()).select_from(HouseholdRow).where(*conditions)) or 0
 
         sort_column = SORT_COLUMNS[query.sort]
         order = [sort_column.desc() if query.descending else sort_column.asc(), HouseholdRow.id.desc() if query.descending else HouseholdRow.id.asc()]  # type: ignore[union-attr]
@@ -225,11 +263,7 @@ class SqlHouseholdRepository:
             HouseholdRow.professional,
             HouseholdRow.updated_at,
         )
-        stmt = select(*columns).order_by(*order).offset(query.offset).limit(query.limit)
-        count_stmt = select(func.count()).select_from(HouseholdRow)
-        if where is not None:
-            stmt = stmt.where(where)
-            count_stmt = count_stmt.where(where)
+        stmt = select(*columns).where(*filters).order_by(*order).offset(query.offset).limit(query.limit)
         rows = [
             CaseListRow(
                 case_number=r[0],
@@ -241,8 +275,18 @@ class SqlHouseholdRepository:
             )
             for r in self.session.execute(stmt)
         ]
-        total = self.session.scalar(count_stmt) or 0
-        return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+        return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit, total_exact=total_exact)
+
+    def _fts_matches_at_most(self, term: str, cap: int) -> bool:
+        """SQLite: does `term` occur in at most `cap` households (reading at most cap + 1 index entries)?"""
+        if self.session.get_bind().dialect.name != "sqlite":
+            return False
+        phrase = '"' + term.replace('"', '""') + '"'
+        found = self.session.scalar(
+            text("SELECT count(*) FROM (SELECT rowid FROM household_fts WHERE household_fts MATCH :p LIMIT :n)"),
+            {"p": phrase, "n": cap + 1},
+        )
+        return (found or 0) <= cap
 
     # -- writing ---------------------------------------------------------------------------------
     def next_case_number(self, year: int) -> str:

@@ -42,6 +42,7 @@ def list_command(
     if as_json:
         payload = {
             "total": page.total,
+            "total_exact": page.total_exact,
             "offset": page.offset,
             "limit": page.limit,
             "cases": [
@@ -63,7 +64,7 @@ def list_command(
             f"{r.case_number}  {r.name[:32]:<32}  {r.municipality_name[:18]:<18}  {r.status.label:<16}  "
             f"{r.professional[:20]:<20}  {format_datetime(r.updated_at)}"
         )
-    write_stdout(f"{len(page.rows)} van {page.total} casussen")
+    write_stdout(f"{len(page.rows)} van {page.total}{'' if page.total_exact else '+'} casussen")
 
 
 @app.command("show")

@@ -154,3 +154,42 @@ def test_import_keeps_number_or_refuses_duplicate(db: Database) -> None:
         service.import_household(household_from_document(doc), db.uow(), db.actor, new_number=False)
     renumbered = service.import_household(household_from_document(doc), db.uow(), db.actor, new_number=True)
     assert renumbered.case_number != "DB-2025-000042"
+
+
+def test_case_search_index_follows_renames_and_deletes(db: Database) -> None:
+    """The trigram index (SQLite FTS5 via triggers; PostgreSQL pg_trgm) gives what LIKE gave, after every write."""
+    created = service.create_household(draft("Huishouden Wróbel"), db.uow(), db.actor)
+    assert created.case_number is not None
+    assert service.list_cases(CaseListQuery(text="wrob"), db.uow(), db.actor).total == 1
+    renamed = service.update_household(created.case_number, draft("Huishouden Kowalski"), created.version,
+                                       db.uow(), db.actor)
+    assert service.list_cases(CaseListQuery(text="wrob"), db.uow(), db.actor).total == 0
+    assert service.list_cases(CaseListQuery(text="kowal"), db.uow(), db.actor).total == 1
+    # Short terms (no trigram) and long ones together: every word must occur.
+    assert service.list_cases(CaseListQuery(text="ko wal ams"), db.uow(), db.actor).total == 1
+    assert service.list_cases(CaseListQuery(text="ko wal rotterdam"), db.uow(), db.actor).total == 0
+    assert renamed.version == created.version + 1
+
+
+def test_broad_case_search_counts_up_to_the_cap_and_still_pages(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storage.households
+
+    monkeypatch.setattr(storage.households, "COUNT_CAP", 3)
+    for i in range(5):
+        service.create_household(draft(f"Huishouden Jansen {i}", members=[]), db.uow(), db.actor)
+    service.create_household(draft("Huishouden Bakker", members=[]), db.uow(), db.actor)
+    broad = service.list_cases(CaseListQuery(text="jansen", limit=2), db.uow(), db.actor)
+    assert (broad.total, broad.total_exact, broad.has_more) == (3, False, True)
+    names = [r.name for r in broad.rows]
+    offset = 2
+    while True:
+        page = service.list_cases(CaseListQuery(text="jansen", limit=2, offset=offset), db.uow(), db.actor)
+        names += [r.name for r in page.rows]
+        offset += 2
+        if not page.has_more:
+            break
+    assert sorted(names) == [f"Huishouden Jansen {i}" for i in range(5)]
+    rare = service.list_cases(CaseListQuery(text="bakker"), db.uow(), db.actor)
+    assert (rare.total, rare.total_exact, rare.has_more) == (1, True, False)
+    everyone = service.list_cases(CaseListQuery(), db.uow(), db.actor)  # no text: always an exact count
+    assert (everyone.total, everyone.total_exact) == (6, True)

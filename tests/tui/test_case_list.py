@@ -225,3 +225,25 @@ async def test_back_from_a_case_deep_in_the_list_keeps_the_place(
             assert app.screen.query_one(CaseTable).current_case == chosen
     finally:
         db.close()
+
+
+async def test_a_broad_search_shows_a_lower_bound_and_keeps_paging(
+    app: DoorbraakApp, tui_data: TuiData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storage.households
+
+    monkeypatch.setattr(storage.households, "COUNT_CAP", 2)
+    monkeypatch.setattr(case_list, "PAGE_SIZE", 3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "familie")  # six of the eight households
+        await settle(pilot)
+        assert status_line(app).startswith("1 van 3+ gevonden · 3 geladen")
+        screen = app.screen
+        assert isinstance(screen, CaseListScreen)
+        while screen._has_more:
+            screen.load_next_page()
+            await settle(pilot)
+        assert len(listed(app)) == 6
+        assert status_line(app).startswith("1 van 6 gevonden")  # all loaded: now the count is exact

@@ -52,6 +52,8 @@ class CaseListScreen(DoorbraakScreen[None]):
         self.sort = CaseSort.UPDATED_AT
         self.descending = True
         self.total = 0
+        self.total_exact = True
+        self._has_more = False
         self._generation = 0
         self._loading_more = False
         self._first_load_done = False
@@ -149,13 +151,13 @@ class CaseListScreen(DoorbraakScreen[None]):
         table.loading = False
         table.set_sort(self.sort, self.descending)
         table.replace_rows(page.rows, keep_case=keep_case)
-        self.total = page.total
+        self._take_counts(page)
         self._first_load_done = True
         self._update_status()
 
     def load_next_page(self) -> None:
         table = self.query_one(CaseTable)
-        if self._loading_more or len(table.case_rows) >= self.total:
+        if self._loading_more or not self._has_more:
             return
         self._loading_more = True
         self._update_status()
@@ -170,8 +172,8 @@ class CaseListScreen(DoorbraakScreen[None]):
         self._loading_more = False
         if generation != self._generation:
             return
-        self.total = page.total
         self.query_one(CaseTable).append_rows(page.rows)
+        self._take_counts(page)
         self._update_status()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -181,6 +183,13 @@ class CaseListScreen(DoorbraakScreen[None]):
             self._update_status()
         if event.worker.group == "case-list" and event.state is WorkerState.ERROR:
             self.query_one(CaseTable).loading = False
+
+    def _take_counts(self, page: CaseListPage) -> None:
+        self._has_more = page.has_more
+        loaded = page.offset + len(page.rows)
+        # Past the counting cap of a broad search the rows loaded so far are a lower bound; at the end, exact.
+        self.total_exact = page.total_exact or not page.has_more
+        self.total = page.total if page.total_exact else loaded if not page.has_more else max(page.total, loaded)
 
     def _update_status(self) -> None:
         table = self.query_one(CaseTable)
@@ -194,10 +203,10 @@ class CaseListScreen(DoorbraakScreen[None]):
             )
         else:
             position = min(table.cursor_row + 1, loaded) if loaded else 0
-            text = f"{format_count(position)} van {format_count(self.total)}"
+            text = f"{format_count(position)} van {format_count(self.total)}{'' if self.total_exact else '+'}"
             if filtered:
                 text += " gevonden"
-            if loaded < self.total:
+            if self._has_more or loaded < self.total:
                 text += f" · {format_count(loaded)} geladen"
             if self._loading_more:
                 text += " · volgende rijen laden…"
