@@ -38,11 +38,13 @@ def pairs(rows: Sequence[tuple[str, str | Text]], *, columns: int = 2, label_wid
     return grid
 
 
-def simple_table(*columns: str, right: Iterable[str] = ()) -> Table:
+def simple_table(*columns: str, right: Iterable[str] = (), flex: str | None = None) -> Table:
+    """A table with a header line; with `flex` that column takes the spare width and the others do not wrap."""
     right = set(right)
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, header_style="bold")
     for column in columns:
-        table.add_column(column, justify="right" if column in right else "left")
+        table.add_column(column, justify="right" if column in right else "left",
+                         ratio=1 if column == flex else None, no_wrap=flex is not None and column != flex)
     return table
 
 

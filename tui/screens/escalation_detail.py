@@ -197,7 +197,7 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
         with VerticalScroll(id="escalation-body", classes="casework-body"):
             yield Static("", id="escalation-check", classes="blocking", markup=False)
             yield Static(id="escalation-header", classes="first")
-            yield Label("Criteria", classes="section-label")
+            yield Label("Criteria (voor LMM/LET moeten ze alle ✓ zijn)", classes="section-label")
             yield Static(id="escalation-criteria")
             yield Label("Geprobeerde routes", classes="section-label")
             yield Static(id="escalation-routes")

@@ -12,7 +12,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Label, SelectionList, Static
+from textual.widgets import Button, Footer, Label, Static
 
 from domain import reference
 from domain.escalation import BlockageKind, Escalation, EscalationLevel, RouteTried
@@ -22,13 +22,14 @@ from tui.screens.base import today
 from tui.screens.casework_common import lines_of
 from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area
+from tui.widgets.check_list import CheckList, TickBox
 from tui.widgets.form_field import FormField
 from tui.widgets.form_values import format_date_input, parse_date_input
 from tui.widgets.item_editors import ItemEditor, ItemList, choice, text_input
 
 
-def checkbox(label: str, value: bool) -> Checkbox:
-    return Checkbox(label, value, compact=True)
+def checkbox(label: str, value: bool) -> TickBox:
+    return TickBox(label, value, compact=True)
 
 
 class RouteEditor(ItemEditor):
@@ -101,8 +102,7 @@ class EscalationFormScreen(FormScreen[Escalation]):
                              path="complexity_note")
             yield self.field(
                 "Leefgebieden",
-                SelectionList[str](*[(label, code, code in d.domains) for code, label in leefgebieden.items()],
-                                   compact=True),
+                CheckList(*[(label, code, code in d.domains) for code, label in leefgebieden.items()], compact=True),
                 path="domains",
             )
             yield self.field("Organisaties", text_area("\n".join(d.organisations)), path="organisations")

@@ -145,7 +145,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
         if not report.recurring:
             return Text("Geen knelpunten gemeld in deze periode.", style="italic")
         table = simple_table("Nr.", "Knelpunt", "Gemeld", "Via esc.", "Categorie", "Laatst",
-                             right=("Gemeld", "Via esc."))
+                             right=("Gemeld", "Via esc."), flex="Knelpunt")
         for row in report.recurring[:MAX_ROWS]:
             table.add_row(t(row.reference), t(row.title), t(str(row.meldingen)), t(str(row.escalaties)),
                           t(row.category.label), t(format_date(row.last_on)))

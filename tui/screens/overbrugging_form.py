@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, SelectionList, Static, TextArea
+from textual.widgets import Footer, Label, Static, TextArea
 
 from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, Transition, add_months
@@ -20,6 +20,7 @@ from storage.bootstrap import Database
 from tui.screens.base import today
 from tui.screens.casework_common import lines_of
 from tui.screens.form_base import FormScreen
+from tui.widgets.check_list import CheckList
 from tui.widgets.form_values import format_date_input, format_money_input, parse_date_input, parse_money_input
 from tui.widgets.item_editors import choice, text_input
 
@@ -31,8 +32,8 @@ def text_area(value: str = "") -> TextArea:
     return TextArea(value, soft_wrap=True, tab_behavior="focus", show_line_numbers=False, compact=True)
 
 
-def laws_list(selected: list[LegalFramework]) -> SelectionList[str]:
-    return SelectionList[str](*[(law.value, law.value, law in selected) for law in LegalFramework], compact=True)
+def laws_list(selected: list[LegalFramework]) -> CheckList:
+    return CheckList(*[(law.value, law.value, law in selected) for law in LegalFramework], compact=True)
 
 
 class OverbruggingFormScreen(FormScreen[OverbruggingResult]):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,24 +24,28 @@ from tui.widgets.row_table import Column, Row, RowTable
 PAGE_SIZE = 100
 
 COLUMNS = [
-    Column("id", "Nr.", width=6),
+    Column("id", "Nr.", width=5),
     Column("case", "Casus", width=14, wide_only=True),
     Column("name", "Huishouden", ratio=3),
-    Column("status", "Status", width=20),
+    Column("status", "Status", width=14),
     Column("transition", "Overgang", ratio=2, wide_only=True),
-    Column("costs", "Kosten / plafond", width=24, justify="right"),
-    Column("deadline", "Verrekenen vóór", width=11),
-    Column("signal", "Let op", width=12),
+    Column("costs", "Kosten/plafond €", width=21, justify="right"),
+    Column("deadline", "Verrekenen", width=10),
+    Column("signal", "Let op", width=9),
 ]
 
 
-def signal_text(row: OverbruggingListRow, day: object) -> str:
-    flags = []
-    if row.past_settlement_deadline(day):  # type: ignore[arg-type]
-        flags.append("TE LAAT")
-    if row.over_cap and not row.status.is_final:
-        flags.append("PLAFOND")
-    return " ".join(flags)
+def amount(value: Decimal) -> str:
+    """`3.235,50`: the column header says it is in euros, so the narrow list can show two amounts."""
+    return format_money(value).replace("€", "").replace("\xa0", "").strip()
+
+
+def signal_text(row: OverbruggingListRow, day: date) -> str:
+    late = row.past_settlement_deadline(day)
+    over = row.over_cap and not row.status.is_final
+    if late and over:
+        return "laat+plaf"
+    return "te laat" if late else (">plafond" if over else "")
 
 
 class OverbruggingListScreen(DoorbraakScreen[None]):
@@ -126,7 +133,7 @@ class OverbruggingListScreen(DoorbraakScreen[None]):
                 str(r.id),
                 [
                     r.reference, r.case_number, t(r.household_name), r.status.label, r.transition.label,
-                    f"{format_money(r.total_costs)} / {format_money(r.cap)}", format_date(r.settlement_deadline),
+                    f"{amount(r.total_costs)} / {amount(r.cap)}", format_date(r.settlement_deadline),
                     signal_text(r, day),
                 ],
                 style="bold" if signal_text(r, day) else "",
