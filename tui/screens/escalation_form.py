@@ -47,7 +47,7 @@ class RouteEditor(ItemEditor):
                       name="level"),
             FormField("Datum", text_input(format_date_input(r.tried_on) if r else "", placeholder="dd-mm-jjjj",
                                           max_length=10), name="tried_on", required=True),
-            FormField("Wat is gedaan", text_input(r.description if r else "", placeholder="welk overleg, met wie",
+            FormField("Gedaan", text_input(r.description if r else "", placeholder="welk overleg, met wie",
                                                   max_length=2000), name="description", required=True, span=True),
             FormField("Uitkomst", text_input(r.outcome if r else "", max_length=2000), name="outcome", span=True),
         ]

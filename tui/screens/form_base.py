@@ -18,7 +18,7 @@ from textual import on, work
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from domain.errors import DomainError, InvalidInput, Problem
@@ -45,6 +45,8 @@ class ProblemsMixin:
 
     def field(self, label: str, control: Widget, *, path: str, required: bool = False) -> FormField:
         form_field = FormField(label, control, name=path.rsplit(".", 1)[-1], required=required)
+        if isinstance(control, TextArea):
+            form_field.add_class("-text-area")  # a grid row does not grow to a text area's height by itself
         self._fields[path] = form_field
         return form_field
 

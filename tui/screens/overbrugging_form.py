@@ -9,13 +9,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Label, Static, TextArea
 
+from domain.errors import InvalidInput, Problem
 from domain.household import LegalFramework
+from domain.messages import invalid_input
 from domain.overbrugging import Overbrugging, Transition, add_months
-from domain.services.overbrugging import OverbruggingResult, request_overbrugging, update_overbrugging
+from domain.services.overbrugging import (
+    OverbruggingDraft,
+    OverbruggingResult,
+    request_overbrugging,
+    update_overbrugging,
+)
 from storage.bootstrap import Database
 from tui.screens.base import today
 from tui.screens.casework_common import lines_of
@@ -149,9 +157,13 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
             return update_overbrugging(self.existing.id, draft, self.existing.version, self.db.uow(),
                                        self.db.actor, today=today(self.db))
         if not case_number:
-            from domain.errors import InvalidInput, Problem
-
-            raise InvalidInput([Problem("case_number", "Vul het casusnummer van het huishouden in.")])
+            # Name every problem at once, not the missing case number first and the rest after the next save.
+            problems = [Problem("case_number", "Vul het casusnummer van het huishouden in.")]
+            try:
+                OverbruggingDraft.model_validate(draft)
+            except ValidationError as exc:
+                problems += invalid_input(exc).problems
+            raise InvalidInput(problems)
         return request_overbrugging(case_number, draft, self.db.uow(), self.db.actor, today=today(self.db))
 
     def saved_message(self, result: OverbruggingResult) -> str:
