@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from domain.escalation import FINAL_STATES, Escalation, EscalationQuery, EscalationStatus
 from domain.services.escalation import EscalationDraft, list_escalations, suggest_escalation
 from tui.screens.base import DoorbraakScreen
@@ -9,7 +11,7 @@ from tui.screens.base import DoorbraakScreen
 OPEN_STATES = frozenset(EscalationStatus) - FINAL_STATES
 
 
-def open_or_start_escalation(screen: DoorbraakScreen[object], case_number: str) -> None:
+def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> None:
     db = screen.db
 
     def find() -> None:

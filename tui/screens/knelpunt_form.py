@@ -17,6 +17,7 @@ from domain.knelpunt import Knelpunt, KnelpuntCategory
 from domain.services.escalation import raise_knelpunt
 from domain.services.knelpunten import add_knelpunt, update_knelpunt
 from storage.bootstrap import Database
+from tui.formatting import format_date
 from tui.screens.base import today
 from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area
@@ -43,8 +44,16 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
         yield self.app_header()
         with VerticalScroll(id="form-body", classes="casework-form", can_focus=False):
             yield Static("", classes="form-error", markup=False)
+            if k is not None:
+                steps = [f"gesignaleerd {format_date(k.signalled_on)}"]
+                if k.agendered_on:
+                    steps.append(f"geagendeerd {format_date(k.agendered_on)}")
+                if k.resolved_on:
+                    steps.append(f"opgelost {format_date(k.resolved_on)}")
+                yield Static(f"Status: {k.status.label} ({', '.join(steps)}) · {k.recurrence}× gemeld, "
+                             f"{k.linked_escalations}× via een escalatie", classes="first", markup=False)
             yield Static("Het register bevat geen persoonsgegevens: geen namen, BSN, adressen of postcodes.",
-                         classes="field-hint first", markup=False)
+                         classes="form-hint", markup=False)
             yield Label("Het knelpunt", classes="section-label")
             yield self.field("Titel", text_input(k.title if k else "", placeholder="kort, bijv. Jeugdhulp stopt op 18"),
                              path="title", required=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,7 +23,7 @@ from domain.services.knelpunten import knelpunten_report
 from domain.trend import trend
 from storage.bootstrap import Database
 from tui.formatting import format_date
-from tui.screens.base import DoorbraakScreen
+from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import simple_table, t, to_date
 from tui.widgets.bar_chart import Bar, BarChart
 
@@ -131,8 +132,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
             f"{report.knelpunten} knelpunt{'en' if report.knelpunten != 1 else ''}, {report.meldingen} "
             f"melding{'en' if report.meldingen != 1 else ''} · {period}"
         )
-        series = [m.meldingen for m in report.by_month]
-        self.query_one("#report-trend", Static).update(trend(series).describe() if series else "")
+        self.query_one("#report-trend", Static).update(self._trend_text(report))
         self.query_one("#chart-month", BarChart).set_bars(month_bars(report.by_month))
         self.query_one("#chart-category", BarChart).set_bars(count_bars(report.by_category))
         self.query_one("#chart-law", BarChart).set_bars(count_bars(report.by_law))
@@ -141,7 +141,19 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
         self.query_one("#more-organisation", Static).update(more_text(report.by_organisation))
         self.query_one("#report-recurring", Static).update(self._recurring(report))
 
-    def _recurring(self, report: KnelpuntenReport) -> Text | object:
+    def _trend_text(self, report: KnelpuntenReport) -> str:
+        """The trend over whole months: the month that is still running would pull it down."""
+        months = list(report.by_month)
+        running = today(self.db).strftime("%Y-%m")
+        note = ""
+        if months and months[-1].month == running:
+            months = months[:-1]
+            note = " De lopende maand telt niet mee."
+        if not months:
+            return ""
+        return trend([m.meldingen for m in months]).describe() + note
+
+    def _recurring(self, report: KnelpuntenReport) -> RenderableType:
         if not report.recurring:
             return Text("Geen knelpunten gemeld in deze periode.", style="italic")
         table = simple_table("Nr.", "Knelpunt", "Gemeld", "Via esc.", "Categorie", "Laatst",

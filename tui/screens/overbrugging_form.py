@@ -80,7 +80,10 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
 
     def compose(self) -> ComposeResult:
         v = self._initial_values()
-        money = lambda key: format_money_input(v[key]) if v.get(key) is not None else ""  # noqa: E731
+
+        def money(key: str) -> str:
+            return format_money_input(v[key]) if v.get(key) is not None else ""
+
         yield self.app_header()
         with VerticalScroll(id="form-body", classes="casework-form", can_focus=False):
             yield Static("", classes="form-error", markup=False)

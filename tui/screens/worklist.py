@@ -135,7 +135,7 @@ class WorklistScreen(DoorbraakScreen[None]):
             f"{current.case_number} · {current.text}" if current else ""
         )
 
-    def visible(self) -> list[Signal]:
+    def visible_signals(self) -> list[Signal]:
         kind = self.kind
         return [s for s in self.signals if kind is None or s.kind is kind]
 
@@ -145,7 +145,7 @@ class WorklistScreen(DoorbraakScreen[None]):
         rows = [
             Row(signal_key(s), [s.severity.label, format_date(s.due), s.case_number, s.kind.label, t(s.text)],
                 style="bold" if s.severity.rank == 0 else "")
-            for s in self.visible()
+            for s in self.visible_signals()
         ]
         table.set_rows(rows, keep_key=keep)
         self._update_status()
@@ -154,7 +154,7 @@ class WorklistScreen(DoorbraakScreen[None]):
 
     def _update_status(self) -> None:
         config = self.db.settings.worklist
-        shown = len(self.visible())
+        shown = len(self.visible_signals())
         if not self.signals:
             text = "Niets dat vandaag aandacht vraagt."
         elif self.kind is not None:

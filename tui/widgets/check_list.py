@@ -18,9 +18,12 @@ TICK = "✓"
 
 
 class TickBox(Checkbox):
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the glyph
-        return TICK if self.value else " "
+    BUTTON_INNER = " "
+
+    def watch_value(self) -> None:
+        # The glyph Textual draws inside the button (an instance attribute shadows the class's " ").
+        self.BUTTON_INNER = TICK if self.value else " "
+        super().watch_value()
 
 
 class CheckList(SelectionList[Any]):
