@@ -404,3 +404,39 @@ async def test_knelpunt_register_refuses_personal_data_and_moves_the_status(
         await pilot.press("m")
         await settle(pilot)
         assert get_knelpunt(first.id or 0, casework.db.uow(), casework.db.actor).recurrence == first.recurrence + 1
+
+
+async def test_the_knelpunten_report_on_sample_db_matches_the_data(tmp_path: Path) -> None:
+    """The 'Done when' check: on the demo data the screen shows the service's counts and a rising trend."""
+    from storage.bootstrap import demo_copy
+    from tests.tui.conftest import open_test_database
+
+    db = open_test_database(demo_copy(target_dir=tmp_path))
+    try:
+        report = knelpunten_report(db.uow(), db.actor)
+        app = DoorbraakApp(db)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await go_to(pilot, "k")
+            await pilot.press("r")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, KnelpuntenReportScreen)
+            text = screen_text(app)
+            assert f"{report.knelpunten} knelpunten, {report.meldingen} meldingen" in text
+            months = screen.query_one("#chart-month", BarChart).bars
+            assert len(months) >= 12
+            assert [(b.label, b.value) for b in months] == [
+                (month_label(m.month), m.meldingen) for m in report.by_month]
+            for chart, rows in (("#chart-category", report.by_category), ("#chart-law", report.by_law),
+                                ("#chart-organisation", report.by_organisation)):
+                assert [(b.label, b.value) for b in screen.query_one(chart, BarChart).bars] == [
+                    (r.label, r.meldingen) for r in rows[:15]]
+            assert "Stijgend: gemiddeld" in text
+            await pilot.press("end")  # the most recurring knelpunten close the report
+            await settle(pilot)
+            text = screen_text(app)
+            top = report.recurring[0]
+            line = next(line for line in text.splitlines() if top.reference in line)
+            assert top.title in line and f" {top.meldingen} " in line
+    finally:
+        db.close()
