@@ -440,3 +440,25 @@ async def test_the_knelpunten_report_on_sample_db_matches_the_data(tmp_path: Pat
             assert top.title in line and f" {top.meldingen} " in line
     finally:
         db.close()
+
+
+async def test_leaving_a_form_with_edits_asks_first(casework_app: DoorbraakApp, casework: Casework) -> None:
+    from tui.screens.confirm_dialog import ConfirmDialog
+
+    async with casework_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        casework_app.push_screen(OverbruggingFormScreen(casework.db, case_number=casework.data.bakker))
+        await settle(pilot)
+        form = casework_app.screen
+        assert isinstance(form, OverbruggingFormScreen) and not form.is_dirty
+        set_value(form._fields["voorfinancier"].control, "Gemeente Amsterdam")
+        assert form.is_dirty
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(casework_app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert casework_app.screen is form and form.value("voorfinancier") == "Gemeente Amsterdam"
+        await pilot.press("ctrl+q")  # quitting asks too
+        await pilot.pause()
+        assert isinstance(casework_app.screen, ConfirmDialog)

@@ -132,7 +132,6 @@ class EscalationFormScreen(FormScreen[Escalation]):
 
     def on_mount(self) -> None:
         self._fields["level"].control.focus()
-        super().on_mount()
 
     def draft(self) -> dict[str, Any]:
         order = list(reference.leefgebieden())

@@ -76,7 +76,6 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
 
     def on_mount(self) -> None:
         self._fields["title"].control.focus()
-        super().on_mount()
 
     def draft(self) -> dict[str, Any]:
         data: dict[str, Any] = {

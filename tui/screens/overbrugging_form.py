@@ -124,7 +124,6 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
     def on_mount(self) -> None:
         first = "case_number" if "case_number" in self._fields else "support_needed"
         self._fields[first].control.focus()
-        super().on_mount()
 
     def draft(self) -> dict[str, Any]:
         data: dict[str, Any] = {

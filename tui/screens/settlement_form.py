@@ -99,7 +99,6 @@ class SettlementFormScreen(FormScreen[OverbruggingResult]):
 
     def on_mount(self) -> None:
         self.query_one(ItemList).editors[0].focus_first()
-        super().on_mount()
 
     def draft(self) -> dict[str, Any]:
         data: dict[str, Any] = {"shares": self.query_one(ItemList).values(), "note": self.value("note")}
