@@ -11,6 +11,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from domain.retention import RetentionSettings
+from domain.signals import SignalConfig
 
 APP_NAME = "doorbraak"
 
@@ -60,6 +61,9 @@ class Settings(BaseSettings):
 
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     """Bewaartermijnen: [retention.default] and per municipality [retention.municipalities.GM0363]."""
+
+    worklist: SignalConfig = Field(default_factory=SignalConfig)
+    """Werklijst thresholds: [worklist] months_before_18 = 6, escalation_wait_weeks = 8."""
 
     keymap: dict[str, str] = Field(default_factory=dict)
     """Rebind keys: binding id → key(s), e.g. {"case_list.filter" = "ctrl+f"}."""

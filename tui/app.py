@@ -183,7 +183,9 @@ class DoorbraakApp(App[None]):
         from tui.screens.confirm_dialog import ConfirmDialog
         from tui.screens.household_form import HouseholdFormScreen
 
-        if any(isinstance(s, HouseholdFormScreen) and s.is_dirty for s in self.all_screens()):
+        # Any form with unsaved edits (household, overbrugging, escalation, ...) asks first.
+        if any(isinstance(s, HouseholdFormScreen) and s.is_dirty or getattr(s, "is_dirty", False) is True
+               for s in self.all_screens()):
 
             async def answered(leave: bool | None) -> None:
                 if leave:

@@ -31,6 +31,30 @@ def _case_list(db: Database) -> Screen[Any]:
     return CaseListScreen(db)
 
 
+def _worklist(db: Database) -> Screen[Any]:
+    from tui.screens.worklist import WorklistScreen
+
+    return WorklistScreen(db)
+
+
+def _overbruggingen(db: Database) -> Screen[Any]:
+    from tui.screens.overbrugging_list import OverbruggingListScreen
+
+    return OverbruggingListScreen(db)
+
+
+def _escalations(db: Database) -> Screen[Any]:
+    from tui.screens.escalation_inbox import EscalationInboxScreen
+
+    return EscalationInboxScreen(db)
+
+
+def _knelpunten(db: Database) -> Screen[Any]:
+    from tui.screens.knelpunten import KnelpuntenScreen
+
+    return KnelpuntenScreen(db)
+
+
 @dataclass(frozen=True)
 class Section:
     mode: str
@@ -47,6 +71,10 @@ HOME = "casussen"
 
 SECTIONS: tuple[Section, ...] = (
     Section(HOME, "c", "Casussen", "Alle huishoudens, zoeken en openen", _case_list),
+    Section("werklijst", "w", "Werklijst", "Wat vandaag aandacht vraagt", _worklist),
+    Section("overbruggingen", "o", "Overbruggingen", "Hulp nu, wie betaalt wordt later verrekend", _overbruggingen),
+    Section("escalaties", "e", "Escalaties", "Inbox: lokaal, regionaal, LMM/LET", _escalations),
+    Section("knelpunten", "k", "Knelpunten", "Register en rapport (systeemleren)", _knelpunten),
 )
 
 

@@ -149,6 +149,10 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
         Binding("s", "change_status", "Status wijzigen", id="detail.status", tooltip="Naar een volgende status"),
         Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="detail.refresh", show=False,
                 tooltip="Haal de casus opnieuw op"),
+        Binding("o", "overbruggingen", "Overbruggingen", id="detail.overbruggingen", show=False,
+                tooltip="Overbruggingen van dit huishouden bekijken of aanvragen"),
+        Binding("x", "escalation", "Escaleren", id="detail.escalation", show=False,
+                tooltip="De open escalatie van dit huishouden, of een nieuwe starten"),
         Binding("escape,backspace", "back", "Terug", id="detail.back", tooltip="Terug naar de casuslijst"),
     ]
 
@@ -236,6 +240,16 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
                 self.save_status(household.version, new_status)
 
         self.app.push_screen(StatusDialog(household.status), chosen)
+
+    def action_overbruggingen(self) -> None:
+        from tui.screens.overbrugging_list import OverbruggingListScreen
+
+        self.app.push_screen(OverbruggingListScreen(self.db, self.case_number))
+
+    def action_escalation(self) -> None:
+        from tui.screens.household_escalation import open_or_start_escalation
+
+        open_or_start_escalation(self, self.case_number)
 
     @work(thread=True, exclusive=True, group="household-status", exit_on_error=False)
     def save_status(self, expected_version: int, new_status: HouseholdStatus) -> None:

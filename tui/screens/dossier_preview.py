@@ -1,0 +1,171 @@
+"""The pseudonymised escalation dossier exactly as it leaves the municipality (`view_dossier`).
+
+Two views of the same `EscalationDossier`: laid out like the PDF, or the JSON byte for byte as exported
+(j switches). Nothing here reads the household: what is not in the dossier cannot be shown. When the
+dossier may not leave yet (no valid consent, an identifier in the text) the reasons are listed instead.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
+
+from domain.dossier import EscalationDossier
+from domain.errors import InvalidInput, Problem
+from domain.services.escalation import view_dossier
+from storage.bootstrap import Database
+from storage.export_dossier import dossier_json
+from tui.formatting import format_date
+from tui.screens.base import DoorbraakScreen, today
+from tui.screens.casework_common import pairs, t
+
+
+def yes(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def heading(text: str) -> Text:
+    return Text("\n" + text, style="bold underline")
+
+
+def dossier_view(d: EscalationDossier) -> RenderableType:
+    """The same sections, in the same order, as the PDF (storage.export_dossier)."""
+    c = d.criteria
+    parts: list[RenderableType] = [
+        Text("Escalatiedossier (gepseudonimiseerd)", style="bold"),
+        pairs([("Kenmerk", d.reference), ("Gemeente", d.municipality), ("Niveau", d.level), ("Status", d.status),
+               ("Aangemaakt", format_date(d.created_on)), ("Ingediend", format_date(d.submitted_on) or "—"),
+               ("Opgesteld op", format_date(d.prepared_on))], columns=1, label_width=26),
+        heading("Huishouden"),
+        pairs([("Samenstelling", d.composition)], columns=1, label_width=26),
+        *[t(f"• {m.initials}  {m.role}, {m.age} jaar") for m in d.members],
+        heading("Leefgebieden"),
+        *([t(f"• {x.leefgebied} ({'ZRM-score ' + str(x.score) if x.score is not None else 'geen score'})")
+           for x in d.domains] or [t("—")]),
+        heading("Betrokken organisaties"),
+        *([t(f"• {o.organisation}" + (f" ({o.legal_framework})" if o.legal_framework else ""))
+           for o in d.organisations] or [t("—")]),
+        heading("Criteria voor escalatie"),
+        pairs([("Urgent", yes(c.urgent) + (f" — {c.urgency_note}" if c.urgency_note else "")),
+               ("Complex", yes(c.complex) + (f" — {c.complexity_note}" if c.complexity_note else "")),
+               ("Meerdere domeinen/org.", yes(c.several_domains_or_organisations)),
+               ("Lokale route geprobeerd", yes(c.local_route_tried)),
+               ("Regionale route geprobeerd", yes(c.regional_route_tried)),
+               ("Soort blokkade", c.blockage_kind)], columns=1, label_width=26),
+        heading("Het knelpunt"),
+        t(d.knelpunt or "—"),
+        heading("Wat is geprobeerd"),
+        *([t(f"• {format_date(r.tried_on)} ({r.level}): {r.description}"
+             + (f" — uitkomst: {r.outcome}" if r.outcome else "")) for r in d.routes_tried] or [t("—")]),
+        heading("Gevraagde oplossing"),
+        t(d.requested_solution or "—"),
+    ]
+    if d.knelpunten:
+        parts += [heading("Gekoppelde knelpunten"), *[t(f"• {title}") for title in d.knelpunten]]
+    parts += [
+        heading("Toestemming van de bewoner"),
+        pairs([("Gegeven op", format_date(d.consent.given_on)), ("Geldig tot", format_date(d.consent.expires_on)),
+               ("Ontvangers", ", ".join(d.consent.recipients)), ("Reikwijdte", d.consent.scope)],
+              columns=1, label_width=26),
+        Text("\nDit dossier bevat geen namen, BSN, adres, postcode of geboortedatum. Herleiding naar personen kan "
+             "alleen via de gemeente, met het kenmerk hierboven.", style="italic"),
+    ]
+    return Group(*parts)
+
+
+def blocked_view(problems: list[Problem]) -> RenderableType:
+    return Group(
+        Text("Dit dossier kan (nog) niet de gemeente uit:", style="bold"),
+        *[t(f"• {p.reason}") for p in problems],
+        Text("\nPas de escalatie aan (b op het escalatiescherm) en bekijk het dossier opnieuw (F5).",
+             style="italic"),
+    )
+
+
+class DossierPreviewScreen(DoorbraakScreen[None]):
+    CSS_PATH = "casework.tcss"
+
+    BINDINGS = [
+        Binding("j", "toggle_json", "JSON / opgemaakt", id="dossier.json",
+                tooltip="Wissel tussen de opgemaakte weergave en de JSON zoals die wordt geëxporteerd"),
+        Binding("x", "export", "Exporteren", id="dossier.export", tooltip="Dossier als PDF of JSON opslaan"),
+        Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="dossier.refresh", show=False,
+                tooltip="Stel het dossier opnieuw samen"),
+        Binding("escape,backspace", "back", "Terug", id="dossier.back", tooltip="Terug naar de escalatie"),
+    ]
+
+    def __init__(self, db: Database, escalation_id: int) -> None:
+        super().__init__(db)
+        self.escalation_id = escalation_id
+        self.dossier: EscalationDossier | None = None
+        self.as_json = False
+        self.sub_title = f"Dossier ESC-{escalation_id} · zoals het de gemeente verlaat"
+
+    def compose(self) -> ComposeResult:
+        yield self.app_header()
+        with VerticalScroll(id="dossier-body", classes="casework-body"):
+            yield Static(id="dossier-content", classes="first")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        body = self.query_one("#dossier-body")
+        body.loading = True
+        body.focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="dossier", exit_on_error=False)
+    def load(self) -> None:
+        try:
+            dossier = view_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=today(self.db))
+        except InvalidInput as exc:
+            self.app.call_from_thread(self._blocked, exc.problems)
+        else:
+            self.app.call_from_thread(self.show, dossier)
+
+    def show(self, dossier: EscalationDossier) -> None:
+        self.dossier = dossier
+        self.query_one("#dossier-body").loading = False
+        self.sub_title = f"Dossier {dossier.reference} · zoals het de gemeente verlaat"
+        content: RenderableType = (
+            t(dossier_json(dossier)) if self.as_json
+            else dossier_view(dossier)
+        )
+        self.query_one("#dossier-content", Static).update(content)
+        self.refresh_bindings()
+
+    def _blocked(self, problems: list[Problem]) -> None:
+        self.dossier = None
+        self.query_one("#dossier-body").loading = False
+        self.query_one("#dossier-content", Static).update(blocked_view(problems))
+        self.refresh_bindings()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "dossier" and event.state is WorkerState.ERROR:
+            self.query_one("#dossier-body").loading = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("toggle_json", "export"):
+            return self.dossier is not None
+        return True
+
+    def action_toggle_json(self) -> None:
+        self.as_json = not self.as_json
+        if self.dossier is not None:
+            self.show(self.dossier)
+
+    def action_export(self) -> None:
+        from tui.screens.export_dialog import export_dossier_with_dialog
+
+        export_dossier_with_dialog(self, self.escalation_id)
+
+    def action_refresh(self) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

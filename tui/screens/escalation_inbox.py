@@ -1,0 +1,250 @@
+"""Escalaties: the coordinator's inbox (submitted, no answer yet, oldest first) and every escalation by filter.
+
+The inbox comes from the `inbox` service; "Alle", "Concepten" and "Afgerond" from `list_escalations`.
+Waiting time (days since submission) is shown for open ones, time to resolution for closed ones.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Select, Static
+from textual.worker import Worker, WorkerState
+
+from domain.escalation import (
+    FINAL_STATES,
+    EscalationLevel,
+    EscalationListRow,
+    EscalationPage,
+    EscalationQuery,
+    EscalationStatus,
+)
+from domain.services.escalation import inbox, list_escalations
+from storage.bootstrap import Database
+from tui.formatting import format_date
+from tui.screens.base import DoorbraakScreen, format_count, today
+from tui.screens.casework_common import t
+from tui.widgets.row_table import Column, Row, RowTable
+
+PAGE_SIZE = 100
+
+VIEWS: dict[str, tuple[str, frozenset[EscalationStatus] | None]] = {
+    "inbox": ("Inbox (wacht op antwoord)", None),
+    "alle": ("Alle escalaties", None),
+    "concept": ("Concepten", frozenset({EscalationStatus.CONCEPT})),
+    "afgerond": ("Afgerond", FINAL_STATES),
+}
+
+COLUMNS = [
+    Column("id", "Nr.", width=7),
+    Column("case", "Casus", width=14, wide_only=True),
+    Column("name", "Huishouden", ratio=3),
+    Column("level", "Niveau", width=9),
+    Column("status", "Status", width=14),
+    Column("submitted", "Ingediend", width=10),
+    Column("time", "Wacht / duur", width=13, justify="right"),
+    Column("blockage", "Blokkade", ratio=4, wide_only=True),
+]
+
+
+def time_cell(row: EscalationListRow, day: date) -> str:
+    """`wacht 46 d` while open, `duur 56 d` (submission to answer) when closed."""
+    waiting = row.waiting_days(day)
+    if waiting is not None:
+        return f"wacht {waiting} d"
+    if row.time_to_resolution_days is not None:
+        return f"duur {row.time_to_resolution_days} d"
+    return ""
+
+
+class EscalationInboxScreen(DoorbraakScreen[None]):
+    CSS_PATH = "casework.tcss"
+    AUTO_FOCUS = "#escalation-table"
+
+    BINDINGS = [
+        Binding("v", "view", "Weergave", id="escalation_inbox.view", tooltip="Inbox, alle, concepten of afgerond"),
+        Binding("l", "level_filter", "Niveau", id="escalation_inbox.level", tooltip="Alleen één niveau"),
+        Binding("w", "toggle_waiting", "Wacht lang", id="escalation_inbox.waiting",
+                tooltip="Alleen escalaties die langer wachten dan de ingestelde weken"),
+        Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="escalation_inbox.refresh", show=False,
+                tooltip="Haal de lijst opnieuw op"),
+        Binding("escape", "back", "Terug", id="escalation_inbox.back", tooltip="Terug"),
+    ]
+
+    def __init__(self, db: Database, *, case_number: str | None = None) -> None:
+        super().__init__(db)
+        self.case_number = case_number
+        self.view_key = "alle" if case_number else "inbox"
+        self.only_long_waiting = False
+        self.total = 0
+        self._stale = False
+        self._loading_more = False
+        self.sub_title = f"Escalaties · {case_number}" if case_number else "Escalaties"
+
+    @property
+    def wait_weeks(self) -> int:
+        return self.db.settings.worklist.escalation_wait_weeks
+
+    def compose(self) -> ComposeResult:
+        yield self.app_header()
+        with Horizontal(classes="filter-bar"):
+            yield Select([(label, key) for key, (label, _) in VIEWS.items()], value=self.view_key,
+                         allow_blank=False, compact=True, id="escalation-view")
+            yield Select([(level.label, level) for level in EscalationLevel], prompt="Alle niveaus", compact=True,
+                         id="escalation-level")
+            yield Static("", id="escalation-flags", classes="filter-flags", markup=False)
+        yield RowTable(COLUMNS, id="escalation-table")
+        yield Static("", id="escalation-status-line", classes="status-line", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RowTable).loading = True
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload(keep=self.query_one(RowTable).current_key)
+
+    # -- querying -----------------------------------------------------------------------------------
+    @property
+    def level(self) -> EscalationLevel | None:
+        value = self.query_one("#escalation-level", Select).value
+        return value if isinstance(value, EscalationLevel) else None
+
+    def params(self) -> tuple[str, frozenset[EscalationLevel] | None, int | None]:
+        """What to fetch, read from the widgets on the UI thread."""
+        levels = frozenset({self.level}) if self.level else None
+        return self.view_key, levels, self.wait_weeks if self.only_long_waiting else None
+
+    def fetch(self, params: tuple[str, frozenset[EscalationLevel] | None, int | None], offset: int,
+              limit: int) -> EscalationPage:
+        """Runs in a worker."""
+        view_key, levels, weeks = params
+        if view_key == "inbox" and self.case_number is None:
+            return inbox(self.db.uow(), self.db.actor, waiting_longer_than_weeks=weeks, levels=levels,
+                         today=today(self.db), offset=offset, limit=limit)
+        statuses = VIEWS[view_key][1]
+        if view_key == "inbox":
+            statuses = frozenset({EscalationStatus.INGEDIEND, EscalationStatus.IN_BEHANDELING})
+        query = EscalationQuery(case_number=self.case_number, statuses=statuses, levels=levels, offset=offset,
+                                limit=limit)
+        return list_escalations(query, self.db.uow(), self.db.actor)
+
+    def reload(self, *, keep: str | None = None) -> None:
+        self._loading_more = False
+        loaded = len(self.query_one(RowTable).keys)
+        self._load(self.params(), min(1000, max(PAGE_SIZE, loaded)) if keep else PAGE_SIZE, keep)
+
+    @work(thread=True, exclusive=True, group="escalation-list", exit_on_error=False)
+    def _load(self, params: tuple[str, frozenset[EscalationLevel] | None, int | None], limit: int,
+              keep: str | None) -> None:
+        page = self.fetch(params, 0, limit)
+        self.app.call_from_thread(self._show, page, keep)
+
+    def _rows(self, page: EscalationPage) -> list[Row]:
+        day = today(self.db)
+        return [
+            Row(str(r.id), [r.reference, r.case_number, t(r.household_name), r.level.label, r.status.label,
+                            format_date(r.submitted_on), time_cell(r, day), t(r.blockage)])
+            for r in page.rows
+        ]
+
+    def _show(self, page: EscalationPage, keep: str | None) -> None:
+        table = self.query_one(RowTable)
+        table.loading = False
+        table.set_rows(self._rows(page), keep_key=keep)
+        self.total = page.total
+        self._update_status()
+
+    @on(RowTable.NearEnd)
+    def _near_end(self) -> None:
+        if self._loading_more or len(self.query_one(RowTable).keys) >= self.total:
+            return
+        self._loading_more = True
+        self._load_more(self.params(), len(self.query_one(RowTable).keys))
+
+    @work(thread=True, exclusive=True, group="escalation-more", exit_on_error=False)
+    def _load_more(self, params: tuple[str, frozenset[EscalationLevel] | None, int | None], offset: int) -> None:
+        page = self.fetch(params, offset, PAGE_SIZE)
+        self.app.call_from_thread(self._append, page)
+
+    def _append(self, page: EscalationPage) -> None:
+        self._loading_more = False
+        self.query_one(RowTable).append_rows(self._rows(page))
+        self._update_status()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.query_one(RowTable).loading = False
+            self._loading_more = False
+
+    def _update_status(self) -> None:
+        flag = f"alleen > {self.wait_weeks} weken wachtend (w)" if self.only_long_waiting else ""
+        self.query_one("#escalation-flags", Static).update(flag)
+        label = VIEWS[self.view_key][0].split(" (")[0].lower()
+        if self.total == 0:
+            text = ("Niets in de inbox: geen ingediende escalatie wacht op antwoord."
+                    if self.view_key == "inbox" else "Geen escalaties met dit filter.")
+            if self.case_number:
+                text = "Dit huishouden heeft nog geen escalaties."
+        else:
+            text = f"{format_count(self.total)} in {label}"
+            shown = len(self.query_one(RowTable).keys)
+            if shown < self.total:
+                text += f" · {format_count(shown)} geladen"
+        text += " · Enter opent"
+        self.query_one("#escalation-status-line", Static).update(text)
+
+    # -- events and actions ---------------------------------------------------------------------------
+    @on(Select.Changed, "#escalation-view")
+    def _view_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.view_key:
+            self.view_key = event.value
+            self.reload()
+
+    @on(Select.Changed, "#escalation-level")
+    def _level_changed(self) -> None:
+        self.reload()
+
+    @on(DataTable.RowSelected, "#escalation-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.open_escalation(int(event.row_key.value))
+
+    def open_escalation(self, escalation_id: int) -> None:
+        from tui.screens.escalation_detail import EscalationDetailScreen
+
+        self._stale = True
+        self.app.push_screen(EscalationDetailScreen(self.db, escalation_id))
+
+    def action_view(self) -> None:
+        keys = list(VIEWS)
+        select = self.query_one("#escalation-view", Select)
+        select.value = keys[(keys.index(self.view_key) + 1) % len(keys)]
+
+    def action_level_filter(self) -> None:
+        select = self.query_one("#escalation-level", Select)
+        select.focus()
+        select.action_show_overlay()
+
+    def action_toggle_waiting(self) -> None:
+        self.only_long_waiting = not self.only_long_waiting
+        if self.only_long_waiting and self.view_key != "inbox":
+            self.query_one("#escalation-view", Select).value = "inbox"  # reloads
+        else:
+            self.reload()
+
+    def action_refresh(self) -> None:
+        self.reload(keep=self.query_one(RowTable).current_key)
+
+    def action_back(self) -> None:
+        table = self.query_one(RowTable)
+        if not table.has_focus:
+            table.focus()
+            return
+        self.leave()

@@ -1,0 +1,95 @@
+"""Export the pseudonymised escalation dossier as PDF or JSON, in a worker with progress; the path is notified.
+
+Uses the existing export (`export_dossier` service → `storage.export_dossier.render` → `write_atomic`): the
+service refuses without valid consent or with an identifier in the text, and records the export in the
+audit trail. The file name holds only the dossier reference (`default_filename`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Label, ProgressBar, Static
+
+from domain.errors import InvalidInput, Problem
+from domain.services.escalation import export_dossier
+from storage.bootstrap import Database
+from storage.export_dossier import DossierFormat, default_filename, render, write_atomic
+from tui.screens.base import today
+from tui.screens.form_base import FormDialog
+from tui.widgets.item_editors import choice, text_input
+
+STEPS = ("Dossier samenstellen en controleren…", "Opmaken…", "Wegschrijven…", "Klaar.")
+
+
+def default_directory() -> Path:
+    """The user's documents folder when there is one, else the home folder."""
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+class ExportDialog(FormDialog[Path]):
+    """Dismisses with the path of the written file."""
+
+    aliases = {"map": "directory"}
+
+    def __init__(self, db: Database, escalation_id: int, *, directory: Path | None = None) -> None:
+        super().__init__(db)
+        self.escalation_id = escalation_id
+        self.directory = directory or default_directory()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog casework-dialog", id="export-dialog") as dialog:
+            dialog.border_title = f"Dossier exporteren · ESC-{self.escalation_id}"
+            yield Label("Alleen het gepseudonimiseerde dossier; de bestandsnaam bevat alleen het kenmerk.",
+                        markup=False, classes="dialog-text")
+            yield Static("", classes="form-error", markup=False)
+            yield self.field("Formaat", choice([("PDF", DossierFormat.PDF.value), ("JSON", DossierFormat.JSON.value)],
+                                               DossierFormat.PDF.value), path="format")
+            yield self.field("Map", text_input(str(self.directory), max_length=1000), path="directory",
+                             required=True)
+            yield ProgressBar(total=len(STEPS) - 1, show_eta=False, id="export-progress")
+            yield Static("", id="export-step", classes="progress-text", markup=False)
+            yield Label("Ctrl+S of Enter in het laatste veld exporteert · Esc annuleert", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self._fields["format"].control.focus()
+
+    def draft(self) -> dict[str, Any]:
+        return {"format": self.value("format"), "directory": self.value("directory")}
+
+    def _progress(self, step: int) -> None:
+        self.query_one("#export-progress", ProgressBar).update(progress=step)
+        self.query_one("#export-step", Static).update(STEPS[step])
+
+    def submit(self, draft: dict[str, Any]) -> Path:
+        """Runs in the dialog's worker; each step reports its progress to the screen."""
+        fmt = DossierFormat(draft["format"])
+        directory = Path(str(draft["directory"]).strip() or ".").expanduser()
+        if not directory.is_dir():
+            raise InvalidInput([Problem("directory", f"De map {directory} bestaat niet.")])
+        self.app.call_from_thread(self._progress, 0)
+        dossier = export_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=today(self.db))
+        self.app.call_from_thread(self._progress, 1)
+        data = render(dossier, fmt)
+        self.app.call_from_thread(self._progress, 2)
+        path = directory / default_filename(dossier, fmt)
+        write_atomic(path, data)
+        self.app.call_from_thread(self._progress, 3)
+        return path
+
+
+def export_dossier_with_dialog(screen: Screen[Any], escalation_id: int) -> None:
+    """Open the export dialog from `screen` and tell the user where the file went."""
+    db: Database = screen.db  # type: ignore[attr-defined]
+
+    def written(path: Path | None) -> None:
+        if path is not None:
+            screen.notify(f"Dossier opgeslagen in {path}", title="Geëxporteerd", timeout=15, markup=False)
+
+    screen.app.push_screen(ExportDialog(db, escalation_id), written)

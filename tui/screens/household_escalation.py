@@ -1,0 +1,42 @@
+"""From a household (x): show its open escalation, or start one prefilled by `suggest_escalation`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.escalation import FINAL_STATES, Escalation, EscalationQuery, EscalationStatus
+from domain.services.escalation import EscalationDraft, list_escalations, suggest_escalation
+from tui.screens.base import DoorbraakScreen
+
+OPEN_STATES = frozenset(EscalationStatus) - FINAL_STATES
+
+
+def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> None:
+    db = screen.db
+
+    def find() -> None:
+        page = list_escalations(EscalationQuery(case_number=case_number, statuses=OPEN_STATES, limit=1), db.uow(),
+                                db.actor)
+        if page.rows:
+            screen.app.call_from_thread(show, page.rows[0].id)
+        else:
+            draft = suggest_escalation(case_number, db.uow(), db.actor)
+            screen.app.call_from_thread(start, draft)
+
+    def show(escalation_id: int) -> None:
+        from tui.screens.escalation_detail import EscalationDetailScreen
+
+        screen.app.push_screen(EscalationDetailScreen(db, escalation_id))
+
+    def start(draft: EscalationDraft) -> None:
+        from tui.screens.escalation_form import EscalationFormScreen
+
+        def saved(escalation: Escalation | None) -> None:
+            if escalation is not None and escalation.id is not None:
+                show(escalation.id)
+
+        screen.notify("Nog geen open escalatie: een nieuwe, met de acute leefgebieden en organisaties ingevuld.",
+                      markup=False)
+        screen.app.push_screen(EscalationFormScreen(db, case_number, draft=draft), saved)
+
+    screen.run_worker(find, thread=True, exclusive=True, group="household-escalation", exit_on_error=False)

@@ -1,0 +1,281 @@
+"""Knelpunten: the register (no personal data), most recurring first; filter by text, category and status.
+
+Enter edits, n adds, s moves the status on (gesignaleerd → geagendeerd → opgelost), m counts one more
+occurrence, r opens the system-learning report.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from domain.knelpunt import (
+    KNELPUNT_TRANSITIONS,
+    Knelpunt,
+    KnelpuntCategory,
+    KnelpuntListRow,
+    KnelpuntPage,
+    KnelpuntQuery,
+    KnelpuntStatus,
+)
+from domain.services.knelpunten import change_knelpunt_status, get_knelpunt, list_knelpunten, record_occurrence
+from storage.bootstrap import Database
+from tui.screens.base import DoorbraakScreen, format_count, today
+from tui.screens.casework_common import t
+from tui.widgets.row_table import Column, Row, RowTable
+
+PAGE_SIZE = 100
+TYPING_PAUSE = 0.15
+
+COLUMNS = [
+    Column("id", "Nr.", width=6),
+    Column("title", "Knelpunt", ratio=4),
+    Column("category", "Categorie", width=14),
+    Column("law", "Wet", ratio=2, wide_only=True),
+    Column("organisation", "Organisatie", ratio=2, wide_only=True),
+    Column("status", "Status", width=12),
+    Column("count", "Gemeld", width=6, justify="right"),
+    Column("escalations", "Esc.", width=4, justify="right"),
+]
+
+
+def knelpunt_row(r: KnelpuntListRow) -> Row:
+    law = " ".join(p for p in (r.law, r.article) if p)
+    return Row(str(r.id), [r.reference, t(r.title), r.category.label, t(law), t(r.organisation), r.status.label,
+                           str(r.recurrence), str(r.linked_escalations)])
+
+
+class KnelpuntenScreen(DoorbraakScreen[None]):
+    CSS_PATH = "casework.tcss"
+    AUTO_FOCUS = "#knelpunt-table"
+
+    BINDINGS = [
+        Binding("n", "new", "Nieuw", id="knelpunten.new", tooltip="Een knelpunt toevoegen"),
+        Binding("s", "change_status", "Status", id="knelpunten.status",
+                tooltip="Gesignaleerd → geagendeerd → opgelost"),
+        Binding("m", "occurred", "Opnieuw gemeld", id="knelpunten.again",
+                tooltip="Het knelpunt deed zich weer voor: tel één melding op"),
+        Binding("r", "report", "Rapport", id="knelpunten.report", tooltip="Systeemleren: tellingen en trend"),
+        Binding("slash,ctrl+f", "focus_search", "Zoeken", id="knelpunten.search", show=False,
+                tooltip="Zoek op titel, wet of organisatie"),
+        Binding("f", "category_filter", "Categorie", id="knelpunten.category", show=False,
+                tooltip="Alleen één categorie"),
+        Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="knelpunten.refresh", show=False,
+                tooltip="Haal het register opnieuw op"),
+        Binding("escape", "back", "Terug", id="knelpunten.back", tooltip="Terug"),
+    ]
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self.sub_title = "Knelpunten"
+        self.total = 0
+        self._stale = False
+        self._loading_more = False
+
+    def compose(self) -> ComposeResult:
+        yield self.app_header()
+        with Horizontal(classes="filter-bar"):
+            yield Input(placeholder="zoek (/)", id="knelpunt-search", compact=True, max_length=200, classes="-grow")
+            yield Select([(c.label, c) for c in KnelpuntCategory], prompt="Alle categorieën", compact=True,
+                         id="knelpunt-category")
+            yield Select([(s.label, s) for s in KnelpuntStatus], prompt="Alle statussen", compact=True,
+                         id="knelpunt-status")
+        yield RowTable(COLUMNS, id="knelpunt-table")
+        yield Static("", id="knelpunt-status-line", classes="status-line", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RowTable).loading = True
+        self.reload(pause=0.0)
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload(pause=0.0, keep=self.query_one(RowTable).current_key)
+
+    def current_query(self, offset: int = 0, limit: int = PAGE_SIZE) -> KnelpuntQuery:
+        category = self.query_one("#knelpunt-category", Select).value
+        status = self.query_one("#knelpunt-status", Select).value
+        return KnelpuntQuery(
+            text=self.query_one("#knelpunt-search", Input).value,
+            category=category if isinstance(category, KnelpuntCategory) else None,
+            status=status if isinstance(status, KnelpuntStatus) else None,
+            offset=offset,
+            limit=limit,
+        )
+
+    def reload(self, *, pause: float = TYPING_PAUSE, keep: str | None = None) -> None:
+        self._loading_more = False
+        loaded = len(self.query_one(RowTable).keys)
+        limit = min(1000, max(PAGE_SIZE, loaded)) if keep else PAGE_SIZE
+        self._load(self.current_query(limit=limit), pause, keep)
+
+    @work(thread=True, exclusive=True, group="knelpunt-list", exit_on_error=False)
+    def _load(self, query: KnelpuntQuery, pause: float, keep: str | None) -> None:
+        if pause:
+            time.sleep(pause)
+            if get_current_worker().is_cancelled:
+                return
+        page = list_knelpunten(query, self.db.uow(), self.db.actor)
+        self.app.call_from_thread(self._show, page, keep)
+
+    def _show(self, page: KnelpuntPage, keep: str | None) -> None:
+        table = self.query_one(RowTable)
+        table.loading = False
+        table.set_rows([knelpunt_row(r) for r in page.rows], keep_key=keep)
+        self.total = page.total
+        self._update_status()
+
+    @on(RowTable.NearEnd)
+    def _near_end(self) -> None:
+        table = self.query_one(RowTable)
+        if self._loading_more or len(table.keys) >= self.total:
+            return
+        self._loading_more = True
+        self._load_more(self.current_query(offset=len(table.keys)))
+
+    @work(thread=True, exclusive=True, group="knelpunt-more", exit_on_error=False)
+    def _load_more(self, query: KnelpuntQuery) -> None:
+        page = list_knelpunten(query, self.db.uow(), self.db.actor)
+        self.app.call_from_thread(self._append, page)
+
+    def _append(self, page: KnelpuntPage) -> None:
+        self._loading_more = False
+        self.query_one(RowTable).append_rows([knelpunt_row(r) for r in page.rows])
+        self._update_status()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.query_one(RowTable).loading = False
+            self._loading_more = False
+        if event.worker.group == "knelpunt-change" and event.state is WorkerState.ERROR:
+            self.reload(pause=0.0, keep=self.query_one(RowTable).current_key)
+
+    def _update_status(self) -> None:
+        if self.total == 0:
+            text = "Geen knelpunten met dit filter." if self._filtered() else "Nog geen knelpunten. n voegt er een toe."
+        else:
+            text = f"{format_count(self.total)} knelpunt{'en' if self.total != 1 else ''} · vaakst gemeld eerst"
+        self.query_one("#knelpunt-status-line", Static).update(text)
+
+    def _filtered(self) -> bool:
+        q = self.current_query()
+        return bool(q.text.strip() or q.category or q.status)
+
+    # -- events -------------------------------------------------------------------------------------
+    @on(Input.Changed, "#knelpunt-search")
+    def _search_changed(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#knelpunt-search")
+    def _search_submitted(self) -> None:
+        self.query_one(RowTable).focus()
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self.reload(pause=0.0)
+
+    @on(DataTable.RowSelected, "#knelpunt-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self._open(int(event.row_key.value))
+
+    # -- actions ------------------------------------------------------------------------------------
+    def _current_id(self) -> int | None:
+        key = self.query_one(RowTable).current_key
+        return int(key) if key is not None else None
+
+    @work(thread=True, exclusive=True, group="knelpunt-open", exit_on_error=False)
+    def _open(self, knelpunt_id: int) -> None:
+        knelpunt = get_knelpunt(knelpunt_id, self.db.uow(), self.db.actor)
+        self.app.call_from_thread(self._edit, knelpunt)
+
+    def _edit(self, knelpunt: Knelpunt) -> None:
+        from tui.screens.knelpunt_form import KnelpuntFormScreen
+
+        self._stale = True
+        self.app.push_screen(KnelpuntFormScreen(self.db, existing=knelpunt))
+
+    def action_new(self) -> None:
+        from tui.screens.knelpunt_form import KnelpuntFormScreen
+
+        self._stale = True
+        self.app.push_screen(KnelpuntFormScreen(self.db))
+
+    def action_change_status(self) -> None:
+        knelpunt_id = self._current_id()
+        if knelpunt_id is not None:
+            self._load_for_status(knelpunt_id)
+
+    @work(thread=True, exclusive=True, group="knelpunt-open", exit_on_error=False)
+    def _load_for_status(self, knelpunt_id: int) -> None:
+        knelpunt = get_knelpunt(knelpunt_id, self.db.uow(), self.db.actor)
+        self.app.call_from_thread(self._ask_status, knelpunt)
+
+    def _ask_status(self, knelpunt: Knelpunt) -> None:
+        allowed = [s for s in KnelpuntStatus if s in KNELPUNT_TRANSITIONS[knelpunt.status]]
+        if not allowed:
+            self.notify(f"{knelpunt.reference} is opgelost; er is geen volgende stap.", markup=False)
+            return
+        from tui.screens.step_dialog import StepDialog
+
+        assert knelpunt.id is not None
+        kid, version = knelpunt.id, knelpunt.version
+
+        def submit(value: str, on: date | None, note: str) -> Knelpunt:
+            return change_knelpunt_status(kid, KnelpuntStatus(value), version, self.db.uow(), self.db.actor,
+                                          on=on or today(self.db))
+
+        def done(saved: Knelpunt | None) -> None:
+            if saved is not None:
+                self.notify(f"{saved.reference} is nu '{saved.status.label}'.", title="Opgeslagen", markup=False)
+                self.reload(pause=0.0, keep=str(saved.id))
+
+        self.app.push_screen(StepDialog(self.db, title=f"Status · {knelpunt.reference}", current=knelpunt.status.label,
+                                        choices=[(s.value, s.label) for s in allowed], submit=submit,
+                                        today=today(self.db), with_note=False), done)
+
+    def action_occurred(self) -> None:
+        knelpunt_id = self._current_id()
+        if knelpunt_id is not None:
+            self._occurred(knelpunt_id)
+
+    @work(thread=True, exclusive=True, group="knelpunt-change", exit_on_error=False)
+    def _occurred(self, knelpunt_id: int) -> None:
+        current = get_knelpunt(knelpunt_id, self.db.uow(), self.db.actor)
+        saved = record_occurrence(knelpunt_id, current.version, self.db.uow(), self.db.actor, on=today(self.db))
+        self.app.call_from_thread(self._counted, saved)
+
+    def _counted(self, saved: Knelpunt) -> None:
+        self.notify(f"{saved.reference} is nu {saved.recurrence} keer gemeld.", title="Opgeslagen", markup=False)
+        self.reload(pause=0.0, keep=str(saved.id))
+
+    def action_report(self) -> None:
+        from tui.screens.knelpunten_report import KnelpuntenReportScreen
+
+        self.app.push_screen(KnelpuntenReportScreen(self.db))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#knelpunt-search", Input).focus()
+
+    def action_category_filter(self) -> None:
+        select = self.query_one("#knelpunt-category", Select)
+        select.focus()
+        select.action_show_overlay()
+
+    def action_refresh(self) -> None:
+        self.reload(pause=0.0, keep=self.query_one(RowTable).current_key)
+
+    def action_back(self) -> None:
+        table = self.query_one(RowTable)
+        if not table.has_focus:
+            table.focus()
+            return
+        self.leave()

@@ -1,0 +1,256 @@
+"""Overbruggingen: all of them (the section), or those of one household; filter by state, deadline, cap."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.worker import Worker, WorkerState
+
+from domain.overbrugging import OverbruggingListRow, OverbruggingPage, OverbruggingQuery, OverbruggingStatus
+from domain.services.overbrugging import list_overbruggingen
+from domain.validation import CASE_NUMBER_RE as CASE_NUMBER
+from storage.bootstrap import Database
+from tui.formatting import format_date, format_money
+from tui.screens.base import DoorbraakScreen, format_count, today
+from tui.screens.casework_common import t
+from tui.widgets.row_table import Column, Row, RowTable
+
+PAGE_SIZE = 100
+
+COLUMNS = [
+    Column("id", "Nr.", width=5),
+    Column("case", "Casus", width=14, wide_only=True),
+    Column("name", "Huishouden", ratio=3),
+    Column("status", "Status", width=14),
+    Column("transition", "Overgang", ratio=2, wide_only=True),
+    Column("costs", "Kosten/plafond €", width=21, justify="right"),
+    Column("deadline", "Verrekenen", width=10),
+    Column("signal", "Let op", width=9),
+]
+
+
+def amount(value: Decimal) -> str:
+    """`3.235,50`: the column header says it is in euros, so the narrow list can show two amounts."""
+    return format_money(value).replace("€", "").replace("\xa0", "").strip()
+
+
+def signal_text(row: OverbruggingListRow, day: date) -> str:
+    late = row.past_settlement_deadline(day)
+    over = row.over_cap and not row.status.is_final
+    if late and over:
+        return "laat+plaf"
+    return "te laat" if late else (">plafond" if over else "")
+
+
+class OverbruggingListScreen(DoorbraakScreen[None]):
+    """The list of overbruggingen; Enter opens one, n requests a new one."""
+
+    CSS_PATH = "casework.tcss"
+    AUTO_FOCUS = "#overbrugging-table"
+
+    BINDINGS = [
+        Binding("n", "new", "Nieuwe aanvraag", id="overbrugging_list.new", tooltip="Een overbrugging aanvragen"),
+        Binding("f", "status_filter", "Status", id="overbrugging_list.status", tooltip="Alleen één status"),
+        Binding("t", "toggle_late", "Te laat", id="overbrugging_list.late",
+                tooltip="Alleen overbruggingen waarvan de verrekening te laat is"),
+        Binding("p", "toggle_cap", "Boven plafond", id="overbrugging_list.cap", show=False,
+                tooltip="Alleen overbruggingen waarvan de kosten boven het plafond liggen"),
+        Binding("slash", "focus_case", "Casus", id="overbrugging_list.case", show=False,
+                tooltip="Filter op casusnummer"),
+        Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="overbrugging_list.refresh", show=False,
+                tooltip="Haal de lijst opnieuw op"),
+        Binding("escape", "back", "Terug", id="overbrugging_list.back", tooltip="Terug"),
+    ]
+
+    def __init__(self, db: Database, case_number: str | None = None) -> None:
+        super().__init__(db)
+        self.case_number = case_number
+        self.sub_title = f"Overbruggingen · {case_number}" if case_number else "Overbruggingen"
+        self.only_late = False
+        self.only_over_cap = False
+        self.total = 0
+        self._stale = False
+        self._loading_more = False
+
+    def compose(self) -> ComposeResult:
+        yield self.app_header()
+        with Horizontal(classes="filter-bar"):
+            yield Select([(s.label, s) for s in OverbruggingStatus], prompt="Alle statussen", compact=True,
+                         id="overbrugging-status")
+            if self.case_number is None:
+                yield Input(placeholder="casusnummer (/)", id="overbrugging-case", compact=True, max_length=20)
+            yield Static("", id="overbrugging-flags", classes="filter-flags", markup=False)
+        yield RowTable(COLUMNS, id="overbrugging-table")
+        yield Static("", id="overbrugging-status-line", classes="status-line", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RowTable).loading = True
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload(keep=self.query_one(RowTable).current_key)
+
+    # -- querying -----------------------------------------------------------------------------------
+    def current_query(self, offset: int = 0, limit: int = PAGE_SIZE) -> OverbruggingQuery:
+        status = self.query_one("#overbrugging-status", Select).value
+        case = self.case_number
+        if case is None:
+            typed = self.query_one("#overbrugging-case", Input).value.strip().upper()
+            case = typed if CASE_NUMBER.match(typed) else None
+        return OverbruggingQuery(
+            case_number=case,
+            statuses=frozenset({status}) if isinstance(status, OverbruggingStatus) else None,
+            past_deadline_on=today(self.db) if self.only_late else None,
+            over_cap=self.only_over_cap,
+            offset=offset,
+            limit=limit,
+        )
+
+    def reload(self, *, keep: str | None = None) -> None:
+        self._loading_more = False
+        loaded = len(self.query_one(RowTable).keys)
+        limit = min(1000, max(PAGE_SIZE, loaded)) if keep else PAGE_SIZE
+        self._load(self.current_query(limit=limit), keep)
+
+    @work(thread=True, exclusive=True, group="overbrugging-list", exit_on_error=False)
+    def _load(self, query: OverbruggingQuery, keep: str | None) -> None:
+        page = list_overbruggingen(query, self.db.uow(), self.db.actor)
+        self.app.call_from_thread(self._show, page, keep)
+
+    def _rows(self, page: OverbruggingPage) -> list[Row]:
+        day = today(self.db)
+        return [
+            Row(
+                str(r.id),
+                [
+                    r.reference, r.case_number, t(r.household_name), r.status.label, r.transition.label,
+                    f"{amount(r.total_costs)} / {amount(r.cap)}", format_date(r.settlement_deadline),
+                    signal_text(r, day),
+                ],
+                style="bold" if signal_text(r, day) else "",
+            )
+            for r in page.rows
+        ]
+
+    def _show(self, page: OverbruggingPage, keep: str | None) -> None:
+        table = self.query_one(RowTable)
+        table.loading = False
+        table.set_rows(self._rows(page), keep_key=keep)
+        self.total = page.total
+        self._update_status()
+
+    @on(RowTable.NearEnd)
+    def _near_end(self) -> None:
+        table = self.query_one(RowTable)
+        if self._loading_more or len(table.keys) >= self.total:
+            return
+        self._loading_more = True
+        self._load_more(self.current_query(offset=len(table.keys)))
+
+    @work(thread=True, exclusive=True, group="overbrugging-more", exit_on_error=False)
+    def _load_more(self, query: OverbruggingQuery) -> None:
+        page = list_overbruggingen(query, self.db.uow(), self.db.actor)
+        self.app.call_from_thread(self._append, page)
+
+    def _append(self, page: OverbruggingPage) -> None:
+        self._loading_more = False
+        self.query_one(RowTable).append_rows(self._rows(page))
+        self._update_status()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.query_one(RowTable).loading = False
+            self._loading_more = False
+
+    def _update_status(self) -> None:
+        flags = [label for on_, label in ((self.only_late, "alleen te laat (t)"),
+                                          (self.only_over_cap, "alleen boven plafond (p)")) if on_]
+        self.query_one("#overbrugging-flags", Static).update(" · ".join(flags))
+        shown = len(self.query_one(RowTable).keys)
+        if self.total == 0:
+            text = ("Geen overbruggingen met dit filter." if self._filtered()
+                    else "Nog geen overbruggingen. Druk op n om er een aan te vragen.")
+        else:
+            text = f"{format_count(self.total)} overbrugging{'en' if self.total != 1 else ''}"
+            if shown < self.total:
+                text += f" · {format_count(shown)} geladen"
+        self.query_one("#overbrugging-status-line", Static).update(text)
+
+    def _filtered(self) -> bool:
+        query = self.current_query()
+        return bool(query.statuses or query.past_deadline_on or query.over_cap or
+                    (self.case_number is None and query.case_number))
+
+    # -- events -------------------------------------------------------------------------------------
+    @on(Select.Changed, "#overbrugging-status")
+    def _status_changed(self) -> None:
+        self.reload()
+
+    @on(Input.Changed, "#overbrugging-case")
+    def _case_changed(self, event: Input.Changed) -> None:
+        typed = event.value.strip()
+        if not typed or CASE_NUMBER.match(typed.upper()):
+            self.reload()
+
+    @on(Input.Submitted, "#overbrugging-case")
+    def _case_submitted(self) -> None:
+        self.query_one(RowTable).focus()
+
+    @on(DataTable.RowSelected, "#overbrugging-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.open_overbrugging(int(event.row_key.value))
+
+    # -- actions ------------------------------------------------------------------------------------
+    def open_overbrugging(self, overbrugging_id: int) -> None:
+        from tui.screens.overbrugging_detail import OverbruggingDetailScreen
+
+        self._stale = True
+        self.app.push_screen(OverbruggingDetailScreen(self.db, overbrugging_id))
+
+    def action_new(self) -> None:
+        from tui.screens.overbrugging_form import OverbruggingFormScreen
+
+        def created(result: object) -> None:
+            overbrugging = getattr(result, "overbrugging", None)
+            if overbrugging is not None and overbrugging.id is not None:
+                self.open_overbrugging(overbrugging.id)
+
+        self._stale = True
+        self.app.push_screen(OverbruggingFormScreen(self.db, case_number=self.case_number), created)
+
+    def action_status_filter(self) -> None:
+        select = self.query_one("#overbrugging-status", Select)
+        select.focus()
+        select.action_show_overlay()
+
+    def action_toggle_late(self) -> None:
+        self.only_late = not self.only_late
+        self.reload()
+
+    def action_toggle_cap(self) -> None:
+        self.only_over_cap = not self.only_over_cap
+        self.reload()
+
+    def action_focus_case(self) -> None:
+        if self.case_number is None:
+            self.query_one("#overbrugging-case", Input).focus()
+
+    def action_refresh(self) -> None:
+        self.reload(keep=self.query_one(RowTable).current_key)
+
+    def action_back(self) -> None:
+        table = self.query_one(RowTable)
+        if not table.has_focus:
+            table.focus()
+            return
+        self.leave()
