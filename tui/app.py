@@ -17,6 +17,7 @@ from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import Screen
 from textual.theme import Theme, ThemeProvider
+from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from domain.errors import DomainError
@@ -68,7 +69,9 @@ class DoorbraakApp(App[None]):
     TITLE = "doorbraak"
     DEFAULT_MODE = HOME
     BINDINGS = [
-        Binding("g", "go_to_menu", "Ga naar", id="app.goto",
+        # Priority: checked before the key travels to the focused widget, so the next key of a fast `g k`
+        # already finds the dialog (disabled while a text field has the focus, where `g` is a letter).
+        Binding("g", "go_to_menu", "Ga naar", id="app.goto", priority=True,
                 tooltip="Naar een ander onderdeel: register, werklijst, …"),
         Binding("ctrl+q", "quit", "Afsluiten", id="app.quit", priority=True, show=False, tooltip="doorbraak afsluiten"),
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Toetsen van dit scherm"),
@@ -111,8 +114,14 @@ class DoorbraakApp(App[None]):
         """Open a section (its screen stack stays as it was left)."""
         self.switch_mode(mode)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "go_to_menu" and isinstance(self.focused, Input | TextArea):
+            return False
+        return True
+
     def action_go_to_menu(self) -> None:
         if isinstance(self.screen, GoToDialog):
+            self.screen.dismiss(None)
             return
 
         def chosen(mode: str | None) -> None:

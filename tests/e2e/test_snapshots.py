@@ -33,6 +33,10 @@ def then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any
             await step(pilot)
             await settle(pilot)
         steady(pilot)
+        # The footer recomposes after a focus change in a later frame; wait for it, or keys go missing.
+        pilot.app.screen.refresh_bindings()
+        await pilot.pause(0.05)
+        await settle(pilot)
 
     return run
 

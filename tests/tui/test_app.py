@@ -204,3 +204,25 @@ async def test_go_to_opens_a_section_and_keeps_the_others_as_they_were(app: Door
         await settle(pilot)
         # The case section was left on the household; it is still there.
         assert isinstance(app.screen, HouseholdDetailScreen)
+
+
+async def test_a_fast_go_to_chord_is_not_lost_and_g_still_types_in_a_text_field(
+    app: DoorbraakApp, tui_data: TuiData
+) -> None:
+    from textual import events
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # Both keys in one read of the terminal, as tmux or a fast typist delivers them.
+        app.post_message(events.Key("g", "g"))
+        app.post_message(events.Key("w", "w"))
+        await settle(pilot)
+        assert app.current_mode == "werklijst"
+        await pilot.press("g", "c")
+        await settle(pilot)
+        assert app.current_mode == "casussen"
+        await pilot.press("slash")
+        await type_text(pilot, "gg")
+        await settle(pilot)
+        assert app.screen.query_one("#case-filter").value == "gg"
+        assert isinstance(app.screen, CaseListScreen)
