@@ -115,9 +115,7 @@ class DoorbraakApp(App[None]):
         self.switch_mode(mode)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "go_to_menu" and isinstance(self.focused, Input | TextArea):
-            return False
-        return True
+        return not (action == "go_to_menu" and isinstance(self.focused, Input | TextArea))
 
     def action_go_to_menu(self) -> None:
         if isinstance(self.screen, GoToDialog):
