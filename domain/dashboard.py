@@ -416,6 +416,21 @@ class Dashboard:
     def caseload(self) -> int:
         return self.caseload_status.total
 
+    def drills(self) -> list[Drill]:
+        """Every drill-down the figures name (each once), for lists of the households behind them."""
+        found: list[Drill] = []
+        counting = (self.caseload_status, self.caseload_professional, self.caseload_flow, self.plans_step,
+                    self.overdue_actions, self.overdue_settlements, self.escalations_status)
+        for figure in counting:
+            found += [figure.drill, *(b.drill for b in figure.buckets)]
+        found += [self.lead_time.done.drill, self.lead_time.pending_drill]
+        found += [r.drill for r in self.escalations_resolved]
+        found += [r.drill for r in self.quality_zrm] + [Drill(Figure.QUALITY_ZRM), self.quality_rapportcijfer.drill]
+        found += [self.rekensom.drill, *(Drill(self.rekensom.key, r.key) for r in self.rekensom.per_payer)]
+        found += [self.realised.plans_drill, self.realised.overbrugging_drill]
+        found += [Drill(Figure.REALISED_OVERBRUGGING, "geboekt"), Drill(Figure.REALISED_OVERBRUGGING, "verrekend")]
+        return list(dict.fromkeys(found))
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "scope": self.scope.as_dict(),
