@@ -80,6 +80,10 @@ TWELFTHS_PER_CENT_UNIT = 12 * 10**8
 """An integer line value is cents x quantity·10⁴ x probability·10⁴ x twelfths: 12·10⁸ of those make a cent."""
 SAFE_MAGNITUDE = 4.0e18
 """Plans whose summed line magnitude stays below this are exact in 64-bit integers (SQLite); others go to Python."""
+ONE_ROW_PER_HOUSEHOLD = frozenset(
+    {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION}
+)
+"""Figures whose rows are one per household, so the distinct total is the sum of the buckets."""
 PLAN_AUDIT_OBJECT = "maatwerkplan"
 """The audit object type of plan versions (domain.services.plans.PLAN_OBJECT; object id CASE/vN)."""
 DONE_PATTERNS = tuple(f'%.status": ["{old}", "gedaan"]%' for old in UNFINISHED)
@@ -402,7 +406,7 @@ class SqlDashboardRepository:
             .order_by(rows.c.bucket)
         )
         buckets = [BucketCount(str(b or ""), int(n), int(h)) for b, n, h in self.session.execute(stmt)]
-        if len(buckets) <= 1:  # one bucket (or none): its households are the figure's
+        if len(buckets) <= 1 or figure in ONE_ROW_PER_HOUSEHOLD:  # no household is in two buckets
             return FigureCounts(buckets, sum(b.households for b in buckets))
         total = self.session.execute(select(func.count(distinct(rows.c.household_id)))).scalar_one()
         return FigureCounts(buckets, int(total))
