@@ -110,9 +110,9 @@ def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
     return target
 
 
-def demo_settings(base: Settings | None = None) -> Settings:
+def demo_settings(base: Settings | None = None, *, target_dir: Path | None = None) -> Settings:
     base = base or Settings()
-    return base.model_copy(update={"database_url": f"sqlite:///{demo_copy()}", "demo": True})
+    return base.model_copy(update={"database_url": f"sqlite:///{demo_copy(target_dir=target_dir)}", "demo": True})
 
 
 __all__ = ["Database", "open_database", "demo_copy", "demo_settings"]
