@@ -55,6 +55,8 @@ class DoorbraakApp(App[None]):
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Toetsen van dit scherm"),
         Binding("ctrl+p", "command_palette", "Opdrachten", id="app.palette", priority=True, show=False,
                 tooltip="Zoek een opdracht op naam"),
+        Binding("f9", "reset_demo", "Oefenomgeving opnieuw beginnen", id="app.reset_demo", show=False,
+                tooltip="Alleen in de oefenomgeving: alles terug naar de oorspronkelijke voorbeeldgegevens"),
     ]
 
     def __init__(self, db: Database) -> None:
@@ -100,6 +102,32 @@ class DoorbraakApp(App[None]):
         # Only the type: an exception's text may hold query parameters (names, a BSN).
         log.error("Unexpected error in a worker: %s", type(error).__name__)
         self.notify(GENERIC_ERROR, title="Er ging iets mis", severity="error", timeout=12, markup=False)
+
+    # -- the oefenomgeving ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reset_demo":
+            return self.db.settings.demo  # not even offered on a real database
+        return True
+
+    def action_reset_demo(self) -> None:
+        from tui.demo_reset import QUESTION
+        from tui.screens.confirm_dialog import ConfirmDialog
+
+        if not self.db.settings.demo or isinstance(self.screen, ConfirmDialog):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start_demo_again()
+
+        self.push_screen(ConfirmDialog("Oefenomgeving opnieuw beginnen?", QUESTION, yes="Opnieuw beginnen",
+                                       no="Terug"), answered)
+
+    @work(exclusive=True, group="demo_reset", exit_on_error=False)
+    async def _start_demo_again(self) -> None:
+        from tui.demo_reset import start_again
+
+        await start_again(self)
 
     # -- sections ----------------------------------------------------------------------------------
     def go_to(self, mode: str) -> None:
