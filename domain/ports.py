@@ -34,6 +34,7 @@ from domain.register import (
     SearchPlan,
     Vocabulary,
 )
+from domain.research import ResearchFacts
 from domain.signals import (
     ActionCandidate,
     CaseOwner,
@@ -276,6 +277,10 @@ class DashboardRepository(Protocol):
     def projected(self, scope: DashboardScope, *, realised_only: bool = False) -> RekensomSums: ...
 
     def realised(self, scope: DashboardScope) -> RealisedSums: ...
+
+    def research_facts(self, scope: DashboardScope, batch_size: int = 500) -> Iterator[ResearchFacts]:
+        """The caseload's households with their plan in force, streamed in batches (for the research export)."""
+        ...
 
 
 class UnitOfWork(Protocol):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -63,10 +63,11 @@ from domain.household import HouseholdStatus
 from domain.overbrugging import AWAITING_SETTLEMENT
 from domain.plan import ActionStatus, PlanStatus
 from domain.rekensom import CostLine, Frequency, Payer, Scenario, calculate_lines
+from domain.research import ResearchFacts
 from storage.case_tables import EscalationRow, OverbruggingCostRow, OverbruggingRow
 from storage.households import as_utc
 from storage.plan_tables import PlanActionRow, PlanCostLineRow, PlanEvaluationRow, PlanRow
-from storage.tables import AuditChangeRow, AuditLogRow, HouseholdRow
+from storage.tables import AuditChangeRow, AuditLogRow, HouseholdRow, MemberRow
 
 H = HouseholdRow
 Query = Any
@@ -523,16 +524,10 @@ class SqlDashboardRepository:
 
     def _lines(self, plan_id: int) -> list[CostLine]:
         rows = self.session.execute(select(PlanCostLineRow).where(col(PlanCostLineRow.plan_id) == plan_id)).scalars()
-        return [
-            CostLine.model_construct(
-                id=r.key, description=r.description, scenario=Scenario(r.scenario), payer=Payer(r.payer),
-                amount=Decimal(str(r.amount)).quantize(Decimal("0.01")),
-                quantity=Decimal(str(r.quantity)), probability=Decimal(str(r.probability)),
-                frequency=Frequency(r.frequency), start_month=r.start_month, duration_months=r.duration_months,
-                source=None,
-            )
-            for r in rows
-        ]
+        return [_cost_line(r) for r in rows]
+
+    def research_facts(self, scope: DashboardScope, batch_size: int = 500) -> Iterator[ResearchFacts]:
+        return research_facts(self, scope, batch_size)
 
     def realised(self, scope: DashboardScope) -> RealisedSums:
         r = self._realised_plans(scope).subquery("realised")
@@ -594,3 +589,92 @@ def figures_with_rows() -> Sequence[str]:
 
 
 __all__ = ["SqlDashboardRepository", "figures_with_rows"]
+
+
+# -- the research export (pseudonymised rows; see domain/research.py) ---------------------------------
+
+
+def research_facts(repo: SqlDashboardRepository, scope: DashboardScope, batch_size: int) -> Iterator[ResearchFacts]:
+    """The caseload's households in id order, in batches (keyset paging), each with its plan in force."""
+    last_id = 0
+    session = repo.session
+    while True:
+        households = session.execute(
+            select(col(H.id), col(H.case_number), col(H.municipality_code), col(H.status), col(H.created_at),
+                   col(H.closed_on))
+            .where(*_caseload(scope), col(H.id) > last_id)
+            .order_by(col(H.id))
+            .limit(batch_size)
+        ).all()
+        if not households:
+            return
+        ids = [h[0] for h in households if h[0] is not None]
+        last_id = ids[-1]
+        facts = {
+            hid: ResearchFacts(case_number=str(case), municipality_code=str(code), status=str(status),
+                               created_at=_moment(created), closed_on=closed)
+            for hid, case, code, status, created, closed in households
+        }
+        for hid, role, born in session.execute(
+            select(col(MemberRow.household_id), col(MemberRow.role), col(MemberRow.date_of_birth))
+            .where(col(MemberRow.household_id).in_(ids))
+            .order_by(col(MemberRow.household_id), col(MemberRow.position))
+        ):
+            facts[hid].members.append((str(role), born))
+        force = repo._in_force(scope)
+        plans: dict[int, ResearchFacts] = {}
+        for plan_id, hid, status, horizon, rate, version, decided, obstacle in session.execute(
+            select(force.c.plan_id, force.c.household_id, force.c.status, force.c.horizon, force.c.discount_rate,
+                   col(PlanRow.plan_version), col(PlanRow.decided_on), col(PlanRow.obstacle_leefgebied))
+            .join(PlanRow, col(PlanRow.id) == force.c.plan_id)
+            .where(force.c.household_id.in_(ids))
+        ):
+            f = facts[hid]
+            f.plan_version, f.plan_status, f.decided_on = int(version), str(status), decided
+            f.obstacle_leefgebied, f.horizon_months = str(obstacle or ""), int(horizon)
+            f.discount_rate = Decimal(str(rate))
+            plans[plan_id] = f
+        if plans:
+            _plan_details(repo, scope, plans)
+        for table in (EscalationRow, OverbruggingRow):
+            column = col(table.household_id)
+            for hid, n in session.execute(select(column, func.count()).where(column.in_(ids)).group_by(column)):
+                if table is EscalationRow:
+                    facts[hid].escalations = int(n)
+                else:
+                    facts[hid].overbruggingen = int(n)
+        yield from (facts[i] for i in ids)
+
+
+def _plan_details(repo: SqlDashboardRepository, scope: DashboardScope, plans: dict[int, ResearchFacts]) -> None:
+    session = repo.session
+    plan_ids = list(plans)
+    for line in session.execute(
+        select(PlanCostLineRow).where(col(PlanCostLineRow.plan_id).in_(plan_ids))
+        .order_by(col(PlanCostLineRow.plan_id), col(PlanCostLineRow.position))
+    ).scalars():
+        plans[line.plan_id].cost_lines.append(_cost_line(line))
+    e = PlanEvaluationRow
+    for plan_id, moment, grade, scores, realised in session.execute(
+        select(col(e.plan_id), col(e.moment), col(e.rapportcijfer), col(e.scores), col(e.realised_costs))
+        .where(col(e.plan_id).in_(plan_ids), or_(col(e.on_date).is_(None), col(e.on_date) <= scope.end))
+    ):
+        costs = None if realised is None else Decimal(str(realised)).quantize(Decimal("0.01"))
+        plans[plan_id].evaluations.append((int(moment), grade, json.loads(scores or "{}"), costs))
+    a = PlanActionRow
+    done = func.sum(case((col(a.status) == ActionStatus.GEDAAN.value, 1), else_=0))
+    overdue = func.sum(case((and_(col(a.status).in_(UNFINISHED), col(a.deadline) < scope.end), 1), else_=0))
+    for plan_id, n, n_done, n_overdue in session.execute(
+        select(col(a.plan_id), func.count(), done, overdue).where(col(a.plan_id).in_(plan_ids)).group_by(col(a.plan_id))
+    ):
+        f = plans[plan_id]
+        f.actions, f.actions_done, f.actions_overdue = int(n), int(n_done or 0), int(n_overdue or 0)
+
+
+def _cost_line(r: PlanCostLineRow) -> CostLine:
+    return CostLine.model_construct(
+        id=r.key, description="", scenario=Scenario(r.scenario), payer=Payer(r.payer),
+        amount=Decimal(str(r.amount)).quantize(Decimal("0.01")),
+        quantity=Decimal(str(r.quantity)), probability=Decimal(str(r.probability)),
+        frequency=Frequency(r.frequency), start_month=r.start_month, duration_months=r.duration_months, source=None,
+    )

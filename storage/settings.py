@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     audit_key_file: Path = Field(default_factory=lambda: config_file().with_name("audit.key"))
     """HMAC key of the audit chain, outside the database (share it between a municipality's workstations)."""
 
+    research_key_dir: Path = Field(default_factory=lambda: config_file().with_name("onderzoekssleutels"))
+    """One HMAC key per municipality (GM0344.key) for the pseudonyms of the research export; outside the
+    database and never in an export. Keep it to link later exports; share it only with whoever makes them."""
+
     user: str = "lokaal"
     """Who is working (single-user mode: the local owner)."""
 

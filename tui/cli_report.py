@@ -7,18 +7,22 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from domain.dashboard import Dashboard
 from domain.knelpunt import CountRow, KnelpuntenReport
+from domain.research import COLUMN_NAMES
 from domain.services import dashboard as dashboard_service
 from domain.services import escalation as escalation_service
 from domain.services import knelpunten as knelpunt_service
+from domain.services import research as research_service
 from domain.services import signals as signal_service
 from domain.signals import SignalConfig, SignalKind
 from storage.bootstrap import Database
+from storage.export_research import ResearchCsvWriter, research_key, research_key_path
 from storage.register_csv import escape_cell
 from tui.cli_common import database, fail, write_stdout
 from tui.cli_parse import parse_date
@@ -192,3 +196,34 @@ def dashboard_csv(report: Dashboard) -> str:
     for row in dashboard_rows(report):
         writer.writerow([escape_cell(cell) for cell in row])
     return out.getvalue()
+
+
+@app.command("onderzoek")
+def research_command(
+    ctx: typer.Context,
+    gemeente: Annotated[str, typer.Option("--gemeente", help="CBS-code van de gemeente, bijvoorbeeld GM0344.")],
+    start: Annotated[str, typer.Option("--from", "--van", help="Begin van de periode (JJJJ-MM-DD).")],
+    end: Annotated[str, typer.Option("--to", "--tot", help="Einde van de periode, tot en met (JJJJ-MM-DD).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Het CSV-bestand dat wordt geschreven.")],
+) -> None:
+    """Pseudonieme export voor actieonderzoek: één regel per huishouden, zonder directe identificatie
+    (kolommen: docs/onderzoek-export.md)."""
+    with database(ctx) as db:
+        first, last = parse_date(start, "from"), parse_date(end, "to")
+        assert first is not None and last is not None  # the options are required
+        code = gemeente.strip().upper()
+        dashboard_service.dashboard_scope(code, first, last)  # a bad question fails before a key is made
+        key = research_key(db.settings, code)
+        scratch = output.with_name(f".{output.name}.tmp")
+        try:
+            with scratch.open("w", encoding="utf-8", newline="") as out:
+                rows = research_service.research_export(
+                    code, first, last, key, ResearchCsvWriter(out, COLUMN_NAMES), db.uow(), db.actor
+                )
+            scratch.replace(output)
+        except BaseException:
+            scratch.unlink(missing_ok=True)
+            raise
+        key_file = research_key_path(db.settings, code)
+    typer.echo(f"Geschreven: {output} ({rows} huishoudens). Pseudoniemen met de sleutel in {key_file}; "
+               "bewaar die sleutel om latere exports te koppelen en deel hem niet met de onderzoekers.")

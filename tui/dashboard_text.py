@@ -123,13 +123,14 @@ def dashboard_rows(d: Dashboard) -> Iterator[tuple[str, str, str, str, str, str,
                                ("verschil", change.mean_change)):
             yield change.drill.figure, change.key, change.label, measure, opt(value), change.drill.figure, \
                 opt(change.drill.bucket)
-    for figure in (d.rekensom, d.realised.projected_for_same_plans):
-        yield figure.key, "", figure.label, "plannen", str(figure.plans), figure.drill.figure, ""
-        for money_row in (*figure.per_payer, figure.total):
+    for projection in (d.rekensom, d.realised.projected_for_same_plans):
+        yield projection.key, "", projection.label, "plannen", str(projection.plans), projection.drill.figure, ""
+        for money_row in (*projection.per_payer, projection.total):
             for measure, amount in (("huidig_pad", money_row.huidig_pad), ("doorbraak", money_row.doorbraak),
                                     ("verschil", money_row.verschil)):
                 bucket = "" if money_row.key == "totaal" else money_row.key
-                yield figure.key, money_row.key, money_row.label, measure, _money(amount), figure.drill.figure, bucket
+                yield (projection.key, money_row.key, money_row.label, measure, _money(amount),
+                       projection.drill.figure, bucket)
     r = d.realised
     yield r.key, "plan", "Gerealiseerde kosten van plannen", "bedrag", _money(r.plan_costs), r.plans_drill.figure, ""
     for a in r.booked_by_voorfinancier:

@@ -72,7 +72,8 @@ def dashboard_scope(municipality_code: str, start: date, end: date, *, today: da
     return DashboardScope(code, name, start, end, min(end, today_or(today)))
 
 
-def _require(actor: Actor, scope: DashboardScope) -> None:
+def require_dashboard(actor: Actor, scope: DashboardScope) -> None:
+    """Reports on a municipality: view_reports and list_cases, and the municipality among the actor's own."""
     require(actor, Permission.VIEW_REPORTS)
     require(actor, Permission.LIST_CASES)
     if not in_municipality(actor, scope.municipality_code):
@@ -118,7 +119,7 @@ def dashboard(
 ) -> Dashboard:
     """All figures of one municipality and period (definitions in docs/dashboard.md)."""
     scope = dashboard_scope(municipality_code, start, end, today=today)
-    _require(actor, scope)
+    require_dashboard(actor, scope)
     with uow:
         repo = uow.dashboard
         status = repo.counts(scope, Figure.CASELOAD_STATUS)
@@ -220,7 +221,7 @@ def dashboard_cases(
 ) -> DrillPage:
     """The households behind a figure (one page), leaving out those the actor may not open."""
     scope = dashboard_scope(municipality_code, start, end, today=today)
-    _require(actor, scope)
+    require_dashboard(actor, scope)
     if drill.figure not in FIGURES:
         raise InvalidInput([Problem("figure", f"{drill.figure!r} is geen cijfer van het dashboard")])
     limit = max(1, min(limit, DRILL_PAGE_MAX))
