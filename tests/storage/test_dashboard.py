@@ -110,3 +110,18 @@ def test_period_decides_what_counts(db: Database, cases: Cases) -> None:
     assert counts(before.plans_step) == {"geen": 3}  # the plans were made in October
     assert before.rekensom.plans == 0 and before.lead_time.done.n == 0
     assert {a.key: a.amount for a in before.realised.booked_by_voorfinancier} == {"Gemeente Utrecht": Decimal("200.00")}
+
+
+def test_research_export_rows_on_both_databases(db: Database, cases: Cases) -> None:
+    from domain.research import COLUMN_NAMES, pseudonym
+    from domain.services.research import research_export
+
+    rows: list[dict[str, str]] = []
+    key = b"k" * 32
+    assert research_export(GEMEENTE, START, END, key, lambda r: rows.append(dict(r)), db.uow(), db.actor) == 4
+    assert all(tuple(r) == COLUMN_NAMES for r in rows)
+    a = next(r for r in rows if r["pseudoniem"] == pseudonym(key, cases.a))
+    assert (a["zrm_financien_voor"], a["zrm_financien_na"], a["rapportcijfer_na"]) == ("1", "3", "7")
+    assert (a["verschil_totaal"], a["gerealiseerde_kosten"], a["acties_gedaan"]) == ("27845.33", "2500.00", "1")
+    b = next(r for r in rows if r["pseudoniem"] == pseudonym(key, cases.b))
+    assert (b["acties_over_deadline"], b["evaluatie_laatste_moment"], b["zrm_financien_na"]) == ("2", "0", "2")
