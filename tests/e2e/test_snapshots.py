@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
+from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import TuiData, settle
 from tui.app import DoorbraakApp
@@ -26,12 +27,23 @@ def steady(pilot: Pilot[Any]) -> None:
         widget.cursor_blink = False
 
 
+async def footer_caught_up(pilot: Pilot[Any]) -> None:
+    """Wait (bounded) until the footer shows every shown key of the focused widgets: on a busy machine it is
+    rebuilt a moment after the focus moves, and a snapshot could catch it without, e.g., the table's Enter."""
+    for _ in range(40):
+        wanted = {a.binding.action for a in pilot.app.screen.active_bindings.values() if a.binding.show}
+        if wanted <= {key.action for key in pilot.app.screen.query(FooterKey)}:
+            return
+        await pilot.pause(0.05)
+
+
 def then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         for step in steps:
             await step(pilot)
             await settle(pilot)
+        await footer_caught_up(pilot)
         steady(pilot)
 
     return run
