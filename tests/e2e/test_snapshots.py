@@ -29,12 +29,18 @@ def steady(pilot: Pilot[Any]) -> None:
 
 async def footer_caught_up(pilot: Pilot[Any]) -> None:
     """Wait (bounded) until the footer shows every shown key of the focused widgets: on a busy machine it is
-    rebuilt a moment after the focus moves, and a snapshot could catch it without, e.g., the table's Enter."""
-    for _ in range(40):
+    rebuilt a moment after the focus moves, and a snapshot could catch it without, e.g., the table's Enter.
+    (The footer ignores binding changes while the app has no terminal focus, which a headless run can lose.)"""
+    pilot.app.app_focus = True
+    pilot.app.screen.refresh_bindings()
+    for _ in range(60):
         wanted = {a.binding.action for a in pilot.app.screen.active_bindings.values() if a.binding.show}
-        if wanted <= {key.action for key in pilot.app.screen.query(FooterKey)}:
-            return
+        shown = {key.action for key in pilot.app.screen.query(FooterKey)}
+        if pilot.app.focused is not None and wanted <= shown:
+            break
         await pilot.pause(0.05)
+    await pilot.pause()  # let the footer's new keys be laid out and painted
+    await pilot.pause()
 
 
 def then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any]], Awaitable[None]]:
