@@ -10,6 +10,17 @@ from typing import Protocol
 from domain.audit import AuditEvent, AuditRecord
 from domain.caselist import CaseListPage, CaseListQuery
 from domain.catalogues import KengetalOverride
+from domain.dashboard import (
+    DashboardScope,
+    Drill,
+    DrillPage,
+    FigureCounts,
+    LeadTimeFact,
+    RealisedSums,
+    RekensomSums,
+    ResolvedFact,
+    ScoreSums,
+)
 from domain.escalation import Escalation, EscalationPage, EscalationQuery, ResolutionFact
 from domain.household import Household
 from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
@@ -23,6 +34,7 @@ from domain.register import (
     SearchPlan,
     Vocabulary,
 )
+from domain.research import ResearchFacts
 from domain.signals import (
     ActionCandidate,
     CaseOwner,
@@ -243,6 +255,34 @@ class RegisterRepository(Protocol):
     def count(self) -> int: ...
 
 
+class DashboardRepository(Protocol):
+    """Read-only aggregates of one municipality and period (definitions: domain/dashboard.py)."""
+
+    def counts(self, scope: DashboardScope, figure: str) -> FigureCounts:
+        """Rows and distinct households per bucket of a counting figure, and distinct households in all."""
+        ...
+
+    def drill(self, scope: DashboardScope, drill: Drill, limit: int = 100, offset: int = 0) -> DrillPage:
+        """The households behind a figure (or one bucket of it), by case number, paged."""
+        ...
+
+    def lead_times(self, scope: DashboardScope) -> list[LeadTimeFact]: ...
+
+    def resolved(self, scope: DashboardScope) -> list[ResolvedFact]: ...
+
+    def score_changes(self, scope: DashboardScope) -> list[ScoreSums]:
+        """Paired first/last scores per leefgebied, and under the key "rapportcijfer"."""
+        ...
+
+    def projected(self, scope: DashboardScope, *, realised_only: bool = False) -> RekensomSums: ...
+
+    def realised(self, scope: DashboardScope) -> RealisedSums: ...
+
+    def research_facts(self, scope: DashboardScope, batch_size: int = 500) -> Iterator[ResearchFacts]:
+        """The caseload's households with their plan in force, streamed in batches (for the research export)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
 
@@ -254,6 +294,7 @@ class UnitOfWork(Protocol):
     escalations: EscalationRepository
     knelpunten: KnelpuntRepository
     plans: PlanRepository
+    dashboard: DashboardRepository
 
     def __enter__(self) -> UnitOfWork: ...
 

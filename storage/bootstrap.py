@@ -110,9 +110,25 @@ def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
     return target
 
 
-def demo_settings(base: Settings | None = None) -> Settings:
+def reset_demo(db: Database, sample: Path = SAMPLE_DB) -> Database:
+    """Start the oefenomgeving again: close `db`, put a fresh copy of sample.db in its place, open that.
+
+    Only for a demo database (a copy made by `demo_copy`): a real database is never overwritten.
+    """
+    path = db.engine.url.database
+    if not db.settings.demo or db.engine.dialect.name != "sqlite" or not path:
+        raise DatabaseError("Alleen de oefenomgeving kan opnieuw beginnen; deze database blijft zoals hij is.")
+    target = Path(path)
+    db.close()
+    copy = demo_copy(sample, target_dir=target.parent)
+    if copy != target:  # demo_copy always writes oefenomgeving.db; keep the file the settings point to
+        copy.replace(target)
+    return open_database(db.settings, clock=db.clock)
+
+
+def demo_settings(base: Settings | None = None, *, target_dir: Path | None = None) -> Settings:
     base = base or Settings()
-    return base.model_copy(update={"database_url": f"sqlite:///{demo_copy()}", "demo": True})
+    return base.model_copy(update={"database_url": f"sqlite:///{demo_copy(target_dir=target_dir)}", "demo": True})
 
 
-__all__ = ["Database", "open_database", "demo_copy", "demo_settings"]
+__all__ = ["Database", "open_database", "demo_copy", "demo_settings", "reset_demo"]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -51,6 +55,10 @@ class Settings(BaseSettings):
     audit_key_file: Path = Field(default_factory=lambda: config_file().with_name("audit.key"))
     """HMAC key of the audit chain, outside the database (share it between a municipality's workstations)."""
 
+    research_key_dir: Path = Field(default_factory=lambda: config_file().with_name("onderzoekssleutels"))
+    """One HMAC key per municipality (GM0344.key) for the pseudonyms of the research export; outside the
+    database and never in an export. Keep it to link later exports; share it only with whoever makes them."""
+
     user: str = "lokaal"
     """Who is working (single-user mode: the local owner)."""
 
@@ -64,6 +72,8 @@ class Settings(BaseSettings):
 
     worklist: SignalConfig = Field(default_factory=SignalConfig)
     """Werklijst thresholds: [worklist] months_before_18 = 6, escalation_wait_weeks = 8."""
+    theme: str = "doorbraak"
+    """Colour theme: doorbraak (dark), doorbraak-licht, doorbraak-contrast (or a Textual theme name)."""
 
     keymap: dict[str, str] = Field(default_factory=dict)
     """Rebind keys: binding id → key(s), e.g. {"case_list.filter" = "ctrl+f"}."""
@@ -78,3 +88,34 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings, _TomlSource(settings_cls, config_file()))
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> None:
+    """Set one top-level string setting in config.toml, keeping every other line (and comments) as it was.
+
+    The file is checked to still be valid TOML before it atomically replaces the old one.
+    """
+    if not re.fullmatch(r"[a-z_]+", key):
+        raise ValueError(f"not a settings key: {key!r}")
+    path = path or config_file()
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    entry = f"{key} = {json.dumps(value, ensure_ascii=False)}"  # a JSON string is a TOML basic string
+    first_table = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    pattern = re.compile(rf"\s*{key}\s*=")
+    for index in range(first_table):
+        if pattern.match(lines[index]):
+            lines[index] = entry
+            break
+    else:
+        lines.insert(first_table, entry)
+    text = "\n".join(lines) + "\n"
+    tomllib.loads(text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, scratch = tempfile.mkstemp(dir=path.parent, prefix=".config-", suffix=".toml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(scratch, path)
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise

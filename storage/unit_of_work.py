@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.audit import SqlAuditLog
+from storage.dashboard import SqlDashboardRepository
 from storage.escalation import SqlEscalationRepository
 from storage.households import Clock, SqlHouseholdRepository, utcnow
 from storage.knelpunten import SqlKnelpuntRepository
@@ -33,6 +34,7 @@ class SqlUnitOfWork:
         self.knelpunten = SqlKnelpuntRepository(self.session, self.clock)
         self.plans = SqlPlanRepository(self.session, self.clock)
         self.register = SqlRegisterRepository(self.session, self.clock)
+        self.dashboard = SqlDashboardRepository(self.session)
         return self
 
     def __exit__(

@@ -10,45 +10,26 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import Screen
-from textual.theme import Theme, ThemeProvider
+from textual.theme import ThemeProvider
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from domain.errors import DomainError
 from storage.bootstrap import Database
+from storage.settings import save_setting
 from tui.navigation import HOME, SECTIONS, GoToDialog
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
+from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
 
 log = logging.getLogger("doorbraak.tui")
-
-# The only literal colours of the app; stylesheets use the variables ($primary, $error, ...).
-DOORBRAAK_THEME = Theme(
-    name="doorbraak",
-    primary="#4A90C2",
-    secondary="#6BA6A0",
-    accent="#E0A458",
-    warning="#E9C46A",
-    error="#E5676B",
-    success="#6FBF73",
-    foreground="#E6EDF3",
-    background="#141B22",
-    surface="#1B242D",
-    panel="#24313D",
-    dark=True,
-    variables={
-        "footer-key-foreground": "#E0A458",
-        "input-selection-background": "#4A90C2 40%",
-        "block-cursor-text-style": "bold",
-    },
-)
-
 
 KEY_NAMES = {"escape": "Esc", "enter": "Enter", "backspace": "Backspace", "delete": "Del", "tab": "Tab",
              "pagedown": "PgDn", "pageup": "PgUp", "space": "Spatie"}
@@ -77,19 +58,35 @@ class DoorbraakApp(App[None]):
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Toetsen van dit scherm"),
         Binding("ctrl+p", "command_palette", "Opdrachten", id="app.palette", priority=True, show=False,
                 tooltip="Zoek een opdracht op naam"),
+        Binding("f9", "reset_demo", "Oefenomgeving opnieuw beginnen", id="app.reset_demo", show=False,
+                tooltip="Alleen in de oefenomgeving: alles terug naar de oorspronkelijke voorbeeldgegevens"),
     ]
 
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.db = db
-        self.register_theme(DOORBRAAK_THEME)
-        self.theme = DOORBRAAK_THEME.name
+        for theme in THEMES:
+            self.register_theme(theme)
+        wanted = db.settings.theme
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         for each in SECTIONS:
             self.add_mode(each.mode, partial(each.screen, db))
 
     def on_mount(self) -> None:
         if self.db.settings.keymap:
             self.set_keymap(dict(self.db.settings.keymap))
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: object) -> None:
+        """A theme chosen in the app ("Thema wijzigen") is kept in config.toml for the next start."""
+        name = getattr(theme, "name", "")
+        if name and name != self.db.settings.theme:
+            self.db.settings = self.db.settings.model_copy(update={"theme": name})
+            self._save_theme(name)
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
+    def _save_theme(self, name: str) -> None:
+        save_setting("theme", name)
 
     # -- errors: the one place ------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -109,13 +106,37 @@ class DoorbraakApp(App[None]):
         log.error("Unexpected error in a worker: %s", type(error).__name__)
         self.notify(GENERIC_ERROR, title="Er ging iets mis", severity="error", timeout=12, markup=False)
 
+    # -- the oefenomgeving ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reset_demo":
+            return self.db.settings.demo  # not even offered on a real database
+        # In a text field `g` is a letter, not 'Ga naar'.
+        return not (action == "go_to_menu" and isinstance(self.focused, Input | TextArea))
+
+    def action_reset_demo(self) -> None:
+        from tui.demo_reset import QUESTION
+        from tui.screens.confirm_dialog import ConfirmDialog
+
+        if not self.db.settings.demo or isinstance(self.screen, ConfirmDialog):
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start_demo_again()
+
+        self.push_screen(ConfirmDialog("Oefenomgeving opnieuw beginnen?", QUESTION, yes="Opnieuw beginnen",
+                                       no="Terug"), answered)
+
+    @work(exclusive=True, group="demo_reset", exit_on_error=False)
+    async def _start_demo_again(self) -> None:
+        from tui.demo_reset import start_again
+
+        await start_again(self)
+
     # -- sections ----------------------------------------------------------------------------------
     def go_to(self, mode: str) -> None:
         """Open a section (its screen stack stays as it was left)."""
         self.switch_mode(mode)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action == "go_to_menu" and isinstance(self.focused, Input | TextArea))
 
     def action_go_to_menu(self) -> None:
         if isinstance(self.screen, GoToDialog):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
+import platformdirs
 import typer
 
 from domain.errors import DomainError
 from storage.bootstrap import demo_settings, open_database
-from tui import cli_audit, cli_backup, cli_case, cli_plan, cli_privacy, cli_register, cli_user
+from storage.settings import APP_NAME
+from tui import cli_audit, cli_backup, cli_case, cli_plan, cli_privacy, cli_register, cli_serve, cli_user
 from tui.cli_common import CliState, database, report_error
 from tui.cli_escalation import app as escalation_app
 from tui.cli_overbrugging import app as overbrugging_app
@@ -26,6 +30,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(cli_case.app, name="case")
 app.add_typer(cli_plan.app, name="plan")
 cli_backup.register(app)
+cli_serve.register(app)
 app.add_typer(cli_audit.app, name="audit")
 app.add_typer(cli_user.app, name="user")
 app.add_typer(cli_privacy.app, name="privacy")
@@ -65,13 +70,24 @@ def _run_app(settings: object) -> None:
 
 
 @app.command()
-def demo(ctx: typer.Context) -> None:
+def demo(
+    ctx: typer.Context,
+    own_copy: Annotated[
+        bool, typer.Option("--eigen-kopie", help="Een eigen kopie voor deze sessie (verwijderd na afloop).")
+    ] = False,
+) -> None:
     """Open de app op een verse kopie van de demodatabase (OEFENOMGEVING); het origineel blijft ongerept."""
-    try:
-        settings = demo_settings(ctx.obj.settings())
-    except DomainError as exc:
-        report_error(exc)
-    _run_app(settings)
+    with ExitStack() as stack:
+        target_dir = None
+        if own_copy:  # `doorbraak serve` starts one demo per browser tab: each gets its own copy
+            cache = Path(platformdirs.user_cache_dir(APP_NAME))
+            cache.mkdir(parents=True, exist_ok=True)
+            target_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="oefenomgeving-", dir=cache)))
+        try:
+            settings = demo_settings(ctx.obj.settings(), target_dir=target_dir)
+        except DomainError as exc:
+            report_error(exc)
+        _run_app(settings)
 
 
 @app.command()

@@ -1,23 +1,36 @@
-"""`doorbraak report ...`: system-learning report on knelpunten, the worklist of signals, escalation lead times."""
+"""`doorbraak report ...`: system-learning report on knelpunten, the worklist of signals, escalation lead times,
+and the municipality's dashboard."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from domain.dashboard import Dashboard
 from domain.knelpunt import CountRow, KnelpuntenReport
+from domain.research import COLUMN_NAMES
+from domain.services import dashboard as dashboard_service
 from domain.services import escalation as escalation_service
 from domain.services import knelpunten as knelpunt_service
+from domain.services import research as research_service
 from domain.services import signals as signal_service
 from domain.signals import SignalConfig, SignalKind
-from tui.cli_common import database, write_stdout
+from storage.bootstrap import Database
+from storage.export_research import ResearchCsvWriter, research_key, research_key_path
+from storage.register_csv import escape_cell
+from tui.cli_common import database, fail, write_stdout
 from tui.cli_parse import parse_date
+from tui.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
 from tui.formatting import format_date
 
-app = typer.Typer(help="Rapportages: knelpunten (systeemleren), werklijst, doorlooptijden.", no_args_is_help=True)
+app = typer.Typer(help="Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden.",
+                  no_args_is_help=True)
 
 FromOpt = Annotated[str | None, typer.Option("--from", "--van", help="Vanaf datum (JJJJ-MM-DD).")]
 ToOpt = Annotated[str | None, typer.Option("--to", "--tot", help="Tot en met datum (JJJJ-MM-DD).")]
@@ -121,3 +134,96 @@ def escalations_command(ctx: typer.Context, start: FromOpt = None, end: ToOpt = 
             f"{r.label:<14} {r.closed:>8} {r.opgelost:>9} {r.niet_opgelost:>5} {r.teruggelegd:>6} "
             f"{mean:>11} {median:>8}"
         )
+
+
+@app.command("dashboard")
+def dashboard_command(
+    ctx: typer.Context,
+    gemeente: Annotated[str, typer.Option("--gemeente", help="CBS-code van de gemeente, bijvoorbeeld GM0344.")],
+    start: Annotated[str, typer.Option("--from", "--van", help="Begin van de periode (JJJJ-MM-DD).")],
+    end: Annotated[str, typer.Option("--to", "--tot", help="Einde van de periode, tot en met (JJJJ-MM-DD).")],
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Uitvoer als CSV: één regel per getal.")] = False,
+    with_cases: Annotated[
+        bool, typer.Option("--casussen", help="Met --json: per cijfer de casusnummers erachter (drill-down).")
+    ] = False,
+    peildatum: Annotated[
+        str | None, typer.Option("--peildatum", help="Dag waarop 'over de deadline' wordt bepaald; standaard vandaag.")
+    ] = None,
+) -> None:
+    """Het dashboard van een gemeente over een periode (definities: docs/dashboard.md)."""
+    if as_json and as_csv:
+        fail("Kies --json of --csv, niet allebei.", code=2)
+    with database(ctx) as db:
+        first, last = parse_date(start, "from"), parse_date(end, "to")
+        assert first is not None and last is not None  # the options are required
+        today = parse_date(peildatum, "peildatum")
+        report = dashboard_service.dashboard(gemeente, first, last, db.uow(), db.actor, today=today)
+        cases = _drill_cases(report, db, today) if with_cases else None
+    if as_json:
+        data = report.as_dict()
+        if cases is not None:
+            data["cases"] = cases
+        write_stdout(json.dumps(data, ensure_ascii=False, indent=2))
+    elif as_csv:
+        write_stdout(dashboard_csv(report))
+    else:
+        write_stdout(dashboard_text(report))
+
+
+def _drill_cases(report: Dashboard, db: Database, today: date | None) -> dict[str, dict[str, list[str]]]:
+    """figure → bucket ("" for the whole figure) → case numbers, for every drill the report names."""
+    s = report.scope
+    found: dict[str, dict[str, list[str]]] = {}
+    for drill in report.drills():
+        numbers: list[str] = []
+        while True:
+            page = dashboard_service.dashboard_cases(
+                s.municipality_code, s.start, s.end, drill, db.uow(), db.actor, limit=500, offset=len(numbers),
+                today=today,
+            )
+            numbers += [c.case_number for c in page.cases]
+            if not page.cases or len(numbers) + page.hidden >= page.total:
+                break
+        found.setdefault(drill.figure, {})[drill.bucket or ""] = numbers
+    return found
+
+
+def dashboard_csv(report: Dashboard) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in dashboard_rows(report):
+        writer.writerow([escape_cell(cell) for cell in row])
+    return out.getvalue()
+
+
+@app.command("onderzoek")
+def research_command(
+    ctx: typer.Context,
+    gemeente: Annotated[str, typer.Option("--gemeente", help="CBS-code van de gemeente, bijvoorbeeld GM0344.")],
+    start: Annotated[str, typer.Option("--from", "--van", help="Begin van de periode (JJJJ-MM-DD).")],
+    end: Annotated[str, typer.Option("--to", "--tot", help="Einde van de periode, tot en met (JJJJ-MM-DD).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Het CSV-bestand dat wordt geschreven.")],
+) -> None:
+    """Pseudonieme export voor actieonderzoek: één regel per huishouden, zonder directe identificatie
+    (kolommen: docs/onderzoek-export.md)."""
+    with database(ctx) as db:
+        first, last = parse_date(start, "from"), parse_date(end, "to")
+        assert first is not None and last is not None  # the options are required
+        code = gemeente.strip().upper()
+        dashboard_service.dashboard_scope(code, first, last)  # a bad question fails before a key is made
+        key = research_key(db.settings, code)
+        scratch = output.with_name(f".{output.name}.tmp")
+        try:
+            with scratch.open("w", encoding="utf-8", newline="") as out:
+                rows = research_service.research_export(
+                    code, first, last, key, ResearchCsvWriter(out, COLUMN_NAMES), db.uow(), db.actor
+                )
+            scratch.replace(output)
+        except BaseException:
+            scratch.unlink(missing_ok=True)
+            raise
+        key_file = research_key_path(db.settings, code)
+    typer.echo(f"Geschreven: {output} ({rows} huishoudens). Pseudoniemen met de sleutel in {key_file}; "
+               "bewaar die sleutel om latere exports te koppelen en deel hem niet met de onderzoekers.")

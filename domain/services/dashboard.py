@@ -1,0 +1,237 @@
+"""Use cases of the monitoring dashboard: the figures of a municipality and period, and the households behind
+any figure. The TUI dashboard and `doorbraak report dashboard` both call `dashboard(...)`, so they agree.
+
+Access: reports are for coordinators, trainers and single-user owners (Permission.VIEW_REPORTS together
+with LIST_CASES: the LET sees reports on knelpunten, never a municipality's households), and only for a
+municipality within the actor's own. A drill-down lists only households the actor may open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from domain import reference
+from domain.access import AccessDenied, Permission, in_municipality, require
+from domain.actors import Actor
+from domain.dashboard import (
+    FIGURES,
+    MAX_PERIOD_DAYS,
+    AmountRow,
+    Bucket,
+    BucketCount,
+    CountFigure,
+    Dashboard,
+    DashboardScope,
+    Drill,
+    DrillPage,
+    DurationRow,
+    Figure,
+    FigureCounts,
+    LeadTimeFigure,
+    RealisedFigure,
+    RealisedSums,
+    ScoreSums,
+    amsterdam_day,
+    change_row,
+    duration_row,
+    rekensom_figure,
+)
+from domain.errors import InvalidInput, Problem
+from domain.escalation import ESCALATION_STATUS_LABELS, EscalationLevel, EscalationStatus
+from domain.household import STATUS_LABELS, HouseholdStatus
+from domain.overbrugging import OVERBRUGGING_STATUS_LABELS, OverbruggingStatus, Settlement, SettlementShare
+from domain.plan import ACTION_STATUS_LABELS, ActionStatus, PlanStatus
+from domain.ports import UnitOfWork
+from domain.services.casework import may_see, today_or
+from domain.signals import CaseOwner
+
+_CODE = re.compile(r"^GM\d{4}$")
+DRILL_PAGE_MAX = 500
+
+
+def dashboard_scope(municipality_code: str, start: date, end: date, *, today: date | None = None) -> DashboardScope:
+    """Validate the question (Dutch messages per field) and fix the peildatum."""
+    problems = []
+    code = municipality_code.strip().upper()
+    name = ""
+    if not _CODE.match(code):
+        problems.append(Problem("gemeente", "is geen CBS-gemeentecode (zoals GM0363)"))
+    else:
+        name = reference.municipalities().get(code, "")
+        if not name:
+            problems.append(Problem("gemeente", f"{code} is geen bekende gemeente"))
+    if end < start:
+        problems.append(Problem("to", "ligt vóór de begindatum"))
+    elif (end - start).days > MAX_PERIOD_DAYS:
+        problems.append(Problem("to", "de periode is langer dan tien jaar"))
+    if problems:
+        raise InvalidInput(problems)
+    return DashboardScope(code, name, start, end, min(end, today_or(today)))
+
+
+def require_dashboard(actor: Actor, scope: DashboardScope) -> None:
+    """Reports on a municipality: view_reports and list_cases, and the municipality among the actor's own."""
+    require(actor, Permission.VIEW_REPORTS)
+    require(actor, Permission.LIST_CASES)
+    if not in_municipality(actor, scope.municipality_code):
+        raise AccessDenied(f"U heeft geen toegang tot de gegevens van {scope.municipality_name}.")
+
+
+def _count_figure(
+    key: str, label: str, unit: str, counts: FigureCounts, labels: dict[str, str], *, all_labels: bool = True
+) -> CountFigure:
+    """Buckets in the order of `labels` (zeros included when `all_labels`), unknown ones after it."""
+    by_key = {c.bucket: c for c in counts.buckets}
+    keys = [k for k in labels if all_labels or k in by_key] + sorted(k for k in by_key if k not in labels)
+    buckets = []
+    for k in keys:
+        c = by_key.get(k, BucketCount(k, 0, 0))
+        buckets.append(Bucket(k, labels.get(k) or k or "(geen)", c.rows, c.households, Drill(key, k)))
+    return CountFigure(key, label, unit, tuple(buckets), counts.households)
+
+
+def _realised(sums: RealisedSums) -> tuple[tuple[AmountRow, ...], tuple[AmountRow, ...]]:
+    """Booked overbrugging costs per voorfinancier; decided settlements split over the final payers."""
+    booked = tuple(AmountRow(who, who, amount.quantize(Decimal("0.01"))) for who, amount in
+                   sums.booked_by_voorfinancier.items())
+    by_payer: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for fact in sums.settlements:
+        shares = [_share(s) for s in fact.shares]
+        settlement = Settlement.model_construct(amount=fact.amount, shares=shares, decided_on=date.min)
+        for portion in settlement.portions():
+            by_payer[portion.payer] += portion.amount
+    settled = tuple(AmountRow(p, p, a) for p, a in sorted(by_payer.items()))
+    return booked, settled
+
+
+def _share(data: dict[str, object]) -> SettlementShare:
+    # Only payer and percentage matter for the split (Settlement.portions).
+    return SettlementShare.model_construct(
+        payer=str(data.get("payer", "")), percentage=Decimal(str(data.get("percentage", "0")))
+    )
+
+
+def dashboard(
+    municipality_code: str, start: date, end: date, uow: UnitOfWork, actor: Actor, *, today: date | None = None
+) -> Dashboard:
+    """All figures of one municipality and period (definitions in docs/dashboard.md)."""
+    scope = dashboard_scope(municipality_code, start, end, today=today)
+    require_dashboard(actor, scope)
+    with uow:
+        repo = uow.dashboard
+        status = repo.counts(scope, Figure.CASELOAD_STATUS)
+        professional = repo.counts(scope, Figure.CASELOAD_PROFESSIONAL)
+        flow = repo.counts(scope, Figure.CASELOAD_FLOW)
+        steps = repo.counts(scope, Figure.PLANS_STEP)
+        actions = repo.counts(scope, Figure.OVERDUE_ACTIONS)
+        settlements = repo.counts(scope, Figure.OVERDUE_SETTLEMENTS)
+        escalations = repo.counts(scope, Figure.ESCALATIONS_STATUS)
+        lead = repo.lead_times(scope)
+        resolved = repo.resolved(scope)
+        scores = {s.key: s for s in repo.score_changes(scope)}
+        projected = repo.projected(scope)
+        realised = repo.realised(scope)
+        projected_realised = repo.projected(scope, realised_only=True)
+
+    done_days = [
+        (amsterdam_day(f.first_done_at) - f.decided_on).days for f in lead if f.first_done_at is not None
+    ]
+    lead_figure = LeadTimeFigure(
+        Figure.LEAD_TIME_FIRST_ACTION,
+        "Van besluit tot eerste actie gedaan",
+        duration_row("gedaan", "Eerste actie gedaan", done_days, Drill(Figure.LEAD_TIME_FIRST_ACTION, "gedaan")),
+        pending=sum(1 for f in lead if f.first_done_at is None),
+        pending_drill=Drill(Figure.LEAD_TIME_FIRST_ACTION, "wacht"),
+    )
+    levels: list[DurationRow] = [
+        duration_row(level.value, level.label, [f.days for f in resolved if f.level == level.value],
+                     Drill(Figure.ESCALATIONS_RESOLVED, level.value))
+        for level in EscalationLevel
+    ]
+    levels.append(duration_row("alle", "Alle niveaus", [f.days for f in resolved], Drill(Figure.ESCALATIONS_RESOLVED)))
+    zrm = tuple(
+        change_row(scores[code], name, Drill(Figure.QUALITY_ZRM, code))
+        for code, name in reference.leefgebieden().items()
+        if code in scores
+    )
+    grade = scores.get("rapportcijfer")
+    grade_row = change_row(grade or ScoreSums("rapportcijfer", 0, 0, 0), "Rapportcijfer (1–10)",
+                           Drill(Figure.QUALITY_RAPPORTCIJFER))
+    booked, settled = _realised(realised)
+    plan_labels = {"geen": "Nog geen plan", **{s.value: s.label for s in PlanStatus}}
+    return Dashboard(
+        scope=scope,
+        caseload_status=_count_figure(Figure.CASELOAD_STATUS, "Caseload per status", "huishoudens", status,
+                                      {s.value: STATUS_LABELS[s] for s in HouseholdStatus}),
+        caseload_professional=_count_figure(Figure.CASELOAD_PROFESSIONAL, "Caseload per professional", "huishoudens",
+                                            professional, {}),
+        caseload_flow=_count_figure(Figure.CASELOAD_FLOW, "Instroom en uitstroom in de periode", "huishoudens", flow,
+                                    {"nieuw": "Nieuw aangemeld", "afgesloten": "Afgesloten"}),
+        plans_step=_count_figure(Figure.PLANS_STEP, "Plannen per stap", "huishoudens", steps, plan_labels),
+        overdue_actions=_count_figure(
+            Figure.OVERDUE_ACTIONS, "Acties over de deadline", "acties", actions,
+            {s.value: ACTION_STATUS_LABELS[s] for s in ActionStatus if s is not ActionStatus.GEDAAN},
+        ),
+        overdue_settlements=_count_figure(
+            Figure.OVERDUE_SETTLEMENTS, "Verrekeningen over de deadline", "overbruggingen", settlements,
+            {s.value: OVERBRUGGING_STATUS_LABELS[s] for s in OverbruggingStatus
+             if s in (OverbruggingStatus.AANGEVRAAGD, OverbruggingStatus.TOEGEKEND, OverbruggingStatus.INGEZET)},
+        ),
+        lead_time=lead_figure,
+        escalations_status=_count_figure(Figure.ESCALATIONS_STATUS, "Escalaties per status", "escalaties",
+                                         escalations, {s.value: ESCALATION_STATUS_LABELS[s] for s in EscalationStatus}),
+        escalations_resolved=tuple(levels),
+        quality_zrm=zrm,
+        quality_rapportcijfer=grade_row,
+        rekensom=rekensom_figure(Figure.REKENSOM_PROJECTED, "Maatschappelijke rekensom (geprojecteerd)", projected,
+                                 Drill(Figure.REKENSOM_PROJECTED)),
+        realised=RealisedFigure(
+            key=Figure.REALISED_PLANS,
+            label="Gerealiseerde kosten",
+            plans=realised.plans,
+            plan_costs=realised.plan_costs.quantize(Decimal("0.01")),
+            projected_for_same_plans=rekensom_figure(
+                Figure.REALISED_PLANS, "Geprojecteerd voor dezelfde plannen", projected_realised,
+                Drill(Figure.REALISED_PLANS),
+            ),
+            overbruggingen=realised.booked_overbruggingen,
+            booked_by_voorfinancier=booked,
+            settlements=len(realised.settlements),
+            settled_by_payer=settled,
+            plans_drill=Drill(Figure.REALISED_PLANS),
+            overbrugging_drill=Drill(Figure.REALISED_OVERBRUGGING),
+        ),
+    )
+
+
+def dashboard_cases(
+    municipality_code: str,
+    start: date,
+    end: date,
+    drill: Drill,
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    limit: int = 100,
+    offset: int = 0,
+    today: date | None = None,
+) -> DrillPage:
+    """The households behind a figure (one page), leaving out those the actor may not open."""
+    scope = dashboard_scope(municipality_code, start, end, today=today)
+    require_dashboard(actor, scope)
+    if drill.figure not in FIGURES:
+        raise InvalidInput([Problem("figure", f"{drill.figure!r} is geen cijfer van het dashboard")])
+    limit = max(1, min(limit, DRILL_PAGE_MAX))
+    with uow:
+        page = uow.dashboard.drill(scope, drill, limit=limit, offset=max(0, offset))
+    visible = [
+        c for c in page.cases
+        if may_see(actor, CaseOwner(municipality_code=c.municipality_code, professional=c.professional, team=c.team))
+    ]
+    return DrillPage(total=page.total, cases=visible, hidden=len(page.cases) - len(visible))
+
+
+__all__ = ["dashboard", "dashboard_cases", "dashboard_scope"]

@@ -1,0 +1,680 @@
+"""The dashboard's aggregates, in SQL (read-only). Definitions: domain/dashboard.py and docs/dashboard.md.
+
+Every figure is one SELECT of (household_id, bucket) rows, built by `_rows`; counting a figure groups
+those rows, drilling down selects the distinct households from the very same rows. So a number and the
+list of households behind it come from one query and cannot disagree. Nothing here loads households into
+Python: the results are per-bucket counts and sums, plus a few small fact lists (durations of
+escalations closed in the period, settlements decided in the period) whose size is that of the figure.
+
+The projected rekensom is computed in SQL with the exact rules of domain/rekensom.py (discount rate 0):
+per plan, scenario and payer the value in twelfths of a euro as an integer, rounded half up to cents,
+then summed. Plans with a discount rate, or with lines so large that SQLite's 64-bit integers could
+overflow, are left out of the SQL sum and computed with the domain's own `calculate_lines` instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    ColumnElement,
+    Integer,
+    Numeric,
+    String,
+    and_,
+    case,
+    cast,
+    distinct,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
+from sqlmodel import col
+
+from domain.dashboard import (
+    BucketCount,
+    CaseRef,
+    DashboardScope,
+    Drill,
+    DrillPage,
+    Figure,
+    FigureCounts,
+    LeadTimeFact,
+    RealisedSums,
+    RekensomSums,
+    ResolvedFact,
+    ScoreSums,
+    SettlementFact,
+)
+from domain.escalation import FINAL_STATES
+from domain.household import HouseholdStatus
+from domain.overbrugging import AWAITING_SETTLEMENT
+from domain.plan import ActionStatus, PlanStatus
+from domain.rekensom import CostLine, Frequency, Payer, Scenario, calculate_lines
+from domain.research import ResearchFacts
+from storage.case_tables import EscalationRow, OverbruggingCostRow, OverbruggingRow
+from storage.households import as_utc
+from storage.plan_tables import PlanActionRow, PlanCostLineRow, PlanEvaluationRow, PlanRow
+from storage.tables import AuditChangeRow, AuditLogRow, HouseholdRow, MemberRow
+
+H = HouseholdRow
+Query = Any
+"""A SELECT statement (SQLAlchemy's variadic Select type does not help here)."""
+CONCEPT = PlanStatus.CONCEPT.value
+UNFINISHED = (ActionStatus.OPEN.value, ActionStatus.BEZIG.value, ActionStatus.VASTGELOPEN.value)
+EXECUTING = (PlanStatus.VASTGESTELD.value, PlanStatus.IN_UITVOERING.value)
+AWAITING = tuple(sorted(s.value for s in AWAITING_SETTLEMENT))
+FINAL = tuple(sorted(s.value for s in FINAL_STATES))
+TWELFTHS_PER_CENT_UNIT = 12 * 10**8
+"""An integer line value is cents x quantity·10⁴ x probability·10⁴ x twelfths: 12·10⁸ of those make a cent."""
+SAFE_MAGNITUDE = 4.0e18
+"""Plans whose summed line magnitude stays below this are exact in 64-bit integers (SQLite); others go to Python."""
+ONE_ROW_PER_HOUSEHOLD = frozenset(
+    {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION}
+)
+"""Figures whose rows are one per household, so the distinct total is the sum of the buckets."""
+PLAN_AUDIT_OBJECT = "maatwerkplan"
+"""The audit object type of plan versions (domain.services.plans.PLAN_OBJECT; object id CASE/vN)."""
+DONE_PATTERNS = tuple(f'%.status": ["{old}", "gedaan"]%' for old in UNFINISHED)
+"""How an action marked done looks in the audit trail's JSON changes (`actions.N.status: [old, new]`)."""
+
+
+def _caseload(scope: DashboardScope) -> list[ColumnElement[bool]]:
+    """Households of the municipality that existed by the end of the period and were not closed before it."""
+    return [
+        col(H.municipality_code) == scope.municipality_code,
+        col(H.created_at) < scope.end_moment,
+        or_(col(H.closed_on).is_(None), col(H.closed_on) >= scope.start),
+    ]
+
+
+class SqlDashboardRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @property
+    def _postgres(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+    # -- building blocks -----------------------------------------------------------------------------
+    def _in_force(self, scope: DashboardScope) -> Any:
+        """The plan in force of each caseload household: its newest version decided on or before the end."""
+        newer = aliased(PlanRow)
+        decided_by_end = and_(
+            col(PlanRow.status) != CONCEPT, col(PlanRow.decided_on).is_not(None), col(PlanRow.decided_on) <= scope.end
+        )
+        return (
+            select(
+                col(PlanRow.id).label("plan_id"),
+                col(PlanRow.household_id).label("household_id"),
+                col(PlanRow.status).label("status"),
+                col(PlanRow.horizon_months).label("horizon"),
+                col(PlanRow.discount_rate).label("discount_rate"),
+            )
+            .join(H, col(H.id) == col(PlanRow.household_id))
+            .where(
+                *_caseload(scope),
+                decided_by_end,
+                ~exists().where(
+                    col(newer.household_id) == col(PlanRow.household_id),
+                    col(newer.status) != CONCEPT,
+                    col(newer.decided_on).is_not(None),
+                    col(newer.decided_on) <= scope.end,
+                    col(newer.plan_version) > col(PlanRow.plan_version),
+                ),
+            )
+            .subquery("in_force")
+        )
+
+    def _rows(self, scope: DashboardScope, figure: str) -> Any:
+        """The (household_id, bucket) rows of a figure, as a subquery."""
+        builder = getattr(self, "_rows_" + figure.replace(".", "_"), None)
+        if builder is None:
+            raise ValueError(f"unknown dashboard figure {figure!r}")
+        stmt: Query = builder(scope)
+        return stmt.subquery("figure")
+
+    def _rows_caseload_status(self, scope: DashboardScope) -> Query:
+        return select(col(H.id).label("household_id"), col(H.status).label("bucket")).where(*_caseload(scope))
+
+    def _rows_caseload_professional(self, scope: DashboardScope) -> Query:
+        return select(col(H.id).label("household_id"), col(H.professional).label("bucket")).where(*_caseload(scope))
+
+    def _rows_caseload_flow(self, scope: DashboardScope) -> Query:
+        code = col(H.municipality_code) == scope.municipality_code
+        new: Query = select(col(H.id).label("household_id"), literal("nieuw").label("bucket")).where(
+            code, col(H.created_at) >= scope.start_moment, col(H.created_at) < scope.end_moment
+        )
+        closed: Query = select(col(H.id).label("household_id"), literal("afgesloten").label("bucket")).where(
+            code, col(H.closed_on) >= scope.start, col(H.closed_on) <= scope.end
+        )
+        flow = union_all(new, closed).subquery("flow")
+        return select(flow.c.household_id, flow.c.bucket)
+
+    def _rows_plans_step(self, scope: DashboardScope) -> Query:
+        force = self._in_force(scope)
+        concept = exists().where(
+            col(PlanRow.household_id) == col(H.id), col(PlanRow.created_at) < scope.end_moment
+        )
+        bucket = case((force.c.status.is_not(None), force.c.status), (concept, literal(CONCEPT)), else_=literal("geen"))
+        return (
+            select(col(H.id).label("household_id"), bucket.label("bucket"))
+            .outerjoin(force, force.c.household_id == col(H.id))
+            .where(*_caseload(scope))
+        )
+
+    def _rows_overdue_actions(self, scope: DashboardScope) -> Query:
+        force = self._in_force(scope)
+        return (
+            select(force.c.household_id, col(PlanActionRow.status).label("bucket"))
+            .join(PlanActionRow, col(PlanActionRow.plan_id) == force.c.plan_id)
+            .join(H, col(H.id) == force.c.household_id)
+            .where(
+                force.c.status.in_(EXECUTING),
+                col(PlanActionRow.status).in_(UNFINISHED),
+                col(PlanActionRow.deadline) < scope.peildatum,
+                col(H.status) != HouseholdStatus.AFGESLOTEN.value,
+            )
+        )
+
+    def _rows_overdue_settlements(self, scope: DashboardScope) -> Query:
+        return (
+            select(col(H.id).label("household_id"), col(OverbruggingRow.status).label("bucket"))
+            .join(OverbruggingRow, col(OverbruggingRow.household_id) == col(H.id))
+            .where(
+                *_caseload(scope),
+                col(OverbruggingRow.status).in_(AWAITING),
+                col(OverbruggingRow.settlement_deadline) < scope.peildatum,
+            )
+        )
+
+    def _rows_escalations_status(self, scope: DashboardScope) -> Query:
+        return (
+            select(col(H.id).label("household_id"), col(EscalationRow.status).label("bucket"))
+            .join(EscalationRow, col(EscalationRow.household_id) == col(H.id))
+            .where(
+                *_caseload(scope),
+                col(EscalationRow.created_on) <= scope.end,
+                or_(col(EscalationRow.closed_on).is_(None), col(EscalationRow.closed_on) >= scope.start),
+            )
+        )
+
+    def _resolved(self, scope: DashboardScope) -> Query:
+        return (
+            select(
+                col(H.id).label("household_id"),
+                col(EscalationRow.level).label("bucket"),
+                col(EscalationRow.status).label("status"),
+                col(EscalationRow.submitted_on).label("submitted_on"),
+                col(EscalationRow.closed_on).label("closed_on"),
+            )
+            .join(EscalationRow, col(EscalationRow.household_id) == col(H.id))
+            .where(
+                col(H.municipality_code) == scope.municipality_code,
+                col(EscalationRow.status).in_(FINAL),
+                col(EscalationRow.submitted_on).is_not(None),
+                col(EscalationRow.closed_on) >= scope.start,
+                col(EscalationRow.closed_on) <= scope.end,
+            )
+        )
+
+    def _rows_escalations_resolved(self, scope: DashboardScope) -> Query:
+        resolved = self._resolved(scope).subquery("resolved")
+        return select(resolved.c.household_id, resolved.c.bucket)
+
+    def _lead_times(self, scope: DashboardScope) -> Query:
+        """First decided version per caseload household, decided in the period, with its first action done."""
+        earlier = aliased(PlanRow)
+        version = aliased(PlanRow)
+        object_id = col(H.case_number) + "/v" + cast(col(version.plan_version), String)
+        first_done = (
+            select(func.min(col(AuditLogRow.at)))
+            .select_from(AuditChangeRow)
+            .join(AuditLogRow, col(AuditLogRow.seq) == col(AuditChangeRow.seq))
+            .join(version, col(version.household_id) == col(PlanRow.household_id))
+            .where(
+                col(AuditChangeRow.object_type) == PLAN_AUDIT_OBJECT,
+                col(AuditChangeRow.object_id) == object_id,
+                col(AuditLogRow.kind) == "update",
+                or_(*(col(AuditChangeRow.changes).like(p) for p in DONE_PATTERNS)),
+                col(AuditLogRow.at) >= col(PlanRow.decided_on),
+            )
+            .scalar_subquery()
+        )
+        return (
+            select(
+                col(H.id).label("household_id"),
+                col(PlanRow.decided_on).label("decided_on"),
+                first_done.label("first_done_at"),
+            )
+            .join(PlanRow, col(PlanRow.household_id) == col(H.id))
+            .where(
+                *_caseload(scope),
+                col(PlanRow.decided_on).is_not(None),
+                col(PlanRow.decided_on) >= scope.start,
+                col(PlanRow.decided_on) <= scope.end,
+                ~exists().where(
+                    col(earlier.household_id) == col(PlanRow.household_id),
+                    col(earlier.decided_on).is_not(None),
+                    col(earlier.plan_version) < col(PlanRow.plan_version),
+                ),
+            )
+        )
+
+    def _rows_lead_time_first_action(self, scope: DashboardScope) -> Query:
+        facts = self._lead_times(scope).subquery("lead")
+        bucket = case((facts.c.first_done_at.is_not(None), literal("gedaan")), else_=literal("wacht"))
+        return select(facts.c.household_id, bucket.label("bucket"))
+
+    def _scores(self, scope: DashboardScope) -> Any:
+        """(plan, household, key, moment, on_date, score) of the plans in force, evaluations up to the end."""
+        force = self._in_force(scope)
+        e = PlanEvaluationRow
+        base = [col(e.on_date).is_not(None), col(e.on_date) <= scope.end]
+        if self._postgres:
+            pairs = func.json_each_text(cast(col(e.scores), JSON)).table_valued("key", "value").alias("j")
+        else:
+            pairs = func.json_each(col(e.scores)).table_valued("key", "value").alias("j")
+        zrm = (
+            select(
+                force.c.plan_id, force.c.household_id, pairs.c.key.label("key"), col(e.moment).label("moment"),
+                col(e.on_date).label("on_date"), cast(pairs.c.value, Integer).label("score"),
+            )
+            .select_from(force)
+            .join(e, col(e.plan_id) == force.c.plan_id)
+            .join(pairs, true())
+            .where(*base)
+        )
+        grade = (
+            select(
+                force.c.plan_id, force.c.household_id, literal("rapportcijfer").label("key"),
+                col(e.moment).label("moment"), col(e.on_date).label("on_date"),
+                col(e.rapportcijfer).label("score"),
+            )
+            .select_from(force)
+            .join(e, col(e.plan_id) == force.c.plan_id)
+            .where(*base, col(e.rapportcijfer).is_not(None))
+        )
+        return union_all(zrm, grade).subquery("scores")
+
+    def _pairs(self, scope: DashboardScope) -> Any:
+        """Per plan and key: the score at the first and at the last moment, the last one in the period."""
+        s = self._scores(scope)
+        first = func.row_number().over(partition_by=(s.c.plan_id, s.c.key), order_by=s.c.moment)
+        last = func.row_number().over(partition_by=(s.c.plan_id, s.c.key), order_by=s.c.moment.desc())
+        ranked = select(s, first.label("rn_first"), last.label("rn_last")).subquery("ranked")
+        per_plan = (
+            select(
+                ranked.c.household_id,
+                ranked.c.key,
+                func.count().label("moments"),
+                func.max(case((ranked.c.rn_first == 1, ranked.c.score))).label("before"),
+                func.max(case((ranked.c.rn_last == 1, ranked.c.score))).label("after"),
+                func.max(case((ranked.c.rn_last == 1, ranked.c.on_date))).label("last_on"),
+            )
+            .group_by(ranked.c.plan_id, ranked.c.household_id, ranked.c.key)
+            .subquery("per_plan")
+        )
+        return (
+            select(per_plan.c.household_id, per_plan.c.key.label("bucket"), per_plan.c.before, per_plan.c.after)
+            .where(per_plan.c.moments >= 2, per_plan.c.last_on >= scope.start, per_plan.c.last_on <= scope.end)
+            .subquery("pairs")
+        )
+
+    def _rows_quality_zrm(self, scope: DashboardScope) -> Query:
+        p = self._pairs(scope)
+        return select(p.c.household_id, p.c.bucket).where(p.c.bucket != "rapportcijfer")
+
+    def _rows_quality_rapportcijfer(self, scope: DashboardScope) -> Query:
+        p = self._pairs(scope)
+        return select(p.c.household_id, p.c.bucket).where(p.c.bucket == "rapportcijfer")
+
+    def _rows_rekensom_projected(self, scope: DashboardScope) -> Query:
+        force = self._in_force(scope)
+        return (
+            select(force.c.household_id, col(PlanCostLineRow.payer).label("bucket"))
+            .join(PlanCostLineRow, col(PlanCostLineRow.plan_id) == force.c.plan_id)
+            .distinct()
+        )
+
+    def _realised_plans(self, scope: DashboardScope) -> Query:
+        """Per plan in force: the latest evaluation (up to the end) that records realised costs."""
+        force = self._in_force(scope)
+        e = PlanEvaluationRow
+        later = aliased(PlanEvaluationRow)
+        return (
+            select(
+                force.c.plan_id, force.c.household_id, literal("plan").label("bucket"),
+                cast(func.round(col(e.realised_costs) * 100), BigInteger).label("cents"),
+            )
+            .join(e, col(e.plan_id) == force.c.plan_id)
+            .where(
+                col(e.realised_costs).is_not(None),
+                or_(col(e.on_date).is_(None), col(e.on_date) <= scope.end),
+                ~exists().where(
+                    col(later.plan_id) == col(e.plan_id),
+                    col(later.realised_costs).is_not(None),
+                    or_(col(later.on_date).is_(None), col(later.on_date) <= scope.end),
+                    col(later.moment) > col(e.moment),
+                ),
+            )
+        )
+
+    def _rows_realised_plans(self, scope: DashboardScope) -> Query:
+        r = self._realised_plans(scope).subquery("realised")
+        return select(r.c.household_id, r.c.bucket)
+
+    def _rows_realised_overbrugging(self, scope: DashboardScope) -> Query:
+        code = col(H.municipality_code) == scope.municipality_code
+        booked: Query = (
+            select(col(H.id).label("household_id"), literal("geboekt").label("bucket"))
+            .join(OverbruggingRow, col(OverbruggingRow.household_id) == col(H.id))
+            .join(OverbruggingCostRow, col(OverbruggingCostRow.overbrugging_id) == col(OverbruggingRow.id))
+            .where(
+                code, col(OverbruggingCostRow.booked_on) >= scope.start, col(OverbruggingCostRow.booked_on) <= scope.end
+            )
+        )
+        settled: Query = (
+            select(col(H.id).label("household_id"), literal("verrekend").label("bucket"))
+            .join(OverbruggingRow, col(OverbruggingRow.household_id) == col(H.id))
+            .where(
+                code,
+                col(OverbruggingRow.settlement_decided_on) >= scope.start,
+                col(OverbruggingRow.settlement_decided_on) <= scope.end,
+            )
+        )
+        rows = union_all(booked, settled).subquery("overbrugging_rows")
+        return select(rows.c.household_id, rows.c.bucket).distinct()
+
+    # -- the port ----------------------------------------------------------------------------------
+    def counts(self, scope: DashboardScope, figure: str) -> FigureCounts:
+        rows = self._rows(scope, figure)
+        stmt = (
+            select(rows.c.bucket, func.count(), func.count(distinct(rows.c.household_id)))
+            .group_by(rows.c.bucket)
+            .order_by(rows.c.bucket)
+        )
+        buckets = [BucketCount(str(b or ""), int(n), int(h)) for b, n, h in self.session.execute(stmt)]
+        if len(buckets) <= 1 or figure in ONE_ROW_PER_HOUSEHOLD:  # no household is in two buckets
+            return FigureCounts(buckets, sum(b.households for b in buckets))
+        total = self.session.execute(select(func.count(distinct(rows.c.household_id)))).scalar_one()
+        return FigureCounts(buckets, int(total))
+
+    def drill(self, scope: DashboardScope, drill: Drill, limit: int = 100, offset: int = 0) -> DrillPage:
+        rows = self._rows(scope, drill.figure)
+        ids = select(rows.c.household_id)
+        if drill.bucket is not None:
+            ids = ids.where(rows.c.bucket == drill.bucket)
+        ids_sub = ids.distinct().subquery("ids")
+        total = self.session.execute(select(func.count()).select_from(ids_sub)).scalar_one()
+        stmt = (
+            select(col(H.case_number), col(H.name), col(H.status), col(H.municipality_code), col(H.professional),
+                   col(H.team))
+            .where(col(H.id).in_(select(ids_sub.c.household_id)))
+            .order_by(col(H.case_number))
+            .limit(limit)
+            .offset(offset)
+        )
+        cases = [CaseRef(*map(str, r)) for r in self.session.execute(stmt)]
+        return DrillPage(total=int(total), cases=cases)
+
+    def lead_times(self, scope: DashboardScope) -> list[LeadTimeFact]:
+        facts = self._lead_times(scope).subquery("lead")
+        stmt = select(facts.c.decided_on, facts.c.first_done_at)
+        return [
+            LeadTimeFact(decided_on=d, first_done_at=None if at is None else _moment(at))
+            for d, at in self.session.execute(stmt)
+        ]
+
+    def resolved(self, scope: DashboardScope) -> list[ResolvedFact]:
+        r = self._resolved(scope).subquery("resolved")
+        stmt = select(r.c.bucket, r.c.status, r.c.submitted_on, r.c.closed_on)
+        return [ResolvedFact(str(level), str(status), (closed - submitted).days)
+                for level, status, submitted, closed in self.session.execute(stmt)]
+
+    def score_changes(self, scope: DashboardScope) -> list[ScoreSums]:
+        p = self._pairs(scope)
+        stmt = (
+            select(p.c.bucket, func.count(), func.sum(p.c.before), func.sum(p.c.after))
+            .group_by(p.c.bucket)
+            .order_by(p.c.bucket)
+        )
+        return [ScoreSums(str(k), int(n), int(b or 0), int(a or 0)) for k, n, b, a in self.session.execute(stmt)]
+
+    def projected(self, scope: DashboardScope, *, realised_only: bool = False) -> RekensomSums:
+        force = self._in_force(scope)
+        if realised_only:
+            realised = self._realised_plans(scope).subquery("realised")
+            plans = select(force).where(force.c.plan_id.in_(select(realised.c.plan_id))).subquery("plans")
+        else:
+            plans = select(force).subquery("plans")
+        line = PlanCostLineRow
+        big = BigInteger().with_variant(Numeric(38, 0), "postgresql")
+        horizon = plans.c.horizon
+        start = col(line.start_month)
+        end = case((col(line.duration_months).is_(None), horizon), else_=start + col(line.duration_months))
+        end = case((end > horizon, horizon), else_=end)
+        months = case((end - start < 0, 0), else_=end - start)
+        weight = case(
+            (col(line.frequency) == Frequency.PER_MAAND.value, months * 12),
+            (col(line.frequency) == Frequency.PER_JAAR.value, months),
+            else_=case((start < horizon, 12), else_=0),
+        )
+        cents = cast(func.round(col(line.amount) * 100), big)
+        q4 = cast(func.round(col(line.quantity) * 10000), big)
+        p4 = cast(func.round(col(line.probability) * 10000), big)
+        # Multiply the factors most often zero first, so no intermediate product overflows.
+        value = cast(weight, big) * p4 * q4 * cents
+        magnitude = func.abs(cast(weight, Numeric) * col(line.probability) * col(line.quantity) * col(line.amount))
+        per_plan_size = (
+            select(plans.c.plan_id, func.sum(magnitude).label("size"))
+            .join(line, col(line.plan_id) == plans.c.plan_id)
+            .group_by(plans.c.plan_id)
+            .subquery("sizes")
+        )
+        # `value` is the line's euros x 12 x 10¹⁰ (weight carries the 12); SAFE_MAGNITUDE is in those units.
+        exact_in_sql = and_(plans.c.discount_rate == 0, per_plan_size.c.size * 10**10 < SAFE_MAGNITUDE)
+        per_key = (
+            select(
+                plans.c.plan_id, col(line.scenario).label("scenario"), col(line.payer).label("payer"),
+                func.sum(value).label("x"),
+            )
+            .join(line, col(line.plan_id) == plans.c.plan_id)
+            .join(per_plan_size, per_plan_size.c.plan_id == plans.c.plan_id)
+            .where(exact_in_sql)
+            .group_by(plans.c.plan_id, col(line.scenario), col(line.payer))
+            .subquery("per_key")
+        )
+        d = literal(TWELFTHS_PER_CENT_UNIT, big)
+        twice_d = literal(2 * TWELFTHS_PER_CENT_UNIT, big)
+        x = per_key.c.x
+        half_up = func.abs(x) * literal(2, big) + d
+        # Integer quotient: SQLite divides integers exactly so; PostgreSQL's numeric needs div().
+        magnitude_cents = func.div(half_up, twice_d) if self._postgres else half_up // twice_d
+        rounded = case((x < 0, -magnitude_cents), else_=magnitude_cents)
+        stmt = select(per_key.c.scenario, per_key.c.payer, func.sum(rounded)).group_by(
+            per_key.c.scenario, per_key.c.payer
+        )
+        cents_by_key: dict[tuple[str, str], int] = defaultdict(int)
+        for scenario, payer, total in self.session.execute(stmt):
+            cents_by_key[(str(scenario), str(payer))] += int(total)
+        count = self.session.execute(select(func.count()).select_from(plans)).scalar_one()
+        # The rest (discounted or very large plans) with the domain's own arithmetic.
+        others = select(plans.c.plan_id, plans.c.horizon, plans.c.discount_rate).join(
+            per_plan_size, per_plan_size.c.plan_id == plans.c.plan_id
+        ).where(~exact_in_sql)
+        for plan_id, plan_horizon, rate in self.session.execute(others).all():
+            result = calculate_lines(self._lines(plan_id), int(plan_horizon), Decimal(str(rate)))
+            for row in result.per_payer:
+                cents_by_key[(Scenario.HUIDIG_PAD.value, row.payer.value)] += int(row.huidig_pad * 100)
+                cents_by_key[(Scenario.DOORBRAAK.value, row.payer.value)] += int(row.doorbraak * 100)
+        return RekensomSums(plans=int(count), cents=dict(cents_by_key))
+
+    def _lines(self, plan_id: int) -> list[CostLine]:
+        rows = self.session.execute(select(PlanCostLineRow).where(col(PlanCostLineRow.plan_id) == plan_id)).scalars()
+        return [_cost_line(r) for r in rows]
+
+    def research_facts(self, scope: DashboardScope, batch_size: int = 500) -> Iterator[ResearchFacts]:
+        return research_facts(self, scope, batch_size)
+
+    def realised(self, scope: DashboardScope) -> RealisedSums:
+        r = self._realised_plans(scope).subquery("realised")
+        plans, plan_cents = self.session.execute(select(func.count(), func.sum(r.c.cents))).one()
+        code = col(H.municipality_code) == scope.municipality_code
+        cost_cents = cast(func.round(col(OverbruggingCostRow.amount) * 100), BigInteger)
+        booked_stmt = (
+            select(col(OverbruggingRow.voorfinancier), func.sum(cost_cents),
+                   func.count(distinct(col(OverbruggingRow.id))))
+            .select_from(H)
+            .join(OverbruggingRow, col(OverbruggingRow.household_id) == col(H.id))
+            .join(OverbruggingCostRow, col(OverbruggingCostRow.overbrugging_id) == col(OverbruggingRow.id))
+            .where(code, col(OverbruggingCostRow.booked_on) >= scope.start,
+                   col(OverbruggingCostRow.booked_on) <= scope.end)
+            .group_by(col(OverbruggingRow.voorfinancier))
+            .order_by(col(OverbruggingRow.voorfinancier))
+        )
+        booked: dict[str, Decimal] = {}
+        booked_overbruggingen = 0
+        for who, total, n in self.session.execute(booked_stmt):
+            booked[str(who)] = Decimal(int(total)) / 100
+            booked_overbruggingen += int(n)
+        settled_stmt = (
+            select(col(OverbruggingRow.settlement_amount), col(OverbruggingRow.settlement_shares))
+            .join(H, col(H.id) == col(OverbruggingRow.household_id))
+            .where(
+                code,
+                col(OverbruggingRow.settlement_amount).is_not(None),
+                col(OverbruggingRow.settlement_decided_on) >= scope.start,
+                col(OverbruggingRow.settlement_decided_on) <= scope.end,
+            )
+            .order_by(col(OverbruggingRow.id))
+        )
+        settlements = [
+            SettlementFact(amount=Decimal(str(amount)).quantize(Decimal("0.01")), shares=json.loads(shares or "[]"))
+            for amount, shares in self.session.execute(settled_stmt)
+        ]
+        return RealisedSums(
+            plans=int(plans),
+            plan_costs=Decimal(int(plan_cents or 0)) / 100,
+            booked_by_voorfinancier=booked,
+            booked_overbruggingen=booked_overbruggingen,
+            settlements=settlements,
+        )
+
+
+def _moment(value: datetime | str) -> datetime:
+    if isinstance(value, str):  # SQLite hands back MIN() of a timestamp column as text
+        value = datetime.fromisoformat(value)
+    return as_utc(value)
+
+
+def figures_with_rows() -> Sequence[str]:
+    """The figure keys `_rows` knows (every one can be drilled into)."""
+    return [
+        f for f in vars(Figure).values()
+        if isinstance(f, str) and hasattr(SqlDashboardRepository, "_rows_" + f.replace(".", "_"))
+    ]
+
+
+__all__ = ["SqlDashboardRepository", "figures_with_rows"]
+
+
+# -- the research export (pseudonymised rows; see domain/research.py) ---------------------------------
+
+
+def research_facts(repo: SqlDashboardRepository, scope: DashboardScope, batch_size: int) -> Iterator[ResearchFacts]:
+    """The caseload's households in id order, in batches (keyset paging), each with its plan in force."""
+    last_id = 0
+    session = repo.session
+    while True:
+        households = session.execute(
+            select(col(H.id), col(H.case_number), col(H.municipality_code), col(H.status), col(H.created_at),
+                   col(H.closed_on))
+            .where(*_caseload(scope), col(H.id) > last_id)
+            .order_by(col(H.id))
+            .limit(batch_size)
+        ).all()
+        if not households:
+            return
+        ids = [h[0] for h in households if h[0] is not None]
+        last_id = ids[-1]
+        facts = {
+            hid: ResearchFacts(case_number=str(case), municipality_code=str(code), status=str(status),
+                               created_at=_moment(created), closed_on=closed)
+            for hid, case, code, status, created, closed in households
+        }
+        for hid, role, born in session.execute(
+            select(col(MemberRow.household_id), col(MemberRow.role), col(MemberRow.date_of_birth))
+            .where(col(MemberRow.household_id).in_(ids))
+            .order_by(col(MemberRow.household_id), col(MemberRow.position))
+        ):
+            facts[hid].members.append((str(role), born))
+        force = repo._in_force(scope)
+        plans: dict[int, ResearchFacts] = {}
+        for plan_id, hid, status, horizon, rate, version, decided, obstacle in session.execute(
+            select(force.c.plan_id, force.c.household_id, force.c.status, force.c.horizon, force.c.discount_rate,
+                   col(PlanRow.plan_version), col(PlanRow.decided_on), col(PlanRow.obstacle_leefgebied))
+            .join(PlanRow, col(PlanRow.id) == force.c.plan_id)
+            .where(force.c.household_id.in_(ids))
+        ):
+            f = facts[hid]
+            f.plan_version, f.plan_status, f.decided_on = int(version), str(status), decided
+            f.obstacle_leefgebied, f.horizon_months = str(obstacle or ""), int(horizon)
+            f.discount_rate = Decimal(str(rate))
+            plans[plan_id] = f
+        if plans:
+            _plan_details(repo, scope, plans)
+        for table in (EscalationRow, OverbruggingRow):
+            column = col(table.household_id)
+            for hid, n in session.execute(select(column, func.count()).where(column.in_(ids)).group_by(column)):
+                if table is EscalationRow:
+                    facts[hid].escalations = int(n)
+                else:
+                    facts[hid].overbruggingen = int(n)
+        yield from (facts[i] for i in ids)
+
+
+def _plan_details(repo: SqlDashboardRepository, scope: DashboardScope, plans: dict[int, ResearchFacts]) -> None:
+    session = repo.session
+    plan_ids = list(plans)
+    for line in session.execute(
+        select(PlanCostLineRow).where(col(PlanCostLineRow.plan_id).in_(plan_ids))
+        .order_by(col(PlanCostLineRow.plan_id), col(PlanCostLineRow.position))
+    ).scalars():
+        plans[line.plan_id].cost_lines.append(_cost_line(line))
+    e = PlanEvaluationRow
+    for plan_id, moment, grade, scores, realised in session.execute(
+        select(col(e.plan_id), col(e.moment), col(e.rapportcijfer), col(e.scores), col(e.realised_costs))
+        .where(col(e.plan_id).in_(plan_ids), or_(col(e.on_date).is_(None), col(e.on_date) <= scope.end))
+    ):
+        costs = None if realised is None else Decimal(str(realised)).quantize(Decimal("0.01"))
+        plans[plan_id].evaluations.append((int(moment), grade, json.loads(scores or "{}"), costs))
+    a = PlanActionRow
+    done = func.sum(case((col(a.status) == ActionStatus.GEDAAN.value, 1), else_=0))
+    overdue = func.sum(case((and_(col(a.status).in_(UNFINISHED), col(a.deadline) < scope.end), 1), else_=0))
+    for plan_id, n, n_done, n_overdue in session.execute(
+        select(col(a.plan_id), func.count(), done, overdue).where(col(a.plan_id).in_(plan_ids)).group_by(col(a.plan_id))
+    ):
+        f = plans[plan_id]
+        f.actions, f.actions_done, f.actions_overdue = int(n), int(n_done or 0), int(n_overdue or 0)
+
+
+def _cost_line(r: PlanCostLineRow) -> CostLine:
+    return CostLine.model_construct(
+        id=r.key, description="", scenario=Scenario(r.scenario), payer=Payer(r.payer),
+        amount=Decimal(str(r.amount)).quantize(Decimal("0.01")),
+        quantity=Decimal(str(r.quantity)), probability=Decimal(str(r.probability)),
+        frequency=Frequency(r.frequency), start_month=r.start_month, duration_months=r.duration_months, source=None,
+    )

@@ -1,0 +1,43 @@
+"""`doorbraak serve`: the demo app (oefenomgeving) in a web browser on this machine, with textual-serve.
+
+Every browser tab starts its own `doorbraak demo --eigen-kopie` process on its own fresh copy of sample.db,
+so two people at one projector laptop never reset each other's data. The page needs no internet: the font
+and scripts come from textual-serve's package, the page template from tui/serve/app_index.html.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+TEMPLATES = Path(__file__).resolve().parent / "serve"
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def demo_command_line() -> str:
+    """The shell command textual-serve runs for each browser session."""
+    return shlex.join([sys.executable, "-m", "tui", "demo", "--eigen-kopie"])
+
+
+def serve_command(
+    host: Annotated[str, typer.Option("--host", help="Adres om op te luisteren (standaard alleen deze computer).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Poort van de webpagina.")] = 8000,
+) -> None:
+    """Toon de oefenomgeving in een webbrowser op deze computer (zonder internet)."""
+    from textual_serve.server import Server  # imported late: only this command needs the web server
+
+    if host not in LOOPBACK:
+        typer.echo(f"Let op: met --host {host} is de oefenomgeving ook vanaf andere computers te openen.", err=True)
+    typer.echo(f"Open http://{'[' + host + ']' if ':' in host else host}:{port} in de browser; stoppen met Ctrl+C.")
+    server = Server(demo_command_line(), host=host, port=port, title="doorbraak — oefenomgeving",
+                    templates_path=TEMPLATES)
+    server.serve()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)
