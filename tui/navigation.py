@@ -31,6 +31,12 @@ def _case_list(db: Database) -> Screen[Any]:
     return CaseListScreen(db)
 
 
+def _register(db: Database) -> Screen[Any]:
+    from tui.screens.register import RegisterScreen
+
+    return RegisterScreen(db)
+
+
 @dataclass(frozen=True)
 class Section:
     mode: str
@@ -47,6 +53,8 @@ HOME = "casussen"
 
 SECTIONS: tuple[Section, ...] = (
     Section(HOME, "c", "Casussen", "Alle huishoudens, zoeken en openen", _case_list),
+    Section("register", "r", "Maatwerkregister", "Wie bel ik bij UWV, SVB, DUO, CAK, CJIB, Toeslagen, gemeenten",
+            _register),
 )
 
 
