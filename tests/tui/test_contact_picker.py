@@ -61,7 +61,7 @@ async def test_own_gemeente_first_then_landelijk_and_enter_returns_the_contact(
         picking = await open_picker(pilot, tui_data, "UWV", "GM0363")
         assert shown(app) == ["uwv-ams", "uwv-ww"]
         text = screen_text(app)
-        for expected in ("Wie bel ik? · UWV", "Voor Amsterdam: eerst de gemeente zelf, dan landelijk",
+        for expected in ("Wie bel ik? · UWV", "Eerst Amsterdam, dan landelijk; geverifieerd eerst.",
                          "UWV – Regionaal Maatwerk Amsterdam – Shirley Ramdin", "06 12345104", "amsterdam@uwv.example",
                          "spoed 06 12345903", "2 contacten."):
             assert expected in text, expected

@@ -15,12 +15,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -77,9 +80,11 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
         with Vertical(classes="dialog", id="picker-dialog") as dialog:
             dialog.border_title = f"Wie bel ik? · {self.organisation or 'alle organisaties'}"
             yield Static(self._context_line(), id="picker-context", markup=False)
-            # select_on_focus off: a letter typed on the list moves here and the next one must not replace it.
-            yield Input(placeholder="verfijn: team, naam, gemeente, thema…", id="picker-filter", compact=True,
-                        max_length=200, select_on_focus=False)
+            with Horizontal(id="picker-filter-bar"):
+                yield Static("Zoek", id="picker-filter-label")
+                # select_on_focus off: a letter typed on the list moves here; the next must not replace it.
+                yield Input(placeholder="verfijn op team, naam, gemeente of thema…", id="picker-filter", compact=True,
+                            max_length=200, select_on_focus=False)
             yield Static("Zoeken…", id="picker-scope", markup=False)
             yield OptionList(id="picker-options")
             yield Label("↑↓ en Enter kiezen · typ om te verfijnen · Esc annuleert", classes="dialog-hint")
@@ -87,11 +92,11 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
     def _context_line(self) -> str:
         if self.municipality_code:
             place = reference.municipalities().get(self.municipality_code, self.municipality_code)
-            where = f"Voor {place}: eerst de gemeente zelf, dan landelijk"
+            where = f"Eerst {place}, dan landelijk"
         else:
             where = "Landelijk en alle gemeenten"
         theme = f" · thema {themes().get(self.theme, self.theme)}" if self.theme else ""
-        return f"{where}{theme}; geverifieerde contacten eerst."
+        return f"{where}{theme}; geverifieerd eerst."
 
     def on_mount(self) -> None:
         colour = self.app.get_css_variables().get("text-warning")
@@ -171,17 +176,21 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
         return scope
 
     # -- showing -----------------------------------------------------------------------------------
-    def _prompt(self, contact: RegisterContact) -> Text:
-        prompt = Text(contact.label, style="bold", overflow="ellipsis")
-        prompt.append(f"  ·  {region_short(contact)}")
+    def _prompt(self, contact: RegisterContact) -> RenderableType:
+        """Two lines: who (cut to fit) with the region and flag on the right; how to reach them (wrapped,
+        indented) under it."""
+        head = Table.grid(expand=True, padding=(0, 1))
+        head.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        head.add_column(no_wrap=True, justify="right")
+        right = Text(region_short(contact))
+        if contact.is_unverified(self.today):
+            right.append(f" · {NOT_VERIFIED}", style=self._warning)
+        head.add_row(Text(contact.label, style="bold"), right)
         reach = [contact.display_phone]
         if contact.urgent_phone:
             reach.append(f"spoed {contact.display_urgent_phone}")
         reach.append(contact.email)
-        prompt.append("\n   " + " · ".join(part for part in reach if part), style="")
-        if contact.is_unverified(self.today):
-            prompt.append(f" · {NOT_VERIFIED}", style=self._warning)
-        return prompt
+        return Group(head, Padding(Text(" · ".join(part for part in reach if part)), (0, 0, 0, 3)))
 
     def _show(self, result: PickerResult) -> None:
         if result.generation != self._generation:
