@@ -244,7 +244,7 @@ class RegisterScreen(DoorbraakScreen[None]):
             label.append(_short(value) if value else "alle", style="bold" if value else "italic")
             button = self.query_one(f"#filter-{kind}", Button)
             button.label = label
-            button.set_class(bool(value), "-active")
+            button.set_class(bool(value), "-set")
 
     @on(ContactTable.ContactHighlighted)
     def _highlighted(self, event: ContactTable.ContactHighlighted) -> None:

@@ -126,7 +126,10 @@ class ContactTable(DataTable[Text]):
         return ["Organisatie", "Team / functie", "Persoon", "Regio", "Geverifieerd" if self.wide else "Geverif."]
 
     def _cells(self, contact: RegisterContact) -> list[Text]:
-        team = " · ".join(part for part in (contact.team, contact.role) if part)
+        # In 80 columns the team alone (the role is in the detail pane); wide: team and role.
+        team = " · ".join(part for part in (contact.team, contact.role) if part) if self.wide else (
+            contact.team or contact.role
+        )
         if contact.is_unverified(self.today):
             flag = _cell(NOT_VERIFIED if self.wide else "nee", self.warning_style)
         else:
