@@ -834,6 +834,18 @@ _COLUMN_BY_FIELD = {column.field: column.name for column in CSV_COLUMNS}
 _COLUMN_BY_FIELD["landelijk"] = "regio"
 
 
+@cache
+def csv_cell_limits() -> dict[str, int]:
+    """Per CSV column the most characters a cell may hold: a single text field's own maximum (a team name
+    120, a phone 40), else `NOTES_MAX`, so an import reports an oversized cell with the limit that counts."""
+    limits: dict[str, int] = {}
+    for column in CSV_COLUMNS:
+        info = ContactFields.model_fields[column.field]
+        lengths = [m.max_length for m in info.metadata if isinstance(getattr(m, "max_length", None), int)]
+        limits[column.name] = min([NOTES_MAX, *lengths]) if info.annotation is str else NOTES_MAX
+    return limits
+
+
 def column_for_path(path: str) -> str:
     """The CSV column a validation problem belongs to (`municipality_codes.2` → `regio`)."""
     head = path.split(".", 1)[0]
@@ -911,7 +923,9 @@ class RejectedRow:
     problems: list[Problem]
 
     def __str__(self) -> str:
-        return f"regel {self.line}: " + "; ".join(str(p) for p in self.problems)
+        # Each problem as a sentence: "regel 10: telefoon: … 06 12345678. email: … (bijv. …)."
+        sentences = [text if text.endswith((".", "?", "!")) else text + "." for text in map(str, self.problems)]
+        return f"regel {self.line}: " + " ".join(sentences)
 
 
 @dataclass
