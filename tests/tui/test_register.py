@@ -226,6 +226,7 @@ async def test_the_detail_pane_shows_everything(app: DoorbraakApp, register: dic
         screen = app.screen
         assert screen.has_class("-detail-only") and not screen.query_one(ContactTable).display
         assert screen.query_one(ContactDetail).has_focus
+        assert "Esc: terug naar de lijst" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert not screen.has_class("-detail-only") and screen.query_one(ContactTable).has_focus
@@ -238,12 +239,11 @@ async def test_copy_phone_email_and_urgent_line(app: DoorbraakApp, register: dic
         await pilot.press("c")
         assert app.clipboard == "06 12345103"
         assert notifications(app)[-1] == (
-            "Gekopieerd: Telefoonnummer 06 12345103 van UWV – Team Maatwerk WW – maatwerkadviseur "
-            "staat op het klembord."
+            "Gekopieerd naar het klembord: Telefoonnummer 06 12345103 van UWV – Team Maatwerk WW"
         )
         await pilot.press("e")
         assert app.clipboard == "maatwerk-ww@uwv.example"
-        assert notifications(app)[-1].startswith("Gekopieerd: E-mailadres maatwerk-ww@uwv.example van UWV")
+        assert notifications(app)[-1].startswith("Gekopieerd naar het klembord: E-mailadres maatwerk-ww@uwv.example")
         await pilot.press("s")
         assert app.clipboard == "06 12345903"
         # A contact without a phone: nothing copied, and the user is told why.

@@ -105,6 +105,8 @@ class RegisterScreen(DoorbraakScreen[None]):
         yield ContactTable(id="register-table")
         yield Static("", id="register-status", markup=False)
         yield ContactDetail(id="register-detail")
+        yield Static("Esc: terug naar de lijst · c telefoon en e e-mail kopiëren", id="register-detail-hint",
+                     markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -324,13 +326,13 @@ class RegisterScreen(DoorbraakScreen[None]):
             "email": ("E-mailadres", contact.email),
         }
         name, value = values[what]
+        who = " – ".join(part for part in (contact.organisation, contact.team or contact.role) if part)
         if not value:
-            self.notify(f"{contact.label} heeft geen {name.lower()}.", title="Niets gekopieerd",
-                        severity="warning", markup=False)
+            self.notify(f"{who} heeft geen {name.lower()}.", title="Niets gekopieerd", severity="warning",
+                        markup=False)
             return
         self.app.copy_to_clipboard(value)
-        self.notify(f"{name} {value} van {contact.label} staat op het klembord.", title="Gekopieerd",
-                    markup=False)
+        self.notify(f"{name} {value} van {who}", title="Gekopieerd naar het klembord", markup=False)
 
     # -- filters -------------------------------------------------------------------------------------
     def action_filter(self, kind: str) -> None:
