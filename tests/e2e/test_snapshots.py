@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Footer, Input
+from textual.widgets._footer import FooterKey
 
 from tests.tui.conftest import TuiData, settle
 from tui.app import DoorbraakApp
@@ -26,12 +27,28 @@ def steady(pilot: Pilot[Any]) -> None:
         widget.cursor_blink = False
 
 
+async def footer_settled(pilot: Pilot[Any]) -> None:
+    """Wait until every footer shows the keys of its screen's current focus (the footer recomposes after a
+    refresh; on a busy machine a snapshot could otherwise catch the keys of the focus before)."""
+    for _ in range(100):
+        current = True
+        for screen in pilot.app.screen_stack:
+            for footer in screen.query(Footer):
+                shown = {key.action for key in footer.query(FooterKey)}
+                wanted = {b.action for _, b, _, _ in screen.active_bindings.values() if b.show}
+                current = current and wanted <= shown
+        if current:
+            return
+        await pilot.pause(0.02)
+
+
 def then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         for step in steps:
             await step(pilot)
             await settle(pilot)
+        await footer_settled(pilot)
         steady(pilot)
 
     return run
