@@ -305,6 +305,7 @@ class RegisterScreen(DoorbraakScreen[None]):
             self.leave()
 
     def action_refresh(self) -> None:
+        self._organisations = None  # an import may have added organisations
         current = self.query_one(ContactTable).current
         self._count()
         self.reload(debounce=0.0, keep_id=current.id if current else None)
@@ -358,7 +359,8 @@ class RegisterScreen(DoorbraakScreen[None]):
 
     def _organisations_loaded(self, choices: list[tuple[str, str]]) -> None:
         self._organisations = choices
-        self.action_filter("organisation")
+        if self.app.screen is self:  # not when `o` was pressed twice, or the user went elsewhere meanwhile
+            self.action_filter("organisation")
 
     def _choose(self, kind: str, title: str, all_label: str, choices: list[tuple[str, str]], current: str) -> None:
         def chosen(value: str | None) -> None:
