@@ -496,6 +496,41 @@ class RegisterContact(ContactFields):
     updated_at: datetime | None = None
 
 
+ACTION_CONTACT_MAX = 200
+"""The length of a plan action's `contact` text (domain.plan.Action.contact)."""
+
+
+def _shorten(text: str, width: int) -> str:
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)].rstrip() + "…"
+
+
+def action_contact_text(contact: ContactFields, *, max_length: int = ACTION_CONTACT_MAX) -> str:
+    """The text a plan action keeps of a chosen register contact (beside its `contact_id`):
+    `UWV – Team Maatwerk WW – Shirley Ramdin, 06 12345000, teammaatwerkww@uwv.example`.
+
+    Who (organisation, team or else role, person), then how to reach them (phone in Dutch notation, or the
+    urgent line when there is no regular one, and e-mail). It always fits `max_length`: the name is
+    shortened first (with an ellipsis), because the number and the address are what a colleague needs."""
+    who = " – ".join(part for part in (contact.organisation, contact.team or contact.role, contact.person) if part)
+    if contact.phone:
+        reach = [format_phone(contact.phone)]
+    elif contact.urgent_phone:
+        reach = [f"spoed {format_phone(contact.urgent_phone)}"]
+    else:
+        reach = []
+    if contact.email:
+        reach.append(contact.email)
+    tail = "".join(f", {part}" for part in reach)
+    if len(who) + len(tail) <= max_length:
+        return who + tail
+    room = max_length - len(tail)
+    if room >= 20:
+        return _shorten(who, room) + tail
+    return _shorten(who + tail, max_length)
+
+
 def parse_contact_fields(data: Mapping[str, Any] | ContactFields, *, prefix: str = "") -> ContactFields:
     """Validate user input into ContactFields, or raise InvalidInput with Dutch problems."""
     raw = data.model_dump(include=set(ContactFields.model_fields)) if isinstance(data, ContactFields) else dict(data)
@@ -799,6 +834,18 @@ _COLUMN_BY_FIELD = {column.field: column.name for column in CSV_COLUMNS}
 _COLUMN_BY_FIELD["landelijk"] = "regio"
 
 
+@cache
+def csv_cell_limits() -> dict[str, int]:
+    """Per CSV column the most characters a cell may hold: a single text field's own maximum (a team name
+    120, a phone 40), else `NOTES_MAX`, so an import reports an oversized cell with the limit that counts."""
+    limits: dict[str, int] = {}
+    for column in CSV_COLUMNS:
+        info = ContactFields.model_fields[column.field]
+        lengths = [m.max_length for m in info.metadata if isinstance(getattr(m, "max_length", None), int)]
+        limits[column.name] = min([NOTES_MAX, *lengths]) if info.annotation is str else NOTES_MAX
+    return limits
+
+
 def column_for_path(path: str) -> str:
     """The CSV column a validation problem belongs to (`municipality_codes.2` → `regio`)."""
     head = path.split(".", 1)[0]
@@ -876,7 +923,9 @@ class RejectedRow:
     problems: list[Problem]
 
     def __str__(self) -> str:
-        return f"regel {self.line}: " + "; ".join(str(p) for p in self.problems)
+        # Each problem as a sentence: "regel 10: telefoon: … 06 12345678. email: … (bijv. …)."
+        sentences = [text if text.endswith((".", "?", "!")) else text + "." for text in map(str, self.problems)]
+        return f"regel {self.line}: " + " ".join(sentences)
 
 
 @dataclass

@@ -27,13 +27,15 @@ from domain.register import (
     REQUIRED_CSV_COLUMNS,
     ContactFields,
     ImportRecord,
+    csv_cell_limits,
     csv_from_contact,
     search_words,
 )
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_FIELD_CHARS = NOTES_MAX
-"""No column may hold more (the longest, toelichting, allows 4000 characters); larger cells reject the row."""
+"""No column may hold more (the longest, toelichting, allows 4000 characters); larger cells reject the row,
+and so do cells longer than their own field allows (domain.register.csv_cell_limits)."""
 PARSER_FIELD_LIMIT = 16 * 1024 * 1024
 """Beyond this the CSV parser itself stops; the whole file is refused."""
 
@@ -131,6 +133,7 @@ class RegisterCsvReader:
             first = next(lines, "")
             self.columns = self._header(first)
             width = len(self.columns)
+            limits = csv_cell_limits()
             reader = csv.reader(lines, delimiter=self.delimiter)
             previous_end = 1  # the header is line 1
             while True:
@@ -155,9 +158,10 @@ class RegisterCsvReader:
                     )))
                 values: dict[str, str] = {}
                 for column, cell in zip(self.columns, row, strict=False):
-                    if len(cell) > MAX_FIELD_CHARS:
+                    limit = limits.get(column, MAX_FIELD_CHARS)
+                    if len(cell) > limit:
                         problems.append(Problem(column, (
-                            f"is te groot: {len(cell):,} tekens (maximaal {MAX_FIELD_CHARS:,})".replace(",", ".")
+                            f"is te groot: {len(cell):,} tekens (maximaal {limit:,})".replace(",", ".")
                         )))
                         values[column] = ""
                     else:

@@ -31,6 +31,12 @@ def _case_list(db: Database) -> Screen[Any]:
     return CaseListScreen(db)
 
 
+def _register(db: Database) -> Screen[Any]:
+    from tui.screens.register import RegisterScreen
+
+    return RegisterScreen(db)
+
+
 def _worklist(db: Database) -> Screen[Any]:
     from tui.screens.worklist import WorklistScreen
 
@@ -71,6 +77,8 @@ HOME = "casussen"
 
 SECTIONS: tuple[Section, ...] = (
     Section(HOME, "c", "Casussen", "Alle huishoudens, zoeken en openen", _case_list),
+    Section("register", "r", "Maatwerkregister", "Wie bel ik bij UWV, SVB, DUO, CAK, CJIB, Toeslagen, gemeenten",
+            _register),
     Section("werklijst", "w", "Werklijst", "Wat vandaag aandacht vraagt", _worklist),
     Section("overbruggingen", "o", "Overbruggingen", "Hulp nu, wie betaalt wordt later verrekend", _overbruggingen),
     Section("escalaties", "e", "Escalaties", "Inbox: lokaal, regionaal, LMM/LET", _escalations),

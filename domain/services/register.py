@@ -289,13 +289,20 @@ def import_contacts(
             if on_row is not None:
                 on_row(report.rows)
             external_id = str(record.values.get("externe_id", "")).strip()[:60]
-            if record.problems:
+            if any(not problem.path for problem in record.problems):
+                # The row itself is broken (wrong number of fields): its cells are not worth checking.
                 report.rejected.append(RejectedRow(record.line, external_id, list(record.problems)))
                 continue
             try:
                 fields = fields_from_csv(record.values)
             except InvalidInput as exc:
-                report.rejected.append(RejectedRow(record.line, external_id, exc.problems))
+                # Every problem of the row at once; an oversized cell only with the reader's message.
+                flagged = {problem.path for problem in record.problems}
+                problems = [*record.problems, *(p for p in exc.problems if p.path not in flagged)]
+                report.rejected.append(RejectedRow(record.line, external_id, problems))
+                continue
+            if record.problems:
+                report.rejected.append(RejectedRow(record.line, external_id, list(record.problems)))
                 continue
             seen = first_line.get(fields.external_id)
             if seen is not None:

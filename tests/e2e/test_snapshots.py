@@ -51,10 +51,6 @@ def then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any
             await settle(pilot)
         await footer_caught_up(pilot)
         steady(pilot)
-        # The footer recomposes after a focus change in a later frame; wait for it, or keys go missing.
-        pilot.app.screen.refresh_bindings()
-        await pilot.pause(0.05)
-        await settle(pilot)
 
     return run
 
