@@ -19,9 +19,10 @@ from textual.screen import Screen
 from textual.theme import Theme, ThemeProvider
 from textual.worker import Worker, WorkerState
 
+from domain.actors import Actor
 from domain.errors import DomainError
 from storage.bootstrap import Database
-from tui.navigation import HOME, SECTIONS, GoToDialog
+from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, login_screen, sections_for
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
 
@@ -77,16 +78,36 @@ class DoorbraakApp(App[None]):
     ]
 
     def __init__(self, db: Database) -> None:
+        # A shared database starts at the login screen; the sections are built only after login,
+        # so no screen ever queries with a permissionless actor. (Textual reads DEFAULT_MODE in __init__.)
+        self.awaiting_login = db.requires_login and db.logged_in is None
+        if self.awaiting_login:
+            self.DEFAULT_MODE = LOGIN
         super().__init__()
         self.db = db
+        self.case_reasons: dict[str, str] = {}
+        """Reasons given this session for opening cases outside the caseload (case number → reason)."""
         self.register_theme(DOORBRAAK_THEME)
         self.theme = DOORBRAAK_THEME.name
+        if self.awaiting_login:
+            self.add_mode(LOGIN, partial(login_screen, db))
         for each in SECTIONS:
             self.add_mode(each.mode, partial(each.screen, db))
 
     def on_mount(self) -> None:
         if self.db.settings.keymap:
             self.set_keymap(dict(self.db.settings.keymap))
+
+    def logged_in(self, actor: Actor) -> None:
+        """After a successful login: open the start section and forget the login screen."""
+        self.awaiting_login = False
+        self.switch_mode(HOME)
+        self.remove_mode(LOGIN)
+        self.notify(f"Ingelogd als {actor.display_name} ({actor.role.label}).", title="Welkom", markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Before login there is nothing to go to.
+        return not (self.awaiting_login and action == "go_to_menu")
 
     # -- errors: the one place ------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -119,7 +140,7 @@ class DoorbraakApp(App[None]):
             if mode is not None:
                 self.go_to(mode)
 
-        self.push_screen(GoToDialog(self.current_mode), chosen)
+        self.push_screen(GoToDialog(self.current_mode, sections_for(self.db.actor)), chosen)
 
     def all_screens(self) -> list[Screen[Any]]:
         """The screens of every section, not only the current one."""
@@ -174,7 +195,7 @@ class DoorbraakApp(App[None]):
         for binding, node in self.screen_keys(screen):
             help_text = f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})"
             yield SystemCommand(binding.description, help_text, partial(self.run_action, binding.action, node))
-        for each in SECTIONS:
+        for each in [] if self.awaiting_login else sections_for(self.db.actor):
             if each.mode != self.current_mode:
                 yield SystemCommand(f"Ga naar {each.label}", each.description, partial(self.go_to, each.mode))
         yield SystemCommand("Thema wijzigen", "Kies een ander kleurenschema", self.action_change_theme)
