@@ -33,9 +33,9 @@ def _called_names(function: ast.FunctionDef) -> set[str]:
     """Names called; an explicit `raise AccessDenied(...)` counts as a check as well."""
     names: set[str] = set()
     for node in ast.walk(function):
-        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
-            if isinstance(node.exc.func, ast.Name) and node.exc.func.id == "AccessDenied":
-                names.add("require")
+        if (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+                and isinstance(node.exc.func, ast.Name) and node.exc.func.id == "AccessDenied"):
+            names.add("require")
         if isinstance(node, ast.Call):
             target = node.func
             if isinstance(target, ast.Name):

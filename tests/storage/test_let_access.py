@@ -10,8 +10,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import pytest
-
 from domain.access import AccessDenied
 from domain.actors import Actor, Role
 from domain.audit import AuditQuery
