@@ -76,8 +76,9 @@ class AuditLog(Protocol):
 
     def records(self, object_type: str | None = None, object_id: str | None = None) -> Iterator[AuditRecord]: ...
 
-    def case_records(self, case_number: str) -> Iterator[AuditRecord]:
-        """The household's records and those of every version of its maatwerkplan, in order."""
+    def case_records(self, case_number: str, linked: Sequence[tuple[str, str]] = ()) -> Iterator[AuditRecord]:
+        """The household's records, those of every version of its maatwerkplan and of the `linked`
+        (object_type, object_id) objects, in order."""
         ...
 
     def page(self, query: AuditQuery, municipality_codes: frozenset[str] | None = None) -> AuditPage:

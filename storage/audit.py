@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,15 +104,17 @@ class SqlAuditLog:
             stmt = stmt.where(AuditLogRow.object_id == object_id)  # type: ignore[arg-type]
         yield from self._stream(stmt)
 
-    def case_records(self, case_number: str) -> Iterator[AuditRecord]:
-        """Everything about one case: the household and every version of its maatwerkplan."""
+    def case_records(self, case_number: str, linked: Sequence[tuple[str, str]] = ()) -> Iterator[AuditRecord]:
+        """Everything about one case: the household, every version of its maatwerkplan, and `linked`."""
         plan = and_(
             col(AuditLogRow.object_type) == "maatwerkplan",
             or_(col(AuditLogRow.object_id) == case_number,
                 col(AuditLogRow.object_id).startswith(f"{case_number}/", autoescape=True)),
         )
         household = and_(col(AuditLogRow.object_type) == "household", col(AuditLogRow.object_id) == case_number)
-        yield from self._stream(self._with_changes().where(or_(household, plan)))
+        others = [and_(col(AuditLogRow.object_type) == kind, col(AuditLogRow.object_id) == ident)
+                  for kind, ident in linked]
+        yield from self._stream(self._with_changes().where(or_(household, plan, *others)))
 
     def page(self, query: AuditQuery, municipality_codes: frozenset[str] | None = None) -> AuditPage:
         """A page of the whole log, newest first, without the old → new values.

@@ -17,6 +17,7 @@ from domain.access import AccessDenied, CaseAccess, Permission, case_access, has
 from domain.actors import Actor
 from domain.audit import AuditEvent, AuditKind, AuditPage, AuditQuery, AuditRecord
 from domain.ports import UnitOfWork
+from domain.services.casework import linked_objects
 
 AUDIT_OBJECT = "audit"
 """object_type of the records that say someone looked at the trail (object_id: the case, or 'logboek')."""
@@ -45,7 +46,8 @@ def case_history(case_number: str, uow: UnitOfWork, actor: Actor) -> list[AuditR
             if access is not CaseAccess.ALLOWED:
                 raise AccessDenied(f"U mag het logboek van casus {case_number} niet inzien.")
         # A case that no longer exists (destroyed) keeps only content-free records: nothing to hide.
-        records = list(uow.audit.case_records(case_number))
+        linked = linked_objects(uow, case_number) if uow.households.exists(case_number) else []
+        records = list(uow.audit.case_records(case_number, linked))
         if not sees_content:
             records = [_without_values(r) for r in records]
         _looked(uow, actor, case_number, "logboek van de casus bekeken")

@@ -11,6 +11,7 @@ from domain.audit import AuditEvent, AuditKind, AuditRecord
 from domain.errors import InvalidInput, Problem
 from domain.household import Household
 from domain.ports import UnitOfWork
+from domain.services.casework import linked_objects
 from domain.retention import RetentionSettings, add_years, destroy_after
 from domain.validation import normalise_bsn
 
@@ -51,18 +52,26 @@ def purge(
         return candidates
     with uow:
         for candidate in candidates:
-            uow.households.delete(candidate.case_number)
-            uow.audit.destroy_changes("household", candidate.case_number)
-            uow.audit.record(
-                AuditEvent(
-                    kind=AuditKind.PURGE,
-                    object_type="household",
-                    object_id=candidate.case_number,
-                    username=actor.username,
-                    role=actor.role.value,
-                    purpose=f"bewaartermijn verstreken op {candidate.destroy_after.isoformat()}",
+            number = candidate.case_number
+            # The old -> new values of everything that belonged to the case go with it: the household,
+            # each plan version, its overbruggingen and escalations. One tombstone per object.
+            plans = {(r.event.object_type, r.event.object_id) for r in uow.audit.case_records(number)
+                     if r.event.object_type == "maatwerkplan"}
+            objects = [("household", number), *sorted(plans), *linked_objects(uow, number)]
+            uow.households.delete(number)
+            for object_type, object_id in objects:
+                uow.audit.destroy_changes(object_type, object_id)
+                uow.audit.record(
+                    AuditEvent(
+                        kind=AuditKind.PURGE,
+                        object_type=object_type,
+                        object_id=object_id,
+                        username=actor.username,
+                        role=actor.role.value,
+                        purpose=f"bewaartermijn verstreken op {candidate.destroy_after.isoformat()}"
+                        + ("" if object_type == "household" else f" (casus {number})"),
+                    )
                 )
-            )
         uow.commit()
     return candidates
 
