@@ -13,8 +13,8 @@ from domain.actors import Actor
 from domain.audit import AuditEvent, AuditKind, field_changes
 from domain.escalation import EscalationQuery
 from domain.household import Household
-from domain.overbrugging import OverbruggingQuery
 from domain.messages import invalid_input
+from domain.overbrugging import OverbruggingQuery
 from domain.ports import UnitOfWork
 from domain.signals import CaseOwner
 

@@ -11,8 +11,8 @@ from domain.audit import AuditEvent, AuditKind, AuditRecord
 from domain.errors import InvalidInput, Problem
 from domain.household import Household
 from domain.ports import UnitOfWork
-from domain.services.casework import linked_objects
 from domain.retention import RetentionSettings, add_years, destroy_after
+from domain.services.casework import linked_objects
 from domain.validation import normalise_bsn
 
 
