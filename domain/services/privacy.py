@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from domain.access import Permission, require
+from domain.access import Permission, in_municipality, require
 from domain.actors import Actor
 from domain.audit import AuditEvent, AuditKind, AuditRecord
 from domain.errors import InvalidInput, Problem
 from domain.household import Household
+from domain.plan import Maatwerkplan
 from domain.ports import UnitOfWork
 from domain.retention import RetentionSettings, add_years, destroy_after
 from domain.services.casework import linked_objects
@@ -82,6 +83,9 @@ class SubjectAccessReport:
 
     households: list[Household]
     history: dict[str, list[AuditRecord]]
+    """Per case: who saw or changed the household, its plan, overbruggingen and escalations."""
+    plans: dict[str, list[Maatwerkplan]] = field(default_factory=dict)
+    """Per case: every version of its maatwerkplan, oldest first."""
 
 
 def subject_access(
@@ -95,12 +99,16 @@ def subject_access(
             numbers = uow.households.find_by_member_bsn(normalise_bsn(bsn))
         else:
             numbers = uow.households.find_by_member(name, date_of_birth)
-        households = [uow.households.get(number) for number in numbers]
-        history = {number: list(uow.audit.records("household", number)) for number in numbers}
+        households = [h for h in (uow.households.get(number) for number in numbers)
+                      if in_municipality(actor, h.municipality_code)]
+        numbers = [h.case_number for h in households if h.case_number]
+        history = {number: list(uow.audit.case_records(number, linked_objects(uow, number))) for number in numbers}
+        plans = {number: [uow.plans.get(number, v.plan_version) for v in uow.plans.versions(number)]
+                 for number in numbers}
         for number in numbers:
             uow.audit.record(
                 AuditEvent(kind=AuditKind.EXPORT, object_type="household", object_id=number,
                            username=actor.username, role=actor.role.value, purpose="inzageverzoek (AVG art. 15)")
             )
         uow.commit()
-    return SubjectAccessReport(households=households, history=history)
+    return SubjectAccessReport(households=households, history=history, plans=plans)
