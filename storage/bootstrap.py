@@ -13,7 +13,8 @@ from sqlalchemy import Engine
 from domain.actors import Actor, Role
 from domain.services.users import authenticate, has_accounts
 from storage.audit import load_or_create_key
-from storage.engine import DatabaseError, make_engine
+from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
+from storage.engine import DatabaseError, make_engine, sqlite_path
 from storage.households import Clock, utcnow
 from storage.migrate import ensure_current
 from storage.settings import APP_NAME, Settings
@@ -36,6 +37,8 @@ class Database:
     audit_key: bytes = field(init=False, repr=False)
     logged_in: Actor | None = field(default=None, repr=False)
     _requires_login: bool | None = field(default=None, init=False, repr=False)
+    warnings: list[str] = field(default_factory=list)
+    """Dutch warnings to show once at start (e.g. an encryption key kept next to the database)."""
 
     def __post_init__(self) -> None:
         self._sessions = session_factory(self.engine)
@@ -82,8 +85,16 @@ class Database:
         self.engine.dispose()
 
 
+def database_key(settings: Settings) -> str | None:
+    """The SQLCipher key when the configured database is encrypted (else None)."""
+    return load_key(settings.database_key_file) if is_encrypted(settings.database_url) else None
+
+
 def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
-    engine = make_engine(settings.database_url)
+    key = database_key(settings)
+    if key is not None:
+        sqlcipher()  # a clear message when the extra is not installed
+    engine = make_engine(settings.database_url, key=key)
     try:
         backup = ensure_current(engine)
     except DatabaseError:
@@ -91,8 +102,16 @@ def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
         raise
     except Exception as exc:  # connection refused, not a database file, ...
         engine.dispose()
+        if key is not None:
+            raise DatabaseError(
+                "De versleutelde database kon niet worden geopend: de sleutel past niet bij dit bestand, "
+                "of het is geen doorbraak-database."
+            ) from exc
         raise DatabaseError(f"De database kon niet worden geopend: {type(exc).__name__}.") from exc
-    return Database(settings=settings, engine=engine, backup_path=backup, clock=clock)
+    db = Database(settings=settings, engine=engine, backup_path=backup, clock=clock)
+    if key is not None:
+        db.warnings = key_warnings(sqlite_path(settings.database_url), settings.database_key_file)
+    return db
 
 
 def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:

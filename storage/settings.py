@@ -50,6 +50,10 @@ class Settings(BaseSettings):
     audit_key_file: Path = Field(default_factory=lambda: config_file().with_name("audit.key"))
     """HMAC key of the audit chain, outside the database (share it between a municipality's workstations)."""
 
+    database_key_file: Path | None = None
+    """SQLCipher only: a file with the database key (64 hex digits), or use DOORBRAAK_DATABASE_KEY.
+    Never put the key itself in config.toml; a key file next to the database is reported."""
+
     user: str = "lokaal"
     """Who is working (single-user mode: the local owner)."""
 

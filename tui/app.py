@@ -97,6 +97,8 @@ class DoorbraakApp(App[None]):
     def on_mount(self) -> None:
         if self.db.settings.keymap:
             self.set_keymap(dict(self.db.settings.keymap))
+        for warning in self.db.warnings:
+            self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
 
     def logged_in(self, actor: Actor) -> None:
         """After a successful login: open the start section and forget the login screen."""

@@ -9,7 +9,7 @@ import typer
 
 from domain.errors import DomainError
 from storage.bootstrap import demo_settings, open_database
-from tui import cli_audit, cli_backup, cli_case, cli_plan, cli_privacy, cli_register, cli_user
+from tui import cli_audit, cli_backup, cli_case, cli_plan, cli_privacy, cli_register, cli_security, cli_user
 from tui.cli_common import CliState, database, report_error
 from tui.cli_escalation import app as escalation_app
 from tui.cli_overbrugging import app as overbrugging_app
@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+cli_security.register(db_app)
 app.add_typer(cli_case.app, name="case")
 app.add_typer(cli_plan.app, name="plan")
 cli_backup.register(app)
