@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -127,9 +127,9 @@ class SqlAuditLog:
             conditions.append(col(AuditLogRow.kind) == query.kind.value)
         if query.break_glass_only:
             conditions.append(col(AuditLogRow.break_glass).is_(True))
-        text = query.text.strip()
-        if text:
-            pattern = f"%{text.lower()}%"
+        needle = query.text.strip()
+        if needle:
+            pattern = f"%{needle.lower()}%"
             conditions.append(or_(
                 func.lower(col(AuditLogRow.object_id)).like(pattern),
                 func.lower(col(AuditLogRow.username)).like(pattern),
@@ -185,9 +185,20 @@ class SqlAuditLog:
             ),
         )
 
+    def _hidden_changes(self) -> frozenset[int]:
+        """Under row-level security (PostgreSQL, `doorbraak db beveilig`) some audit_change rows exist but are
+        not visible to this user; a definer function tells which exist, without their content."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return frozenset()
+        if self.session.scalar(text("SELECT to_regproc('doorbraak_change_seqs')")) is None:
+            return frozenset()
+        existing = set(self.session.scalars(text("SELECT * FROM doorbraak_change_seqs()")))
+        visible = set(self.session.scalars(select(col(AuditChangeRow.seq))))
+        return frozenset(existing - visible)
+
     def verify(self) -> list[str]:
         """Check the whole chain, including that the head still points at the last record."""
-        problems = verify_chain(self.records(), self.key)
+        problems = verify_chain(self.records(), self.key, hidden=self._hidden_changes())
         head = self.session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()  # type: ignore[arg-type]
         last = self.session.execute(
             select(AuditLogRow.seq, AuditLogRow.hash).order_by(AuditLogRow.seq.desc()).limit(1)  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import Field
@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     database_key_file: Path | None = None
     """SQLCipher only: a file with the database key (64 hex digits), or use DOORBRAAK_DATABASE_KEY.
     Never put the key itself in config.toml; a key file next to the database is reported."""
+
+    auth: Literal["app", "postgres"] = "app"
+    """Shared databases: 'app' = doorbraak accounts (argon2id, one database login for the app);
+    'postgres' = every user logs in with a personal PostgreSQL role (see `doorbraak db beveilig`)."""
 
     user: str = "lokaal"
     """Who is working (single-user mode: the local owner)."""

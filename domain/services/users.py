@@ -167,6 +167,13 @@ def authenticate(
     return actor
 
 
+def record_login(uow: UnitOfWork, actor: Actor) -> None:
+    """A login the database itself checked (a personal PostgreSQL role): recorded like any other."""
+    with uow:
+        _audit(uow, actor, AuditKind.LOGIN, actor.username, purpose="PostgreSQL-login")
+        uow.commit()
+
+
 # A valid argon2id hash of a random string: verifying against it costs as much as a real check,
 # so response time does not reveal whether a username exists.
 DUMMY_HASH_FOR_TIMING = "$argon2id$v=19$m=65536,t=3,p=4$GA4ig4u4svUgGxeztqW3LQ$Gy0Risv5uDiCcSQAl+hoVzko4z7i7TAkJoCZ3q5RpLM"

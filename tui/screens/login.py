@@ -45,8 +45,9 @@ class LoginScreen(Screen[None]):
         yield AppHeader(demo=self.db.settings.demo, user="niet ingelogd")
         with Center(id="login-center"), Vertical(id="login-box") as box:
             box.border_title = "Inloggen"
+            account = "uw persoonlijke PostgreSQL-account" if self.db.uses_database_logins else "uw eigen account"
             yield Static(
-                "Deze database wordt gedeeld. Log in met uw eigen account; wat u ziet en wijzigt wordt "
+                f"Deze database wordt gedeeld. Log in met {account}; wat u ziet en wijzigt wordt "
                 "vastgelegd in het logboek.",
                 id="login-intro",
                 markup=False,
