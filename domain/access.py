@@ -144,3 +144,17 @@ _PERMISSION_NL: dict[Permission, str] = {
     P.PRIVACY_PURGE: "gegevens vernietigen",
     P.VIEW_REPORTS: "rapportages bekijken",
 }
+
+
+TABLE_ROLES = (Role.PROFESSIONAL, Role.COORDINATOR, Role.LET, Role.TRAINER, Role.BEHEER, Role.EIGENAAR)
+
+
+def permission_table() -> str:
+    """The role x permission table of docs/security.md (a test keeps the document equal to this)."""
+    head = "| mag | " + " | ".join(role.value for role in TABLE_ROLES) + " |"
+    rule = "|---|" + "---|" * len(TABLE_ROLES)
+    lines = [head, rule]
+    for permission in Permission:
+        marks = " | ".join("ja" if permission in ROLE_PERMISSIONS[role] else "—" for role in TABLE_ROLES)
+        lines.append(f"| {_PERMISSION_NL[permission]} | {marks} |")
+    return "\n".join(lines)
