@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from domain.actors import Actor, Role
 from domain.services.users import LoginFailed, authenticate, has_accounts, record_login
 from storage.audit import load_or_create_key
+from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
 from storage.engine import DatabaseError, is_sqlite, make_engine, sqlite_path
 from storage.households import Clock, utcnow
@@ -117,6 +118,14 @@ class Database:
     def description(self) -> str:
         """Where the data lives, without a password."""
         return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def drafts(self) -> LocalDrafts | None:
+        """Where forms keep their unsaved concept; None when switched off or the database is encrypted."""
+        if not self.settings.local_drafts or is_encrypted(self.settings.database_url):
+            return None
+        directory = Path(platformdirs.user_data_dir(APP_NAME)) / "concepten"
+        return LocalDrafts(directory, make_url(self.settings.database_url).render_as_string(hide_password=True))
 
     def close(self) -> None:
         self.engine.dispose()

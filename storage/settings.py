@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     """Shared databases: 'app' = doorbraak accounts (argon2id, one database login for the app);
     'postgres' = every user logs in with a personal PostgreSQL role (see `doorbraak db beveilig`)."""
 
+    local_drafts: bool = True
+    """Keep what is being typed in a form on this workstation until it is saved (see storage/drafts.py)."""
+
     user: str = "lokaal"
     """Who is working (single-user mode: the local owner)."""
 

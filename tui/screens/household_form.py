@@ -25,6 +25,7 @@ from domain.messages import field_label
 from domain.services.households import SaveConflict, create_household, explain_conflict, update_household
 from storage.bootstrap import Database
 from tui.screens.base import DoorbraakScreen, today
+from tui.screens.household_draft import DraftKeeping
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import (
     ItemEditor,
@@ -40,7 +41,7 @@ LISTS = ("members", "problems", "organisations")
 ADD_ACTIONS = {"members": "add_member", "problems": "add_problem", "organisations": "add_organisation"}
 
 
-class HouseholdFormScreen(DoorbraakScreen[Household | None]):
+class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
     """Dismisses with the saved household, or None when the user cancels."""
 
     AUTO_FOCUS = None  # on_mount focuses the name; a focus change on the big form body would restyle it all
@@ -72,6 +73,8 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
         self._merged = False
         """True after a merge: the form differs from what is saved even if nothing is typed."""
         self.saving = False
+        self._draft_key = household.case_number or "nieuw" if household else "nieuw"
+        """Which concept (storage/drafts.py) this form keeps: per case, or the one new household."""
 
     # -- layout ----------------------------------------------------------------------------------
     def _field(self, label: str, control: Widget, *, path: str, required: bool = False) -> FormField:
@@ -157,6 +160,12 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
 
     def _remember_initial(self) -> None:
         self._initial = self.draft()
+        self.look_for_draft()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        self.schedule_draft()
 
     # -- reading the form ------------------------------------------------------------------------
     def item_list(self, path: str) -> ItemList:
@@ -314,6 +323,7 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
         self.notify(f"Casus {household.case_number} is {verb}.", title="Opgeslagen", markup=False)
         self._initial = None
         self._merged = False
+        self.drop_draft()
         self.dismiss(household)
 
     # -- editing lists ---------------------------------------------------------------------------
@@ -321,15 +331,18 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
         members = self.item_list("members")
         role = MemberRole.HOOFDBEWONER if not members.editors else MemberRole.OVERIG
         await members.add(MemberEditor(default_role=role))
+        self.schedule_draft()
 
     async def action_add_problem(self) -> None:
         problems = self.item_list("problems")
         used = {editor.value_of("leefgebied") for editor in problems.editors}
         free = next((code for code in reference.leefgebieden() if code not in used), None)
         await problems.add(ProblemEditor(default_leefgebied=free))
+        self.schedule_draft()
 
     async def action_add_organisation(self) -> None:
         await self.item_list("organisations").add(OrganisationEditor())
+        self.schedule_draft()
 
     def _focused_editor(self) -> ItemEditor | None:
         focused = self.focused
@@ -367,11 +380,13 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
             return
         owner = next(node for node in editor.ancestors if isinstance(node, ItemList))
         await owner.remove_editor(editor)
+        self.schedule_draft()
 
     @on(ItemEditor.RemoveRequested)
     async def _remove_requested(self, event: ItemEditor.RemoveRequested) -> None:
         owner = next(node for node in event.editor.ancestors if isinstance(node, ItemList))
         await owner.remove_editor(event.editor)
+        self.schedule_draft()
 
     @on(Button.Pressed, ".add-item")
     async def _add_pressed(self, event: Button.Pressed) -> None:
@@ -385,12 +400,14 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
     # -- leaving ---------------------------------------------------------------------------------
     def action_cancel(self) -> None:
         if not self.is_dirty:
+            self.drop_draft()
             self.dismiss(None)
             return
         from tui.screens.confirm_dialog import ConfirmDialog
 
         def answered(discard: bool | None) -> None:
             if discard:
+                self.drop_draft()
                 self.dismiss(None)
 
         self.app.push_screen(
