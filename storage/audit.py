@@ -7,7 +7,6 @@ import os
 import secrets
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
@@ -150,14 +149,14 @@ class SqlAuditLog:
         records = [self._record(row, None, destroyed=False) for row in self.session.scalars(stmt)]
         return AuditPage(records=records, total=int(total))
 
-    def _with_changes(self) -> Select[Any]:
+    def _with_changes(self) -> Select[AuditLogRow, str]:
         return (
             select(AuditLogRow, col(AuditChangeRow.changes))
             .outerjoin(AuditChangeRow, col(AuditChangeRow.seq) == col(AuditLogRow.seq))
             .order_by(col(AuditLogRow.seq))
         )
 
-    def _stream(self, stmt: Select[Any]) -> Iterator[AuditRecord]:
+    def _stream(self, stmt: Select[AuditLogRow, str]) -> Iterator[AuditRecord]:
         purged = self._purged()
         for row, changes in self.session.execute(stmt.execution_options(yield_per=1000)):
             destroyed = changes is None and (row.object_type, row.object_id) in purged
