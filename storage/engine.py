@@ -42,9 +42,9 @@ def filesystem_type(path: Path) -> str | None:
         if len(parts) < 3:
             continue
         mount_point = parts[1].replace("\\040", " ")
-        if target == Path(mount_point) or Path(mount_point) in target.parents:
-            if best is None or len(mount_point) > best[0]:
-                best = (len(mount_point), parts[2])
+        inside = target == Path(mount_point) or Path(mount_point) in target.parents
+        if inside and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), parts[2])
     return best[1] if best else None
 
 

@@ -78,7 +78,9 @@ def demo(ctx: typer.Context) -> None:
 @app.command()
 def seed(
     output: Annotated[Path, typer.Option("--output", "-o", help="Het databasebestand dat wordt (over)schreven.")],
-    households: Annotated[int, typer.Option("--households", "-n", min=1, max=1_000_000, help="Aantal huishoudens.")] = 48,
+    households: Annotated[
+        int, typer.Option("--households", "-n", min=1, max=1_000_000, help="Aantal huishoudens.")
+    ] = 48,
     seed_value: Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator.")] = 2026,
 ) -> None:
     """Schrijf fictieve, deterministische demodata naar een nieuw SQLite-bestand."""
