@@ -43,7 +43,8 @@ class Permission(StrEnum):
 P = Permission
 _CASEWORK = {P.LIST_CASES, P.VIEW_CASE, P.EDIT_CASE, P.CREATE_CASE, P.EXPORT_CASE, P.SEARCH_REGISTER,
              P.VIEW_KNELPUNTEN, P.MANAGE_KNELPUNTEN, P.MANAGE_ESCALATIONS, P.MANAGE_OVERBRUGGINGEN}
-_COORDINATION = _CASEWORK | {P.VIEW_AUDIT, P.VERIFY_AUDIT, P.VIEW_ESCALATION_DOSSIERS, P.MANAGE_REGISTER, P.PRIVACY_EXPORT,
+_COORDINATION = _CASEWORK | {P.VIEW_AUDIT, P.VERIFY_AUDIT, P.VIEW_ESCALATION_DOSSIERS, P.MANAGE_REGISTER,
+                             P.PRIVACY_EXPORT,
                              P.VIEW_REPORTS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -56,6 +57,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.BEHEER: frozenset({P.MANAGE_USERS, P.MANAGE_CATALOGUES, P.VERIFY_AUDIT, P.PRIVACY_PURGE, P.MANAGE_REGISTER,
                             P.SEARCH_REGISTER, P.VIEW_AUDIT}),
 }
+
+
+MIN_REASON_LENGTH = 5
+"""A reason for opening a case outside the caseload has at least this many characters."""
 
 
 class AccessDenied(DomainError):
@@ -112,7 +117,7 @@ def require_case(actor: Actor, case_number: str, *, municipality_code: str, prof
     if access is CaseAccess.DENIED:
         raise AccessDenied(f"U heeft geen toegang tot casus {case_number}.")
     if access is CaseAccess.NEEDS_REASON:
-        if len(purpose.strip()) < 5:
+        if len(purpose.strip()) < MIN_REASON_LENGTH:
             raise ReasonRequired(case_number)
         return True
     return False
@@ -139,3 +144,17 @@ _PERMISSION_NL: dict[Permission, str] = {
     P.PRIVACY_PURGE: "gegevens vernietigen",
     P.VIEW_REPORTS: "rapportages bekijken",
 }
+
+
+TABLE_ROLES = (Role.PROFESSIONAL, Role.COORDINATOR, Role.LET, Role.TRAINER, Role.BEHEER, Role.EIGENAAR)
+
+
+def permission_table() -> str:
+    """The role x permission table of docs/security.md (a test keeps the document equal to this)."""
+    head = "| mag | " + " | ".join(role.value for role in TABLE_ROLES) + " |"
+    rule = "|---|" + "---|" * len(TABLE_ROLES)
+    lines = [head, rule]
+    for permission in Permission:
+        marks = " | ".join("ja" if permission in ROLE_PERMISSIONS[role] else "—" for role in TABLE_ROLES)
+        lines.append(f"| {_PERMISSION_NL[permission]} | {marks} |")
+    return "\n".join(lines)

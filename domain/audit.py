@@ -37,6 +37,31 @@ class AuditKind(StrEnum):
     PURGE = "purge"
 
 
+KIND_LABELS: dict[AuditKind, str] = {
+    AuditKind.CREATE: "aangemaakt",
+    AuditKind.READ: "bekeken",
+    AuditKind.UPDATE: "gewijzigd",
+    AuditKind.DELETE: "verwijderd",
+    AuditKind.EXPORT: "geëxporteerd",
+    AuditKind.SEARCH: "gezocht",
+    AuditKind.LOGIN: "ingelogd",
+    AuditKind.BREAK_GLASS: "noodtoegang",
+    AuditKind.PURGE: "vernietigd",
+}
+
+OBJECT_LABELS: dict[str, str] = {
+    "household": "casus",
+    "maatwerkplan": "plan",
+    "audit": "logboek",
+    "user": "account",
+    "escalation": "escalatie",
+    "overbrugging": "overbrugging",
+    "knelpunt": "knelpunt",
+    "register_contact": "register",
+    "kengetal": "kengetal",
+}
+
+
 @dataclass(frozen=True)
 class AuditEvent:
     """What a service reports; storage adds time, sequence and hashes."""
@@ -64,10 +89,40 @@ class AuditRecord:
     """True when the case was purged: the changes are gone by design (a PURGE record says so)."""
 
 
+@dataclass(frozen=True)
+class AuditQuery:
+    """A page of the whole log, newest first. `text` matches the object, the user or the reason."""
+
+    text: str = ""
+    kind: AuditKind | None = None
+    break_glass_only: bool = False
+    before: int | None = None
+    """Only records older than this sequence number: the next page (keyset paging, so records written
+    meanwhile never shift a page)."""
+    limit: int = 200
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    records: list[AuditRecord]
+    """Without the old → new values (open a case's history for those)."""
+    total: int
+
+
+def case_object(object_type: str, object_id: str) -> str | None:
+    """The case number an audit record is about (household, or a version of its maatwerkplan), if any."""
+    if object_type == "household":
+        return object_id
+    if object_type == "maatwerkplan":
+        return object_id.split("/", 1)[0]
+    return None
+
+
 def changes_digest(key: bytes, changes: Mapping[str, tuple[Any, Any]]) -> str:
     if not changes:
         return ""
-    body = json.dumps({k: [v[0], v[1]] for k, v in sorted(changes.items())}, sort_keys=True, ensure_ascii=False, default=str)
+    body = json.dumps({k: [v[0], v[1]] for k, v in sorted(changes.items())}, sort_keys=True, ensure_ascii=False,
+                      default=str)
     return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
@@ -93,8 +148,12 @@ def chain_hash(key: bytes, previous_hash: str, sequence: int, at: datetime, even
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-def verify_chain(records: Iterable[AuditRecord], key: bytes) -> list[str]:
-    """Dutch descriptions of every break in the chain (empty: intact)."""
+def verify_chain(records: Iterable[AuditRecord], key: bytes, *, hidden: frozenset[int] = frozenset()) -> list[str]:
+    """Dutch descriptions of every break in the chain (empty: intact).
+
+    `hidden`: sequence numbers whose changes exist but which this user may not read (row-level
+    security); their digests are checked by someone who may (beheer), the chain itself is checked here.
+    """
     problems: list[str] = []
     previous = GENESIS
     expected_sequence = 1
@@ -103,10 +162,11 @@ def verify_chain(records: Iterable[AuditRecord], key: bytes) -> list[str]:
             problems.append(f"Record {expected_sequence} t/m {record.sequence - 1} ontbreekt (verwijderd?).")
         if record.previous_hash != previous:
             problems.append(f"Record {record.sequence}: de verwijzing naar het vorige record klopt niet.")
-        expected = chain_hash(key, record.previous_hash, record.sequence, record.at, record.event, record.changes_digest)
+        expected = chain_hash(key, record.previous_hash, record.sequence, record.at, record.event,
+                              record.changes_digest)
         if not hmac.compare_digest(record.hash, expected):
             problems.append(f"Record {record.sequence}: de inhoud is gewijzigd na het vastleggen.")
-        elif record.changes_digest and not record.changes_destroyed:
+        elif record.changes_digest and not record.changes_destroyed and record.sequence not in hidden:
             if not record.event.changes:
                 problems.append(f"Record {record.sequence}: de vastgelegde wijzigingen ontbreken.")
             elif not hmac.compare_digest(record.changes_digest, changes_digest(key, record.event.changes)):

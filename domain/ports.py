@@ -7,7 +7,7 @@ from datetime import date
 from types import TracebackType
 from typing import Protocol
 
-from domain.audit import AuditEvent, AuditRecord
+from domain.audit import AuditEvent, AuditPage, AuditQuery, AuditRecord
 from domain.caselist import CaseListPage, CaseListQuery
 from domain.catalogues import KengetalOverride
 from domain.dashboard import (
@@ -87,6 +87,15 @@ class AuditLog(Protocol):
         ...
 
     def records(self, object_type: str | None = None, object_id: str | None = None) -> Iterator[AuditRecord]: ...
+
+    def case_records(self, case_number: str, linked: Sequence[tuple[str, str]] = ()) -> Iterator[AuditRecord]:
+        """The household's records, those of every version of its maatwerkplan and of the `linked`
+        (object_type, object_id) objects, in order."""
+        ...
+
+    def page(self, query: AuditQuery, municipality_codes: frozenset[str] | None = None) -> AuditPage:
+        """A page of the whole log, newest first, without old → new values; limited to municipalities if given."""
+        ...
 
     def destroy_changes(self, object_type: str, object_id: str) -> None:
         """Remove the old → new values of an object's records (purge); the chain itself stays."""

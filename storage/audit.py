@@ -5,15 +5,28 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
-from domain.audit import AuditEvent, AuditKind, AuditRecord, chain_hash, changes_digest, verify_chain
+from domain.audit import (
+    AuditEvent,
+    AuditKind,
+    AuditPage,
+    AuditQuery,
+    AuditRecord,
+    chain_hash,
+    changes_digest,
+    verify_chain,
+)
 from storage.households import Clock, as_utc
-from storage.tables import AuditChangeRow, AuditHead, AuditLogRow
+from storage.tables import AuditChangeRow, AuditHead, AuditLogRow, HouseholdRow
+
+CASE_NUMBER_LENGTH = len("DB-2026-000000")
+"""Case numbers have a fixed width (DB-YYYY-NNNNNN); a plan's audit id starts with one."""
 
 
 def load_or_create_key(path: Path) -> bytes:
@@ -83,40 +96,108 @@ class SqlAuditLog:
         return {(r[0], r[1]) for r in self.session.execute(stmt)}
 
     def records(self, object_type: str | None = None, object_id: str | None = None) -> Iterator[AuditRecord]:
-        purged = self._purged()
-        stmt = (
-            select(AuditLogRow, AuditChangeRow.changes)
-            .outerjoin(AuditChangeRow, AuditChangeRow.seq == AuditLogRow.seq)  # type: ignore[arg-type]
-            .order_by(AuditLogRow.seq)  # type: ignore[arg-type]
-        )
+        stmt = self._with_changes()
         if object_type is not None:
             stmt = stmt.where(AuditLogRow.object_type == object_type)  # type: ignore[arg-type]
         if object_id is not None:
             stmt = stmt.where(AuditLogRow.object_id == object_id)  # type: ignore[arg-type]
+        yield from self._stream(stmt)
+
+    def case_records(self, case_number: str, linked: Sequence[tuple[str, str]] = ()) -> Iterator[AuditRecord]:
+        """Everything about one case: the household, every version of its maatwerkplan, and `linked`."""
+        plan = and_(
+            col(AuditLogRow.object_type) == "maatwerkplan",
+            or_(col(AuditLogRow.object_id) == case_number,
+                col(AuditLogRow.object_id).startswith(f"{case_number}/", autoescape=True)),
+        )
+        household = and_(col(AuditLogRow.object_type) == "household", col(AuditLogRow.object_id) == case_number)
+        others = [and_(col(AuditLogRow.object_type) == kind, col(AuditLogRow.object_id) == ident)
+                  for kind, ident in linked]
+        yield from self._stream(self._with_changes().where(or_(household, plan, *others)))
+
+    def page(self, query: AuditQuery, municipality_codes: frozenset[str] | None = None) -> AuditPage:
+        """A page of the whole log, newest first, without the old → new values.
+
+        Limited to municipalities, only records about households (and their plans) of those municipalities
+        remain (other objects cannot be attributed to a municipality).
+        """
+        conditions: list[ColumnElement[bool]] = []
+        if query.kind is not None:
+            conditions.append(col(AuditLogRow.kind) == query.kind.value)
+        if query.break_glass_only:
+            conditions.append(col(AuditLogRow.break_glass).is_(True))
+        needle = query.text.strip()
+        if needle:
+            pattern = f"%{needle.lower()}%"
+            conditions.append(or_(
+                func.lower(col(AuditLogRow.object_id)).like(pattern),
+                func.lower(col(AuditLogRow.username)).like(pattern),
+                func.lower(col(AuditLogRow.purpose)).like(pattern),
+            ))
+        if municipality_codes is not None:
+            cases = select(col(HouseholdRow.case_number)).where(
+                col(HouseholdRow.municipality_code).in_(municipality_codes))
+            conditions.append(or_(
+                and_(col(AuditLogRow.object_type) == "household", col(AuditLogRow.object_id).in_(cases)),
+                and_(col(AuditLogRow.object_type) == "maatwerkplan",
+                     func.substr(col(AuditLogRow.object_id), 1, CASE_NUMBER_LENGTH).in_(cases)),
+            ))
+        total = self.session.scalar(select(func.count()).select_from(AuditLogRow).where(*conditions)) or 0
+        if query.before is not None:
+            conditions.append(col(AuditLogRow.seq) < query.before)
+        stmt = select(AuditLogRow).where(*conditions).order_by(col(AuditLogRow.seq).desc()).limit(query.limit)
+        records = [self._record(row, None, destroyed=False) for row in self.session.scalars(stmt)]
+        return AuditPage(records=records, total=int(total))
+
+    def _with_changes(self) -> Select[AuditLogRow, str]:
+        return (
+            select(AuditLogRow, col(AuditChangeRow.changes))
+            .outerjoin(AuditChangeRow, col(AuditChangeRow.seq) == col(AuditLogRow.seq))
+            .order_by(col(AuditLogRow.seq))
+        )
+
+    def _stream(self, stmt: Select[AuditLogRow, str]) -> Iterator[AuditRecord]:
+        purged = self._purged()
         for row, changes in self.session.execute(stmt.execution_options(yield_per=1000)):
-            yield AuditRecord(
-                sequence=row.seq,
-                at=as_utc(row.at),
-                previous_hash=row.previous_hash,
-                hash=row.hash,
-                changes_digest=row.changes_digest,
-                changes_destroyed=changes is None and (row.object_type, row.object_id) in purged,
-                event=AuditEvent(
-                    kind=AuditKind(row.kind),
-                    object_type=row.object_type,
-                    object_id=row.object_id,
-                    username=row.username,
-                    role=row.role,
-                    outcome=row.outcome,
-                    purpose=row.purpose,
-                    break_glass=row.break_glass,
-                    changes={k: (v[0], v[1]) for k, v in json.loads(changes).items()} if changes else {},
-                ),
-            )
+            destroyed = changes is None and (row.object_type, row.object_id) in purged
+            yield self._record(row, changes, destroyed=destroyed)
+
+    @staticmethod
+    def _record(row: AuditLogRow, changes: str | None, *, destroyed: bool) -> AuditRecord:
+        return AuditRecord(
+            sequence=row.seq,
+            at=as_utc(row.at),
+            previous_hash=row.previous_hash,
+            hash=row.hash,
+            changes_digest=row.changes_digest,
+            changes_destroyed=destroyed,
+            event=AuditEvent(
+                kind=AuditKind(row.kind),
+                object_type=row.object_type,
+                object_id=row.object_id,
+                username=row.username,
+                role=row.role,
+                outcome=row.outcome,
+                purpose=row.purpose,
+                break_glass=row.break_glass,
+                changes={k: (v[0], v[1]) for k, v in json.loads(changes).items()} if changes else {},
+            ),
+        )
+
+    def _hidden_changes(self) -> frozenset[int]:
+        """Under row-level security (PostgreSQL, `doorbraak db beveilig`) some audit_change rows exist but are
+        not visible to this user; a definer function tells which exist, without their content."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return frozenset()
+        if self.session.scalar(text("SELECT to_regproc('doorbraak_change_seqs')")) is None:
+            return frozenset()
+        existing = set(self.session.scalars(text("SELECT * FROM doorbraak_change_seqs()")))
+        visible = set(self.session.scalars(select(col(AuditChangeRow.seq))))
+        return frozenset(existing - visible)
 
     def verify(self) -> list[str]:
         """Check the whole chain, including that the head still points at the last record."""
-        problems = verify_chain(self.records(), self.key)
+        problems = verify_chain(self.records(), self.key, hidden=self._hidden_changes())
         head = self.session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()  # type: ignore[arg-type]
         last = self.session.execute(
             select(AuditLogRow.seq, AuditLogRow.hash).order_by(AuditLogRow.seq.desc()).limit(1)  # type: ignore[attr-defined]

@@ -1,7 +1,8 @@
 """Backup and restore of a SQLite database with the online backup API (safe while the app runs).
 
-PostgreSQL deployments use pg_dump/pg_restore (see README); a file copy of a live SQLite database
-is never safe, so we never do one.
+PostgreSQL deployments use pg_dump/pg_restore (see docs/security.md); a file copy of a live SQLite
+database is never safe, so we never do one. An encrypted (SQLCipher) database is backed up encrypted
+with the same key, and only a backup that opens with that key can be restored.
 """
 
 from __future__ import annotations
@@ -10,9 +11,19 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from storage.encryption import connect as encrypted_connect
+from storage.encryption import sqlcipher
 from storage.engine import DatabaseError, is_sqlite, sqlite_path
 from storage.migrate import known_revisions
+
+
+def _open(path: Path, key: str | None, *, read_only: bool = False) -> Any:
+    """A DB-API connection: plain sqlite3, or SQLCipher with the key applied."""
+    if key is not None:
+        return encrypted_connect(path, key, read_only=read_only)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True) if read_only else sqlite3.connect(path)
 
 
 def _require_sqlite_file(url: str) -> Path:
@@ -31,59 +42,79 @@ def default_backup_path(source: Path) -> Path:
     return source.with_name(f"{source.stem}.backup-{stamp}{source.suffix}")
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, key: str | None = None) -> None:
     """Copy with the backup API into a temp file, fsync, then rename: the target is never half written."""
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(tmp) as dst:
+    src, dst = _open(source, key, read_only=True), _open(tmp, key)
+    try:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
+        dst.commit()
+    finally:
+        src.close()
+        dst.close()
     with tmp.open("rb") as fh:
         os.fsync(fh.fileno())
     tmp.replace(target)
 
 
-def check_database_file(path: Path) -> None:
-    """Refuse anything that is not an intact doorbraak database of a version we know."""
+def check_database_file(path: Path, key: str | None = None) -> None:
+    """Refuse anything that is not an intact doorbraak database of a version we know (and, encrypted,
+    one that does not open with this key)."""
     if not path.is_file():
         raise DatabaseError(f"Bestand {path} bestaat niet.")
+    errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+    if key is not None:
+        errors += (sqlcipher().DatabaseError,)  # SQLCipher has its own exception classes
+    connection = None
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
-            result = connection.execute("PRAGMA integrity_check").fetchone()
-            revisions = {row[0] for row in connection.execute("select version_num from alembic_version")}
-    except sqlite3.DatabaseError:
-        raise DatabaseError(f"{path.name} is geen doorbraak-database.") from None
+        connection = _open(path, key, read_only=True)
+        result = connection.execute("PRAGMA integrity_check").fetchone()
+        revisions = {row[0] for row in connection.execute("select version_num from alembic_version")}
+    except errors:
+        extra = " (of de sleutel past er niet bij)" if key is not None else ""
+        raise DatabaseError(f"{path.name} is geen doorbraak-database{extra}.") from None
+    finally:
+        if connection is not None:
+            connection.close()
     if not result or result[0] != "ok":
         raise DatabaseError(f"{path.name} is beschadigd (integriteitscontrole mislukt).")
     known = known_revisions()
     if not revisions or not revisions <= known:
-        raise DatabaseError(f"{path.name} is gemaakt met een andere versie van doorbraak en kan niet worden teruggezet.")
+        raise DatabaseError(
+            f"{path.name} is gemaakt met een andere versie van doorbraak en kan niet worden teruggezet.")
 
 
-def backup(url: str, target: Path | None = None) -> Path:
+def backup(url: str, target: Path | None = None, *, key: str | None = None) -> Path:
     source = _require_sqlite_file(url)
     if not source.exists():
         raise DatabaseError(f"Database {source} bestaat nog niet.")
     target = target or default_backup_path(source)
     if target.resolve() == source.resolve():
         raise DatabaseError("Het back-upbestand mag niet de database zelf zijn.")
-    _copy(source, target)
-    check_database_file(target)
+    _copy(source, target, key)
+    check_database_file(target, key)
     return target
 
 
-def restore(url: str, backup_file: Path) -> Path | None:
+def restore(url: str, backup_file: Path, *, key: str | None = None) -> Path | None:
     """Replace the database with a backup. The current database is first saved aside; returns that copy."""
     target = _require_sqlite_file(url)
-    check_database_file(backup_file)
+    check_database_file(backup_file, key)
     safety = None
     if target.exists():
-        safety = target.with_name(f"{target.stem}.voor-herstel-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}{target.suffix}")
-        _copy(target, safety)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        safety = target.with_name(f"{target.stem}.voor-herstel-{stamp}{target.suffix}")
+        _copy(target, safety, key)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Write the backup into the live file through the backup API, so open WAL state is replaced consistently.
-    with sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True) as src, sqlite3.connect(target) as dst:
+    src, dst = _open(backup_file, key, read_only=True), _open(target, key)
+    try:
         src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
     return safety
 
 

@@ -9,13 +9,18 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from domain.actors import Actor, Role
-from domain.services.users import authenticate, has_accounts
+from domain.services.users import LoginFailed, authenticate, has_accounts, record_login
 from storage.audit import load_or_create_key
-from storage.engine import DatabaseError, make_engine
+from storage.drafts import LocalDrafts
+from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
+from storage.engine import DatabaseError, is_sqlite, make_engine, sqlite_path
 from storage.households import Clock, utcnow
-from storage.migrate import ensure_current
+from storage.migrate import current_revisions, ensure_current, head_revisions
+from storage.rls import database_user
 from storage.settings import APP_NAME, Settings
 from storage.unit_of_work import SqlUnitOfWork, session_factory
 from storage.users import Argon2PasswordHasher
@@ -36,6 +41,8 @@ class Database:
     audit_key: bytes = field(init=False, repr=False)
     logged_in: Actor | None = field(default=None, repr=False)
     _requires_login: bool | None = field(default=None, init=False, repr=False)
+    warnings: list[str] = field(default_factory=list)
+    """Dutch warnings to show once at start (e.g. an encryption key kept next to the database)."""
 
     def __post_init__(self) -> None:
         self._sessions = session_factory(self.engine)
@@ -66,24 +73,77 @@ class Database:
             self._requires_login = self.is_postgres or has_accounts(self.uow())
         return self._requires_login
 
+    @property
+    def uses_database_logins(self) -> bool:
+        """Every user logs in with a personal PostgreSQL role (row-level security), not an app account."""
+        return self.is_postgres and self.settings.auth == "postgres"
+
     def login(self, username: str, password: str) -> Actor:
+        if self.uses_database_logins:
+            self.logged_in = self._login_as_database_role(username, password)
+            return self.logged_in
         self.logged_in = authenticate(
             self.uow(), Argon2PasswordHasher(), username, password, demo_database=self.settings.demo,
             workstation=socket.gethostname(),
         )
         return self.logged_in
 
+    def _login_as_database_role(self, username: str, password: str) -> Actor:
+        """Connect as the user's own PostgreSQL role; from then on every query runs under its policies."""
+        username = username.strip().lower()
+        url = make_url(self.settings.database_url).set(username=username, password=password or None)
+        engine = make_engine(url.render_as_string(hide_password=False))
+        try:
+            with engine.connect() as connection:
+                user = database_user(connection)
+        except DBAPIError:
+            engine.dispose()
+            # PostgreSQL logs the refused login itself (log_connections); no detail for the user.
+            raise LoginFailed("Gebruikersnaam of wachtwoord onjuist.") from None
+        if user is None:
+            engine.dispose()
+            raise LoginFailed("Dit databaseaccount hoort niet bij een actieve doorbraak-gebruiker.")
+        if current_revisions(engine) != head_revisions():
+            engine.dispose()
+            raise DatabaseError("Het databaseschema is niet bijgewerkt. Vraag de beheerder 'doorbraak db upgrade' "
+                                "en 'doorbraak db beveilig' uit te voeren.")
+        self.engine.dispose()
+        self.engine = engine
+        self._sessions = session_factory(engine)
+        actor = user.actor(socket.gethostname())
+        record_login(self.uow(), actor)
+        return actor
+
     @property
     def description(self) -> str:
         """Where the data lives, without a password."""
         return self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def drafts(self) -> LocalDrafts | None:
+        """Where forms keep their unsaved concept; None when switched off or the database is encrypted."""
+        if not self.settings.local_drafts or is_encrypted(self.settings.database_url):
+            return None
+        directory = Path(platformdirs.user_data_dir(APP_NAME)) / "concepten"
+        return LocalDrafts(directory, make_url(self.settings.database_url).render_as_string(hide_password=True))
+
     def close(self) -> None:
         self.engine.dispose()
 
 
+def database_key(settings: Settings) -> str | None:
+    """The SQLCipher key when the configured database is encrypted (else None)."""
+    return load_key(settings.database_key_file) if is_encrypted(settings.database_url) else None
+
+
 def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
-    engine = make_engine(settings.database_url)
+    if settings.auth == "postgres" and not is_sqlite(settings.database_url):
+        # Nothing to connect with until the user logs in with their own role (see Database.login).
+        return Database(settings=settings, engine=make_engine(settings.database_url), clock=clock)
+    key = database_key(settings)
+    if key is not None:
+        sqlcipher()  # a clear message when the extra is not installed
+    engine = make_engine(settings.database_url, key=key)
     try:
         backup = ensure_current(engine)
     except DatabaseError:
@@ -91,8 +151,16 @@ def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
         raise
     except Exception as exc:  # connection refused, not a database file, ...
         engine.dispose()
+        if key is not None:
+            raise DatabaseError(
+                "De versleutelde database kon niet worden geopend: de sleutel past niet bij dit bestand, "
+                "of het is geen doorbraak-database."
+            ) from exc
         raise DatabaseError(f"De database kon niet worden geopend: {type(exc).__name__}.") from exc
-    return Database(settings=settings, engine=engine, backup_path=backup, clock=clock)
+    db = Database(settings=settings, engine=engine, backup_path=backup, clock=clock)
+    if key is not None:
+        db.warnings = key_warnings(sqlite_path(settings.database_url), settings.database_key_file)
+    return db
 
 
 def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:

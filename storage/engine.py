@@ -42,9 +42,9 @@ def filesystem_type(path: Path) -> str | None:
         if len(parts) < 3:
             continue
         mount_point = parts[1].replace("\\040", " ")
-        if target == Path(mount_point) or Path(mount_point) in target.parents:
-            if best is None or len(mount_point) > best[0]:
-                best = (len(mount_point), parts[2])
+        inside = target == Path(mount_point) or Path(mount_point) in target.parents
+        if inside and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), parts[2])
     return best[1] if best else None
 
 
@@ -70,7 +70,8 @@ def compact(engine: Engine) -> None:
             connection.exec_driver_sql("VACUUM")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, key: str | None = None) -> Engine:
+    """`key`: the raw SQLCipher key (64 hex digits) of an encrypted file (sqlite+pysqlcipher URL)."""
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None:
@@ -81,7 +82,11 @@ def make_engine(url: str) -> Engine:
                     f"De database staat op een netwerkschijf ({fs}). SQLite is daar niet betrouwbaar; "
                     "gebruik een lokale schijf of PostgreSQL (DOORBRAAK_DATABASE_URL)."
                 )
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        target = make_url(url) if key is None else make_url(url).set(password=f"x'{key}'")
+        if make_url(url).get_driver_name() == "pysqlcipher" and key is None:
+            raise DatabaseError("Een versleutelde database kan alleen met de sleutel worden geopend.")
+        engine = create_engine(target, connect_args={"check_same_thread": False})
+        # After the dialect's own connect hook, which gives SQLCipher the key before any other statement.
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)

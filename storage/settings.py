@@ -8,7 +8,7 @@ import re
 import tempfile
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import Field
@@ -58,6 +58,17 @@ class Settings(BaseSettings):
     research_key_dir: Path = Field(default_factory=lambda: config_file().with_name("onderzoekssleutels"))
     """One HMAC key per municipality (GM0344.key) for the pseudonyms of the research export; outside the
     database and never in an export. Keep it to link later exports; share it only with whoever makes them."""
+
+    database_key_file: Path | None = None
+    """SQLCipher only: a file with the database key (64 hex digits), or use DOORBRAAK_DATABASE_KEY.
+    Never put the key itself in config.toml; a key file next to the database is reported."""
+
+    auth: Literal["app", "postgres"] = "app"
+    """Shared databases: 'app' = doorbraak accounts (argon2id, one database login for the app);
+    'postgres' = every user logs in with a personal PostgreSQL role (see `doorbraak db beveilig`)."""
+
+    local_drafts: bool = True
+    """Keep what is being typed in a form on this workstation until it is saved (see storage/drafts.py)."""
 
     user: str = "lokaal"
     """Who is working (single-user mode: the local owner)."""

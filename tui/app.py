@@ -22,10 +22,11 @@ from textual.theme import ThemeProvider
 from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
+from domain.actors import Actor
 from domain.errors import DomainError
 from storage.bootstrap import Database
 from storage.settings import save_setting
-from tui.navigation import HOME, SECTIONS, GoToDialog
+from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, login_screen, sections_for
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
 from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
@@ -64,19 +65,37 @@ class DoorbraakApp(App[None]):
     ]
 
     def __init__(self, db: Database) -> None:
+        # A shared database starts at the login screen; the sections are built only after login,
+        # so no screen ever queries with a permissionless actor. (Textual reads DEFAULT_MODE in __init__.)
+        self.awaiting_login = db.requires_login and db.logged_in is None
+        if self.awaiting_login:
+            self.DEFAULT_MODE = LOGIN
         super().__init__()
         self.db = db
+        self.case_reasons: dict[str, str] = {}
+        """Reasons given this session for opening cases outside the caseload (case number → reason)."""
         for theme in THEMES:
             self.register_theme(theme)
         wanted = db.settings.theme
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        if self.awaiting_login:
+            self.add_mode(LOGIN, partial(login_screen, db))
         for each in SECTIONS:
             self.add_mode(each.mode, partial(each.screen, db))
 
     def on_mount(self) -> None:
         if self.db.settings.keymap:
             self.set_keymap(dict(self.db.settings.keymap))
+        for warning in self.db.warnings:
+            self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        # What is alive after start-up (modules, classes, Textual's caches: ~170,000 objects) stays alive;
+        # taking it out of the cyclic collector's reach keeps a full collection from stalling typing for
+        # 100-300 ms on a busy machine (benchmarks/bench_register_tui.py: max stall 294 → 74 ms).
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # collectable again: many apps in one process (the tests) must not pile up
 
     def _remember_theme(self, theme: object) -> None:
         """A theme chosen in the app ("Thema wijzigen") is kept in config.toml for the next start."""
@@ -88,13 +107,13 @@ class DoorbraakApp(App[None]):
     @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
     def _save_theme(self, name: str) -> None:
         save_setting("theme", name)
-        # What is alive after start-up (modules, classes, Textual's caches: ~170,000 objects) stays alive;
-        # taking it out of the cyclic collector's reach keeps a full collection from stalling typing for
-        # 100-300 ms on a busy machine (benchmarks/bench_register_tui.py: max stall 294 → 74 ms).
-        gc.freeze()
 
-    def on_unmount(self) -> None:
-        gc.unfreeze()  # collectable again: many apps in one process (the tests) must not pile up
+    def logged_in(self, actor: Actor) -> None:
+        """After a successful login: open the start section and forget the login screen."""
+        self.awaiting_login = False
+        self.switch_mode(HOME)
+        self.remove_mode(LOGIN)
+        self.notify(f"Ingelogd als {actor.display_name} ({actor.role.label}).", title="Welkom", markup=False)
 
     # -- errors: the one place ------------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -118,8 +137,10 @@ class DoorbraakApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reset_demo":
             return self.db.settings.demo  # not even offered on a real database
-        # In a text field `g` is a letter, not 'Ga naar'.
-        return not (action == "go_to_menu" and isinstance(self.focused, Input | TextArea))
+        if action == "go_to_menu":
+            # Before login there is nothing to go to; in a text field `g` is a letter, not 'Ga naar'.
+            return not (self.awaiting_login or isinstance(self.focused, Input | TextArea))
+        return True
 
     def action_reset_demo(self) -> None:
         from tui.demo_reset import QUESTION
@@ -155,7 +176,7 @@ class DoorbraakApp(App[None]):
             if mode is not None:
                 self.go_to(mode)
 
-        self.push_screen(GoToDialog(self.current_mode), chosen)
+        self.push_screen(GoToDialog(self.current_mode, sections_for(self.db.actor)), chosen)
 
     def all_screens(self) -> list[Screen[Any]]:
         """The screens of every section, not only the current one."""
@@ -210,7 +231,7 @@ class DoorbraakApp(App[None]):
         for binding, node in self.screen_keys(screen):
             help_text = f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})"
             yield SystemCommand(binding.description, help_text, partial(self.run_action, binding.action, node))
-        for each in SECTIONS:
+        for each in [] if self.awaiting_login else sections_for(self.db.actor):
             if each.mode != self.current_mode:
                 yield SystemCommand(f"Ga naar {each.label}", each.description, partial(self.go_to, each.mode))
         yield SystemCommand("Thema wijzigen", "Kies een ander kleurenschema", self.action_change_theme)

@@ -13,7 +13,17 @@ import typer
 from domain.errors import DomainError
 from storage.bootstrap import demo_settings, open_database
 from storage.settings import APP_NAME
-from tui import cli_audit, cli_backup, cli_case, cli_plan, cli_privacy, cli_register, cli_serve, cli_user
+from tui import (
+    cli_audit,
+    cli_backup,
+    cli_case,
+    cli_plan,
+    cli_privacy,
+    cli_register,
+    cli_security,
+    cli_serve,
+    cli_user,
+)
 from tui.cli_common import CliState, database, report_error
 from tui.cli_escalation import app as escalation_app
 from tui.cli_overbrugging import app as overbrugging_app
@@ -27,6 +37,7 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+cli_security.register(db_app)
 app.add_typer(cli_case.app, name="case")
 app.add_typer(cli_plan.app, name="plan")
 cli_backup.register(app)
@@ -93,7 +104,9 @@ def demo(
 @app.command()
 def seed(
     output: Annotated[Path, typer.Option("--output", "-o", help="Het databasebestand dat wordt (over)schreven.")],
-    households: Annotated[int, typer.Option("--households", "-n", min=1, max=1_000_000, help="Aantal huishoudens.")] = 48,
+    households: Annotated[
+        int, typer.Option("--households", "-n", min=1, max=1_000_000, help="Aantal huishoudens.")
+    ] = 48,
     seed_value: Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator.")] = 2026,
 ) -> None:
     """Schrijf fictieve, deterministische demodata naar een nieuw SQLite-bestand."""

@@ -7,23 +7,13 @@ from typing import Annotated
 
 import typer
 
+from domain.audit import KIND_LABELS, OBJECT_LABELS
 from domain.services.audit import case_history, verify_audit
 from tui.cli_common import database, write_stdout
 from tui.formatting import format_datetime
 
 app = typer.Typer(help="Het auditlogboek: wie zag of wijzigde wat.", no_args_is_help=True)
 
-KIND_LABELS = {
-    "create": "aangemaakt",
-    "read": "bekeken",
-    "update": "gewijzigd",
-    "delete": "verwijderd",
-    "export": "geëxporteerd",
-    "search": "gezocht",
-    "login": "ingelogd",
-    "break_glass": "noodtoegang",
-    "purge": "vernietigd",
-}
 
 
 @app.command("show")
@@ -38,13 +28,21 @@ def show(
     if as_json:
         write_stdout(json.dumps([
             {"seq": r.sequence, "at": r.at.isoformat(), "kind": r.event.kind.value, "user": r.event.username,
-             "role": r.event.role, "purpose": r.event.purpose,
+             "role": r.event.role, "object": r.event.object_type, "object_id": r.event.object_id,
+             "purpose": r.event.purpose, "break_glass": r.event.break_glass,
              "changes": {k: list(v) for k, v in r.event.changes.items()}}
             for r in records
         ], ensure_ascii=False, indent=2, default=str))
         return
     for r in records:
-        line = f"{format_datetime(r.at)}  {r.event.username:<16} {KIND_LABELS.get(r.event.kind.value, r.event.kind.value)}"
+        what = OBJECT_LABELS.get(r.event.object_type, r.event.object_type)
+        if r.event.object_type != "household":
+            what += f" {r.event.object_id}"
+        line = f"{format_datetime(r.at)}  {r.event.username:<16} {what}: {KIND_LABELS[r.event.kind]}"
+        if r.event.outcome != "ok":
+            line += f" ({r.event.outcome})"
+        if r.event.break_glass:
+            line += "  BUITEN CASELOAD"
         if r.event.purpose:
             line += f"  (reden: {r.event.purpose})"
         write_stdout(line)

@@ -1,4 +1,5 @@
-"""`doorbraak backup` and `doorbraak restore` (SQLite; PostgreSQL uses pg_dump, see README)."""
+"""`doorbraak backup` and `doorbraak restore` (SQLite, also encrypted; PostgreSQL uses pg_dump, see
+docs/security.md)."""
 
 from __future__ import annotations
 
@@ -9,17 +10,21 @@ import typer
 
 from domain.errors import DomainError
 from storage import backup as backups
+from storage.bootstrap import database_key
 from tui.cli_common import CliState, report_error
 
 
 def backup_command(
     ctx: typer.Context,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Doelbestand (standaard naast de database).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Doelbestand (standaard naast de database).")
+    ] = None,
 ) -> None:
     """Maak een back-up van de SQLite-database (veilig terwijl de app open is)."""
     state: CliState = ctx.obj
     try:
-        target = backups.backup(state.settings().database_url, output)
+        settings = state.settings()
+        target = backups.backup(settings.database_url, output, key=database_key(settings))
     except DomainError as exc:
         report_error(exc)
     typer.echo(f"Back-up gemaakt: {target}")
@@ -32,11 +37,12 @@ def restore_command(
 ) -> None:
     """Zet een back-up terug. De huidige database wordt eerst apart bewaard."""
     state: CliState = ctx.obj
-    url = state.settings().database_url
+    settings = state.settings()
+    url = settings.database_url
     if not yes and not typer.confirm(f"De database ({url}) vervangen door {file}?", default=False):
         raise typer.Exit(1)
     try:
-        safety = backups.restore(url, file)
+        safety = backups.restore(url, file, key=database_key(settings))
     except DomainError as exc:
         report_error(exc)
     typer.echo(f"Teruggezet uit {file}.")

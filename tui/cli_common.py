@@ -64,6 +64,8 @@ def database(ctx: typer.Context, *, login: bool = True) -> Iterator[Database]:
         db = open_database(state.settings())
     except DomainError as exc:
         report_error(exc)
+    for warning in db.warnings:
+        typer.echo(f"Waarschuwing: {warning}", err=True)
     try:
         if login and db.requires_login:
             cli_login(db)

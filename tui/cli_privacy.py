@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from domain.case_document import document_from_household
+from domain.errors import DomainError
 from domain.services import privacy as service
 from storage.engine import compact
-from tui.cli_common import database, write_stdout
+from storage.export_inzage import InzageFormat, inzage_document, inzage_json, write_inzage
+from tui.cli_common import database, report_error, write_stdout
 from tui.formatting import format_date
 
 app = typer.Typer(help="Privacy (AVG): bewaartermijnen en inzageverzoeken.", no_args_is_help=True)
@@ -43,35 +43,21 @@ def export(
     name: Annotated[str, typer.Option("--naam", help="Volledige naam van de persoon.")] = "",
     birth: Annotated[str | None, typer.Option("--geboortedatum", help="JJJJ-MM-DD")] = None,
     bsn: Annotated[str, typer.Option("--bsn", help="Of zoek op BSN.")] = "",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="JSON-bestand.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Bestand: .json (volledig) of .pdf (voor een brief; BSN afgeschermd).")] = None,
 ) -> None:
-    """Inzageverzoek: alle gegevens over één persoon, met wie ze zag of wijzigde, als JSON."""
+    """Inzageverzoek: alle gegevens over één persoon, met wie ze zag of wijzigde, als JSON of PDF."""
+    fmt = InzageFormat.PDF if output is not None and output.suffix.lower() == ".pdf" else InzageFormat.JSON
     with database(ctx) as db:
         report = service.subject_access(
             db.uow(), db.actor, name=name, date_of_birth=date.fromisoformat(birth) if birth else None, bsn=bsn
         )
-    now = datetime.now(UTC)
-    payload = {
-        "format": "doorbraak-inzage",
-        "format_version": 1,
-        "created_at": now.isoformat(),
-        "cases": [
-            {
-                "case": document_from_household(h, now)["household"],
-                "history": [
-                    {"at": r.at.isoformat(), "kind": r.event.kind.value, "user": r.event.username,
-                     "role": r.event.role, "purpose": r.event.purpose}
-                    for r in report.history.get(h.case_number or "", [])
-                ],
-            }
-            for h in report.households
-        ],
-    }
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    document = inzage_document(report, datetime.now(UTC))
     if output is None:
-        write_stdout(text)
-    else:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text + "\n", encoding="utf-8")
-        tmp.replace(output)
-        typer.echo(f"Geschreven: {output} ({len(report.households)} casus(sen))", err=True)
+        write_stdout(inzage_json(document).decode("utf-8"))
+        return
+    try:
+        write_inzage(document, output, fmt)
+    except DomainError as exc:
+        report_error(exc)
+    typer.echo(f"Geschreven: {output} ({len(report.households)} casus(sen))", err=True)

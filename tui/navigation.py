@@ -10,7 +10,7 @@ To add a section: one `Section` in `SECTIONS` (a letter that is free, a Dutch la
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -21,11 +21,19 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from domain.access import Permission, has
+
 if TYPE_CHECKING:
+    from domain.actors import Actor
     from storage.bootstrap import Database
 
 
 def _case_list(db: Database) -> Screen[Any]:
+    if not has(db.actor, Permission.LIST_CASES):
+        # LET and beheer see no households at all: a start screen that points to what they may use.
+        from tui.screens.start import StartScreen
+
+        return StartScreen(db)
     from tui.screens.case_list import CaseListScreen
 
     return CaseListScreen(db)
@@ -61,6 +69,18 @@ def _knelpunten(db: Database) -> Screen[Any]:
     return KnelpuntenScreen(db)
 
 
+def _audit_log(db: Database) -> Screen[Any]:
+    from tui.screens.audit_log import AuditLogScreen
+
+    return AuditLogScreen(db)
+
+
+def login_screen(db: Database) -> Screen[Any]:
+    from tui.screens.login import LoginScreen
+
+    return LoginScreen(db)
+
+
 @dataclass(frozen=True)
 class Section:
     mode: str
@@ -71,18 +91,29 @@ class Section:
     description: str
     screen: Callable[[Database], Screen[Any]]
     """Builds the section's first screen; imports its module late."""
+    permission: Permission | None = None
+    """Only offered to roles with this permission (the services refuse the others anyway)."""
 
 
 HOME = "casussen"
+LOGIN = "inloggen"
+"""Only on a shared database, until the user has logged in (then removed)."""
 
 SECTIONS: tuple[Section, ...] = (
     Section(HOME, "c", "Casussen", "Alle huishoudens, zoeken en openen", _case_list),
     Section("register", "r", "Maatwerkregister", "Wie bel ik bij UWV, SVB, DUO, CAK, CJIB, Toeslagen, gemeenten",
-            _register),
-    Section("werklijst", "w", "Werklijst", "Wat vandaag aandacht vraagt", _worklist),
-    Section("overbruggingen", "o", "Overbruggingen", "Hulp nu, wie betaalt wordt later verrekend", _overbruggingen),
-    Section("escalaties", "e", "Escalaties", "Inbox: lokaal, regionaal, LMM/LET", _escalations),
-    Section("knelpunten", "k", "Knelpunten", "Register en rapport (systeemleren)", _knelpunten),
+            _register, permission=Permission.SEARCH_REGISTER),
+    Section("werklijst", "w", "Werklijst", "Wat vandaag aandacht vraagt", _worklist,
+            permission=Permission.LIST_CASES),
+    Section("overbruggingen", "o", "Overbruggingen", "Hulp nu, wie betaalt wordt later verrekend", _overbruggingen,
+            permission=Permission.MANAGE_OVERBRUGGINGEN),
+    # The inbox names households: not for the LET, which sees only pseudonymised dossiers.
+    Section("escalaties", "e", "Escalaties", "Inbox: lokaal, regionaal, LMM/LET", _escalations,
+            permission=Permission.MANAGE_ESCALATIONS),
+    Section("knelpunten", "k", "Knelpunten", "Register en rapport (systeemleren)", _knelpunten,
+            permission=Permission.VIEW_KNELPUNTEN),
+    Section("audit", "l", "Logboek", "Wie zag of wijzigde wat; keten controleren", _audit_log,
+            permission=Permission.VIEW_AUDIT),
 )
 
 
@@ -90,20 +121,31 @@ def section(mode: str) -> Section:
     return next(s for s in SECTIONS if s.mode == mode)
 
 
+def sections_for(actor: Actor) -> list[Section]:
+    """The sections this actor may open. The first is always there: without the right to list cases
+    (LET, beheer) it is a start screen, and is named so."""
+    allowed = [s for s in SECTIONS if s.permission is None or has(actor, s.permission)]
+    if not has(actor, Permission.LIST_CASES):
+        allowed = [replace(s, label="Start", description="Wat u met uw rol kunt doen") if s.mode == HOME else s
+                   for s in allowed]
+    return allowed
+
+
 class GoToDialog(ModalScreen[str | None]):
     """Ga naar: one letter (or the arrows and Enter) opens a section of the app."""
 
     BINDINGS = [Binding("escape,g", "cancel", "Annuleren", id="goto.cancel")]
 
-    def __init__(self, current_mode: str) -> None:
+    def __init__(self, current_mode: str, sections: list[Section] | None = None) -> None:
         super().__init__()
         self.current_mode = current_mode
+        self.sections = list(SECTIONS) if sections is None else sections
 
     def compose(self) -> ComposeResult:
         options = [
             Option(f"{s.key}  {s.label} — {s.description}" + ("  (hier)" if s.mode == self.current_mode else ""),
                    id=s.mode)
-            for s in SECTIONS
+            for s in self.sections
         ]
         with Vertical(classes="dialog", id="goto-dialog") as dialog:
             dialog.border_title = "Ga naar"
@@ -113,10 +155,10 @@ class GoToDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         options.focus()
-        options.highlighted = next((i for i, s in enumerate(SECTIONS) if s.mode == self.current_mode), 0)
+        options.highlighted = next((i for i, s in enumerate(self.sections) if s.mode == self.current_mode), 0)
 
     def on_key(self, event: Any) -> None:
-        chosen = next((s for s in SECTIONS if s.key == event.key), None)
+        chosen = next((s for s in self.sections if s.key == event.key), None)
         if chosen is not None:
             event.stop()
             self.dismiss(chosen.mode)

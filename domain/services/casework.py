@@ -11,8 +11,10 @@ from pydantic import BaseModel, ValidationError
 from domain.access import CaseAccess, case_access, require_case
 from domain.actors import Actor
 from domain.audit import AuditEvent, AuditKind, field_changes
+from domain.escalation import EscalationQuery
 from domain.household import Household
 from domain.messages import invalid_input
+from domain.overbrugging import OverbruggingQuery
 from domain.ports import UnitOfWork
 from domain.signals import CaseOwner
 
@@ -94,6 +96,17 @@ def audit(
             ),
         )
     )
+
+
+def linked_objects(uow: UnitOfWork, case_number: str) -> list[tuple[str, str]]:
+    """The audited objects that belong to a case besides the household and its plan: its overbruggingen
+    and escalations, as (object_type, object_id) of their audit records. Call inside `with uow`."""
+    linked: list[tuple[str, str]] = []
+    overbruggingen = uow.overbruggingen.page(OverbruggingQuery(case_number=case_number, limit=1000))
+    linked += [("overbrugging", row.reference) for row in overbruggingen.rows]
+    escalations = uow.escalations.page(EscalationQuery(case_number=case_number, limit=1000))
+    linked += [("escalation", row.reference) for row in escalations.rows]
+    return linked
 
 
 def today_or(today: date | None) -> date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -250,17 +251,51 @@ EDITABLE_FIELDS = {"name", "municipality_code", "address", "professional", "team
 
 
 def merge_after_conflict(
-    case_number: str, base: Household, mine: dict[str, Any], uow: UnitOfWork, actor: Actor
+    case_number: str, base: Household, mine: dict[str, Any], uow: UnitOfWork, actor: Actor, *,
+    purpose: str = "samenvoegen na gelijktijdige wijziging",
 ) -> tuple[dict[str, Any], list[MergeConflict], Household]:
     """After a StaleVersion: combine my edits with what was saved meanwhile.
 
     Returns the merged draft (save it with the returned household's version), the conflicts to decide,
     and the current saved household.
     """
-    current = get_household(case_number, uow, actor, purpose="samenvoegen na gelijktijdige wijziging")
+    current = get_household(case_number, uow, actor, purpose=purpose)
     merged, conflicts = three_way_merge(
         base.model_dump(mode="json", include=EDITABLE_FIELDS),
         parse_draft(mine).model_dump(mode="json"),
         current.model_dump(mode="json", include=EDITABLE_FIELDS),
     )
     return merged, conflicts, current
+
+
+@dataclass(frozen=True)
+class SaveConflict:
+    """What the user needs to decide after a refused save: what the other save changed, and a merge."""
+
+    current: Household
+    """The household as saved now (reload = continue from this)."""
+    their_changes: dict[str, tuple[Any, Any]]
+    """Field path → (what I opened, what they saved); BSNs masked."""
+    merged: dict[str, Any]
+    """My edits on top of theirs where they do not collide (save with `current.version`)."""
+    conflicts: list[MergeConflict]
+    """Fields both changed differently; in `merged` their value stands until I change it again."""
+    changed_by: list[str]
+    """Who saved in between (usernames, from the audit trail)."""
+
+
+def explain_conflict(
+    case_number: str, base: Household, mine: dict[str, Any], uow: UnitOfWork, actor: Actor, *, purpose: str = ""
+) -> SaveConflict:
+    """After a StaleVersion on `update_household`: everything the conflict dialog shows."""
+    merged, conflicts, current = merge_after_conflict(
+        case_number, base, mine, uow, actor, purpose=purpose or "samenvoegen na gelijktijdige wijziging"
+    )
+    with uow:
+        updates = [r for r in uow.audit.records("household", case_number) if r.event.kind is AuditKind.UPDATE]
+    # Every save raises the version by one and writes one UPDATE record: the last few are theirs.
+    in_between = max(0, current.version - base.version)
+    theirs = updates[len(updates) - in_between:] if in_between else []
+    changed_by = list(dict.fromkeys(r.event.username for r in theirs))
+    return SaveConflict(current=current, their_changes=field_changes(_content(base), _content(current)),
+                        merged=merged, conflicts=conflicts, changed_by=changed_by)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from domain.access import Permission, require
+from domain.access import Permission, in_municipality, require
 from domain.actors import Actor
 from domain.audit import AuditEvent, AuditKind, AuditRecord
 from domain.errors import InvalidInput, Problem
 from domain.household import Household
+from domain.plan import Maatwerkplan
 from domain.ports import UnitOfWork
 from domain.retention import RetentionSettings, add_years, destroy_after
+from domain.services.casework import linked_objects
 from domain.validation import normalise_bsn
 
 
@@ -51,18 +53,26 @@ def purge(
         return candidates
     with uow:
         for candidate in candidates:
-            uow.households.delete(candidate.case_number)
-            uow.audit.destroy_changes("household", candidate.case_number)
-            uow.audit.record(
-                AuditEvent(
-                    kind=AuditKind.PURGE,
-                    object_type="household",
-                    object_id=candidate.case_number,
-                    username=actor.username,
-                    role=actor.role.value,
-                    purpose=f"bewaartermijn verstreken op {candidate.destroy_after.isoformat()}",
+            number = candidate.case_number
+            # The old -> new values of everything that belonged to the case go with it: the household,
+            # each plan version, its overbruggingen and escalations. One tombstone per object.
+            plans = {(r.event.object_type, r.event.object_id) for r in uow.audit.case_records(number)
+                     if r.event.object_type == "maatwerkplan"}
+            objects = [("household", number), *sorted(plans), *linked_objects(uow, number)]
+            uow.households.delete(number)
+            for object_type, object_id in objects:
+                uow.audit.destroy_changes(object_type, object_id)
+                uow.audit.record(
+                    AuditEvent(
+                        kind=AuditKind.PURGE,
+                        object_type=object_type,
+                        object_id=object_id,
+                        username=actor.username,
+                        role=actor.role.value,
+                        purpose=f"bewaartermijn verstreken op {candidate.destroy_after.isoformat()}"
+                        + ("" if object_type == "household" else f" (casus {number})"),
+                    )
                 )
-            )
         uow.commit()
     return candidates
 
@@ -73,6 +83,9 @@ class SubjectAccessReport:
 
     households: list[Household]
     history: dict[str, list[AuditRecord]]
+    """Per case: who saw or changed the household, its plan, overbruggingen and escalations."""
+    plans: dict[str, list[Maatwerkplan]] = field(default_factory=dict)
+    """Per case: every version of its maatwerkplan, oldest first."""
 
 
 def subject_access(
@@ -86,12 +99,16 @@ def subject_access(
             numbers = uow.households.find_by_member_bsn(normalise_bsn(bsn))
         else:
             numbers = uow.households.find_by_member(name, date_of_birth)
-        households = [uow.households.get(number) for number in numbers]
-        history = {number: list(uow.audit.records("household", number)) for number in numbers}
+        households = [h for h in (uow.households.get(number) for number in numbers)
+                      if in_municipality(actor, h.municipality_code)]
+        numbers = [h.case_number for h in households if h.case_number]
+        history = {number: list(uow.audit.case_records(number, linked_objects(uow, number))) for number in numbers}
+        plans = {number: [uow.plans.get(number, v.plan_version) for v in uow.plans.versions(number)]
+                 for number in numbers}
         for number in numbers:
             uow.audit.record(
                 AuditEvent(kind=AuditKind.EXPORT, object_type="household", object_id=number,
                            username=actor.username, role=actor.role.value, purpose="inzageverzoek (AVG art. 15)")
             )
         uow.commit()
-    return SubjectAccessReport(households=households, history=history)
+    return SubjectAccessReport(households=households, history=history, plans=plans)

@@ -29,7 +29,9 @@ class LoginFailed(DomainError):
     title = "Inloggen mislukt"
 
 
-def _audit(uow: UnitOfWork, actor: Actor, kind: AuditKind, username: str, outcome: str = "ok", purpose: str = "") -> None:
+def _audit(
+    uow: UnitOfWork, actor: Actor, kind: AuditKind, username: str, outcome: str = "ok", purpose: str = ""
+) -> None:
     uow.audit.record(AuditEvent(kind=kind, object_type="user", object_id=username, username=actor.username,
                                 role=actor.role.value, outcome=outcome, purpose=purpose))
 
@@ -152,7 +154,8 @@ def authenticate(
             uow.commit()
             raise wrong
         if user.role is Role.TRAINER and not demo_database:
-            _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geweigerd", purpose="trainer buiten oefenomgeving")
+            _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geweigerd",
+                   purpose="trainer buiten oefenomgeving")
             uow.commit()
             raise LoginFailed("Een trainersaccount werkt alleen in de oefenomgeving (doorbraak demo).")
         if user.failed_logins or user.locked_until is not None:
@@ -167,6 +170,15 @@ def authenticate(
     return actor
 
 
+def record_login(uow: UnitOfWork, actor: Actor) -> None:
+    """A login the database itself checked (a personal PostgreSQL role): recorded like any other."""
+    with uow:
+        _audit(uow, actor, AuditKind.LOGIN, actor.username, purpose="PostgreSQL-login")
+        uow.commit()
+
+
 # A valid argon2id hash of a random string: verifying against it costs as much as a real check,
 # so response time does not reveal whether a username exists.
-DUMMY_HASH_FOR_TIMING = "$argon2id$v=19$m=65536,t=3,p=4$GA4ig4u4svUgGxeztqW3LQ$Gy0Risv5uDiCcSQAl+hoVzko4z7i7TAkJoCZ3q5RpLM"
+DUMMY_HASH_FOR_TIMING = (
+    "$argon2id$v=19$m=65536,t=3,p=4$GA4ig4u4svUgGxeztqW3LQ$Gy0Risv5uDiCcSQAl+hoVzko4z7i7TAkJoCZ3q5RpLM"
+)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from domain.actors import Role
 from storage.bootstrap import Database
 from tui.formatting import AMSTERDAM
 from tui.widgets.app_header import AppHeader
@@ -33,6 +34,24 @@ def format_count(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+ROLE_SHORT = {
+    Role.PROFESSIONAL: "professional",
+    Role.COORDINATOR: "coördinator",
+    Role.LET: "LET",
+    Role.TRAINER: "trainer",
+    Role.BEHEER: "beheer",
+    Role.EIGENAAR: "eigenaar",
+}
+
+
+def user_label(db: Database) -> str:
+    """Who works, for the header; on a shared database with the role (single-user mode: just the name)."""
+    actor = db.actor
+    if actor.role is Role.EIGENAAR:
+        return actor.display_name
+    return f"{actor.display_name} ({ROLE_SHORT[actor.role]})"
+
+
 class DoorbraakScreen(Screen[ResultT]):
     """A full screen of the app; `db` comes in through the constructor (attributes down)."""
 
@@ -41,7 +60,17 @@ class DoorbraakScreen(Screen[ResultT]):
         self.db = db
 
     def app_header(self) -> AppHeader:
-        return AppHeader(demo=self.db.settings.demo, user=self.db.actor.display_name)
+        return AppHeader(demo=self.db.settings.demo, user=user_label(self.db))
+
+    def case_reason(self, case_number: str) -> str:
+        """The reason given this session for opening a case outside the caseload ('' if none was asked)."""
+        reasons: dict[str, str] = getattr(self.app, "case_reasons", {})
+        return reasons.get(case_number, "")
+
+    def remember_case_reason(self, case_number: str, reason: str) -> None:
+        reasons: dict[str, str] | None = getattr(self.app, "case_reasons", None)
+        if reasons is not None:
+            reasons[case_number] = reason
 
     def leave(self) -> None:
         """Back: close this screen, or, from the first screen of a section, go to the case list."""

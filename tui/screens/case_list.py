@@ -149,6 +149,8 @@ class CaseListScreen(DoorbraakScreen[None]):
             return  # an older answer arriving late
         table = self.query_one(CaseTable)
         table.loading = False
+        # The footer does not notice on its own that the table's keys (Enter: Openen) are back after loading.
+        self.refresh_bindings()
         table.set_sort(self.sort, self.descending)
         table.replace_rows(page.rows, keep_case=keep_case)
         self._take_counts(page)

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain import reference
+from domain.access import Permission, ReasonRequired, has
 from domain.household import MEMBER_ROLE_LABELS, ORGANISATION_TYPE_LABELS, Household, HouseholdStatus
 from domain.services.households import change_status, get_household
 from domain.validation import age_on, mask_bsn
@@ -154,6 +155,8 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
         Binding("x", "escalation", "Escaleren", id="detail.escalation", show=False,
                 tooltip="De open escalatie van dit huishouden, of een nieuwe starten"),
         Binding("escape,backspace", "back", "Terug", id="detail.back", tooltip="Terug naar de casuslijst"),
+        Binding("a", "audit", "Auditlog", id="detail.audit", show=False,
+                tooltip="Wie zag of wijzigde deze casus, wanneer en waarom"),
     ]
 
     def __init__(self, db: Database, case_number: str) -> None:
@@ -183,8 +186,27 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
     # -- loading and showing ---------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="household", exit_on_error=False)
     def load(self) -> None:
-        household = get_household(self.case_number, self.db.uow(), self.db.actor, purpose="bekijken")
+        purpose = self.case_reason(self.case_number)
+        try:
+            household = get_household(self.case_number, self.db.uow(), self.db.actor, purpose=purpose)
+        except ReasonRequired as reason_required:
+            self.app.call_from_thread(self._ask_reason, reason_required)
+            return
         self.app.call_from_thread(self.show_household, household)
+
+    def _ask_reason(self, reason_required: ReasonRequired) -> None:
+        """Outside the caseload: ask why (the answer is logged), or go back without opening."""
+        from tui.screens.reason_dialog import ReasonDialog
+
+        def answered(reason: str | None) -> None:
+            if reason is None:
+                self.notify(f"Casus {self.case_number} is niet geopend.", markup=False)
+                self.dismiss(None)
+                return
+            self.remember_case_reason(self.case_number, reason)
+            self.load()
+
+        self.app.push_screen(ReasonDialog(self.case_number, reason_required.message), answered)
 
     def show_household(self, household: Household) -> None:
         self.household = household
@@ -217,6 +239,16 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
 
     def action_refresh(self) -> None:
         self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "audit":
+            return has(self.db.actor, Permission.VIEW_AUDIT)  # hidden for roles the service refuses
+        return True
+
+    def action_audit(self) -> None:
+        from tui.screens.case_audit import CaseAuditScreen
+
+        self.app.push_screen(CaseAuditScreen(self.db, self.case_number))
 
     def action_edit(self) -> None:
         if self.household is None:
@@ -253,7 +285,8 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="household-status", exit_on_error=False)
     def save_status(self, expected_version: int, new_status: HouseholdStatus) -> None:
-        saved = change_status(self.case_number, new_status, expected_version, self.db.uow(), self.db.actor)
+        saved = change_status(self.case_number, new_status, expected_version, self.db.uow(), self.db.actor,
+                              purpose=self.case_reason(self.case_number))
         self.app.call_from_thread(self._status_saved, saved)
 
     def _status_saved(self, household: Household) -> None:

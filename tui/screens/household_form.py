@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,9 +22,10 @@ from domain import reference
 from domain.errors import InvalidInput, Problem, StaleVersion
 from domain.household import NAME_MAX, Household, MemberRole
 from domain.messages import field_label
-from domain.services.households import create_household, update_household
+from domain.services.households import SaveConflict, create_household, explain_conflict, update_household
 from storage.bootstrap import Database
 from tui.screens.base import DoorbraakScreen, today
+from tui.screens.household_draft import DraftKeeping
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import (
     ItemEditor,
@@ -39,7 +41,7 @@ LISTS = ("members", "problems", "organisations")
 ADD_ACTIONS = {"members": "add_member", "problems": "add_problem", "organisations": "add_organisation"}
 
 
-class HouseholdFormScreen(DoorbraakScreen[Household | None]):
+class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
     """Dismisses with the saved household, or None when the user cancels."""
 
     AUTO_FOCUS = None  # on_mount focuses the name; a focus change on the big form body would restyle it all
@@ -62,10 +64,17 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
     def __init__(self, db: Database, household: Household | None) -> None:
         super().__init__(db)
         self.household = household
+        """The saved version the edits are based on (its version is checked at save)."""
+        self._shown = household
+        """What the fields were filled with (after a merge: my edits on top of theirs)."""
         self.sub_title = f"Bewerken · {household.case_number}" if household else "Nieuw huishouden"
         self._fields: dict[str, FormField] = {}
         self._initial: dict[str, Any] | None = None
+        self._merged = False
+        """True after a merge: the form differs from what is saved even if nothing is typed."""
         self.saving = False
+        self._draft_key = household.case_number or "nieuw" if household else "nieuw"
+        """Which concept (storage/drafts.py) this form keeps: per case, or the one new household."""
 
     # -- layout ----------------------------------------------------------------------------------
     def _field(self, label: str, control: Widget, *, path: str, required: bool = False) -> FormField:
@@ -74,7 +83,8 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
         return form_field
 
     def compose(self) -> ComposeResult:
-        h = self.household
+        h = self._shown
+        self._fields = {}
         address = h.address if h else None
         municipalities = sorted(reference.municipalities().items(), key=lambda item: item[1])
         yield self.app_header()
@@ -101,6 +111,11 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
                     "Professional",
                     text_input(h.professional if h else "", placeholder=f"leeg = {self.db.actor.display_name}"),
                     path="professional",
+                )
+                # The team decides who has the case in their caseload; a save must never drop it.
+                yield self._field(
+                    "Team", text_input(h.team if h else self.db.actor.team, placeholder="bijv. Wijkteam Oost"),
+                    path="team",
                 )
             yield Label("Adres", classes="section-label")
             with Grid(classes="form-grid -two", id="address-grid"):
@@ -145,6 +160,12 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
 
     def _remember_initial(self) -> None:
         self._initial = self.draft()
+        self.look_for_draft()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        self.schedule_draft()
 
     # -- reading the form ------------------------------------------------------------------------
     def item_list(self, path: str) -> ItemList:
@@ -156,6 +177,7 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
         data: dict[str, Any] = {
             "name": f["name"].value,
             "professional": f["professional"].value,
+            "team": f["team"].value,
             "address": {
                 "street": f["address.street"].value,
                 "house_number": f["address.house_number"].value,
@@ -171,7 +193,7 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
 
     @property
     def is_dirty(self) -> bool:
-        return self._initial is not None and self.draft() != self._initial
+        return self._initial is not None and (self._merged or self.draft() != self._initial)
 
     # -- errors ----------------------------------------------------------------------------------
     def clear_errors(self) -> None:
@@ -181,10 +203,11 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
             self.item_list(path).clear_errors()
         self._set_form_error("")
 
-    def _set_form_error(self, text: str) -> None:
+    def _set_form_error(self, text: str, *, notice: bool = False) -> None:
         error = self.query_one("#form-error", Static)
         error.update(text)
         error.set_class(bool(text), "-visible")
+        error.set_class(notice, "-notice")
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Mark every problem at its field; keep all input as it is."""
@@ -227,13 +250,17 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
                 saved = create_household(draft, self.db.uow(), self.db.actor, today=today(self.db))
             else:
                 assert self.household.case_number is not None
-                saved = update_household(
-                    self.household.case_number, draft, self.household.version, self.db.uow(), self.db.actor
-                )
+                number = self.household.case_number
+                saved = update_household(number, draft, self.household.version, self.db.uow(), self.db.actor,
+                                         purpose=self.case_reason(number))
         except InvalidInput as exc:
             self.app.call_from_thread(self.show_problems, exc.problems)
-        except StaleVersion as exc:
-            self.app.call_from_thread(self._show_stale, exc)
+        except StaleVersion:
+            assert self.household is not None and self.household.case_number is not None
+            number = self.household.case_number
+            conflict = explain_conflict(number, self.household, draft, self.db.uow(), self.db.actor,
+                                        purpose=self.case_reason(number))
+            self.app.call_from_thread(self._show_conflict, conflict)
         else:
             self.app.call_from_thread(self._saved, saved)
 
@@ -243,18 +270,60 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
         ):
             self.saving = False
 
-    def _show_stale(self, error: StaleVersion) -> None:
-        from tui.screens.error_dialog import ErrorDialog
+    def _show_conflict(self, conflict: SaveConflict) -> None:
+        from tui.screens.conflict_dialog import ConflictDialog
 
         self.clear_errors()
-        self._set_form_error("Niet opgeslagen: iemand anders heeft dit dossier intussen gewijzigd.")
-        self.app.push_screen(ErrorDialog(error.title, error.message))
+        self._set_form_error("Niet opgeslagen: iemand anders heeft deze casus intussen gewijzigd. "
+                             "Uw invoer is bewaard.")
+
+        async def chosen(choice: str | None) -> None:
+            if choice == "reload":
+                await self._refill(conflict.current, merged=False)
+                self.notify("U ziet nu de opgeslagen versie; uw wijzigingen zijn vervallen.", title="Herladen",
+                            markup=False)
+            elif choice == "merge":
+                await self._merge(conflict)
+
+        self.app.push_screen(ConflictDialog(conflict), chosen)
+
+    async def _merge(self, conflict: SaveConflict) -> None:
+        try:
+            merged = Household.model_validate({**conflict.current.model_dump(), **conflict.merged})
+        except ValidationError:
+            # Should not happen (both sides were valid); never guess: keep my input and say so.
+            self.notify("Samenvoegen lukte niet automatisch. Uw invoer staat er nog; herlaad of neem hem over.",
+                        title="Niet samengevoegd", severity="error", markup=False)
+            return
+        await self._refill(conflict.current, shown=merged, merged=True)
+        text = "Samengevoegd, nog niet opgeslagen: controleer en sla op met Ctrl+S."
+        if conflict.conflicts:
+            from tui.screens.conflict_dialog import describe_conflict_path
+
+            fields = ", ".join(describe_conflict_path(c) for c in conflict.conflicts[:5])
+            text += f" Bij {len(conflict.conflicts)} veld(en) staat de waarde van de ander: {fields}."
+        self._set_form_error(text, notice=True)
+        self.notify(text, title="Samengevoegd", markup=False, timeout=10)
+
+    async def _refill(self, saved: Household, *, shown: Household | None = None, merged: bool) -> None:
+        """Rebuild the fields from `shown` (default: `saved`); the next save is checked against `saved`."""
+        self.household = saved
+        self._shown = shown or saved
+        self._initial = None
+        self._merged = False
+        await self.recompose()
+        self.on_resize()
+        self._fields["name"].control.focus()
+        self._initial = self.draft()
+        self._merged = merged  # after a merge the form differs from what is saved, even untouched
 
     def _saved(self, household: Household) -> None:
         # Only now, after COMMIT, do we tell the user it is saved.
         verb = "aangemeld" if self.household is None else "opgeslagen"
         self.notify(f"Casus {household.case_number} is {verb}.", title="Opgeslagen", markup=False)
         self._initial = None
+        self._merged = False
+        self.drop_draft()
         self.dismiss(household)
 
     # -- editing lists ---------------------------------------------------------------------------
@@ -262,15 +331,18 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
         members = self.item_list("members")
         role = MemberRole.HOOFDBEWONER if not members.editors else MemberRole.OVERIG
         await members.add(MemberEditor(default_role=role))
+        self.schedule_draft()
 
     async def action_add_problem(self) -> None:
         problems = self.item_list("problems")
         used = {editor.value_of("leefgebied") for editor in problems.editors}
         free = next((code for code in reference.leefgebieden() if code not in used), None)
         await problems.add(ProblemEditor(default_leefgebied=free))
+        self.schedule_draft()
 
     async def action_add_organisation(self) -> None:
         await self.item_list("organisations").add(OrganisationEditor())
+        self.schedule_draft()
 
     def _focused_editor(self) -> ItemEditor | None:
         focused = self.focused
@@ -308,11 +380,13 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
             return
         owner = next(node for node in editor.ancestors if isinstance(node, ItemList))
         await owner.remove_editor(editor)
+        self.schedule_draft()
 
     @on(ItemEditor.RemoveRequested)
     async def _remove_requested(self, event: ItemEditor.RemoveRequested) -> None:
         owner = next(node for node in event.editor.ancestors if isinstance(node, ItemList))
         await owner.remove_editor(event.editor)
+        self.schedule_draft()
 
     @on(Button.Pressed, ".add-item")
     async def _add_pressed(self, event: Button.Pressed) -> None:
@@ -326,12 +400,14 @@ class HouseholdFormScreen(DoorbraakScreen[Household | None]):
     # -- leaving ---------------------------------------------------------------------------------
     def action_cancel(self) -> None:
         if not self.is_dirty:
+            self.drop_draft()
             self.dismiss(None)
             return
         from tui.screens.confirm_dialog import ConfirmDialog
 
         def answered(discard: bool | None) -> None:
             if discard:
+                self.drop_draft()
                 self.dismiss(None)
 
         self.app.push_screen(

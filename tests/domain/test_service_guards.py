@@ -1,0 +1,75 @@
+"""Every use case that acts for someone checks what that someone may do — in the service, not the screen.
+
+A static check over domain/services: each public function with an `actor` parameter must call an access
+check (`require`, `require_case`, `open_case`, ...) itself or through another checked function. It cannot
+prove the check comes first, but it catches a new use case that forgot it altogether.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SERVICES = Path(__file__).resolve().parents[2] / "domain" / "services"
+CHECKS = {"require", "require_case", "open_case", "case_access"}
+# Use cases that take an actor but need no permission of their own, and why.
+EXEMPT: dict[str, str] = {
+    "casework.audit": "writes the audit record of the calling use case (which checked access)",
+    "households.audit_household": "writes the audit record of the calling use case (which checked access)",
+    "users.record_login": "records a login that PostgreSQL itself checked (a personal database role)",
+}
+
+
+def _functions() -> dict[str, ast.FunctionDef]:
+    found: dict[str, ast.FunctionDef] = {}
+    for path in sorted(SERVICES.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef):
+                found[f"{path.stem}.{node.name}"] = node
+    return found
+
+
+def _called_names(function: ast.FunctionDef) -> set[str]:
+    """Names called; an explicit `raise AccessDenied(...)` counts as a check as well."""
+    names: set[str] = set()
+    for node in ast.walk(function):
+        if (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+                and isinstance(node.exc.func, ast.Name) and node.exc.func.id == "AccessDenied"):
+            names.add("require")
+        if isinstance(node, ast.Call):
+            target = node.func
+            if isinstance(target, ast.Name):
+                names.add(target.id)
+            elif isinstance(target, ast.Attribute):
+                names.add(target.attr)
+    return names
+
+
+def _takes_actor(function: ast.FunctionDef) -> bool:
+    arguments = [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]
+    return any(a.arg == "actor" for a in arguments)
+
+
+def test_every_use_case_with_an_actor_checks_access() -> None:
+    functions = _functions()
+    by_name: dict[str, set[str]] = {}
+    for qualified in functions:
+        by_name.setdefault(qualified.split(".", 1)[1], set()).add(qualified)
+    calls = {q: _called_names(f) for q, f in functions.items()}
+    guarded = {q for q, names in calls.items() if names & CHECKS}
+    changed = True
+    while changed:  # a function that calls a checked use case is checked too
+        changed = False
+        for qualified, names in calls.items():
+            if qualified in guarded:
+                continue
+            if any(other in guarded for name in names for other in by_name.get(name, ())):
+                guarded.add(qualified)
+                changed = True
+    unchecked = sorted(
+        q for q, f in functions.items()
+        if not f.name.startswith("_") and _takes_actor(f) and q not in guarded and q not in EXEMPT
+    )
+    assert unchecked == [], f"use cases without an access check: {unchecked}"
+    assert len([q for q, f in functions.items() if _takes_actor(f)]) > 80  # the check did look at them

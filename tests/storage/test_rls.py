@@ -1,0 +1,206 @@
+"""Row-level security on the real PostgreSQL server: with plain SQL, a personal database role sees only the
+households of its own municipalities (the LET only escalated ones, beheer none), and the app works on top."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from domain.actors import Role
+from domain.caselist import CaseListQuery
+from domain.errors import NotFound
+from domain.services import households as service
+from domain.services.audit import verify_audit
+from domain.users import User
+from storage.bootstrap import open_database
+from storage.rls import GROUPS, Names, create_login, secure, unclassified_tables
+from storage.settings import Settings
+from tests.conftest import TEST_ACTOR
+from tests.storage.cases_support import household_draft
+from tests.storage.test_cases_escalation import submitted
+
+pytestmark = pytest.mark.postgres
+PASSWORD = "een lang wachtwoord 2026"
+
+
+@dataclass
+class Secured:
+    url: str
+    prefix: str
+    amsterdam: str
+    rotterdam: str
+
+    def login(self, who: str) -> str:
+        return f"{self.prefix}_{who}"
+
+    def engine_as(self, who: str) -> Engine:
+        return create_engine(make_url(self.url).set(username=self.login(who), password=PASSWORD))
+
+
+@pytest.fixture
+def secured(postgres_schema_url: str) -> Iterator[Secured]:
+    owner = open_database(Settings(database_url=postgres_schema_url))
+    owner.logged_in = TEST_ACTOR
+    amsterdam = service.create_household(household_draft(name="Huishouden Amsterdam"), owner.uow(), owner.actor)
+    rotterdam = service.create_household(
+        household_draft(name="Huishouden Rotterdam", municipality_code="GM0599",
+                        members=[{"name": "Rik Rotterdam", "date_of_birth": "1970-01-01"}]),
+        owner.uow(), owner.actor)
+    assert amsterdam.case_number and rotterdam.case_number
+    submitted(owner, rotterdam.case_number)  # nationally escalated: the LET may read it
+    h = service.get_household(rotterdam.case_number, owner.uow(), owner.actor)
+    service.update_household(rotterdam.case_number, {**h.model_dump(include=service.EDITABLE_FIELDS),
+                                                      "name": "Huishouden Rotterdam-Zuid"}, h.version,
+                             owner.uow(), owner.actor)
+    prefix = f"t{uuid.uuid4().hex[:8]}"
+    secure(owner.engine, prefix)
+    accounts = [("anna", Role.PROFESSIONAL, frozenset({"GM0363"})), ("carla", Role.COORDINATOR, frozenset({"GM0363"})),
+                ("lotte", Role.LET, None), ("bea", Role.BEHEER, None)]
+    for who, role, codes in accounts:
+        create_login(owner.engine, User(username=f"{prefix}_{who}", display_name=who.title(), role=role,
+                                        municipality_codes=codes), PASSWORD, prefix)
+    yield Secured(postgres_schema_url, prefix, amsterdam.case_number, rotterdam.case_number)
+    roles = [f"{prefix}_{who}" for who, *_ in accounts] + [Names(prefix).group(r) for r in GROUPS]
+    with owner.engine.begin() as connection:
+        for role in roles:
+            connection.execute(text(f'DROP OWNED BY "{role}"'))
+            connection.execute(text(f'DROP ROLE "{role}"'))
+    owner.close()
+
+
+def rows(engine: Engine, sql: str) -> list[object]:
+    with engine.connect() as connection:
+        return list(connection.execute(text(sql)).scalars())
+
+
+def refused(engine: Engine, sql: str) -> bool:
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(sql))
+    except DBAPIError:
+        return True
+    return False
+
+
+def test_plain_sql_sees_only_the_own_municipality(secured: Secured) -> None:
+    anna = secured.engine_as("anna")
+    assert rows(anna, "SELECT name FROM household") == ["Huishouden Amsterdam"]
+    assert rows(anna, "SELECT name FROM member ORDER BY name") == ["Ayşe Özdemir", "Emre Özdemir"]
+    assert rows(anna, "SELECT count(*) FROM escalation") == [0]
+    changes = " ".join(str(c) for c in rows(anna, "SELECT changes FROM audit_change"))
+    assert "Rotterdam" not in changes and "Rik" not in changes
+    assert refused(anna, "SELECT * FROM app_user")  # no password hashes, no other accounts
+    assert refused(anna, "UPDATE household SET municipality_code = 'GM0599'")  # cannot move a case out of sight
+    assert refused(anna, "INSERT INTO household (case_number, name, municipality_code, status, professional, team,"
+                         " street, house_number, postcode, city, created_at, updated_at, version) VALUES "
+                         "('DB-2026-999999', 'X', 'GM0599', 'aangemeld', '', '', '', '', '', '', now(), now(), 1)")
+    assert refused(anna, "DELETE FROM audit_log")
+    assert refused(anna, "UPDATE audit_log SET purpose = 'niets'")
+    assert rows(anna, f"UPDATE household SET name = name WHERE case_number = '{secured.rotterdam}' RETURNING id") == []
+    anna.dispose()
+
+
+def test_let_reads_only_escalated_households_and_beheer_none(secured: Secured) -> None:
+    let = secured.engine_as("lotte")
+    assert rows(let, "SELECT name FROM household") == ["Huishouden Rotterdam-Zuid"]
+    assert refused(let, "SELECT * FROM maatwerkplan") and refused(let, "SELECT * FROM overbrugging")
+    assert refused(let, "UPDATE household SET name = 'x'")
+    assert rows(let, "SELECT count(*) FROM audit_change WHERE object_type = 'household'") == [0]
+    beheer = secured.engine_as("bea")
+    assert refused(beheer, "SELECT * FROM household") and refused(beheer, "SELECT * FROM member")
+    assert len(rows(beheer, "SELECT username FROM app_user")) == 4
+    let.dispose()
+    beheer.dispose()
+
+
+def test_the_app_works_under_the_users_own_role(secured: Secured) -> None:
+    settings = Settings(database_url=secured.url, auth="postgres")
+    db = open_database(settings)
+    assert db.requires_login
+    actor = db.login(secured.login("anna"), PASSWORD)
+    assert (actor.role, actor.municipality_codes) == (Role.PROFESSIONAL, frozenset({"GM0363"}))
+    assert secured.login("anna") in db.description
+    page = service.list_cases(CaseListQuery(), db.uow(), db.actor)
+    assert [r.case_number for r in page.rows] == [secured.amsterdam]
+    created = service.create_household({"name": "Huishouden Nieuw", "municipality_code": "GM0363"},
+                                       db.uow(), db.actor)
+    why = "vervanging van Fatima"  # not Anna's own case: the app's caseload rule still applies on top
+    h = service.get_household(secured.amsterdam, db.uow(), db.actor, purpose=why)
+    service.update_household(secured.amsterdam, {**h.model_dump(include=service.EDITABLE_FIELDS),
+                                                 "name": "Huishouden Amsterdam-Oost"}, h.version, db.uow(), db.actor,
+                             purpose=why)
+    with pytest.raises(NotFound):  # the database hides it before the service could even refuse it
+        service.get_household(secured.rotterdam, db.uow(), db.actor, purpose=why)
+    assert created.case_number
+    db.close()
+    carla = secured.engine_as("carla")
+    hidden = rows(carla, f"SELECT count(*) FROM audit_change WHERE object_id = '{secured.rotterdam}'")
+    carla.dispose()
+    assert hidden == [0]  # Rotterdam's old -> new values exist, but not for an Amsterdam coordinator
+    coordinator = open_database(settings)
+    coordinator.login(secured.login("carla"), PASSWORD)
+    assert verify_audit(coordinator.uow(), coordinator.actor) == []  # hidden values are not 'missing'
+    coordinator.close()
+    beheer = open_database(settings)
+    beheer.login(secured.login("bea"), PASSWORD)
+    assert verify_audit(beheer.uow(), beheer.actor) == []
+    beheer.close()
+
+
+def test_a_wrong_password_or_an_unknown_role_is_a_dutch_refusal(secured: Secured) -> None:
+    from domain.services.users import LoginFailed
+
+    db = open_database(Settings(database_url=secured.url, auth="postgres"))
+    with pytest.raises(LoginFailed, match="onjuist"):
+        db.login("bestaat_niet_" + secured.prefix, PASSWORD)
+    db.close()
+
+
+def test_every_table_has_a_rule(secured: Secured) -> None:
+    owner = create_engine(secured.url)
+    with owner.connect() as connection:
+        assert unclassified_tables(connection) == []
+    owner.dispose()
+
+
+def test_cli_secures_makes_a_login_and_the_cli_then_works_under_it(
+    postgres_schema_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from tui.cli import app
+
+    owner = open_database(Settings(database_url=postgres_schema_url))
+    owner.logged_in = TEST_ACTOR
+    service.create_household(household_draft(name="Huishouden Amsterdam"), owner.uow(), owner.actor)
+    service.create_household(household_draft(name="Huishouden Rotterdam", municipality_code="GM0599"),
+                             owner.uow(), owner.actor)
+    prefix = f"c{uuid.uuid4().hex[:8]}"
+    runner = CliRunner()
+    try:
+        result = runner.invoke(app, ["--database", postgres_schema_url, "db", "beveilig", "--prefix", prefix])
+        assert result.exit_code == 0, result.output
+        monkeypatch.setenv("DOORBRAAK_NEW_PASSWORD", PASSWORD)
+        result = runner.invoke(app, ["--database", postgres_schema_url, "db", "gebruiker", f"{prefix}_piet",
+                                     "--naam", "Piet", "--rol", "professional", "--gemeenten", "GM0363",
+                                     "--prefix", prefix])
+        assert result.exit_code == 0, result.output
+        monkeypatch.setenv("DOORBRAAK_AUTH", "postgres")
+        monkeypatch.setenv("DOORBRAAK_USER", f"{prefix}_piet")
+        monkeypatch.setenv("DOORBRAAK_PASSWORD", PASSWORD)
+        listed = runner.invoke(app, ["--database", postgres_schema_url, "case", "list"])
+        assert listed.exit_code == 0, listed.output
+        assert "Huishouden Amsterdam" in listed.stdout and "Rotterdam" not in listed.stdout
+    finally:
+        with owner.engine.begin() as connection:
+            for role in [f"{prefix}_piet", *(Names(prefix).group(r) for r in GROUPS)]:
+                if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first():
+                    connection.execute(text(f'DROP OWNED BY "{role}"'))
+                    connection.execute(text(f'DROP ROLE "{role}"'))
+        owner.close()
