@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 
 class FormField(Grid):
@@ -39,6 +39,10 @@ class FormField(Grid):
             return control.value
         if isinstance(control, Select):
             return None if control.value is Select.NULL else control.value
+        if isinstance(control, TextArea):
+            return control.text
+        if isinstance(control, Checkbox):
+            return control.value
         raise TypeError(type(control).__name__)
 
     @property
@@ -79,6 +83,8 @@ class FormField(Grid):
 
     @on(Input.Changed)
     @on(Select.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
     def _clear_error_on_edit(self) -> None:
         # The user is fixing it: the old message no longer applies.
         if self._error:
