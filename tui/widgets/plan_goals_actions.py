@@ -156,7 +156,7 @@ class DoelenStep(_ListStep):
         goals = list(self.ctx.content.get("goals") or [])
         yield ItemList(
             path="goals",
-            title=f"Doelen ({len(goals)})",
+            title="Doelen",
             add_label="+ Doel toevoegen (Ctrl+N)",
             editors=[GoalEditor(dict(goal), read_only=self.ctx.read_only) for goal in goals],
         )
@@ -353,7 +353,7 @@ class ActiesStep(_ListStep):
         actions = list(self.ctx.content.get("actions") or [])
         yield ItemList(
             path="actions",
-            title=f"Acties ({len(actions)})",
+            title="Acties",
             add_label="+ Actie toevoegen (Ctrl+N)",
             editors=[self._editor(dict(action)) for action in actions],
         )

@@ -49,6 +49,7 @@ SHORT_LABELS: dict[PlanStep, str] = {
 }
 STEPS: tuple[PlanStep, ...] = tuple(PlanStep)
 NARROW_BREAK = STEPS.index(PlanStep.REKENSOM)
+LINE_ENDS = (STEPS[NARROW_BREAK - 1], STEPS[-1])
 
 
 class StepState(StrEnum):
@@ -122,7 +123,7 @@ class StepBar(Widget, can_focus=True):
         piece.append(" " + (step.label if self.wide else SHORT_LABELS[step]))
         if step in self.unsaved:
             piece.append("*", style=self.get_component_rich_style("step-bar--unsaved"))
-        elif not self.wide:
+        elif not self.wide and step not in LINE_ENDS:
             piece.append(" ")
         return piece
 
