@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from domain.plan import PlanStatus, PlanStep
 from domain.services import plans as plan_service
@@ -112,7 +112,7 @@ async def test_write_a_whole_plan_by_keyboard(plan_data: PlanData) -> None:
         await fill(pilot, "owner_organisation", "Gemeente Utrecht")
         await fill(pilot, "deadline", "15-12-2026")
         await tab_to(pilot, named("deviating"))
-        await pilot.press("space")
+        await pilot.press("enter", "down", "enter")
         await tab_to(pilot, lambda w: w is not None and w.has_class("add-basis"))
         await pilot.press("enter")
         await settle(pilot)
@@ -178,7 +178,7 @@ async def test_write_a_whole_plan_by_keyboard(plan_data: PlanData) -> None:
         assert any("opgeslagen" in n for n in notifications(app)), notifications(app)
         assert not editor.has_unsaved
 
-        await pilot.press("alt+b")
+        await pilot.press("alt+v")
         await settle(pilot)
         assert "Klaar voor een besluit" in screen_text(app), editor.missing
         await type_text(pilot, "Sanne de Wit")

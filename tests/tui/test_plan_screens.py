@@ -6,9 +6,11 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from textual.app import App, ComposeResult
 from textual.widgets import Input, Select
 
 from domain.plan import ActionStatus, PlanStatus, PlanStep
@@ -27,7 +29,7 @@ from tui.screens.plan_compare import PlanCompareScreen
 from tui.screens.plan_editor import STEP_VIEWS, PlanEditorScreen, plan_json
 from tui.screens.plan_export_dialog import PlanExportDialog
 from tui.widgets.plan_goals_actions import ActiesStep
-from tui.widgets.plan_step import StepContext
+from tui.widgets.plan_step import StepContext, StepView
 
 assert screens  # the package is importable on its own
 
@@ -173,9 +175,9 @@ async def test_the_overview_lists_what_is_missing_and_deciding_is_refused(plan_d
     async with app.run_test(size=(120, 36)) as pilot:
         overview = await open_overview(app, pilot, plan_data.partial)
         text = screen_text(app)
-        assert "punt(en) nodig voor een besluit" in text
+        assert "punt(en) voor een besluit" in text
         assert "✗ De doorbraak is niet beschreven." in text
-        assert "✓ p Perspectief" in text
+        assert "✓ Perspectief" in text
         # Each missing item opens its step.
         labels = overview.labels()
         index = next(i for i, label in enumerate(labels) if "De doorbraak is niet beschreven" in label)
@@ -330,32 +332,29 @@ async def test_comparing_two_versions(plan_data: PlanData) -> None:
         assert "Perspectief: ongewijzigd" in text
 
 
-def test_every_step_writes_back_what_it_was_given(plan_data: PlanData) -> None:
+async def written_back(view_class: type[StepView], ctx: StepContext) -> dict[str, Any]:
+    """Mount one step on its own, then let it write its content back."""
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield view_class(ctx)
+
+    host = Host()
+    async with host.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        host.query_one(view_class).write_into(ctx.content)
+    return ctx.content
+
+
+async def test_every_step_writes_back_what_it_was_given(plan_data: PlanData) -> None:
     """No step may change content it was only shown (else every opened plan would look 'not saved')."""
-    import asyncio
-
-    from textual.app import App, ComposeResult
-
     for case in (plan_data.concept, plan_data.decided, plan_data.partial):
         workspace = plan_service.load_plan_for_editing(case, plan_data.db.uow(), plan_data.db.actor)
         original = plan_json(workspace.plan)
         for step, view_class in STEP_VIEWS.items():
-            content = copy.deepcopy(original)
-            ctx = StepContext(household=workspace.household, content=content, plan=workspace.plan,
+            ctx = StepContext(household=workspace.household, content=copy.deepcopy(original), plan=workspace.plan,
                               read_only=workspace.plan is not None and workspace.plan.is_frozen)
-
-            class Host(App[None]):
-                def compose(self) -> ComposeResult:
-                    yield view_class(ctx)
-
-            async def run() -> None:
-                host = Host()
-                async with host.run_test(size=(100, 40)) as pilot:
-                    await pilot.pause()
-                    host.query_one(view_class).write_into(content)
-
-            asyncio.run(run())
-            assert content == original, (case, step)
+            assert await written_back(view_class, ctx) == original, (case, step)
 
 
 async def test_a_register_contact_can_be_put_on_an_action(plan_data: PlanData) -> None:
@@ -378,3 +377,16 @@ async def test_a_register_contact_can_be_put_on_an_action(plan_data: PlanData) -
     plan = plan_service.get_plan(plan_data.concept, plan_data.db.uow(), plan_data.db.actor)
     assert [(a.contact, a.contact_id) for a in plan.actions] == [
         ("CJIB, team maatwerk", 7), ("UWV Maatwerkloket, 088-0000000", 42)]
+
+
+async def test_quitting_keeps_what_was_typed_as_a_draft(plan_data: PlanData) -> None:
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot, plan_data.partial)
+        await pilot.press("alt+d")
+        await settle(pilot)
+        await type_text(pilot, "Bewindvoering")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+    draft = plan_service.load_plan_for_editing(plan_data.partial, plan_data.db.uow(), plan_data.db.actor).draft
+    assert draft is not None and draft.content["doorbraak"] == "Bewindvoering"

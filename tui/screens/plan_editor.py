@@ -256,7 +256,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         if plan is not None and plan.is_frozen and plan.decision is not None:
             text = (f"Versie {plan.plan_version} · {plan.status.label} op {format_date(plan.decision.decided_on)} "
                     f"door {plan.decision.decided_by}. De inhoud ligt vast; alleen de status van acties en de "
-                    "evaluatie veranderen nog. Een nieuwe versie maakt u in stap Besluit (Alt+B).")
+                    "evaluatie veranderen nog. Een nieuwe versie maakt u in stap Besluit (Alt+V).")
         elif plan is not None:
             text = ""
         banner.update(text)
@@ -400,13 +400,16 @@ class PlanEditorScreen(DoorbraakScreen[None]):
     def _preview(self) -> None:
         """What is missing and what is invalid, from the domain (pure; no database)."""
         parsed, problems, missing = service.preview_content(self.content, self.household)
+        self.problems = problems
+        if parsed is None:
+            # Judge the other steps as typed: put the stored version in place of each rejected section.
+            heads = {p.path.split(".", 1)[0] for p in problems}
+            if "" not in heads:
+                patched = {k: (self.baseline.get(k) if k in heads else v) for k, v in self.content.items()}
+                parsed, _, missing = service.preview_content(patched, self.household)
         if parsed is not None:
             self.missing = missing
             self.warnings = plan_warnings(parsed, self.household)
-            self.problems = []
-        else:
-            # Keep the last known missing items; mark the steps whose input the domain rejects.
-            self.problems = problems
 
     def _preview_and_show(self) -> None:
         self._preview()
@@ -701,8 +704,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
     def _command_refused(self, problems: list[Problem]) -> None:
         if self.view is not None:
             self.view.show_problems(problems)
-        self.notify("Niet vastgelegd: " + "; ".join(p.reason if not p.path else f"{p.path}: {p.reason}"
-                                                    for p in problems), title="Ongeldige invoer",
+        general = [p.reason for p in problems if not p.path]
+        self.notify("\n".join(["Niet vastgelegd: zie de velden met ✗.", *general]), title="Ongeldige invoer",
                     severity="error", markup=False)
 
     def _incomplete(self, error: PlanIncomplete) -> None:

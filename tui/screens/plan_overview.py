@@ -25,7 +25,6 @@ from tui.formatting import format_date, format_money
 from tui.screens.base import DoorbraakScreen
 from tui.widgets.plan_goals_actions import short
 from tui.widgets.plan_rekensom import payer_table, pocket_text
-from tui.widgets.step_bar import STEP_KEYS
 
 START = "__start__"
 WIDE = 120
@@ -95,7 +94,6 @@ def step_options(overview: service.PlanOverview) -> list[Option]:
             mark = "✗" if step in missing else "✓"
         line = Text()
         line.append(f"{mark} ", style="bold")
-        line.append(f"{STEP_KEYS[step]} ", style="dim")
         line.append(f"{step.label}", style="bold")
         line.append(f"  {step_summary(overview, step)}")
         options.append(Option(line, id=step.value))
@@ -136,7 +134,7 @@ def status_line(overview: service.PlanOverview) -> tuple[str, str]:
     head = f"Versie {plan.plan_version} · {plan.status.label}"
     if plan.status is PlanStatus.CONCEPT:
         if overview.missing:
-            return (f"{head} · nog {len(overview.missing)} punt(en) nodig voor een besluit (Enter opent de stap)",
+            return (f"{head} · nog {len(overview.missing)} punt(en) voor een besluit · Enter opent de stap",
                     "")
         return f"{head} · compleet: b stelt het plan vast", "-ready"
     decided = plan.decision
@@ -235,7 +233,6 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
 
     def show(self, overview: service.PlanOverview) -> None:
         self.loaded = True
-        self.overview = overview
         self.no_plan = False
         self.query_one("#overview-body").loading = False
         self.sub_title = f"Maatwerkplan · {self.case_number} · {overview.household.name}"
@@ -245,10 +242,16 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         status.set_class(kind == "-frozen", "-frozen")
         status.set_class(kind == "-ready", "-ready")
         steps = self.query_one("#overview-steps", OptionList)
+        first_show = self.overview is None or steps.option_count <= 1
         highlighted = steps.highlighted
         steps.clear_options()
-        steps.add_options(step_options(overview))
+        options = step_options(overview)
+        steps.add_options(options)
+        if first_show:
+            # Start on the first thing that is missing: Enter (or e) opens that step.
+            highlighted = next((i for i, o in enumerate(options) if "#m" in (o.id or "")), 0)
         steps.highlighted = min(highlighted or 0, steps.option_count - 1)
+        self.overview = overview
         self.query_one("#overview-panel", Static).update(side_panel(overview))
         self.refresh_bindings()
 

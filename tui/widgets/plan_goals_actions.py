@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
-from textual.widgets import Button, Checkbox, Input, Static
+from textual.widgets import Button, Input, Select, Static
 
 from domain import reference
 from domain.catalogues import is_legal_basis, legal_basis
@@ -30,7 +30,7 @@ from tui.widgets.plan_fields import (
     next_id,
     problems_under,
 )
-from tui.widgets.plan_step import StepContext, StepView, hint
+from tui.widgets.plan_step import StepView, hint
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -220,8 +220,10 @@ class ActionEditor(ItemEditor):
             prompt="geen kostenregel" if self.lines else "nog geen kostenregels", allow_blank=True)
         status = choice(statuses, d.get("status") or "open")
         goal.disabled = line.disabled = ro
-        deviating = Checkbox("Wijkt af van de standaard (maatwerk)", bool(d.get("deviating")), compact=True,
-                             disabled=ro)
+        # A choice, not a checkbox: a compact checkbox shows the same mark checked or not (only colour differs).
+        deviating = choice([("nee, de standaard", False), ("ja, wijkt af (maatwerk)", True)],
+                           bool(d.get("deviating")))
+        deviating.disabled = ro
         return [
             FormField("Wat", line_input(str(d.get("what") or ""), max_length=TEXT_MAX, disabled=ro,
                                         placeholder="wat er gebeurt"), name="what", required=True, span=True),
@@ -235,7 +237,7 @@ class ActionEditor(ItemEditor):
             FormField("Status", status, name="status"),
             FormField("Doel", goal, name="goal_id"),
             FormField("Kostenregel", line, name="cost_line_id"),
-            FormField("Maatwerk", deviating, name="deviating", span=True),
+            FormField("Afwijkend", deviating, name="deviating", span=True),
             FormField("Notitie", line_input(str(d.get("status_note") or ""), max_length=TEXT_MAX,
                                             placeholder="bij vastgelopen: wat is geprobeerd"),
                       name="status_note", span=True),
@@ -288,9 +290,11 @@ class ActionEditor(ItemEditor):
         self._setting_contact = True
         contact.control.value = text
 
-    @on(Checkbox.Changed)
-    def _deviating_changed(self) -> None:
-        self.show_bases()
+    @on(Select.Changed)
+    def _deviating_changed(self, event: Select.Changed) -> None:
+        deviating = self.field("deviating")
+        if deviating is not None and event.select is deviating.control:
+            self.show_bases()
 
     @on(Input.Changed)
     def _contact_typed(self, event: Input.Changed) -> None:
@@ -328,15 +332,11 @@ class ActionEditor(ItemEditor):
 
 class ActiesStep(_ListStep):
     step = PlanStep.ACTIES
-    hint = ("Wie doet wat, wanneer. Vink 'maatwerk' aan als een actie afwijkt van de standaard; die heeft een "
-            "rechtsgrond nodig (+ Rechtsgrond, of in stap Juridisch).")
+    hint = ("Wie doet wat, wanneer. Wijkt een actie af van de standaard (maatwerk), dan heeft ze een rechtsgrond "
+            "nodig: + Rechtsgrond, of in stap Juridisch. Ctrl+N voegt een actie toe.")
+    frozen_hint = ("Dit plan is vastgesteld: alleen de status en de notitie van een actie kunnen nog veranderen. "
+                   "Ctrl+S slaat de status op.")
     list_path = "actions"
-
-    def __init__(self, ctx: StepContext) -> None:
-        super().__init__(ctx)
-        if ctx.read_only:
-            self.hint = ("Dit plan is vastgesteld: alleen de status en de notitie van een actie kunnen nog veranderen. "
-                         "Ctrl+S slaat de status op.")
 
     def _editor(self, data: dict[str, Any]) -> ActionEditor:
         content = self.ctx.content
@@ -349,7 +349,7 @@ class ActiesStep(_ListStep):
         )
 
     def compose(self) -> ComposeResult:
-        yield hint(self.hint)
+        yield hint(self.frozen_hint if self.ctx.read_only else self.hint)
         actions = list(self.ctx.content.get("actions") or [])
         yield ItemList(
             path="actions",

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Collapsible, Input, Label, Static
 
-from domain.catalogues import is_legal_basis, legal_basis
 from domain.errors import Problem
 from domain.legal import REASONING_LABELS
 from domain.plan import PlanStep
@@ -31,7 +30,7 @@ from tui.widgets.plan_fields import (
     side,
     stacked,
 )
-from tui.widgets.plan_goals_actions import short
+from tui.widgets.plan_goals_actions import short, short_title
 from tui.widgets.plan_step import StepView, general_problems, hint
 
 REASONING_FIELDS = ("feiten", "bijzondere_omstandigheden", "onevenredigheid", "gelijkheid", "risicos", "besluit")
@@ -55,8 +54,7 @@ class BasisRow(Horizontal):
         self.read_only = read_only
 
     def compose(self) -> ComposeResult:
-        title = legal_basis(self.basis_id).title if is_legal_basis(self.basis_id) else self.basis_id
-        yield Label(Text(title, style="bold"), classes="basis-title")
+        yield Label(Text(short_title(self.basis_id), style="bold"), classes="basis-title")
         if self.note is not None:
             yield Input(self.note, placeholder="hoe deze grond hier van toepassing is", compact=True,
                         select_on_focus=False, max_length=TEXT_MAX, disabled=self.read_only, classes="basis-note")
@@ -210,7 +208,7 @@ class JuridischStep(StepView):
             yield self.fields["privacy_toelichting"]
         yield Label(f"Afwijkende acties ({len(deviating)})", classes="section-label")
         if not deviating:
-            yield Static("Geen actie wijkt af van de standaard. Vink bij een actie 'maatwerk' aan als dat wel zo is.",
+            yield Static("Geen actie wijkt af van de standaard. Zet bij een actie 'Afwijkend' op ja als dat wel zo is.",
                          classes="step-info", markup=False)
         for action in deviating:
             action_id = str(action.get("id"))

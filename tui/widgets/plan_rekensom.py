@@ -56,8 +56,8 @@ def _payer_label(code: Any) -> str:
         return str(code or "—")
 
 
-def _short(text: Any, width: int) -> str:
-    text = " ".join(str(text or "").split())
+def _short(value: Any, width: int) -> str:
+    text = " ".join(str(value or "").split())
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
@@ -356,7 +356,7 @@ class RekensomStep(StepView):
             if result is None:
                 return
             with contextlib.suppress(ValueError):
-                self.last_scenario = Scenario(result.get("scenario"))
+                self.last_scenario = Scenario(str(result.get("scenario")))
             if index is None:
                 self.lines.append(result)
                 new_row = len(self.lines) - 1

@@ -76,6 +76,8 @@ class StepView(VerticalScroll):
         for widget in self.query("Input, TextArea, Select, Checkbox, Button, DataTable, OptionList"):
             if widget.focusable:
                 widget.focus()
+                if isinstance(widget, TextArea):
+                    widget.move_cursor(widget.document.end)  # go on typing where the text ends
                 return
 
     async def add_item(self) -> bool:

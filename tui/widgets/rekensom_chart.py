@@ -17,7 +17,7 @@ from tui.formatting import format_money
 
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 LABELS = ("huidig pad", "doorbraak")
-LABEL_WIDTH = 12
+LABEL_WIDTH = 13
 MIN_BAR = 10
 
 
@@ -31,12 +31,15 @@ def bar(value: Decimal, scale: Decimal, width: int) -> str:
     return "█" * full + (EIGHTHS[rest] if rest else "")
 
 
-class RekensomChart(Widget):
-    """Shows `result` (None: nothing to show yet)."""
+class RekensomChart(Widget, can_focus=True):
+    """Shows `result` (None: nothing to show yet). Focusable, so Tab brings it into view in 80×24."""
 
     DEFAULT_CSS = """
     RekensomChart {
         height: auto;
+    }
+    RekensomChart:focus {
+        background-tint: $foreground 4%;
     }
     RekensomChart > .chart--huidig {
         color: $warning;

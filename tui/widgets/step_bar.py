@@ -29,10 +29,11 @@ STEP_KEYS: dict[PlanStep, str] = {
     PlanStep.REKENSOM: "r",
     PlanStep.JURIDISCH: "j",
     PlanStep.TOESTEMMING: "t",
-    PlanStep.BESLUIT: "b",
+    PlanStep.BESLUIT: "v",
     PlanStep.EVALUATIE: "e",
 }
-"""One letter per step: Alt+letter in the editor, the plain letter on the step bar."""
+"""One letter per step: Alt+letter in the editor, the plain letter on the step bar. Not b or f: many
+terminals send Alt+B and Alt+F as ESC b / ESC f, which Textual reads as Ctrl+←/→ (word left/right)."""
 
 SHORT_LABELS: dict[PlanStep, str] = {
     PlanStep.IN_KAART: "Kaart",
