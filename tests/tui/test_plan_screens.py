@@ -18,7 +18,7 @@ from domain.services import plans as plan_service
 from storage.export_plan import SECTION_NUMBERS
 from tests.tui.conftest import notifications, screen_text, settle, type_text
 from tests.tui.data_plan import PlanData, open_plan_database
-from tests.tui.test_plan_editor import fill, open_overview, tab_to
+from tests.tui.test_plan_editor import field_name, fill, open_overview, tab_to
 from tui import screens
 from tui.app import DoorbraakApp
 from tui.screens import plan_editor
@@ -390,3 +390,28 @@ async def test_quitting_keeps_what_was_typed_as_a_draft(plan_data: PlanData) -> 
         await settle(pilot)
     draft = plan_service.load_plan_for_editing(plan_data.partial, plan_data.db.uow(), plan_data.db.actor).draft
     assert draft is not None and draft.content["doorbraak"] == "Bewindvoering"
+
+
+async def test_a_cost_line_still_in_its_dialog_is_in_the_draft(plan_data: PlanData, quick_autosave: None) -> None:
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot, plan_data.partial)
+        await pilot.press("alt+r")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("enter")  # Vrije regel
+        await settle(pilot)
+        await type_text(pilot, "Bewindvoering")
+        await fill(pilot, "amount", "1200")
+        await pilot.pause()
+        assert "Betaler is verplicht" in screen_text(app)  # no payer is chosen for the user
+        await tab_to(pilot, lambda w: field_name(w) == "payer")
+        await pilot.press("enter", "down", "down", "enter")
+        await wait_for_autosave(pilot)
+        assert "Telt mee: € 1.200,00" in screen_text(app)
+        assert editor.content["rekensom"]["lines"] == []  # not in the plan until it is confirmed
+    draft = plan_service.load_plan_for_editing(plan_data.partial, plan_data.db.uow(), plan_data.db.actor).draft
+    assert draft is not None
+    assert [(ln["description"], ln["amount"]) for ln in draft.content["rekensom"]["lines"]] == [
+        ("Bewindvoering", "1200")]

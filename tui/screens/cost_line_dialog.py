@@ -106,8 +106,8 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
                                   required=True, span=True)
                     yield self._f("Scenario", choice(scenarios, ln.get("scenario") or Scenario.HUIDIG_PAD.value),
                                   "scenario")
-                    yield self._f("Betaler", choice(payers, ln.get("payer"), prompt="Kies de betaler"), "payer",
-                                  required=True)
+                    yield self._f("Betaler", choice(payers, ln.get("payer"), prompt="Kies de betaler",
+                                                    allow_blank=True), "payer", required=True)
                     yield self._f("Bedrag €", line_input(money_text(ln.get("amount")), placeholder="bijv. 1234,56",
                                                          max_length=20), "amount", required=True)
                     yield self._f("Frequentie", choice(frequencies, ln.get("frequency") or Frequency.EENMALIG.value),
@@ -154,6 +154,9 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
             "duration_months": None if frequency == Frequency.EENMALIG.value else int_value(
                 f["duration_months"].value),
         }
+        for name in ("scenario", "payer"):
+            if line[name] is None:
+                del line[name]  # not chosen: the domain says it is required
         if self.line.get("id"):
             line = {"id": self.line["id"], **line}
         text = f["source_text"].value.strip()
@@ -181,14 +184,21 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
         problems, value = self._check(line)
         target = self.query_one("#line-value", Static)
         if value is not None:
-            scenario = SCENARIO_LABELS[Scenario(line["scenario"])]
+            scenario = SCENARIO_LABELS[Scenario(line.get("scenario"))]
             target.update(Text(f"Telt mee: {format_money(value)} over {self.horizon} maanden ({scenario})",
                                style="bold"))
         else:
-            target.update(Text("Nog niet compleet: " + "; ".join(p.reason for p in problems[:2])))
+            target.update(Text("Nog niet compleet: " + "; ".join(self._describe(p) for p in problems[:2])))
         self.fields["duration_months"].control.disabled = line["frequency"] == Frequency.EENMALIG.value
         if self.on_change is not None:
             self.on_change(line)
+
+    def _describe(self, problem: Problem) -> str:
+        """`Startmaand moet een geheel getal zijn` (the field's label in front of a short reason)."""
+        head = problem.path.split(".", 1)[0]
+        name = {"source": "source_text"}.get(head, head)
+        label = self.fields[name].label if name in self.fields else ""
+        return f"{label} {problem.reason}" if label and problem.reason[:1].islower() else problem.reason
 
     @on(Input.Changed)
     @on(Select.Changed)

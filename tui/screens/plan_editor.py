@@ -419,12 +419,19 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             self.view.refresh_derived()
         self._update_bar()
 
+    def draft_data(self) -> dict[str, Any]:
+        """The content plus what is still being typed in a dialog (a cost line), for the draft."""
+        self.sync()
+        data = copy.deepcopy(self.content)
+        if self.view is not None and self.view.is_mounted:
+            self.view.write_draft_into(data)
+        return data
+
     def autosave(self) -> None:
         """Save a draft of what is typed, if it differs from what is stored and from the last draft."""
         if self.frozen or self.ctx is None:
             return
-        self.sync()
-        data = copy.deepcopy(self.content)
+        data = self.draft_data()
         if data == self.last_draft:
             return
         if data == self.baseline and self.last_draft is None:
@@ -460,12 +467,12 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         """Save the draft now (leaving, quitting); waits until it is stored."""
         if self.frozen or self.ctx is None:
             return
-        self.sync()
-        if not self.has_unsaved or self.content == self.last_draft:
+        data = self.draft_data()
+        if data == self.baseline or data == self.last_draft:
             return
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
-        worker = self._save_draft(copy.deepcopy(self.content), self._generation)
+        worker = self._save_draft(data, self._generation)
         await worker.wait()
 
     # -- saving ------------------------------------------------------------------------------------

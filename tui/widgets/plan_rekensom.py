@@ -210,7 +210,13 @@ class RekensomStep(StepView):
         return data
 
     def write_into(self, content: dict[str, Any]) -> None:
-        content["rekensom"] = self.section_data(with_pending=True)
+        self._write(content, with_pending=False)
+
+    def write_draft_into(self, content: dict[str, Any]) -> None:
+        self._write(content, with_pending=True)  # a line half-typed in the dialog survives a crash too
+
+    def _write(self, content: dict[str, Any], *, with_pending: bool) -> None:
+        content["rekensom"] = self.section_data(with_pending=with_pending)
         ids = {line.get("id") for line in content["rekensom"]["lines"]}
         for action in content.get("actions") or []:
             if action.get("cost_line_id") and action["cost_line_id"] not in ids:

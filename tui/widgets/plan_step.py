@@ -69,6 +69,10 @@ class StepView(VerticalScroll):
         """Write what is typed into `content` (only this step's part)."""
         raise NotImplementedError
 
+    def write_draft_into(self, content: dict[str, Any]) -> None:
+        """What goes into the autosaved draft: `write_into` plus anything still being typed in a dialog."""
+        self.write_into(content)
+
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """Show the domain's problems (paths from the plan root) at this step's fields."""
 
