@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 from textual.worker import Worker, WorkerState
@@ -53,9 +53,10 @@ class DecideDialog(ModalScreen[bool]):
         plan = self.overview.plan
         with Vertical(classes="dialog", id="decide-dialog") as dialog:
             dialog.border_title = f"Versie {plan.plan_version} vaststellen"
-            yield Static(missing_text(self.overview.missing) if self.overview.missing else Text(
-                "Niets ontbreekt. Na het vaststellen ligt deze versie vast; wijzigen kan dan alleen in een nieuwe "
-                "versie."), id="decide-missing", classes="dialog-text")
+            with VerticalScroll(id="decide-missing-box"):
+                yield Static(missing_text(self.overview.missing) if self.overview.missing else Text(
+                    "Niets ontbreekt. Na het vaststellen ligt deze versie vast; wijzigen kan dan alleen in een nieuwe "
+                    "versie."), id="decide-missing")
             for form_field in (
                 FormField("Besloten door", line_input("", placeholder="naam maatwerkfunctionaris"),
                           name="decided_by", required=True),

@@ -254,11 +254,9 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         plan = self.plan
         text = ""
         if plan is not None and plan.is_frozen and plan.decision is not None:
-            text = (f"Versie {plan.plan_version} · {plan.status.label} op {format_date(plan.decision.decided_on)} "
-                    f"door {plan.decision.decided_by}. De inhoud ligt vast; alleen de status van acties en de "
-                    "evaluatie veranderen nog. Een nieuwe versie maakt u in stap Besluit (Alt+V).")
-        elif plan is not None:
-            text = ""
+            text = (f"Versie {plan.plan_version} · {plan.status.label} · vastgesteld op "
+                    f"{format_date(plan.decision.decided_on)} door {plan.decision.decided_by}. De inhoud ligt vast; "
+                    "alleen actiestatus en evaluatie veranderen nog (nieuwe versie: Alt+V).")
         banner.update(text)
         banner.set_class(bool(text), "-visible")
 

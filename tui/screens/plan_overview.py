@@ -23,7 +23,7 @@ from domain.services import plans as service
 from storage.bootstrap import Database
 from tui.formatting import format_date, format_money
 from tui.screens.base import DoorbraakScreen
-from tui.widgets.plan_goals_actions import short
+from tui.widgets.plan_goals_actions import short, short_title
 from tui.widgets.plan_rekensom import payer_table, pocket_text
 
 START = "__start__"
@@ -63,7 +63,7 @@ def step_summary(overview: service.PlanOverview, step: PlanStep) -> str:
             return "nog geen kostenregels"
         return f"{len(plan.rekensom.lines)} regels · verschil {format_money(result.verschil)}"
     if step is PlanStep.JURIDISCH:
-        return "; ".join(b.title for b in overview.legal_bases) or "nog geen rechtsgrond"
+        return "; ".join(short_title(b.id) for b in overview.legal_bases) or "nog geen rechtsgrond"
     if step is PlanStep.TOESTEMMING:
         consent = plan.consent
         return f"{consent.given_by}, {format_date(consent.given_on)} ({consent.method.label.lower()})" if consent else (
@@ -138,9 +138,9 @@ def status_line(overview: service.PlanOverview) -> tuple[str, str]:
                     "")
         return f"{head} · compleet: b stelt het plan vast", "-ready"
     decided = plan.decision
-    who = f" op {format_date(decided.decided_on)} door {decided.decided_by}" if decided else ""
-    return (f"{head}{who} · ligt vast (alleen lezen); alleen actiestatus en evaluatie veranderen nog · "
-            "v maakt een nieuwe versie", "-frozen")
+    who = f" · vastgesteld op {format_date(decided.decided_on)} door {decided.decided_by}" if decided else ""
+    return (f"{head}{who} · ligt vast: alleen actiestatus en evaluatie veranderen nog · v: nieuwe versie",
+            "-frozen")
 
 
 class PlanOverviewScreen(DoorbraakScreen[None]):
