@@ -399,6 +399,7 @@ class RekensomStep(StepView):
 
     def focus_first(self) -> None:
         if self.ctx.read_only or self.lines:
-            self.query_one(CostLineTable).focus()
+            # The table is in view already; scrolling to it would hide the hint and the settings above it.
+            self.query_one(CostLineTable).focus(scroll_visible=False)
         else:
             self.fields["horizon_months"].control.focus()
