@@ -112,7 +112,7 @@ async def test_write_a_whole_plan_by_keyboard(plan_data: PlanData) -> None:
         await fill(pilot, "owner_organisation", "Gemeente Utrecht")
         await fill(pilot, "deadline", "15-12-2026")
         await tab_to(pilot, named("deviating"))
-        await pilot.press("enter", "down", "enter")
+        await pilot.press("space")
         await tab_to(pilot, lambda w: w is not None and w.has_class("add-basis"))
         await pilot.press("enter")
         await settle(pilot)

@@ -9,12 +9,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Label, Select, Static
+from textual.widgets import Label, Select, Static
 
 from domain.plan import ChangeKind, PlanDiff, PlanVersionInfo
 from domain.services import plans as service
 from storage.bootstrap import Database
 from tui.screens.base import DoorbraakScreen
+from tui.widgets.quiet_footer import QuietFooter
 
 KIND_LABELS = {ChangeKind.GEWIJZIGD: "gewijzigd", ChangeKind.TOEGEVOEGD: "toegevoegd", ChangeKind.VERWIJDERD: "weg"}
 
@@ -68,7 +69,7 @@ class PlanCompareScreen(DoorbraakScreen[None]):
             yield Select(options, value=numbers[-1], allow_blank=False, compact=True, id="compare-new")
         with VerticalScroll(classes="compare-body", id="compare-body"):
             yield Static(id="compare-diff")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#compare-body").focus()

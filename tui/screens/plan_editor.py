@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import json
 import threading
 from datetime import datetime
 from typing import Any
@@ -21,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from domain.access import AccessDenied
@@ -49,6 +50,7 @@ from tui.widgets.plan_juridisch import JuridischStep
 from tui.widgets.plan_rekensom import RekensomStep
 from tui.widgets.plan_step import StepContext, StepView
 from tui.widgets.plan_steps_text import DoorbraakStep, InKaartStep, PerspectiefStep, StaInDeWegStep, ToestemmingStep
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.step_bar import STEP_KEYS, STEPS, StepBar, StepState
 
 AUTOSAVE_DELAY = 1.0
@@ -69,6 +71,20 @@ STEP_VIEWS: dict[PlanStep, type[StepView]] = {
     PlanStep.BESLUIT: BesluitStep,
     PlanStep.EVALUATIE: EvaluatieStep,
 }
+
+
+CACHE_INPUTS: dict[PlanStep, tuple[str, ...]] = {
+    PlanStep.IN_KAART: ("in_kaart",),
+    PlanStep.PERSPECTIEF: ("perspectief",),
+    PlanStep.STA_IN_DE_WEG: ("sta_in_de_weg",),
+    PlanStep.DOORBRAAK: ("doorbraak",),
+    PlanStep.DOELEN: ("goals",),
+    PlanStep.ACTIES: ("actions", "goals", "rekensom"),
+    PlanStep.REKENSOM: ("rekensom",),
+    PlanStep.JURIDISCH: ("juridisch", "actions"),
+    PlanStep.TOESTEMMING: ("consent",),
+}
+"""What each step is built from. Besluit and Evaluatie show the plan's state and are always built anew."""
 
 
 def empty_content() -> dict[str, Any]:
@@ -140,6 +156,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self._write_lock = threading.Lock()
         self._generation = 0
         self._step_lock = asyncio.Lock()
+        self._key_state: tuple[bool | None, bool | None] | None = None
+        self._cached: dict[PlanStep, tuple[StepView, str]] = {}
 
     # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -151,7 +169,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 yield Static("", id="step-title", markup=False)
                 yield Container(id="step-host")
         yield Static("", id="plan-status", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#step-host").loading = True
@@ -262,28 +280,60 @@ class PlanEditorScreen(DoorbraakScreen[None]):
 
     # -- steps -----------------------------------------------------------------------------------
     async def show_step(self, step: PlanStep, *, focus: bool = True, write: bool = True) -> None:
-        """Replace the step on screen (what was typed is kept in `content` first, unless the content was
-        just replaced: `write=False`)."""
+        """Show a step; what was typed in the step on screen is kept in `content` first (unless the content was
+        just replaced: `write=False`).
+
+        A step that was shown before is kept (hidden) with a snapshot of the content it was built from, and
+        shown again as it was when that content has not changed since: mounting a step with many cards costs
+        far more than showing it (see benchmarks/bench_plan_tui.py).
+        """
         if self.ctx is None:
             return
         async with self._step_lock:
             host = self.query_one("#step-host")
-            if self.view is not None:
-                old, self.view = self.view, None
+            old = self.view
+            self.view = None
+            if not write:
+                for cached, _ in self._cached.values():
+                    await cached.remove()
+                self._cached.clear()
+            if old is not None:
                 if write and old.ctx is self.ctx:
                     old.write_into(self.content)
-                await old.remove()
+                if write and old.ctx is self.ctx and old.step in CACHE_INPUTS:
+                    focused = self.focused
+                    old.last_focus = focused if focused is not None and old in focused.ancestors else None
+                    old.display = False
+                    self._cached[old.step] = (old, self._inputs(old.step))
+                else:
+                    await old.remove()
             self.step = step
             self.ctx.extra.update(missing=self.missing, warnings=self.warnings, problems=self.problems)
-            view = STEP_VIEWS[step](self.ctx)
+            cached_view, inputs = self._cached.pop(step, (None, ""))
+            if cached_view is not None and inputs == self._inputs(step):
+                view = cached_view
+                view.display = True
+                view.refresh_derived()
+            else:
+                if cached_view is not None:
+                    await cached_view.remove()
+                view = STEP_VIEWS[step](self.ctx)
+                await host.mount(view)
             self.view = view
-            await host.mount(view)
             view.show_problems(self.problems)
             if focus:
-                view.focus_first()
+                last = view.last_focus
+                if last is not None and last.is_attached and last.focusable:
+                    last.focus()
+                else:
+                    view.focus_first()
             self._update_title()
             self._update_bar()
-            self.refresh_bindings()
+            self._refresh_keys()
+
+    def _inputs(self, step: PlanStep) -> str:
+        """The part of the content a step is built from (it is rebuilt when that changed elsewhere)."""
+        return json.dumps([self.content.get(key) for key in CACHE_INPUTS[step]], sort_keys=True, default=str)
 
     def _update_title(self) -> None:
         index = STEPS.index(self.step) + 1
@@ -744,7 +794,14 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         return True
 
     def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Refresh the footer only when Toevoegen/Verwijderen change (a refresh rebuilds the whole footer)."""
+        state = (self.check_action("add_item", ()), self.check_action("remove_item", ()))
+        if state != self._key_state:
+            self._key_state = state
+            self.refresh_bindings()
 
     async def action_add_item(self) -> None:
         if self.view is not None and not await self.view.add_item():

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -25,6 +25,7 @@ from tui.formatting import format_date, format_money
 from tui.screens.base import DoorbraakScreen
 from tui.widgets.plan_goals_actions import short, short_title
 from tui.widgets.plan_rekensom import payer_table, pocket_text
+from tui.widgets.quiet_footer import QuietFooter
 
 START = "__start__"
 WIDE = 120
@@ -184,7 +185,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
             yield OptionList(id="overview-steps")
             with VerticalScroll(id="overview-side", can_focus=True):
                 yield Static(id="overview-panel")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#overview-steps").focus()

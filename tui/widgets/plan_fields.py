@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from domain.errors import Problem
 from tui.widgets.form_field import FormField
@@ -58,6 +58,24 @@ def long_text(value: str = "", *, placeholder: str = "", read_only: bool = False
         classes="plan-text",
     )
     return area
+
+
+class YesNo(Checkbox):
+    """A compact yes/no that says its state in words and marks only "yes" (Textual's compact checkbox shows the
+    same X checked or not; only the colour differs). Cheaper than a Select on a card that is mounted often."""
+
+    def __init__(self, yes: str, no: str, value: bool, *, disabled: bool = False) -> None:
+        super().__init__(yes if value else no, value, compact=True, disabled=disabled)
+        self.yes = yes
+        self.no = no
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the mark inside the button
+        return "X" if self.value else " "
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox is self:
+            self.label = self.yes if self.value else self.no
 
 
 def stacked(label: str, control: Any, *, name: str, required: bool = False) -> FormField:

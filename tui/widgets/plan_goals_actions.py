@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from domain import reference
 from domain.catalogues import is_legal_basis, legal_basis
@@ -24,6 +24,7 @@ from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import ItemEditor, ItemList, choice
 from tui.widgets.plan_fields import (
     TEXT_MAX,
+    YesNo,
     date_text,
     date_value,
     line_input,
@@ -220,10 +221,8 @@ class ActionEditor(ItemEditor):
             prompt="geen kostenregel" if self.lines else "nog geen kostenregels", allow_blank=True)
         status = choice(statuses, d.get("status") or "open")
         goal.disabled = line.disabled = ro
-        # A choice, not a checkbox: a compact checkbox shows the same mark checked or not (only colour differs).
-        deviating = choice([("nee, de standaard", False), ("ja, wijkt af (maatwerk)", True)],
-                           bool(d.get("deviating")))
-        deviating.disabled = ro
+        deviating = YesNo("ja, wijkt af van de standaard (maatwerk)", "nee, de standaard (spatie wisselt)",
+                          bool(d.get("deviating")), disabled=ro)
         return [
             FormField("Wat", line_input(str(d.get("what") or ""), max_length=TEXT_MAX, disabled=ro,
                                         placeholder="wat er gebeurt"), name="what", required=True, span=True),
@@ -290,11 +289,9 @@ class ActionEditor(ItemEditor):
         self._setting_contact = True
         contact.control.value = text
 
-    @on(Select.Changed)
-    def _deviating_changed(self, event: Select.Changed) -> None:
-        deviating = self.field("deviating")
-        if deviating is not None and event.select is deviating.control:
-            self.show_bases()
+    @on(Checkbox.Changed)
+    def _deviating_changed(self) -> None:
+        self.show_bases()
 
     @on(Input.Changed)
     def _contact_typed(self, event: Input.Changed) -> None:

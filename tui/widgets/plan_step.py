@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from domain.catalogues import Kengetal
@@ -56,6 +57,8 @@ class StepView(VerticalScroll):
         super().__init__(classes="plan-step", id=f"step-{self.step.value}", can_focus=False)
         self.ctx = ctx
         self._quiet = True
+        self.last_focus: Widget | None = None
+        """Where the cursor was when the editor hid this step (it comes back there)."""
 
     def on_mount(self) -> None:
         # Controls announce their first value after mounting; only what the user does afterwards counts.
