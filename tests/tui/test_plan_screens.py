@@ -420,3 +420,15 @@ async def test_a_cost_line_still_in_its_dialog_is_in_the_draft(plan_data: PlanDa
     assert draft is not None
     assert [(ln["description"], ln["amount"]) for ln in draft.content["rekensom"]["lines"]] == [
         ("Bewindvoering", "1200")]
+
+
+async def test_enter_in_a_field_goes_to_the_next_one(plan_data: PlanData) -> None:
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot, plan_data.partial)
+        await pilot.press("alt+t")
+        await settle(pilot)
+        assert field_name(app.focused) == "given_by"
+        await type_text(pilot, "Eline Bakker")
+        await pilot.press("enter")
+        assert field_name(app.focused) == "given_on"

@@ -109,6 +109,11 @@ class StepView(VerticalScroll):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.changed()
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter in a one-line field goes on to the next field, as in the household form.
+        event.stop()
+        self.screen.focus_next()
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.changed()
 
