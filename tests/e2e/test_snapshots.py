@@ -32,6 +32,10 @@ def then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any
         for step in steps:
             await step(pilot)
             await settle(pilot)
+        # The footer rebuilds itself after a refresh; make sure it shows the keys of the final focus.
+        pilot.app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
         steady(pilot)
 
     return run
