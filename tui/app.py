@@ -238,11 +238,16 @@ class DoorbraakApp(App[None]):
 
     async def action_quit(self) -> None:
         from tui.screens.confirm_dialog import ConfirmDialog
-        from tui.screens.household_form import HouseholdFormScreen
+        from tui.screens.plan_editor import PlanEditorScreen
 
+        unsaved_plan = False
+        for editor in [s for s in self.all_screens() if isinstance(s, PlanEditorScreen)]:
+            try:
+                await editor.flush_draft()  # what was typed in a plan is kept as a draft, not lost
+            except Exception:  # noqa: BLE001 - reported by the app; ask below before losing it
+                unsaved_plan = True
         # Any form with unsaved edits (household, overbrugging, escalation, ...) asks first.
-        if any(isinstance(s, HouseholdFormScreen) and s.is_dirty or getattr(s, "is_dirty", False) is True
-               for s in self.all_screens()):
+        if unsaved_plan or any(getattr(s, "is_dirty", False) is True for s in self.all_screens()):
 
             async def answered(leave: bool | None) -> None:
                 if leave:

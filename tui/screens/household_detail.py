@@ -148,6 +148,8 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
     BINDINGS = [
         Binding("e", "edit", "Bewerken", id="detail.edit", tooltip="Gegevens, leden, problemen en organisaties"),
         Binding("s", "change_status", "Status wijzigen", id="detail.status", tooltip="Naar een volgende status"),
+        Binding("p", "plan", "Maatwerkplan", id="detail.plan",
+                tooltip="Het maatwerkplan: overzicht, bewerken, vaststellen, exporteren"),
         Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="detail.refresh", show=False,
                 tooltip="Haal de casus opnieuw op"),
         Binding("o", "overbruggingen", "Overbruggingen", id="detail.overbruggingen", show=False,
@@ -260,6 +262,11 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
                 self.show_household(saved)
 
         self.app.push_screen(HouseholdFormScreen(self.db, self.household), edited)
+
+    def action_plan(self) -> None:
+        from tui.screens.plan_overview import PlanOverviewScreen
+
+        self.app.push_screen(PlanOverviewScreen(self.db, self.case_number))
 
     def action_change_status(self) -> None:
         household = self.household

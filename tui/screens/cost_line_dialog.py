@@ -1,0 +1,257 @@
+"""Add or edit one cost line of the rekensom: description, scenario, payer, amount, quantity, probability,
+frequency, start month, duration and source. What the line adds up to is shown while typing (computed by
+the domain), and every problem the domain finds is shown at its field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static
+
+from domain.catalogues import Kengetal, is_kengetal, kengetal
+from domain.errors import Problem
+from domain.plan import PlanContent
+from domain.rekensom import FREQUENCY_LABELS, PAYER_LABELS, SCENARIO_LABELS, Frequency, Scenario
+from domain.services.plans import calculate_rekensom, preview_content
+from tui.formatting import format_money
+from tui.widgets.form_field import FormField
+from tui.widgets.item_editors import choice
+from tui.widgets.plan_fields import (
+    int_value,
+    line_input,
+    money_text,
+    money_value,
+    number_text,
+    number_value,
+    probability_value,
+    problems_under,
+    show_at_fields,
+)
+
+LineChanged = Callable[[dict[str, Any] | None], None]
+
+
+def line_from_kengetal(item: Kengetal, scenario: Scenario) -> dict[str, Any]:
+    """A new line pre-filled from a kengetal (amount left empty for a rule without an amount)."""
+    from domain.services.plans import new_cost_line
+
+    if item.bedrag is not None:
+        return new_cost_line(item, scenario).model_dump(mode="json", exclude={"id"})
+    return {
+        "description": item.naam,
+        "scenario": scenario.value,
+        "payer": item.betaler.value,
+        "amount": "",
+        "frequency": item.frequentie.value,
+        "source": {"kengetal_id": item.id, "text": item.bron, "year": item.jaar},
+    }
+
+
+class CostLineDialog(ModalScreen[dict[str, Any] | None]):
+    """Dismisses with the line (JSON-like, as typed and valid) or None. `on_change` gets every edit, so the
+    editor can keep a line that is still being typed in its autosaved draft."""
+
+    CSS_PATH = "plan.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "ok", "Regel bewaren", id="cost_line.ok", priority=True,
+                tooltip="De regel in de rekensom zetten"),
+        Binding("escape", "cancel", "Annuleren", id="cost_line.cancel"),
+    ]
+
+    def __init__(
+        self,
+        line: dict[str, Any],
+        *,
+        title: str,
+        horizon: Any = 12,
+        discount_rate: Any = "0",
+        on_change: LineChanged | None = None,
+    ) -> None:
+        super().__init__()
+        self.line = dict(line)
+        self.title_text = title
+        self.horizon = horizon
+        self.discount_rate = discount_rate
+        self.on_change = on_change
+        self.fields: dict[str, FormField] = {}
+        source = self.line.get("source") or {}
+        self.kengetal_id: str | None = source.get("kengetal_id")
+
+    def _f(self, label: str, control: Any, name: str, *, required: bool = False, span: bool = False) -> FormField:
+        form_field = FormField(label, control, name=name, required=required, span=span)
+        self.fields[name] = form_field
+        return form_field
+
+    def compose(self) -> ComposeResult:
+        ln = self.line
+        source = ln.get("source") or {}
+        scenarios = [(label, s.value) for s, label in SCENARIO_LABELS.items()]
+        payers = [(label, p.value) for p, label in PAYER_LABELS.items()]
+        frequencies = [(label, f.value) for f, label in FREQUENCY_LABELS.items()]
+        with Vertical(classes="dialog line-dialog", id="cost-line-dialog") as dialog:
+            dialog.border_title = self.title_text
+            with VerticalScroll(id="line-body"):
+                yield Static("", classes="step-errors", markup=False)
+                with Grid(classes="line-grid"):
+                    yield self._f("Omschrijving", line_input(str(ln.get("description") or "")), "description",
+                                  required=True, span=True)
+                    yield self._f("Scenario", choice(scenarios, ln.get("scenario") or Scenario.HUIDIG_PAD.value),
+                                  "scenario")
+                    yield self._f("Betaler", choice(payers, ln.get("payer"), prompt="Kies de betaler",
+                                                    allow_blank=True), "payer", required=True)
+                    yield self._f("Bedrag €", line_input(money_text(ln.get("amount")), placeholder="bijv. 1234,56",
+                                                         max_length=20), "amount", required=True)
+                    yield self._f("Frequentie", choice(frequencies, ln.get("frequency") or Frequency.EENMALIG.value),
+                                  "frequency")
+                    yield self._f("Aantal", line_input(number_text(ln.get("quantity", "1")), max_length=12),
+                                  "quantity")
+                    yield self._f("Kans", line_input(number_text(ln.get("probability", "1")),
+                                                     placeholder="0–1 of 25%", max_length=12), "probability")
+                    yield self._f("Startmaand", line_input(str(ln.get("start_month", 0) or 0), max_length=6,
+                                                           placeholder="0 = nu"), "start_month")
+                    yield self._f("Looptijd mnd", line_input(str(ln.get("duration_months") or ""), max_length=6,
+                                                             placeholder="leeg = tot de horizon"),
+                                  "duration_months")
+                    yield self._f("Bron", line_input(str(source.get("text") or ""),
+                                                     placeholder="bijv. offerte bewindvoerder"), "source_text")
+                    yield self._f("Bronjaar", line_input(str(source.get("year") or ""), max_length=4,
+                                                         placeholder="jjjj"), "source_year")
+                yield Static("", id="line-kengetal", markup=False)
+                yield Static("", id="line-value", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Annuleren (Esc)", id="line-cancel", compact=True)
+                yield Button("Bewaren (Ctrl+S)", id="line-ok", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.fields["description"].control.focus()
+        if self.kengetal_id and is_kengetal(self.kengetal_id):
+            self.query_one("#line-kengetal", Static).update(
+                Text(f"Kengetal: {kengetal(self.kengetal_id).naam} ({self.kengetal_id})", style="italic"))
+        self._update_preview()
+
+    # -- reading -------------------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        f = self.fields
+        frequency = f["frequency"].value or Frequency.EENMALIG.value
+        line: dict[str, Any] = {
+            "description": f["description"].value,
+            "scenario": f["scenario"].value,
+            "payer": f["payer"].value,
+            "amount": money_value(f["amount"].value),
+            "quantity": number_value(f["quantity"].value) or "1",
+            "probability": probability_value(f["probability"].value) or "1",
+            "frequency": frequency,
+            "start_month": int_value(f["start_month"].value) or 0,
+            "duration_months": None if frequency == Frequency.EENMALIG.value else int_value(
+                f["duration_months"].value),
+        }
+        for name in ("scenario", "payer"):
+            if line[name] is None:
+                del line[name]  # not chosen: the domain says it is required
+        if self.line.get("id"):
+            line = {"id": self.line["id"], **line}
+        text = f["source_text"].value.strip()
+        year = int_value(f["source_year"].value)
+        if self.kengetal_id:
+            line["source"] = {"kengetal_id": self.kengetal_id, "text": text, "year": year}
+        elif text or year is not None:
+            line["source"] = {"text": text, "year": year}
+        else:
+            line["source"] = None
+        return line
+
+    def _check(self, line: dict[str, Any]) -> tuple[list[Problem], Decimal | None]:
+        """The domain's problems with this line, or what it adds up to over the horizon."""
+        rekensom = {"horizon_months": self.horizon, "discount_rate": self.discount_rate,
+                    "lines": [{k: v for k, v in line.items() if k != "id"}]}
+        content, problems, _ = preview_content({"rekensom": rekensom})
+        if content is None:
+            return problems_under(problems, "rekensom.lines.0"), None
+        result = calculate_rekensom(PlanContent(rekensom=content.rekensom))
+        return [], result.totals[content.rekensom.lines[0].scenario]
+
+    def _update_preview(self) -> None:
+        line = self.values()
+        problems, value = self._check(line)
+        target = self.query_one("#line-value", Static)
+        if value is not None:
+            scenario = SCENARIO_LABELS[Scenario(line.get("scenario"))]
+            target.update(Text(f"Telt mee: {format_money(value)} over {self.horizon} maanden ({scenario})",
+                               style="bold"))
+        else:
+            target.update(Text("Nog niet compleet: " + "; ".join(self._describe(p) for p in problems[:2])))
+        self.fields["duration_months"].control.disabled = line["frequency"] == Frequency.EENMALIG.value
+        if self.on_change is not None:
+            self.on_change(line)
+
+    def _describe(self, problem: Problem) -> str:
+        """`Startmaand moet een geheel getal zijn` (the field's label in front of a short reason)."""
+        head = problem.path.split(".", 1)[0]
+        name = {"source": "source_text"}.get(head, head)
+        label = self.fields[name].label if name in self.fields else ""
+        return f"{label} {problem.reason}" if label and problem.reason[:1].islower() else problem.reason
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _edited(self) -> None:
+        if self.is_mounted:
+            self._update_preview()
+
+    @on(Input.Submitted)
+    def _next(self) -> None:
+        self.focus_next()
+
+    # -- closing -------------------------------------------------------------------------------------
+    def show_problems(self, problems: list[Problem]) -> None:
+        for form_field in self.fields.values():
+            form_field.set_error(None)
+        mapped = []
+        for problem in problems:
+            path = problem.path
+            if path.startswith("source"):
+                mapped.append(Problem("source_year" if "year" in path or "jaartal" in problem.reason
+                                      else "source_text", problem.reason))
+            else:
+                mapped.append(problem)
+        rest = show_at_fields(self.fields, mapped)
+        errors = self.query_one(".step-errors", Static)
+        errors.update("\n".join(f"✗ {p.reason}" for p in rest))
+        errors.set_class(bool(rest), "-visible")
+        first = next((f for f in self.fields.values() if f.error), None)
+        if first is not None:
+            first.control.focus()
+
+    def action_ok(self) -> None:
+        line = self.values()
+        problems, _ = self._check(line)
+        if problems:
+            self.show_problems(problems)
+            return
+        if self.on_change is not None:
+            self.on_change(None)
+        self.dismiss(line)
+
+    def action_cancel(self) -> None:
+        if self.on_change is not None:
+            self.on_change(None)
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#line-ok")
+    def _ok_pressed(self) -> None:
+        self.action_ok()
+
+    @on(Button.Pressed, "#line-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def preview_text(self) -> str:
+        return str(self.query_one("#line-value", Static).render())

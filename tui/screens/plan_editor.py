@@ -1,0 +1,924 @@
+"""The plan editor: the steps of the doorbraakmethode as a form wizard that an experienced user can also jump
+through by key (Alt+letter, or Ctrl+G and the letter on the step bar).
+
+What is typed is kept in `content` (the plan as JSON-like data) and autosaved as a draft shortly after
+typing stops and when leaving, so nothing is lost on a crash or a closed terminal; reopening offers it
+again. Ctrl+S stores it through the services with the version check (a stale save is refused with the
+domain's Dutch message and keeps everything typed). A decided version is shown read-only: only the status
+of its actions and the evaluation moments still change.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+import threading
+from datetime import datetime
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState
+
+from domain.access import AccessDenied
+from domain.catalogues import Kengetal
+from domain.errors import InvalidInput, Problem, StaleVersion
+from domain.household import Household
+from domain.plan import (
+    CONTENT_STEPS,
+    Maatwerkplan,
+    MissingItem,
+    PlanContent,
+    PlanIncomplete,
+    PlanStatus,
+    PlanStep,
+    plan_warnings,
+)
+from domain.register import RegisterContact
+from domain.services import plans as service
+from storage.bootstrap import Database
+from tui.formatting import AMSTERDAM, format_date
+from tui.screens.base import DoorbraakScreen, today
+from tui.widgets.plan_besluit import BesluitStep, EvaluatieStep, JumpTo, PlanCommand
+from tui.widgets.plan_fields import ensure_ids
+from tui.widgets.plan_goals_actions import ActiesStep, DoelenStep
+from tui.widgets.plan_juridisch import JuridischStep
+from tui.widgets.plan_rekensom import RekensomStep
+from tui.widgets.plan_step import StepContext, StepView
+from tui.widgets.plan_steps_text import DoorbraakStep, InKaartStep, PerspectiefStep, StaInDeWegStep, ToestemmingStep
+from tui.widgets.quiet_footer import QuietFooter
+from tui.widgets.step_bar import STEP_KEYS, STEPS, StepBar, StepState
+
+AUTOSAVE_DELAY = 1.0
+"""Seconds after the last keystroke before the draft is saved."""
+PREVIEW_DELAY = 0.3
+WIDE = 110
+
+STEP_VIEWS: dict[PlanStep, type[StepView]] = {
+    PlanStep.IN_KAART: InKaartStep,
+    PlanStep.PERSPECTIEF: PerspectiefStep,
+    PlanStep.STA_IN_DE_WEG: StaInDeWegStep,
+    PlanStep.DOORBRAAK: DoorbraakStep,
+    PlanStep.DOELEN: DoelenStep,
+    PlanStep.ACTIES: ActiesStep,
+    PlanStep.REKENSOM: RekensomStep,
+    PlanStep.JURIDISCH: JuridischStep,
+    PlanStep.TOESTEMMING: ToestemmingStep,
+    PlanStep.BESLUIT: BesluitStep,
+    PlanStep.EVALUATIE: EvaluatieStep,
+}
+
+
+CACHE_INPUTS: dict[PlanStep, tuple[str, ...]] = {
+    PlanStep.IN_KAART: ("in_kaart",),
+    PlanStep.PERSPECTIEF: ("perspectief",),
+    PlanStep.STA_IN_DE_WEG: ("sta_in_de_weg",),
+    PlanStep.DOORBRAAK: ("doorbraak",),
+    PlanStep.DOELEN: ("goals",),
+    PlanStep.ACTIES: ("actions", "goals", "rekensom"),
+    PlanStep.REKENSOM: ("rekensom",),
+    PlanStep.JURIDISCH: ("juridisch", "actions"),
+    PlanStep.TOESTEMMING: ("consent",),
+}
+"""What each step is built from. Besluit and Evaluatie show the plan's state and are always built anew."""
+
+
+def empty_content() -> dict[str, Any]:
+    return PlanContent().model_dump(mode="json")
+
+
+def plan_json(plan: Maatwerkplan | None) -> dict[str, Any]:
+    return plan.content().model_dump(mode="json") if plan is not None else empty_content()
+
+
+def _clock(moment: datetime | None) -> str:
+    return moment.astimezone(AMSTERDAM).strftime("%H:%M:%S") if moment else ""
+
+
+class PlanEditorScreen(DoorbraakScreen[None]):
+    """Edit the current plan version of one household (opened from the plan overview)."""
+
+    CSS_PATH = "plan.tcss"
+    AUTO_FOCUS = None
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Opslaan", id="plan.save", priority=True,
+                tooltip="Sla het plan op (in Besluit: vaststellen; in Evaluatie: het moment vastleggen)"),
+        Binding("pagedown,ctrl+down", "next_step", "Volgende", id="plan.next", priority=True,
+                tooltip="Naar de volgende stap van de methode"),
+        Binding("pageup,ctrl+up", "previous_step", "Vorige", id="plan.previous", priority=True,
+                tooltip="Naar de vorige stap"),
+        Binding("ctrl+n", "add_item", "Toevoegen", id="plan.add",
+                tooltip="Doel, actie, kostenregel of rechtsgrond toevoegen (in de stap waar u bent)"),
+        Binding("ctrl+r", "remove_item", "Verwijderen", id="plan.remove", show=False,
+                tooltip="Verwijder het doel, de actie, de regel of de rechtsgrond waar de cursor staat"),
+        Binding("ctrl+o", "who_to_call", "Wie bel ik?", id="plan.who_to_call", show=False,
+                tooltip="Contacten uit het maatwerkregister bij de organisatie van deze actie"),
+        Binding("ctrl+g", "step_bar", "Stap kiezen", id="plan.steps", show=False,
+                tooltip="Naar de stappenbalk; daar kiest een letter de stap"),
+        Binding("escape", "back", "Terug", id="plan.back",
+                tooltip="Terug naar het overzicht; niet-opgeslagen invoer blijft automatisch bewaard"),
+        Binding("f5", "reload", "Opnieuw laden", id="plan.reload", show=False,
+                tooltip="Haal het plan opnieuw op (uw niet-opgeslagen invoer wordt aangeboden)"),
+        Binding("f8", "revert", "Terug naar opgeslagen", id="plan.revert", show=False,
+                tooltip="Gooi de niet-opgeslagen invoer weg en toon het opgeslagen plan"),
+        *[
+            Binding(f"alt+{key}", f"go('{step.value}')", f"Stap {step.label}", id=f"plan.step.{step.value}",
+                    show=False, priority=True, tooltip=f"Spring naar de stap {step.label} (Alt+{key.upper()})")
+            for step, key in STEP_KEYS.items()
+        ],
+    ]
+
+    def __init__(self, db: Database, case_number: str, *, step: PlanStep | None = None) -> None:
+        super().__init__(db)
+        self.case_number = case_number
+        self.requested_step = step
+        self.sub_title = f"Maatwerkplan · {case_number}"
+        self.household: Household | None = None
+        self.plan: Maatwerkplan | None = None
+        self.content: dict[str, Any] = empty_content()
+        self.baseline: dict[str, Any] = empty_content()
+        """The content as last loaded or saved: what 'unsaved' is measured against."""
+        self.step = PlanStep.IN_KAART
+        self.view: StepView | None = None
+        self.ctx: StepContext | None = None
+        self.problems: list[Problem] = []
+        self.missing: list[MissingItem] = []
+        self.warnings: list[MissingItem] = []
+        self.kengetallen: tuple[Kengetal, ...] = ()
+        self.last_draft: dict[str, Any] | None = None
+        self.draft_saved_at: datetime | None = None
+        self.busy = False
+        self._autosave_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
+        self._write_lock = threading.Lock()
+        self._generation = 0
+        self._step_lock = asyncio.Lock()
+        self._key_state: tuple[bool | None, bool | None] | None = None
+        self._cached: dict[PlanStep, tuple[StepView, str]] = {}
+
+    # -- layout ----------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield self.app_header()
+        with Horizontal(id="plan-main"):
+            yield StepBar(id="step-bar")
+            with Vertical(id="step-area"):
+                yield Static("", id="plan-banner", markup=False)
+                yield Static("", id="step-title", markup=False)
+                yield Container(id="step-host")
+        yield Static("", id="plan-status", markup=False)
+        yield QuietFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#step-host").loading = True
+        self.load()
+
+    def on_resize(self) -> None:
+        wide = self.size.width >= WIDE
+        self.query_one("#plan-main").set_class(wide, "-wide")
+        self.query_one(StepBar).wide = wide
+
+    @property
+    def frozen(self) -> bool:
+        return self.plan is not None and self.plan.is_frozen
+
+    # -- loading ---------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="plan-load", exit_on_error=False)
+    def load(self, step: PlanStep | None = None) -> None:
+        workspace = service.load_plan_for_editing(self.case_number, self.db.uow(), self.db.actor,
+                                                  purpose="maatwerkplan bewerken")
+        try:
+            items = service.kengetallen_for(workspace.household.municipality_code, self.db.uow(), self.db.actor)
+        except AccessDenied:
+            items = ()
+        self.app.call_from_thread(self._loaded, workspace, items, step)
+
+    def _loaded(self, workspace: service.PlanWorkspace, items: tuple[Kengetal, ...], step: PlanStep | None) -> None:
+        self.household = workspace.household
+        self.plan = workspace.plan
+        self.kengetallen = items
+        self.sub_title = f"Maatwerkplan · {self.case_number} · {workspace.household.name}"
+        stored = plan_json(workspace.plan)
+        self.baseline = copy.deepcopy(stored)
+        self.last_draft = None
+        draft = workspace.draft
+        target = step or self.requested_step
+        if draft is None or draft.content == stored:
+            if draft is not None:
+                self._discard_draft()
+            self._start(stored, target)
+            return
+        if self.frozen:
+            self._start(stored, target)
+            self.notify("Er is nog automatisch bewaarde invoer van vóór het vaststellen. Die is niet meer van "
+                        "toepassing op deze versie.", title="Oude invoer", markup=False)
+            return
+        saved_at = draft.saved_at.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M") if draft.saved_at else "eerder"
+        question = (f"U was op {saved_at} met dit plan bezig. Die invoer is automatisch bewaard maar nog niet "
+                    "opgeslagen.")
+        if workspace.draft_outdated:
+            question += (" Let op: het plan is sindsdien door iemand anders opgeslagen. Herstellen zet uw invoer "
+                         "terug; met Ctrl+S overschrijft u dan hun wijzigingen.")
+        elif not workspace.prefer_draft:
+            question += " Het opgeslagen plan is nieuwer dan deze invoer."
+        from tui.screens.draft_dialog import RESTORE, DraftDialog
+
+        def answered(answer: str | None) -> None:
+            if answer == RESTORE:
+                self.last_draft = copy.deepcopy(draft.content)
+                self.draft_saved_at = draft.saved_at
+                self._start(copy.deepcopy(draft.content), target)
+                self.notify("Uw niet-opgeslagen invoer is hersteld. Ctrl+S slaat hem op.", title="Hersteld",
+                            markup=False)
+            else:
+                self._discard_draft()
+                self._start(stored, target)
+
+        self.app.push_screen(DraftDialog(question, restore_first=workspace.prefer_draft), answered)
+
+    def _start(self, content: dict[str, Any], step: PlanStep | None) -> None:
+        assert self.household is not None
+        for key, prefix in (("goals", "d"), ("actions", "a")):
+            if isinstance(content.get(key), list):
+                ensure_ids([i for i in content[key] if isinstance(i, dict)], prefix)
+        rekensom = content.get("rekensom")
+        if isinstance(rekensom, dict) and isinstance(rekensom.get("lines"), list):
+            ensure_ids([i for i in rekensom["lines"] if isinstance(i, dict)], "k")
+        self.content = content
+        self.problems = []
+        self.ctx = StepContext(
+            household=self.household,
+            content=self.content,
+            plan=self.plan,
+            read_only=self.frozen,
+            kengetallen=self.kengetallen,
+            today=today(self.db),
+            actor_name=self.db.actor.display_name,
+        )
+        self.query_one("#step-host").loading = False
+        self._preview()
+        if step is None:
+            if self.frozen:
+                step = PlanStep.ACTIES
+            else:
+                step = next((m.step for m in self.missing), PlanStep.IN_KAART) if self.plan else PlanStep.IN_KAART
+        self._show_banner()
+        self.run_worker(self.show_step(step, write=False), group="plan-step", exclusive=False)
+
+    def _show_banner(self) -> None:
+        banner = self.query_one("#plan-banner", Static)
+        plan = self.plan
+        text = ""
+        if plan is not None and plan.is_frozen and plan.decision is not None:
+            text = (f"Versie {plan.plan_version} · {plan.status.label} · vastgesteld op "
+                    f"{format_date(plan.decision.decided_on)} door {plan.decision.decided_by}. De inhoud ligt vast; "
+                    "alleen actiestatus en evaluatie veranderen nog (nieuwe versie: Alt+V).")
+        banner.update(text)
+        banner.set_class(bool(text), "-visible")
+
+    # -- steps -----------------------------------------------------------------------------------
+    async def show_step(self, step: PlanStep, *, focus: bool = True, write: bool = True) -> None:
+        """Show a step; what was typed in the step on screen is kept in `content` first (unless the content was
+        just replaced: `write=False`).
+
+        A step that was shown before is kept (hidden) with a snapshot of the content it was built from, and
+        shown again as it was when that content has not changed since: mounting a step with many cards costs
+        far more than showing it (see benchmarks/bench_plan_tui.py).
+        """
+        if self.ctx is None:
+            return
+        async with self._step_lock:
+            host = self.query_one("#step-host")
+            old = self.view
+            self.view = None
+            if not write:
+                for cached, _ in self._cached.values():
+                    await cached.remove()
+                self._cached.clear()
+            if old is not None:
+                if write and old.ctx is self.ctx:
+                    old.write_into(self.content)
+                if write and old.ctx is self.ctx and old.step in CACHE_INPUTS:
+                    focused = self.focused
+                    old.last_focus = focused if focused is not None and old in focused.ancestors else None
+                    old.display = False
+                    self._cached[old.step] = (old, self._inputs(old.step))
+                else:
+                    await old.remove()
+            self.step = step
+            self.ctx.extra.update(missing=self.missing, warnings=self.warnings, problems=self.problems)
+            cached_view, inputs = self._cached.pop(step, (None, ""))
+            if cached_view is not None and inputs == self._inputs(step):
+                view = cached_view
+                view.display = True
+                view.refresh_derived()
+            else:
+                if cached_view is not None:
+                    await cached_view.remove()
+                view = STEP_VIEWS[step](self.ctx)
+                await host.mount(view)
+            self.view = view
+            view.show_problems(self.problems)
+            if focus:
+                last = view.last_focus
+                if last is not None and last.is_attached and last.focusable:
+                    last.focus()
+                else:
+                    view.focus_first()
+            self._update_title()
+            self._update_bar()
+            self._refresh_keys()
+
+    def _inputs(self, step: PlanStep) -> str:
+        """The part of the content a step is built from (it is rebuilt when that changed elsewhere)."""
+        return json.dumps([self.content.get(key) for key in CACHE_INPUTS[step]], sort_keys=True, default=str)
+
+    def _update_title(self) -> None:
+        index = STEPS.index(self.step) + 1
+        state = self.query_one(StepBar).describe(self.step).partition(": ")[2]
+        read_only = " · alleen lezen" if self.frozen and self.step not in (
+            PlanStep.ACTIES, PlanStep.BESLUIT, PlanStep.EVALUATIE) else ""
+        self.query_one("#step-title", Static).update(
+            f"Stap {index} van {len(STEPS)} · {self.step.label}" + (f" · {state}" if state else "") + read_only)
+
+    def unsaved_steps(self) -> set[PlanStep]:
+        return {s for s in CONTENT_STEPS if self.content.get(s.field_name) != self.baseline.get(s.field_name)}
+
+    @property
+    def has_unsaved(self) -> bool:
+        return not self.frozen and bool(self.unsaved_steps())
+
+    @property
+    def statuses_changed(self) -> bool:
+        """A decided plan whose action status (or note) was changed on screen but not yet saved."""
+        return self.frozen and self.content.get("actions") != self.baseline.get("actions")
+
+    def step_states(self) -> dict[PlanStep, StepState]:
+        invalid = {p.path.split(".", 1)[0] for p in self.problems}
+        missing = {m.step for m in self.missing}
+        states: dict[PlanStep, StepState] = {}
+        for step in CONTENT_STEPS:
+            if step.field_name in invalid:
+                states[step] = StepState.INVALID
+            elif step in missing:
+                states[step] = StepState.MISSING
+            else:
+                states[step] = StepState.DONE
+        plan = self.plan
+        states[PlanStep.BESLUIT] = StepState.DONE if plan is not None and plan.is_frozen else StepState.OPEN
+        evaluated = plan is not None and any(e.moment > 0 for e in plan.evaluations)
+        states[PlanStep.EVALUATIE] = StepState.DONE if evaluated else StepState.OPEN
+        return states
+
+    def _update_bar(self) -> None:
+        bar = self.query_one(StepBar)
+        bar.current = self.step
+        bar.set_states(self.step_states(), self.unsaved_steps() if not self.frozen else set())
+        self._update_title()
+        self._update_status()
+
+    def _update_status(self, extra: str = "") -> None:
+        parts = []
+        if self.frozen and self.statuses_changed:
+            parts.append("Status van acties gewijzigd: Ctrl+S slaat op")
+        elif self.frozen:
+            parts.append("Vastgesteld: alleen lezen (status van acties en evaluatie kunnen nog)")
+        elif self.has_unsaved:
+            names = ", ".join(s.label for s in STEPS if s in self.unsaved_steps())
+            parts.append(f"Niet opgeslagen: {names}")
+            if self.draft_saved_at is not None and self.last_draft == self.content:
+                parts.append(f"automatisch bewaard om {_clock(self.draft_saved_at)}")
+        elif self.plan is not None:
+            parts.append(f"Alles opgeslagen · versie {self.plan.plan_version} ({self.plan.status.label.lower()})")
+        if self.missing and not self.frozen:
+            parts.append(f"nog {len(self.missing)} punt(en) nodig voor een besluit")
+        if extra:
+            parts.insert(0, extra)
+        self.query_one("#plan-status", Static).update(" · ".join(parts))
+
+    async def action_go(self, step: str) -> None:
+        await self.show_step(PlanStep(step))
+
+    async def action_next_step(self) -> None:
+        index = STEPS.index(self.step)
+        if index < len(STEPS) - 1:
+            await self.show_step(STEPS[index + 1])
+
+    async def action_previous_step(self) -> None:
+        index = STEPS.index(self.step)
+        if index > 0:
+            await self.show_step(STEPS[index - 1])
+
+    def action_step_bar(self) -> None:
+        self.query_one(StepBar).focus()
+
+    @on(StepBar.Selected)
+    async def _bar_selected(self, event: StepBar.Selected) -> None:
+        await self.show_step(event.step, focus=False)
+
+    @on(StepBar.Done)
+    def _bar_done(self) -> None:
+        if self.view is not None:
+            self.view.focus_first()
+
+    @on(JumpTo)
+    async def _jump(self, event: JumpTo) -> None:
+        await self.show_step(event.step)
+
+    # -- typing: preview and autosave --------------------------------------------------------------
+    def sync(self) -> None:
+        """Write the step on screen into `content`."""
+        if self.view is not None and self.view.is_mounted:
+            self.view.write_into(self.content)
+
+    @on(StepView.Changed)
+    def _changed(self) -> None:
+        self.sync()
+        self._update_bar()
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._preview_and_show)
+        if not self.frozen:
+            if self._autosave_timer is not None:
+                self._autosave_timer.stop()
+            self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.autosave)
+
+    def _preview(self) -> None:
+        """What is missing and what is invalid, from the domain (pure; no database)."""
+        parsed, problems, missing = service.preview_content(self.content, self.household)
+        self.problems = problems
+        if parsed is None:
+            # Judge the other steps as typed: put the stored version in place of each rejected section.
+            heads = {p.path.split(".", 1)[0] for p in problems}
+            if "" not in heads:
+                patched = {k: (self.baseline.get(k) if k in heads else v) for k, v in self.content.items()}
+                parsed, _, missing = service.preview_content(patched, self.household)
+        if parsed is not None:
+            self.missing = missing
+            self.warnings = plan_warnings(parsed, self.household)
+
+    def _preview_and_show(self) -> None:
+        self._preview()
+        if self.ctx is not None:
+            self.ctx.extra.update(missing=self.missing, warnings=self.warnings, problems=self.problems)
+        if self.view is not None:
+            self.view.refresh_derived()
+        self._update_bar()
+
+    def draft_data(self) -> dict[str, Any]:
+        """The content plus what is still being typed in a dialog (a cost line), for the draft."""
+        self.sync()
+        data = copy.deepcopy(self.content)
+        if self.view is not None and self.view.is_mounted:
+            self.view.write_draft_into(data)
+        return data
+
+    def autosave(self) -> None:
+        """Save a draft of what is typed, if it differs from what is stored and from the last draft."""
+        if self.frozen or self.ctx is None:
+            return
+        data = self.draft_data()
+        if data == self.last_draft:
+            return
+        if data == self.baseline and self.last_draft is None:
+            return
+        self._save_draft(data, self._generation)
+
+    @work(thread=True, exclusive=True, group="plan-draft", exit_on_error=False)
+    def _save_draft(self, data: dict[str, Any], generation: int) -> None:
+        with self._write_lock:
+            if generation != self._generation:
+                return  # the plan was saved in between: this draft is no longer news
+            if data == self.baseline:
+                service.discard_draft(self.case_number, self.db.uow(), self.db.actor)
+                saved_at = None
+            else:
+                saved_at = service.save_draft(self.case_number, data, self.db.uow(), self.db.actor).saved_at
+        self.app.call_from_thread(self._draft_saved, data, saved_at)
+
+    def _draft_saved(self, data: dict[str, Any], saved_at: datetime | None) -> None:
+        self.last_draft = None if saved_at is None else data
+        self.draft_saved_at = saved_at
+        self._update_status()
+
+    def _discard_draft(self) -> None:
+        self._run_discard()
+
+    @work(thread=True, exclusive=True, group="plan-draft", exit_on_error=False)
+    def _run_discard(self) -> None:
+        with self._write_lock:
+            service.discard_draft(self.case_number, self.db.uow(), self.db.actor)
+
+    async def flush_draft(self) -> None:
+        """Save the draft now (leaving, quitting); waits until it is stored."""
+        if self.frozen or self.ctx is None:
+            return
+        data = self.draft_data()
+        if data == self.baseline or data == self.last_draft:
+            return
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        worker = self._save_draft(data, self._generation)
+        await worker.wait()
+
+    # -- saving ------------------------------------------------------------------------------------
+    async def action_save(self) -> None:
+        if self.ctx is None or self.busy:
+            return
+        if self.step is PlanStep.BESLUIT and isinstance(self.view, BesluitStep):
+            if self.plan is not None and self.plan.is_frozen:
+                self.notify("Deze versie is al vastgesteld.", markup=False)
+            else:
+                self.view.request_decision()
+            return
+        if self.step is PlanStep.EVALUATIE and isinstance(self.view, EvaluatieStep):
+            self.view.request_evaluation()
+            return
+        if self.frozen:
+            if self.step is PlanStep.ACTIES:
+                self._save_statuses()
+            else:
+                self.notify("Deze versie is vastgesteld; de inhoud kan niet meer veranderen. Maak in stap Besluit "
+                            "een nieuwe versie.", title="Vastgesteld", markup=False)
+            return
+        self.sync()
+        data = copy.deepcopy(self.content)
+        changed = [s for s in CONTENT_STEPS if data.get(s.field_name) != self.baseline.get(s.field_name)]
+        if self.plan is not None and not changed:
+            self.notify("Er is niets te bewaren: alles is al opgeslagen.", markup=False)
+            return
+        self.busy = True
+        self._update_status("Bezig met opslaan…")
+        self._save_content(data, changed)
+
+    @work(thread=True, exclusive=True, group="plan-save", exit_on_error=False)
+    def _save_content(self, data: dict[str, Any], changed: list[PlanStep]) -> None:
+        plan = self.plan
+        with self._write_lock:
+            self._generation += 1
+            try:
+                uow, actor = self.db.uow(), self.db.actor
+                if plan is None:
+                    saved = service.start_plan(self.case_number, uow, actor, content=data)
+                elif len(changed) == 1:
+                    step = changed[0]
+                    saved = service.update_section(self.case_number, step, data[step.field_name], plan.version,
+                                                   uow, actor)
+                else:
+                    saved = service.update_plan(self.case_number, data, plan.version, uow, actor)
+            except InvalidInput as exc:
+                self._keep_as_draft(data)
+                self.app.call_from_thread(self._save_refused, exc.problems)
+                return
+            except StaleVersion as exc:
+                self._keep_as_draft(data)
+                self.app.call_from_thread(self._stale, exc)
+                return
+        self.app.call_from_thread(self._saved, saved, data, changed)
+
+    def _keep_as_draft(self, data: dict[str, Any]) -> None:
+        """A refused save keeps what was typed: as a draft (called in the save worker)."""
+        try:
+            service.save_draft(self.case_number, data, self.db.uow(), self.db.actor)
+        except Exception:  # noqa: BLE001 - the refusal is what the user must see; the screen still holds it all
+            return
+        self.app.call_from_thread(self._draft_saved, data, datetime.now(AMSTERDAM))
+
+    def _saved(self, saved: Maatwerkplan, data: dict[str, Any], changed: list[PlanStep]) -> None:
+        first = self.plan is None
+        self.plan = saved
+        if self.ctx is not None:
+            self.ctx.plan = saved
+        self.baseline = data
+        self.last_draft = None
+        self.draft_saved_at = None
+        self.problems = []
+        if self.view is not None:
+            self.view.show_problems([])
+        self._preview_and_show()
+        what = ", ".join(s.label for s in changed) if changed and len(changed) <= 3 else "het plan"
+        verb = "aangemaakt" if first else "opgeslagen"
+        self.notify(f"Versie {saved.plan_version} {verb}: {what}.", title="Opgeslagen", markup=False)
+
+    def _save_refused(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        if self.ctx is not None:
+            self.ctx.extra["problems"] = problems
+        steps = [s for s in STEPS if any(p.path.split(".", 1)[0] == s.field_name for p in problems)]
+        if self.view is not None:
+            self.view.show_problems(problems)
+        self._update_bar()
+        where = ", ".join(s.label for s in steps) or "het plan"
+        count = len(problems)
+        message = (f"Niet opgeslagen: {count} {'fout' if count == 1 else 'fouten'} in {where} (gemarkeerd met ✗ en "
+                   "!). Uw invoer is bewaard.")
+        general = [p.reason for p in problems if not p.path]
+        self.notify("\n".join([message, *general]), title="Ongeldige invoer", severity="error", markup=False,
+                    timeout=10)
+        if steps and self.step not in steps:
+            self.run_worker(self.show_step(steps[0]), group="plan-step")
+
+    def _stale(self, error: StaleVersion) -> None:
+        from tui.screens.error_dialog import ErrorDialog
+
+        self._update_status("Niet opgeslagen: iemand anders heeft het plan intussen gewijzigd")
+        self.app.push_screen(ErrorDialog(
+            error.title,
+            f"{error.message}\n\nWat u typte staat nog op het scherm en is automatisch bewaard. F5 laadt het "
+            "plan opnieuw en biedt uw invoer dan aan om te herstellen.",
+        ))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group in ("plan-save", "plan-command", "plan-status") and event.state in (
+            WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED
+        ):
+            self.busy = False
+            if event.state is not WorkerState.SUCCESS:
+                self._update_status()
+        if event.worker.group == "plan-load" and event.state is WorkerState.ERROR:
+            self.query_one("#step-host").loading = False
+            if self.ctx is None:
+                self.query_one("#step-title", Static).update(
+                    "Het plan kon niet worden geladen. F5 probeert het opnieuw, Esc gaat terug.")
+
+    # -- execution: action status on a decided plan --------------------------------------------------
+    def _save_statuses(self) -> None:
+        assert self.plan is not None
+        self.sync()
+        stored = {a.id: a for a in self.plan.actions}
+        changes = []
+        for action in self.content.get("actions") or []:
+            before = stored.get(action.get("id"))
+            if before is None:
+                continue
+            if action.get("status") != before.status.value or (action.get("status_note") or "") != before.status_note:
+                changes.append((str(action["id"]), action.get("status"), action.get("status_note") or ""))
+        if not changes:
+            self.notify("Er is geen status veranderd.", markup=False)
+            return
+        self.busy = True
+        self._run_statuses(changes)
+
+    @work(thread=True, exclusive=True, group="plan-status", exit_on_error=False)
+    def _run_statuses(self, changes: list[tuple[str, Any, str]]) -> None:
+        from domain.plan import ActionStatus
+
+        assert self.plan is not None
+        plan = self.plan
+        for action_id, status, note in changes:
+            plan = service.set_action_status(self.case_number, action_id, ActionStatus(status), plan.version,
+                                             self.db.uow(), self.db.actor, note=note)
+        self.app.call_from_thread(self._statuses_saved, plan, len(changes))
+
+    def _statuses_saved(self, plan: Maatwerkplan, count: int) -> None:
+        self.plan = plan
+        if self.ctx is not None:
+            self.ctx.plan = plan
+        self.baseline = plan_json(plan)
+        self.content.clear()
+        self.content.update(copy.deepcopy(self.baseline))
+        self.notify(f"Status van {count} {'actie' if count == 1 else 'acties'} opgeslagen.", title="Opgeslagen",
+                    markup=False)
+        self._update_bar()
+
+    # -- decide, start, complete, new version, evaluate ----------------------------------------------
+    @on(PlanCommand)
+    def _command(self, event: PlanCommand) -> None:
+        if self.busy or self.plan is None and event.command != "decide":
+            if self.plan is None:
+                self.notify("Sla het plan eerst op (Ctrl+S).", markup=False)
+            return
+        if event.command == "decide":
+            self._ask_decide(event.data or {})
+            return
+        self.sync()
+        self.busy = True
+        self._run_command(event.command, event.data, copy.deepcopy(self.content))
+
+    def _ask_decide(self, decision: dict[str, Any]) -> None:
+        from tui.screens.confirm_dialog import ConfirmDialog
+
+        version = self.plan.plan_version if self.plan else 1
+        who = decision.get("decided_by") or "(naam ontbreekt)"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.sync()
+                self.busy = True
+                self._run_command("decide", decision, copy.deepcopy(self.content))
+
+        self.app.push_screen(ConfirmDialog(
+            "Plan vaststellen?",
+            f"Versie {version} wordt vastgesteld door {who}. Daarna ligt de inhoud vast; wijzigen kan alleen in een "
+            "nieuwe versie." + (" Eerst wordt uw niet-opgeslagen invoer opgeslagen." if self.has_unsaved else ""),
+            yes="Vaststellen", no="Terug"), answered)
+
+    @work(thread=True, exclusive=True, group="plan-command", exit_on_error=False)
+    def _run_command(self, command: str, data: dict[str, Any] | None, content: dict[str, Any]) -> None:
+        uow, actor, case = self.db.uow(), self.db.actor, self.case_number
+        plan = self.plan
+        with self._write_lock:
+            self._generation += 1
+            try:
+                if command == "decide":
+                    if plan is None or content != self.baseline:
+                        try:
+                            plan = (service.start_plan(case, uow, actor, content=content) if plan is None
+                                    else service.update_plan(case, content, plan.version, uow, actor))
+                        except InvalidInput as exc:
+                            self.app.call_from_thread(self._save_refused, exc.problems)
+                            return
+                        self.app.call_from_thread(self._saved, plan, content, [])
+                    saved = service.decide_plan(case, data or {}, plan.version, self.db.uow(), actor)
+                    message = f"Versie {saved.plan_version} is vastgesteld."
+                elif command == "evaluate":
+                    assert plan is not None
+                    saved = service.record_evaluation(case, data or {}, plan.version, uow, actor)
+                    message = f"Evaluatie na {(data or {}).get('moment')} maanden vastgelegd."
+                elif command == "start":
+                    assert plan is not None
+                    saved = service.start_execution(case, plan.version, uow, actor)
+                    message = "Het plan is in uitvoering."
+                elif command == "complete":
+                    assert plan is not None
+                    saved = service.complete_evaluation(case, plan.version, uow, actor)
+                    message = "Het plan is geëvalueerd en afgerond."
+                else:
+                    saved = service.new_plan_version(case, uow, actor)
+                    message = f"Versie {saved.plan_version} is gemaakt (concept); pas hem aan en stel hem opnieuw vast."
+            except InvalidInput as exc:
+                self.app.call_from_thread(self._command_refused, exc.problems)
+                return
+            except PlanIncomplete as exc:
+                self.app.call_from_thread(self._incomplete, exc)
+                return
+        self.app.call_from_thread(self._command_done, command, saved, message)
+
+    def _command_refused(self, problems: list[Problem]) -> None:
+        if self.view is not None:
+            self.view.show_problems(problems)
+        general = [p.reason for p in problems if not p.path]
+        self.notify("\n".join(["Niet vastgelegd: zie de velden met ✗.", *general]), title="Ongeldige invoer",
+                    severity="error", markup=False)
+
+    def _incomplete(self, error: PlanIncomplete) -> None:
+        self.missing = list(error.missing)
+        if self.ctx is not None:
+            self.ctx.extra["missing"] = self.missing
+        if self.view is not None:
+            self.view.refresh_derived()
+        self._update_bar()
+        self.notify(f"Het plan kan nog niet worden vastgesteld: er ontbreken nog {len(error.missing)} punten "
+                    "(zie de lijst; Enter springt naar de stap).", title=error.title, severity="error", markup=False,
+                    timeout=10)
+
+    def _command_done(self, command: str, saved: Maatwerkplan, message: str) -> None:
+        self.notify(message, title="Opgeslagen", markup=False)
+        if command == "evaluate":
+            self.plan = saved
+            if self.ctx is not None:
+                self.ctx.plan = saved
+            self.run_worker(self.show_step(PlanStep.EVALUATIE), group="plan-step")
+            return
+        self.load(PlanStep.ACTIES if command == "new_version" else self.step)
+
+    # -- lists -----------------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        view = self.view if self.view is not None and self.view.is_attached else None
+        if action == "add_item":
+            return view is not None and view.can_add and not self.frozen
+        if action == "remove_item":
+            return view is not None and view.can_remove()
+        if action == "who_to_call":
+            return isinstance(view, ActiesStep) and not self.frozen
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Refresh the footer only when Toevoegen/Verwijderen change (a refresh rebuilds the whole footer)."""
+        state = (self.check_action("add_item", ()), self.check_action("remove_item", ()))
+        if state != self._key_state:
+            self._key_state = state
+            self.refresh_bindings()
+
+    async def action_add_item(self) -> None:
+        if self.view is not None and not await self.view.add_item():
+            self.notify("In deze stap is er niets om toe te voegen.", markup=False)
+
+    async def action_remove_item(self) -> None:
+        if self.view is not None and not await self.view.remove_item():
+            self.notify("Zet de cursor eerst in het doel, de actie, de regel of de rechtsgrond.", markup=False)
+
+    def put_contact_on_action(self, text: str, contact_id: int | None, action_id: str | None = None) -> bool:
+        """Put a contact (e.g. from the maatwerkregister's 'wie bel ik?') on an action: the action with
+        `action_id`, or else the action that has the focus in the step Acties. Returns False when there is none.
+        """
+        if self.frozen:
+            return False
+        if isinstance(self.view, ActiesStep):
+            editor = next((e for e in self.view.editors() if e.action_id == action_id), None) if action_id else (
+                self.view.focused_action())
+            if editor is not None:
+                editor.set_contact(text, contact_id)
+                return True
+        if action_id is not None:
+            for action in self.content.get("actions") or []:
+                if action.get("id") == action_id:
+                    action["contact"], action["contact_id"] = text, contact_id
+                    self._changed()
+                    return True
+        return False
+
+    def action_who_to_call(self) -> None:
+        """'Wie bel ik?': the register's contacts of the action's organisation for the household's gemeente."""
+        from domain.register import action_contact_text
+        from tui.screens.contact_picker import ContactPickerDialog
+
+        editor = self.view.focused_action() if isinstance(self.view, ActiesStep) else None
+        if editor is None or self.household is None:
+            self.notify("Zet de cursor eerst in een actie.", markup=False)
+            return
+        organisation = str(editor.value_of("owner_organisation") or "").strip()
+        if not organisation:
+            self.notify("Vul eerst de eigenaar (organisatie) van de actie in.", markup=False)
+            return
+        action_id = editor.action_id
+
+        def chosen(contact: RegisterContact | None) -> None:
+            if contact is not None and self.put_contact_on_action(action_contact_text(contact), contact.id,
+                                                                  action_id):
+                self.notify(f"Contact bij de actie gezet: {action_contact_text(contact)}", title="Wie bel ik?",
+                            markup=False)
+
+        self.app.push_screen(ContactPickerDialog(self.db, organisation, self.household.municipality_code), chosen)
+
+    # -- leaving -----------------------------------------------------------------------------------------
+    async def action_back(self) -> None:
+        self.sync()
+        if self.statuses_changed:
+            from tui.screens.confirm_dialog import ConfirmDialog
+
+            def discard(leave: bool | None) -> None:
+                if leave:
+                    self.dismiss(None)
+
+            self.app.push_screen(ConfirmDialog(
+                "Status niet opgeslagen", "U heeft de status van een actie gewijzigd maar nog niet opgeslagen "
+                "(Ctrl+S). Toch teruggaan en de wijziging weggooien?", yes="Weggooien", no="Blijven"), discard)
+            return
+        unsaved = self.has_unsaved
+        try:
+            await self.flush_draft()
+        except Exception:  # noqa: BLE001 - reported by the app; ask before losing what was typed
+            from tui.screens.confirm_dialog import ConfirmDialog
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self.dismiss(None)
+
+            self.app.push_screen(ConfirmDialog(
+                "Invoer niet bewaard", "Uw invoer kon niet automatisch worden bewaard. Toch teruggaan en de "
+                "niet-opgeslagen invoer weggooien?", yes="Weggooien", no="Blijven"), answered)
+            return
+        if unsaved:
+            self.notify("Uw niet-opgeslagen invoer is automatisch bewaard; als u het plan weer opent kunt u verder.",
+                        title="Automatisch bewaard", markup=False)
+        self.dismiss(None)
+
+    def action_reload(self) -> None:
+        self.run_worker(self._reload(), group="plan-step")
+
+    async def _reload(self) -> None:
+        await self.flush_draft()
+        self.load(self.step)
+
+    def action_revert(self) -> None:
+        if not self.has_unsaved:
+            self.notify("Er is geen niet-opgeslagen invoer.", markup=False)
+            return
+        from tui.screens.confirm_dialog import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._discard_draft()
+                self.last_draft = None
+                self.content = copy.deepcopy(self.baseline)
+                self._start(self.content, self.step)
+
+        self.app.push_screen(ConfirmDialog(
+            "Terug naar het opgeslagen plan?", "Uw niet-opgeslagen invoer wordt weggegooid.", yes="Weggooien",
+            no="Terug"), answered)
+
+    @property
+    def is_dirty(self) -> bool:
+        return self.has_unsaved and self.content != self.last_draft
+
+    def plan_status(self) -> PlanStatus | None:
+        return self.plan.status if self.plan else None
