@@ -100,7 +100,7 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
         Binding("x", "export", "Exporteren", id="dossier.export", tooltip="Dossier als PDF of JSON opslaan"),
         Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="dossier.refresh", show=False,
                 tooltip="Stel het dossier opnieuw samen"),
-        Binding("escape,backspace", "back", "Terug", id="dossier.back", tooltip="Terug naar de escalatie"),
+        Binding("escape,backspace", "back", "Terug", id="dossier.back", tooltip="Terug naar het vorige scherm"),
     ]
 
     def __init__(self, db: Database, escalation_id: int, *, case_number: str | None = None) -> None:
