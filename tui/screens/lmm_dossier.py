@@ -44,8 +44,6 @@ def steps_view(steps: list[LmmStep]) -> RenderableType:
 def handling_view(view: LmmDossierView, columns: int) -> RenderableType:
     r = view.row
     rows: list[tuple[str, str | Text]] = [
-        ("Kenmerk", r.reference),
-        ("Gemeente", r.municipality),
         ("Status", t(r.status.label, "bold")),
         ("Ingediend", format_date(r.submitted_on) or "—"),
         ("In behandeling", format_date(r.started_on) or "—"),
@@ -140,8 +138,8 @@ class LmmDossierScreen(DossierPreviewScreen):
                 self.notify(f"{result.row.reference} is nu '{result.row.status.label}'.", title="Vastgelegd",
                             markup=False)
 
-        hint = ("verplicht bij terugleggen; geen BSN, postcode of datum"
-                if EscalationStatus.TERUGGELEGD in view.next_states else "optioneel; geen BSN, postcode of datum")
+        hint = ("verplicht bij terugleggen · geen BSN of datums" if EscalationStatus.TERUGGELEGD in view.next_states
+                else "optioneel · geen BSN of datums")
         self.app.push_screen(
             StepDialog(self.db, title=f"Afhandeling · {view.row.reference}", current=view.row.status.label,
                        choices=[(s.value, s.label) for s in view.next_states], submit=submit, today=day,

@@ -32,7 +32,7 @@ WAITING = "wachtend"
 CLOSED = "afgerond"
 ALL = "alle"
 STATE_CHOICES: dict[str, tuple[str, frozenset[EscalationStatus] | None]] = {
-    WAITING: ("Wachtend (ingediend, in behandeling)", INBOX_STATUSES),
+    WAITING: ("Wachtend", INBOX_STATUSES),
     **{s.value: (s.label, frozenset({s})) for s in EscalationStatus if s in SUBMITTED_STATES},
     CLOSED: ("Afgerond (alle uitkomsten)", FINAL_STATES),
     ALL: ("Alle statussen", None),
@@ -40,12 +40,12 @@ STATE_CHOICES: dict[str, tuple[str, frozenset[EscalationStatus] | None]] = {
 
 COLUMNS = [
     Column("reference", "Kenmerk", width=17),
-    Column("municipality", "Gemeente", ratio=1, min_width=10),
+    Column("municipality", "Gemeente", ratio=1, min_width=15),
     Column("status", "Status", width=14),
     Column("submitted", "Ingediend", width=10),
     Column("time", "Wacht/duur", width=10, justify="right"),
-    Column("composition", "Samenstelling", ratio=2, wide_only=True),
-    Column("knelpunt", "Knelpunt", ratio=3, wide_only=True),
+    Column("composition", "Samenstelling", width=22, wide_only=True),
+    Column("knelpunt", "Knelpunt", ratio=4, wide_only=True),
 ]
 
 
@@ -69,7 +69,7 @@ def row_detail(row: LmmDossierRow) -> Text:
 class LmmInboxScreen(DoorbraakScreen[None]):
     """The LMM/LET's work queue; Enter opens a dossier."""
 
-    CSS_PATH = "casework.tcss"
+    CSS_PATH = ["casework.tcss", "lmm.tcss"]
     AUTO_FOCUS = "#lmm-table"
 
     BINDINGS = [
@@ -98,7 +98,7 @@ class LmmInboxScreen(DoorbraakScreen[None]):
             yield Select([], prompt="Alle gemeenten", compact=True, id="lmm-municipality")
             yield Static("", id="lmm-flags", classes="filter-flags", markup=False)
         yield RowTable(COLUMNS, id="lmm-table")
-        yield Static("", id="lmm-detail", classes="signal-detail lmm-detail", markup=False)
+        yield Static("", id="lmm-detail", classes="signal-detail", markup=False)
         yield Static("", id="lmm-status-line", classes="status-line", markup=False)
         yield Footer()
 
