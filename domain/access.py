@@ -4,7 +4,8 @@ Roles (design choice, after issue 6):
 - professional: cases of own municipality; own and team cases freely, other cases only with a reason
   that is logged (break-glass);
 - coordinator: all cases of the municipality, escalations, overbruggingen, audit trail;
-- let: only pseudonymised escalation dossiers and knelpunten — never a household;
+- let: only pseudonymised escalation dossiers and knelpunten — never a household; records the LMM/LET's
+  handling of national escalations (in behandeling, opgelost, niet opgelost, teruggelegd);
 - trainer: like a coordinator, but only on the demo database;
 - beheer: users, catalogues, backups, retention; no case content;
 - eigenaar: single-user mode (a local SQLite file without accounts): the owner may do everything.
@@ -30,6 +31,7 @@ class Permission(StrEnum):
     MANAGE_CATALOGUES = "manage_catalogues"
     MANAGE_ESCALATIONS = "manage_escalations"
     VIEW_ESCALATION_DOSSIERS = "view_escalation_dossiers"
+    HANDLE_NATIONAL_ESCALATIONS = "handle_national_escalations"
     MANAGE_OVERBRUGGINGEN = "manage_overbruggingen"
     VIEW_KNELPUNTEN = "view_knelpunten"
     MANAGE_KNELPUNTEN = "manage_knelpunten"
@@ -51,8 +53,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PROFESSIONAL: frozenset(_CASEWORK),
     Role.COORDINATOR: frozenset(_COORDINATION),
     Role.TRAINER: frozenset(_COORDINATION),
-    Role.LET: frozenset({P.VIEW_ESCALATION_DOSSIERS, P.VIEW_KNELPUNTEN, P.MANAGE_KNELPUNTEN, P.SEARCH_REGISTER,
-                         P.VIEW_REPORTS}),
+    Role.LET: frozenset({P.VIEW_ESCALATION_DOSSIERS, P.HANDLE_NATIONAL_ESCALATIONS, P.VIEW_KNELPUNTEN,
+                         P.MANAGE_KNELPUNTEN, P.SEARCH_REGISTER, P.VIEW_REPORTS}),
     Role.EIGENAAR: frozenset(Permission),
     Role.BEHEER: frozenset({P.MANAGE_USERS, P.MANAGE_CATALOGUES, P.VERIFY_AUDIT, P.PRIVACY_PURGE, P.MANAGE_REGISTER,
                             P.SEARCH_REGISTER, P.VIEW_AUDIT}),
@@ -135,6 +137,7 @@ _PERMISSION_NL: dict[Permission, str] = {
     P.MANAGE_CATALOGUES: "catalogi beheren",
     P.MANAGE_ESCALATIONS: "escalaties beheren",
     P.VIEW_ESCALATION_DOSSIERS: "escalatiedossiers bekijken",
+    P.HANDLE_NATIONAL_ESCALATIONS: "landelijke escalaties afhandelen",
     P.MANAGE_OVERBRUGGINGEN: "overbruggingen beheren",
     P.VIEW_KNELPUNTEN: "knelpunten bekijken",
     P.MANAGE_KNELPUNTEN: "knelpunten vastleggen",

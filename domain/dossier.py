@@ -304,9 +304,13 @@ def composition(members: list[DossierMember]) -> str:
     return ", ".join(parts) or "geen leden vastgelegd"
 
 
+def reference_for(municipality_code: str, escalation_id: int | None) -> str:
+    """A reference the municipality can trace back, without the case number: `GM0363-ESC-000012`."""
+    return f"{municipality_code}-ESC-{escalation_id or 0:06d}"
+
+
 def dossier_reference(escalation: Escalation, household: Household) -> str:
-    """A reference the municipality can trace back, without the case number."""
-    return f"{household.municipality_code}-ESC-{escalation.id or 0:06d}"
+    return reference_for(household.municipality_code, escalation.id)
 
 
 def build_dossier(
@@ -314,7 +318,8 @@ def build_dossier(
 ) -> EscalationDossier:
     """Build the dossier, or raise InvalidInput naming every field that blocks it (consent, identifiers)."""
     titles = list(knelpunt_titles)
-    problems = escalation.consent.problems_on(today) + check_escalation_text(escalation, household, titles)
+    problems = escalation.consent.problems_for(today, escalation.level)
+    problems += check_escalation_text(escalation, household, titles)
     if problems:
         raise InvalidInput(problems)
     consent = escalation.consent

@@ -14,6 +14,8 @@ What leaves the municipality is never this model but the pseudonymised `domain.d
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -123,6 +125,40 @@ class RouteTried(BaseModel):
     outcome: LongText = ""
 
 
+NATIONAL_RECIPIENT_WORDS = frozenset({"lmm", "let"})
+NATIONAL_RECIPIENT_PHRASES = ("landelijk maatwerkloket", "landelijk escalatieteam", "landelijk escalatie team",
+                              "landelijke escalatieteam")
+
+
+def _recipient_words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return [w for w in re.split(r"[^0-9a-z]+", plain) if w]
+
+
+def names_national_desk(recipient: str) -> bool:
+    """Whether a consent recipient is the LMM or the LET ("LMM", "LET", "Landelijk Maatwerkloket
+    Multiproblematiek", "Landelijk Escalatie Team", ...; case and accent insensitive, whole words).
+
+    Design choice: the LMM deploys the LET and both work under the one national role `let`, so a consent
+    that names either of them covers the national level."""
+    words = _recipient_words(recipient)
+    if NATIONAL_RECIPIENT_WORDS & set(words):
+        return True
+    joined = " ".join(words)
+    return any(" ".join(_recipient_words(phrase)) in joined for phrase in NATIONAL_RECIPIENT_PHRASES)
+
+
+def covers_national_desk(recipients: list[str]) -> bool:
+    return any(names_national_desk(r) for r in recipients)
+
+
+NATIONAL_CONSENT_PROBLEM = (
+    "Landelijk escaleren vraagt toestemming van de bewoner om het dossier met het LMM en het LET te delen: "
+    "voeg 'LMM' en 'LET' toe aan de ontvangers van de toestemming."
+)
+
+
 class Consent(BaseModel):
     """The resident's consent to share the pseudonymised dossier: for what, with whom, until when."""
 
@@ -155,6 +191,14 @@ class Consent(BaseModel):
             found.append(Problem("consent.expires_on", "Geef aan tot wanneer de toestemming geldt."))
         elif self.expires_on < day:
             found.append(Problem("consent.expires_on", "De toestemming van de bewoner is verlopen."))
+        return found
+
+    def problems_for(self, day: date, level: EscalationLevel) -> list[Problem]:
+        """Why the consent does not cover sharing at `level` on `day`: at LMM/LET level the recipients must
+        name the LMM or the LET (a consent for the regional team does not reach the national desk)."""
+        found = self.problems_on(day)
+        if level is EscalationLevel.LANDELIJK and self.recipients and not covers_national_desk(self.recipients):
+            found.append(Problem("consent.recipients", NATIONAL_CONSENT_PROBLEM))
         return found
 
 
@@ -239,7 +283,7 @@ class Escalation(BaseModel):
         if level in (EscalationLevel.REGIONAAL, EscalationLevel.LANDELIJK):
             if EscalationLevel.LOKAAL not in tried:
                 found.append(Problem("routes_tried", "Leg vast welke lokale route is geprobeerd en wanneer."))
-            found.extend(self.consent.problems_on(on))
+            found.extend(self.consent.problems_for(on, level))
         if level is EscalationLevel.LANDELIJK:
             if not self.urgent:
                 found.append(Problem("urgent", "Landelijk escaleren kan alleen bij een urgente casus."))

@@ -24,6 +24,7 @@ from domain.dashboard import (
 from domain.escalation import Escalation, EscalationPage, EscalationQuery, ResolutionFact
 from domain.household import Household
 from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
+from domain.lmm import NationalCandidate
 from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
 from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
 from domain.register import (
@@ -160,6 +161,16 @@ class EscalationRepository(Protocol):
     def add(self, escalation: Escalation) -> Escalation: ...
 
     def save(self, escalation: Escalation) -> Escalation: ...
+
+    def append_step(self, escalation: Escalation) -> Escalation:
+        """Save only a state change: status, its date and the newest step (a narrow write, so the LET's
+        database role needs no rights on the rest of the escalation; version-checked like `save`)."""
+        ...
+
+    def national_candidates(self, day: date) -> list[NationalCandidate]:
+        """Submitted LMM/LET escalations whose consent was given on or before `day` and has not expired
+        (the recipients are checked by the domain)."""
+        ...
 
     def page(self, query: EscalationQuery, municipality_codes: frozenset[str] | None = None) -> EscalationPage: ...
 

@@ -15,6 +15,7 @@ from domain.errors import NotFound, StaleVersion
 from domain.escalation import (
     FINAL_STATES,
     INBOX_STATUSES,
+    Consent,
     Escalation,
     EscalationLevel,
     EscalationListRow,
@@ -23,6 +24,7 @@ from domain.escalation import (
     EscalationStatus,
     ResolutionFact,
 )
+from domain.lmm import NationalCandidate
 from domain.signals import CaseOwner, EscalationCandidate
 from storage.case_tables import EscalationKnelpuntRow, EscalationRouteRow, EscalationRow, EscalationStepRow
 from storage.households import Clock, as_utc, utcnow
@@ -165,6 +167,45 @@ class SqlEscalationRepository:
         ]
         return EscalationPage(rows=rows, total=self.session.scalar(count) or 0, offset=query.offset, limit=query.limit)
 
+    def national_candidates(self, day: date) -> list[NationalCandidate]:
+        stmt = (
+            select(
+                col(EscalationRow.id),
+                col(HouseholdRow.municipality_code),
+                col(EscalationRow.status),
+                col(EscalationRow.submitted_on),
+                col(EscalationRow.closed_on),
+                col(EscalationRow.consent_given),
+                col(EscalationRow.consent_given_on),
+                col(EscalationRow.consent_scope),
+                col(EscalationRow.consent_recipients),
+                col(EscalationRow.consent_expires_on),
+                col(HouseholdRow.professional),
+                col(HouseholdRow.team),
+            )
+            .join(HouseholdRow, col(HouseholdRow.id) == col(EscalationRow.household_id))
+            .where(
+                col(EscalationRow.level) == EscalationLevel.LANDELIJK.value,
+                col(EscalationRow.status) != EscalationStatus.CONCEPT.value,
+                col(EscalationRow.consent_given).is_(True),
+                col(EscalationRow.consent_given_on) <= day,
+                col(EscalationRow.consent_expires_on) >= day,
+            )
+        )
+        return [
+            NationalCandidate(
+                id=r[0],
+                municipality_code=r[1],
+                status=EscalationStatus(r[2]),
+                submitted_on=r[3],
+                closed_on=r[4],
+                consent=Consent(given=r[5], given_on=r[6], scope=r[7], recipients=json.loads(r[8]),
+                                expires_on=r[9]),
+                owner=owner_of(r[1], r[10], r[11]),
+            )
+            for r in self.session.execute(stmt)
+        ]
+
     def waiting_since_before(
         self, cutoff: date, municipality_codes: frozenset[str] | None = None
     ) -> list[tuple[EscalationCandidate, CaseOwner]]:
@@ -297,6 +338,28 @@ class SqlEscalationRepository:
         assert row.id is not None
         self._children(row.id, escalation)
         return self.get(row.id)
+
+    def append_step(self, escalation: Escalation) -> Escalation:
+        assert escalation.id is not None and escalation.steps
+        row, _ = self._row(escalation.id)
+        if row.version != escalation.version:
+            raise StaleVersion("Deze escalatie")
+        row.status = escalation.status.value
+        row.started_on = escalation.started_on
+        row.closed_on = escalation.closed_on
+        row.updated_at = self.clock()
+        try:
+            self.session.flush()
+        except StaleDataError:
+            raise StaleVersion("Deze escalatie") from None
+        step = escalation.steps[-1]
+        self.session.add(
+            EscalationStepRow(escalation_id=escalation.id, position=len(escalation.steps) - 1, status=step.status,
+                              step_on=step.on, by_name=step.by, username=step.username, note=step.note)
+        )
+        self.session.flush()
+        self.session.expire(row)
+        return self.get(escalation.id)
 
     def save(self, escalation: Escalation) -> Escalation:
         assert escalation.id is not None

@@ -11,7 +11,8 @@ What the database enforces (the second line; the services remain the first):
 - professional, coordinator: households (and everything hanging off them) of their municipalities only,
   also for writes (WITH CHECK). Caseload rules inside a municipality and the logged reason stay in the app.
 - let: only households with a submitted national (LMM/LET) escalation, read-only, because the app builds
-  the pseudonymised dossier from them; no plans or overbruggingen.
+  the pseudonymised dossier from them; no plans or overbruggingen. The one write: the state of a waiting
+  national escalation (columns status, started_on, closed_on) and a new step, when the LMM/LET handles it.
 - beheer: accounts, catalogues, register and the whole audit trail; no household at all (the retention
   purge runs as the owner).
 - the audit log is insert-only for everyone (UPDATE/DELETE are not granted and a trigger refuses them);
@@ -51,6 +52,8 @@ CASE_TABLES = ("household", *HOUSEHOLD_CHILDREN, *GRANDCHILDREN)
 LET_CASE_TABLES = ("household", "member", "problem", "involved_organisation", "escalation", "escalation_route",
                    "escalation_step", "escalation_knelpunt")
 """What the LET role may read (the pseudonymised dossier is built from these)."""
+LET_HANDLING_COLUMNS = ("status", "started_on", "closed_on", "updated_at", "version")
+"""What the LET role may change of a national escalation (`EscalationRepository.append_step`)."""
 SHARED_TABLES = ("knelpunt", "knelpunt_occurrence", "register_contact", "register_contact_municipality",
                  "register_contact_theme", "register_term", "kengetal_override", "case_number_sequence")
 """No personal data of households (knelpunten are checked for it; the register holds professionals)."""
@@ -103,6 +106,9 @@ def _grants(names: Names) -> Iterator[str]:
     yield f"GRANT SELECT ON {register}, kengetal_override TO {every}"
     yield f"GRANT INSERT, UPDATE, DELETE ON {register}, kengetal_override TO {coordinator}, {beheer}"
     yield f"GRANT SELECT ON {', '.join(LET_CASE_TABLES)} TO {let}"
+    # The LMM/LET records its handling of national escalations: the state, its date and a new step only.
+    yield f"GRANT UPDATE ({', '.join(LET_HANDLING_COLUMNS)}) ON escalation TO {let}"
+    yield f"GRANT INSERT ON escalation_step TO {let}"
     yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON app_user TO {beheer}"
 
 
@@ -133,7 +139,8 @@ def _policies(names: Names, owner: str) -> Iterator[str]:
     for table in (*CASE_TABLES, "audit_change", "app_user"):
         yield f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"
         yield f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"
-        for policy in ("doorbraak_owner", "doorbraak_casework", "doorbraak_let", "doorbraak_beheer"):
+        for policy in ("doorbraak_owner", "doorbraak_casework", "doorbraak_let", "doorbraak_let_handle",
+                       "doorbraak_beheer"):
             yield f"DROP POLICY IF EXISTS {policy} ON {table}"
         yield f"CREATE POLICY doorbraak_owner ON {table} TO {owner_} USING (true) WITH CHECK (true)"
     scope = "doorbraak_in_scope(municipality_code)"
@@ -147,6 +154,13 @@ def _policies(names: Names, owner: str) -> Iterator[str]:
     # The LET's escalation rule stands on its own (the household rule refers to escalation: no cycle).
     yield (f"CREATE POLICY doorbraak_let ON escalation FOR SELECT TO {let} "
            "USING (level = 'lmm_let' AND status <> 'concept')")
+    # Handling: from a waiting state to a handling state, never back to concept or to another level.
+    yield (f"CREATE POLICY doorbraak_let_handle ON escalation FOR UPDATE TO {let} "
+           "USING (level = 'lmm_let' AND status IN ('ingediend', 'in_behandeling')) "
+           "WITH CHECK (level = 'lmm_let' AND status IN ('in_behandeling', 'opgelost', 'niet_opgelost', "
+           "'teruggelegd'))")
+    yield (f"CREATE POLICY doorbraak_let_handle ON escalation_step FOR INSERT TO {let} "
+           "WITH CHECK (EXISTS (SELECT 1 FROM escalation p WHERE p.id = escalation_step.escalation_id))")
     for table, (parent, column) in GRANDCHILDREN.items():
         visible = f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {table}.{column})"
         yield f"CREATE POLICY doorbraak_casework ON {table} TO {casework} USING ({visible}) WITH CHECK ({visible})"

@@ -85,14 +85,27 @@ def knelpunten_command(ctx: typer.Context, start: FromOpt = None, end: ToOpt = N
         write_stdout(report_text(report))
 
 
+def worklist_config(settings: SignalConfig, *, weeks: int | None, months: int | None) -> SignalConfig:
+    """The [worklist] settings (as the app uses them), with a flag overriding each."""
+    changes = {key: value for key, value in (("escalation_wait_weeks", weeks), ("months_before_18", months))
+               if value is not None}
+    return settings.model_copy(update=changes)
+
+
 @app.command("werklijst")
 def worklist_command(
     ctx: typer.Context,
     on: Annotated[str | None, typer.Option("--datum", help="Peildatum; standaard vandaag.")] = None,
     weeks: Annotated[
-        int, typer.Option("--wachtweken", min=1, max=104, help="Escalaties die langer wachten dan dit aantal weken.")
-    ] = 8,
-    months: Annotated[int, typer.Option("--maanden-voor-18", min=1, max=24, help="Vooruitkijken naar 18 jaar.")] = 6,
+        int | None,
+        typer.Option("--wachtweken", min=1, max=104,
+                     help="Escalaties die langer wachten dan dit aantal weken; standaard [worklist] in config.toml."),
+    ] = None,
+    months: Annotated[
+        int | None,
+        typer.Option("--maanden-voor-18", min=1, max=24,
+                     help="Vooruitkijken naar 18 jaar; standaard [worklist] in config.toml."),
+    ] = None,
     kinds: Annotated[list[SignalKind] | None, typer.Option("--soort", help="Alleen deze soort(en) signalen.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -103,7 +116,7 @@ def worklist_command(
             db.uow(),
             db.actor,
             today=today,
-            config=SignalConfig(escalation_wait_weeks=weeks, months_before_18=months),
+            config=worklist_config(db.settings.worklist, weeks=weeks, months=months),
             kinds=frozenset(kinds) if kinds else None,
         )
     if as_json:

@@ -63,6 +63,12 @@ def _escalations(db: Database) -> Screen[Any]:
     return EscalationInboxScreen(db)
 
 
+def _lmm_inbox(db: Database) -> Screen[Any]:
+    from tui.screens.lmm_inbox import LmmInboxScreen
+
+    return LmmInboxScreen(db)
+
+
 def _knelpunten(db: Database) -> Screen[Any]:
     from tui.screens.knelpunten import KnelpuntenScreen
 
@@ -110,6 +116,9 @@ SECTIONS: tuple[Section, ...] = (
     # The inbox names households: not for the LET, which sees only pseudonymised dossiers.
     Section("escalaties", "e", "Escalaties", "Inbox: lokaal, regionaal, LMM/LET", _escalations,
             permission=Permission.MANAGE_ESCALATIONS),
+    # The national desk's work queue, pseudonymised; coordinators follow their own escalations in the inbox.
+    Section("lmm", "i", "LMM-inbox", "Landelijke dossiers (gepseudonimiseerd) en hun afhandeling", _lmm_inbox,
+            permission=Permission.HANDLE_NATIONAL_ESCALATIONS),
     Section("knelpunten", "k", "Knelpunten", "Register en rapport (systeemleren)", _knelpunten,
             permission=Permission.VIEW_KNELPUNTEN),
     Section("audit", "l", "Logboek", "Wie zag of wijzigde wat; keten controleren", _audit_log,

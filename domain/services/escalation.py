@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.access import AccessDenied, Permission, require
-from domain.actors import Actor, Role
+from domain.access import AccessDenied, Permission, has, in_municipality, require
+from domain.actors import Actor
 from domain.audit import AuditKind
 from domain.dossier import EscalationDossier, HouseholdIdentifiers, build_dossier, check_escalation_text
 from domain.errors import IllegalTransition, InvalidInput, Problem, StaleVersion
@@ -33,6 +33,7 @@ from domain.escalation import (
 )
 from domain.household import Household, LongText, RequiredName
 from domain.knelpunt import Knelpunt
+from domain.lmm import national_refusal, pseudonymise
 from domain.ports import UnitOfWork
 from domain.services.casework import audit, open_case, parse, today_or, validated
 from domain.services.knelpunten import KnelpuntDraft, check_no_personal_data, new_knelpunt
@@ -209,7 +210,7 @@ def check_escalation(
     return EscalationCheck(
         missing_criteria=escalation.missing_criteria(day),
         personal_data=check_escalation_text(escalation, household, titles),
-        consent=escalation.consent.problems_on(day),
+        consent=escalation.consent.problems_for(day, escalation.level),
     )
 
 
@@ -315,13 +316,22 @@ def view_dossier(
     with uow:
         escalation = uow.escalations.get(escalation_id)
         break_glass = False
-        if actor.role is Role.LET:
-            if escalation.level is not EscalationLevel.LANDELIJK or escalation.status is EscalationStatus.CONCEPT:
-                raise AccessDenied("Het LET ziet alleen ingediende landelijke escalaties.")
+        titles = uow.knelpunten.titles(escalation.knelpunt_ids)
+        if not has(actor, Permission.VIEW_CASE):
+            refusal = national_refusal(escalation, day)
+            if refusal is not None:
+                raise AccessDenied(refusal)
             household = uow.households.get(escalation.case_number)
+            if not in_municipality(actor, household.municipality_code):
+                raise AccessDenied("Dit dossier hoort bij een gemeente buiten uw werkgebied.")
+            # Never tell the LET what the identifier scan found: a found name would reveal the name.
+            pseudo = pseudonymise(escalation, household, day, titles)
+            if pseudo.dossier is None:
+                raise InvalidInput([Problem("", reason) for reason in pseudo.withheld])
+            dossier = pseudo.dossier
         else:
             household, break_glass = open_case(uow, actor, escalation.case_number, purpose)
-        dossier = build_dossier(escalation, household, day, uow.knelpunten.titles(escalation.knelpunt_ids))
+            dossier = build_dossier(escalation, household, day, titles)
         audit(uow, actor, AuditKind.READ, OBJECT_TYPE, escalation.reference,
               purpose=purpose or "gepseudonimiseerd dossier", break_glass=break_glass)
         uow.commit()

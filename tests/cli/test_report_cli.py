@@ -120,6 +120,29 @@ def test_worklist_and_lead_times(db: Database, url: str) -> None:
     assert "LMM/LET" in invoke(url, "report", "escalaties").stdout
 
 
+def test_worklist_reads_the_worklist_settings_and_a_flag_overrides_them(
+    db: Database, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = households.create_household(household_draft(), db.uow(), db.actor)
+    assert h.case_number is not None
+    e = escalation_service.start_escalation(h.case_number, escalation_draft(), db.uow(), db.actor,
+                                            today=date(2026, 9, 20))
+    assert e.id is not None
+    escalation_service.change_escalation_status(e.id, EscalationStatus.INGEDIEND, e.version, db.uow(), db.actor,
+                                                on=date(2026, 9, 20))  # 6 weeks before 01-11-2026
+
+    def kinds(*extra: str) -> list[str]:
+        result = invoke(url, "report", "werklijst", "--datum", "2026-11-01", "--json", *extra)
+        assert result.exit_code == 0, result.output
+        return sorted({s["kind"] for s in json.loads(result.stdout)})
+
+    assert "escalatie_wacht" not in kinds()  # default 8 weeks
+    monkeypatch.setenv("DOORBRAAK_WORKLIST", '{"escalation_wait_weeks": 4, "months_before_18": 2}')
+    assert kinds() == ["escalatie_wacht"]  # the setting: 4 weeks; and Emre (18 on 14-02-2027) is > 2 months away
+    assert kinds("--wachtweken", "10") == []  # the flag wins over the setting
+    assert kinds("--maanden-voor-18", "6") == ["escalatie_wacht", "wordt_18"]
+
+
 def test_report_is_a_sub_app_with_dutch_help() -> None:
     result = runner.invoke(app, ["report", "--help"])
     assert result.exit_code == 0

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
+from domain.access import Permission, has
 from domain.dossier import EscalationDossier
 from domain.errors import InvalidInput, Problem
 from domain.services.escalation import view_dossier
@@ -79,12 +79,15 @@ def dossier_view(d: EscalationDossier) -> RenderableType:
     return Group(*parts)
 
 
-def blocked_view(problems: list[Problem]) -> RenderableType:
+MUNICIPALITY_HINT = "Pas de escalatie aan (b op het escalatiescherm) en bekijk het dossier opnieuw (F5)."
+
+
+def blocked_view(problems: list[Problem], hint: str = MUNICIPALITY_HINT,
+                 title: str = "Dit dossier kan (nog) niet de gemeente uit:") -> RenderableType:
     return Group(
-        Text("Dit dossier kan (nog) niet de gemeente uit:", style="bold"),
+        Text(title, style="bold"),
         *[t(f"• {p.reason}") for p in problems],
-        Text("\nPas de escalatie aan (b op het escalatiescherm) en bekijk het dossier opnieuw (F5).",
-             style="italic"),
+        Text("\n" + hint, style="italic"),
     )
 
 
@@ -97,12 +100,14 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
         Binding("x", "export", "Exporteren", id="dossier.export", tooltip="Dossier als PDF of JSON opslaan"),
         Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="dossier.refresh", show=False,
                 tooltip="Stel het dossier opnieuw samen"),
-        Binding("escape,backspace", "back", "Terug", id="dossier.back", tooltip="Terug naar de escalatie"),
+        Binding("escape,backspace", "back", "Terug", id="dossier.back", tooltip="Terug naar het vorige scherm"),
     ]
 
-    def __init__(self, db: Database, escalation_id: int) -> None:
+    def __init__(self, db: Database, escalation_id: int, *, case_number: str | None = None) -> None:
         super().__init__(db)
         self.escalation_id = escalation_id
+        self.case_number = case_number
+        """Known when opened from the escalation; the dossier itself never holds it."""
         self.dossier: EscalationDossier | None = None
         self.as_json = False
         self.sub_title = f"Dossier ESC-{escalation_id} · zoals het de gemeente verlaat"
@@ -119,14 +124,24 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
         body.focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="dossier", exit_on_error=False)
     def load(self) -> None:
-        try:
-            dossier = view_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=today(self.db))
-        except InvalidInput as exc:
-            self.app.call_from_thread(self._blocked, exc.problems)
-        else:
-            self.app.call_from_thread(self.show, dossier)
+        """Outside the caseload the service asks why (the answer is logged); declining goes back."""
+        day = today(self.db)
+
+        def fetch(purpose: str) -> EscalationDossier | list[Problem]:
+            try:
+                return view_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=day, purpose=purpose)
+            except InvalidInput as exc:
+                return exc.problems
+
+        def shown(result: EscalationDossier | list[Problem]) -> None:
+            if isinstance(result, EscalationDossier):
+                self.show(result)
+            else:
+                self._blocked(result)
+
+        self.run_for_case(fetch, shown, group="dossier", case_number=self.case_number,
+                          cancelled=self.close_unopened)
 
     def show(self, dossier: EscalationDossier) -> None:
         self.dossier = dossier
@@ -150,8 +165,10 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
             self.query_one("#dossier-body").loading = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle_json", "export"):
+        if action == "toggle_json":
             return self.dossier is not None
+        if action == "export":  # the LET reads dossiers; exporting is the municipality's act
+            return self.dossier is not None and has(self.db.actor, Permission.MANAGE_ESCALATIONS)
         return True
 
     def action_toggle_json(self) -> None:
@@ -162,7 +179,7 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
     def action_export(self) -> None:
         from tui.screens.export_dialog import export_dossier_with_dialog
 
-        export_dossier_with_dialog(self, self.escalation_id)
+        export_dossier_with_dialog(self, self.escalation_id, self.case_number)
 
     def action_refresh(self) -> None:
         self.load()

@@ -14,7 +14,6 @@ from datetime import date
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -23,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from domain import reference
 from domain.escalation import ESCALATION_TRANSITIONS, Escalation, EscalationLevel, EscalationStatus
+from domain.knelpunt import Knelpunt
 from domain.services.escalation import (
     EscalationCheck,
     change_escalation_status,
@@ -215,13 +215,20 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
         body.focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="escalation", exit_on_error=False)
     def load(self) -> None:
+        """Outside the caseload the service asks why (the answer is logged); declining goes back."""
         day = today(self.db)
-        escalation = get_escalation(self.escalation_id, self.db.uow(), self.db.actor, purpose="bekijken")
-        check = check_escalation(self.escalation_id, self.db.uow(), self.db.actor, today=day)
-        knelpunten = [(kid, get_knelpunt(kid, self.db.uow(), self.db.actor).title) for kid in escalation.knelpunt_ids]
-        self.app.call_from_thread(self.show, EscalationView(escalation, check, knelpunten))
+        escalation_id = self.escalation_id
+
+        def fetch(purpose: str) -> EscalationView:
+            db = self.db
+            escalation = get_escalation(escalation_id, db.uow(), db.actor, purpose=purpose)
+            check = check_escalation(escalation_id, db.uow(), db.actor, today=day, purpose=purpose)
+            knelpunten = [(kid, get_knelpunt(kid, db.uow(), db.actor).title) for kid in escalation.knelpunt_ids]
+            return EscalationView(escalation, check, knelpunten)
+
+        self.run_for_case(fetch, self.show, group="escalation", cancelled=self.close_unopened,
+                          case_number=self.escalation.case_number if self.escalation else None)
 
     def show(self, view: EscalationView) -> None:
         self.view = view
@@ -305,11 +312,11 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.step_dialog import StepDialog
 
-        e_id, version, day = e.id, e.version, today(self.db)
+        e_id, version, day, case = e.id, e.version, today(self.db), e.case_number
 
         def submit(value: str, on: date | None, note: str) -> Escalation:
             return change_escalation_status(e_id, EscalationStatus(value), version, self.db.uow(), self.db.actor,
-                                            on=on, note=note, today=day)
+                                            on=on, note=note, today=day, purpose=self.case_reason(case))
 
         hint = "verplicht bij terugleggen" if EscalationStatus.TERUGGELEGD in next_states(e) else "optioneel"
         self.app.push_screen(
@@ -336,22 +343,27 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
             answered,
         )
 
-    @work(thread=True, exclusive=True, group="escalation-change", exit_on_error=False)
     def _escalate_further(self) -> None:
-        new = escalate_further(self.escalation_id, self.db.uow(), self.db.actor, today=today(self.db))
-        self.app.call_from_thread(
-            self._saved, new, "Nieuwe concept-escalatie {e.reference} op niveau {e.level.label}; vul aan en dien in."
+        escalation_id, day = self.escalation_id, today(self.db)
+        self.run_for_case(
+            lambda purpose: escalate_further(escalation_id, self.db.uow(), self.db.actor, today=day, purpose=purpose),
+            lambda new: self._saved(new, "Nieuwe concept-escalatie {e.reference} op niveau {e.level.label}; vul aan "
+                                         "en dien in."),
+            group="escalation-change", case_number=self._case_number(),
         )
+
+    def _case_number(self) -> str | None:
+        return self.escalation.case_number if self.escalation else None
 
     def action_dossier(self) -> None:
         from tui.screens.dossier_preview import DossierPreviewScreen
 
-        self.app.push_screen(DossierPreviewScreen(self.db, self.escalation_id))
+        self.app.push_screen(DossierPreviewScreen(self.db, self.escalation_id, case_number=self._case_number()))
 
     def action_export(self) -> None:
         from tui.screens.export_dialog import export_dossier_with_dialog
 
-        export_dossier_with_dialog(self, self.escalation_id)
+        export_dossier_with_dialog(self, self.escalation_id, self._case_number())
 
     def action_link_knelpunt(self) -> None:
         if self.escalation is None:
@@ -364,12 +376,18 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
 
         self.app.push_screen(KnelpuntPicker(self.db, exclude=set(self.escalation.knelpunt_ids)), chosen)
 
-    @work(thread=True, exclusive=True, group="escalation-change", exit_on_error=False)
     def _link(self, knelpunt_id: int, version: int) -> None:
-        escalation, knelpunt = link_knelpunt(self.escalation_id, knelpunt_id, version, self.db.uow(), self.db.actor,
-                                             today=today(self.db))
-        self.app.call_from_thread(self._saved, escalation,
-                                  f"{knelpunt.reference} gekoppeld; het is nu {knelpunt.recurrence} keer gemeld.")
+        escalation_id, day = self.escalation_id, today(self.db)
+
+        def linked(result: tuple[Escalation, Knelpunt]) -> None:
+            escalation, knelpunt = result
+            self._saved(escalation, f"{knelpunt.reference} gekoppeld; het is nu {knelpunt.recurrence} keer gemeld.")
+
+        self.run_for_case(
+            lambda purpose: link_knelpunt(escalation_id, knelpunt_id, version, self.db.uow(), self.db.actor,
+                                          today=day, purpose=purpose),
+            linked, group="escalation-change", case_number=self._case_number(),
+        )
 
     def action_raise_knelpunt(self) -> None:
         if self.escalation is None:

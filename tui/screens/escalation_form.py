@@ -160,8 +160,10 @@ class EscalationFormScreen(FormScreen[Escalation]):
     def submit(self, draft: dict[str, Any]) -> Escalation:
         if self.existing is not None:
             assert self.existing.id is not None
-            return update_escalation(self.existing.id, draft, self.existing.version, self.db.uow(), self.db.actor)
-        return start_escalation(self.case_number, draft, self.db.uow(), self.db.actor, today=today(self.db))
+            return update_escalation(self.existing.id, draft, self.existing.version, self.db.uow(), self.db.actor,
+                                     purpose=self.case_reason(self.case_number))
+        return start_escalation(self.case_number, draft, self.db.uow(), self.db.actor, today=today(self.db),
+                                purpose=self.case_reason(self.case_number))
 
     def saved_message(self, result: Escalation) -> str:
         return f"Escalatie {result.reference} is opgeslagen als concept."

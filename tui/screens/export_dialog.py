@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
+from domain.access import ReasonRequired
 from domain.errors import InvalidInput, Problem
 from domain.services.escalation import export_dossier
 from storage.bootstrap import Database
@@ -38,9 +39,12 @@ class ExportDialog(FormDialog[Path]):
 
     aliases = {"map": "directory"}
 
-    def __init__(self, db: Database, escalation_id: int, *, directory: Path | None = None) -> None:
+    def __init__(self, db: Database, escalation_id: int, *, directory: Path | None = None,
+                 case_number: str | None = None) -> None:
         super().__init__(db)
         self.escalation_id = escalation_id
+        self.case_number = case_number
+        """Known when opened from the escalation: its reason (outside the caseload) is passed on."""
         self.directory = directory or default_directory()
 
     def compose(self) -> ComposeResult:
@@ -67,6 +71,10 @@ class ExportDialog(FormDialog[Path]):
         self.query_one("#export-progress", ProgressBar).update(progress=step)
         self.query_one("#export-step", Static).update(STEPS[step])
 
+    def reason_then_save(self, required: ReasonRequired, draft: dict[str, Any]) -> None:
+        self.case_number = self.case_number or required.case_number  # learnt from the service
+        super().reason_then_save(required, draft)
+
     def submit(self, draft: dict[str, Any]) -> Path:
         """Runs in the dialog's worker; each step reports its progress to the screen."""
         fmt = DossierFormat(draft["format"])
@@ -74,7 +82,9 @@ class ExportDialog(FormDialog[Path]):
         if not directory.is_dir():
             raise InvalidInput([Problem("directory", f"De map {directory} bestaat niet.")])
         self.app.call_from_thread(self._progress, 0)
-        dossier = export_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=today(self.db))
+        purpose = self.case_reason(self.case_number) if self.case_number else ""
+        dossier = export_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=today(self.db),
+                                 purpose=purpose)
         self.app.call_from_thread(self._progress, 1)
         data = render(dossier, fmt)
         self.app.call_from_thread(self._progress, 2)
@@ -84,7 +94,7 @@ class ExportDialog(FormDialog[Path]):
         return path
 
 
-def export_dossier_with_dialog(screen: Screen[Any], escalation_id: int) -> None:
+def export_dossier_with_dialog(screen: Screen[Any], escalation_id: int, case_number: str | None = None) -> None:
     """Open the export dialog from `screen` and tell the user where the file went."""
     db: Database = screen.db  # type: ignore[attr-defined]
 
@@ -92,4 +102,4 @@ def export_dossier_with_dialog(screen: Screen[Any], escalation_id: int) -> None:
         if path is not None:
             screen.notify(f"Dossier opgeslagen in {path}", title="Geëxporteerd", timeout=15, markup=False)
 
-    screen.app.push_screen(ExportDialog(db, escalation_id), written)
+    screen.app.push_screen(ExportDialog(db, escalation_id, case_number=case_number), written)

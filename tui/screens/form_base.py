@@ -21,10 +21,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 from textual.worker import Worker, WorkerState
 
+from domain.access import ReasonRequired
 from domain.errors import DomainError, InvalidInput, Problem
 from domain.messages import field_label
 from storage.bootstrap import Database
-from tui.screens.base import DoorbraakScreen
+from tui.screens.base import CaseReasons, DoorbraakScreen
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import ItemEditor, ItemList
 
@@ -113,6 +114,21 @@ class ProblemsMixin:
         if notify:
             widget.notify(summary, title="Ongeldige invoer", severity="error", markup=False)
 
+    def reason_then_save(self, required: ReasonRequired, draft: dict[str, Any]) -> None:
+        """The case is outside the caseload: ask why, then save the same draft again (nothing typed is lost).
+        Declined: the form stays open with everything in it."""
+        widget = cast(Any, self)
+
+        def retry() -> None:
+            widget.saving = True
+            widget._save(draft)
+
+        def declined() -> None:
+            self.set_form_error(f"Niet opgeslagen: zonder reden kan casus {required.case_number} niet worden "
+                                "gewijzigd. Uw invoer is bewaard.")
+
+        cast(CaseReasons, self).ask_case_reason(required, retry=retry, cancelled=declined)
+
     def show_refusal(self, error: DomainError) -> None:
         """A refusal that is not about one field (a state change not allowed, a stale version)."""
         self.clear_errors()
@@ -166,6 +182,8 @@ class FormScreen(ProblemsMixin, DoorbraakScreen[T], Generic[T]):
     def _save(self, draft: dict[str, Any]) -> None:
         try:
             result = self.submit(draft)
+        except ReasonRequired as required:
+            self.app.call_from_thread(self.reason_then_save, required, draft)
         except InvalidInput as exc:
             self.app.call_from_thread(self.show_problems, exc.problems)
         except DomainError as exc:
@@ -207,7 +225,7 @@ class FormScreen(ProblemsMixin, DoorbraakScreen[T], Generic[T]):
         self.focus_next()
 
 
-class FormDialog(ProblemsMixin, ModalScreen[T], Generic[T]):
+class FormDialog(CaseReasons, ProblemsMixin, ModalScreen[T], Generic[T]):
     """A small form in a dialog that saves through `submit` and closes only after the save is confirmed."""
 
     BINDINGS = [
@@ -237,6 +255,8 @@ class FormDialog(ProblemsMixin, ModalScreen[T], Generic[T]):
     def _save(self, draft: dict[str, Any]) -> None:
         try:
             result = self.submit(draft)
+        except ReasonRequired as required:
+            self.app.call_from_thread(self.reason_then_save, required, draft)
         except InvalidInput as exc:
             self.app.call_from_thread(self.show_problems, exc.problems)
         except DomainError as exc:

@@ -10,7 +10,6 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,7 +17,7 @@ from textual.widgets import Footer, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain import reference
-from domain.access import Permission, ReasonRequired, has
+from domain.access import Permission, has
 from domain.household import MEMBER_ROLE_LABELS, ORGANISATION_TYPE_LABELS, Household, HouseholdStatus
 from domain.services.households import change_status, get_household
 from domain.validation import age_on, mask_bsn
@@ -186,29 +185,12 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
         self.load()
 
     # -- loading and showing ---------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="household", exit_on_error=False)
     def load(self) -> None:
-        purpose = self.case_reason(self.case_number)
-        try:
-            household = get_household(self.case_number, self.db.uow(), self.db.actor, purpose=purpose)
-        except ReasonRequired as reason_required:
-            self.app.call_from_thread(self._ask_reason, reason_required)
-            return
-        self.app.call_from_thread(self.show_household, household)
-
-    def _ask_reason(self, reason_required: ReasonRequired) -> None:
-        """Outside the caseload: ask why (the answer is logged), or go back without opening."""
-        from tui.screens.reason_dialog import ReasonDialog
-
-        def answered(reason: str | None) -> None:
-            if reason is None:
-                self.notify(f"Casus {self.case_number} is niet geopend.", markup=False)
-                self.dismiss(None)
-                return
-            self.remember_case_reason(self.case_number, reason)
-            self.load()
-
-        self.app.push_screen(ReasonDialog(self.case_number, reason_required.message), answered)
+        """Outside the caseload the service asks why (the answer is logged); declining goes back."""
+        self.run_for_case(
+            lambda purpose: get_household(self.case_number, self.db.uow(), self.db.actor, purpose=purpose),
+            self.show_household, group="household", case_number=self.case_number, cancelled=self.close_unopened,
+        )
 
     def show_household(self, household: Household) -> None:
         self.household = household
@@ -290,11 +272,12 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
 
         open_or_start_escalation(self, self.case_number)
 
-    @work(thread=True, exclusive=True, group="household-status", exit_on_error=False)
     def save_status(self, expected_version: int, new_status: HouseholdStatus) -> None:
-        saved = change_status(self.case_number, new_status, expected_version, self.db.uow(), self.db.actor,
-                              purpose=self.case_reason(self.case_number))
-        self.app.call_from_thread(self._status_saved, saved)
+        self.run_for_case(
+            lambda purpose: change_status(self.case_number, new_status, expected_version, self.db.uow(),
+                                          self.db.actor, purpose=purpose),
+            self._status_saved, group="household-status", case_number=self.case_number,
+        )
 
     def _status_saved(self, household: Household) -> None:
         self.show_household(household)

@@ -14,14 +14,18 @@ OPEN_STATES = frozenset(EscalationStatus) - FINAL_STATES
 def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> None:
     db = screen.db
 
-    def find() -> None:
+    def find(purpose: str) -> int | EscalationDraft:
         page = list_escalations(EscalationQuery(case_number=case_number, statuses=OPEN_STATES, limit=1), db.uow(),
                                 db.actor)
         if page.rows:
-            screen.app.call_from_thread(show, page.rows[0].id)
+            return page.rows[0].id
+        return suggest_escalation(case_number, db.uow(), db.actor, purpose=purpose)
+
+    def found(result: int | EscalationDraft) -> None:
+        if isinstance(result, int):
+            show(result)
         else:
-            draft = suggest_escalation(case_number, db.uow(), db.actor)
-            screen.app.call_from_thread(start, draft)
+            start(result)
 
     def show(escalation_id: int) -> None:
         from tui.screens.escalation_detail import EscalationDetailScreen
@@ -39,4 +43,4 @@ def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> 
                       markup=False)
         screen.app.push_screen(EscalationFormScreen(db, case_number, draft=draft), saved)
 
-    screen.run_worker(find, thread=True, exclusive=True, group="household-escalation", exit_on_error=False)
+    screen.run_for_case(find, found, group="household-escalation", case_number=case_number)

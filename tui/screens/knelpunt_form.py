@@ -96,7 +96,8 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
         if self.escalation is not None:
             assert self.escalation.id is not None
             _, knelpunt = raise_knelpunt(self.escalation.id, draft, self.escalation.version, self.db.uow(),
-                                         self.db.actor, today=today(self.db))
+                                         self.db.actor, today=today(self.db),
+                                         purpose=self.case_reason(self.escalation.case_number))
             return knelpunt
         return add_knelpunt(draft, self.db.uow(), self.db.actor, today=today(self.db))
 

@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -157,10 +156,13 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
         body.focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="overbrugging", exit_on_error=False)
     def load(self) -> None:
-        ob = get_overbrugging(self.overbrugging_id, self.db.uow(), self.db.actor, purpose="bekijken")
-        self.app.call_from_thread(self.show, ob)
+        """Outside the caseload the service asks why (the answer is logged); declining goes back."""
+        self.run_for_case(
+            lambda purpose: get_overbrugging(self.overbrugging_id, self.db.uow(), self.db.actor, purpose=purpose),
+            self.show, group="overbrugging", cancelled=self.close_unopened,
+            case_number=self.overbrugging.case_number if self.overbrugging else None,
+        )
 
     def show(self, ob: Overbrugging, warnings: list[str] | None = None) -> None:
         self.overbrugging = ob
@@ -241,11 +243,12 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.step_dialog import StepDialog
 
-        ob_id, version, day = ob.id, ob.version, today(self.db)
+        ob_id, version, day, case = ob.id, ob.version, today(self.db), ob.case_number
 
         def submit(value: str, on: date | None, note: str) -> OverbruggingResult:
             return change_overbrugging_status(ob_id, OverbruggingStatus(value), version, self.db.uow(),
-                                              self.db.actor, on=on, note=note, today=day)
+                                              self.db.actor, on=on, note=note, today=day,
+                                              purpose=self.case_reason(case))
 
         hint = "verplicht bij afwijzen" if OverbruggingStatus.AFGEWEZEN in next_states(ob) else "optioneel"
         self.app.push_screen(

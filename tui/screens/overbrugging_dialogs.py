@@ -78,7 +78,7 @@ class CostDialog(FormDialog[OverbruggingResult]):
     def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
         assert self.overbrugging.id is not None
         return book_cost(self.overbrugging.id, draft, self.overbrugging.version, self.db.uow(), self.db.actor,
-                         today=self.today)
+                         today=self.today, purpose=self.case_reason(self.overbrugging.case_number))
 
 
 class RepaymentDialog(FormDialog[OverbruggingResult]):
@@ -112,4 +112,5 @@ class RepaymentDialog(FormDialog[OverbruggingResult]):
         if repaid is None:
             raise InvalidInput([Problem("datum", "Vul de datum van de terugbetaling in.")])
         return record_repayment(self.overbrugging.id, repaid, self.overbrugging.version, self.db.uow(),
-                                self.db.actor, today=self.today)
+                                self.db.actor, today=self.today,
+                                purpose=self.case_reason(self.overbrugging.case_number))

@@ -157,7 +157,8 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
         if self.existing is not None:
             assert self.existing.id is not None
             return update_overbrugging(self.existing.id, draft, self.existing.version, self.db.uow(),
-                                       self.db.actor, today=today(self.db))
+                                       self.db.actor, today=today(self.db),
+                                       purpose=self.case_reason(self.existing.case_number))
         if not case_number:
             # Name every problem at once, not the missing case number first and the rest after the next save.
             problems = [Problem("case_number", "Vul het casusnummer van het huishouden in.")]
@@ -166,7 +167,8 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
             except ValidationError as exc:
                 problems += invalid_input(exc).problems
             raise InvalidInput(problems)
-        return request_overbrugging(case_number, draft, self.db.uow(), self.db.actor, today=today(self.db))
+        return request_overbrugging(case_number, draft, self.db.uow(), self.db.actor, today=today(self.db),
+                                    purpose=self.case_reason(case_number))
 
     def saved_message(self, result: OverbruggingResult) -> str:
         ob = result.overbrugging

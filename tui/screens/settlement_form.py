@@ -113,7 +113,8 @@ class SettlementFormScreen(FormScreen[OverbruggingResult]):
     def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
         ob = self.overbrugging
         assert ob.id is not None
-        return settle_overbrugging(ob.id, draft, ob.version, self.db.uow(), self.db.actor, today=today(self.db))
+        return settle_overbrugging(ob.id, draft, ob.version, self.db.uow(), self.db.actor, today=today(self.db),
+                                   purpose=self.case_reason(ob.case_number))
 
     def saved_message(self, result: OverbruggingResult) -> str:
         return f"Verrekening van {result.overbrugging.reference} is vastgelegd."
