@@ -181,3 +181,37 @@ async def test_go_to_lists_the_logboek_only_for_roles_that_may_see_it(shared: tu
             assert isinstance(app.screen, GoToDialog)
             assert ("Logboek" in screen_text(app)) is sees, username
         db.close()
+
+
+async def test_the_plan_of_a_foreign_case_carries_the_reason_given_on_the_household(
+    shared: tuple[Path, list[str]],
+) -> None:
+    """The reason asked once on the household goes with every plan call (view, start, save) of that case."""
+    from tui.screens.plan_overview import PlanOverviewScreen
+
+    path, numbers = shared
+    db = logged_in(path, "avries")
+    app = DoorbraakApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.open_case(numbers[PIETERSEN])  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert isinstance(app.screen, ReasonDialog)
+        await type_text(pilot, "Vervanging van Chantal tijdens ziekte")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanOverviewScreen)
+        assert "nog geen maatwerkplan" in screen_text(app)
+        await pilot.press("n")  # start a plan: a write on the foreign case
+        await settle(pilot)
+        assert not any("Er ging iets mis" in n or "reden" in n.lower() for n in notifications(app))
+    coordinator = logged_in(path, "ccoord")
+    records = [r for r in case_history(numbers[PIETERSEN], coordinator.uow(), coordinator.actor)
+               if r.event.username == "avries"]
+    assert any(r.event.kind is AuditKind.CREATE for r in records)
+    reason = "Vervanging van Chantal tijdens ziekte"
+    assert {(r.event.break_glass, r.event.purpose) for r in records} == {(True, reason)}
+    db.close()
+    coordinator.close()

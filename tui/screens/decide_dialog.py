@@ -21,7 +21,7 @@ from domain.errors import InvalidInput, Problem
 from domain.plan import MissingItem, PlanIncomplete
 from domain.services import plans as service
 from storage.bootstrap import Database
-from tui.screens.base import today
+from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
 from tui.widgets.plan_fields import date_text, date_value, line_input, show_at_fields
 
@@ -33,7 +33,7 @@ def missing_text(items: list[MissingItem]) -> Text:
     return text
 
 
-class DecideDialog(ModalScreen[bool]):
+class DecideDialog(CaseReasons, ModalScreen[bool]):
     """Dismisses with True when the plan was decided."""
 
     CSS_PATH = "plan.tcss"
@@ -90,7 +90,8 @@ class DecideDialog(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="decide", exit_on_error=False)
     def _decide(self, decision: dict[str, Any]) -> None:
-        workspace = service.load_plan_for_editing(self.case_number, self.db.uow(), self.db.actor)
+        workspace = service.load_plan_for_editing(self.case_number, self.db.uow(), self.db.actor,
+                                                  purpose=self.case_reason(self.case_number))
         plan = workspace.plan
         assert plan is not None
         if workspace.draft is not None and workspace.draft.content != plan.content().model_dump(mode="json"):
@@ -99,7 +100,8 @@ class DecideDialog(ModalScreen[bool]):
                 "met Ctrl+S of gooi de invoer weg (F8), en stel het daarna vast.", style="bold"))
             return
         try:
-            service.decide_plan(self.case_number, decision, plan.version, self.db.uow(), self.db.actor)
+            service.decide_plan(self.case_number, decision, plan.version, self.db.uow(), self.db.actor,
+                                purpose=self.case_reason(self.case_number))
         except PlanIncomplete as exc:
             self.app.call_from_thread(self._refused_text, missing_text(exc.missing))
             return

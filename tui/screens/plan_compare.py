@@ -87,7 +87,8 @@ class PlanCompareScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="plan-compare", exit_on_error=False)
     def _compare(self, old: int, new: int) -> None:
-        diff = service.compare_versions(self.case_number, old, new, self.db.uow(), self.db.actor)
+        diff = service.compare_versions(self.case_number, old, new, self.db.uow(), self.db.actor,
+                                       purpose=self.case_reason(self.case_number))
         self.app.call_from_thread(self.query_one("#compare-diff", Static).update, diff_renderable(diff))
 
     def action_back(self) -> None:

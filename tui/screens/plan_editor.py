@@ -191,7 +191,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
     @work(thread=True, exclusive=True, group="plan-load", exit_on_error=False)
     def load(self, step: PlanStep | None = None) -> None:
         workspace = service.load_plan_for_editing(self.case_number, self.db.uow(), self.db.actor,
-                                                  purpose="maatwerkplan bewerken")
+                                                  purpose=self.case_reason(self.case_number))
         try:
             items = service.kengetallen_for(workspace.household.municipality_code, self.db.uow(), self.db.actor)
         except AccessDenied:
@@ -498,7 +498,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 service.discard_draft(self.case_number, self.db.uow(), self.db.actor)
                 saved_at = None
             else:
-                saved_at = service.save_draft(self.case_number, data, self.db.uow(), self.db.actor).saved_at
+                saved_at = service.save_draft(self.case_number, data, self.db.uow(), self.db.actor,
+                                               purpose=self.case_reason(self.case_number)).saved_at
         self.app.call_from_thread(self._draft_saved, data, saved_at)
 
     def _draft_saved(self, data: dict[str, Any], saved_at: datetime | None) -> None:
@@ -562,15 +563,16 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         with self._write_lock:
             self._generation += 1
             try:
-                uow, actor = self.db.uow(), self.db.actor
+                uow, actor, reason = self.db.uow(), self.db.actor, self.case_reason(self.case_number)
                 if plan is None:
-                    saved = service.start_plan(self.case_number, uow, actor, content=data)
+                    saved = service.start_plan(self.case_number, uow, actor, content=data, purpose=reason)
                 elif len(changed) == 1:
                     step = changed[0]
                     saved = service.update_section(self.case_number, step, data[step.field_name], plan.version,
-                                                   uow, actor)
+                                                   uow, actor, purpose=reason)
                 else:
-                    saved = service.update_plan(self.case_number, data, plan.version, uow, actor)
+                    saved = service.update_plan(self.case_number, data, plan.version, uow, actor,
+                                                purpose=reason)
             except InvalidInput as exc:
                 self._keep_as_draft(data)
                 self.app.call_from_thread(self._save_refused, exc.problems)
@@ -584,7 +586,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
     def _keep_as_draft(self, data: dict[str, Any]) -> None:
         """A refused save keeps what was typed: as a draft (called in the save worker)."""
         try:
-            service.save_draft(self.case_number, data, self.db.uow(), self.db.actor)
+            service.save_draft(self.case_number, data, self.db.uow(), self.db.actor,
+                               purpose=self.case_reason(self.case_number))
         except Exception:  # noqa: BLE001 - the refusal is what the user must see; the screen still holds it all
             return
         self.app.call_from_thread(self._draft_saved, data, datetime.now(AMSTERDAM))
@@ -672,7 +675,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         plan = self.plan
         for action_id, status, note in changes:
             plan = service.set_action_status(self.case_number, action_id, ActionStatus(status), plan.version,
-                                             self.db.uow(), self.db.actor, note=note)
+                                             self.db.uow(), self.db.actor, note=note,
+                                             purpose=self.case_reason(self.case_number))
         self.app.call_from_thread(self._statuses_saved, plan, len(changes))
 
     def _statuses_saved(self, plan: Maatwerkplan, count: int) -> None:
@@ -721,6 +725,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
     @work(thread=True, exclusive=True, group="plan-command", exit_on_error=False)
     def _run_command(self, command: str, data: dict[str, Any] | None, content: dict[str, Any]) -> None:
         uow, actor, case = self.db.uow(), self.db.actor, self.case_number
+        reason = self.case_reason(case)
         plan = self.plan
         with self._write_lock:
             self._generation += 1
@@ -728,28 +733,29 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 if command == "decide":
                     if plan is None or content != self.baseline:
                         try:
-                            plan = (service.start_plan(case, uow, actor, content=content) if plan is None
-                                    else service.update_plan(case, content, plan.version, uow, actor))
+                            plan = (service.start_plan(case, uow, actor, content=content, purpose=reason)
+                                    if plan is None
+                                    else service.update_plan(case, content, plan.version, uow, actor, purpose=reason))
                         except InvalidInput as exc:
                             self.app.call_from_thread(self._save_refused, exc.problems)
                             return
                         self.app.call_from_thread(self._saved, plan, content, [])
-                    saved = service.decide_plan(case, data or {}, plan.version, self.db.uow(), actor)
+                    saved = service.decide_plan(case, data or {}, plan.version, self.db.uow(), actor, purpose=reason)
                     message = f"Versie {saved.plan_version} is vastgesteld."
                 elif command == "evaluate":
                     assert plan is not None
-                    saved = service.record_evaluation(case, data or {}, plan.version, uow, actor)
+                    saved = service.record_evaluation(case, data or {}, plan.version, uow, actor, purpose=reason)
                     message = f"Evaluatie na {(data or {}).get('moment')} maanden vastgelegd."
                 elif command == "start":
                     assert plan is not None
-                    saved = service.start_execution(case, plan.version, uow, actor)
+                    saved = service.start_execution(case, plan.version, uow, actor, purpose=reason)
                     message = "Het plan is in uitvoering."
                 elif command == "complete":
                     assert plan is not None
-                    saved = service.complete_evaluation(case, plan.version, uow, actor)
+                    saved = service.complete_evaluation(case, plan.version, uow, actor, purpose=reason)
                     message = "Het plan is geëvalueerd en afgerond."
                 else:
-                    saved = service.new_plan_version(case, uow, actor)
+                    saved = service.new_plan_version(case, uow, actor, purpose=reason)
                     message = f"Versie {saved.plan_version} is gemaakt (concept); pas hem aan en stel hem opnieuw vast."
             except InvalidInput as exc:
                 self.app.call_from_thread(self._command_refused, exc.problems)

@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 from domain.services import plans as service
 from storage.bootstrap import Database
 from storage.export_plan import ExportFormat, default_file_name, export_plan_file
-from tui.screens.base import today
+from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
 
 FORMAT_LABELS = {ExportFormat.PDF: "PDF (om te ondertekenen)", ExportFormat.MD: "Markdown (tekst)"}
@@ -34,7 +34,7 @@ def default_directory() -> Path:
     return documents if documents.is_dir() else Path.cwd()
 
 
-class PlanExportDialog(ModalScreen[Path | None]):
+class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
     """Dismisses with the written path, or None."""
 
     CSS_PATH = "plan.tcss"
@@ -128,7 +128,8 @@ class PlanExportDialog(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="plan-export", exit_on_error=False)
     def _export(self, path: Path, fmt: ExportFormat) -> None:
         overview = service.export_plan(self.case_number, self.db.uow(), self.db.actor,
-                                       plan_version=self.overview.plan.plan_version, purpose="export vanuit de app")
+                                       plan_version=self.overview.plan.plan_version,
+                                       purpose=self.case_reason(self.case_number))
         progress = self.query_one("#export-progress", ProgressBar)
 
         def step(done: int, total: int) -> None:

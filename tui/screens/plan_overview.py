@@ -201,17 +201,25 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
             self.load()
 
     # -- loading ---------------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="plan-overview", exit_on_error=False)
     def load(self) -> None:
-        try:
-            overview = service.plan_overview(self.case_number, self.db.uow(), self.db.actor, purpose="maatwerkplan")
-        except NotFound:
-            from domain.services.households import get_household
+        """Fetch the plan (or, without one, the household's name) with the case's reason; ask it if needed."""
 
-            household = get_household(self.case_number, self.db.uow(), self.db.actor, purpose="maatwerkplan")
-            self.app.call_from_thread(self._show_no_plan, household.name)
-            return
-        self.app.call_from_thread(self.show, overview)
+        def fetch(purpose: str) -> service.PlanOverview | str:
+            try:
+                return service.plan_overview(self.case_number, self.db.uow(), self.db.actor, purpose=purpose)
+            except NotFound:
+                from domain.services.households import get_household
+
+                return get_household(self.case_number, self.db.uow(), self.db.actor, purpose=purpose).name
+
+        def done(result: service.PlanOverview | str) -> None:
+            if isinstance(result, str):
+                self._show_no_plan(result)
+            else:
+                self.show(result)
+
+        self.run_for_case(fetch, done, group="plan-overview", case_number=self.case_number,
+                          cancelled=self.close_unopened)
 
     def _show_no_plan(self, name: str) -> None:
         self.loaded = True
@@ -314,7 +322,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="plan-overview-command", exit_on_error=False)
     def _start_plan(self) -> None:
-        service.start_plan(self.case_number, self.db.uow(), self.db.actor)
+        service.start_plan(self.case_number, self.db.uow(), self.db.actor, purpose=self.case_reason(self.case_number))
         self.app.call_from_thread(self._started)
 
     def _started(self) -> None:
@@ -349,14 +357,15 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         if overview is None:
             return
         uow, actor, version = self.db.uow(), self.db.actor, overview.plan.version
+        reason = self.case_reason(self.case_number)
         if command == "new_version":
-            saved = service.new_plan_version(self.case_number, uow, actor)
+            saved = service.new_plan_version(self.case_number, uow, actor, purpose=reason)
             message = f"Versie {saved.plan_version} is gemaakt (concept)."
         elif command == "start":
-            service.start_execution(self.case_number, version, uow, actor)
+            service.start_execution(self.case_number, version, uow, actor, purpose=reason)
             message = "Het plan is in uitvoering."
         else:
-            service.complete_evaluation(self.case_number, version, uow, actor)
+            service.complete_evaluation(self.case_number, version, uow, actor, purpose=reason)
             message = "Het plan is geëvalueerd en afgerond."
         self.app.call_from_thread(self._command_done, command, message)
 
