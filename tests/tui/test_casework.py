@@ -462,3 +462,31 @@ async def test_leaving_a_form_with_edits_asks_first(casework_app: DoorbraakApp, 
         await pilot.press("ctrl+q")  # quitting asks too
         await pilot.pause()
         assert isinstance(casework_app.screen, ConfirmDialog)
+
+
+async def test_an_overdue_plan_action_opens_its_plan(tmp_path: Path) -> None:
+    """Werklijst → 'Actie over datum' → the plan overview of that household (where the action's status is set)."""
+    from storage.bootstrap import demo_copy
+    from tests.tui.conftest import open_test_database
+    from tui.screens.plan_overview import PlanOverviewScreen
+    from domain.signals import SignalKind
+    from tui.screens.worklist import KIND_KEYS, WorklistScreen
+
+    db = open_test_database(demo_copy(target_dir=tmp_path))
+    try:
+        app = DoorbraakApp(db)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await go_to(pilot, "w")
+            key = next(k for k, kind in KIND_KEYS.items() if kind is SignalKind.ACTIE_VERLOPEN)
+            await pilot.press(key)
+            await settle(pilot)
+            worklist = app.screen
+            assert isinstance(worklist, WorklistScreen)
+            signal = worklist.current
+            assert signal is not None and signal.kind is SignalKind.ACTIE_VERLOPEN
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, PlanOverviewScreen)
+            assert app.screen.case_number == signal.case_number
+    finally:
+        db.close()

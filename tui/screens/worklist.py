@@ -199,7 +199,7 @@ class WorklistScreen(DoorbraakScreen[None]):
 
     # -- actions -----------------------------------------------------------------------------------
     def open_signal(self, signal: Signal) -> None:
-        """Open what the signal is about: the overbrugging, the escalation, or the household."""
+        """Open what the signal is about: the overbrugging, the escalation, the plan, or the household."""
         self._stale = True
         if signal.object_type == "overbrugging":
             from tui.screens.overbrugging_detail import OverbruggingDetailScreen
@@ -209,7 +209,11 @@ class WorklistScreen(DoorbraakScreen[None]):
             from tui.screens.escalation_detail import EscalationDetailScreen
 
             self.app.push_screen(EscalationDetailScreen(self.db, int(signal.object_id)))
-        else:  # a household, or a plan action of the household
+        elif signal.kind is SignalKind.ACTIE_VERLOPEN:  # a plan action: its plan, where its status is set
+            from tui.screens.plan_overview import PlanOverviewScreen
+
+            self.app.push_screen(PlanOverviewScreen(self.db, signal.case_number))
+        else:
             from tui.screens.household_detail import HouseholdDetailScreen
 
             self.app.push_screen(HouseholdDetailScreen(self.db, signal.case_number))
