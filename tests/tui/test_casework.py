@@ -466,10 +466,10 @@ async def test_leaving_a_form_with_edits_asks_first(casework_app: DoorbraakApp, 
 
 async def test_an_overdue_plan_action_opens_its_plan(tmp_path: Path) -> None:
     """Werklijst → 'Actie over datum' → the plan overview of that household (where the action's status is set)."""
+    from domain.signals import SignalKind
     from storage.bootstrap import demo_copy
     from tests.tui.conftest import open_test_database
     from tui.screens.plan_overview import PlanOverviewScreen
-    from domain.signals import SignalKind
     from tui.screens.worklist import KIND_KEYS, WorklistScreen
 
     db = open_test_database(demo_copy(target_dir=tmp_path))
