@@ -150,6 +150,8 @@ def copy_to_postgres(source: Path, url: str, schema: str) -> dict[str, int]:
             name = table.name
             if name not in sqlite_tables or name in SKIPPED_TABLES or name.startswith("register_"):
                 continue
+            if pg.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0]:  # type: ignore[index]
+                continue  # filled by the migrations themselves (the audit chain's head)
             lite_columns = {r[1] for r in lite.execute(f'PRAGMA table_info("{name}")')}
             columns = [c.name for c in table.columns if c.name in lite_columns and (name, c.name) not in generated]
             names = ", ".join(f'"{c}"' for c in columns)
