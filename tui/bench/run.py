@@ -61,6 +61,8 @@ class Run:
     results: list[Result] = field(default_factory=list)
     phases: dict[str, float] = field(default_factory=dict)
     load: dict[str, Any] | None = None
+    schema: str | None = None
+    """The PostgreSQL schema of this run (dropped at its end)."""
 
     def phase(self, name: str, function: Callable[[], T]) -> T:
         self.options.log(f"  {name} ...")
@@ -100,6 +102,7 @@ def sqlite_run(run: Run, data_set: data.DataSet, scratch: Path) -> None:
 def postgres_run(run: Run, data_set: data.DataSet) -> None:
     url = run.options.postgres_url
     with data.fresh_schema(url) as schema:
+        run.schema = schema
         migrate_postgres(url, schema, run.options.workdir)
         copied = run.phase("postgres: copy the data (COPY)", lambda: data.copy_to_postgres(
             data_set.households_db, url, schema))
@@ -147,6 +150,7 @@ def bench(options: Options) -> dict[str, Any]:
         "quick": options.quick,
         "backends": list(options.backends),
         "data_key": data_set.key,
+        "postgres_schema": run.schema,
         "data_cached": cached,
         "data_build_seconds": round(built, 1),
         "total_seconds": round(time.perf_counter() - started, 1),

@@ -27,16 +27,18 @@ def child(kind: str, url: str, audit_key: Path, *, session: bool = False, warm: 
 
 
 def startup_and_memory(backend: str, url: str, audit_key: Path, runs: int) -> list[Result]:
-    """`runs` fresh processes of each (alternating), each with `runs` warm start-ups after its cold one; then
-    one working session of the app for its memory. The first pair only warms the OS file cache."""
-    child("app", url, audit_key)
-    child("bare", url, audit_key)
+    """`runs` fresh processes of each (alternating), each with `runs` warm start-ups after its cold one. The
+    last app process also works a while as a user would, for the memory of a session. With several runs a
+    first pair only warms the OS file cache (a second start of the day is the common one)."""
+    if runs > 1:
+        child("app", url, audit_key)
+        child("bare", url, audit_key)
     app_runs: list[dict[str, Any]] = []
     bare_runs: list[dict[str, Any]] = []
-    for _ in range(runs):
-        app_runs.append(child("app", url, audit_key, warm=runs))
+    for index in range(runs):
+        app_runs.append(child("app", url, audit_key, warm=runs, session=index == runs - 1))
         bare_runs.append(child("bare", url, audit_key, warm=runs))
-    session = child("app", url, audit_key, session=True)
+    session = app_runs[-1]
 
     def warm(runs_: list[dict[str, Any]]) -> Timing:
         return Timing.of([seconds * 1000 for r in runs_ for seconds in r["warm"]])
