@@ -13,14 +13,12 @@ from typing import Any
 
 import psycopg
 
-from domain.actors import Actor, Role
 from domain.audit import AuditEvent, AuditKind, chain_hash
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
+from tui.bench.actor import OWNER
 from tui.bench.data import libpq_dsn, schema_url
 
-OWNER = Actor(username="bench", display_name="Benchmark", role=Role.EIGENAAR)
-"""Every permission in every municipality, as the single-user owner has (a shared database needs a login)."""
 _NAMED = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
 
 

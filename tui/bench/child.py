@@ -54,7 +54,7 @@ async def run_app(url: str, audit_key: Path, session: bool, warm: int) -> dict[s
     from storage.bootstrap import open_database
     from storage.settings import Settings
     from tui.app import DoorbraakApp
-    from tui.bench.backends import OWNER
+    from tui.bench.actor import OWNER
     from tui.screens.case_list import CaseListScreen
     from tui.widgets.case_table import CaseTable
 

@@ -27,7 +27,7 @@ from domain.services import households as household_service
 from domain.services import plans as plan_service
 from domain.services import register as register_service
 from storage.bootstrap import Database
-from tui.bench.backends import OWNER
+from tui.bench.actor import OWNER
 from tui.bench.stats import percentile
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
