@@ -117,6 +117,25 @@ def _fts_match(terms: list[str]) -> ColumnElement[bool]:
     return HouseholdRow.id.in_(matches.params(phrase=phrase))  # type: ignore[union-attr,no-any-return]
 
 
+PG_SORT_MATCHES_MAX = 1000
+"""PostgreSQL: up to this many matches are fetched from the trigram index and sorted; more are found along the
+sort column's index (measured with `doorbraak bench`: both ways cross near a thousand at 100,000 households)."""
+_PAGE_COLUMNS: tuple[Any, ...] = (
+    HouseholdRow.case_number,
+    HouseholdRow.name,
+    HouseholdRow.municipality_name,
+    HouseholdRow.status,
+    HouseholdRow.professional,
+    HouseholdRow.updated_at,
+)
+"""The case list's columns, in CaseListRow's order."""
+
+
+def _case_row(r: Any) -> CaseListRow:
+    return CaseListRow(case_number=r[0], name=r[1], municipality_name=r[2], status=HouseholdStatus(r[3]),
+                       professional=r[4], updated_at=as_utc(r[5]))
+
+
 RowT = TypeVar("RowT", MemberRow, ProblemRow, InvolvedOrganisationRow)
 
 
@@ -255,6 +274,10 @@ class SqlHouseholdRepository:
             total = self.session.scalar(select(func.count()).select_from(matches.subquery())) or 0
             if total > COUNT_CAP:
                 total, total_exact = COUNT_CAP, False
+            elif self.session.get_bind().dialect.name == "postgresql":
+                if total <= PG_SORT_MATCHES_MAX:
+                    return self._sorted_matches(query, filters, total)
+                # Denser matches fill a page soon enough along the sort column's index.
             else:
                 # Few matches: collect them once and sort those, instead of walking the sort index and
                 # testing row after row until a page is full (slow when matches are rare).
@@ -265,27 +288,21 @@ class SqlHouseholdRepository:
         sort_column = SORT_COLUMNS[query.sort]
         tie = HouseholdRow.id.desc() if query.descending else HouseholdRow.id.asc()  # type: ignore[union-attr]
         order = [sort_column.desc() if query.descending else sort_column.asc(), tie]
-        columns = (
-            HouseholdRow.case_number,
-            HouseholdRow.name,
-            HouseholdRow.municipality_name,
-            HouseholdRow.status,
-            HouseholdRow.professional,
-            HouseholdRow.updated_at,
-        )
-        stmt = select(*columns).where(*filters).order_by(*order).offset(query.offset).limit(query.limit)
-        rows = [
-            CaseListRow(
-                case_number=r[0],
-                name=r[1],
-                municipality_name=r[2],
-                status=HouseholdStatus(r[3]),
-                professional=r[4],
-                updated_at=as_utc(r[5]),
-            )
-            for r in self.session.execute(stmt)
-        ]
+        stmt = select(*_PAGE_COLUMNS).where(*filters).order_by(*order).offset(query.offset).limit(query.limit)
+        rows = [_case_row(r) for r in self.session.execute(stmt)]
         return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit, total_exact=total_exact)
+
+    def _sorted_matches(self, query: CaseListQuery, filters: list[ColumnElement[bool]], total: int) -> CaseListPage:
+        """PostgreSQL, at most COUNT_CAP matches: take them from the trigram index once (a MATERIALIZED CTE)
+        and sort only those. Given `id IN (...)` or the filters themselves, the planner walks the sort
+        column's index and tests row after row: 40-250 ms at 100,000 households, against 15 here."""
+        matches = select(*_PAGE_COLUMNS, HouseholdRow.id, HouseholdRow.sort_name).where(*filters)  # type: ignore[call-overload]
+        found = matches.cte("matches").prefix_with("MATERIALIZED")
+        sort_column = found.c[SORT_COLUMNS[query.sort].key]
+        order = [sort_column.desc(), found.c.id.desc()] if query.descending else [sort_column.asc(), found.c.id.asc()]
+        stmt = select(*(found.c[c.key] for c in _PAGE_COLUMNS)).order_by(*order).offset(query.offset).limit(query.limit)
+        rows = [_case_row(r) for r in self.session.execute(stmt)]
+        return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit, total_exact=True)
 
     def _fts_matches_at_most(self, term: str, cap: int) -> bool:
         """SQLite: does `term` occur in at most `cap` households (reading at most cap + 1 index entries)?"""

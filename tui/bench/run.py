@@ -30,10 +30,10 @@ class Sizes:
     filters: int = 150
     opens: int = 60
     searches: int = 200
-    dashboard_rounds: int = 2
-    startups: int = 5
+    dashboard_rounds: int = 1
+    startups: int = 3
     rekensom_repeat: int = 2000
-    pdf_repeat: int = 5
+    pdf_repeat: int = 3
     load_users: int = 100
     load_ops: int = 10
 
