@@ -63,14 +63,14 @@ class SqlAuditLog:
         # UPDATE first: takes the write lock (SQLite) or row lock (PostgreSQL) before reading the head,
         # so two writers can never chain to the same previous record.
         # One statement takes the lock and hands back the new sequence number with the previous hash.
-        head = self.session.execute(_NEXT_SEQUENCE).one()
+        head = self.session.connection().execute(_NEXT_SEQUENCE).one()
         sequence, previous = int(head[0]), str(head[1])
         at = self.clock()
         digest = changes_digest(self.key, event.changes)
         record_hash = chain_hash(self.key, previous, sequence, at, event, digest)
         # Prebuilt Core statements: every view of a case writes a record, and building the statements (or the
         # ORM's unit of work) cost more than the write itself.
-        self.session.execute(_INSERT_LOG, {
+        self.session.connection().execute(_INSERT_LOG, {
             "seq": sequence,
             "at": at,
             "kind": event.kind.value,
@@ -87,10 +87,10 @@ class SqlAuditLog:
         })
         if event.changes:
             body = json.dumps({k: [v[0], v[1]] for k, v in event.changes.items()}, ensure_ascii=False, default=str)
-            self.session.execute(_INSERT_CHANGE, {
+            self.session.connection().execute(_INSERT_CHANGE, {
                 "seq": sequence, "object_type": event.object_type, "object_id": event.object_id, "changes": body
             })
-        self.session.execute(_SET_HASH, {"record_hash": record_hash})
+        self.session.connection().execute(_SET_HASH, {"record_hash": record_hash})
 
     def destroy_changes(self, object_type: str, object_id: str) -> None:
         """Purge: the old → new values go with the case; the chained records stay."""

@@ -7,6 +7,8 @@ as the README's performance section is.
 from __future__ import annotations
 
 import json
+import signal
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -57,6 +59,8 @@ def bench_command(
     backends = ("sqlite", "postgres") if backend is BackendChoice.BOTH else (backend.value,)
     options = Options(sizes=sizes, backends=backends, postgres_url=postgres_url,
                       workdir=(workdir or default_cache_dir()).resolve(), seed=seed, load=load, quick=quick)
+    # A stopped run (kill, timeout) still drops its PostgreSQL schema: SIGTERM unwinds like Ctrl+C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     result = bench(options)
     typer.echo(render(result))
     if json_file is not None:
