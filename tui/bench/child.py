@@ -66,7 +66,7 @@ async def run_app(url: str, audit_key: Path, session: bool, warm: int) -> dict[s
         if generation == screen._generation:
             screen.call_after_refresh(lambda: painted.append(time.perf_counter()))
 
-    CaseListScreen._show_first_page = show  # type: ignore[method-assign]
+    CaseListScreen._show_first_page = show  # type: ignore[method-assign,assignment]
     db = open_database(Settings(database_url=url, audit_key_file=audit_key, local_drafts=False))
     if db.is_postgres:
         db.logged_in = OWNER

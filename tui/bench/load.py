@@ -139,8 +139,8 @@ def _run(db: Database, *, users: int, ops: int, hot: int, seed: int) -> dict[str
     for number, first in start_versions.items():
         plan = plan_service.get_plan(number, db.uow(), OWNER)
         saves = sorted(acknowledged.get(number, []))
-        text = plan.perspectief if number in concepts else next(a.status_note for a in plan.actions if a.id == "a1")
-        if plan.version != first + len(saves) or (saves and text != saves[-1][1]):
+        content = plan.perspectief if number in concepts else next(a.status_note for a in plan.actions if a.id == "a1")
+        if plan.version != first + len(saves) or (saves and content != saves[-1][1]):
             lost.append(number)
     return {
         "users": users,
