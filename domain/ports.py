@@ -5,45 +5,46 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date
 from types import TracebackType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from domain.audit import AuditEvent, AuditPage, AuditQuery, AuditRecord
-from domain.caselist import CaseListPage, CaseListQuery
-from domain.catalogues import KengetalOverride
-from domain.dashboard import (
-    DashboardScope,
-    Drill,
-    DrillPage,
-    FigureCounts,
-    LeadTimeFact,
-    RealisedSums,
-    RekensomSums,
-    ResolvedFact,
-    ScoreSums,
-)
-from domain.escalation import Escalation, EscalationPage, EscalationQuery, ResolutionFact
-from domain.household import Household
-from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
-from domain.lmm import NationalCandidate
-from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
-from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
-from domain.register import (
-    ContactFields,
-    OrganisationSummary,
-    RegisterContact,
-    SearchHits,
-    SearchPlan,
-    Vocabulary,
-)
-from domain.research import ResearchFacts
-from domain.signals import (
-    ActionCandidate,
-    CaseOwner,
-    EscalationCandidate,
-    MemberCandidate,
-    OverbruggingCandidate,
-)
-from domain.users import User
+if TYPE_CHECKING:  # annotations only: importing every domain module here cost start-up time
+    from domain.audit import AuditEvent, AuditPage, AuditQuery, AuditRecord
+    from domain.caselist import CaseListPage, CaseListQuery
+    from domain.catalogues import KengetalOverride
+    from domain.dashboard import (
+        DashboardScope,
+        Drill,
+        DrillPage,
+        FigureCounts,
+        LeadTimeFact,
+        RealisedSums,
+        RekensomSums,
+        ResolvedFact,
+        ScoreSums,
+    )
+    from domain.escalation import Escalation, EscalationPage, EscalationQuery, ResolutionFact
+    from domain.household import Household
+    from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
+    from domain.lmm import NationalCandidate
+    from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
+    from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
+    from domain.register import (
+        ContactFields,
+        OrganisationSummary,
+        RegisterContact,
+        SearchHits,
+        SearchPlan,
+        Vocabulary,
+    )
+    from domain.research import ResearchFacts
+    from domain.signals import (
+        ActionCandidate,
+        CaseOwner,
+        EscalationCandidate,
+        MemberCandidate,
+        OverbruggingCandidate,
+    )
+    from domain.users import User
 
 
 class HouseholdRepository(Protocol):

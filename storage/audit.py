@@ -8,7 +8,7 @@ import secrets
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, text, update
+from sqlalchemy import ColumnElement, Select, Table, and_, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -25,6 +25,15 @@ from domain.audit import (
 from storage.households import Clock, as_utc
 from storage.tables import AuditChangeRow, AuditHead, AuditLogRow, HouseholdRow
 
+AUDIT_LOG: Table = AuditLogRow.__table__  # type: ignore[attr-defined]
+AUDIT_CHANGE: Table = AuditChangeRow.__table__  # type: ignore[attr-defined]
+_NEXT_SEQUENCE = (
+    update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1)  # type: ignore[arg-type]
+    .returning(AuditHead.seq, AuditHead.hash)  # type: ignore[arg-type]
+)
+_SET_HASH = update(AuditHead).where(AuditHead.id == 1).values(hash=bindparam("record_hash"))  # type: ignore[arg-type]
+_INSERT_LOG = insert(AUDIT_LOG)
+_INSERT_CHANGE = insert(AUDIT_CHANGE)
 CASE_NUMBER_LENGTH = len("DB-2026-000000")
 """Case numbers have a fixed width (DB-YYYY-NNNNNN); a plan's audit id starts with one."""
 
@@ -53,35 +62,35 @@ class SqlAuditLog:
     def record(self, event: AuditEvent) -> None:
         # UPDATE first: takes the write lock (SQLite) or row lock (PostgreSQL) before reading the head,
         # so two writers can never chain to the same previous record.
-        self.session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1))  # type: ignore[arg-type]
-        head = self.session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()  # type: ignore[arg-type]
+        # One statement takes the lock and hands back the new sequence number with the previous hash.
+        head = self.session.connection().execute(_NEXT_SEQUENCE).one()
         sequence, previous = int(head[0]), str(head[1])
         at = self.clock()
         digest = changes_digest(self.key, event.changes)
         record_hash = chain_hash(self.key, previous, sequence, at, event, digest)
-        self.session.add(
-            AuditLogRow(
-                seq=sequence,
-                at=at,
-                kind=event.kind.value,
-                object_type=event.object_type,
-                object_id=event.object_id,
-                username=event.username,
-                role=event.role,
-                outcome=event.outcome,
-                purpose=event.purpose,
-                break_glass=event.break_glass,
-                changes_digest=digest,
-                previous_hash=previous,
-                hash=record_hash,
-            )
-        )
+        # Prebuilt Core statements: every view of a case writes a record, and building the statements (or the
+        # ORM's unit of work) cost more than the write itself.
+        self.session.connection().execute(_INSERT_LOG, {
+            "seq": sequence,
+            "at": at,
+            "kind": event.kind.value,
+            "object_type": event.object_type,
+            "object_id": event.object_id,
+            "username": event.username,
+            "role": event.role,
+            "outcome": event.outcome,
+            "purpose": event.purpose,
+            "break_glass": event.break_glass,
+            "changes_digest": digest,
+            "previous_hash": previous,
+            "hash": record_hash,
+        })
         if event.changes:
             body = json.dumps({k: [v[0], v[1]] for k, v in event.changes.items()}, ensure_ascii=False, default=str)
-            self.session.add(
-                AuditChangeRow(seq=sequence, object_type=event.object_type, object_id=event.object_id, changes=body)
-            )
-        self.session.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=record_hash))  # type: ignore[arg-type]
+            self.session.connection().execute(_INSERT_CHANGE, {
+                "seq": sequence, "object_type": event.object_type, "object_id": event.object_id, "changes": body
+            })
+        self.session.connection().execute(_SET_HASH, {"record_hash": record_hash})
 
     def destroy_changes(self, object_type: str, object_id: str) -> None:
         """Purge: the old → new values go with the case; the chained records stay."""

@@ -2,37 +2,81 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import DBAPIError
 
 from storage.engine import DatabaseError, is_sqlite, sqlite_path
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a schema is created, upgraded or inspected: its import (with every
+# dialect's DDL module) was a third of the app's start-up, and a current database needs none of it.
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def current_revisions(engine: Engine) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return set(MigrationContext.configure(connection).get_current_heads())
+
+
+@cache
+def declared_heads() -> frozenset[str]:
+    """The head revisions as the migration files declare them (`revision`, `down_revision`), read without
+    importing Alembic or the migrations. tests/storage/test_migrate_fast.py checks it equals Alembic's."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        assignments = {
+            target.id: node.value
+            for node in ast.parse(path.read_text(encoding="utf-8")).body
+            if isinstance(node, ast.Assign)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        if "revision" not in assignments:
+            continue
+        revisions.add(ast.literal_eval(assignments["revision"]))
+        down = ast.literal_eval(assignments["down_revision"]) if "down_revision" in assignments else None
+        parents.update(down if isinstance(down, tuple | list) else [down] if down else [])
+    return frozenset(revisions - parents)
+
+
+def stored_revisions(engine: Engine) -> set[str] | None:
+    """The revisions recorded in the database's alembic_version table; None when it has none (yet)."""
+    try:
+        with engine.connect() as connection:
+            return {str(row[0]) for row in connection.exec_driver_sql("SELECT version_num FROM alembic_version")}
+    except DBAPIError:
+        return None
 
 
 def is_empty(engine: Engine) -> bool:
@@ -41,6 +85,8 @@ def is_empty(engine: Engine) -> bool:
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision in one transaction per run."""
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -64,6 +110,8 @@ def ensure_current(engine: Engine) -> Path | None:
 
     A database written by a newer doorbraak is refused rather than damaged.
     """
+    if stored_revisions(engine) == set(declared_heads()):
+        return None  # the common case, answered without Alembic
     heads = head_revisions()
     if is_empty(engine):
         upgrade(engine)

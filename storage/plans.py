@@ -228,12 +228,18 @@ class SqlPlanRepository:
 
     # -- plans -----------------------------------------------------------------------------------
     def current(self, case_number: str) -> Maatwerkplan | None:
-        household_id = self._household_id(case_number)
-        latest = self._latest_version(household_id)
-        if latest is None:
+        # One query for the newest version; the household is looked up on its own only when there is none
+        # (to tell "no plan yet" from "no such case").
+        row = self.session.scalars(
+            select(PlanRow)
+            .join(HouseholdRow, col(HouseholdRow.id) == col(PlanRow.household_id))
+            .where(col(HouseholdRow.case_number) == case_number)
+            .order_by(col(PlanRow.plan_version).desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            self._household_id(case_number)
             return None
-        row = self._row(household_id, latest)
-        assert row is not None
         return self._to_domain(row, case_number)
 
     def get(self, case_number: str, plan_version: int) -> Maatwerkplan:
@@ -243,7 +249,6 @@ class SqlPlanRepository:
         return self._to_domain(row, case_number)
 
     def versions(self, case_number: str) -> list[PlanVersionInfo]:
-        household_id = self._household_id(case_number)
         stmt = (
             select(
                 col(PlanRow.plan_version),
@@ -254,10 +259,11 @@ class SqlPlanRepository:
                 col(PlanRow.updated_at),
                 col(PlanRow.version),
             )
-            .where(col(PlanRow.household_id) == household_id)
+            .join(HouseholdRow, col(HouseholdRow.id) == col(PlanRow.household_id))
+            .where(col(HouseholdRow.case_number) == case_number)
             .order_by(col(PlanRow.plan_version))
         )
-        return [
+        found = [
             PlanVersionInfo(
                 plan_version=r[0],
                 status=PlanStatus(r[1]),
@@ -269,6 +275,9 @@ class SqlPlanRepository:
             )
             for r in self.session.execute(stmt)
         ]
+        if not found:
+            self._household_id(case_number)  # NotFound for an unknown case, as before
+        return found
 
     def add(self, plan: Maatwerkplan) -> Maatwerkplan:
         household_id = self._household_id(plan.case_number)
@@ -314,8 +323,12 @@ class SqlPlanRepository:
                 self.session.execute(insert(table), rows)
 
     def _children(self, model: type[Any], plan_id: int) -> Sequence[Any]:
-        order = [model.position, model.id] if hasattr(model, "position") else [model.moment]
-        return self.session.scalars(select(model).where(model.plan_id == plan_id).order_by(*order)).all()
+        """Plain result rows (attribute access as on the ORM objects): reading a plan needs no identity map."""
+        table = _table(model)
+        order = [table.c.position, table.c.id] if "position" in table.c else [table.c.moment]
+        # Core execution on the session's connection: the ORM's execute path cost more than the query.
+        stmt = select(table).where(table.c.plan_id == plan_id).order_by(*order)
+        return self.session.connection().execute(stmt).all()
 
     def _to_domain(self, row: PlanRow, case_number: str) -> Maatwerkplan:
         assert row.id is not None

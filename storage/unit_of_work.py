@@ -2,40 +2,77 @@
 
 from __future__ import annotations
 
+import importlib
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.audit import SqlAuditLog
-from storage.dashboard import SqlDashboardRepository
-from storage.escalation import SqlEscalationRepository
-from storage.households import Clock, SqlHouseholdRepository, utcnow
-from storage.knelpunten import SqlKnelpuntRepository
-from storage.overbrugging import SqlOverbruggingRepository
-from storage.plans import SqlPlanRepository
-from storage.register import SqlRegisterRepository
-from storage.users import SqlUserRepository
+from storage.households import Clock, utcnow
+
+if TYPE_CHECKING:
+    from storage.audit import SqlAuditLog
+    from storage.dashboard import SqlDashboardRepository
+    from storage.escalation import SqlEscalationRepository
+    from storage.households import SqlHouseholdRepository
+    from storage.knelpunten import SqlKnelpuntRepository
+    from storage.overbrugging import SqlOverbruggingRepository
+    from storage.plans import SqlPlanRepository
+    from storage.register import SqlRegisterRepository
+    from storage.users import SqlUserRepository
+
+REPOSITORIES: dict[str, tuple[str, str]] = {
+    "households": ("storage.households", "SqlHouseholdRepository"),
+    "audit": ("storage.audit", "SqlAuditLog"),
+    "users": ("storage.users", "SqlUserRepository"),
+    "overbruggingen": ("storage.overbrugging", "SqlOverbruggingRepository"),
+    "escalations": ("storage.escalation", "SqlEscalationRepository"),
+    "knelpunten": ("storage.knelpunten", "SqlKnelpuntRepository"),
+    "plans": ("storage.plans", "SqlPlanRepository"),
+    "register": ("storage.register", "SqlRegisterRepository"),
+    "dashboard": ("storage.dashboard", "SqlDashboardRepository"),
+}
+"""Each repository is made (and its module imported) when a use case first touches it: opening the case
+list need not import the dashboard's, the register's or the plans' SQL (a fifth of a cold start-up)."""
 
 
 class SqlUnitOfWork:
+    households: SqlHouseholdRepository
+    audit: SqlAuditLog
+    users: SqlUserRepository
+    overbruggingen: SqlOverbruggingRepository
+    escalations: SqlEscalationRepository
+    knelpunten: SqlKnelpuntRepository
+    plans: SqlPlanRepository
+    register: SqlRegisterRepository
+    dashboard: SqlDashboardRepository
+
     def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes, clock: Clock = utcnow) -> None:
         self.session_factory = session_factory
         self.audit_key = audit_key
         self.clock = clock
 
     def __enter__(self) -> SqlUnitOfWork:
+        for name in REPOSITORIES:  # a unit of work entered again gets repositories on its new session
+            self.__dict__.pop(name, None)
         self.session = self.session_factory()
-        self.households = SqlHouseholdRepository(self.session, self.clock)
-        self.audit = SqlAuditLog(self.session, self.audit_key, self.clock)
-        self.users = SqlUserRepository(self.session)
-        self.overbruggingen = SqlOverbruggingRepository(self.session, self.clock)
-        self.escalations = SqlEscalationRepository(self.session, self.clock)
-        self.knelpunten = SqlKnelpuntRepository(self.session, self.clock)
-        self.plans = SqlPlanRepository(self.session, self.clock)
-        self.register = SqlRegisterRepository(self.session, self.clock)
-        self.dashboard = SqlDashboardRepository(self.session)
         return self
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for attributes not set yet: the repositories, made on first use in this session.
+        where = REPOSITORIES.get(name)
+        if where is None or "session" not in self.__dict__:
+            raise AttributeError(name)
+        factory = getattr(importlib.import_module(where[0]), where[1])
+        if name == "audit":
+            repository = factory(self.session, self.audit_key, self.clock)
+        elif name in ("users", "dashboard"):
+            repository = factory(self.session)
+        else:
+            repository = factory(self.session, self.clock)
+        setattr(self, name, repository)
+        return repository
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

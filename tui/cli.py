@@ -16,6 +16,7 @@ from storage.settings import APP_NAME
 from tui import (
     cli_audit,
     cli_backup,
+    cli_bench,
     cli_case,
     cli_plan,
     cli_privacy,
@@ -42,6 +43,7 @@ app.add_typer(cli_case.app, name="case")
 app.add_typer(cli_plan.app, name="plan")
 cli_backup.register(app)
 cli_serve.register(app)
+cli_bench.register(app)
 app.add_typer(cli_audit.app, name="audit")
 app.add_typer(cli_user.app, name="user")
 app.add_typer(cli_privacy.app, name="privacy")

@@ -1,0 +1,93 @@
+"""`doorbraak bench --quick` keeps working: tiny data, every figure present, the JSON's shape (never timings).
+
+The benchmark itself never runs in the test suite; this runs the smoke size only (a few seconds per back end).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from typer.testing import CliRunner
+
+from tui.bench.data import DataSet, ensure_built
+from tui.cli import app
+
+runner = CliRunner()
+
+FIGURES = {
+    "case_list.first_page", "case_list.filter", "household.open", "plan.open", "register.import",
+    "register.search", "plan.pdf", "dashboard.municipality", "startup.first_paint", "startup.process",
+    "memory.peak_rss",
+}
+"""Every database-backed figure, per back end (rekensom.calculate has no database and comes once)."""
+
+
+def run_bench(tmp_path: Path, *args: str) -> dict[str, Any]:
+    out = tmp_path / "bench.json"
+    result = runner.invoke(app, ["bench", "--quick", "--workdir", str(tmp_path / "work"), "--json", str(out), *args])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    assert "targets met:" in result.output
+    data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return data
+
+
+def check_shape(data: dict[str, Any], backends: list[str]) -> None:
+    assert data["schema"] == 1
+    meta = data["meta"]
+    assert meta["quick"] is True and meta["backends"] == backends
+    assert meta["households"] == 30 and meta["contacts"] == 200
+    assert meta["machine"]["cpus"] >= 1 and len(meta["machine"]["load_average_before"]) == 3
+    keys = {(r["key"], r["backend"]) for r in data["results"]}
+    assert keys == {("rekensom.calculate", "-")} | {(f, b) for f in FIGURES for b in backends}
+    for r in data["results"]:
+        assert r["measured"]["n"] >= 1 and r["measured"]["p50"] >= 0 and r["measured"]["p95"] >= r["measured"]["p50"]
+        assert r["baseline"] is not None and r["baseline_label"]
+        assert r["unit"] in ("ms", "MB")
+        assert r["met"] in (True, False, None)
+        assert (r["met"] is None) == (r["target"]["ratio"] is None and r["target"]["p95"] is None)
+    missed = {f"{r['key']}/{r['backend']}" for r in data["results"] if r["met"] is False}
+    assert set(data["targets"]["missed"]) == missed
+
+
+def test_quick_bench_on_sqlite(tmp_path: Path) -> None:
+    data = run_bench(tmp_path, "--backend", "sqlite")
+    check_shape(data, ["sqlite"])
+    assert data["meta"]["data_cached"] is False and data["load"] is None
+    assert data["meta"]["data_key"].startswith("h30-c200-s2026-")
+
+
+def test_data_is_built_once_per_size_seed_and_schema(tmp_path: Path) -> None:
+    data_set = DataSet(households=3, contacts=5, seed=1, directory=tmp_path)
+    assert ensure_built(data_set, progress=False)[0] is False
+    assert data_set.households_db.is_file() and len(data_set.register_csv.read_text().splitlines()) == 6
+    assert ensure_built(data_set, progress=False) == (True, 0.0)
+    assert DataSet(households=4, contacts=5, seed=1, directory=tmp_path).key != data_set.key
+    assert DataSet(households=3, contacts=5, seed=2, directory=tmp_path).key != data_set.key
+
+
+@pytest.mark.postgres
+def test_quick_bench_on_postgres_with_the_load_test(tmp_path: Path, postgres_url: str) -> None:
+    data = run_bench(tmp_path, "--backend", "postgres", "--postgres-url", postgres_url, "--load")
+    check_shape(data, ["postgres"])
+    load = data["load"]
+    assert load["users"] == 5 and load["operations"] == 20
+    assert load["lost_updates"] == 0 and load["error_count"] == 0, load["errors"]
+    assert set(load["per_operation_ms"]) <= {"search_register", "filter_cases", "open_case", "edit_action",
+                                             "save_plan"}
+    schema = data["meta"]["postgres_schema"]
+    assert schema.startswith("bench_")
+    engine = create_engine(postgres_url)
+    with engine.connect() as connection:  # the run's fresh schema is dropped afterwards
+        left = connection.execute(text("SELECT count(*) FROM information_schema.schemata WHERE schema_name = :s"),
+                                  {"s": schema}).scalar_one()
+    engine.dispose()
+    assert left == 0
+
+
+def test_load_needs_postgres(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["bench", "--quick", "--backend", "sqlite", "--load", "--workdir", str(tmp_path)])
+    assert result.exit_code != 0
