@@ -6,14 +6,14 @@ Waiting time (days since submission) is shown for open ones, time to resolution 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Select, Static
-from textual.worker import Worker, WorkerState
 
 from domain.escalation import (
     FINAL_STATES,
@@ -26,11 +26,20 @@ from domain.escalation import (
 from domain.services.escalation import inbox, list_escalations
 from storage.bootstrap import Database
 from tui.formatting import format_date
-from tui.screens.base import DoorbraakScreen, format_count, today
+from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
+from tui.screens.paged_list import PagedListScreen
 from tui.widgets.row_table import Column, Row, RowTable
 
-PAGE_SIZE = 100
+
+@dataclass(frozen=True)
+class InboxQuery:
+    view_key: str
+    levels: frozenset[EscalationLevel] | None
+    weeks: int | None
+    """Only escalations waiting longer than this many weeks (inbox view)."""
+    offset: int
+    limit: int
 
 VIEWS: dict[str, tuple[str, frozenset[EscalationStatus] | None]] = {
     "inbox": ("Inbox (wacht op antwoord)", None),
@@ -61,7 +70,7 @@ def time_cell(row: EscalationListRow, day: date) -> str:
     return ""
 
 
-class EscalationInboxScreen(DoorbraakScreen[None]):
+class EscalationInboxScreen(PagedListScreen[InboxQuery, EscalationPage]):
     CSS_PATH = "casework.tcss"
     AUTO_FOCUS = "#escalation-table"
 
@@ -80,9 +89,6 @@ class EscalationInboxScreen(DoorbraakScreen[None]):
         self.case_number = case_number
         self.view_key = "alle" if case_number else "inbox"
         self.only_long_waiting = False
-        self.total = 0
-        self._stale = False
-        self._loading_more = False
         self.sub_title = f"Escalaties · {case_number}" if case_number else "Escalaties"
 
     @property
@@ -101,52 +107,30 @@ class EscalationInboxScreen(DoorbraakScreen[None]):
         yield Static("", id="escalation-status-line", classes="status-line", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one(RowTable).loading = True
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload(keep=self.query_one(RowTable).current_key)
-
-    # -- querying -----------------------------------------------------------------------------------
+    # -- the list ------------------------------------------------------------------------------------
     @property
     def level(self) -> EscalationLevel | None:
         value = self.query_one("#escalation-level", Select).value
         return value if isinstance(value, EscalationLevel) else None
 
-    def params(self) -> tuple[str, frozenset[EscalationLevel] | None, int | None]:
+    def list_query(self, offset: int, limit: int) -> InboxQuery:
         """What to fetch, read from the widgets on the UI thread."""
         levels = frozenset({self.level}) if self.level else None
-        return self.view_key, levels, self.wait_weeks if self.only_long_waiting else None
+        weeks = self.wait_weeks if self.only_long_waiting else None
+        return InboxQuery(self.view_key, levels, weeks, offset, limit)
 
-    def fetch(self, params: tuple[str, frozenset[EscalationLevel] | None, int | None], offset: int,
-              limit: int) -> EscalationPage:
-        """Runs in a worker."""
-        view_key, levels, weeks = params
-        if view_key == "inbox" and self.case_number is None:
-            return inbox(self.db.uow(), self.db.actor, waiting_longer_than_weeks=weeks, levels=levels,
-                         today=today(self.db), offset=offset, limit=limit)
-        statuses = VIEWS[view_key][1]
-        if view_key == "inbox":
+    def fetch(self, query: InboxQuery) -> EscalationPage:
+        if query.view_key == "inbox" and self.case_number is None:
+            return inbox(self.db.uow(), self.db.actor, waiting_longer_than_weeks=query.weeks, levels=query.levels,
+                         today=today(self.db), offset=query.offset, limit=query.limit)
+        statuses = VIEWS[query.view_key][1]
+        if query.view_key == "inbox":
             statuses = frozenset({EscalationStatus.INGEDIEND, EscalationStatus.IN_BEHANDELING})
-        query = EscalationQuery(case_number=self.case_number, statuses=statuses, levels=levels, offset=offset,
-                                limit=limit)
-        return list_escalations(query, self.db.uow(), self.db.actor)
+        listing = EscalationQuery(case_number=self.case_number, statuses=statuses, levels=query.levels,
+                                  offset=query.offset, limit=query.limit)
+        return list_escalations(listing, self.db.uow(), self.db.actor)
 
-    def reload(self, *, keep: str | None = None) -> None:
-        self._loading_more = False
-        loaded = len(self.query_one(RowTable).keys)
-        self._load(self.params(), min(1000, max(PAGE_SIZE, loaded)) if keep else PAGE_SIZE, keep)
-
-    @work(thread=True, exclusive=True, group="escalation-list", exit_on_error=False)
-    def _load(self, params: tuple[str, frozenset[EscalationLevel] | None, int | None], limit: int,
-              keep: str | None) -> None:
-        page = self.fetch(params, 0, limit)
-        self.app.call_from_thread(self._show, page, keep)
-
-    def _rows(self, page: EscalationPage) -> list[Row]:
+    def page_rows(self, page: EscalationPage) -> list[Row]:
         day = today(self.db)
         return [
             Row(str(r.id), [r.reference, r.case_number, t(r.household_name), r.level.label, r.status.label,
@@ -154,36 +138,7 @@ class EscalationInboxScreen(DoorbraakScreen[None]):
             for r in page.rows
         ]
 
-    def _show(self, page: EscalationPage, keep: str | None) -> None:
-        table = self.query_one(RowTable)
-        table.loading = False
-        table.set_rows(self._rows(page), keep_key=keep)
-        self.total = page.total
-        self._update_status()
-
-    @on(RowTable.NearEnd)
-    def _near_end(self) -> None:
-        if self._loading_more or len(self.query_one(RowTable).keys) >= self.total:
-            return
-        self._loading_more = True
-        self._load_more(self.params(), len(self.query_one(RowTable).keys))
-
-    @work(thread=True, exclusive=True, group="escalation-more", exit_on_error=False)
-    def _load_more(self, params: tuple[str, frozenset[EscalationLevel] | None, int | None], offset: int) -> None:
-        page = self.fetch(params, offset, PAGE_SIZE)
-        self.app.call_from_thread(self._append, page)
-
-    def _append(self, page: EscalationPage) -> None:
-        self._loading_more = False
-        self.query_one(RowTable).append_rows(self._rows(page))
-        self._update_status()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            self.query_one(RowTable).loading = False
-            self._loading_more = False
-
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         flag = f"alleen > {self.wait_weeks} weken wachtend (w)" if self.only_long_waiting else ""
         self.query_one("#escalation-flags", Static).update(flag)
         label = VIEWS[self.view_key][0].split(" (")[0].lower()
@@ -238,9 +193,6 @@ class EscalationInboxScreen(DoorbraakScreen[None]):
             self.query_one("#escalation-view", Select).value = "inbox"  # reloads
         else:
             self.reload()
-
-    def action_refresh(self) -> None:
-        self.reload(keep=self.query_one(RowTable).current_key)
 
     def action_back(self) -> None:
         table = self.query_one(RowTable)

@@ -6,7 +6,6 @@ occurrence, r opens the system-learning report.
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 from textual import on, work
@@ -14,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Select, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from domain.knelpunt import (
     KNELPUNT_TRANSITIONS,
@@ -27,11 +26,11 @@ from domain.knelpunt import (
 )
 from domain.services.knelpunten import change_knelpunt_status, get_knelpunt, list_knelpunten, record_occurrence
 from storage.bootstrap import Database
-from tui.screens.base import DoorbraakScreen, format_count, today
+from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
+from tui.screens.paged_list import PagedListScreen
 from tui.widgets.row_table import Column, Row, RowTable
 
-PAGE_SIZE = 100
 TYPING_PAUSE = 0.15
 
 COLUMNS = [
@@ -52,7 +51,7 @@ def knelpunt_row(r: KnelpuntListRow) -> Row:
                            str(r.recurrence), str(r.linked_escalations)])
 
 
-class KnelpuntenScreen(DoorbraakScreen[None]):
+class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
     CSS_PATH = "casework.tcss"
     AUTO_FOCUS = "#knelpunt-table"
 
@@ -75,9 +74,6 @@ class KnelpuntenScreen(DoorbraakScreen[None]):
     def __init__(self, db: Database) -> None:
         super().__init__(db)
         self.sub_title = "Knelpunten"
-        self.total = 0
-        self._stale = False
-        self._loading_more = False
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
@@ -91,16 +87,8 @@ class KnelpuntenScreen(DoorbraakScreen[None]):
         yield Static("", id="knelpunt-status-line", classes="status-line", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one(RowTable).loading = True
-        self.reload(pause=0.0)
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload(pause=0.0, keep=self.query_one(RowTable).current_key)
-
-    def current_query(self, offset: int = 0, limit: int = PAGE_SIZE) -> KnelpuntQuery:
+    # -- the list ------------------------------------------------------------------------------------
+    def list_query(self, offset: int, limit: int) -> KnelpuntQuery:
         category = self.query_one("#knelpunt-category", Select).value
         status = self.query_one("#knelpunt-status", Select).value
         return KnelpuntQuery(
@@ -111,54 +99,17 @@ class KnelpuntenScreen(DoorbraakScreen[None]):
             limit=limit,
         )
 
-    def reload(self, *, pause: float = TYPING_PAUSE, keep: str | None = None) -> None:
-        self._loading_more = False
-        loaded = len(self.query_one(RowTable).keys)
-        limit = min(1000, max(PAGE_SIZE, loaded)) if keep else PAGE_SIZE
-        self._load(self.current_query(limit=limit), pause, keep)
+    def fetch(self, query: KnelpuntQuery) -> KnelpuntPage:
+        return list_knelpunten(query, self.db.uow(), self.db.actor)
 
-    @work(thread=True, exclusive=True, group="knelpunt-list", exit_on_error=False)
-    def _load(self, query: KnelpuntQuery, pause: float, keep: str | None) -> None:
-        if pause:
-            time.sleep(pause)
-            if get_current_worker().is_cancelled:
-                return
-        page = list_knelpunten(query, self.db.uow(), self.db.actor)
-        self.app.call_from_thread(self._show, page, keep)
-
-    def _show(self, page: KnelpuntPage, keep: str | None) -> None:
-        table = self.query_one(RowTable)
-        table.loading = False
-        table.set_rows([knelpunt_row(r) for r in page.rows], keep_key=keep)
-        self.total = page.total
-        self._update_status()
-
-    @on(RowTable.NearEnd)
-    def _near_end(self) -> None:
-        table = self.query_one(RowTable)
-        if self._loading_more or len(table.keys) >= self.total:
-            return
-        self._loading_more = True
-        self._load_more(self.current_query(offset=len(table.keys)))
-
-    @work(thread=True, exclusive=True, group="knelpunt-more", exit_on_error=False)
-    def _load_more(self, query: KnelpuntQuery) -> None:
-        page = list_knelpunten(query, self.db.uow(), self.db.actor)
-        self.app.call_from_thread(self._append, page)
-
-    def _append(self, page: KnelpuntPage) -> None:
-        self._loading_more = False
-        self.query_one(RowTable).append_rows([knelpunt_row(r) for r in page.rows])
-        self._update_status()
+    def page_rows(self, page: KnelpuntPage) -> list[Row]:
+        return [knelpunt_row(r) for r in page.rows]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            self.query_one(RowTable).loading = False
-            self._loading_more = False
         if event.worker.group == "knelpunt-change" and event.state is WorkerState.ERROR:
-            self.reload(pause=0.0, keep=self.query_one(RowTable).current_key)
+            self.reload(keep=self.table.current_key)  # someone else changed it: show what is true now
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         if self.total == 0:
             text = "Geen knelpunten met dit filter." if self._filtered() else "Nog geen knelpunten. n voegt er een toe."
         else:
@@ -166,13 +117,13 @@ class KnelpuntenScreen(DoorbraakScreen[None]):
         self.query_one("#knelpunt-status-line", Static).update(text)
 
     def _filtered(self) -> bool:
-        q = self.current_query()
+        q = self.list_query(0, 1)
         return bool(q.text.strip() or q.category or q.status)
 
     # -- events -------------------------------------------------------------------------------------
     @on(Input.Changed, "#knelpunt-search")
     def _search_changed(self) -> None:
-        self.reload()
+        self.reload(pause=TYPING_PAUSE)
 
     @on(Input.Submitted, "#knelpunt-search")
     def _search_submitted(self) -> None:
@@ -180,7 +131,7 @@ class KnelpuntenScreen(DoorbraakScreen[None]):
 
     @on(Select.Changed)
     def _filter_changed(self) -> None:
-        self.reload(pause=0.0)
+        self.reload()
 
     @on(DataTable.RowSelected, "#knelpunt-table")
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -236,7 +187,7 @@ class KnelpuntenScreen(DoorbraakScreen[None]):
         def done(saved: Knelpunt | None) -> None:
             if saved is not None:
                 self.notify(f"{saved.reference} is nu '{saved.status.label}'.", title="Opgeslagen", markup=False)
-                self.reload(pause=0.0, keep=str(saved.id))
+                self.reload(keep=str(saved.id))
 
         self.app.push_screen(StepDialog(self.db, title=f"Status · {knelpunt.reference}", current=knelpunt.status.label,
                                         choices=[(s.value, s.label) for s in allowed], submit=submit,
@@ -255,7 +206,7 @@ class KnelpuntenScreen(DoorbraakScreen[None]):
 
     def _counted(self, saved: Knelpunt) -> None:
         self.notify(f"{saved.reference} is nu {saved.recurrence} keer gemeld.", title="Opgeslagen", markup=False)
-        self.reload(pause=0.0, keep=str(saved.id))
+        self.reload(keep=str(saved.id))
 
     def action_report(self) -> None:
         from tui.screens.knelpunten_report import KnelpuntenReportScreen
@@ -269,9 +220,6 @@ class KnelpuntenScreen(DoorbraakScreen[None]):
         select = self.query_one("#knelpunt-category", Select)
         select.focus()
         select.action_show_overlay()
-
-    def action_refresh(self) -> None:
-        self.reload(pause=0.0, keep=self.query_one(RowTable).current_key)
 
     def action_back(self) -> None:
         table = self.query_one(RowTable)

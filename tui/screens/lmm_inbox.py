@@ -9,23 +9,22 @@ submission first). `f` chooses the state (default: waiting), `m` the municipalit
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Select, Static
-from textual.worker import Worker, WorkerState
 
 from domain.escalation import FINAL_STATES, INBOX_STATUSES, EscalationStatus
 from domain.lmm import SUBMITTED_STATES, LmmDossierRow, LmmPage, LmmQuery
 from domain.services.lmm import lmm_dossiers
 from storage.bootstrap import Database
 from tui.formatting import format_date
-from tui.screens.base import DoorbraakScreen, format_count, today
+from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
+from tui.screens.paged_list import PagedListScreen
 from tui.widgets.row_table import Column, Row, RowTable
 
-PAGE_SIZE = 40
 """Each page is one audit record naming its dossiers; 40 references fit in it."""
 
 WAITING = "wachtend"
@@ -66,8 +65,11 @@ def row_detail(row: LmmDossierRow) -> Text:
     return text
 
 
-class LmmInboxScreen(DoorbraakScreen[None]):
+class LmmInboxScreen(PagedListScreen[LmmQuery, LmmPage]):
     """The LMM/LET's work queue; Enter opens a dossier."""
+
+    PAGE_SIZE = 40
+    MAX_RELOAD = 200
 
     CSS_PATH = ["casework.tcss", "lmm.tcss"]
     AUTO_FOCUS = "#lmm-table"
@@ -84,10 +86,8 @@ class LmmInboxScreen(DoorbraakScreen[None]):
     def __init__(self, db: Database) -> None:
         super().__init__(db)
         self.sub_title = "LMM-inbox"
-        self.total = 0
         self.rows: dict[str, LmmDossierRow] = {}
-        self._stale = False
-        self._loading_more = False
+        self._last_page: LmmPage | None = None
         self._municipalities: list[tuple[str, str]] = []
 
     def compose(self) -> ComposeResult:
@@ -102,34 +102,18 @@ class LmmInboxScreen(DoorbraakScreen[None]):
         yield Static("", id="lmm-status-line", classes="status-line", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one(RowTable).loading = True
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        if self._stale:  # the dossier may have been handled in the meantime
-            self._stale = False
-            self.reload(keep=self.query_one(RowTable).current_key)
-
-    # -- querying -----------------------------------------------------------------------------------
-    def current_query(self, offset: int = 0, limit: int = PAGE_SIZE) -> LmmQuery:
+    # -- the list ------------------------------------------------------------------------------------
+    def list_query(self, offset: int, limit: int) -> LmmQuery:
         state = self.query_one("#lmm-state", Select).value
         place = self.query_one("#lmm-municipality", Select).value
         statuses = STATE_CHOICES[state][1] if isinstance(state, str) else INBOX_STATUSES
         return LmmQuery(statuses=statuses, municipality_code=place if isinstance(place, str) else None,
                         offset=offset, limit=limit)
 
-    def reload(self, *, keep: str | None = None) -> None:
-        self._loading_more = False
-        loaded = len(self.query_one(RowTable).keys)
-        self._load(self.current_query(limit=min(200, max(PAGE_SIZE, loaded)) if keep else PAGE_SIZE), keep)
+    def fetch(self, query: LmmQuery) -> LmmPage:
+        return lmm_dossiers(query, self.db.uow(), self.db.actor, today=today(self.db))
 
-    @work(thread=True, exclusive=True, group="lmm-list", exit_on_error=False)
-    def _load(self, query: LmmQuery, keep: str | None) -> None:
-        page = lmm_dossiers(query, self.db.uow(), self.db.actor, today=today(self.db))
-        self.app.call_from_thread(self._show, page, keep)
-
-    def _rows(self, page: LmmPage) -> list[Row]:
+    def page_rows(self, page: LmmPage) -> list[Row]:
         long_wait = self.db.settings.worklist.escalation_wait_weeks * 7
         return [
             Row(str(r.escalation_id),
@@ -139,15 +123,12 @@ class LmmInboxScreen(DoorbraakScreen[None]):
             for r in page.rows
         ]
 
-    def _show(self, page: LmmPage, keep: str | None) -> None:
-        self.rows = {str(r.escalation_id): r for r in page.rows}
-        table = self.query_one(RowTable)
-        table.loading = False
-        table.set_rows(self._rows(page), keep_key=keep)
-        self.total = page.total
-        self._update_municipalities(page)
-        self._update_status(page)
-        self._show_detail()
+    def page_arrived(self, page: LmmPage, *, first: bool) -> None:
+        rows = {str(r.escalation_id): r for r in page.rows}
+        self.rows = rows if first else {**self.rows, **rows}
+        self._last_page = page
+        if first:
+            self._update_municipalities(page)
 
     def _update_municipalities(self, page: LmmPage) -> None:
         options = [(f"{m.name} ({m.count})", m.code) for m in page.municipalities]
@@ -161,31 +142,9 @@ class LmmInboxScreen(DoorbraakScreen[None]):
             if isinstance(chosen, str) and chosen in {code for _, code in options}:
                 select.value = chosen
 
-    @on(RowTable.NearEnd)
-    def _near_end(self) -> None:
-        if self._loading_more or len(self.query_one(RowTable).keys) >= self.total:
-            return
-        self._loading_more = True
-        self._load_more(self.current_query(offset=len(self.query_one(RowTable).keys)))
-
-    @work(thread=True, exclusive=True, group="lmm-more", exit_on_error=False)
-    def _load_more(self, query: LmmQuery) -> None:
-        page = lmm_dossiers(query, self.db.uow(), self.db.actor, today=today(self.db))
-        self.app.call_from_thread(self._append, page)
-
-    def _append(self, page: LmmPage) -> None:
-        self._loading_more = False
-        self.rows.update({str(r.escalation_id): r for r in page.rows})
-        self.query_one(RowTable).append_rows(self._rows(page))
-        self._update_status(page)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            self.query_one(RowTable).loading = False
-            self._loading_more = False
-
-    def _update_status(self, page: LmmPage) -> None:
-        waiting = sum(n for s, n in page.status_counts.items() if s in INBOX_STATUSES)
+    def update_status(self) -> None:
+        page = self._last_page
+        waiting = sum(n for s, n in page.status_counts.items() if s in INBOX_STATUSES) if page else 0
         self.query_one("#lmm-flags", Static).update(f"{waiting} wachtend" if waiting else "")
         if self.total == 0:
             text = "Geen dossiers met dit filter." if self._filtered() else "Geen landelijke dossiers om te tonen."
@@ -196,9 +155,10 @@ class LmmInboxScreen(DoorbraakScreen[None]):
                 text += f" · {format_count(shown)} geladen"
         text += " · alleen met geldige toestemming · Enter opent"
         self.query_one("#lmm-status-line", Static).update(text)
+        self._show_detail()
 
     def _filtered(self) -> bool:
-        query = self.current_query()
+        query = self.list_query(0, 1)
         return query.municipality_code is not None or query.statuses is not None
 
     @property
@@ -241,9 +201,6 @@ class LmmInboxScreen(DoorbraakScreen[None]):
         select = self.query_one("#lmm-municipality", Select)
         select.focus()
         select.action_show_overlay()
-
-    def action_refresh(self) -> None:
-        self.reload(keep=self.query_one(RowTable).current_key)
 
     def action_back(self) -> None:
         table = self.query_one(RowTable)

@@ -5,23 +5,21 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Select, Static
-from textual.worker import Worker, WorkerState
 
 from domain.overbrugging import OverbruggingListRow, OverbruggingPage, OverbruggingQuery, OverbruggingStatus
 from domain.services.overbrugging import list_overbruggingen
 from domain.validation import CASE_NUMBER_RE as CASE_NUMBER
 from storage.bootstrap import Database
 from tui.formatting import format_date, format_money
-from tui.screens.base import DoorbraakScreen, format_count, today
+from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
+from tui.screens.paged_list import PagedListScreen
 from tui.widgets.row_table import Column, Row, RowTable
-
-PAGE_SIZE = 100
 
 COLUMNS = [
     Column("id", "Nr.", width=5),
@@ -48,7 +46,7 @@ def signal_text(row: OverbruggingListRow, day: date) -> str:
     return "te laat" if late else (">plafond" if over else "")
 
 
-class OverbruggingListScreen(DoorbraakScreen[None]):
+class OverbruggingListScreen(PagedListScreen[OverbruggingQuery, OverbruggingPage]):
     """The list of overbruggingen; Enter opens one, n requests a new one."""
 
     CSS_PATH = "casework.tcss"
@@ -74,9 +72,6 @@ class OverbruggingListScreen(DoorbraakScreen[None]):
         self.sub_title = f"Overbruggingen · {case_number}" if case_number else "Overbruggingen"
         self.only_late = False
         self.only_over_cap = False
-        self.total = 0
-        self._stale = False
-        self._loading_more = False
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
@@ -90,17 +85,8 @@ class OverbruggingListScreen(DoorbraakScreen[None]):
         yield Static("", id="overbrugging-status-line", classes="status-line", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one(RowTable).loading = True
-        self.reload()
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload(keep=self.query_one(RowTable).current_key)
-
-    # -- querying -----------------------------------------------------------------------------------
-    def current_query(self, offset: int = 0, limit: int = PAGE_SIZE) -> OverbruggingQuery:
+    # -- the list ------------------------------------------------------------------------------------
+    def list_query(self, offset: int, limit: int) -> OverbruggingQuery:
         status = self.query_one("#overbrugging-status", Select).value
         case = self.case_number
         if case is None:
@@ -115,18 +101,10 @@ class OverbruggingListScreen(DoorbraakScreen[None]):
             limit=limit,
         )
 
-    def reload(self, *, keep: str | None = None) -> None:
-        self._loading_more = False
-        loaded = len(self.query_one(RowTable).keys)
-        limit = min(1000, max(PAGE_SIZE, loaded)) if keep else PAGE_SIZE
-        self._load(self.current_query(limit=limit), keep)
+    def fetch(self, query: OverbruggingQuery) -> OverbruggingPage:
+        return list_overbruggingen(query, self.db.uow(), self.db.actor)
 
-    @work(thread=True, exclusive=True, group="overbrugging-list", exit_on_error=False)
-    def _load(self, query: OverbruggingQuery, keep: str | None) -> None:
-        page = list_overbruggingen(query, self.db.uow(), self.db.actor)
-        self.app.call_from_thread(self._show, page, keep)
-
-    def _rows(self, page: OverbruggingPage) -> list[Row]:
+    def page_rows(self, page: OverbruggingPage) -> list[Row]:
         day = today(self.db)
         return [
             Row(
@@ -141,37 +119,7 @@ class OverbruggingListScreen(DoorbraakScreen[None]):
             for r in page.rows
         ]
 
-    def _show(self, page: OverbruggingPage, keep: str | None) -> None:
-        table = self.query_one(RowTable)
-        table.loading = False
-        table.set_rows(self._rows(page), keep_key=keep)
-        self.total = page.total
-        self._update_status()
-
-    @on(RowTable.NearEnd)
-    def _near_end(self) -> None:
-        table = self.query_one(RowTable)
-        if self._loading_more or len(table.keys) >= self.total:
-            return
-        self._loading_more = True
-        self._load_more(self.current_query(offset=len(table.keys)))
-
-    @work(thread=True, exclusive=True, group="overbrugging-more", exit_on_error=False)
-    def _load_more(self, query: OverbruggingQuery) -> None:
-        page = list_overbruggingen(query, self.db.uow(), self.db.actor)
-        self.app.call_from_thread(self._append, page)
-
-    def _append(self, page: OverbruggingPage) -> None:
-        self._loading_more = False
-        self.query_one(RowTable).append_rows(self._rows(page))
-        self._update_status()
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            self.query_one(RowTable).loading = False
-            self._loading_more = False
-
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         flags = [label for on_, label in ((self.only_late, "alleen te laat (t)"),
                                           (self.only_over_cap, "alleen boven plafond (p)")) if on_]
         self.query_one("#overbrugging-flags", Static).update(" · ".join(flags))
@@ -186,7 +134,7 @@ class OverbruggingListScreen(DoorbraakScreen[None]):
         self.query_one("#overbrugging-status-line", Static).update(text)
 
     def _filtered(self) -> bool:
-        query = self.current_query()
+        query = self.list_query(0, 1)
         return bool(query.statuses or query.past_deadline_on or query.over_cap or
                     (self.case_number is None and query.case_number))
 
@@ -244,9 +192,6 @@ class OverbruggingListScreen(DoorbraakScreen[None]):
     def action_focus_case(self) -> None:
         if self.case_number is None:
             self.query_one("#overbrugging-case", Input).focus()
-
-    def action_refresh(self) -> None:
-        self.reload(keep=self.query_one(RowTable).current_key)
 
     def action_back(self) -> None:
         table = self.query_one(RowTable)
