@@ -303,6 +303,10 @@ class DashboardRepository(Protocol):
         """The caseload's households with their plan in force, streamed in batches (for the research export)."""
         ...
 
+    def municipalities(self, codes: frozenset[str] | None = None) -> list[tuple[str, str, int]]:
+        """(CBS code, name, households) of the municipalities that have households, by name; only `codes` if given."""
+        ...
+
 
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""

@@ -529,6 +529,12 @@ class SqlDashboardRepository:
     def research_facts(self, scope: DashboardScope, batch_size: int = 500) -> Iterator[ResearchFacts]:
         return research_facts(self, scope, batch_size)
 
+    def municipalities(self, codes: frozenset[str] | None = None) -> list[tuple[str, str, int]]:
+        stmt = select(H.municipality_code, func.min(H.municipality_name), func.count()).group_by(H.municipality_code)
+        if codes is not None:
+            stmt = stmt.where(col(H.municipality_code).in_(sorted(codes)))
+        return sorted(((code, name, n) for code, name, n in self.session.execute(stmt)), key=lambda r: r[1])
+
     def realised(self, scope: DashboardScope) -> RealisedSums:
         r = self._realised_plans(scope).subquery("realised")
         plans, plan_cents = self.session.execute(select(func.count(), func.sum(r.c.cents))).one()

@@ -75,6 +75,12 @@ def _knelpunten(db: Database) -> Screen[Any]:
     return KnelpuntenScreen(db)
 
 
+def _dashboard(db: Database) -> Screen[Any]:
+    from tui.screens.dashboard import DashboardScreen
+
+    return DashboardScreen(db)
+
+
 def _audit_log(db: Database) -> Screen[Any]:
     from tui.screens.audit_log import AuditLogScreen
 
@@ -97,8 +103,13 @@ class Section:
     description: str
     screen: Callable[[Database], Screen[Any]]
     """Builds the section's first screen; imports its module late."""
-    permission: Permission | None = None
-    """Only offered to roles with this permission (the services refuse the others anyway)."""
+    permission: Permission | tuple[Permission, ...] | None = None
+    """Only offered to roles with this permission, or all of these (the services refuse the others anyway)."""
+
+    def allowed(self, actor: Actor) -> bool:
+        needed = () if self.permission is None else (
+            self.permission if isinstance(self.permission, tuple) else (self.permission,))
+        return all(has(actor, p) for p in needed)
 
 
 HOME = "casussen"
@@ -121,6 +132,9 @@ SECTIONS: tuple[Section, ...] = (
             permission=Permission.HANDLE_NATIONAL_ESCALATIONS),
     Section("knelpunten", "k", "Knelpunten", "Register en rapport (systeemleren)", _knelpunten,
             permission=Permission.VIEW_KNELPUNTEN),
+    # A municipality's figures and the households behind them: coordinators, trainers, the single-user owner.
+    Section("dashboard", "d", "Dashboard", "Cijfers van de gemeente per periode, tot op het huishouden", _dashboard,
+            permission=(Permission.VIEW_REPORTS, Permission.LIST_CASES)),
     Section("audit", "l", "Logboek", "Wie zag of wijzigde wat; keten controleren", _audit_log,
             permission=Permission.VIEW_AUDIT),
 )
@@ -133,7 +147,7 @@ def section(mode: str) -> Section:
 def sections_for(actor: Actor) -> list[Section]:
     """The sections this actor may open. The first is always there: without the right to list cases
     (LET, beheer) it is a start screen, and is named so."""
-    allowed = [s for s in SECTIONS if s.permission is None or has(actor, s.permission)]
+    allowed = [s for s in SECTIONS if s.allowed(actor)]
     if not has(actor, Permission.LIST_CASES):
         allowed = [replace(s, label="Start", description="Wat u met uw rol kunt doen") if s.mode == HOME else s
                    for s in allowed]

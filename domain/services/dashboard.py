@@ -207,6 +207,15 @@ def dashboard(
     )
 
 
+def dashboard_municipalities(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str, int]]:
+    """The municipalities this actor may see the dashboard of and that have households: (CBS code, name,
+    number of households registered), by name."""
+    require(actor, Permission.VIEW_REPORTS)
+    require(actor, Permission.LIST_CASES)
+    with uow:
+        return uow.dashboard.municipalities(actor.municipality_codes)
+
+
 def dashboard_cases(
     municipality_code: str,
     start: date,

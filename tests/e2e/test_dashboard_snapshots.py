@@ -1,0 +1,33 @@
+"""SVG snapshots of the dashboard on a copy of the demo database (80x24: a coordinator's laptop, a projector).
+
+Update after an intended change of the look (or of sample.db): `.venv/bin/pytest
+tests/e2e/test_dashboard_snapshots.py --snapshot-update`, then look at the SVGs in `__snapshots__/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storage.bootstrap import demo_copy
+from tests.e2e.test_casework_snapshots import keys
+from tests.e2e.test_snapshots import SnapCompare, then
+from tests.tui.conftest import open_test_database
+from tui.app import DoorbraakApp
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path) -> Iterator[DoorbraakApp]:
+    db = open_test_database(demo_copy(target_dir=tmp_path), demo=True)
+    yield DoorbraakApp(db)
+    db.close()
+
+
+def test_dashboard_caseload(snap_compare: SnapCompare, demo_app: DoorbraakApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=then(keys("g", "d")))
+
+
+def test_dashboard_rekensom(snap_compare: SnapCompare, demo_app: DoorbraakApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=then(keys("g", "d"), keys("6")))

@@ -1,0 +1,197 @@
+"""The dashboard screen's content, as pure data: per tab a list of lines (bars with their numbers beside them),
+each line knowing which households are behind it (`Drill`), so Enter on any figure can list them.
+
+Pure on purpose: tests check the lines against the service's figures without a terminal, and the screen
+only lays them out. The numbers are always printed; the bars only help the eye (tui/widgets/bar_chart.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rich.text import Text
+
+from domain.dashboard import ChangeRow, CountFigure, Dashboard, Drill, DurationRow, Figure, MoneyRow, RekensomFigure
+from tui.formatting import format_money
+from tui.widgets.bar_chart import Bar, format_number, render_bars
+
+INDENT = 2
+LABEL_WIDTH = 28
+
+
+@dataclass(frozen=True)
+class Tab:
+    key: str
+    label: str
+    """Shown in the tab strip, with its number key."""
+
+
+TABS: tuple[Tab, ...] = (
+    Tab("caseload", "Caseload"),
+    Tab("plannen", "Plannen"),
+    Tab("deadlines", "Deadlines"),
+    Tab("escalaties", "Escalaties"),
+    Tab("kwaliteit", "Kwaliteit"),
+    Tab("rekensom", "Rekensom"),
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a tab: a heading, a bar with its number, or a plain text line."""
+
+    text: Text
+    drill: Drill | None = None
+    title: str = ""
+    """What the drill-down list is called ("Caseload per status · In behandeling")."""
+    heading: bool = False
+
+
+def _plural(n: int, one: str, more: str) -> str:
+    return f"{format_number(n)} {one if n == 1 else more}"
+
+
+def _days(value: float | None) -> str:
+    return "—" if value is None else format_number(round(value, 1))
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}".replace(".", ",")
+
+
+def _heading(label: str, detail: str, drill: Drill | None = None) -> Line:
+    text = Text(label, style="bold")
+    if detail:
+        text.append(f"  {detail}", style="")
+    return Line(text, drill, label, heading=True)
+
+
+def _bars(bars: list[Bar], drills: list[Drill | None], titles: list[str], width: int, *,
+          max_value: float | Decimal | None = None) -> list[Line]:
+    rendered = render_bars(bars, max(width - INDENT, 20), label_width=LABEL_WIDTH, max_value=max_value)
+    return [Line(Text(" " * INDENT) + text, drill, title) for text, drill, title in zip(rendered, drills, titles,
+                                                                                        strict=True)]
+
+
+def _blank() -> Line:
+    return Line(Text(""))
+
+
+def count_lines(figure: CountFigure, width: int) -> list[Line]:
+    """A counting figure: heading with the total, one bar per bucket (zeros shown: a 0 is information too)."""
+    households = "" if figure.unit == "huishoudens" else \
+        f" in {_plural(figure.households, 'huishouden', 'huishoudens')}"
+    lines = [_heading(figure.label, f"{format_number(figure.total)} {figure.unit}{households}", figure.drill)]
+    if not figure.buckets:
+        return [*lines, Line(Text(" " * INDENT + "Geen gegevens in deze periode.", style="italic"))]
+    bars = [Bar(b.label or "(geen)", b.count,
+                note="" if figure.unit == "huishoudens" else _plural(b.households, "huishouden", "huishoudens"))
+            for b in figure.buckets]
+    titles = [f"{figure.label} · {b.label or '(geen)'}" for b in figure.buckets]
+    return lines + _bars(bars, [b.drill for b in figure.buckets], titles, width)
+
+
+def duration_lines(label: str, detail: str, rows: list[DurationRow], width: int) -> list[Line]:
+    """Durations: the bar is the mean in days; n, median and the longest beside it."""
+    lines = [_heading(label, detail)]
+    bars = [Bar(r.label, r.mean_days or 0, text="—" if r.mean_days is None else f"{_days(r.mean_days)} d",
+                note=f"n={r.n} · mediaan {_days(r.median_days)} · langst {_days(r.max_days)}")
+            for r in rows]
+    return lines + _bars(bars, [r.drill for r in rows], [f"{label} · {r.label}" for r in rows], width)
+
+
+def change_lines(label: str, rows: list[ChangeRow], width: int, *, scale: int) -> list[Line]:
+    """Before → after: the bar is the mean score after (on the whole scale); the change and n beside it."""
+    lines = [_heading(label, f"schaal 1–{scale}")]
+    if not rows:
+        return [*lines, Line(Text(" " * INDENT + "Nog geen herhaalde metingen in deze periode.", style="italic"))]
+
+    def change(r: ChangeRow) -> str:
+        if r.mean_change is None:
+            return "geen metingen"
+        sign = "+" if r.mean_change > 0 else ""
+        return f"{sign}{_score(r.mean_change)} · n={r.n}"
+
+    bars = [Bar(r.label, r.mean_after or 0, text=f"{_score(r.mean_before)} → {_score(r.mean_after)}",
+                note=change(r)) for r in rows]
+    return lines + _bars(bars, [r.drill for r in rows], [f"{label} · {r.label}" for r in rows], width,
+                         max_value=scale)
+
+
+def money_lines(figure: RekensomFigure, width: int, *, title: str, accent: str = "") -> list[Line]:
+    """The per-payer table (huidig pad, doorbraak, verschil = who gains), then per payer two bars on one
+    scale: huidig pad and doorbraak (in the accent colour), each with its amount."""
+    rows: list[MoneyRow] = [*figure.per_payer]
+    lines = [_heading(title, _plural(figure.plans, "plan", "plannen"), figure.drill)]
+    if not rows:
+        return [*lines, Line(Text(" " * INDENT + "Geen plannen met een rekensom in deze periode.", style="italic"))]
+    label_width = max(12, min(LABEL_WIDTH, width - INDENT - 3 * 14))
+    lines.append(Line(Text(f"{' ' * INDENT}{'betaler':<{label_width}}{'huidig pad':>14}{'doorbraak':>14}"
+                           f"{'verschil':>14}", style="dim")))
+    for row in (*rows, figure.total):
+        label = row.label if len(row.label) <= label_width else row.label[: label_width - 1] + "…"
+        drill = figure.drill if row.key == "totaal" else Drill(figure.key, row.key)
+        lines.append(Line(Text(f"{' ' * INDENT}{label:<{label_width}}{format_money(row.huidig_pad):>14}"
+                               f"{format_money(row.doorbraak):>14}{format_money(row.verschil):>14}",
+                               style="bold" if row.key == "totaal" else ""), drill, f"{title} · {row.label}"))
+    peak = max([r.huidig_pad for r in rows] + [r.doorbraak for r in rows] + [Decimal(0)])
+    bars: list[Bar] = []
+    drills: list[Drill | None] = []
+    titles: list[str] = []
+    for row in rows:
+        drill = Drill(figure.key, row.key)
+        bars.append(Bar(row.label, row.huidig_pad, text=format_money(row.huidig_pad), note="huidig"))
+        bars.append(Bar("", row.doorbraak, text=format_money(row.doorbraak), note="doorbraak", style=accent))
+        drills += [drill, drill]
+        titles += [f"{title} · {row.label}"] * 2
+    return [*lines, _blank(), _heading("Per betaler: huidig pad en doorbraak", "één schaal"),
+            *_bars(bars, drills, titles, width, max_value=peak or None)]
+
+
+def tab_lines(d: Dashboard, tab: str, width: int, *, accent: str = "") -> list[Line]:
+    """The lines of one tab at `width` columns; `accent` is the Rich style of the doorbraak bars."""
+    if tab == "caseload":
+        return [*count_lines(d.caseload_status, width), _blank(), *count_lines(d.caseload_professional, width),
+                _blank(), *count_lines(d.caseload_flow, width)]
+    if tab == "plannen":
+        lead = d.lead_time
+        pending = Line(Text(f"{' ' * INDENT}{'Nog geen actie gedaan':<{LABEL_WIDTH}}  "
+                            f"{_plural(lead.pending, 'plan', 'plannen')}"), lead.pending_drill,
+                       f"{lead.label} · nog geen actie gedaan")
+        return [*count_lines(d.plans_step, width), _blank(),
+                *duration_lines(lead.label, "plannen besloten in de periode", [lead.done], width), pending]
+    if tab == "deadlines":
+        return [*count_lines(d.overdue_actions, width), _blank(), *count_lines(d.overdue_settlements, width)]
+    if tab == "escalaties":
+        return [*count_lines(d.escalations_status, width), _blank(),
+                *duration_lines("Doorlooptijd (ingediend tot besluit)", "afgerond in de periode",
+                                list(d.escalations_resolved), width)]
+    if tab == "kwaliteit":
+        return [*change_lines("ZRM per leefgebied, eerste → laatste meting", list(d.quality_zrm), width, scale=5),
+                _blank(), *change_lines("Rapportcijfer van de bewoner", [d.quality_rapportcijfer], width, scale=10)]
+    if tab == "rekensom":
+        r = d.realised
+        realised = [
+            _heading(r.label, "plannen en overbruggingen"),
+            Line(Text(f"{' ' * INDENT}{'Plannen, gerealiseerd':<{LABEL_WIDTH}}  "
+                      f"{_plural(r.plans, 'plan', 'plannen')} · {format_money(r.plan_costs)} · geprojecteerd "
+                      f"{format_money(r.projected_for_same_plans.total.doorbraak)}"),
+                 r.plans_drill, "Plannen met gerealiseerde kosten"),
+            Line(Text(f"{' ' * INDENT}{'Overbrugging geboekt':<{LABEL_WIDTH}}  {format_money(r.booked_total)} "
+                      f"({_plural(r.overbruggingen, 'overbrugging', 'overbruggingen')})"),
+                 Drill(Figure.REALISED_OVERBRUGGING, "geboekt"), "Overbrugging: geboekte kosten"),
+        ]
+        realised += [Line(Text(f"{' ' * (INDENT + 2)}voorgefinancierd door {a.label}: {format_money(a.amount)}"),
+                          Drill(Figure.REALISED_OVERBRUGGING, "geboekt"), "Overbrugging: geboekte kosten")
+                     for a in r.booked_by_voorfinancier]
+        realised.append(Line(Text(f"{' ' * INDENT}{'Verrekeningen besloten':<{LABEL_WIDTH}}  "
+                                  f"{_plural(r.settlements, 'verrekening', 'verrekeningen')}, "
+                                  f"{format_money(r.settled_total)}"),
+                             Drill(Figure.REALISED_OVERBRUGGING, "verrekend"), "Overbrugging: verrekend"))
+        realised += [Line(Text(f"{' ' * (INDENT + 2)}te dragen door {a.label}: {format_money(a.amount)}"),
+                          Drill(Figure.REALISED_OVERBRUGGING, "verrekend"), "Overbrugging: verrekend")
+                     for a in r.settled_by_payer]
+        projected = money_lines(d.rekensom, width, title="Maatschappelijke rekensom (geprojecteerd)", accent=accent)
+        return [*projected, _blank(), *realised]
+    raise ValueError(f"onbekend tabblad {tab!r}")
