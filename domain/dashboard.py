@@ -28,6 +28,8 @@ class Figure:
     CASELOAD_STATUS = "caseload.status"
     CASELOAD_PROFESSIONAL = "caseload.professional"
     CASELOAD_FLOW = "caseload.flow"
+    NEW_BY_MONTH = "caseload.new_by_month"
+    CLOSED_BY_MONTH = "caseload.closed_by_month"
     PLANS_STEP = "plans.step"
     OVERDUE_ACTIONS = "overdue.actions"
     OVERDUE_SETTLEMENTS = "overdue.settlements"
@@ -76,6 +78,18 @@ class DashboardScope:
             "to": self.end.isoformat(),
             "peildatum": self.peildatum.isoformat(),
         }
+
+
+def scope_months(scope: DashboardScope) -> list[tuple[str, date]]:
+    """The months of the period up to the peildatum (later months have no data yet): ('2026-03', first day
+    of that month within the period). The trend figures have one bucket per month, zeros included."""
+    last = min(scope.end, scope.peildatum)
+    months: list[tuple[str, date]] = []
+    day = scope.start
+    while day <= last:
+        months.append((day.strftime("%Y-%m"), day))
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return months
 
 
 def amsterdam_day(moment: datetime) -> date:
@@ -411,6 +425,10 @@ class Dashboard:
     quality_rapportcijfer: ChangeRow
     rekensom: RekensomFigure
     realised: RealisedFigure
+    new_by_month: CountFigure
+    """Households registered per month of the period (up to the peildatum): the trend of the inflow."""
+    closed_by_month: CountFigure
+    """Households closed per month of the period (up to the peildatum)."""
 
     @property
     def caseload(self) -> int:
@@ -419,8 +437,9 @@ class Dashboard:
     def drills(self) -> list[Drill]:
         """Every drill-down the figures name (each once), for lists of the households behind them."""
         found: list[Drill] = []
-        counting = (self.caseload_status, self.caseload_professional, self.caseload_flow, self.plans_step,
-                    self.overdue_actions, self.overdue_settlements, self.escalations_status)
+        counting = (self.caseload_status, self.caseload_professional, self.caseload_flow, self.new_by_month,
+                    self.closed_by_month, self.plans_step, self.overdue_actions, self.overdue_settlements,
+                    self.escalations_status)
         for figure in counting:
             found += [figure.drill, *(b.drill for b in figure.buckets)]
         found += [self.lead_time.done.drill, self.lead_time.pending_drill]
@@ -438,6 +457,8 @@ class Dashboard:
             "caseload_status": self.caseload_status.as_dict(),
             "caseload_professional": self.caseload_professional.as_dict(),
             "caseload_flow": self.caseload_flow.as_dict(),
+            "new_by_month": self.new_by_month.as_dict(),
+            "closed_by_month": self.closed_by_month.as_dict(),
             "plans_step": self.plans_step.as_dict(),
             "overdue_actions": self.overdue_actions.as_dict(),
             "overdue_settlements": self.overdue_settlements.as_dict(),

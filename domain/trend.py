@@ -12,6 +12,14 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+MONTH_NAMES = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def month_label(month: str) -> str:
+    """`2026-03` → `mrt 2026` (the months of a monthly series, in Dutch)."""
+    year, number = month.split("-")
+    return f"{MONTH_NAMES[int(number) - 1]} {year}"
+
 
 class Direction(StrEnum):
     STIJGEND = "stijgend"

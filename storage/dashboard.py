@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -33,6 +33,7 @@ from sqlalchemy import (
     cast,
     distinct,
     exists,
+    false,
     func,
     literal,
     or_,
@@ -44,6 +45,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
 from domain.dashboard import (
+    AMSTERDAM,
     BucketCount,
     CaseRef,
     DashboardScope,
@@ -57,6 +59,7 @@ from domain.dashboard import (
     ResolvedFact,
     ScoreSums,
     SettlementFact,
+    scope_months,
 )
 from domain.escalation import FINAL_STATES
 from domain.household import HouseholdStatus
@@ -162,6 +165,33 @@ class SqlDashboardRepository:
         )
         flow = union_all(new, closed).subquery("flow")
         return select(flow.c.household_id, flow.c.bucket)
+
+    def _rows_caseload_new_by_month(self, scope: DashboardScope) -> Query:
+        # The month of a UTC moment in Dutch time, exactly: compare with the UTC moments of Amsterdam midnights.
+        months = scope_months(scope)
+        if not months:
+            return select(col(H.id).label("household_id"), literal("").label("bucket")).where(false())
+        starts = [_amsterdam_midnight(first.replace(day=1)) for _, first in months[1:]]
+        bucket = case(*[(col(H.created_at) < start, literal(key)) for (key, _), start in zip(months, starts,
+                                                                                             strict=False)],
+                      else_=literal(months[-1][0])) if starts else literal(months[0][0])
+        last = min(scope.end, scope.peildatum)
+        return select(col(H.id).label("household_id"), bucket.label("bucket")).where(
+            col(H.municipality_code) == scope.municipality_code, col(H.created_at) >= scope.start_moment,
+            col(H.created_at) < _amsterdam_midnight(last + timedelta(days=1)),
+        )
+
+    def _rows_caseload_closed_by_month(self, scope: DashboardScope) -> Query:
+        months = scope_months(scope)
+        if not months:
+            return select(col(H.id).label("household_id"), literal("").label("bucket")).where(false())
+        bucket = case(*[(col(H.closed_on) < first.replace(day=1), literal(key))
+                        for (key, _), (_, first) in zip(months, months[1:], strict=False)],
+                      else_=literal(months[-1][0])) if len(months) > 1 else literal(months[0][0])
+        return select(col(H.id).label("household_id"), bucket.label("bucket")).where(
+            col(H.municipality_code) == scope.municipality_code, col(H.closed_on) >= scope.start,
+            col(H.closed_on) <= min(scope.end, scope.peildatum),
+        )
 
     def _rows_plans_step(self, scope: DashboardScope) -> Query:
         force = self._in_force(scope)
@@ -578,6 +608,11 @@ class SqlDashboardRepository:
             booked_overbruggingen=booked_overbruggingen,
             settlements=settlements,
         )
+
+
+def _amsterdam_midnight(day: date) -> datetime:
+    """The UTC moment at which `day` begins in the Netherlands."""
+    return datetime.combine(day, time(0), tzinfo=AMSTERDAM).astimezone(UTC)
 
 
 def _moment(value: datetime | str) -> datetime:

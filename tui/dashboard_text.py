@@ -65,6 +65,8 @@ def dashboard_text(d: Dashboard) -> str:
         *_count_lines(d.caseload_status),
         *_count_lines(d.caseload_professional),
         *_count_lines(d.caseload_flow),
+        *_count_lines(d.new_by_month, limit=120),
+        *_count_lines(d.closed_by_month, limit=120),
         *_count_lines(d.plans_step),
         *_count_lines(d.overdue_actions),
         *_count_lines(d.overdue_settlements),
@@ -104,8 +106,8 @@ def dashboard_rows(d: Dashboard) -> Iterator[tuple[str, str, str, str, str, str,
     def opt(value: object) -> str:
         return "" if value is None else str(value)
 
-    for figure in (d.caseload_status, d.caseload_professional, d.caseload_flow, d.plans_step, d.overdue_actions,
-                   d.overdue_settlements, d.escalations_status):
+    for figure in (d.caseload_status, d.caseload_professional, d.caseload_flow, d.new_by_month, d.closed_by_month,
+                   d.plans_step, d.overdue_actions, d.overdue_settlements, d.escalations_status):
         for b in figure.buckets:
             yield figure.key, b.key, b.label, "aantal", str(b.count), b.drill.figure, opt(b.drill.bucket)
             yield figure.key, b.key, b.label, "huishoudens", str(b.households), b.drill.figure, opt(b.drill.bucket)

@@ -8,11 +8,13 @@ only lays them out. The numbers are always printed; the bars only help the eye (
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from rich.text import Text
 
 from domain.dashboard import ChangeRow, CountFigure, Dashboard, Drill, DurationRow, Figure, MoneyRow, RekensomFigure
+from domain.trend import trend
 from tui.formatting import format_money
 from tui.widgets.bar_chart import Bar, format_number, render_bars
 
@@ -67,9 +69,18 @@ def _heading(label: str, detail: str, drill: Drill | None = None) -> Line:
     return Line(text, drill, label, heading=True)
 
 
+@dataclass(frozen=True)
+class Colours:
+    """Rich styles of the bars, from the theme (so light, dark and high contrast all read well)."""
+
+    bar: str = ""
+    doorbraak: str = ""
+
+
 def _bars(bars: list[Bar], drills: list[Drill | None], titles: list[str], width: int, *,
-          max_value: float | Decimal | None = None) -> list[Line]:
-    rendered = render_bars(bars, max(width - INDENT, 20), label_width=LABEL_WIDTH, max_value=max_value)
+          max_value: float | Decimal | None = None, colours: Colours = Colours()) -> list[Line]:
+    rendered = render_bars(bars, max(width - INDENT, 20), label_width=LABEL_WIDTH, max_value=max_value,
+                           bar_style=colours.bar)
     return [Line(Text(" " * INDENT) + text, drill, title) for text, drill, title in zip(rendered, drills, titles,
                                                                                         strict=True)]
 
@@ -78,7 +89,7 @@ def _blank() -> Line:
     return Line(Text(""))
 
 
-def count_lines(figure: CountFigure, width: int) -> list[Line]:
+def count_lines(figure: CountFigure, width: int, colours: Colours = Colours()) -> list[Line]:
     """A counting figure: heading with the total, one bar per bucket (zeros shown: a 0 is information too)."""
     households = "" if figure.unit == "huishoudens" else \
         f" in {_plural(figure.households, 'huishouden', 'huishoudens')}"
@@ -89,19 +100,22 @@ def count_lines(figure: CountFigure, width: int) -> list[Line]:
                 note="" if figure.unit == "huishoudens" else _plural(b.households, "huishouden", "huishoudens"))
             for b in figure.buckets]
     titles = [f"{figure.label} · {b.label or '(geen)'}" for b in figure.buckets]
-    return lines + _bars(bars, [b.drill for b in figure.buckets], titles, width)
+    return lines + _bars(bars, [b.drill for b in figure.buckets], titles, width, colours=colours)
 
 
-def duration_lines(label: str, detail: str, rows: list[DurationRow], width: int) -> list[Line]:
+def duration_lines(label: str, detail: str, rows: list[DurationRow], width: int,
+                   colours: Colours = Colours()) -> list[Line]:
     """Durations: the bar is the mean in days; n, median and the longest beside it."""
     lines = [_heading(label, detail)]
     bars = [Bar(r.label, r.mean_days or 0, text="—" if r.mean_days is None else f"{_days(r.mean_days)} d",
                 note=f"n={r.n} · mediaan {_days(r.median_days)} · langst {_days(r.max_days)}")
             for r in rows]
-    return lines + _bars(bars, [r.drill for r in rows], [f"{label} · {r.label}" for r in rows], width)
+    return lines + _bars(bars, [r.drill for r in rows], [f"{label} · {r.label}" for r in rows], width,
+                         colours=colours)
 
 
-def change_lines(label: str, rows: list[ChangeRow], width: int, *, scale: int) -> list[Line]:
+def change_lines(label: str, rows: list[ChangeRow], width: int, *, scale: int,
+                 colours: Colours = Colours()) -> list[Line]:
     """Before → after: the bar is the mean score after (on the whole scale); the change and n beside it."""
     lines = [_heading(label, f"schaal 1–{scale}")]
     if not rows:
@@ -116,10 +130,10 @@ def change_lines(label: str, rows: list[ChangeRow], width: int, *, scale: int) -
     bars = [Bar(r.label, r.mean_after or 0, text=f"{_score(r.mean_before)} → {_score(r.mean_after)}",
                 note=change(r)) for r in rows]
     return lines + _bars(bars, [r.drill for r in rows], [f"{label} · {r.label}" for r in rows], width,
-                         max_value=scale)
+                         max_value=scale, colours=colours)
 
 
-def money_lines(figure: RekensomFigure, width: int, *, title: str, accent: str = "") -> list[Line]:
+def money_lines(figure: RekensomFigure, width: int, *, title: str, colours: Colours = Colours()) -> list[Line]:
     """The per-payer table (huidig pad, doorbraak, verschil = who gains), then per payer two bars on one
     scale: huidig pad and doorbraak (in the accent colour), each with its amount."""
     rows: list[MoneyRow] = [*figure.per_payer]
@@ -142,34 +156,57 @@ def money_lines(figure: RekensomFigure, width: int, *, title: str, accent: str =
     for row in rows:
         drill = Drill(figure.key, row.key)
         bars.append(Bar(row.label, row.huidig_pad, text=format_money(row.huidig_pad), note="huidig"))
-        bars.append(Bar("", row.doorbraak, text=format_money(row.doorbraak), note="doorbraak", style=accent))
+        bars.append(Bar("", row.doorbraak, text=format_money(row.doorbraak), note="doorbraak",
+                        style=colours.doorbraak))
         drills += [drill, drill]
         titles += [f"{title} · {row.label}"] * 2
     return [*lines, _blank(), _heading("Per betaler: huidig pad en doorbraak", "één schaal"),
-            *_bars(bars, drills, titles, width, max_value=peak or None)]
+            *_bars(bars, drills, titles, width, max_value=peak or None, colours=colours)]
 
 
-def tab_lines(d: Dashboard, tab: str, width: int, *, accent: str = "") -> list[Line]:
-    """The lines of one tab at `width` columns; `accent` is the Rich style of the doorbraak bars."""
+def month_trend(d: Dashboard, figure: CountFigure) -> str:
+    """Rising, falling or level over the whole months (a month still running would pull it down)."""
+    values = [b.count for b in figure.buckets]
+    peil = d.scope.peildatum
+    running = peil.strftime("%Y-%m")
+    note = ""
+    if figure.buckets and figure.buckets[-1].key == running and (peil + timedelta(days=1)).month == peil.month:
+        values = values[:-1]
+        note = " De lopende maand telt niet mee."
+    return trend(values).describe() + note if values else ""
+
+
+def monthly_lines(d: Dashboard, figure: CountFigure, width: int, colours: Colours = Colours()) -> list[Line]:
+    lines = count_lines(figure, width, colours)
+    text = month_trend(d, figure)
+    return [*lines, Line(Text(" " * INDENT + text, style="italic"))] if text else lines
+
+
+def tab_lines(d: Dashboard, tab: str, width: int, colours: Colours = Colours()) -> list[Line]:
+    """The lines of one tab at `width` columns."""
+    c = colours
     if tab == "caseload":
-        return [*count_lines(d.caseload_status, width), _blank(), *count_lines(d.caseload_professional, width),
-                _blank(), *count_lines(d.caseload_flow, width)]
+        return [*count_lines(d.caseload_status, width, c), _blank(), *count_lines(d.caseload_professional, width, c),
+                _blank(), *count_lines(d.caseload_flow, width, c), _blank(),
+                *monthly_lines(d, d.new_by_month, width, c), _blank(), *monthly_lines(d, d.closed_by_month, width, c)]
     if tab == "plannen":
         lead = d.lead_time
         pending = Line(Text(f"{' ' * INDENT}{'Nog geen actie gedaan':<{LABEL_WIDTH}}  "
                             f"{_plural(lead.pending, 'plan', 'plannen')}"), lead.pending_drill,
                        f"{lead.label} · nog geen actie gedaan")
-        return [*count_lines(d.plans_step, width), _blank(),
-                *duration_lines(lead.label, "plannen besloten in de periode", [lead.done], width), pending]
+        return [*count_lines(d.plans_step, width, c), _blank(),
+                *duration_lines(lead.label, "plannen besloten in de periode", [lead.done], width, c), pending]
     if tab == "deadlines":
-        return [*count_lines(d.overdue_actions, width), _blank(), *count_lines(d.overdue_settlements, width)]
+        return [*count_lines(d.overdue_actions, width, c), _blank(), *count_lines(d.overdue_settlements, width, c)]
     if tab == "escalaties":
-        return [*count_lines(d.escalations_status, width), _blank(),
+        return [*count_lines(d.escalations_status, width, c), _blank(),
                 *duration_lines("Doorlooptijd (ingediend tot besluit)", "afgerond in de periode",
-                                list(d.escalations_resolved), width)]
+                                list(d.escalations_resolved), width, c)]
     if tab == "kwaliteit":
-        return [*change_lines("ZRM per leefgebied, eerste → laatste meting", list(d.quality_zrm), width, scale=5),
-                _blank(), *change_lines("Rapportcijfer van de bewoner", [d.quality_rapportcijfer], width, scale=10)]
+        return [*change_lines("ZRM per leefgebied, eerste → laatste meting", list(d.quality_zrm), width, scale=5,
+                              colours=c),
+                _blank(), *change_lines("Rapportcijfer van de bewoner", [d.quality_rapportcijfer], width, scale=10,
+                                        colours=c)]
     if tab == "rekensom":
         r = d.realised
         realised = [
@@ -192,6 +229,6 @@ def tab_lines(d: Dashboard, tab: str, width: int, *, accent: str = "") -> list[L
         realised += [Line(Text(f"{' ' * (INDENT + 2)}te dragen door {a.label}: {format_money(a.amount)}"),
                           Drill(Figure.REALISED_OVERBRUGGING, "verrekend"), "Overbrugging: verrekend")
                      for a in r.settled_by_payer]
-        projected = money_lines(d.rekensom, width, title="Maatschappelijke rekensom (geprojecteerd)", accent=accent)
+        projected = money_lines(d.rekensom, width, title="Maatschappelijke rekensom (geprojecteerd)", colours=c)
         return [*projected, _blank(), *realised]
     raise ValueError(f"onbekend tabblad {tab!r}")

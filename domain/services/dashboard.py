@@ -38,6 +38,7 @@ from domain.dashboard import (
     change_row,
     duration_row,
     rekensom_figure,
+    scope_months,
 )
 from domain.errors import InvalidInput, Problem
 from domain.escalation import ESCALATION_STATUS_LABELS, EscalationLevel, EscalationStatus
@@ -47,6 +48,7 @@ from domain.plan import ACTION_STATUS_LABELS, ActionStatus, PlanStatus
 from domain.ports import UnitOfWork
 from domain.services.casework import may_see, today_or
 from domain.signals import CaseOwner
+from domain.trend import month_label
 
 _CODE = re.compile(r"^GM\d{4}$")
 DRILL_PAGE_MAX = 500
@@ -125,6 +127,8 @@ def dashboard(
         status = repo.counts(scope, Figure.CASELOAD_STATUS)
         professional = repo.counts(scope, Figure.CASELOAD_PROFESSIONAL)
         flow = repo.counts(scope, Figure.CASELOAD_FLOW)
+        new_monthly = repo.counts(scope, Figure.NEW_BY_MONTH)
+        closed_monthly = repo.counts(scope, Figure.CLOSED_BY_MONTH)
         steps = repo.counts(scope, Figure.PLANS_STEP)
         actions = repo.counts(scope, Figure.OVERDUE_ACTIONS)
         settlements = repo.counts(scope, Figure.OVERDUE_SETTLEMENTS)
@@ -162,6 +166,7 @@ def dashboard(
                            Drill(Figure.QUALITY_RAPPORTCIJFER))
     booked, settled = _realised(realised)
     plan_labels = {"geen": "Nog geen plan", **{s.value: s.label for s in PlanStatus}}
+    month_labels = {key: month_label(key) for key, _ in scope_months(scope)}
     return Dashboard(
         scope=scope,
         caseload_status=_count_figure(Figure.CASELOAD_STATUS, "Caseload per status", "huishoudens", status,
@@ -204,6 +209,10 @@ def dashboard(
             plans_drill=Drill(Figure.REALISED_PLANS),
             overbrugging_drill=Drill(Figure.REALISED_OVERBRUGGING),
         ),
+        new_by_month=_count_figure(Figure.NEW_BY_MONTH, "Nieuw aangemeld per maand", "huishoudens", new_monthly,
+                                   month_labels),
+        closed_by_month=_count_figure(Figure.CLOSED_BY_MONTH, "Afgesloten per maand", "huishoudens",
+                                      closed_monthly, month_labels),
     )
 
 

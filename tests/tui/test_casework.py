@@ -16,6 +16,7 @@ from domain.overbrugging import OverbruggingStatus
 from domain.services.escalation import get_escalation
 from domain.services.knelpunten import get_knelpunt, knelpunten_report
 from domain.services.overbrugging import get_overbrugging
+from domain.trend import month_label
 from tests.tui.casework_support import Casework, casework, casework_app, go_to, set_value
 from tests.tui.conftest import notifications, screen_text, settle
 from tests.tui.data import TODAY
@@ -27,7 +28,7 @@ from tui.screens.export_dialog import ExportDialog
 from tui.screens.household_detail import HouseholdDetailScreen
 from tui.screens.knelpunt_form import KnelpuntFormScreen
 from tui.screens.knelpunten import KnelpuntenScreen
-from tui.screens.knelpunten_report import KnelpuntenReportScreen, month_label
+from tui.screens.knelpunten_report import KnelpuntenReportScreen
 from tui.screens.overbrugging_detail import OverbruggingDetailScreen
 from tui.screens.overbrugging_dialogs import CostDialog
 from tui.screens.overbrugging_form import OverbruggingFormScreen

@@ -48,7 +48,12 @@ def biggest_municipality(db: Database) -> str:
 def test_every_tab_prints_the_service_figures_and_each_figure_line_knows_its_drill(demo: Database) -> None:
     d = report(demo, biggest_municipality(demo))
     lines = {tab.key: tab_lines(d, tab.key, 78) for tab in TABS}
-    assert all(len(line.text.plain) <= 78 for tab in lines.values() for line in tab)
+    assert all(len(line.text.plain) <= 78 for tab in lines.values() for line in tab if line.drill)  # bars never wrap
+    months = {line.drill: line.text.plain for line in lines["caseload"] if line.drill}
+    for bucket in d.new_by_month.buckets:  # the inflow per month, with its trend
+        assert months[bucket.drill].split()[-1] == str(bucket.count)
+    assert sum(b.count for b in d.new_by_month.buckets) == d.caseload_flow.bucket("nieuw").count  # type: ignore[union-attr]
+    assert any("De lopende maand telt niet mee." in line.text.plain for line in lines["caseload"])
     caseload = {line.drill: line.text.plain for line in lines["caseload"] if line.drill}
     for bucket in d.caseload_status.buckets:  # the number printed beside each bar is the service's count
         assert caseload[bucket.drill].split()[-1] == str(bucket.count)

@@ -27,7 +27,7 @@ from domain.household import HouseholdStatus
 from domain.services.dashboard import dashboard, dashboard_cases, dashboard_municipalities
 from storage.bootstrap import Database
 from tui.dashboard_text import dashboard_text
-from tui.dashboard_view import TABS, Line, tab_lines
+from tui.dashboard_view import TABS, Colours, Line, tab_lines
 from tui.formatting import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.casework_common import t, to_date
@@ -97,6 +97,7 @@ class DashboardScreen(DoorbraakScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#dashboard-tabs", Tabs).can_focus = False  # the number keys and ←/→ switch tabs
         self.query_one(OptionList).loading = True
+        self.watch(self.app, "theme", lambda _: self.render_tab(keep=True), init=False)  # bar colours follow it
         self.load_municipalities()
 
     # -- the question: municipality and period ----------------------------------------------------------
@@ -195,8 +196,9 @@ class DashboardScreen(DoorbraakScreen[None]):
             return
         options = self.query_one(OptionList)
         self._width = options.scrollable_content_region.width or options.size.width or 78
-        accent = self.app.theme_variables.get("accent", "")
-        self.lines = tab_lines(self.report, self.tab, self._width - 1, accent=accent)
+        theme = self.app.theme_variables
+        colours = Colours(bar=theme.get("primary", ""), doorbraak=theme.get("accent", ""))
+        self.lines = tab_lines(self.report, self.tab, self._width - 1, colours)
         highlighted = options.highlighted if keep else None
         options.clear_options()
         options.add_options([

@@ -20,21 +20,14 @@ from textual.worker import Worker, WorkerState
 from domain.errors import InvalidInput
 from domain.knelpunt import CountRow, KnelpuntenReport, MonthRow
 from domain.services.knelpunten import knelpunten_report
-from domain.trend import trend
+from domain.trend import month_label, trend
 from storage.bootstrap import Database
 from tui.formatting import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import simple_table, t, to_date
 from tui.widgets.bar_chart import Bar, BarChart
 
-MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 MAX_ROWS = 15
-
-
-def month_label(month: str) -> str:
-    """`2026-03` → `mrt 2026`."""
-    year, number = month.split("-")
-    return f"{MONTHS[int(number) - 1]} {year}"
 
 
 def month_bars(rows: list[MonthRow]) -> list[Bar]:
