@@ -28,7 +28,6 @@ from domain.services.dashboard import dashboard, dashboard_cases, dashboard_scop
 from storage.bootstrap import open_database  # noqa: E402
 from storage.settings import Settings  # noqa: E402
 
-
 # A shared PostgreSQL database needs a login; the benchmark acts as a coordinator of every municipality.
 COORDINATOR = Actor(username="bench", display_name="Benchmark", role=Role.COORDINATOR)
 

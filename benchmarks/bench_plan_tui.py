@@ -91,8 +91,8 @@ def main() -> None:
         shutil.copy(ROOT / "sample.db", path)
         db = open_database(Settings(database_url=f"sqlite:///{path}"))
         uow, actor = db.uow, db.actor
-        from domain.services.households import list_cases
         from domain.caselist import CaseListQuery
+        from domain.services.households import list_cases
 
         candidates = []
         for row in list_cases(CaseListQuery(limit=500), uow(), actor).rows:

@@ -66,7 +66,9 @@ def _merge_items(path: str, base: list[dict[str, Any]], mine: list[dict[str, Any
     return merged
 
 
-def three_way_merge(base: dict[str, Any], mine: dict[str, Any], theirs: dict[str, Any]) -> tuple[dict[str, Any], list[MergeConflict]]:
+def three_way_merge(
+    base: dict[str, Any], mine: dict[str, Any], theirs: dict[str, Any]
+) -> tuple[dict[str, Any], list[MergeConflict]]:
     conflicts: list[MergeConflict] = []
     merged = _merge_value("", base, mine, theirs, conflicts)
     return merged, conflicts

@@ -34,7 +34,9 @@ class User(BaseModel):
     def _username(cls, value: str) -> str:
         value = value.strip().lower()
         if not USERNAME_RE.match(value):
-            raise ValueError("Een gebruikersnaam is 2-40 tekens: kleine letters, cijfers, punt, streepje of liggend streepje.")
+            raise ValueError(
+                "Een gebruikersnaam is 2-40 tekens: kleine letters, cijfers, punt, streepje of liggend streepje."
+            )
         return value
 
     @field_validator("role")

@@ -30,3 +30,11 @@ def test_headless_modules_do_not_load_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "textual" not in result.stdout.split(","), "CLI and headless modules must not import Textual"
+
+
+def test_ruff_finds_nothing() -> None:
+    """The lint rules in pyproject.toml hold for the whole repository (run `ruff check --fix` for imports)."""
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run([str(ruff), "check", "--output-format", "concise", "."], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import create_engine
-
-from storage import tables  # noqa: F401  (registers the tables on the metadata)
-from storage import case_tables  # noqa: F401
-from storage import plan_tables  # noqa: F401
-from storage import register_tables  # noqa: F401
 from sqlmodel import SQLModel
+
+from storage import (
+    case_tables,  # noqa: F401
+    plan_tables,  # noqa: F401
+    register_tables,  # noqa: F401
+    tables,  # noqa: F401  (registers the tables on the metadata)
+)
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -22,7 +22,9 @@ def url(tmp_path: Path) -> str:
 
 def case_file(tmp_path: Path, household: dict[str, Any], name: str = "case.json") -> Path:
     path = tmp_path / name
-    path.write_text(json.dumps({"format": "doorbraak-case", "format_version": 1, "household": household}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"format": "doorbraak-case", "format_version": 1, "household": household}), encoding="utf-8"
+    )
     return path
 
 
@@ -30,10 +32,18 @@ GOOD = {
     "name": "Huishouden El Amrani",
     "municipality_code": "GM0599",
     "address": {"street": "Mathenesserlaan", "house_number": "1", "postcode": "3021 HA", "city": "Rotterdam"},
-    "members": [{"name": "Samira El Amrani", "date_of_birth": "1990-03-04", "role": "hoofdbewoner", "bsn": "999992077"}],
+    "members": [
+        {"name": "Samira El Amrani", "date_of_birth": "1990-03-04", "role": "hoofdbewoner", "bsn": "999992077"}
+    ],
     "problems": [{"leefgebied": "financien", "score": 2, "description": "Toeslagenschuld"}],
-    "organisations": [{"name": "Dienst Toeslagen", "type": "landelijke_uitvoeringsorganisatie",
-                       "legal_framework": "Awir (toeslagen)", "yearly_cost": "1200.00"}],
+    "organisations": [
+        {
+            "name": "Dienst Toeslagen",
+            "type": "landelijke_uitvoeringsorganisatie",
+            "legal_framework": "Awir (toeslagen)",
+            "yearly_cost": "1200.00",
+        }
+    ],
 }
 
 

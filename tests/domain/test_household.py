@@ -35,7 +35,9 @@ def test_every_problem_is_reported_in_dutch_with_its_path() -> None:
             name="x" * 10_000_000,
             municipality_code="GM9999",
             address={"postcode": "12"},
-            members=[{"name": "Piet", "date_of_birth": (date.today() + timedelta(days=1)).isoformat(), "bsn": "123456789"}],
+            members=[
+                {"name": "Piet", "date_of_birth": (date.today() + timedelta(days=1)).isoformat(), "bsn": "123456789"}
+            ],
             problems=[{"leefgebied": "financien", "score": 9}],
             organisations=[{"name": "CJIB", "yearly_cost": "-1"}],
         )

@@ -20,8 +20,8 @@ from domain.escalation import (
     covers_national_desk,
     names_national_desk,
 )
-from domain.lmm import WITHHELD_NOTE, handling_note_problems, lmm_row, lmm_steps, pseudonymise
 from domain.household import Household
+from domain.lmm import WITHHELD_NOTE, handling_note_problems, lmm_row, lmm_steps, pseudonymise
 from domain.overbrugging import StatusStep
 from tests.domain.test_escalation_dossier import (
     NEUTRAL,

@@ -16,12 +16,40 @@ from domain.services.audit import case_history, verify_audit
 from storage.bootstrap import Database
 
 AMSTERDAM = frozenset({"GM0363"})
-OWN = Actor(username="fbouzid", display_name="Fatima Bouzid", role=Role.PROFESSIONAL, municipality_codes=AMSTERDAM, team="Wijkteam Oost")
-TEAMMATE = Actor(username="pjansen", display_name="Piet Jansen", role=Role.PROFESSIONAL, municipality_codes=AMSTERDAM, team="Wijkteam Oost")
-OTHER_TEAM = Actor(username="kdevries", display_name="Kim de Vries", role=Role.PROFESSIONAL, municipality_codes=AMSTERDAM, team="Wijkteam West")
-OTHER_TOWN = Actor(username="rbakker", display_name="Rob Bakker", role=Role.PROFESSIONAL, municipality_codes=frozenset({"GM0599"}), team="Wijkteam Oost")
-COORDINATOR = Actor(username="coord", display_name="Carla Coördinator", role=Role.COORDINATOR, municipality_codes=AMSTERDAM)
-OTHER_COORDINATOR = Actor(username="coord2", display_name="Cees", role=Role.COORDINATOR, municipality_codes=frozenset({"GM0599"}))
+OWN = Actor(
+    username="fbouzid",
+    display_name="Fatima Bouzid",
+    role=Role.PROFESSIONAL,
+    municipality_codes=AMSTERDAM,
+    team="Wijkteam Oost",
+)
+TEAMMATE = Actor(
+    username="pjansen",
+    display_name="Piet Jansen",
+    role=Role.PROFESSIONAL,
+    municipality_codes=AMSTERDAM,
+    team="Wijkteam Oost",
+)
+OTHER_TEAM = Actor(
+    username="kdevries",
+    display_name="Kim de Vries",
+    role=Role.PROFESSIONAL,
+    municipality_codes=AMSTERDAM,
+    team="Wijkteam West",
+)
+OTHER_TOWN = Actor(
+    username="rbakker",
+    display_name="Rob Bakker",
+    role=Role.PROFESSIONAL,
+    municipality_codes=frozenset({"GM0599"}),
+    team="Wijkteam Oost",
+)
+COORDINATOR = Actor(
+    username="coord", display_name="Carla Coördinator", role=Role.COORDINATOR, municipality_codes=AMSTERDAM
+)
+OTHER_COORDINATOR = Actor(
+    username="coord2", display_name="Cees", role=Role.COORDINATOR, municipality_codes=frozenset({"GM0599"})
+)
 LET = Actor(username="let1", display_name="LET-lid", role=Role.LET)
 BEHEER = Actor(username="beheer", display_name="Beheerder", role=Role.BEHEER)
 
@@ -29,8 +57,14 @@ BEHEER = Actor(username="beheer", display_name="Beheerder", role=Role.BEHEER)
 @pytest.fixture
 def case(sqlite_db: Database) -> str:
     h = service.create_household(
-        {"name": "Huishouden Yilmaz", "municipality_code": "GM0363", "professional": "Fatima Bouzid", "team": "Wijkteam Oost"},
-        sqlite_db.uow(), OWN,
+        {
+            "name": "Huishouden Yilmaz",
+            "municipality_code": "GM0363",
+            "professional": "Fatima Bouzid",
+            "team": "Wijkteam Oost",
+        },
+        sqlite_db.uow(),
+        OWN,
     )
     assert h.case_number
     return h.case_number
@@ -60,11 +94,18 @@ MATRIX = [
 
 
 @pytest.mark.parametrize(("actor", "view", "edit", "export", "sees"), MATRIX, ids=[m[0].username for m in MATRIX])
-def test_role_matrix(sqlite_db: Database, case: str, actor: Actor, view: str, edit: str, export: str, sees: bool | None) -> None:
+def test_role_matrix(
+    sqlite_db: Database, case: str, actor: Actor, view: str, edit: str, export: str, sees: bool | None
+) -> None:
     db = sqlite_db
     assert outcome(lambda: service.get_household(case, db.uow(), actor)) == view
     version = service.get_household(case, db.uow(), COORDINATOR).version
-    data = {"name": "Huishouden Yilmaz", "municipality_code": "GM0363", "professional": "Fatima Bouzid", "team": "Wijkteam Oost"}
+    data = {
+        "name": "Huishouden Yilmaz",
+        "municipality_code": "GM0363",
+        "professional": "Fatima Bouzid",
+        "team": "Wijkteam Oost",
+    }
     assert outcome(lambda: service.update_household(case, data, version, db.uow(), actor)) == edit
     assert outcome(lambda: service.export_household(case, db.uow(), actor)) == export
     if sees is None:

@@ -24,12 +24,22 @@ def draft(name: str = "Huishouden Özdemir", **extra: Any) -> dict[str, Any]:
             {"name": "Emre Özdemir", "date_of_birth": "2009-05-01", "role": "kind"},
         ],
         "problems": [
-            {"leefgebied": "financien", "score": 1, "since": "2024-01-01", "description": "Huurachterstand en CJIB-boetes"},
+            {
+                "leefgebied": "financien",
+                "score": 1,
+                "since": "2024-01-01",
+                "description": "Huurachterstand en CJIB-boetes",
+            },
             {"leefgebied": "huisvesting", "score": 2, "description": "Dreigende huisuitzetting"},
         ],
         "organisations": [
-            {"name": "CJIB", "type": "landelijke_uitvoeringsorganisatie", "legal_framework": "Strafrecht",
-             "product": "Verkeersboetes", "yearly_cost": "447.00"},
+            {
+                "name": "CJIB",
+                "type": "landelijke_uitvoeringsorganisatie",
+                "legal_framework": "Strafrecht",
+                "product": "Verkeersboetes",
+                "yearly_cost": "447.00",
+            },
         ],
     }
     data.update(extra)
@@ -60,7 +70,9 @@ def test_case_numbers_are_sequential_per_year(db: Database) -> None:
 def test_update_keeps_child_ids_and_bumps_version(db: Database) -> None:
     h = service.create_household(draft(), db.uow(), db.actor)
     assert h.case_number
-    data = h.model_dump(include={"name", "municipality_code", "address", "professional", "members", "problems", "organisations"})
+    data = h.model_dump(
+        include={"name", "municipality_code", "address", "professional", "members", "problems", "organisations"}
+    )
     data["members"][1]["name"] = "Emre Özdemir-Yilmaz"
     data["problems"].pop(1)
     data["organisations"].append({"name": "Woonstad", "type": "woningcorporatie", "legal_framework": "Huurrecht (BW)"})
@@ -129,7 +141,9 @@ def test_case_list_filters_without_diacritics_pages_and_sorts(db: Database) -> N
     assert page.total == 0
     page = service.list_cases(CaseListQuery(sort=CaseSort.NAME, descending=False, limit=2), db.uow(), db.actor)
     assert [r.name for r in page.rows] == ["Huishouden Bakker", "Huishouden Çelik"] and page.total == 4
-    page2 = service.list_cases(CaseListQuery(sort=CaseSort.NAME, descending=False, limit=2, offset=2), db.uow(), db.actor)
+    page2 = service.list_cases(
+        CaseListQuery(sort=CaseSort.NAME, descending=False, limit=2, offset=2), db.uow(), db.actor
+    )
     assert [r.name for r in page2.rows] == ["Huishouden de Vries", "Huishouden Özdemir"]
     newest_first = service.list_cases(CaseListQuery(), db.uow(), db.actor)
     assert newest_first.rows[0].name == "Huishouden Bakker"
@@ -147,7 +161,11 @@ def test_import_keeps_number_or_refuses_duplicate(db: Database) -> None:
     from domain.case_document import household_from_document
     from domain.errors import Conflict
 
-    doc = {"format": "doorbraak-case", "format_version": 1, "household": {**draft(), "case_number": "DB-2025-000042", "status": "uitvoering"}}
+    doc = {
+        "format": "doorbraak-case",
+        "format_version": 1,
+        "household": {**draft(), "case_number": "DB-2025-000042", "status": "uitvoering"},
+    }
     imported = service.import_household(household_from_document(doc), db.uow(), db.actor, new_number=False)
     assert imported.case_number == "DB-2025-000042" and imported.status is HouseholdStatus.UITVOERING
     with pytest.raises(Conflict, match="bestaat al"):
@@ -161,8 +179,9 @@ def test_case_search_index_follows_renames_and_deletes(db: Database) -> None:
     created = service.create_household(draft("Huishouden Wróbel"), db.uow(), db.actor)
     assert created.case_number is not None
     assert service.list_cases(CaseListQuery(text="wrob"), db.uow(), db.actor).total == 1
-    renamed = service.update_household(created.case_number, draft("Huishouden Kowalski"), created.version,
-                                       db.uow(), db.actor)
+    renamed = service.update_household(
+        created.case_number, draft("Huishouden Kowalski"), created.version, db.uow(), db.actor
+    )
     assert service.list_cases(CaseListQuery(text="wrob"), db.uow(), db.actor).total == 0
     assert service.list_cases(CaseListQuery(text="kowal"), db.uow(), db.actor).total == 1
     # Short terms (no trigram) and long ones together: every word must occur.

@@ -25,25 +25,36 @@ PASSWORD = "correct paard batterij"
 
 
 def bootstrap(db: Database) -> None:
-    service.create_user(db.uow(), db.actor, FAST, username="beheer", display_name="Beheerder", role=Role.BEHEER,
-                        password=PASSWORD)
+    service.create_user(
+        db.uow(), db.actor, FAST, username="beheer", display_name="Beheerder", role=Role.BEHEER, password=PASSWORD
+    )
 
 
 def login(db: Database, username: str, password: str, *, demo: bool = False, at: datetime | None = None):  # type: ignore[no-untyped-def]
-    return service.authenticate(db.uow(), FAST, username, password, demo_database=demo,
-                                now=(lambda: at) if at else (lambda: datetime.now(UTC)))
+    return service.authenticate(
+        db.uow(), FAST, username, password, demo_database=demo, now=(lambda: at) if at else (lambda: datetime.now(UTC))
+    )
 
 
 def test_first_account_must_be_beheer(db: Database) -> None:
     with pytest.raises(InvalidInput, match="eerste account"):
-        service.create_user(db.uow(), db.actor, FAST, username="piet", display_name="Piet", role=Role.PROFESSIONAL,
-                            password=PASSWORD)
+        service.create_user(
+            db.uow(), db.actor, FAST, username="piet", display_name="Piet", role=Role.PROFESSIONAL, password=PASSWORD
+        )
     bootstrap(db)
     admin = login(db, "beheer", PASSWORD)
     assert admin.role is Role.BEHEER
-    service.create_user(db.uow(), admin, FAST, username="fbouzid", display_name="Fatima Bouzid",
-                        role=Role.PROFESSIONAL, password=PASSWORD, municipality_codes=frozenset({"GM0363"}),
-                        team="Wijkteam Oost")
+    service.create_user(
+        db.uow(),
+        admin,
+        FAST,
+        username="fbouzid",
+        display_name="Fatima Bouzid",
+        role=Role.PROFESSIONAL,
+        password=PASSWORD,
+        municipality_codes=frozenset({"GM0363"}),
+        team="Wijkteam Oost",
+    )
     actor = login(db, "FBouzid ", PASSWORD)
     assert actor.municipality_codes == frozenset({"GM0363"}) and actor.team == "Wijkteam Oost"
     with pytest.raises(AccessDenied):
@@ -52,10 +63,13 @@ def test_first_account_must_be_beheer(db: Database) -> None:
 
 def test_weak_password_and_bad_username_refused(db: Database) -> None:
     with pytest.raises(InvalidInput, match="minstens 12"):
-        service.create_user(db.uow(), db.actor, FAST, username="beheer", display_name="B", role=Role.BEHEER, password="kort")
+        service.create_user(
+            db.uow(), db.actor, FAST, username="beheer", display_name="B", role=Role.BEHEER, password="kort"
+        )
     with pytest.raises(InvalidInput, match="gebruikersnaam"):
-        service.create_user(db.uow(), db.actor, FAST, username="Robert'); DROP", display_name="B", role=Role.BEHEER,
-                            password=PASSWORD)
+        service.create_user(
+            db.uow(), db.actor, FAST, username="Robert'); DROP", display_name="B", role=Role.BEHEER, password=PASSWORD
+        )
 
 
 def test_wrong_password_backs_off_and_is_logged(db: Database) -> None:
@@ -77,7 +91,9 @@ def test_wrong_password_backs_off_and_is_logged(db: Database) -> None:
 def test_deactivated_and_trainer_accounts(db: Database) -> None:
     bootstrap(db)
     admin = login(db, "beheer", PASSWORD)
-    service.create_user(db.uow(), admin, FAST, username="trainer", display_name="T", role=Role.TRAINER, password=PASSWORD)
+    service.create_user(
+        db.uow(), admin, FAST, username="trainer", display_name="T", role=Role.TRAINER, password=PASSWORD
+    )
     with pytest.raises(LoginFailed, match="oefenomgeving"):
         login(db, "trainer", PASSWORD)
     assert login(db, "trainer", PASSWORD, demo=True).role is Role.TRAINER

@@ -47,7 +47,9 @@ def upgrade() -> None:
         op.create_index(index, "household", [column])
 
     def household_fk() -> sa.Column[int]:
-        return sa.Column("household_id", sa.Integer(), sa.ForeignKey("household.id", ondelete="CASCADE"), nullable=False)
+        return sa.Column(
+            "household_id", sa.Integer(), sa.ForeignKey("household.id", ondelete="CASCADE"), nullable=False
+        )
 
     op.create_table(
         "member",
