@@ -309,17 +309,38 @@ class DashboardRepository(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction. Leaving the block without `commit()` rolls back."""
+    """One transaction. Leaving the block without `commit()` rolls back.
 
-    households: HouseholdRepository
-    audit: AuditLog
-    users: UserRepository
-    register: RegisterRepository
-    overbruggingen: OverbruggingRepository
-    escalations: EscalationRepository
-    knelpunten: KnelpuntRepository
-    plans: PlanRepository
-    dashboard: DashboardRepository
+    The repositories are read-only members: use cases only read them, and a read-only protocol member is
+    covariant, so an implementation may offer its own repository classes (SqlAuditLog for AuditLog) as long
+    as they satisfy these protocols. A plain attribute here would demand exactly the protocol type."""
+
+    @property
+    def households(self) -> HouseholdRepository: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def register(self) -> RegisterRepository: ...
+
+    @property
+    def overbruggingen(self) -> OverbruggingRepository: ...
+
+    @property
+    def escalations(self) -> EscalationRepository: ...
+
+    @property
+    def knelpunten(self) -> KnelpuntRepository: ...
+
+    @property
+    def plans(self) -> PlanRepository: ...
+
+    @property
+    def dashboard(self) -> DashboardRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 
