@@ -23,7 +23,10 @@ class RetentionPolicy(BaseModel):
     default_years: int = Field(default=5, ge=1, le=100)
 
     def years_for(self, household: Household) -> int:
-        frameworks = {org.legal_framework for org in household.organisations}
+        return self.years_for_frameworks({org.legal_framework for org in household.organisations})
+
+    def years_for_frameworks(self, frameworks: set[LegalFramework]) -> int:
+        """The years a case is kept whose involved organisations work under `frameworks`."""
         years = [self.default_years]
         if LegalFramework.JEUGDWET in frameworks:
             years.append(self.jeugdwet_years)

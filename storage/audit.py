@@ -25,13 +25,14 @@ from domain.audit import (
 from storage.households import Clock, as_utc
 from storage.tables import AuditChangeRow, AuditHead, AuditLogRow, HouseholdRow
 
+# SQLModel sets __table__ on table classes at class creation but does not declare it for the type checker.
 AUDIT_LOG: Table = AuditLogRow.__table__  # type: ignore[attr-defined]
 AUDIT_CHANGE: Table = AuditChangeRow.__table__  # type: ignore[attr-defined]
 _NEXT_SEQUENCE = (
-    update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1)  # type: ignore[arg-type]
-    .returning(AuditHead.seq, AuditHead.hash)  # type: ignore[arg-type]
+    update(AuditHead).where(col(AuditHead.id) == 1).values(seq=col(AuditHead.seq) + 1)
+    .returning(col(AuditHead.seq), col(AuditHead.hash))
 )
-_SET_HASH = update(AuditHead).where(AuditHead.id == 1).values(hash=bindparam("record_hash"))  # type: ignore[arg-type]
+_SET_HASH = update(AuditHead).where(col(AuditHead.id) == 1).values(hash=bindparam("record_hash"))
 _INSERT_LOG = insert(AUDIT_LOG)
 _INSERT_CHANGE = insert(AUDIT_CHANGE)
 CASE_NUMBER_LENGTH = len("DB-2026-000000")
@@ -96,20 +97,22 @@ class SqlAuditLog:
         """Purge: the old → new values go with the case; the chained records stay."""
         self.session.execute(
             delete(AuditChangeRow).where(
-                AuditChangeRow.object_type == object_type, AuditChangeRow.object_id == object_id  # type: ignore[arg-type]
+                col(AuditChangeRow.object_type) == object_type, col(AuditChangeRow.object_id) == object_id
             )
         )
 
     def _purged(self) -> set[tuple[str, str]]:
-        stmt = select(AuditLogRow.object_type, AuditLogRow.object_id).where(AuditLogRow.kind == AuditKind.PURGE.value)  # type: ignore[arg-type]
+        stmt = select(col(AuditLogRow.object_type), col(AuditLogRow.object_id)).where(
+            col(AuditLogRow.kind) == AuditKind.PURGE.value
+        )
         return {(r[0], r[1]) for r in self.session.execute(stmt)}
 
     def records(self, object_type: str | None = None, object_id: str | None = None) -> Iterator[AuditRecord]:
         stmt = self._with_changes()
         if object_type is not None:
-            stmt = stmt.where(AuditLogRow.object_type == object_type)  # type: ignore[arg-type]
+            stmt = stmt.where(col(AuditLogRow.object_type) == object_type)
         if object_id is not None:
-            stmt = stmt.where(AuditLogRow.object_id == object_id)  # type: ignore[arg-type]
+            stmt = stmt.where(col(AuditLogRow.object_id) == object_id)
         yield from self._stream(stmt)
 
     def case_records(self, case_number: str, linked: Sequence[tuple[str, str]] = ()) -> Iterator[AuditRecord]:
@@ -207,9 +210,11 @@ class SqlAuditLog:
     def verify(self) -> list[str]:
         """Check the whole chain, including that the head still points at the last record."""
         problems = verify_chain(self.records(), self.key, hidden=self._hidden_changes())
-        head = self.session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()  # type: ignore[arg-type]
+        head = self.session.execute(
+            select(col(AuditHead.seq), col(AuditHead.hash)).where(col(AuditHead.id) == 1)
+        ).one()
         last = self.session.execute(
-            select(AuditLogRow.seq, AuditLogRow.hash).order_by(AuditLogRow.seq.desc()).limit(1)  # type: ignore[attr-defined]
+            select(col(AuditLogRow.seq), col(AuditLogRow.hash)).order_by(col(AuditLogRow.seq).desc()).limit(1)
         ).first()
         if (last is None and head[0] != 0) or (last is not None and (last[0], last[1]) != (head[0], head[1])):
             problems.append("De laatste records ontbreken (het logboek is ingekort).")

@@ -11,6 +11,7 @@ import platformdirs
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
 
 from domain.actors import Actor, Role
 from domain.services.users import LoginFailed, authenticate, has_accounts, record_login
@@ -37,7 +38,7 @@ class Database:
     engine: Engine
     backup_path: Path | None = None
     clock: Clock = utcnow
-    _sessions: object = field(init=False, repr=False)
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
     audit_key: bytes = field(init=False, repr=False)
     logged_in: Actor | None = field(default=None, repr=False)
     _requires_login: bool | None = field(default=None, init=False, repr=False)
@@ -49,7 +50,7 @@ class Database:
         self.audit_key = load_or_create_key(self.settings.audit_key_file)
 
     def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._sessions, self.audit_key, self.clock)  # type: ignore[arg-type]
+        return SqlUnitOfWork(self._sessions, self.audit_key, self.clock)
 
     @property
     def actor(self) -> Actor:

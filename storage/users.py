@@ -7,6 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col
 
 from domain.actors import Role
 from domain.errors import StaleVersion
@@ -63,7 +64,7 @@ class SqlUserRepository:
         return None if row is None else self._to_domain(row)
 
     def all(self) -> list[User]:
-        return [self._to_domain(r) for r in self.session.scalars(select(UserRow).order_by(UserRow.username))]  # type: ignore[arg-type]
+        return [self._to_domain(r) for r in self.session.scalars(select(UserRow).order_by(col(UserRow.username)))]
 
     def password_hash(self, username: str) -> str | None:
         row = self._row(username)

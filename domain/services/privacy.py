@@ -28,7 +28,7 @@ class PurgeCandidate:
 def purge_candidates(uow: UnitOfWork, actor: Actor, settings: RetentionSettings, today: date) -> list[PurgeCandidate]:
     require(actor, Permission.PRIVACY_PURGE)
     shortest = min(
-        policy.years_for(Household.model_construct(organisations=[]))
+        policy.years_for_frameworks(set())  # a case without organisations is kept the shortest
         for policy in [settings.default, *settings.municipalities.values()]
     )
     # Nothing closed after this date can be due yet; the query narrows, the rule decides.
