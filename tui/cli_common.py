@@ -25,8 +25,7 @@ class CliState:
         self.database_url = database_url
 
     def settings(self) -> Settings:
-        overrides = {"database_url": self.database_url} if self.database_url else {}
-        return Settings(**overrides)
+        return Settings(database_url=self.database_url) if self.database_url else Settings()
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:

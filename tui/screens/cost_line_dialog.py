@@ -184,7 +184,7 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
         problems, value = self._check(line)
         target = self.query_one("#line-value", Static)
         if value is not None:
-            scenario = SCENARIO_LABELS[Scenario(line.get("scenario"))]
+            scenario = SCENARIO_LABELS[Scenario(line["scenario"])]  # valid, so chosen (values() drops it if not)
             target.update(Text(f"Telt mee: {format_money(value)} over {self.horizon} maanden ({scenario})",
                                style="bold"))
         else:

@@ -9,6 +9,7 @@ refused and merged as usual (the conflict dialog), never silently written over t
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,8 @@ from tui.widgets.item_editors import ItemEditor, MemberEditor, OrganisationEdito
 if TYPE_CHECKING:
     from tui.screens.household_form import HouseholdFormScreen
 
-NEW_EDITORS: dict[str, type[ItemEditor]] = {
+NEW_EDITORS: dict[str, Callable[[], ItemEditor]] = {
+    # Called without arguments: an empty editor (the subclasses default what ItemEditor requires).
     "members": MemberEditor, "problems": ProblemEditor, "organisations": OrganisationEditor,
 }
 FORMAT = 1
@@ -83,12 +85,12 @@ async def apply(form: HouseholdFormScreen, concept: dict[str, Any]) -> None:
             continue
         owner = form.item_list(path)
         wanted = {item.get("id") for item in items if item.get("id") is not None}
-        existing = {}
-        for editor in owner.editors:
-            if editor.item_id in wanted:
-                existing[editor.item_id] = editor
+        existing: dict[object, ItemEditor] = {}
+        for shown in owner.editors:
+            if shown.item_id in wanted:
+                existing[shown.item_id] = shown
             else:
-                await owner.remove_editor(editor)  # removed while typing
+                await owner.remove_editor(shown)  # removed while typing
         for item in items:
             editor = existing.get(item.get("id"))
             if editor is None:
@@ -110,6 +112,10 @@ class DraftKeeping:
     `recompose()`, `_set_form_error()` (see HouseholdFormScreen).
     """
 
+    household: Household | None
+    _shown: Household | None
+    _initial: dict[str, Any] | None
+    _merged: bool
     _draft_key: str
     _draft_timer: Timer | None = None
 

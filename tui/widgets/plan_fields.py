@@ -69,8 +69,9 @@ class YesNo(Checkbox):
         self.yes = yes
         self.no = no
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's name for the mark inside the button
+    # Textual declares BUTTON_INNER a class attribute but only reads it through the instance: a property works.
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name for the mark
         return "X" if self.value else " "
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
