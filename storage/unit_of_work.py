@@ -59,20 +59,22 @@ class SqlUnitOfWork:
         self.session = self.session_factory()
         return self
 
-    def __getattr__(self, name: str) -> Any:
-        # Only called for attributes not set yet: the repositories, made on first use in this session.
-        where = REPOSITORIES.get(name)
-        if where is None or "session" not in self.__dict__:
-            raise AttributeError(name)
-        factory = getattr(importlib.import_module(where[0]), where[1])
-        if name == "audit":
-            repository = factory(self.session, self.audit_key, self.clock)
-        elif name in ("users", "dashboard"):
-            repository = factory(self.session)
-        else:
-            repository = factory(self.session, self.clock)
-        setattr(self, name, repository)
-        return repository
+    if not TYPE_CHECKING:  # hidden from mypy: an `Any` __getattr__ would let `uow.any_typo` pass as Any
+
+        def __getattr__(self, name: str) -> Any:
+            # Only called for attributes not set yet: the repositories, made on first use in this session.
+            where = REPOSITORIES.get(name)
+            if where is None or "session" not in self.__dict__:
+                raise AttributeError(name)
+            factory = getattr(importlib.import_module(where[0]), where[1])
+            if name == "audit":
+                repository = factory(self.session, self.audit_key, self.clock)
+            elif name in ("users", "dashboard"):
+                repository = factory(self.session)
+            else:
+                repository = factory(self.session, self.clock)
+            setattr(self, name, repository)
+            return repository
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
