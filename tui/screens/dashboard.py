@@ -52,6 +52,9 @@ class DashboardScreen(DoorbraakScreen[None]):
     AUTO_FOCUS = "#dashboard-lines"
 
     BINDINGS = [
+        # Enter is the list's own key; listed here so the help names it.
+        Binding("enter", "drill", "Huishoudens", id="dashboard.drill", show=False,
+                tooltip="De huishoudens achter het gekozen cijfer"),
         Binding("m", "focus_municipality", "Gemeente", id="dashboard.municipality", tooltip="Kies de gemeente"),
         Binding("v", "focus_period", "Periode", id="dashboard.period",
                 tooltip="Van en tot en met (dd-mm-jjjj); Enter past toe"),
@@ -213,9 +216,18 @@ class DashboardScreen(DoorbraakScreen[None]):
             self.call_after_refresh(self.render_tab, keep=True)
 
     @on(OptionList.OptionSelected, "#dashboard-lines")
-    def _drill(self, event: OptionList.OptionSelected) -> None:
-        line = self.lines[int(event.option.id or 0)]
-        if self.report is None or line.drill is None:
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.drill_into(int(event.option.id or 0))
+
+    def action_drill(self) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        if highlighted is not None and not options.has_class("-hidden"):
+            self.drill_into(highlighted)
+
+    def drill_into(self, index: int) -> None:
+        line = self.lines[index] if 0 <= index < len(self.lines) else None
+        if self.report is None or line is None or line.drill is None:
             return
         self.app.push_screen(DashboardCasesScreen(self.db, self.report.scope, line.drill, line.title))
 
