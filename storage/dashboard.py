@@ -560,7 +560,8 @@ class SqlDashboardRepository:
         return research_facts(self, scope, batch_size)
 
     def municipalities(self, codes: frozenset[str] | None = None) -> list[tuple[str, str, int]]:
-        stmt = select(H.municipality_code, func.min(H.municipality_name), func.count()).group_by(H.municipality_code)
+        stmt = (select(col(H.municipality_code), func.min(col(H.municipality_name)), func.count())
+                .group_by(col(H.municipality_code)))
         if codes is not None:
             stmt = stmt.where(col(H.municipality_code).in_(sorted(codes)))
         return sorted(((code, name, n) for code, name, n in self.session.execute(stmt)), key=lambda r: r[1])
