@@ -65,7 +65,10 @@ def test_json_equals_hand_computed_figures(tmp_path: Path) -> None:
                                                    "doorbraak": "9800.00", "verschil": "55690.66"}
     realised = data["realised"]
     assert (realised["plan_costs"], realised["booked_total"], realised["settled_total"]) == (
-        "2500.00", "1400.00", "1200.00")
+        "2800.00", "1400.00", "1200.00")
+    assert {r["key"]: r["realised"] for r in realised["per_payer"] if r["realised"] != "0.00"} == {
+        "gemeente_participatiewet": "1800.00", "gemeente_schuldhulp": "700.00", "niet_per_betaler": "300.00"}
+    assert realised["per_payer_total"]["verschil"] == "-7000.00" and realised["unsplit_plans"] == 1
     # The drill-down lists: the households behind each figure.
     assert data["cases"]["plans.step"]["in_uitvoering"] == sorted([cases.a, cases.b])
     assert data["cases"]["overdue.actions"][""] == [cases.b]
@@ -80,6 +83,10 @@ def test_json_equals_hand_computed_figures(tmp_path: Path) -> None:
     total = next(r for r in rows if r["figuur"] == "rekensom.projected" and r["sleutel"] == "totaal"
                  and r["maat"] == "verschil")
     assert total["waarde"] == "55690.66"
+    realised_rows = {(r["sleutel"], r["maat"]): r["waarde"] for r in rows if r["figuur"] == "realised.plans"}
+    assert realised_rows[("gemeente_schuldhulp", "gerealiseerd")] == "700.00"
+    # (a leading minus is quoted by the CSV writer's formula guard)
+    assert realised_rows[("totaal", "gerealiseerd_min_doorbraak")] == "'-7000.00"
     text = invoke(url, "report", "dashboard", "--gemeente", "GM0344", "--van", "2026-10-01", "--tot", "2026-11-30")
     assert text.exit_code == 0 and "Dashboard Utrecht (GM0344)" in text.stdout and "€\xa065.490,66" in text.stdout
 
