@@ -309,11 +309,10 @@ def done_on_problem(done_on: date | None, today: date) -> str | None:
 
 
 def stamp_done_on(before: Sequence[Action], after: Sequence[Action], today: date) -> list[str]:
-    """Give actions that became `gedaan` without a date today's date, clear the date of actions that are no
-    longer gedaan, and return the Dutch problems of dates that are refused (one per action).
-
-    An action that was already gedaan keeps what it had (also no date: one marked done before the date
-    existed); `before` is matched by action id.
+    """Fill in the day of `gedaan` actions given without one: the day the action already had when it was
+    gedaan before (also none: marked done before the date existed), else today. Clear the day of actions
+    that are not gedaan. Return the Dutch problems of refused days (one per action). `before` is matched
+    by action id.
     """
     was_done = {a.id: a for a in before if a.status is ActionStatus.GEDAAN}
     problems: list[str] = []
@@ -322,8 +321,9 @@ def stamp_done_on(before: Sequence[Action], after: Sequence[Action], today: date
             if action.done_on is not None:
                 action.__dict__["done_on"] = None
             continue
-        if action.done_on is None and action.id not in was_done:
-            action.__dict__["done_on"] = today
+        if action.done_on is None:  # keep the day it already had; newly done: today
+            prior = was_done.get(action.id)
+            action.__dict__["done_on"] = prior.done_on if prior is not None else today
         problem = done_on_problem(action.done_on, today)
         if problem:
             problems.append(f"Actie {number} ({action.short}): {problem}")

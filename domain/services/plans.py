@@ -282,10 +282,16 @@ def start_plan(
     *,
     content: PlanContent | Mapping[str, Any] | None = None,
     purpose: str = "",
+    today: date | None = None,
 ) -> Maatwerkplan:
-    """Create version 1 (concept) for a household without a plan. The case moves to 'in behandeling'."""
+    """Create version 1 (concept) for a household without a plan. The case moves to 'in behandeling'.
+
+    A `gedaan` action without a date gets today's (as in `update_plan`)."""
     require(actor, Permission.EDIT_CASE)
     parsed = _parse_content(content) if content is not None else PlanContent()
+    problems = stamp_done_on([], parsed.actions, today_or(today))
+    if problems:
+        raise InvalidInput([Problem("actions", p) for p in problems])
     with uow:
         household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
         if uow.plans.current(case_number) is not None:
