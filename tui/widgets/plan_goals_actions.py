@@ -238,7 +238,7 @@ class ActionEditor(ItemEditor):
                                              disabled=ro), name="deadline", required=True),
             FormField("Status", status, name="status"),
             FormField("Gedaan op", line_input(date_text(d.get("done_on")), max_length=10,
-                                              placeholder="dd-mm-jjjj (leeg: vandaag)"), name="done_on"),
+                                              placeholder="leeg: vandaag"), name="done_on"),
             FormField("Doel", goal, name="goal_id"),
             FormField("Kostenregel", line, name="cost_line_id"),
             FormField("Afwijkend", deviating, name="deviating", span=True),
