@@ -119,10 +119,10 @@ class FigureCounts:
 
 @dataclass(frozen=True)
 class LeadTimeFact:
-    """A first decided plan version and when the first of its household's actions was marked done."""
+    """A first decided plan version and the first day one of its household's actions was done (done_on)."""
 
     decided_on: date
-    first_done_at: datetime | None
+    first_done_on: date | None
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,11 @@ class SettlementFact:
     """The stored shares: [{payer, legal_framework, percentage}]."""
 
 
+_PAYERS = frozenset(p.value for p in Payer)
+REALISED_UNSPLIT = "niet_per_betaler"
+"""The bucket of realised plan costs recorded without a split per payer (before the split existed)."""
+
+
 @dataclass(frozen=True)
 class RealisedSums:
     plans: int
@@ -166,6 +171,11 @@ class RealisedSums:
     booked_by_voorfinancier: dict[str, Decimal]
     booked_overbruggingen: int
     settlements: list[SettlementFact]
+    plan_costs_by_payer: dict[str, Decimal] = field(default_factory=dict)
+    """payer → realised costs of those plans (their latest split); REALISED_UNSPLIT: costs without a split.
+    The values add up to `plan_costs`."""
+    unsplit_plans: int = 0
+    """Plans whose latest realised costs have no split per payer."""
 
 
 @dataclass(frozen=True)
@@ -366,6 +376,53 @@ class AmountRow:
 
 
 @dataclass(frozen=True)
+class RealisedRow:
+    """Realised costs of one payer beside what the plans projected for it (the doorbraak scenario is the
+    plan being carried out; the huidig pad is what would have happened without it)."""
+
+    key: str
+    label: str
+    realised: Decimal
+    projected: Decimal
+    """The doorbraak projection of the same plans for this payer (over the plans' horizon)."""
+    huidig_pad: Decimal
+    drill: Drill
+
+    @property
+    def verschil(self) -> Decimal:
+        """Realised minus projected (> 0: more spent than the doorbraak projected so far)."""
+        return self.realised - self.projected
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, "realised": str(self.realised),
+                "projected": str(self.projected), "huidig_pad": str(self.huidig_pad),
+                "verschil": str(self.verschil), "drill": self.drill.as_dict()}
+
+
+def realised_rows(
+    figure_key: str, by_payer: dict[str, Decimal], projected: RekensomFigure
+) -> tuple[RealisedRow, ...]:
+    """One row per payer that has realised or projected costs in these plans, in the rekensom's payer order;
+    realised costs without a split per payer last (projected 0)."""
+    proj = {r.key: r for r in projected.per_payer}
+    keys = [k for k in {*by_payer, *proj} if k != REALISED_UNSPLIT]
+    keys.sort(key=lambda k: PAYER_ORDER[Payer(k)] if k in _PAYERS else len(PAYER_ORDER))
+    if REALISED_UNSPLIT in by_payer:
+        keys.append(REALISED_UNSPLIT)
+    zero = ZERO * CENT
+    rows = []
+    for k in keys:
+        label = ("Niet per betaler vastgelegd" if k == REALISED_UNSPLIT
+                 else Payer(k).label if k in _PAYERS else k)
+        p = proj.get(k)
+        rows.append(RealisedRow(
+            k, label, by_payer.get(k, zero).quantize(CENT), p.doorbraak if p else zero,
+            p.huidig_pad if p else zero, Drill(figure_key, k),
+        ))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
 class RealisedFigure:
     """What the data model holds about realised costs (see docs/dashboard.md for what it lacks)."""
 
@@ -373,7 +430,7 @@ class RealisedFigure:
     label: str
     plans: int
     plan_costs: Decimal
-    """Sum of each plan's latest recorded realised costs (all payers together: no split per payer exists)."""
+    """Sum of each plan's latest recorded realised costs (all payers together; per payer: `per_payer`)."""
     projected_for_same_plans: RekensomFigure
     """The projection of exactly those plans, to compare with."""
     overbruggingen: int
@@ -382,6 +439,20 @@ class RealisedFigure:
     settled_by_payer: tuple[AmountRow, ...]
     plans_drill: Drill
     overbrugging_drill: Drill
+    per_payer: tuple[RealisedRow, ...] = ()
+    """Realised versus projected per payer for the same plans (see `realised_rows`); the rows add up to
+    `plan_costs` and to `projected_for_same_plans.total`."""
+    unsplit_plans: int = 0
+    """Plans whose realised costs were recorded without a split per payer (row `niet_per_betaler`)."""
+
+    @property
+    def per_payer_total(self) -> RealisedRow:
+        zero = ZERO * CENT
+        return RealisedRow(
+            "totaal", "Totaal", sum((r.realised for r in self.per_payer), zero),
+            sum((r.projected for r in self.per_payer), zero), sum((r.huidig_pad for r in self.per_payer), zero),
+            self.plans_drill,
+        )
 
     @property
     def booked_total(self) -> Decimal:
@@ -396,6 +467,9 @@ class RealisedFigure:
             "key": self.key, "label": self.label,
             "plans": self.plans, "plan_costs": str(self.plan_costs),
             "projected_for_same_plans": self.projected_for_same_plans.as_dict(),
+            "per_payer": [r.as_dict() for r in self.per_payer],
+            "per_payer_total": self.per_payer_total.as_dict(),
+            "unsplit_plans": self.unsplit_plans,
             "plans_drill": self.plans_drill.as_dict(),
             "overbruggingen": self.overbruggingen, "booked_total": str(self.booked_total),
             "booked_by_voorfinancier": [r.as_dict() for r in self.booked_by_voorfinancier],
@@ -446,7 +520,8 @@ class Dashboard:
         found += [r.drill for r in self.escalations_resolved]
         found += [r.drill for r in self.quality_zrm] + [Drill(Figure.QUALITY_ZRM), self.quality_rapportcijfer.drill]
         found += [self.rekensom.drill, *(Drill(self.rekensom.key, r.key) for r in self.rekensom.per_payer)]
-        found += [self.realised.plans_drill, self.realised.overbrugging_drill]
+        found += [self.realised.plans_drill, *(r.drill for r in self.realised.per_payer),
+                  self.realised.overbrugging_drill]
         found += [Drill(Figure.REALISED_OVERBRUGGING, "geboekt"), Drill(Figure.REALISED_OVERBRUGGING, "verrekend")]
         return list(dict.fromkeys(found))
 

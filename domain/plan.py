@@ -23,7 +23,16 @@ from domain.catalogues import is_legal_basis, legal_basis
 from domain.errors import DomainError, IllegalTransition
 from domain.household import Household, Problem
 from domain.legal import ChosenBasis, JuridischeParagraaf, LegalReasoning
-from domain.rekensom import CostLine, Frequency, Rekensom, RekensomResult, Scenario, calculate
+from domain.rekensom import (
+    PAYER_ORDER,
+    CostLine,
+    Frequency,
+    Payer,
+    Rekensom,
+    RekensomResult,
+    Scenario,
+    calculate,
+)
 from domain.validation import clean_text
 
 TEXT_MAX = 4000
@@ -263,6 +272,9 @@ class Action(BaseModel):
     status: ActionStatus = ActionStatus.OPEN
     status_note: Text = ""
     """Why it is stuck, what was tried (mainly for `vastgelopen`)."""
+    done_on: date | None = None
+    """The day the action was done: set exactly when the status is `gedaan` (actions marked done before
+    this date existed may lack it). `set_action_status` fills in today when none is given."""
     goal_id: str | None = Field(default=None, max_length=20)
     cost_line_id: str | None = Field(default=None, max_length=20)
     deviating: bool = False
@@ -271,9 +283,51 @@ class Action(BaseModel):
     reasoning: LegalReasoning = Field(default_factory=LegalReasoning)
     """The legal reasoning of this action (mainly for a deviating action)."""
 
+    @model_validator(mode="after")
+    def _done_on_only_when_done(self) -> Action:
+        if self.done_on is not None and self.status is not ActionStatus.GEDAAN:
+            raise ValueError("Alleen een actie met status 'gedaan' heeft een datum gedaan.")
+        return self
+
     @property
     def short(self) -> str:
         return _short(self.what)
+
+
+DONE_ON_EARLIEST = date(2000, 1, 1)
+
+
+def done_on_problem(done_on: date | None, today: date) -> str | None:
+    """Why a 'gedaan op' date is refused (Dutch), or None: not in the future, not absurdly early."""
+    if done_on is None:
+        return None
+    if done_on > today:
+        return "De datum gedaan ligt in de toekomst."
+    if done_on < DONE_ON_EARLIEST:
+        return "De datum gedaan ligt vóór 2000; controleer het jaartal."
+    return None
+
+
+def stamp_done_on(before: Sequence[Action], after: Sequence[Action], today: date) -> list[str]:
+    """Fill in the day of `gedaan` actions given without one: the day the action already had when it was
+    gedaan before (also none: marked done before the date existed), else today. Clear the day of actions
+    that are not gedaan. Return the Dutch problems of refused days (one per action). `before` is matched
+    by action id.
+    """
+    was_done = {a.id: a for a in before if a.status is ActionStatus.GEDAAN}
+    problems: list[str] = []
+    for number, action in enumerate(after, start=1):
+        if action.status is not ActionStatus.GEDAAN:
+            if action.done_on is not None:
+                action.__dict__["done_on"] = None
+            continue
+        if action.done_on is None:  # keep the day it already had; newly done: today
+            prior = was_done.get(action.id)
+            action.__dict__["done_on"] = prior.done_on if prior is not None else today
+        problem = done_on_problem(action.done_on, today)
+        if problem:
+            problems.append(f"Actie {number} ({action.short}): {problem}")
+    return problems
 
 
 class Consent(BaseModel):
@@ -309,7 +363,12 @@ class Evaluation(BaseModel):
     scores: dict[str, int] = Field(default_factory=dict)
     """Leefgebied code → ZRM score 1..5."""
     realised_costs: Decimal | None = Field(default=None, ge=0, le=Decimal("100000000"), decimal_places=2)
-    """Realised costs so far (all payers), to compare with the projection."""
+    """Realised costs so far (all payers together), to compare with the projection. With
+    `realised_by_payer` it is their sum (filled in when left empty)."""
+    realised_by_payer: dict[Payer, Annotated[Decimal, Field(ge=0, le=Decimal("100000000"), decimal_places=2)]] = (
+        Field(default_factory=dict)
+    )
+    """Realised costs so far per payer (the payers of the rekensom), in the rekensom's payer order."""
     toelichting: Text = ""
 
     @field_validator("moment")
@@ -331,10 +390,24 @@ class Evaluation(BaseModel):
         # Keep the ZRM order, whatever order the input had.
         return {code: value[code] for code in known if code in value}
 
+    @field_validator("realised_by_payer")
+    @classmethod
+    def _payer_order(cls, value: dict[Payer, Decimal]) -> dict[Payer, Decimal]:
+        return {payer: value[payer].quantize(Decimal("0.01")) for payer in sorted(value, key=lambda p: PAYER_ORDER[p])}
+
     @model_validator(mode="after")
     def _something(self) -> Evaluation:
         if self.rapportcijfer is None and not self.scores:
             raise ValueError("Geef een rapportcijfer of ten minste één ZRM-score.")
+        if self.realised_by_payer:
+            total = sum(self.realised_by_payer.values(), Decimal("0.00"))
+            if self.realised_costs is None:
+                self.__dict__["realised_costs"] = total
+            elif self.realised_costs != total:
+                raise ValueError(
+                    f"De gerealiseerde kosten ({self.realised_costs}) zijn niet de som van de bedragen per "
+                    f"betaler ({total})."
+                )
         return self
 
 
@@ -496,17 +569,43 @@ class Maatwerkplan(PlanContent):
             raise IllegalTransition("Leg eerst een evaluatiemoment na de start vast (3, 6 of 12 maanden).")
         self.status = PlanStatus.GEEVALUEERD
 
-    def set_action_status(self, action_id: str, status: ActionStatus, note: str | None = None) -> Action:
-        """Execution: an action's status may change in every state except geëvalueerd."""
+    def set_action_status(
+        self,
+        action_id: str,
+        status: ActionStatus,
+        note: str | None = None,
+        *,
+        done_on: date | None = None,
+        today: date | None = None,
+    ) -> Action:
+        """Execution: an action's status may change in every state except geëvalueerd.
+
+        `gedaan` needs a day it was done: `done_on`, else the one the action already had, else `today`
+        (one of the two is required then). Not in the future. Any other status clears the day.
+        """
         if self.status is PlanStatus.GEEVALUEERD:
             raise IllegalTransition("Het plan is geëvalueerd; maak een nieuwe versie om verder te werken.")
-        action = self.action(action_id)
-        if action is None:
+        index = next((i for i, a in enumerate(self.actions) if a.id == action_id), None)
+        if index is None:
             raise DomainError(f"Actie {action_id!r} bestaat niet in dit plan.")
-        action.status = status
+        action = self.actions[index]
+        day: date | None = None
+        if status is ActionStatus.GEDAAN:
+            day = done_on or (action.done_on if action.status is ActionStatus.GEDAAN else None) or today
+            if day is None:
+                raise DomainError("Geef de datum waarop de actie is gedaan.")
+            problem = done_on_problem(day, today or day)
+            if problem:
+                raise DomainError(problem)
+        elif done_on is not None:
+            raise DomainError("Alleen een actie met status 'gedaan' heeft een datum gedaan.")
+        data = action.model_dump()
+        data.update(status=status, done_on=day)
         if note is not None:
-            action.status_note = note
-        return action
+            data["status_note"] = note
+        updated = Action.model_validate(data)
+        self.actions[index] = updated  # the list itself, not the (frozen) field
+        return updated
 
     def record_evaluation(self, evaluation: Evaluation) -> None:
         """Add or replace the evaluation of one moment (monitoring goes on after the decision)."""
@@ -537,6 +636,7 @@ def frozen_view(plan: PlanContent) -> dict[str, Any]:
     for action in data["actions"]:
         action.pop("status", None)
         action.pop("status_note", None)
+        action.pop("done_on", None)
     return data
 
 

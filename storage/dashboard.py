@@ -27,7 +27,6 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Numeric,
-    String,
     and_,
     case,
     cast,
@@ -46,6 +45,7 @@ from sqlmodel import col
 
 from domain.dashboard import (
     AMSTERDAM,
+    REALISED_UNSPLIT,
     BucketCount,
     CaseRef,
     DashboardScope,
@@ -70,7 +70,7 @@ from domain.research import ResearchFacts
 from storage.case_tables import EscalationRow, OverbruggingCostRow, OverbruggingRow
 from storage.households import as_utc
 from storage.plan_tables import PlanActionRow, PlanCostLineRow, PlanEvaluationRow, PlanRow
-from storage.tables import AuditChangeRow, AuditLogRow, HouseholdRow, MemberRow
+from storage.tables import HouseholdRow, MemberRow
 
 H = HouseholdRow
 Query = Any
@@ -80,6 +80,7 @@ UNFINISHED = (ActionStatus.OPEN.value, ActionStatus.BEZIG.value, ActionStatus.VA
 EXECUTING = (PlanStatus.VASTGESTELD.value, PlanStatus.IN_UITVOERING.value)
 AWAITING = tuple(sorted(s.value for s in AWAITING_SETTLEMENT))
 FINAL = tuple(sorted(s.value for s in FINAL_STATES))
+UNSPLIT = REALISED_UNSPLIT
 TWELFTHS_PER_CENT_UNIT = 12 * 10**8
 """An integer line value is cents x quantity·10⁴ x probability·10⁴ x twelfths: 12·10⁸ of those make a cent."""
 SAFE_MAGNITUDE = 4.0e18
@@ -88,10 +89,6 @@ ONE_ROW_PER_HOUSEHOLD = frozenset(
     {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION}
 )
 """Figures whose rows are one per household, so the distinct total is the sum of the buckets."""
-PLAN_AUDIT_OBJECT = "maatwerkplan"
-"""The audit object type of plan versions (domain.services.plans.PLAN_OBJECT; object id CASE/vN)."""
-DONE_PATTERNS = tuple(f'%.status": ["{old}", "gedaan"]%' for old in UNFINISHED)
-"""How an action marked done looks in the audit trail's JSON changes (`actions.N.status: [old, new]`)."""
 
 
 def _caseload(scope: DashboardScope) -> list[ColumnElement[bool]]:
@@ -265,21 +262,19 @@ class SqlDashboardRepository:
         return select(resolved.c.household_id, resolved.c.bucket)
 
     def _lead_times(self, scope: DashboardScope) -> Query:
-        """First decided version per caseload household, decided in the period, with its first action done."""
+        """First decided version per caseload household, decided in the period, with the first day an action
+        of any of the household's plan versions was done (`done_on`, on or after the decision day)."""
         earlier = aliased(PlanRow)
         version = aliased(PlanRow)
-        object_id = col(H.case_number) + "/v" + cast(col(version.plan_version), String)
+        a = PlanActionRow
         first_done = (
-            select(func.min(col(AuditLogRow.at)))
-            .select_from(AuditChangeRow)
-            .join(AuditLogRow, col(AuditLogRow.seq) == col(AuditChangeRow.seq))
-            .join(version, col(version.household_id) == col(PlanRow.household_id))
+            select(func.min(col(a.done_on)))
+            .join(version, col(version.id) == col(a.plan_id))
             .where(
-                col(AuditChangeRow.object_type) == PLAN_AUDIT_OBJECT,
-                col(AuditChangeRow.object_id) == object_id,
-                col(AuditLogRow.kind) == "update",
-                or_(*(col(AuditChangeRow.changes).like(p) for p in DONE_PATTERNS)),
-                col(AuditLogRow.at) >= col(PlanRow.decided_on),
+                col(version.household_id) == col(PlanRow.household_id),
+                col(a.status) == ActionStatus.GEDAAN.value,
+                col(a.done_on).is_not(None),
+                col(a.done_on) >= col(PlanRow.decided_on),
             )
             .scalar_subquery()
         )
@@ -287,7 +282,7 @@ class SqlDashboardRepository:
             select(
                 col(H.id).label("household_id"),
                 col(PlanRow.decided_on).label("decided_on"),
-                first_done.label("first_done_at"),
+                first_done.label("first_done_on"),
             )
             .join(PlanRow, col(PlanRow.household_id) == col(H.id))
             .where(
@@ -305,7 +300,7 @@ class SqlDashboardRepository:
 
     def _rows_lead_time_first_action(self, scope: DashboardScope) -> Query:
         facts = self._lead_times(scope).subquery("lead")
-        bucket = case((facts.c.first_done_at.is_not(None), literal("gedaan")), else_=literal("wacht"))
+        bucket = case((facts.c.first_done_on.is_not(None), literal("gedaan")), else_=literal("wacht"))
         return select(facts.c.household_id, bucket.label("bucket"))
 
     def _scores(self, scope: DashboardScope) -> Any:
@@ -388,6 +383,7 @@ class SqlDashboardRepository:
             select(
                 force.c.plan_id, force.c.household_id, literal("plan").label("bucket"),
                 cast(func.round(col(e.realised_costs) * 100), BigInteger).label("cents"),
+                col(e.realised_by_payer).label("by_payer"),
             )
             .join(e, col(e.plan_id) == force.c.plan_id)
             .where(
@@ -402,8 +398,29 @@ class SqlDashboardRepository:
             )
         )
 
-    def _rows_realised_plans(self, scope: DashboardScope) -> Query:
+    def _realised_per_payer(self, scope: DashboardScope) -> Query:
+        """(plan, household, payer, cents) of the realised plans: their per-payer split, and the whole realised
+        costs under UNSPLIT for a plan whose evaluation has no split (recorded before the split existed)."""
         r = self._realised_plans(scope).subquery("realised")
+        if self._postgres:
+            pairs = func.json_each_text(cast(r.c.by_payer, JSON)).table_valued("key", "value").alias("p")
+        else:
+            pairs = func.json_each(r.c.by_payer).table_valued("key", "value").alias("p")
+        split: Query = (
+            select(r.c.plan_id, r.c.household_id, pairs.c.key.label("bucket"),
+                   cast(func.round(cast(pairs.c.value, Numeric(14, 2)) * 100), BigInteger).label("cents"))
+            .select_from(r)
+            .join(pairs, true())
+        )
+        unsplit: Query = (
+            select(r.c.plan_id, r.c.household_id, literal(UNSPLIT).label("bucket"), r.c.cents)
+            .where(or_(r.c.by_payer.is_(None), r.c.by_payer == "{}"))
+        )
+        return union_all(split, unsplit).subquery("per_payer")
+
+    def _rows_realised_plans(self, scope: DashboardScope) -> Query:
+        """One row per realised plan and payer of its split (UNSPLIT: no split); the bucket is the payer."""
+        r = self._realised_per_payer(scope)
         return select(r.c.household_id, r.c.bucket)
 
     def _rows_realised_overbrugging(self, scope: DashboardScope) -> Query:
@@ -462,10 +479,10 @@ class SqlDashboardRepository:
 
     def lead_times(self, scope: DashboardScope) -> list[LeadTimeFact]:
         facts = self._lead_times(scope).subquery("lead")
-        stmt = select(facts.c.decided_on, facts.c.first_done_at)
+        stmt = select(facts.c.decided_on, facts.c.first_done_on)
         return [
-            LeadTimeFact(decided_on=d, first_done_at=None if at is None else _moment(at))
-            for d, at in self.session.execute(stmt)
+            LeadTimeFact(decided_on=_day(d), first_done_on=None if done is None else _day(done))
+            for d, done in self.session.execute(stmt)
         ]
 
     def resolved(self, scope: DashboardScope) -> list[ResolvedFact]:
@@ -569,6 +586,15 @@ class SqlDashboardRepository:
     def realised(self, scope: DashboardScope) -> RealisedSums:
         r = self._realised_plans(scope).subquery("realised")
         plans, plan_cents = self.session.execute(select(func.count(), func.sum(r.c.cents))).one()
+        per = self._realised_per_payer(scope)
+        by_payer: dict[str, Decimal] = {}
+        unsplit_plans = 0
+        for payer, total, n in self.session.execute(
+            select(per.c.bucket, func.sum(per.c.cents), func.count(distinct(per.c.plan_id))).group_by(per.c.bucket)
+        ):
+            by_payer[str(payer)] = Decimal(int(total or 0)) / 100
+            if payer == UNSPLIT:
+                unsplit_plans = int(n)
         code = col(H.municipality_code) == scope.municipality_code
         cost_cents = cast(func.round(col(OverbruggingCostRow.amount) * 100), BigInteger)
         booked_stmt = (
@@ -605,6 +631,8 @@ class SqlDashboardRepository:
         return RealisedSums(
             plans=int(plans),
             plan_costs=Decimal(int(plan_cents or 0)) / 100,
+            plan_costs_by_payer=by_payer,
+            unsplit_plans=unsplit_plans,
             booked_by_voorfinancier=booked,
             booked_overbruggingen=booked_overbruggingen,
             settlements=settlements,
@@ -614,6 +642,12 @@ class SqlDashboardRepository:
 def _amsterdam_midnight(day: date) -> datetime:
     """The UTC moment at which `day` begins in the Netherlands."""
     return datetime.combine(day, time(0), tzinfo=AMSTERDAM).astimezone(UTC)
+
+
+def _day(value: date | str) -> date:
+    if isinstance(value, str):  # SQLite hands back MIN() of a date column as text
+        return date.fromisoformat(value)
+    return value
 
 
 def _moment(value: datetime | str) -> datetime:

@@ -89,6 +89,8 @@ class PlanActionRow(SQLModel, table=True):
     deadline: date | None = None
     status: str = Field(max_length=20)
     status_note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    done_on: date | None = None
+    """The day the action was done (status gedaan); the dashboard's lead time counts from it."""
     goal_key: str | None = Field(default=None, max_length=20)
     cost_line_key: str | None = Field(default=None, max_length=20)
     deviating: bool = False
@@ -145,6 +147,9 @@ class PlanEvaluationRow(SQLModel, table=True):
     scores: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
     """JSON object: leefgebied code → ZRM score."""
     realised_costs: Decimal | None = Field(default=None, sa_column=Column(Numeric(14, 2), nullable=True))
+    """All payers together (the sum of realised_by_payer when that is filled)."""
+    realised_by_payer: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    """JSON object: payer → realised amount as a decimal string ("1234.50")."""
     toelichting: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 

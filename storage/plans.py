@@ -148,6 +148,7 @@ def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict
                 "deadline": action.deadline,
                 "status": action.status.value,
                 "status_note": action.status_note,
+                "done_on": action.done_on,
                 "goal_key": action.goal_id,
                 "cost_line_key": action.cost_line_id,
                 "deviating": action.deviating,
@@ -187,6 +188,9 @@ def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict
             "rapportcijfer": evaluation.rapportcijfer,
             "scores": json.dumps(evaluation.scores),
             "realised_costs": evaluation.realised_costs,
+            "realised_by_payer": json.dumps(
+                {payer.value: str(amount) for payer, amount in evaluation.realised_by_payer.items()}
+            ),
             "toelichting": evaluation.toelichting,
         }
         for evaluation in plan.evaluations
@@ -370,6 +374,7 @@ class SqlPlanRepository:
                     deadline=a.deadline,
                     status=ActionStatus(a.status),
                     status_note=a.status_note,
+                    done_on=a.done_on,
                     goal_id=a.goal_key,
                     cost_line_id=a.cost_line_key,
                     deviating=bool(a.deviating),
@@ -404,6 +409,9 @@ class SqlPlanRepository:
                 rapportcijfer=e.rapportcijfer,
                 scores=json.loads(e.scores or "{}"),
                 realised_costs=None if e.realised_costs is None else _cents(e.realised_costs),
+                realised_by_payer={
+                    Payer(k): _cents(Decimal(v)) for k, v in json.loads(e.realised_by_payer or "{}").items()
+                },
                 toelichting=e.toelichting,
             )
             for e in self._children(PlanEvaluationRow, row.id)

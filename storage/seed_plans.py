@@ -574,7 +574,22 @@ def _household(facts: _Facts) -> Household:
     )
 
 
-def _evaluation(rng: random.Random, facts: _Facts, moment: int, on: date, progress: float) -> Evaluation:
+def _realised(rng: random.Random, projected: dict[Payer, Decimal], moment: int, horizon: int) -> dict[Payer, Decimal]:
+    """Realised costs per payer so far: the doorbraak projection pro rata to the moment, give or take 25 %."""
+    if moment == 0:
+        return {}
+    share = Decimal(min(moment, horizon)) / Decimal(horizon)
+    return {
+        payer: (amount * share * Decimal(rng.randint(75, 125)) / 100).quantize(Decimal("0.01"))
+        for payer, amount in projected.items()
+        if amount > 0
+    }
+
+
+def _evaluation(
+    rng: random.Random, facts: _Facts, moment: int, on: date, progress: float,
+    realised: dict[Payer, Decimal] | None = None,
+) -> Evaluation:
     scores = {}
     for problem in facts.problems[:4]:
         scores[problem.leefgebied] = min(5, problem.score + round(progress * rng.choice([1, 2, 2, 3])))
@@ -585,7 +600,8 @@ def _evaluation(rng: random.Random, facts: _Facts, moment: int, on: date, progre
         6: "Situatie stabiel.",
         12: "Eindevaluatie met het huishouden.",
     }
-    return Evaluation(moment=moment, on_date=on, rapportcijfer=grade, scores=scores, toelichting=notes[moment])
+    return Evaluation(moment=moment, on_date=on, rapportcijfer=grade, scores=scores, toelichting=notes[moment],
+                      realised_by_payer=realised or {})
 
 
 def _months_later(day: date, months: int) -> date:
@@ -634,11 +650,17 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     if target is PlanStatus.VASTGESTELD:
         return [plan]
     plan.start_execution()
+    # Dates and amounts added later (done_on, realised costs per payer) come from a generator of their own,
+    # so the draws of `rng`, and with them the rest of the sample data, stay what they were.
+    extra = random.Random(f"{facts.case_number}/uitvoering")
+    projected = {r.payer: r.doorbraak for r in plan.rekensom_result().per_payer}
     elapsed = (today - start).days // 30
     moments = [m for m in (0, 3, 6, 12) if m <= elapsed]
     for moment in moments:
-        plan.record_evaluation(_evaluation(rng, facts, moment, _months_later(start, moment), moment / 12))
+        realised = _realised(extra, projected, moment, plan.rekensom.horizon_months)
+        plan.record_evaluation(_evaluation(rng, facts, moment, _months_later(start, moment), moment / 12, realised))
     statuses = [ActionStatus.GEDAAN, ActionStatus.BEZIG, ActionStatus.VASTGELOPEN, ActionStatus.OPEN]
+    done_on = start
     for number, action in enumerate(plan.actions):
         assert action.id is not None
         status = ActionStatus.GEDAAN if target is PlanStatus.GEEVALUEERD else statuses[(number + index) % 4]
@@ -647,7 +669,11 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
             if status is ActionStatus.VASTGELOPEN
             else ""
         )
-        plan.set_action_status(action.id, status, note)
+        day = None
+        if status is ActionStatus.GEDAAN:  # days to weeks after the decision, each later than the one before
+            done_on = min(today, done_on + timedelta(days=extra.randint(3, 35)))
+            day = done_on
+        plan.set_action_status(action.id, status, note, done_on=day, today=today)
     if target is PlanStatus.GEEVALUEERD:
         plan.complete_evaluation()
         return [plan]

@@ -369,13 +369,17 @@ def action_command(
     action_id: Annotated[str, typer.Argument(metavar="ACTIE", help="Actie-id, bijv. a1.")],
     status: Annotated[ActionStatus, typer.Argument(metavar="STATUS", help="open, bezig, gedaan of vastgelopen.")],
     note: Annotated[str | None, typer.Option("--notitie", help="Waarom vastgelopen, wat is geprobeerd.")] = None,
+    done_on: Annotated[
+        str | None, typer.Option("--gedaan-op", help="Bij gedaan: de datum (standaard vandaag).")
+    ] = None,
     seen: SeenOpt = None,
 ) -> None:
     """Leg de voortgang van één actie vast."""
     with database(ctx) as db:
         number = _case(case)
         plan = service.set_action_status(
-            number, action_id, status, _expected(db, number, seen), db.uow(), db.actor, note=note
+            number, action_id, status, _expected(db, number, seen), db.uow(), db.actor, note=note,
+            done_on=parse_date(done_on, "--gedaan-op"),
         )
     _saved(plan, f"Actie {action_id}: {status.label}")
 
@@ -392,6 +396,19 @@ def _scores(values: list[str]) -> dict[str, int]:
     return scores
 
 
+def _payer_amounts(values: list[str]) -> dict[str, object]:
+    amounts: dict[str, object] = {}
+    for value in values:
+        payer, sep, amount = value.partition("=")
+        if not sep or not amount.strip():
+            raise InvalidInput(
+                [Problem("--betaler", f"'{value}' is geen bedrag per betaler; gebruik betaler=bedrag, "
+                                      "bijv. gemeente_wmo=1250,50.")]
+            )
+        amounts[payer.strip()] = parse_money(amount, "--betaler")
+    return amounts
+
+
 @app.command("evaluate")
 def evaluate_command(
     ctx: typer.Context,
@@ -403,6 +420,10 @@ def evaluate_command(
     ] = None,
     on: Annotated[str | None, typer.Option("--datum", help="Datum (standaard vandaag).")] = None,
     realised: Annotated[str | None, typer.Option("--gerealiseerd", help="Gerealiseerde kosten tot nu toe.")] = None,
+    per_payer: Annotated[
+        list[str] | None,
+        typer.Option("--betaler", help="Gerealiseerd per betaler, bijv. gemeente_wmo=1250,50 (herhaalbaar)."),
+    ] = None,
     note: Annotated[str, typer.Option("--toelichting")] = "",
     seen: SeenOpt = None,
 ) -> None:
@@ -415,6 +436,7 @@ def evaluate_command(
             "scores": _scores(scores or []),
             "on_date": parse_date(on, "--datum") or date.today(),
             "realised_costs": parse_money(realised, "--gerealiseerd"),
+            "realised_by_payer": _payer_amounts(per_payer or []),
             "toelichting": note,
         }
         plan = service.record_evaluation(number, evaluation, _expected(db, number, seen), db.uow(), db.actor)

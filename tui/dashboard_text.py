@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from domain.dashboard import ChangeRow, CountFigure, Dashboard, DurationRow, RekensomFigure
+from domain.dashboard import ChangeRow, CountFigure, Dashboard, DurationRow, RealisedFigure, RekensomFigure
 from tui.formatting import format_date, format_money
 
 BAR_WIDTH = 24
@@ -56,6 +56,21 @@ def _rekensom_lines(figure: RekensomFigure) -> list[str]:
     return [*lines, ""]
 
 
+def _realised_lines(r: RealisedFigure) -> list[str]:
+    """Realised versus the doorbraak projection per payer, for the plans with realised costs."""
+    if not r.per_payer:
+        return []
+    lines = [f"  {'betaler':<28} {'gerealiseerd':>14} {'geproj. doorbr.':>15} {'verschil':>13}"]
+    shown = [row for row in r.per_payer if row.realised or row.projected]  # not the payers of huidig pad only
+    for row in (*shown, r.per_payer_total):
+        lines.append(f"  {row.label[:28]:<28} {format_money(row.realised):>14} {format_money(row.projected):>15} "
+                     f"{format_money(row.verschil):>13}")
+    if r.unsplit_plans:
+        plans = "1 plan heeft zijn" if r.unsplit_plans == 1 else f"{r.unsplit_plans} plannen hebben hun"
+        lines.append(f"  ({plans} kosten niet per betaler vastgelegd)")
+    return lines
+
+
 def dashboard_text(d: Dashboard) -> str:
     s = d.scope
     lines = [
@@ -89,6 +104,7 @@ def dashboard_text(d: Dashboard) -> str:
         f"{r.label}:",
         f"  Plannen met gerealiseerde kosten: {r.plans}, samen {format_money(r.plan_costs)} "
         f"(geprojecteerd doorbraak voor die plannen: {format_money(r.projected_for_same_plans.total.doorbraak)})",
+        *_realised_lines(r),
         f"  Overbrugging, geboekt in de periode: {format_money(r.booked_total)} ({r.overbruggingen} overbruggingen)",
         *(f"    voorgefinancierd door {a.label}: {format_money(a.amount)}" for a in r.booked_by_voorfinancier),
         f"  Verrekeningen besloten in de periode: {r.settlements}, samen {format_money(r.settled_total)}",
@@ -135,6 +151,10 @@ def dashboard_rows(d: Dashboard) -> Iterator[tuple[str, str, str, str, str, str,
                        projection.drill.figure, bucket)
     r = d.realised
     yield r.key, "plan", "Gerealiseerde kosten van plannen", "bedrag", _money(r.plan_costs), r.plans_drill.figure, ""
+    for row in (*r.per_payer, r.per_payer_total):
+        bucket = "" if row.key == "totaal" else row.key
+        for measure, amount in (("gerealiseerd", row.realised), ("gerealiseerd_min_doorbraak", row.verschil)):
+            yield r.key, row.key, row.label, measure, _money(amount), row.drill.figure, bucket
     for a in r.booked_by_voorfinancier:
         yield r.overbrugging_drill.figure, a.key, f"Geboekt, voorfinancier {a.label}", "bedrag", _money(a.amount), \
             r.overbrugging_drill.figure, "geboekt"

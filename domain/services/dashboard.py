@@ -34,9 +34,9 @@ from domain.dashboard import (
     RealisedFigure,
     RealisedSums,
     ScoreSums,
-    amsterdam_day,
     change_row,
     duration_row,
+    realised_rows,
     rekensom_figure,
     scope_months,
 )
@@ -140,14 +140,12 @@ def dashboard(
         realised = repo.realised(scope)
         projected_realised = repo.projected(scope, realised_only=True)
 
-    done_days = [
-        (amsterdam_day(f.first_done_at) - f.decided_on).days for f in lead if f.first_done_at is not None
-    ]
+    done_days = [(f.first_done_on - f.decided_on).days for f in lead if f.first_done_on is not None]
     lead_figure = LeadTimeFigure(
         Figure.LEAD_TIME_FIRST_ACTION,
         "Van besluit tot eerste actie gedaan",
         duration_row("gedaan", "Eerste actie gedaan", done_days, Drill(Figure.LEAD_TIME_FIRST_ACTION, "gedaan")),
-        pending=sum(1 for f in lead if f.first_done_at is None),
+        pending=sum(1 for f in lead if f.first_done_on is None),
         pending_drill=Drill(Figure.LEAD_TIME_FIRST_ACTION, "wacht"),
     )
     levels: list[DurationRow] = [
@@ -165,6 +163,9 @@ def dashboard(
     grade_row = change_row(grade or ScoreSums("rapportcijfer", 0, 0, 0), "Rapportcijfer (1–10)",
                            Drill(Figure.QUALITY_RAPPORTCIJFER))
     booked, settled = _realised(realised)
+    projected_same = rekensom_figure(
+        Figure.REALISED_PLANS, "Geprojecteerd voor dezelfde plannen", projected_realised, Drill(Figure.REALISED_PLANS)
+    )
     plan_labels = {"geen": "Nog geen plan", **{s.value: s.label for s in PlanStatus}}
     month_labels = {key: month_label(key) for key, _ in scope_months(scope)}
     return Dashboard(
@@ -198,16 +199,15 @@ def dashboard(
             label="Gerealiseerde kosten",
             plans=realised.plans,
             plan_costs=realised.plan_costs.quantize(Decimal("0.01")),
-            projected_for_same_plans=rekensom_figure(
-                Figure.REALISED_PLANS, "Geprojecteerd voor dezelfde plannen", projected_realised,
-                Drill(Figure.REALISED_PLANS),
-            ),
+            projected_for_same_plans=projected_same,
             overbruggingen=realised.booked_overbruggingen,
             booked_by_voorfinancier=booked,
             settlements=len(realised.settlements),
             settled_by_payer=settled,
             plans_drill=Drill(Figure.REALISED_PLANS),
             overbrugging_drill=Drill(Figure.REALISED_OVERBRUGGING),
+            per_payer=realised_rows(Figure.REALISED_PLANS, realised.plan_costs_by_payer, projected_same),
+            unsplit_plans=realised.unsplit_plans,
         ),
         new_by_month=_count_figure(Figure.NEW_BY_MONTH, "Nieuw aangemeld per maand", "huishoudens", new_monthly,
                                    month_labels),

@@ -50,12 +50,15 @@ from domain.plan import (
     check_frozen_unchanged,
     chosen_basis_ids,
     diff_plans,
+    done_on_problem,
     plan_warnings,
+    stamp_done_on,
     what_is_missing,
 )
 from domain.plan_document import plan_document_from_file, plan_from_document, plans_from_documents
 from domain.ports import UnitOfWork
 from domain.rekensom import CostLine, Payer, RekensomResult, Scenario, calculate
+from domain.services.casework import today_or
 from domain.services.households import audit_household
 
 MAX_DRAFT_BYTES = 1024 * 1024
@@ -279,10 +282,16 @@ def start_plan(
     *,
     content: PlanContent | Mapping[str, Any] | None = None,
     purpose: str = "",
+    today: date | None = None,
 ) -> Maatwerkplan:
-    """Create version 1 (concept) for a household without a plan. The case moves to 'in behandeling'."""
+    """Create version 1 (concept) for a household without a plan. The case moves to 'in behandeling'.
+
+    A `gedaan` action without a date gets today's (as in `update_plan`)."""
     require(actor, Permission.EDIT_CASE)
     parsed = _parse_content(content) if content is not None else PlanContent()
+    problems = stamp_done_on([], parsed.actions, today_or(today))
+    if problems:
+        raise InvalidInput([Problem("actions", p) for p in problems])
     with uow:
         household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
         if uow.plans.current(case_number) is not None:
@@ -307,11 +316,13 @@ def update_plan(
     actor: Actor,
     *,
     purpose: str = "",
+    today: date | None = None,
 ) -> Maatwerkplan:
     """Replace the content of the current concept version (validated); the user's draft is cleared.
 
     Refused with PlanFrozen when the current version is decided (make a new version first), and with
-    StaleVersion when someone saved in between.
+    StaleVersion when someone saved in between. An action that becomes `gedaan` without a date gets
+    today's; a date in the future is refused.
     """
     require(actor, Permission.EDIT_CASE)
     parsed = _parse_content(content)
@@ -320,6 +331,9 @@ def update_plan(
         current = _current(uow, case_number)
         current.ensure_editable()
         before = current.model_copy(deep=True)
+        problems = stamp_done_on(before.actions, parsed.actions, today_or(today))
+        if problems:
+            raise InvalidInput([Problem("actions", p) for p in problems])
         current.replace_content(_link_obstacle(parsed, household, current.sta_in_de_weg.problem_id))
         current.version = expected_version
         saved = uow.plans.save(current)
@@ -340,6 +354,7 @@ def update_section(
     actor: Actor,
     *,
     purpose: str = "",
+    today: date | None = None,
 ) -> Maatwerkplan:
     """Replace one section (a wizard step) of the current concept version.
 
@@ -357,7 +372,7 @@ def update_section(
         parsed = PlanContent.model_validate(content)
     except ValidationError as exc:
         raise invalid_input(exc) from None
-    return update_plan(case_number, parsed, expected_version, uow, actor, purpose=purpose)
+    return update_plan(case_number, parsed, expected_version, uow, actor, purpose=purpose, today=today)
 
 
 def add_cost_line_from_kengetal(
@@ -591,15 +606,27 @@ def set_action_status(
     actor: Actor,
     *,
     note: str | None = None,
+    done_on: date | None = None,
     purpose: str = "",
+    today: date | None = None,
 ) -> Maatwerkplan:
-    """Record progress of one action (open, bezig, gedaan, vastgelopen), also on a decided plan."""
+    """Record progress of one action (open, bezig, gedaan, vastgelopen), also on a decided plan.
+
+    `gedaan` records the day it was done: `done_on`, else the day it already had, else today (never in
+    the future); any other status clears it.
+    """
     if note is not None and len(note) > 4000:
         raise InvalidInput([Problem("status_note", "is te lang (maximaal 4000 tekens)")])
+    day = today_or(today)
+    if done_on is not None and status is not ActionStatus.GEDAAN:
+        raise InvalidInput([Problem("done_on", "alleen een actie met status 'gedaan' heeft een datum gedaan")])
+    problem = done_on_problem(done_on, day)
+    if problem:
+        raise InvalidInput([Problem("done_on", problem)])
 
     def change(plan: Maatwerkplan) -> None:
         try:
-            plan.set_action_status(action_id, status, note)
+            plan.set_action_status(action_id, status, note, done_on=done_on, today=day)
         except ValidationError as exc:
             raise invalid_input(exc) from None
 

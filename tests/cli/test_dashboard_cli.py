@@ -65,7 +65,10 @@ def test_json_equals_hand_computed_figures(tmp_path: Path) -> None:
                                                    "doorbraak": "9800.00", "verschil": "55690.66"}
     realised = data["realised"]
     assert (realised["plan_costs"], realised["booked_total"], realised["settled_total"]) == (
-        "2500.00", "1400.00", "1200.00")
+        "2800.00", "1400.00", "1200.00")
+    assert {r["key"]: r["realised"] for r in realised["per_payer"] if r["realised"] != "0.00"} == {
+        "gemeente_participatiewet": "1800.00", "gemeente_schuldhulp": "700.00", "niet_per_betaler": "300.00"}
+    assert realised["per_payer_total"]["verschil"] == "-7000.00" and realised["unsplit_plans"] == 1
     # The drill-down lists: the households behind each figure.
     assert data["cases"]["plans.step"]["in_uitvoering"] == sorted([cases.a, cases.b])
     assert data["cases"]["overdue.actions"][""] == [cases.b]
@@ -80,6 +83,10 @@ def test_json_equals_hand_computed_figures(tmp_path: Path) -> None:
     total = next(r for r in rows if r["figuur"] == "rekensom.projected" and r["sleutel"] == "totaal"
                  and r["maat"] == "verschil")
     assert total["waarde"] == "55690.66"
+    realised_rows = {(r["sleutel"], r["maat"]): r["waarde"] for r in rows if r["figuur"] == "realised.plans"}
+    assert realised_rows[("gemeente_schuldhulp", "gerealiseerd")] == "700.00"
+    # (a leading minus is quoted by the CSV writer's formula guard)
+    assert realised_rows[("totaal", "gerealiseerd_min_doorbraak")] == "'-7000.00"
     text = invoke(url, "report", "dashboard", "--gemeente", "GM0344", "--van", "2026-10-01", "--tot", "2026-11-30")
     assert text.exit_code == 0 and "Dashboard Utrecht (GM0344)" in text.stdout and "€\xa065.490,66" in text.stdout
 
@@ -177,8 +184,49 @@ def hand_count(path: Path, code: str) -> dict[str, Any]:
         result = calculate_lines(lines, horizon)
         totals["huidig_pad"] += sum((r.huidig_pad for r in result.per_payer), Decimal(0))
         totals["doorbraak"] += sum((r.doorbraak for r in result.per_payer), Decimal(0))
+    # Lead time: each household's first decided version decided in the period, to the first day an action of
+    # any of its versions was done (on or after that decision day).
+    versions: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
+    for hid, version, decided in q("SELECT household_id, plan_version, decided_on FROM maatwerkplan"):
+        versions[hid].append((version, decided))
+    done_days: list[int] = []
+    pending = 0
+    for hid in households:
+        decided_versions = sorted((v, d) for v, d in versions.get(hid, []) if d is not None)
+        if not decided_versions or not START.isoformat() <= decided_versions[0][1] <= END.isoformat():
+            continue
+        decided_on = date.fromisoformat(decided_versions[0][1])
+        days = [
+            date.fromisoformat(done) for (done,) in q(
+                "SELECT a.done_on FROM plan_action a JOIN maatwerkplan p ON p.id = a.plan_id "
+                "WHERE p.household_id = ? AND a.status = 'gedaan' AND a.done_on IS NOT NULL", (hid,))
+            if date.fromisoformat(done) >= decided_on
+        ]
+        if days:
+            done_days.append((min(days) - decided_on).days)
+        else:
+            pending += 1
+    # Realised costs: per plan in force its latest evaluation (by moment, up to END) with realised costs.
+    realised: dict[str, Decimal] = defaultdict(Decimal)
+    for pid, _, _ in in_force.values():
+        rows = [
+            (moment, total, by_payer) for moment, on, total, by_payer in q(
+                "SELECT moment, on_date, realised_costs, realised_by_payer FROM plan_evaluation WHERE plan_id = ?",
+                (pid,))
+            if total is not None and (on is None or on <= END.isoformat())
+        ]
+        if not rows:
+            continue
+        _, total, by_payer = max(rows)
+        split = json.loads(by_payer)
+        assert sum((Decimal(v) for v in split.values()), Decimal(0)) == Decimal(str(total)).quantize(Decimal("0.01"))
+        for payer, amount in (split or {"niet_per_betaler": str(total)}).items():
+            realised[payer] += Decimal(amount)
     con.close()
     return {
+        "lead_days": sorted(done_days),
+        "lead_pending": pending,
+        "realised": {k: v.quantize(Decimal("0.01")) for k, v in realised.items()},
         "caseload": len(households),
         "status": Counter(s for s, _ in households.values()),
         "professional": Counter(p for _, p in households.values()),
@@ -223,9 +271,19 @@ def test_sample_db_figures_equal_a_plain_sql_hand_count(sample: Path) -> None:
         assert rekensom["plans"] == hand["plans"], code
         assert Decimal(rekensom["total"]["huidig_pad"]) == hand["totals"]["huidig_pad"], code
         assert Decimal(rekensom["total"]["doorbraak"]) == hand["totals"]["doorbraak"], code
-        for key, value in (("caseload", data["caseload"]), ("overdue", data["overdue_actions"]["total"]),
+        lead = data["lead_time_first_action"]
+        assert (lead["n"], lead["pending"]) == (len(hand["lead_days"]), hand["lead_pending"]), code
+        if hand["lead_days"]:
+            assert lead["max_days"] == hand["lead_days"][-1], code
+            assert lead["mean_days"] == round(sum(hand["lead_days"]) / len(hand["lead_days"]), 1), code
+        realised = {r["key"]: Decimal(r["realised"]) for r in data["realised"]["per_payer"] if r["realised"] != "0.00"}
+        assert realised == hand["realised"], code
+        assert Decimal(data["realised"]["plan_costs"]) == sum(hand["realised"].values(), Decimal("0.00")), code
+        for key, value in (("lead", lead["n"]), ("realised", len(realised)),
+                           ("caseload", data["caseload"]), ("overdue", data["overdue_actions"]["total"]),
                            ("zrm", len(data["quality_zrm"])), ("plans", rekensom["plans"]),
                            ("escalations", data["escalations_status"]["total"])):
             seen_nonzero[key] += bool(value)
     # sample.db is rich enough that every kind of figure is non-trivial somewhere.
-    assert all(seen_nonzero[k] for k in ("caseload", "overdue", "zrm", "plans", "escalations")), seen_nonzero
+    assert all(seen_nonzero[k] for k in ("caseload", "overdue", "zrm", "plans", "escalations", "lead", "realised")), \
+        seen_nonzero

@@ -63,7 +63,7 @@ def test_export_has_no_direct_identifiers_and_the_hand_computed_values(tmp_path:
         "25000.00", "3400.00", "")
     assert (a["besloten_maand"], a["aangemeld_maand"], a["plan_status"], a["sta_in_de_weg"]) == (
         "2026-10", "2026-09", "in_uitvoering", "financien")
-    assert (a["acties"], a["acties_gedaan"], a["overbruggingen"], a["escalaties"]) == ("2", "1", "1", "0")
+    assert (a["acties"], a["acties_gedaan"], a["overbruggingen"], a["escalaties"]) == ("2", "2", "1", "0")
     ages = (a["aantal_leden"], a["leeftijd_hoofdbewoner"], a["leden_0_17"], a["leden_27_44"])
     assert ages == ("2", "27-44", "1", "1")
     no_plan = [r for r in rows if not r["plan_versie"]]

@@ -4,15 +4,17 @@ the legal-basis checks and the catalogue search. No database here."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from domain.catalogues import legal_bases, search_legal_bases
-from domain.errors import IllegalTransition
+from domain.errors import DomainError, IllegalTransition
 from domain.household import Household
 from domain.plan import (
+    Action,
     ActionStatus,
     ChangeKind,
     Decision,
@@ -24,11 +26,14 @@ from domain.plan import (
     PlanStatus,
     PlanStep,
     diff_plans,
+    frozen_view,
     plan_warnings,
+    stamp_done_on,
     steps_status,
     what_is_missing,
 )
 from domain.plan_document import plan_from_document, plan_to_document
+from domain.rekensom import Payer
 from tests.domain.plan_examples import DECISION, HOUSEHOLD, complete_content
 
 
@@ -224,12 +229,13 @@ def test_a_new_version_copies_the_content_and_needs_a_new_decision(household: Ho
     v1 = plan(complete_content(100))
     v1.decide(Decision.model_validate(DECISION), household)
     v1.start_execution()
-    v1.set_action_status("a2", ActionStatus.GEDAAN)
+    v1.set_action_status("a2", ActionStatus.GEDAAN, today=date(2026, 11, 20))
     v1.record_evaluation(Evaluation(moment=0, rapportcijfer=5))
     v2 = v1.next_version("Fatima Bouzid")
     assert (v2.plan_version, v2.status, v2.decision, v2.consent) == (2, PlanStatus.CONCEPT, None, None)
     assert v2.created_by == "Fatima Bouzid"
     assert v2.perspectief == v1.perspectief and v2.actions[1].status is ActionStatus.GEDAAN
+    assert v2.actions[1].done_on == date(2026, 11, 20)  # progress, with its day, comes along
     assert v2.evaluations == v1.evaluations
     assert [m.step for m in what_is_missing(v2, household)] == [PlanStep.TOESTEMMING]
     v2.perspectief = "Over een jaar een eigen huurcontract."  # a concept is editable
@@ -329,3 +335,60 @@ def test_a_decided_plan_document_must_be_complete(household: Household) -> None:
     document["consent"] = None
     with pytest.raises(Exception, match="toestemming van de bewoner ontbreekt"):
         plan_from_document(document, household)
+
+
+def test_an_action_done_has_the_day_it_was_done(household: Household) -> None:
+    p = plan(complete_content(100))
+    p.decide(Decision.model_validate(DECISION), household)
+    today = date(2026, 11, 20)
+    with pytest.raises(DomainError, match="Geef de datum"):
+        p.set_action_status("a1", ActionStatus.GEDAAN)  # neither a day nor today
+    assert p.set_action_status("a1", ActionStatus.GEDAAN, today=today).done_on == today
+    # Marked done again (e.g. only the note changed): the day stays; a given day replaces it.
+    assert p.set_action_status("a1", ActionStatus.GEDAAN, "klaar", today=date(2026, 11, 25)).done_on == today
+    assert p.set_action_status("a1", ActionStatus.GEDAAN, done_on=date(2026, 11, 2), today=today).done_on == (
+        date(2026, 11, 2))
+    with pytest.raises(DomainError, match="in de toekomst"):
+        p.set_action_status("a1", ActionStatus.GEDAAN, done_on=date(2026, 11, 21), today=today)
+    with pytest.raises(DomainError, match="vóór 2000"):
+        p.set_action_status("a1", ActionStatus.GEDAAN, done_on=date(1926, 11, 2), today=today)
+    with pytest.raises(DomainError, match="Alleen een actie met status 'gedaan'"):
+        p.set_action_status("a2", ActionStatus.BEZIG, done_on=date(2026, 11, 2), today=today)
+    assert p.actions[0].done_on == date(2026, 11, 2)  # refused changes change nothing
+    assert p.set_action_status("a1", ActionStatus.BEZIG, today=today).done_on is None  # leaves gedaan: cleared
+    # The day is execution, not content: it may change on a decided plan.
+    frozen = frozen_view(p)
+    p.set_action_status("a1", ActionStatus.GEDAAN, done_on=date(2026, 11, 3), today=today)
+    assert frozen_view(p) == frozen
+    with pytest.raises(ValidationError, match="Alleen een actie met status 'gedaan'"):
+        Action(what="Bellen", status=ActionStatus.OPEN, done_on=today)
+
+
+def test_content_saves_stamp_the_day_of_actions_done() -> None:
+    today = date(2026, 11, 20)
+    before = [Action(id="a1", what="x", status=ActionStatus.GEDAAN, done_on=date(2026, 11, 1)),
+              Action(id="a2", what="y", status=ActionStatus.GEDAAN)]  # done before the day existed
+    after = [Action(id="a1", what="x", status=ActionStatus.GEDAAN),
+             Action(id="a2", what="y", status=ActionStatus.GEDAAN),
+             Action(id="a3", what="z", status=ActionStatus.GEDAAN),
+             Action(id="a4", what="w", status=ActionStatus.GEDAAN, done_on=date(2026, 12, 1))]
+    problems = stamp_done_on(before, after, today)
+    assert [a.done_on for a in after[:3]] == [date(2026, 11, 1), None, today]
+    assert problems == ["Actie 4 (w): De datum gedaan ligt in de toekomst."]
+
+
+def test_realised_costs_per_payer() -> None:
+    e = Evaluation(moment=3, rapportcijfer=6, realised_by_payer={"uwv": "10.5", "gemeente_wmo": "100"})
+    assert list(e.realised_by_payer) == [Payer.GEMEENTE_WMO, Payer.UWV]  # the rekensom's payer order
+    assert e.realised_by_payer[Payer.UWV] == Decimal("10.50") and e.realised_costs == Decimal("110.50")
+    assert Evaluation(moment=3, rapportcijfer=6, realised_costs="110.50",
+                      realised_by_payer={"uwv": "10.50", "gemeente_wmo": "100"}).realised_costs == Decimal("110.50")
+    with pytest.raises(ValidationError, match="niet de som"):
+        Evaluation(moment=3, rapportcijfer=6, realised_costs="100", realised_by_payer={"uwv": "10"})
+    with pytest.raises(ValidationError):
+        Evaluation(moment=3, rapportcijfer=6, realised_by_payer={"uwv": "-1"})
+    with pytest.raises(ValidationError):
+        Evaluation(moment=3, rapportcijfer=6, realised_by_payer={"de buurman": "1"})
+    with pytest.raises(ValidationError):
+        Evaluation(moment=3, rapportcijfer=6, realised_by_payer={"uwv": "1.005"})
+    assert Evaluation(moment=3, rapportcijfer=6, realised_costs="5").realised_by_payer == {}

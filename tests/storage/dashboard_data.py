@@ -1,15 +1,18 @@
-"""A small hand-built municipality for the dashboard tests, written through the services (so the audit trail,
-which holds when an action was marked done, is real). The expected figures are computed by hand below.
+"""A small hand-built municipality for the dashboard tests, written through the services. The expected figures
+are computed by hand below.
 
 Period 2026-10-01 .. 2026-11-30 in Utrecht (GM0344), peildatum 2026-11-30:
 
-* A (Fatima Bouzid): plan decided 2026-10-20, in uitvoering; action a1 marked done at 2026-11-01 (12 days
-  after the decision); evaluations at 0 months (2026-10-20: financiën 1, huisvesting 2, cijfer 4) and at
-  3 months (2026-11-25: financiën 3, huisvesting 2, cijfer 7, realised costs € 2.500); an overbrugging with
+* A (Fatima Bouzid): plan decided 2026-10-20, in uitvoering; action a2 marked done on 2026-11-10 (its
+  done_on set to that day by the service), then a1 marked done with done_on 2026-11-01: the first action
+  done is 12 days after the decision; evaluations at 0 months (2026-10-20: financiën 1, huisvesting 2,
+  cijfer 4) and at 3 months (2026-11-25: financiën 3, huisvesting 2, cijfer 7, realised costs € 2.500:
+  Participatiewet € 1.800, schuldhulp € 700); an overbrugging with
   € 200 booked on 2026-09-01 (before the period) and € 1.000 on 2026-10-15, settled on 2026-11-20 for
   € 1.200: Zorgkantoor Utrecht 60 % (€ 720), Gemeente Utrecht 40 % (€ 480).
 * B (Fatima Bouzid): plan decided 2026-10-10, in uitvoering; a1 vastgelopen (deadline 2026-11-10) and a2 open
-  (deadline 2026-11-15): both past the deadline; no action done; only the 0-month evaluation.
+  (deadline 2026-11-15): both past the deadline; no action done; only the 0-month evaluation, with realised
+  costs € 300 without a split per payer (as recorded before the split existed).
 * C (Joost Mulder): a concept plan.
 * D (Joost Mulder): registered 2026-10-15 (new in the period), no plan; an overbrugging (ingezet) with € 400
   booked on 2026-11-10 whose settlement deadline 2026-11-15 has passed; an escalation submitted 2026-10-05
@@ -120,14 +123,19 @@ def build(db: Database) -> Cases:
     plan_a = _decided_plan(db, a, date(2026, 10, 20))
     plan_a = _evaluation(db, a, plan_a, moment=0, on_date="2026-10-20", rapportcijfer=4,
                          scores={"financien": 1, "huisvesting": 2})
-    clock.set(date(2026, 11, 1))
-    plan_a = plan_service.set_action_status(a, "a1", ActionStatus.GEDAAN, plan_a.version, db.uow(), db.actor)
-    plan_a = _evaluation(db, a, plan_a, moment=3, on_date="2026-11-25", rapportcijfer=7, realised_costs="2500.00",
+    clock.set(date(2026, 11, 10))
+    plan_a = plan_service.set_action_status(a, "a2", ActionStatus.GEDAAN, plan_a.version, db.uow(), db.actor,
+                                            today=date(2026, 11, 10))
+    plan_a = plan_service.set_action_status(a, "a1", ActionStatus.GEDAAN, plan_a.version, db.uow(), db.actor,
+                                            done_on=date(2026, 11, 1), today=date(2026, 11, 10))
+    plan_a = _evaluation(db, a, plan_a, moment=3, on_date="2026-11-25", rapportcijfer=7,
+                         realised_by_payer={"gemeente_schuldhulp": "700", "gemeente_participatiewet": "1800.00"},
                          scores={"financien": 3, "huisvesting": 2})
 
     clock.set(date(2026, 10, 10))
     plan_b = _decided_plan(db, b, date(2026, 10, 10), deadlines=("2026-11-10", "2026-11-15"))
-    plan_b = _evaluation(db, b, plan_b, moment=0, on_date="2026-10-10", rapportcijfer=5, scores={"financien": 2})
+    plan_b = _evaluation(db, b, plan_b, moment=0, on_date="2026-10-10", rapportcijfer=5, scores={"financien": 2},
+                         realised_costs="300.00")
     clock.set(date(2026, 11, 2))
     plan_service.set_action_status(b, "a1", ActionStatus.VASTGELOPEN, plan_b.version, db.uow(), db.actor)
 

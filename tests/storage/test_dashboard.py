@@ -61,8 +61,20 @@ def test_every_figure_equals_the_hand_count(db: Database, cases: Cases) -> None:
     assert (r.total.huidig_pad, r.total.doorbraak, r.total.verschil) == (
         Decimal("65490.66"), Decimal("9800.00"), Decimal("55690.66"))
     realised = d.realised
-    assert (realised.plans, realised.plan_costs) == (1, Decimal("2500.00"))
-    assert realised.projected_for_same_plans.total.doorbraak == Decimal("4900.00")
+    assert (realised.plans, realised.plan_costs, realised.unsplit_plans) == (2, Decimal("2800.00"), 1)
+    assert realised.projected_for_same_plans.total.doorbraak == Decimal("9800.00")
+    # Per payer: A's split beside the doorbraak projection of A and B (3.400 / 1.500 each), B's total unsplit.
+    assert {r.key: (r.realised, r.projected, r.huidig_pad) for r in realised.per_payer} == {
+        "gemeente_participatiewet": (Decimal("1800.00"), Decimal("6800.00"), Decimal("0.00")),
+        "gemeente_wmo": (Decimal("0.00"), Decimal("0.00"), Decimal("15490.66")),
+        "gemeente_schuldhulp": (Decimal("700.00"), Decimal("3000.00"), Decimal("0.00")),
+        "overig": (Decimal("0.00"), Decimal("0.00"), Decimal("50000.00")),
+        "niet_per_betaler": (Decimal("300.00"), Decimal("0.00"), Decimal("0.00")),
+    }
+    assert [r.key for r in realised.per_payer][-1] == "niet_per_betaler"
+    total = realised.per_payer_total
+    assert (total.realised, total.projected, total.verschil) == (
+        Decimal("2800.00"), Decimal("9800.00"), Decimal("-7000.00"))
     assert {a.key: a.amount for a in realised.booked_by_voorfinancier} == {"Gemeente Utrecht": Decimal("1400.00")}
     assert realised.overbruggingen == 2 and realised.settlements == 1
     assert {a.key: a.amount for a in realised.settled_by_payer} == {
@@ -81,7 +93,9 @@ def test_drill_down_lists_the_households_behind_each_figure(db: Database, cases:
     assert cases_of(db, Drill(Figure.QUALITY_ZRM, "financien")) == [cases.a]
     assert cases_of(db, Drill(Figure.QUALITY_RAPPORTCIJFER)) == [cases.a]
     assert cases_of(db, Drill(Figure.REKENSOM_PROJECTED, "gemeente_wmo")) == sorted([cases.a, cases.b])
-    assert cases_of(db, Drill(Figure.REALISED_PLANS)) == [cases.a]
+    assert cases_of(db, Drill(Figure.REALISED_PLANS)) == sorted([cases.a, cases.b])
+    assert cases_of(db, Drill(Figure.REALISED_PLANS, "gemeente_schuldhulp")) == [cases.a]
+    assert cases_of(db, Drill(Figure.REALISED_PLANS, "niet_per_betaler")) == [cases.b]
     assert cases_of(db, Drill(Figure.REALISED_OVERBRUGGING)) == sorted([cases.a, cases.d])
     assert cases.e not in cases_of(db, Drill(Figure.REKENSOM_PROJECTED))
 
@@ -122,6 +136,6 @@ def test_research_export_rows_on_both_databases(db: Database, cases: Cases) -> N
     assert all(tuple(r) == COLUMN_NAMES for r in rows)
     a = next(r for r in rows if r["pseudoniem"] == pseudonym(key, cases.a))
     assert (a["zrm_financien_voor"], a["zrm_financien_na"], a["rapportcijfer_na"]) == ("1", "3", "7")
-    assert (a["verschil_totaal"], a["gerealiseerde_kosten"], a["acties_gedaan"]) == ("27845.33", "2500.00", "1")
+    assert (a["verschil_totaal"], a["gerealiseerde_kosten"], a["acties_gedaan"]) == ("27845.33", "2500.00", "2")
     b = next(r for r in rows if r["pseudoniem"] == pseudonym(key, cases.b))
     assert (b["acties_over_deadline"], b["evaluatie_laatste_moment"], b["zrm_financien_na"]) == ("2", "0", "2")

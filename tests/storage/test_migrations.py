@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,53 @@ def test_filesystem_type_of_tmp_is_known(tmp_path: Path) -> None:
 @pytest.mark.postgres
 def test_postgres_database_is_at_head(postgres_db) -> None:  # type: ignore[no-untyped-def]
     assert current_revisions(postgres_db.engine) == head_revisions()
+
+
+def test_upgrade_to_0009_keeps_plans_and_leaves_old_done_actions_without_a_day(tmp_path: Path) -> None:
+    """A database from before 0009 with a done action and realised costs: after the upgrade the action has no
+    day (it is not known) and the costs no split; both load, and the dashboard counts them honestly."""
+    from datetime import date
+
+    from domain.dashboard import REALISED_UNSPLIT
+    from domain.plan import ActionStatus
+    from domain.services import plans as plan_service
+    from domain.services.dashboard import dashboard
+    from tests.conftest import TickingClock
+    from tests.storage.dashboard_data import _decided_plan, _household
+
+    path = tmp_path / "before-0009.db"
+    url = f"sqlite:///{path}"
+    db = open_database(Settings(database_url=url), clock=TickingClock())  # registered 1 November 2026
+    case = _household(db, "Huishouden Oud", "Fatima Bouzid")
+    plan = _decided_plan(db, case, date(2026, 10, 20))
+    plan = plan_service.set_action_status(case, "a1", ActionStatus.GEDAAN, plan.version, db.uow(), db.actor,
+                                          today=date(2026, 11, 1))
+    plan_service.record_evaluation(case, {"moment": 3, "rapportcijfer": 6, "realised_costs": "250.00"},
+                                   plan.version, db.uow(), db.actor)
+    db.close()
+    engine = make_engine(url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0008_case_search")
+    with engine.connect() as connection:
+        columns = {row[1] for row in connection.execute(text("PRAGMA table_info(plan_action)"))}
+        assert "done_on" not in columns and "0009_done_on" not in current_revisions(engine)
+    engine.dispose()
+
+    db = open_database(Settings(database_url=url))
+    assert current_revisions(db.engine) == head_revisions() and db.backup_path is not None
+    upgraded = plan_service.get_plan(case, db.uow(), db.actor)
+    assert upgraded.actions[0].status is ActionStatus.GEDAAN and upgraded.actions[0].done_on is None
+    assert upgraded.evaluations[-1].realised_costs == Decimal("250.00")
+    assert upgraded.evaluations[-1].realised_by_payer == {}
+    d = dashboard("GM0344", date(2026, 10, 1), date(2026, 11, 30), db.uow(), db.actor, today=date(2026, 11, 30))
+    assert (d.lead_time.done.n, d.lead_time.pending) == (0, 1)  # done, but on an unknown day
+    assert [(r.key, r.realised) for r in d.realised.per_payer if r.realised] == [
+        (REALISED_UNSPLIT, Decimal("250.00"))]
+    # Marked done again after the upgrade: now it gets its day.
+    plan = plan_service.set_action_status(case, "a2", ActionStatus.GEDAAN, upgraded.version, db.uow(), db.actor,
+                                          today=date(2026, 11, 10))
+    d = dashboard("GM0344", date(2026, 10, 1), date(2026, 11, 30), db.uow(), db.actor, today=date(2026, 11, 30))
+    assert (d.lead_time.done.n, d.lead_time.done.max_days) == (1, 21)
+    db.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from tui.screens.error_dialog import ErrorDialog
 from tui.screens.plan_compare import PlanCompareScreen
 from tui.screens.plan_editor import STEP_VIEWS, PlanEditorScreen, plan_json
 from tui.screens.plan_export_dialog import PlanExportDialog
+from tui.widgets.form_field import FormField
 from tui.widgets.plan_goals_actions import ActiesStep
 from tui.widgets.plan_step import StepContext, StepView
 
@@ -468,3 +471,72 @@ async def test_who_to_call_puts_a_register_contact_on_the_focused_action(plan_da
         await settle(pilot)
     plan = plan_service.get_plan(plan_data.concept, plan_data.db.uow(), plan_data.db.actor)
     assert any(a.contact_id == register["uwv-ww"].id for a in plan.actions)
+
+
+async def test_an_action_marked_done_records_the_day(plan_data: PlanData) -> None:
+    """On a decided plan: 'Gedaan op' opens with status gedaan; a typed day is kept, an empty one becomes
+    today (the database clock: 1 November 2026), a future one is refused with a Dutch message."""
+    case = plan_data.decided
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await open_editor(app, pilot, case)
+        await pilot.press("alt+a")
+        await settle(pilot)
+        done_fields = [w for w in editor.query(Input) if field_name(w) == "done_on"]
+        assert len(done_fields) == 2 and all(w.disabled for w in done_fields)  # both actions are open
+        await tab_to(pilot, lambda w: isinstance(w, Select) and field_name(w) == "status")
+        await pilot.press("enter", "down", "down", "enter")  # open → gedaan
+        await settle(pilot)
+        assert not done_fields[0].disabled and done_fields[1].disabled
+        await fill(pilot, "done_on", "02-11-2026")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "toekomst" in screen_text(app) + " ".join(notifications(app))
+        if not isinstance(app.screen, PlanEditorScreen):
+            await pilot.press("escape")
+            await settle(pilot)
+        done_fields[0].value = "30-10-2026"
+        await settle(pilot)
+        status = [w for w in editor.query(Select) if field_name(w) == "status"]
+        status[1].value = "gedaan"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("Status van 2 acties opgeslagen" in n for n in notifications(app)), notifications(app)
+        assert [w.value for w in done_fields] == ["30-10-2026", "01-11-2026"]  # the stored days, shown back
+        assert not editor.statuses_changed
+        status[0].value = "bezig"
+        await settle(pilot)
+        assert done_fields[0].disabled and done_fields[0].value == ""
+    plan = plan_service.get_plan(case, plan_data.db.uow(), plan_data.db.actor)
+    assert [(a.status, a.done_on) for a in plan.actions] == [
+        (ActionStatus.GEDAAN, date(2026, 10, 30)), (ActionStatus.GEDAAN, date(2026, 11, 1))]
+
+
+async def test_an_evaluation_records_realised_costs_per_payer(plan_data: PlanData) -> None:
+    case = plan_data.decided
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, case)
+        await pilot.press("alt+e")
+        await settle(pilot)
+        await tab_to(pilot, lambda w: isinstance(w, Select) and w.prompt == "1–10 (bewoner)")
+        await pilot.press("enter", "down", "enter")
+        await fill(pilot, "gemeente_schuldhulp", "1.250,50")
+        await fill(pilot, "gemeente_wmo", "abc")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("Niet vastgelegd: zie de velden" in n for n in notifications(app)), notifications(app)
+        wmo = next(f for f in app.screen.query(FormField) if f.field_name == "gemeente_wmo")
+        assert wmo.has_class("-invalid")  # the amount that is not one is marked, the rest kept
+        await tab_to(pilot, lambda w: field_name(w) == "gemeente_wmo")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "300")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("Evaluatie na 0 maanden vastgelegd" in n for n in notifications(app)), notifications(app)
+        assert "gerealiseerd € 1.550,50" in screen_text(app).replace("\xa0", " ")
+    evaluation = plan_service.get_plan(case, plan_data.db.uow(), plan_data.db.actor).evaluations[0]
+    assert evaluation.realised_costs == Decimal("1550.50")
+    assert {p.value: a for p, a in evaluation.realised_by_payer.items()} == {
+        "gemeente_wmo": Decimal("300.00"), "gemeente_schuldhulp": Decimal("1250.50")}

@@ -97,9 +97,10 @@ CASELOAD = ("h.municipality_code = :code AND h.created_at < :end_moment "
 
 def dashboard(backend: Backend, code: str, start: date, end: date, peildatum: date) -> dict[str, list[Any]]:
     """The dashboard's heavy figures, each one plain GROUP BY: caseload per status and per professional,
-    in- and outflow, plans per step, overdue actions, escalations per status, score pairs and the projected
-    rekensom per scenario and payer. (The app computes a few more small figures; this baseline leaves them
-    out, so the ratio against it is, if anything, too high.)"""
+    in- and outflow, plans per step, overdue actions, the first action done after each first decision,
+    escalations per status, score pairs and the projected rekensom per scenario and payer. (The app computes
+    a few more small figures; this baseline leaves them out, so the ratio against it is, if anything, too
+    high.)"""
     scope = DashboardScope(code, "", start, end, peildatum)
     p: dict[str, Any] = {"code": code, "start": start, "end": end, "peil": peildatum,
                          "start_moment": scope.start_moment, "end_moment": scope.end_moment}
@@ -125,6 +126,12 @@ def dashboard(backend: Backend, code: str, start: date, end: date, peildatum: da
         "WHERE h.municipality_code = :code AND f.status IN ('vastgesteld', 'in_uitvoering') "
         "AND a.status IN ('open', 'bezig', 'vastgelopen') AND a.deadline < :peil AND h.status <> 'afgesloten' "
         "GROUP BY a.status", p)
+    out["lead"] = backend.rows(
+        "SELECT p.decided_on, (SELECT min(a.done_on) FROM plan_action a JOIN maatwerkplan v ON v.id = a.plan_id "
+        "WHERE v.household_id = p.household_id AND a.status = 'gedaan' AND a.done_on >= p.decided_on) "
+        f"FROM maatwerkplan p JOIN household h ON h.id = p.household_id WHERE {CASELOAD} "
+        "AND p.decided_on >= :start AND p.decided_on <= :end AND NOT EXISTS (SELECT 1 FROM maatwerkplan e "
+        "WHERE e.household_id = p.household_id AND e.decided_on IS NOT NULL AND e.plan_version < p.plan_version)", p)
     out["escalations"] = backend.rows(
         f"SELECT e.status, count(*) FROM household h JOIN escalation e ON e.household_id = h.id WHERE {CASELOAD} "
         "AND e.created_on <= :end AND (e.closed_on IS NULL OR e.closed_on >= :start) GROUP BY e.status", p)

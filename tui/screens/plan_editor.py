@@ -14,7 +14,7 @@ import asyncio
 import copy
 import json
 import threading
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from textual import on, work
@@ -46,7 +46,7 @@ from tui.formatting import AMSTERDAM, format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.widgets.plan_besluit import BesluitStep, EvaluatieStep, JumpTo, PlanCommand
 from tui.widgets.plan_fields import ensure_ids
-from tui.widgets.plan_goals_actions import ActiesStep, DoelenStep
+from tui.widgets.plan_goals_actions import ActiesStep, ActionEditor, DoelenStep
 from tui.widgets.plan_juridisch import JuridischStep
 from tui.widgets.plan_rekensom import RekensomStep
 from tui.widgets.plan_step import StepContext, StepView
@@ -94,6 +94,16 @@ def empty_content() -> dict[str, Any]:
 
 def plan_json(plan: Maatwerkplan | None) -> dict[str, Any]:
     return plan.content().model_dump(mode="json") if plan is not None else empty_content()
+
+
+def parse_done_on(text: str | None) -> date | None:
+    """The 'gedaan op' of an action card (ISO text after the form's parsing) as a date; a Dutch error otherwise."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput([Problem("done_on", f"'{text}' is geen datum (dd-mm-jjjj)")]) from None
 
 
 def _clock(moment: datetime | None) -> str:
@@ -565,14 +575,15 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             try:
                 uow, actor, reason = self.db.uow(), self.db.actor, self.case_reason(self.case_number)
                 if plan is None:
-                    saved = service.start_plan(self.case_number, uow, actor, content=data, purpose=reason)
+                    saved = service.start_plan(self.case_number, uow, actor, content=data, purpose=reason,
+                                               today=today(self.db))
                 elif len(changed) == 1:
                     step = changed[0]
                     saved = service.update_section(self.case_number, step, data[step.field_name], plan.version,
-                                                   uow, actor, purpose=reason)
+                                                   uow, actor, purpose=reason, today=today(self.db))
                 else:
                     saved = service.update_plan(self.case_number, data, plan.version, uow, actor,
-                                                purpose=reason)
+                                                purpose=reason, today=today(self.db))
             except InvalidInput as exc:
                 self._keep_as_draft(data)
                 self.app.call_from_thread(self._save_refused, exc.problems)
@@ -597,6 +608,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self.plan = saved
         if self.ctx is not None:
             self.ctx.plan = saved
+        self._show_done_dates(saved, data)
         self.baseline = data
         self.last_draft = None
         self.draft_saved_at = None
@@ -649,6 +661,17 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 self.query_one("#step-title", Static).update(
                     "Het plan kon niet worden geladen. F5 probeert het opnieuw, Esc gaat terug.")
 
+    def _show_done_dates(self, plan: Maatwerkplan, data: dict[str, Any] | None = None) -> None:
+        """Put the stored 'gedaan op' days (the app fills in today for an empty field) into the saved data
+        and into the action cards on screen, so the screen shows what was stored and is not dirty."""
+        dates = {a.id: a.done_on.isoformat() if a.done_on else None for a in plan.actions}
+        for action in (data or {}).get("actions") or []:
+            if action.get("id") in dates:
+                action["done_on"] = dates[action["id"]]
+        for card in self.query(ActionEditor):
+            if card.action_id in dates:
+                card.show_done_on(dates[card.action_id])
+
     # -- execution: action status on a decided plan --------------------------------------------------
     def _save_statuses(self) -> None:
         assert self.plan is not None
@@ -659,8 +682,11 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             before = stored.get(action.get("id"))
             if before is None:
                 continue
-            if action.get("status") != before.status.value or (action.get("status_note") or "") != before.status_note:
-                changes.append((str(action["id"]), action.get("status"), action.get("status_note") or ""))
+            done_on = action.get("done_on") or None
+            stored_done = before.done_on.isoformat() if before.done_on else None
+            if (action.get("status") != before.status.value or (action.get("status_note") or "") != before.status_note
+                    or (done_on != stored_done and action.get("status") == "gedaan")):
+                changes.append((str(action["id"]), action.get("status"), action.get("status_note") or "", done_on))
         if not changes:
             self.notify("Er is geen status veranderd.", markup=False)
             return
@@ -668,15 +694,16 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self._run_statuses(changes)
 
     @work(thread=True, exclusive=True, group="plan-status", exit_on_error=False)
-    def _run_statuses(self, changes: list[tuple[str, Any, str]]) -> None:
+    def _run_statuses(self, changes: list[tuple[str, Any, str, str | None]]) -> None:
         from domain.plan import ActionStatus
 
         assert self.plan is not None
         plan = self.plan
-        for action_id, status, note in changes:
+        for action_id, status, note, done_text in changes:
+            done_on = parse_done_on(done_text)
             plan = service.set_action_status(self.case_number, action_id, ActionStatus(status), plan.version,
-                                             self.db.uow(), self.db.actor, note=note,
-                                             purpose=self.case_reason(self.case_number))
+                                             self.db.uow(), self.db.actor, note=note, done_on=done_on,
+                                             purpose=self.case_reason(self.case_number), today=today(self.db))
         self.app.call_from_thread(self._statuses_saved, plan, len(changes))
 
     def _statuses_saved(self, plan: Maatwerkplan, count: int) -> None:
@@ -686,6 +713,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self.baseline = plan_json(plan)
         self.content.clear()
         self.content.update(copy.deepcopy(self.baseline))
+        self._show_done_dates(plan)
         self.notify(f"Status van {count} {'actie' if count == 1 else 'acties'} opgeslagen.", title="Opgeslagen",
                     markup=False)
         self._update_bar()
@@ -733,9 +761,11 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 if command == "decide":
                     if plan is None or content != self.baseline:
                         try:
-                            plan = (service.start_plan(case, uow, actor, content=content, purpose=reason)
+                            plan = (service.start_plan(case, uow, actor, content=content, purpose=reason,
+                                                       today=today(self.db))
                                     if plan is None
-                                    else service.update_plan(case, content, plan.version, uow, actor, purpose=reason))
+                                    else service.update_plan(case, content, plan.version, uow, actor, purpose=reason,
+                                                             today=today(self.db)))
                         except InvalidInput as exc:
                             self.app.call_from_thread(self._save_refused, exc.problems)
                             return

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from domain import reference
 from domain.errors import Problem
 from domain.plan import EVALUATION_MOMENTS, MissingItem, PlanStatus, PlanStep
+from domain.rekensom import PAYER_ORDER, Payer
 from tui.formatting import format_date, format_money
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import choice
@@ -217,9 +218,20 @@ def evaluations_table(plan: Any) -> Any:
         scores = ", ".join(f"{labels.get(code, code)} {score}" for code, score in evaluation.scores.items())
         if evaluation.realised_costs is not None:
             scores += f" · gerealiseerd {format_money(evaluation.realised_costs)}"
+            if evaluation.realised_by_payer:
+                parts = ", ".join(f"{p.label} {format_money(a)}" for p, a in evaluation.realised_by_payer.items())
+                scores += f" ({parts})"
         table.add_row(f"{evaluation.moment} mnd", format_date(evaluation.on_date),
                       "" if evaluation.rapportcijfer is None else str(evaluation.rapportcijfer), Text(scores))
     return table
+
+
+def realised_payers(plan: Any) -> list[Payer]:
+    """The payers an evaluation asks realised costs of: those of the plan's rekensom (and of a recorded
+    split), in the rekensom's order."""
+    found = {line.payer for line in plan.rekensom.lines}
+    found |= {p for e in plan.evaluations for p in e.realised_by_payer}
+    return sorted(found, key=lambda p: PAYER_ORDER[p])
 
 
 class EvaluatieStep(StepView):
@@ -231,6 +243,7 @@ class EvaluatieStep(StepView):
         super().__init__(ctx)
         self.fields: dict[str, FormField] = {}
         self.score_fields: dict[str, FormField] = {}
+        self.payer_fields: dict[str, FormField] = {}
 
     def compose(self) -> ComposeResult:
         plan = self.ctx.plan
@@ -254,11 +267,21 @@ class EvaluatieStep(StepView):
                      name="on_date"),
                 side("Rapportcijfer", choice([(str(n), n) for n in range(1, 11)], None, prompt="1–10 (bewoner)",
                                              allow_blank=True), name="rapportcijfer"),
-                side("Gerealiseerd €", line_input("", placeholder="kosten tot nu toe", max_length=20),
-                     name="realised_costs"),
+                side("Gerealiseerd €", line_input("", placeholder="totaal (of per betaler hieronder)",
+                                                  max_length=20), name="realised_costs"),
             ):
                 self.fields[form_field.field_name] = form_field
                 yield form_field
+        payers = realised_payers(plan)
+        if payers:
+            yield Label("Gerealiseerde kosten tot nu toe per betaler (€; het totaal is dan de som)",
+                        classes="section-label")
+            with Grid(classes="evaluation-grid"):
+                for payer in payers:
+                    label = payer.label.removeprefix("Gemeente – ")[:15]
+                    form_field = side(label, line_input("", placeholder="bedrag", max_length=20), name=payer.value)
+                    self.payer_fields[payer.value] = form_field
+                    yield form_field
         yield Label("ZRM-scores nu (1 acuut … 5 zelfredzaam)", classes="section-label")
         scores = [(f"{score} – {label}", score) for score, label in reference.zrm_scores().items()]
         with Grid(classes="evaluation-grid"):
@@ -288,7 +311,12 @@ class EvaluatieStep(StepView):
         f["on_date"].control.value = date_text(existing.on_date)  # type: ignore[attr-defined]
         f["rapportcijfer"].control.value = (  # type: ignore[attr-defined]
             existing.rapportcijfer if existing.rapportcijfer is not None else Select.NULL)
-        f["realised_costs"].control.value = money_text(existing.realised_costs)  # type: ignore[attr-defined]
+        # With a split the total is its sum: show the parts only, so a change to one is not refused.
+        total = None if existing.realised_by_payer else existing.realised_costs
+        f["realised_costs"].control.value = money_text(total)  # type: ignore[attr-defined]
+        for code, form_field in self.payer_fields.items():
+            amount = next((a for p, a in existing.realised_by_payer.items() if p.value == code), None)
+            form_field.control.value = money_text(amount)  # type: ignore[attr-defined]
         f["toelichting"].control.text = existing.toelichting  # type: ignore[attr-defined]
         for code, form_field in self.score_fields.items():
             form_field.control.value = existing.scores.get(code, Select.NULL)  # type: ignore[attr-defined]
@@ -310,6 +338,9 @@ class EvaluatieStep(StepView):
         realised = money_value(f["realised_costs"].value)
         if realised is not None:
             data["realised_costs"] = realised
+        by_payer = {code: money_value(ff.value) for code, ff in self.payer_fields.items()}
+        if any(v is not None for v in by_payer.values()):
+            data["realised_by_payer"] = {code: v for code, v in by_payer.items() if v is not None}
         moment = int_value(str(data["moment"])) if data["moment"] is not None else None
         data["moment"] = moment
         return data
@@ -319,7 +350,7 @@ class EvaluatieStep(StepView):
             self.post_message(PlanCommand("evaluate", self.evaluation()))
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
-        for form_field in [*self.fields.values(), *self.score_fields.values()]:
+        for form_field in [*self.fields.values(), *self.score_fields.values(), *self.payer_fields.values()]:
             form_field.set_error(None)
         rest = show_at_fields(self.fields, problems)
         remaining = []
@@ -327,6 +358,8 @@ class EvaluatieStep(StepView):
             head, _, code = problem.path.partition(".")
             if head == "scores" and code in self.score_fields:
                 self.score_fields[code].set_error(problem.reason)
+            elif head == "realised_by_payer" and code in self.payer_fields:
+                self.payer_fields[code].set_error(problem.reason)
             else:
                 remaining.append(problem)
         general_problems(self.query_one(".step-errors", Static), remaining)

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal
-from textual.widgets import Button, Checkbox, Input, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from domain import reference
 from domain.catalogues import is_legal_basis, legal_basis
@@ -183,7 +183,9 @@ class DoelenStep(_ListStep):
 
 
 class ActionEditor(ItemEditor):
-    """One action. In a decided plan only its status and status note can change."""
+    """One action. In a decided plan only its status, the day it was done and the status note can change.
+
+    "Gedaan op" is open only while the status is gedaan; left empty, the app fills in today."""
 
     title = "Actie"
 
@@ -235,6 +237,8 @@ class ActionEditor(ItemEditor):
             FormField("Deadline", line_input(date_text(d.get("deadline")), placeholder="dd-mm-jjjj", max_length=10,
                                              disabled=ro), name="deadline", required=True),
             FormField("Status", status, name="status"),
+            FormField("Gedaan op", line_input(date_text(d.get("done_on")), max_length=10,
+                                              placeholder="leeg: vandaag"), name="done_on"),
             FormField("Doel", goal, name="goal_id"),
             FormField("Kostenregel", line, name="cost_line_id"),
             FormField("Afwijkend", deviating, name="deviating", span=True),
@@ -254,9 +258,34 @@ class ActionEditor(ItemEditor):
 
     def on_mount(self) -> None:
         self.show_bases()
+        self._sync_done_on()
 
     def set_number(self, number: int) -> None:
         self.border_title = f"Actie {number} ({self.action_id})"
+
+    @property
+    def is_done(self) -> bool:
+        return self.value_of("status") == "gedaan"
+
+    def _sync_done_on(self) -> None:
+        """'Gedaan op' only for a done action; leaving gedaan clears it (the date goes with the status)."""
+        done_on = self.field("done_on")
+        assert done_on is not None and isinstance(done_on.control, Input)
+        done_on.control.disabled = not self.is_done
+        if not self.is_done:
+            done_on.control.value = ""
+
+    def show_done_on(self, value: Any) -> None:
+        """Show the day the app stored (it fills in today when the field was left empty)."""
+        done_on = self.field("done_on")
+        assert done_on is not None and isinstance(done_on.control, Input)
+        done_on.control.value = date_text(value)
+
+    @on(Select.Changed)
+    def _status_changed(self, event: Select.Changed) -> None:
+        status = self.field("status")
+        if status is not None and event.select is status.control:
+            self._sync_done_on()
 
     # -- legal bases and the register contact ----------------------------------------------------------
     @property
@@ -316,6 +345,7 @@ class ActionEditor(ItemEditor):
             "deadline": date_value(self.value_of("deadline")),
             "status": self.value_of("status") or "open",
             "status_note": self.value_of("status_note"),
+            "done_on": date_value(self.value_of("done_on")) if self.is_done else None,
             "goal_id": self.value_of("goal_id"),
             "cost_line_id": self.value_of("cost_line_id"),
             "deviating": bool(self.value_of("deviating")),
@@ -332,8 +362,8 @@ class ActiesStep(_ListStep):
     step = PlanStep.ACTIES
     hint = ("Wie doet wat, wanneer. Wijkt een actie af van de standaard (maatwerk), dan heeft ze een rechtsgrond "
             "nodig: + Rechtsgrond, of in stap Juridisch. Ctrl+N voegt een actie toe.")
-    frozen_hint = ("Dit plan is vastgesteld: alleen de status en de notitie van een actie kunnen nog veranderen. "
-                   "Ctrl+S slaat de status op.")
+    frozen_hint = ("Dit plan is vastgesteld: alleen de status, de datum gedaan en de notitie van een actie kunnen "
+                   "nog veranderen. Ctrl+S slaat de status op.")
     list_path = "actions"
 
     def _editor(self, data: dict[str, Any]) -> ActionEditor:
