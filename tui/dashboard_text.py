@@ -151,10 +151,11 @@ def dashboard_rows(d: Dashboard) -> Iterator[tuple[str, str, str, str, str, str,
                        projection.drill.figure, bucket)
     r = d.realised
     yield r.key, "plan", "Gerealiseerde kosten van plannen", "bedrag", _money(r.plan_costs), r.plans_drill.figure, ""
-    for row in (*r.per_payer, r.per_payer_total):
-        bucket = "" if row.key == "totaal" else row.key
-        for measure, amount in (("gerealiseerd", row.realised), ("gerealiseerd_min_doorbraak", row.verschil)):
-            yield r.key, row.key, row.label, measure, _money(amount), row.drill.figure, bucket
+    for payer_row in (*r.per_payer, r.per_payer_total):
+        bucket = "" if payer_row.key == "totaal" else payer_row.key
+        for measure, amount in (("gerealiseerd", payer_row.realised),
+                                ("gerealiseerd_min_doorbraak", payer_row.verschil)):
+            yield r.key, payer_row.key, payer_row.label, measure, _money(amount), payer_row.drill.figure, bucket
     for a in r.booked_by_voorfinancier:
         yield r.overbrugging_drill.figure, a.key, f"Geboekt, voorfinancier {a.label}", "bedrag", _money(a.amount), \
             r.overbrugging_drill.figure, "geboekt"

@@ -13,7 +13,17 @@ from decimal import Decimal
 
 from rich.text import Text
 
-from domain.dashboard import ChangeRow, CountFigure, Dashboard, Drill, DurationRow, Figure, MoneyRow, RekensomFigure
+from domain.dashboard import (
+    ChangeRow,
+    CountFigure,
+    Dashboard,
+    Drill,
+    DurationRow,
+    Figure,
+    MoneyRow,
+    RealisedFigure,
+    RekensomFigure,
+)
 from domain.trend import trend
 from tui.formatting import format_money
 from tui.widgets.bar_chart import Bar, format_number, render_bars
@@ -164,6 +174,29 @@ def money_lines(figure: RekensomFigure, width: int, *, title: str, colours: Colo
             *_bars(bars, drills, titles, width, max_value=peak or None, colours=colours)]
 
 
+def realised_lines(r: RealisedFigure, width: int) -> list[Line]:
+    """Realised plan costs per payer beside the doorbraak projection of the same plans (realised is 'so far',
+    the projection covers the plans' whole horizon)."""
+    lines = [_heading(r.label, f"{_plural(r.plans, 'plan', 'plannen')} met gerealiseerde kosten", r.plans_drill)]
+    if not r.per_payer:
+        return [*lines, Line(Text(" " * INDENT + "Nog geen gerealiseerde kosten vastgelegd in deze periode.",
+                                  style="italic"))]
+    label_width = max(12, min(LABEL_WIDTH, width - INDENT - 3 * 14))
+    lines.append(Line(Text(f"{' ' * INDENT}{'betaler':<{label_width}}{'gerealiseerd':>14}{'geprojecteerd':>14}"
+                           f"{'verschil':>14}", style="dim")))
+    shown = [row for row in r.per_payer if row.realised or row.projected]  # only payers with costs either way
+    for row in (*shown, r.per_payer_total):
+        label = row.label if len(row.label) <= label_width else row.label[: label_width - 1] + "…"
+        total = row.key == "totaal"
+        lines.append(Line(Text(f"{' ' * INDENT}{label:<{label_width}}{format_money(row.realised):>14}"
+                               f"{format_money(row.projected):>14}{format_money(row.verschil):>14}",
+                               style="bold" if total else ""),
+                          r.plans_drill if total else row.drill, f"Gerealiseerde kosten · {row.label}"))
+    lines.append(Line(Text(" " * INDENT + "Geprojecteerd: de doorbraak over de looptijd; gerealiseerd: tot nu toe.",
+                           style="italic")))
+    return lines
+
+
 def month_trend(d: Dashboard, figure: CountFigure) -> str:
     """Rising, falling or level over the whole months (a month still running would pull it down)."""
     values = [b.count for b in figure.buckets]
@@ -209,20 +242,18 @@ def tab_lines(d: Dashboard, tab: str, width: int, colours: Colours = Colours()) 
                                         colours=c)]
     if tab == "rekensom":
         r = d.realised
-        realised = [
-            _heading(r.label, "plannen en overbruggingen"),
-            Line(Text(f"{' ' * INDENT}{'Plannen, gerealiseerd':<{LABEL_WIDTH}}  "
-                      f"{_plural(r.plans, 'plan', 'plannen')} · {format_money(r.plan_costs)} · geprojecteerd "
-                      f"{format_money(r.projected_for_same_plans.total.doorbraak)}"),
-                 r.plans_drill, "Plannen met gerealiseerde kosten"),
-            Line(Text(f"{' ' * INDENT}{'Overbrugging geboekt':<{LABEL_WIDTH}}  {format_money(r.booked_total)} "
+        realised = realised_lines(r, width)
+        realised += [
+            _blank(),
+            _heading("Overbrugging", "geboekt en verrekend in de periode"),
+            Line(Text(f"{' ' * INDENT}{'Geboekt':<{LABEL_WIDTH}}  {format_money(r.booked_total)} "
                       f"({_plural(r.overbruggingen, 'overbrugging', 'overbruggingen')})"),
                  Drill(Figure.REALISED_OVERBRUGGING, "geboekt"), "Overbrugging: geboekte kosten"),
         ]
         realised += [Line(Text(f"{' ' * (INDENT + 2)}voorgefinancierd door {a.label}: {format_money(a.amount)}"),
                           Drill(Figure.REALISED_OVERBRUGGING, "geboekt"), "Overbrugging: geboekte kosten")
                      for a in r.booked_by_voorfinancier]
-        realised.append(Line(Text(f"{' ' * INDENT}{'Verrekeningen besloten':<{LABEL_WIDTH}}  "
+        realised.append(Line(Text(f"{' ' * INDENT}{'Verrekend':<{LABEL_WIDTH}}  "
                                   f"{_plural(r.settlements, 'verrekening', 'verrekeningen')}, "
                                   f"{format_money(r.settled_total)}"),
                              Drill(Figure.REALISED_OVERBRUGGING, "verrekend"), "Overbrugging: verrekend"))

@@ -265,7 +265,7 @@ class ActionEditor(ItemEditor):
 
     @property
     def is_done(self) -> bool:
-        return self.value_of("status") == "gedaan"
+        return bool(self.value_of("status") == "gedaan")
 
     def _sync_done_on(self) -> None:
         """'Gedaan op' only for a done action; leaving gedaan clears it (the date goes with the status)."""
