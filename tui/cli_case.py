@@ -16,7 +16,7 @@ from domain.household import HouseholdStatus
 from domain.services import households as service
 from domain.services import plans as plan_service
 from domain.validation import mask_bsn
-from tui.cli_common import database, report_error, write_stdout
+from tui.cli_common import ReasonOpt, database, report_error, write_stdout
 from tui.formatting import format_date, format_datetime, format_money
 
 app = typer.Typer(help="Casussen (huishoudens) bekijken, importeren en exporteren.", no_args_is_help=True)
@@ -72,13 +72,15 @@ def show_command(
     ctx: typer.Context,
     case_number: Annotated[str, typer.Argument(metavar="CASUS", help="Casusnummer, bijv. DB-2026-000123.")],
     as_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (het casusbestandsformaat).")] = False,
+    reden: ReasonOpt = "",
 ) -> None:
     """Toon één casus."""
     with database(ctx) as db:
         if as_json:
-            household, plans = plan_service.export_case(case_number.strip().upper(), db.uow(), db.actor)
+            household, plans = plan_service.export_case(case_number.strip().upper(), db.uow(), db.actor,
+                                                        purpose=reden)
         else:
-            household = service.get_household(case_number.strip().upper(), db.uow(), db.actor)
+            household = service.get_household(case_number.strip().upper(), db.uow(), db.actor, purpose=reden)
     if as_json:
         document = document_from_household(household, datetime.now(UTC), plans)
         write_stdout(json.dumps(document, ensure_ascii=False, indent=2))
@@ -142,10 +144,11 @@ def export_command(
     ctx: typer.Context,
     case_number: Annotated[str, typer.Argument(metavar="CASUS")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")] = None,
+    reden: ReasonOpt = "",
 ) -> None:
     """Exporteer een casus als JSON-casusbestand (naar stdout of --output)."""
     with database(ctx) as db:
-        household, plans = plan_service.export_case(case_number.strip().upper(), db.uow(), db.actor)
+        household, plans = plan_service.export_case(case_number.strip().upper(), db.uow(), db.actor, purpose=reden)
     text = json.dumps(document_from_household(household, datetime.now(UTC), plans), ensure_ascii=False, indent=2)
     if output is None:
         write_stdout(text)

@@ -6,16 +6,23 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
+from domain.access import ReasonRequired
 from domain.errors import DomainError, InvalidInput
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
 
 EXIT_ERROR = 1
 EXIT_INVALID = 2
+
+ReasonOpt = Annotated[
+    str,
+    typer.Option("--reden", help="Waarom u een casus buiten uw caseload opent (wordt vastgelegd in het logboek)."),
+]
+"""For commands that show a case: outside one's caseload the services ask a reason (break-glass)."""
 
 
 class CliState:
@@ -41,6 +48,8 @@ def report_error(error: DomainError) -> NoReturn:
         for problem in error.problems:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(EXIT_INVALID)
+    if isinstance(error, ReasonRequired):
+        fail(f"{error.message} Geef die mee met --reden \"...\".")
     fail(error.message)
 
 

@@ -23,7 +23,7 @@ from domain.services import plans as service
 from storage.bootstrap import Database
 from storage.export_plan import ExportFormat, default_file_name, export_plan_file, write_atomic
 from tui.cli_case import read_case_file
-from tui.cli_common import EXIT_ERROR, database, report_error, write_stdout
+from tui.cli_common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
 from tui.cli_parse import parse_date, parse_money
 from tui.formatting import format_date, format_money
 
@@ -124,11 +124,12 @@ def show_text(overview: service.PlanOverview) -> str:
 
 @app.command("show")
 def show_command(
-    ctx: typer.Context, case: CaseArg, plan_version: PlanVersionOpt = None, as_json: JsonOpt = False
+    ctx: typer.Context, case: CaseArg, plan_version: PlanVersionOpt = None, as_json: JsonOpt = False,
+    reden: ReasonOpt = "",
 ) -> None:
     """Toon het maatwerkplan met rekensom, rechtsgronden en wat nog ontbreekt."""
     with database(ctx) as db:
-        overview = service.plan_overview(_case(case), db.uow(), db.actor, plan_version=plan_version)
+        overview = service.plan_overview(_case(case), db.uow(), db.actor, plan_version=plan_version, purpose=reden)
     if as_json:
         payload = plan_show_json(
             overview.household,
@@ -144,10 +145,10 @@ def show_command(
 
 
 @app.command("check")
-def check_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False) -> None:
+def check_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False, reden: ReasonOpt = "") -> None:
     """Wat ontbreekt nog voor een besluit? Exitcode 0 als het plan compleet is, anders 1."""
     with database(ctx) as db:
-        overview = service.plan_overview(_case(case), db.uow(), db.actor)
+        overview = service.plan_overview(_case(case), db.uow(), db.actor, purpose=reden)
     if as_json:
         write_stdout(
             json.dumps(
@@ -169,10 +170,10 @@ def check_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False) -
 
 
 @app.command("versions")
-def versions_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False) -> None:
+def versions_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False, reden: ReasonOpt = "") -> None:
     """Toon alle versies van het plan."""
     with database(ctx) as db:
-        versions = service.plan_versions(_case(case), db.uow(), db.actor)
+        versions = service.plan_versions(_case(case), db.uow(), db.actor, purpose=reden)
     if as_json:
         write_stdout(
             json.dumps(
@@ -203,10 +204,11 @@ def diff_command(
     old: Annotated[int, typer.Argument(metavar="OUD", min=1)],
     new: Annotated[int, typer.Argument(metavar="NIEUW", min=1)],
     as_json: JsonOpt = False,
+    reden: ReasonOpt = "",
 ) -> None:
     """Vergelijk twee planversies per onderdeel."""
     with database(ctx) as db:
-        diff = service.compare_versions(_case(case), old, new, db.uow(), db.actor)
+        diff = service.compare_versions(_case(case), old, new, db.uow(), db.actor, purpose=reden)
     if as_json:
         write_stdout(json.dumps(diff.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -472,10 +474,11 @@ def export_command(
         Path | None, typer.Option("--output", "-o", help="Het bestand (standaard in de huidige map).")
     ] = None,
     plan_version: PlanVersionOpt = None,
+    reden: ReasonOpt = "",
 ) -> None:
     """Exporteer het plan als document om te ondertekenen (PDF/Markdown) of als planbestand (JSON)."""
     with database(ctx) as db:
-        overview = service.export_plan(_case(case), db.uow(), db.actor, plan_version=plan_version)
+        overview = service.export_plan(_case(case), db.uow(), db.actor, plan_version=plan_version, purpose=reden)
         if fmt is OutputFormat.JSON:
             target = output or Path(f"maatwerkplan-{overview.household.case_number}-v{overview.plan.plan_version}.json")
             text = json.dumps(plan_file(overview.plan, datetime.now(UTC)), ensure_ascii=False, indent=2) + "\n"
