@@ -103,8 +103,9 @@ class DoorbraakApp(App[None]):
             self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.db.settings.demo and not self.awaiting_login:
-            self.notify("F2 start een rondleiding: één huishouden van aanmelding tot geëvalueerd plan, scherm voor "
-                        "scherm.", title="Nieuw hier?", timeout=15, markup=False)
+            from tui.widgets.tour_card import HINT, HINT_TITLE
+
+            self.notify(HINT, title=HINT_TITLE, timeout=15, markup=False)
         # What is alive after start-up (modules, classes, Textual's caches: ~170,000 objects) stays alive;
         # taking it out of the cyclic collector's reach keeps a full collection from stalling typing for
         # 100-300 ms on a busy machine (benchmarks/bench_register_tui.py: max stall 294 → 74 ms).

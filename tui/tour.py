@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tui.app import DoorbraakApp
 
 FEATURED_CASE = "DB-2026-000003"
-"""Huishouden Çelik (Almelo, GM0772): in sample.db with a plan that is decided, carried out and evaluated."""
+"""Huishouden Çelik (Eindhoven, GM0772): in sample.db with a plan that is decided, carried out and evaluated."""
 FEATURED_NAME = "Huishouden Çelik"
 
 LOAD_WAIT = 5.0
@@ -194,95 +194,89 @@ def _editor(step: PlanStep) -> AtCase:
 STEPS: tuple[TourStep, ...] = (
     TourStep(
         "Casussen: hier begint de dag",
-        ("Deze rondleiding volgt één huishouden, Çelik uit Almelo, van aanmelding tot geëvalueerd plan.",
-         "Alle huishoudens staan hier. Typ om te zoeken op naam, casusnummer, gemeente of postcode.",
-         "Alles is fictief: u kunt gerust proberen. F3 gaat verder, F4 terug, F2 stopt."),
+        ("We volgen één huishouden, Çelik uit Eindhoven, van aanmelding tot geëvalueerd plan.",
+         "Hier staan alle huishoudens; typ om te zoeken op naam, casusnummer of gemeente.",
+         "Alles is fictief: probeer gerust."),
         "/ zoeken · f status · Enter opent", InSection(HOME), "CaseListScreen"),
     TourStep(
         "In kaart brengen",
-        ("Eerst brengt u het huishouden in kaart: wie er wonen, welke problemen er per leefgebied spelen",
-         "en welke organisaties al betrokken zijn, met wat ze per jaar kosten.",
-         "De ZRM-score loopt van 1 (acute crisis) tot 5 (volledig zelfredzaam)."),
+        ("Wie wonen er, welke problemen spelen per leefgebied en welke organisaties zijn al betrokken,",
+         "met hun kosten per jaar? ZRM-score: 1 is acute crisis, 5 volledig zelfredzaam."),
         "Enter op de casus · e bewerkt", AtCase(FEATURED_CASE, "household"), "HouseholdDetailScreen"),
     TourStep(
         "Het maatwerkplan in één oogopslag",
-        ("Elke stap van de doorbraakmethode met wat erin staat, rechts de rekensom en de versies.",
-         "Bij een concept staat hier wat nog ontbreekt (✗) voordat er een besluit kan komen;",
-         "Enter opent die stap. Het plan van Çelik is al vastgesteld en geëvalueerd."),
+        ("Elke stap van de methode met wat erin staat. Bij een concept ziet u hier wat nog ontbreekt (✗)",
+         "voor een besluit; Enter opent die stap. Het plan van Çelik is vastgesteld en geëvalueerd."),
         "p op het huishouden", AtCase(FEATURED_CASE, "plan"), "PlanOverviewScreen"),
     TourStep(
         "Perspectief",
-        ("Wat wil het huishouden zelf bereiken? Dat schrijft u op in de woorden van de bewoner,",
-         "niet in die van de organisaties. Het perspectief is de maat voor alles wat volgt."),
+        ("Wat wil het huishouden zelf bereiken? In de woorden van de bewoner, niet die van de",
+         "organisaties. Het perspectief is de maat voor alles wat volgt."),
         "e in het overzicht · Alt+P", _editor(PlanStep.PERSPECTIEF), "PlanEditorScreen"),
     TourStep(
         "Grootste sta-in-de-weg",
         ("Welk probleem houdt al het andere tegen? U kiest er één, vaak het leefgebied met de laagste",
-         "ZRM-score. Daarop richt de doorbraak zich: wie alles tegelijk wil oplossen, lost niets op."),
+         "score. Daarop richt de doorbraak zich."),
         "Alt+S in de editor", _editor(PlanStep.STA_IN_DE_WEG), "PlanEditorScreen"),
     TourStep(
         "Doorbraak",
-        ("De doorbraak: wat er anders moet dan de regels standaard voorschrijven om die sta-in-de-weg",
-         "op te heffen, en waarom dat nodig is. Dit is het hart van het plan."),
+        ("Wat moet er anders dan de regels standaard voorschrijven om de sta-in-de-weg op te heffen,",
+         "en waarom? Dit is het hart van het plan."),
         "Alt+D in de editor", _editor(PlanStep.DOORBRAAK), "PlanEditorScreen"),
     TourStep(
         "Acties: wie doet wat",
-        ("Elke actie heeft een eigenaar, een deadline en waar nodig een rechtsgrond; maatwerk is gemarkeerd.",
-         "Weet u niet wie u moet bellen? Ctrl+O zoekt in het Maatwerkregister de contactpersoon bij",
-         "de organisatie van de actie. Na het besluit verandert hier alleen nog de status."),
+        ("Elke actie heeft een eigenaar, een deadline en zo nodig een rechtsgrond. Wie bel ik?",
+         "Ctrl+O zoekt de contactpersoon in het Maatwerkregister."),
         "Alt+A · Ctrl+O wie bel ik?", _editor(PlanStep.ACTIES), "PlanEditorScreen"),
     TourStep(
         "Maatschappelijke rekensom",
-        ("Wat kost het doorbraakplan, en wat kost het als alles blijft zoals het is?",
-         "Per betaler ziet u wie betaalt en wie er baat bij heeft: vaak betaalt de één en wint de ander.",
-         "Dat verschil maakt het gesprek met de financiers concreet."),
+        ("Wat kost het plan, en wat kost niets doen? Per betaler: wie betaalt en wie heeft er baat bij.",
+         "Vaak betaalt de één en wint de ander."),
         "Alt+R in de editor", _editor(PlanStep.REKENSOM), "PlanEditorScreen"),
     TourStep(
         "Juridische paragraaf",
-        ("Op welke wettelijke grond mag er worden afgeweken: een hardheidsclausule, beleidsruimte,",
-         "een experimenteerartikel? Zo staat het besluit juridisch stevig en is het uitlegbaar."),
+        ("Op welke grond mag worden afgeweken: hardheidsclausule, beleidsruimte, experimenteerartikel?",
+         "Zo is het besluit juridisch stevig en uitlegbaar."),
         "Alt+J in de editor", _editor(PlanStep.JURIDISCH), "PlanEditorScreen"),
     TourStep(
         "Besluit en versies",
-        ("De maatwerkfunctionaris stelt het plan vast, met mandaat en datum. Daarna ligt de inhoud vast;",
-         "wie iets wil veranderen, maakt een nieuwe versie (v in het overzicht). Zo blijft elk besluit",
-         "terug te lezen."),
-        "Alt+V · b in het overzicht", _editor(PlanStep.BESLUIT), "PlanEditorScreen"),
+        ("De maatwerkfunctionaris stelt het plan vast, met mandaat en datum. Daarna ligt het vast;",
+         "een wijziging wordt een nieuwe versie."),
+        "b in het overzicht · Alt+V", _editor(PlanStep.BESLUIT), "PlanEditorScreen"),
     TourStep(
         "Evaluatie",
-        ("Na een paar maanden kijkt u samen terug: de ZRM-scores opnieuw per leefgebied, en een",
-         "rapportcijfer van het huishouden zelf. Zo ziet u of de doorbraak echt iets heeft veranderd."),
+        ("Na een paar maanden kijkt u samen terug: ZRM-scores opnieuw en een rapportcijfer van",
+         "het huishouden. Heeft de doorbraak iets veranderd?"),
         "Alt+E in de editor", _editor(PlanStep.EVALUATIE), "PlanEditorScreen"),
     TourStep(
         "Exporteren om te tekenen",
-        ("Het plan als PDF, om met het huishouden te bespreken en te ondertekenen, of als Markdown.",
-         "De bestandsnaam bevat geen persoonsgegevens. De rondleiding schrijft niets: Esc sluit."),
+        ("Het plan als PDF om met het huishouden te ondertekenen, of als Markdown. De bestandsnaam",
+         "bevat geen persoonsgegevens. De rondleiding schrijft niets; Esc sluit."),
         "x in het overzicht · Ctrl+S schrijft", AtCase(FEATURED_CASE, "export"), "PlanExportDialog"),
     TourStep(
-        "Werklijst: wat vandaag aandacht vraagt",
+        "Werklijst: wat vraagt vandaag aandacht?",
         ("Signalen uit al uw casussen: een actie over de deadline, een evaluatie die eraan komt,",
-         "een escalatie die lang wacht. Enter opent het huishouden waar het om gaat."),
+         "een escalatie die lang wacht. Enter opent het huishouden."),
         "g w", InSection("werklijst"), "WorklistScreen"),
     TourStep(
         "Overbruggingen",
-        ("Hulp die nu nodig is, terwijl nog niet vaststaat wie betaalt: eerst helpen, later verrekenen.",
-         "Hier volgt u elke aanvraag, wat ze kost en of de verrekening op tijd is."),
+        ("Hulp die nu nodig is, terwijl nog niet vaststaat wie betaalt: eerst helpen, later",
+         "verrekenen. Hier volgt u de aanvragen, de kosten en de verrekening."),
         "g o · o op het huishouden", InSection("overbruggingen"), "OverbruggingListScreen"),
     TourStep(
         "Escalaties",
-        ("Komt u er lokaal niet uit, dan escaleert u: lokaal, regionaal, tot het landelijk meldpunt (LMM).",
-         "De inbox toont wat er bij u ligt en wat al lang wacht."),
+        ("Lukt het lokaal niet, dan escaleert u: regionaal en zo nodig landelijk (LMM).",
+         "De inbox toont wat er ligt en wat al lang wacht."),
         "g e · x op het huishouden", InSection("escalaties"), "EscalationInboxScreen"),
     TourStep(
         "Knelpunten: systeemleren",
-        ("Wat steeds terugkomt, wordt een knelpunt in een regel of werkwijze. Het rapport telt hoe vaak",
+        ("Wat steeds terugkomt in regels of werkwijzen, wordt een knelpunt. Het rapport telt hoe vaak",
          "en hoe het zich ontwikkelt, zodat het op de juiste tafel komt."),
         "g k · r rapport", InSection("knelpunten"), "KnelpuntenScreen"),
     TourStep(
         "Nu zelf oefenen",
-        ("Dat was de route van aanmelding tot geëvalueerd plan. Probeer nu zelf: open een casus,",
-         "start een plan, verander gerust iets. F9 begint de oefenomgeving opnieuw met de",
-         "oorspronkelijke gegevens; F2 start deze rondleiding opnieuw."),
+        ("Dat was de route. Open nu zelf een casus, start een plan, verander gerust iets.",
+         "F9 begint de oefenomgeving opnieuw met de oorspronkelijke gegevens."),
         "F9 opnieuw beginnen · F2 rondleiding", InSection(HOME), "CaseListScreen"),
 )
 
@@ -311,6 +305,10 @@ class TourGuide:
         return None if self.index is None else self.steps[self.index]
 
     async def start(self) -> None:
+        from tui.widgets.tour_card import HINT_TITLE
+
+        for hint in [n for n in self.app._notifications if n.title == HINT_TITLE]:  # noqa: SLF001
+            self.app._unnotify(hint)  # noqa: SLF001 - the start hint would cover the card
         if not self.active:
             self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
         await self.go(0)

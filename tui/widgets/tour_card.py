@@ -16,6 +16,9 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from tui.tour import TourStep
 
+HINT_TITLE = "Nieuw hier?"
+HINT = "F2 start een rondleiding: één huishouden van aanmelding tot geëvalueerd plan, scherm voor scherm."
+"""Shown once when the oefenomgeving starts (the footer has no room for F2 at 80 columns)."""
 KEYS = "F3 volgende · F4 vorige · F2 stoppen"
 OFF_ROUTE = "U bent van de route af; F3 of F4 brengt u terug."
 
