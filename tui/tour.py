@@ -35,8 +35,18 @@ LOAD_WAIT = 5.0
 """Seconds the tour waits at most for the plan overview to load before opening the export dialog."""
 
 
+UNSAVED = ("Er staat nog niet-opgeslagen invoer open. Sla die op of sluit het scherm (Esc); daarna gaat de "
+           "rondleiding verder.")
+NOT_FOR_ROLE = "Deze stap van de rondleiding hoort bij een onderdeel dat u met uw rol niet kunt openen."
+
+
 class TourBlocked(Exception):
-    """The tour cannot go on without losing what the user typed (a form with unsaved changes is open)."""
+    """The tour cannot go there: a form with unsaved input is in the way (the default), or the section is
+    not there for this user. The message is shown as it is."""
+
+    def __init__(self, message: str = UNSAVED) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class Place(Protocol):
@@ -77,7 +87,7 @@ class InSection:
 
     async def open(self, app: DoorbraakApp) -> None:
         if self.mode not in app._modes:  # noqa: SLF001 - Textual has no public 'has mode'
-            raise TourBlocked
+            raise TourBlocked(NOT_FOR_ROLE)
         await _switch(app, self.mode)
         await _pop_to(app, 1)
 
@@ -129,7 +139,7 @@ class AtCase:
         await _switch(app, HOME)
         keep = self._matching(app)
         if keep == 0:  # the section's first screen is not a case list (a role without casussen)
-            raise TourBlocked
+            raise TourBlocked(NOT_FOR_ROLE)
         await _pop_to(app, keep)
         db = app.db
         for index in range(keep, _DEPTH[self.level] + 1):
@@ -159,7 +169,7 @@ class AtCase:
             await asyncio.sleep(0.05)
             waited += 0.05
         if overview.overview is None:
-            raise TourBlocked
+            raise TourBlocked("Het maatwerkplan is nog niet geladen. Probeer het zo nog eens (F3 of F4).")
         overview.action_export()
 
     def is_here(self, app: DoorbraakApp) -> bool:
@@ -295,6 +305,7 @@ class TourGuide:
         self.steps = steps
         self.index: int | None = None
         self._moving = False
+        self._subscribed = False
 
     @property
     def active(self) -> bool:
@@ -309,8 +320,9 @@ class TourGuide:
 
         for hint in [n for n in self.app._notifications if n.title == HINT_TITLE]:  # noqa: SLF001
             self.app._unnotify(hint)  # noqa: SLF001 - the start hint would cover the card
-        if not self.active:
+        if not self._subscribed:  # once for the app's life; the callback does nothing while the tour is off
             self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
+            self._subscribed = True
         await self.go(0)
 
     def stop(self) -> None:
@@ -319,7 +331,6 @@ class TourGuide:
         if self.index is None:
             return
         self.index = None
-        self.app.screen_change_signal.unsubscribe(self.app)
         for screen in [*self.app.all_screens(), self.app.screen]:
             for card in screen.query(TourCard):
                 card.remove()
@@ -340,10 +351,8 @@ class TourGuide:
         self._moving = True
         try:
             await step.place.open(self.app)
-        except TourBlocked:
-            self.app.notify("Er staat nog niet-opgeslagen invoer open. Sla die op of sluit het scherm (Esc); "
-                            "daarna gaat de rondleiding verder.", title="Rondleiding wacht", severity="warning",
-                            markup=False)
+        except TourBlocked as blocked:
+            self.app.notify(blocked.message, title="Rondleiding wacht", severity="warning", markup=False)
             return
         finally:
             self._moving = False
