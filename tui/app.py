@@ -105,7 +105,7 @@ class DoorbraakApp(App[None]):
         if self.db.settings.demo and not self.awaiting_login:
             from tui.widgets.tour_card import HINT, HINT_TITLE
 
-            self.notify(HINT, title=HINT_TITLE, timeout=15, markup=False)
+            self.notify(HINT, title=HINT_TITLE, timeout=20, markup=False)
         # What is alive after start-up (modules, classes, Textual's caches: ~170,000 objects) stays alive;
         # taking it out of the cyclic collector's reach keeps a full collection from stalling typing for
         # 100-300 ms on a busy machine (benchmarks/bench_register_tui.py: max stall 294 → 74 ms).

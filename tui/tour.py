@@ -240,8 +240,8 @@ STEPS: tuple[TourStep, ...] = (
         "Alt+A · Ctrl+O wie bel ik?", _editor(PlanStep.ACTIES), "PlanEditorScreen"),
     TourStep(
         "Maatschappelijke rekensom",
-        ("Wat kost het plan, en wat kost niets doen? Per betaler: wie betaalt en wie heeft er baat bij.",
-         "Vaak betaalt de één en wint de ander."),
+        ("Wat kost het plan, en wat kost niets doen? Onder de kostenregels staat per betaler wie",
+         "betaalt en wie wint; vaak is dat de 'verkeerde zak'."),
         "Alt+R in de editor", _editor(PlanStep.REKENSOM), "PlanEditorScreen"),
     TourStep(
         "Juridische paragraaf",
