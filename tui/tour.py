@@ -376,11 +376,11 @@ class TourGuide:
             return  # a question or the help: the card of the screen under it stays as it was
         for other in self.app.all_screens():
             if other is not screen:
-                for card in other.query(TourCard):
-                    card.display = False
-        card = next(iter(screen.query(TourCard)), None)
-        if card is None:
-            card = TourCard()
+                for hidden in other.query(TourCard):
+                    hidden.display = False
+        found = next(iter(screen.query(TourCard)), None)
+        card = found or TourCard()
+        if found is None:
             await screen.mount(card)
         card.display = True
         card.show(step, index, len(self.steps), here=self.is_here())
