@@ -132,6 +132,12 @@ async def test_keys_are_offered_in_footer_palette_and_help(demo: tuple[Database,
         await pilot.press("escape")
         await settle(pilot)
         assert_at(app, 0)
+        await pilot.click("#tour-next")  # the mouse, for a trainer in the browser
+        await settle(pilot)
+        assert_at(app, 1)
+        await pilot.click("#tour-previous")
+        await settle(pilot)
+        assert_at(app, 0)
 
 
 async def test_next_works_after_wandering_off_and_while_typing(demo: tuple[Database, Path]) -> None:
