@@ -37,6 +37,8 @@ LOAD_WAIT = 5.0
 
 UNSAVED = ("Er staat nog niet-opgeslagen invoer open. Sla die op of sluit het scherm (Esc); daarna gaat de "
            "rondleiding verder.")
+QUESTION_OPEN = ("Er staat nog een vraag open. Beantwoord die of sluit hem (Esc); daarna gaat de rondleiding "
+                 "verder.")
 NOT_FOR_ROLE = "Deze stap van de rondleiding hoort bij een onderdeel dat u met uw rol niet kunt openen."
 
 
@@ -65,11 +67,28 @@ def _has_unsaved(screen: Screen[Any]) -> bool:
     return getattr(screen, "is_dirty", False) is True
 
 
+def _only_looking(screen: Screen[Any]) -> bool:
+    """A dialog the tour may close: it asks nothing (help, 'Ga naar', the command palette, the export dialog
+    before it writes). A question (a confirmation, a reason, a draft to restore) waits for its answer."""
+    from textual.command import CommandPalette
+
+    from tui.navigation import GoToDialog
+    from tui.screens.help import HelpScreen
+    from tui.screens.plan_export_dialog import PlanExportDialog
+
+    if isinstance(screen, PlanExportDialog):
+        return not screen.running
+    return isinstance(screen, HelpScreen | GoToDialog | CommandPalette)
+
+
 async def _pop_to(app: DoorbraakApp, keep: int) -> None:
-    """Close the screens of the current section above the first `keep`; refuse if one has unsaved input."""
+    """Close the screens of the current section above the first `keep`; refuse if one has unsaved input or
+    asks a question."""
     above = app.screen_stack[keep:]
     if any(_has_unsaved(screen) for screen in above):
         raise TourBlocked
+    if any(isinstance(screen, ModalScreen) and not _only_looking(screen) for screen in above):
+        raise TourBlocked(QUESTION_OPEN)
     for _ in above:
         await app.pop_screen()
 

@@ -218,3 +218,25 @@ async def test_starting_the_demo_again_ends_the_tour(demo: tuple[Database, Path]
         await settle(pilot)
         assert_at(app, 0)
     app.db.close()
+
+
+async def test_an_open_question_is_answered_first(demo: tuple[Database, Path]) -> None:
+    db, _ = demo
+    app = DoorbraakApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "f3")
+        await settle(pilot)
+        await pilot.press("f9")  # "Oefenomgeving opnieuw beginnen?" waits for its answer
+        await settle(pilot)
+        question = app.screen
+        assert type(question).__name__ == "ConfirmDialog"
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.screen is question and app.tour.index == 1
+        assert any("vraag open" in n for n in notifications(app))
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert_at(app, 2)
