@@ -181,13 +181,15 @@ class AtCase:
     async def _open_export(self, app: DoorbraakApp) -> None:
         from tui.screens.plan_overview import PlanOverviewScreen
 
-        overview = app.screen
-        assert isinstance(overview, PlanOverviewScreen)
+        found = app.screen_stack[_DEPTH["plan"]]
+        if not isinstance(found, PlanOverviewScreen):
+            raise TourBlocked(QUESTION_OPEN)
+        overview: PlanOverviewScreen = found
         waited = 0.0
         while overview.overview is None and waited < LOAD_WAIT:
             await asyncio.sleep(0.05)
             waited += 0.05
-        if overview.overview is None:
+        if overview.overview is None or app.screen is not overview:  # not loaded, or a question came first
             raise TourBlocked("Het maatwerkplan is nog niet geladen. Probeer het zo nog eens (F3 of F4).")
         overview.action_export()
 
@@ -372,6 +374,9 @@ class TourGuide:
             await step.place.open(self.app)
         except TourBlocked as blocked:
             self.app.notify(blocked.message, title="Rondleiding wacht", severity="warning", markup=False)
+            return
+        except Exception as error:  # noqa: BLE001 - a screen that failed to open: told in Dutch, no traceback
+            self.app.report_error(error)
             return
         finally:
             self._moving = False

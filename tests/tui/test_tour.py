@@ -17,7 +17,7 @@ from storage.settings import Settings
 from tests.tui.conftest import TuiData, notifications, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.screens.help import HelpScreen
-from tui.tour import FEATURED_CASE, FEATURED_NAME, STEPS, AtCase, InSection
+from tui.tour import FEATURED_CASE, FEATURED_NAME, STEPS, AtCase, InSection, TourGuide, TourStep
 from tui.widgets.tour_card import OFF_ROUTE, TourCard
 
 UNTRACKED = ("audit_", "household_fts", "register_fts", "sqlite_")
@@ -240,3 +240,26 @@ async def test_an_open_question_is_answered_first(demo: tuple[Database, Path]) -
         await pilot.press("f3")
         await settle(pilot)
         assert_at(app, 2)
+
+
+class Broken:
+    """A place whose screen fails to open (a database error, say)."""
+
+    async def open(self, app: DoorbraakApp) -> None:
+        raise RuntimeError("the screen could not be built")
+
+    def is_here(self, app: DoorbraakApp) -> bool:
+        return False
+
+
+async def test_a_step_that_fails_is_told_in_dutch_and_the_app_goes_on(demo: tuple[Database, Path]) -> None:
+    db, _ = demo
+    app = DoorbraakApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app._tour = TourGuide(app, steps=(TourStep("Kapot", ("Gaat mis.",), "-", Broken(), "CaseListScreen"),))
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.is_running and not app.touring
+        assert any(n.startswith("Er ging iets mis") for n in notifications(app))
+        assert not app.screen.query(TourCard)
