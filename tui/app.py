@@ -203,7 +203,9 @@ class DoorbraakApp(App[None]):
             return
         if self.tour.active:
             self.tour.stop()
-            self.notify("De rondleiding is gestopt. F2 start hem opnieuw.", title="Rondleiding", markup=False)
+            from tui.widgets.tour_card import TOUR_TITLE
+
+            self.notify("De rondleiding is gestopt. F2 start hem opnieuw.", title=TOUR_TITLE, markup=False)
         else:
             await self.tour.start()
         self.screen.refresh_bindings()

@@ -337,10 +337,11 @@ class TourGuide:
         return None if self.index is None else self.steps[self.index]
 
     async def start(self) -> None:
-        from tui.widgets.tour_card import HINT_TITLE
+        from tui.widgets.tour_card import HINT_TITLE, TOUR_TITLE
 
-        for hint in [n for n in self.app._notifications if n.title == HINT_TITLE]:  # noqa: SLF001
-            self.app._unnotify(hint)  # noqa: SLF001 - the start hint would cover the card
+        # The start hint and an earlier "gestopt" would cover the card.
+        for hint in [n for n in self.app._notifications if n.title in (HINT_TITLE, TOUR_TITLE)]:  # noqa: SLF001
+            self.app._unnotify(hint)  # noqa: SLF001
         if not self._subscribed:  # once for the app's life; the callback does nothing while the tour is off
             self.app.screen_change_signal.subscribe(self.app, self._screen_changed)
             self._subscribed = True
@@ -357,10 +358,12 @@ class TourGuide:
                 card.remove()
 
     async def next(self) -> None:
+        from tui.widgets.tour_card import TOUR_TITLE
+
         if self.index is not None and self.index < len(self.steps) - 1:
             await self.go(self.index + 1)
         elif self.index is not None:
-            self.app.notify("Dit was de laatste stap. F2 sluit de rondleiding.", title="Rondleiding", markup=False)
+            self.app.notify("Dit was de laatste stap. F2 sluit de rondleiding.", title=TOUR_TITLE, markup=False)
 
     async def previous(self) -> None:
         if self.index is not None and self.index > 0:

@@ -17,6 +17,8 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from tui.tour import TourStep
 
+TOUR_TITLE = "Rondleiding"
+"""The title of the tour's own notices."""
 HINT_TITLE = "Nieuw hier?"
 HINT = "F2 start een rondleiding: één huishouden van aanmelding tot geëvalueerd plan, scherm voor scherm."
 """Shown once when the oefenomgeving starts (the footer has no room for F2 at 80 columns)."""
