@@ -9,7 +9,7 @@ import gc
 import logging
 from collections.abc import Iterable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -31,6 +31,9 @@ from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
 from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
 
+if TYPE_CHECKING:
+    from tui.tour import TourGuide
+
 log = logging.getLogger("doorbraak.tui")
 
 KEY_NAMES = {"escape": "Esc", "enter": "Enter", "backspace": "Backspace", "delete": "Del", "tab": "Tab",
@@ -48,7 +51,7 @@ def readable_key(binding: Binding) -> str:
 class DoorbraakApp(App[None]):
     """doorbraak in the terminal. Takes an open `Database` (settings, unit of work, actor)."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "tour.tcss"]
     TITLE = "doorbraak"
     DEFAULT_MODE = HOME
     BINDINGS = [
@@ -62,6 +65,15 @@ class DoorbraakApp(App[None]):
                 tooltip="Zoek een opdracht op naam"),
         Binding("f9", "reset_demo", "Oefenomgeving opnieuw beginnen", id="app.reset_demo", show=False,
                 tooltip="Alleen in de oefenomgeving: alles terug naar de oorspronkelijke voorbeeldgegevens"),
+        # The rondleiding (tui/tour.py), only in the oefenomgeving. F-keys: never typed into a field, and
+        # priority so they also work where a text field or a dialog has the focus.
+        Binding("f2", "tour", "Rondleiding", id="app.tour", priority=True,
+                tooltip="Alleen in de oefenomgeving: een rondleiding langs één huishouden, scherm voor scherm "
+                        "(nog eens F2: stoppen)"),
+        Binding("f3", "tour_next", "Rondleiding: volgende", id="app.tour_next", priority=True, show=False,
+                tooltip="Naar de volgende stap van de rondleiding"),
+        Binding("f4", "tour_previous", "Rondleiding: vorige", id="app.tour_previous", priority=True, show=False,
+                tooltip="Terug naar de vorige stap van de rondleiding"),
     ]
 
     def __init__(self, db: Database) -> None:
@@ -72,6 +84,7 @@ class DoorbraakApp(App[None]):
             self.DEFAULT_MODE = LOGIN
         super().__init__()
         self.db = db
+        self._tour: TourGuide | None = None
         self.case_reasons: dict[str, str] = {}
         """Reasons given this session for opening cases outside the caseload (case number → reason)."""
         for theme in THEMES:
@@ -89,6 +102,10 @@ class DoorbraakApp(App[None]):
         for warning in self.db.warnings:
             self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.db.settings.demo and not self.awaiting_login:
+            from tui.widgets.tour_card import HINT, HINT_TITLE
+
+            self.notify(HINT, title=HINT_TITLE, timeout=20, markup=False)
         # What is alive after start-up (modules, classes, Textual's caches: ~170,000 objects) stays alive;
         # taking it out of the cyclic collector's reach keeps a full collection from stalling typing for
         # 100-300 ms on a busy machine (benchmarks/bench_register_tui.py: max stall 294 → 74 ms).
@@ -137,6 +154,10 @@ class DoorbraakApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reset_demo":
             return self.db.settings.demo  # not even offered on a real database
+        if action == "tour":
+            return self.db.settings.demo and not self.awaiting_login
+        if action in ("tour_next", "tour_previous"):
+            return self.db.settings.demo and self.touring
         if action == "go_to_menu":
             # Before login there is nothing to go to; in a text field `g` is a letter, not 'Ga naar'.
             return not (self.awaiting_login or isinstance(self.focused, Input | TextArea))
@@ -160,7 +181,42 @@ class DoorbraakApp(App[None]):
     async def _start_demo_again(self) -> None:
         from tui.demo_reset import start_again
 
+        if self.touring:
+            self.tour.stop()  # its screens are closed; F2 starts it again on the fresh copy
         await start_again(self)
+
+    @property
+    def tour(self) -> TourGuide:
+        """The rondleiding (only offered in the oefenomgeving); its module is imported on first use."""
+        if self._tour is None:
+            from tui.tour import TourGuide
+
+            self._tour = TourGuide(self)
+        return self._tour
+
+    @property
+    def touring(self) -> bool:
+        return self._tour is not None and self._tour.active
+
+    async def action_tour(self) -> None:
+        if not self.check_action("tour", ()):
+            return
+        if self.tour.active:
+            self.tour.stop()
+            from tui.widgets.tour_card import TOUR_TITLE
+
+            self.notify("De rondleiding is gestopt. F2 start hem opnieuw.", title=TOUR_TITLE, markup=False)
+        else:
+            await self.tour.start()
+        self.screen.refresh_bindings()
+
+    async def action_tour_next(self) -> None:
+        if self.touring:
+            await self.tour.next()
+
+    async def action_tour_previous(self) -> None:
+        if self.touring:
+            await self.tour.previous()
 
     # -- sections ----------------------------------------------------------------------------------
     def go_to(self, mode: str) -> None:
