@@ -81,7 +81,7 @@ class DoorbraakApp(App[None]):
         # so no screen ever queries with a permissionless actor. (Textual reads DEFAULT_MODE in __init__.)
         self.awaiting_login = db.requires_login and db.logged_in is None
         if self.awaiting_login:
-            self.DEFAULT_MODE = LOGIN
+            self.DEFAULT_MODE = LOGIN  # type: ignore[misc]  # an intended per-instance override of the ClassVar
         super().__init__()
         self.db = db
         self._tour: TourGuide | None = None

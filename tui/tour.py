@@ -305,6 +305,11 @@ STEPS: tuple[TourStep, ...] = (
          "en hoe het zich ontwikkelt, zodat het op de juiste tafel komt."),
         "g k · r rapport", InSection("knelpunten"), "KnelpuntenScreen"),
     TourStep(
+        "Dashboard",
+        ("De cijfers van de gemeente per periode: caseload, plannen, deadlines, kwaliteit van leven en de",
+         "rekensom. Enter op een cijfer toont de huishoudens erachter."),
+        "g d", InSection("dashboard"), "DashboardScreen"),
+    TourStep(
         "Nu zelf oefenen",
         ("Dat was de route. Open nu zelf een casus, start een plan, verander gerust iets.",
          "F9 begint de oefenomgeving opnieuw met de oorspronkelijke gegevens."),
