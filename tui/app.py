@@ -30,11 +30,13 @@ from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, login_screen, sect
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
 from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
+from tui.widgets.dutch_labels import use_dutch_labels
 
 if TYPE_CHECKING:
     from tui.tour import TourGuide
 
 log = logging.getLogger("doorbraak.tui")
+use_dutch_labels()  # before any widget exists: Textual's dropdown keys in Dutch in the footer
 
 KEY_NAMES = {"escape": "Esc", "enter": "Enter", "backspace": "Backspace", "delete": "Del", "tab": "Tab",
              "pagedown": "PgDn", "pageup": "PgUp", "space": "Spatie"}

@@ -171,3 +171,16 @@ def test_a_coordinator_is_offered_only_the_own_municipality(demo: Database) -> N
     assert [m[0] for m in dashboard_municipalities(demo.uow(), demo.actor)] == ["GM0599"]
     page = dashboard_cases("GM0599", *YEAR, Drill(Figure.CASELOAD_STATUS), demo.uow(), demo.actor)
     assert page.total == len(page.cases) and page.hidden == 0
+
+
+async def test_an_open_dropdown_speaks_dutch_in_the_footer(demo: Database) -> None:
+    app = DoorbraakApp(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "d")
+        await pilot.press("m")  # the municipality dropdown opens
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Menu sluiten" in text and "Dismiss" not in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Menu sluiten" not in screen_text(app)
