@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_register.py [--count 100000] [--sqlite-only] [--json FILE]
 
 For each back end it
-1. writes a fictional register of `--count` contacts as a CSV import file (storage.seed_register),
+1. writes a fictional register of `--count` contacts as a CSV import file (storage.seed.register),
 2. imports it through the service (`register import`: read, validate, upsert, index) and, for comparison,
    inserts the very same final rows with the driver's raw executemany into an empty copy of the schema
    (contacts, municipalities, themes, and on SQLite the FTS5 index): the ratio is the price of reading and
@@ -49,7 +49,7 @@ from domain.register import (  # noqa: E402
 from domain.services import register as service  # noqa: E402
 from storage.bootstrap import Database, open_database  # noqa: E402
 from storage.register_csv import RegisterCsvReader  # noqa: E402
-from storage.seed_register import write_bulk_csv  # noqa: E402
+from storage.seed.register import write_bulk_csv  # noqa: E402
 from storage.settings import Settings  # noqa: E402
 
 POSTGRES_URL = os.environ.get("DOORBRAAK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -8,7 +8,7 @@ and its content equals the last acknowledged save.
     .venv/bin/python benchmarks/load_pg.py --users 100 --ops 20 --households 2000 [--think-ms 1000]
 
 `doorbraak bench --load` runs the same kind of test on the bench's 100,000 households with plans, with
-"edit action" and "save plan" in the mix (tui/bench/load.py); this script stays for quick experiments.
+"edit action" and "save plan" in the mix (benchmarks/load.py); this script stays for quick experiments.
 
 Without think time all users hammer at once: on 2 cores with one Python process that measures queueing
 for the CPU more than the database; --think-ms gives a more realistic office load.

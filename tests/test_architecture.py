@@ -23,7 +23,7 @@ def test_headless_modules_do_not_load_textual() -> None:
         "    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        if '.migrations' in info.name: continue\n"
         "        importlib.import_module(info.name)\n"
-        "import tui.cli\n"
+        "import tui.cli.main\n"
         "loaded = [m for m in ('textual', 'sqlalchemy') if m in sys.modules]\n"
         "print(','.join(loaded))\n"
     )

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from tui.bench.data import DataSet, ensure_built
-from tui.cli import app
+from benchmarks.data import DataSet, ensure_built
+from tui.cli.main import app
 
 runner = CliRunner()
 

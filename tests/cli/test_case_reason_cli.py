@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from domain.audit import AuditKind
 from tests.tui.data_let import PASSWORD, PIETERSEN, build_let
 from tests.tui.test_case_reason import trail
-from tui.cli import app
+from tui.cli.main import app
 
 REASON = "Vervanging van Chantal tijdens haar verlof"
 

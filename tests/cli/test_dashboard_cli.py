@@ -21,7 +21,7 @@ from domain.rekensom import CostLine, calculate_lines
 from storage.bootstrap import SAMPLE_DB, open_database
 from storage.settings import Settings
 from tests.storage.dashboard_data import build
-from tui.cli import app
+from tui.cli.main import app
 from tui.dashboard_text import CSV_COLUMNS
 
 runner = CliRunner()

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from domain.services import households
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tui.cli import app
+from tui.cli.main import app
 
 runner = CliRunner()
 TODAY = date.today()

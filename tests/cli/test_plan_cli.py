@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from tests.domain.plan_examples import DECISION, HOUSEHOLD, complete_content
-from tui.cli import app
+from tui.cli.main import app
 
 runner = CliRunner()
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tui.cli import app
+from tui.cli.main import app
 
 runner = CliRunner()
 MEGABYTE = "x" * (1024 * 1024)

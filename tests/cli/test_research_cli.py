@@ -16,7 +16,7 @@ from storage.bootstrap import open_database
 from storage.export_research import ResearchCsvWriter
 from storage.settings import Settings
 from tests.storage.dashboard_data import build
-from tui.cli import app
+from tui.cli.main import app
 
 runner = CliRunner()
 DOC = Path(__file__).resolve().parents[2] / "docs" / "onderzoek-export.md"

@@ -14,7 +14,7 @@ from domain.errors import StaleVersion
 from domain.services import households as service
 from domain.services.audit import case_history, verify_audit
 from storage.bootstrap import Database
-from tui.cli import app
+from tui.cli.main import app
 
 
 def make_case(db: Database) -> str:

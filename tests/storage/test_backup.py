@@ -12,7 +12,7 @@ from domain.services import households as service
 from storage import backup as backups
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tui.cli import app
+from tui.cli.main import app
 
 
 def test_backup_while_open_and_restore(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from domain.services import plans
 from storage.bootstrap import open_database
 from storage.settings import Settings
 from tests.storage.cases_support import make_household
-from tui.cli import app
+from tui.cli.main import app
 
 
 def test_inzage_as_pdf_and_json_with_plan_and_history(tmp_path: Path) -> None:

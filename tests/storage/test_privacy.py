@@ -19,7 +19,7 @@ from domain.services import households as cases
 from domain.services import privacy as service
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
-from tui.cli import app
+from tui.cli.main import app
 
 
 def closed_case(db: Database, name: str, framework: str, closed_on: date, municipality: str = "GM0363") -> str:

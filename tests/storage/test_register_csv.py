@@ -16,7 +16,7 @@ from domain.services import register as service
 from storage.bootstrap import Database
 from storage.register_csv import RegisterCsvReader, escape_cell, export_register_file, write_register_csv
 from storage.seed import fictional_data_problems
-from storage.seed_register import bulk_rows, demo_rows, write_bulk_csv
+from storage.seed.register import bulk_rows, demo_rows, write_bulk_csv
 
 HEADER = "externe_id;organisatie;team;telefoon;email;regio;themas;toelichting"
 GOOD = "ok-{n};UWV;Team Maatwerk;06 12345001;maatwerk@uwv.example;landelijk;uitkering;"

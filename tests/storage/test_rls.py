@@ -174,7 +174,7 @@ def test_cli_secures_makes_a_login_and_the_cli_then_works_under_it(
 ) -> None:
     from typer.testing import CliRunner
 
-    from tui.cli import app
+    from tui.cli.main import app
 
     owner = open_database(Settings(database_url=postgres_schema_url))
     owner.logged_in = TEST_ACTOR

@@ -17,7 +17,7 @@ from domain.services.users import LoginFailed
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
 from storage.users import Argon2PasswordHasher
-from tui.cli import app
+from tui.cli.main import app
 
 # Cheap parameters keep the tests fast; production uses argon2-cffi's defaults.
 FAST = Argon2PasswordHasher(Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1))

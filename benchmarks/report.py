@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.bench.stats import Timing
+from benchmarks.stats import Timing
 
 SCHEMA_VERSION = 1
 

@@ -10,14 +10,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from benchmarks.backends import Backend
+from benchmarks.db_paths import INTERACTION
+from benchmarks.report import Result, Target
+from benchmarks.stats import Timing, paired
 from domain.register import LANDELIJK_TOKEN, fields_from_csv, municipality_token, search_words
 from domain.services import register as service
 from storage.register import row_values
 from storage.register_csv import RegisterCsvReader
-from tui.bench.backends import Backend
-from tui.bench.db_paths import INTERACTION
-from tui.bench.report import Result, Target
-from tui.bench.stats import Timing, paired
 
 TODAY = date(2026, 11, 20)
 PAGE = 20

@@ -14,8 +14,8 @@ from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, OverbruggingQuery, OverbruggingStatus, Transition
 from domain.services import overbrugging as service
 from storage.bootstrap import Database
-from tui.cli_common import database, write_stdout
-from tui.cli_parse import parse_date, parse_id, parse_money
+from tui.cli.common import database, write_stdout
+from tui.cli.parse import parse_date, parse_id, parse_money
 from tui.formatting import format_date, format_money
 
 app = typer.Typer(help="Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend.", no_args_is_help=True)

@@ -1,4 +1,4 @@
-"""`doorbraak bench`: measure every hot path on SQLite and PostgreSQL next to a baseline (see tui/bench/).
+"""`doorbraak bench`: measure every hot path on SQLite and PostgreSQL next to a baseline (see benchmarks/).
 
 Developer tooling, so the help text is Dutch like every command but the output (table, JSON) is English,
 as the README's performance section is.
@@ -45,9 +45,9 @@ def bench_command(
     = None,
 ) -> None:
     """Meet elke snelle route (opstarten, zoeken, openen, rekensom, PDF, import, dashboard, geheugen)."""
-    from tui.bench.data import default_cache_dir
-    from tui.bench.report import render
-    from tui.bench.run import Options, Sizes, bench
+    from benchmarks.data import default_cache_dir
+    from benchmarks.report import render
+    from benchmarks.run import Options, Sizes, bench
 
     if load and backend is BackendChoice.SQLITE:
         raise typer.BadParameter("de belastingtest draait op PostgreSQL: kies --backend postgres of both",

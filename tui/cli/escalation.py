@@ -25,8 +25,8 @@ from domain.services import escalation as service
 from domain.services import knelpunten as knelpunt_service
 from storage.bootstrap import Database
 from storage.export_dossier import DossierFormat, default_filename, dossier_json, write_dossier
-from tui.cli_common import database, write_stdout
-from tui.cli_parse import parse_date, parse_id
+from tui.cli.common import database, write_stdout
+from tui.cli.parse import parse_date, parse_id
 from tui.formatting import format_date
 
 app = typer.Typer(

@@ -13,11 +13,11 @@ from typing import Any
 
 import psycopg
 
+from benchmarks.actor import OWNER
+from benchmarks.data import libpq_dsn, schema_url
 from domain.audit import AuditEvent, AuditKind, chain_hash
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
-from tui.bench.actor import OWNER
-from tui.bench.data import libpq_dsn, schema_url
 
 _NAMED = re.compile(r"(?<!:):([a-z_][a-z0-9_]*)")
 

@@ -11,7 +11,7 @@ import typer
 from domain.actors import Role
 from domain.services import users as service
 from storage.users import Argon2PasswordHasher
-from tui.cli_common import database, write_stdout
+from tui.cli.common import database, write_stdout
 
 app = typer.Typer(help="Gebruikers en rollen (voor gedeelde databases).", no_args_is_help=True)
 
@@ -38,7 +38,7 @@ def add(
     """Maak een account. Het allereerste account van een database moet de rol beheer hebben."""
     with database(ctx, login=False) as db:
         if service.has_accounts(db.uow()):
-            from tui.cli_common import cli_login
+            from tui.cli.common import cli_login
 
             cli_login(db)
         codes = frozenset(c.strip().upper() for c in municipalities.split(",") if c.strip()) or None

@@ -20,6 +20,8 @@ from typing import Any
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
+from benchmarks.actor import OWNER
+from benchmarks.stats import percentile
 from domain.caselist import CaseListQuery
 from domain.errors import StaleVersion
 from domain.plan import ActionStatus
@@ -27,8 +29,6 @@ from domain.services import households as household_service
 from domain.services import plans as plan_service
 from domain.services import register as register_service
 from storage.bootstrap import Database
-from tui.bench.actor import OWNER
-from tui.bench.stats import percentile
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WORDS = ["jansen", "bakker", "visser", "smit", "meijer", "vries", "bos", "mulder", "dekker", "utrecht"]

@@ -1,6 +1,6 @@
 """One fresh Python process per measurement of the app (or of a bare Textual app): start-up and memory.
 
-    python -m tui.bench.child app|bare DATABASE_URL AUDIT_KEY_FILE [--session] [--warm=N]
+    python -m benchmarks.child app|bare DATABASE_URL AUDIT_KEY_FILE [--session] [--warm=N]
 
 Prints one JSON line: `painted` (seconds from the first line of this process, i.e. after the interpreter's
 own start, to the first paint of the case list with its rows: imports, opening and checking the database,
@@ -51,10 +51,10 @@ async def _wait(condition: Any, timeout: float = 120.0) -> None:
 async def run_app(url: str, audit_key: Path, session: bool, warm: int) -> dict[str, Any]:
     from textual.widgets import Input
 
+    from benchmarks.actor import OWNER
     from storage.bootstrap import open_database
     from storage.settings import Settings
     from tui.app import DoorbraakApp
-    from tui.bench.actor import OWNER
     from tui.screens.case_list import CaseListScreen
     from tui.widgets.case_table import CaseTable
 
@@ -108,7 +108,7 @@ def _first_rows(url: str) -> list[Any]:
             return connection.execute(query).fetchall()
     import psycopg
 
-    from tui.bench.data import libpq_dsn
+    from benchmarks.data import libpq_dsn
 
     base, _, options = url.partition("?options=-csearch_path%3D")
     with psycopg.connect(libpq_dsn(base), options=f"-csearch_path={options}") as connection:

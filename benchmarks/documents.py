@@ -9,12 +9,12 @@ from typing import Any
 
 from fpdf import FPDF
 
+from benchmarks.backends import Backend
+from benchmarks.report import Result, Target
+from benchmarks.stats import Timing, best_of, repeated
 from domain.rekensom import CostLine, Frequency, Payer, Rekensom, Scenario, calculate
 from domain.services import plans as plan_service
 from storage.export_plan import FONT_REGULAR, Bullets, Heading, Paragraph, Signatures, Table, document_blocks
-from tui.bench.backends import Backend
-from tui.bench.report import Result, Target
-from tui.bench.stats import Timing, best_of, repeated
 
 GENERATED_ON = date(2026, 11, 20)
 

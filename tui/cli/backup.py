@@ -11,7 +11,7 @@ import typer
 from domain.errors import DomainError
 from storage import backup as backups
 from storage.bootstrap import database_key
-from tui.cli_common import CliState, report_error
+from tui.cli.common import CliState, report_error
 
 
 def backup_command(

@@ -1,4 +1,4 @@
-"""Start-up to first paint and peak memory, each in a fresh process (tui.bench.child), app vs bare app."""
+"""Start-up to first paint and peak memory, each in a fresh process (benchmarks.child), app vs bare app."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tui.bench.report import Result, Target
-from tui.bench.stats import Timing
+from benchmarks.report import Result, Target
+from benchmarks.stats import Timing
 
 STARTUP = Target(ratio=1.5)
 MEMORY = Target(p95_ms=200.0)
@@ -17,7 +17,7 @@ MEMORY = Target(p95_ms=200.0)
 
 
 def child(kind: str, url: str, audit_key: Path, *, session: bool = False, warm: int = 0) -> dict[str, Any]:
-    command = [sys.executable, "-m", "tui.bench.child", kind, url, str(audit_key), f"--warm={warm}",
+    command = [sys.executable, "-m", "benchmarks.child", kind, url, str(audit_key), f"--warm={warm}",
                *(["--session"] if session else [])]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     if done.returncode != 0:

@@ -13,22 +13,22 @@ import typer
 from domain.errors import DomainError
 from storage.bootstrap import demo_settings, open_database
 from storage.settings import APP_NAME
-from tui import (
-    cli_audit,
-    cli_backup,
-    cli_bench,
-    cli_case,
-    cli_plan,
-    cli_privacy,
-    cli_register,
-    cli_security,
-    cli_serve,
-    cli_user,
+from tui.cli import (
+    audit,
+    backup,
+    bench,
+    case,
+    plan,
+    privacy,
+    register,
+    security,
+    serve,
+    user,
 )
-from tui.cli_common import CliState, database, report_error
-from tui.cli_escalation import app as escalation_app
-from tui.cli_overbrugging import app as overbrugging_app
-from tui.cli_report import app as report_app
+from tui.cli.common import CliState, database, report_error
+from tui.cli.escalation import app as escalation_app
+from tui.cli.overbrugging import app as overbrugging_app
+from tui.cli.report import app as report_app
 
 app = typer.Typer(
     help="doorbraak: de doorbraakmethode voor multiprobleemhuishoudens, in de terminal.",
@@ -38,19 +38,19 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-cli_security.register(db_app)
-app.add_typer(cli_case.app, name="case")
-app.add_typer(cli_plan.app, name="plan")
-cli_backup.register(app)
-cli_serve.register(app)
-cli_bench.register(app)
-app.add_typer(cli_audit.app, name="audit")
-app.add_typer(cli_user.app, name="user")
-app.add_typer(cli_privacy.app, name="privacy")
+security.register(db_app)
+app.add_typer(case.app, name="case")
+app.add_typer(plan.app, name="plan")
+backup.register(app)
+serve.register(app)
+bench.register(app)
+app.add_typer(audit.app, name="audit")
+app.add_typer(user.app, name="user")
+app.add_typer(privacy.app, name="privacy")
 app.add_typer(overbrugging_app, name="overbrugging")
 app.add_typer(escalation_app, name="escalation")
 app.add_typer(report_app, name="report")
-app.add_typer(cli_register.app, name="register")
+app.add_typer(register.app, name="register")
 
 
 @app.callback()

@@ -6,14 +6,14 @@ import random
 from datetime import date
 from typing import Any
 
+from benchmarks import raw_sql
+from benchmarks.backends import Backend
+from benchmarks.report import Result, Target
+from benchmarks.stats import paired
 from domain.caselist import CaseListQuery
 from domain.services import dashboard as dashboard_service
 from domain.services import households as household_service
 from domain.services import plans as plan_service
-from tui.bench import raw_sql
-from tui.bench.backends import Backend
-from tui.bench.report import Result, Target
-from tui.bench.stats import paired
 
 INTERACTION = Target(ratio=2.0, p95_ms=50.0)
 FILTERS = [

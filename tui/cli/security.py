@@ -16,7 +16,7 @@ from domain.actors import Role
 from domain.errors import DomainError
 from storage.encryption import create_key_file, encrypt_copy, is_encrypted, load_key
 from storage.engine import DatabaseError, is_sqlite, sqlite_path
-from tui.cli_common import EXIT_INVALID, CliState, database, fail, report_error
+from tui.cli.common import EXIT_INVALID, CliState, database, fail, report_error
 
 
 def key_command(
@@ -83,7 +83,7 @@ def login_user_command(
     from domain.messages import invalid_input
     from domain.users import User, check_password_strength
     from storage.rls import create_login
-    from tui.cli_user import _new_password
+    from tui.cli.user import _new_password
 
     codes = frozenset(c.strip().upper() for c in municipalities.split(",") if c.strip()) or None
     try:

@@ -24,8 +24,8 @@ from domain.signals import SignalConfig, SignalKind
 from storage.bootstrap import Database
 from storage.export_research import ResearchCsvWriter, research_key, research_key_path
 from storage.register_csv import escape_cell
-from tui.cli_common import database, fail, write_stdout
-from tui.cli_parse import parse_date
+from tui.cli.common import database, fail, write_stdout
+from tui.cli.parse import parse_date
 from tui.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
 from tui.formatting import format_date
 

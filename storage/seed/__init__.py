@@ -22,7 +22,7 @@ minutes on a small machine (measured on 2 shared cores: 44-60 s, a 229 MB file).
 
 Extending the seed (plans, maatwerkregister, overbruggingen, escalations, ...)
 ------------------------------------------------------------------------------
-Write a module, e.g. `storage/seed_plans.py`, with a function
+Write a module, e.g. `storage/seed/plans.py`, with a function
 
     def seed_plans(connection: Connection, rng: random.Random, context: SeedContext) -> None: ...
 
@@ -32,7 +32,7 @@ from the tables, draws every random choice from `rng` and every date from `conte
 `context.moment_between(...)`, and counts what it wrote with `context.stats.add("plannen", n)`.
 Then register it with ONE line in `SEED_STEPS` below:
 
-    SeedStep("plannen", "storage.seed_plans:seed_plans"),
+    SeedStep("plannen", "storage.seed.plans:seed_plans"),
 
 The target is imported lazily by name, so the step module may import from this module without an import
 cycle. Regenerate sample.db afterwards: `.venv/bin/doorbraak seed --output sample.db`.
@@ -66,8 +66,8 @@ from domain.validation import age_on, format_case_number, normalise_bsn
 from storage.bootstrap import open_database
 from storage.engine import DatabaseError
 from storage.households import household_row_values, member_values, organisation_values, problem_values
-from storage.seed_data.names import ORIGINS, ORIGINS_BY_KEY, SHARED_CHILD_FEMALE, SHARED_CHILD_MALE, Origin
-from storage.seed_data.places import (
+from storage.seed.data.names import ORIGINS, ORIGINS_BY_KEY, SHARED_CHILD_FEMALE, SHARED_CHILD_MALE, Origin
+from storage.seed.data.places import (
     BAILIFFS,
     GP_PRACTICES,
     HEALTH_INSURERS,
@@ -77,7 +77,7 @@ from storage.seed_data.places import (
     PROFESSIONALS,
     Place,
 )
-from storage.seed_data.themes import MONTHS, ORGANISATIONS, STRENGTHS, THEMES, THEMES_BY_KEY, ProblemTemplate, Theme
+from storage.seed.data.themes import MONTHS, ORGANISATIONS, STRENGTHS, THEMES, THEMES_BY_KEY, ProblemTemplate, Theme
 from storage.settings import Settings
 from storage.tables import CaseNumberSequence, HouseholdRow, InvolvedOrganisationRow, MemberRow, ProblemRow
 
@@ -1055,10 +1055,10 @@ def _address(rng: random.Random, place: Place) -> dict[str, str]:
 
 SEED_STEPS: list[SeedStep] = [
     SeedStep("huishoudens", seed_households),
-    SeedStep("plannen", "storage.seed_plans:seed_plans"),
-    SeedStep("casusinstrumenten", "storage.seed_cases:seed_cases"),
-    SeedStep("maatwerkregister", "storage.seed_register:seed_register"),
+    SeedStep("plannen", "storage.seed.plans:seed_plans"),
+    SeedStep("casusinstrumenten", "storage.seed.cases:seed_cases"),
+    SeedStep("maatwerkregister", "storage.seed.register:seed_register"),
     # Later modules register here with one line each, e.g.
-    # SeedStep("plannen", "storage.seed_plans:seed_plans"),
+    # SeedStep("plannen", "storage.seed.plans:seed_plans"),
 ]
 """The seed, in order. Each step runs in the same transaction with its own deterministic rng."""

@@ -1,4 +1,4 @@
-"""Seed step "casusinstrumenten": overbruggingen, escalations and a knelpunten history (see storage/seed.py).
+"""Seed step "casusinstrumenten": overbruggingen, escalations and a knelpunten history (see storage/seed/__init__.py).
 
 Everything is built as domain objects and moved through the domain's own state machines (so only legal
 states exist), then written with the repositories in the seed's single transaction. Deterministic: every
@@ -542,7 +542,7 @@ def _clock(rng: random.Random, context: Any) -> Callable[[], datetime]:
 
 
 def seed_cases(connection: Connection, rng: random.Random, context: Any) -> None:
-    """The "casusinstrumenten" seed step (see storage/seed.py for the contract)."""
+    """The "casusinstrumenten" seed step (see storage/seed/__init__.py for the contract)."""
     today: date = context.reference_date
     session = Session(bind=connection)
     clock = _clock(rng, context)

@@ -4,7 +4,7 @@
   organisations (UWV, SVB, DUO, CAK, CJIB, Belastingdienst/Dienst Toeslagen, DJI, CIZ), zorgkantoren,
   zorgverzekeraars, the Raad voor de Kinderbescherming, gecertificeerde instellingen, Veilig Thuis,
   woningcorporaties, NVVK members and every municipality of the reference list (more for the demo
-  municipalities of storage/seed_data/places.py, with the same corporation and region names the demo
+  municipalities of storage/seed/data/places.py, with the same corporation and region names the demo
   households use, so "wie bel ik?" finds them).
 - `bulk_rows(rng, count, reference_date)`: `count` varied contacts, fast (a plain dict per row in the CSV
   import format), for benchmarks; `write_bulk_csv(path, ...)` writes them as an import file.
@@ -31,8 +31,8 @@ from domain import reference
 from domain.register import CSV_COLUMN_NAMES, fields_from_csv, search_words
 from storage.register import SqlRegisterRepository
 from storage.register_csv import escape_cell
-from storage.seed_data.names import ORIGINS
-from storage.seed_data.places import HEALTH_INSURERS, PLACES
+from storage.seed.data.names import ORIGINS
+from storage.seed.data.places import HEALTH_INSURERS, PLACES
 
 if TYPE_CHECKING:
     from storage.seed import SeedContext
@@ -47,7 +47,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Twente": ("GM0141", "GM0153", "GM0164"),
     "Zuid-Limburg": ("GM0917", "GM0928", "GM0935", "GM1883"),
 }
-"""The regions of the demo municipalities (names as in storage/seed_data/places.py) and the reference
+"""The regions of the demo municipalities (names as in storage/seed/data/places.py) and the reference
 municipalities each covers."""
 
 

@@ -16,7 +16,7 @@ from domain.errors import DomainError
 from domain.register import ImportRecord, RegisterContact, RegisterPage
 from domain.services import register as service
 from storage.register_csv import RegisterCsvReader, export_register_file, write_register_csv
-from tui.cli_common import EXIT_INVALID, database, report_error, write_stdout
+from tui.cli.common import EXIT_INVALID, database, report_error, write_stdout
 
 app = typer.Typer(help="Het Landelijk Maatwerkregister: zoeken, wie bel ik, importeren en exporteren.",
                   no_args_is_help=True)
@@ -216,7 +216,7 @@ def generate_command(
     seed_value: Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator.")] = 2026,
 ) -> None:
     """Schrijf een fictief register als importbestand (voor benchmarks en oefenen); importeer het daarna."""
-    from storage.seed_register import write_bulk_csv
+    from storage.seed.register import write_bulk_csv
 
     written = write_bulk_csv(output, count, seed=seed_value)
     typer.echo(f"Geschreven: {output} ({written} fictieve contacten)", err=True)

@@ -22,9 +22,9 @@ from domain.rekensom import Scenario
 from domain.services import plans as service
 from storage.bootstrap import Database
 from storage.export_plan import ExportFormat, default_file_name, export_plan_file, write_atomic
-from tui.cli_case import read_case_file
-from tui.cli_common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
-from tui.cli_parse import parse_date, parse_money
+from tui.cli.case import read_case_file
+from tui.cli.common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
+from tui.cli.parse import parse_date, parse_money
 from tui.formatting import format_date, format_money
 
 app = typer.Typer(

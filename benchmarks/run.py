@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tui.bench import data, db_paths, documents, register, startup
-from tui.bench.backends import Backend, migrate_postgres, postgres_backend, sqlite_backend
-from tui.bench.report import Result, payload
+from benchmarks import data, db_paths, documents, register, startup
+from benchmarks.backends import Backend, migrate_postgres, postgres_backend, sqlite_backend
+from benchmarks.report import Result, payload
 
 T = TypeVar("T")
 
@@ -110,7 +110,7 @@ def postgres_run(run: Run, data_set: data.DataSet) -> None:
         with postgres_backend(url, schema, run.options.workdir) as backend:
             measure_backend(run, backend, backend, data.schema_url(url, schema), data_set)
             if run.options.load:
-                from tui.bench.load import run_load
+                from benchmarks.load import run_load
 
                 sizes = run.options.sizes
                 run.load = run.phase("postgres: load test", lambda: run_load(
@@ -134,7 +134,7 @@ def bench(options: Options) -> dict[str, Any]:
     cached, built = run.phase("build or reuse the data",
                               lambda: data.ensure_built(data_set, progress=not options.quick))
     options.log("    cached" if cached else f"    built in {built:.0f} s (cached for the next run)")
-    from tui.bench.documents import rekensom
+    from benchmarks.documents import rekensom
 
     run.add("rekensom", lambda: rekensom(sizes.rekensom_repeat))
     with scratch_dir(options.workdir) as scratch:

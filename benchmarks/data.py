@@ -2,7 +2,7 @@
 
 The cache holds a seeded SQLite database (`storage.seed.seed_file`: households, members, problems,
 organisations, plans, overbruggingen, escalaties) and the register as a CSV import file
-(`storage.seed_register.write_bulk_csv`). Each run works on a copy, so measuring (which writes audit
+(`storage.seed.register.write_bulk_csv`). Each run works on a copy, so measuring (which writes audit
 records, imports, edits) never changes the cache. PostgreSQL gets the same rows by COPY into a fresh
 schema that is dropped afterwards.
 """
@@ -71,7 +71,7 @@ def ensure_built(data: DataSet, *, progress: bool) -> tuple[bool, float]:
     if data.cached:
         return True, 0.0
     from storage.seed import seed_file
-    from storage.seed_register import write_bulk_csv
+    from storage.seed.register import write_bulk_csv
 
     started = time.perf_counter()
     data.folder.mkdir(parents=True, exist_ok=True)

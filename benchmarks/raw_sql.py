@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from benchmarks.backends import Backend
 from domain.caselist import COUNT_CAP
 from domain.dashboard import DashboardScope
-from tui.bench.backends import Backend
 
 CASE_COLUMNS = "case_number, name, municipality_name, status, professional, updated_at"
 HOUSEHOLD_CHILDREN = ("member", "problem", "involved_organisation")

@@ -710,7 +710,7 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
 
 
 def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None:
-    """The "plannen" seed step (see storage/seed.py for the contract)."""
+    """The "plannen" seed step (see storage/seed/__init__.py for the contract)."""
     facts = _load_facts(connection, context)
     today: date = context.reference_date
     plan_rows: list[dict[str, Any]] = []

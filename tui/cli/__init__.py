@@ -1,0 +1,1 @@
+"""The `doorbraak` command line (Typer): one module per command group; `main` is the root."""
