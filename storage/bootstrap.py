@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -14,6 +15,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.actors import Actor, Role
+from domain.dossier import EscalationDossier
+from domain.services.bound import UseCases
 from domain.services.users import LoginFailed, authenticate, has_accounts, record_login
 from storage.audit import load_or_create_key
 from storage.drafts import LocalDrafts
@@ -42,6 +45,7 @@ class Database:
     audit_key: bytes = field(init=False, repr=False)
     logged_in: Actor | None = field(default=None, repr=False)
     _requires_login: bool | None = field(default=None, init=False, repr=False)
+    _services: Services | None = field(default=None, init=False, repr=False)
     warnings: list[str] = field(default_factory=list)
     """Dutch warnings to show once at start (e.g. an encryption key kept next to the database)."""
 
@@ -131,6 +135,108 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def services(self) -> Services:
+        """The one `Services` object bound to this database (made on first use)."""
+        if self._services is None:
+            self._services = Services(self)
+        return self._services
+
+
+class Exports:
+    """The file renderers a screen uses (PDF, JSON), reached as `services.exports`. Formats are named by their
+    value ("pdf", "json"); the renderer modules load on first use (fpdf is slow to import)."""
+
+    def dossier_json(self, dossier: EscalationDossier) -> str:
+        from storage.export_dossier import dossier_json
+
+        return dossier_json(dossier)
+
+    def render_dossier(self, dossier: EscalationDossier, fmt: str) -> bytes:
+        from storage.export_dossier import DossierFormat, render
+
+        return render(dossier, DossierFormat(fmt))
+
+    def dossier_filename(self, dossier: EscalationDossier, fmt: str) -> str:
+        from storage.export_dossier import DossierFormat, default_filename
+
+        return default_filename(dossier, DossierFormat(fmt))
+
+    def write_file(self, path: Path, data: bytes) -> None:
+        """Write next to the target and rename over it: a crash never leaves a half-written file."""
+        from storage.export_dossier import write_atomic
+
+        write_atomic(path, data)
+
+
+class Services(UseCases):
+    """What bootstrap hands the TUI and the CLI: every use case bound to a unit of work and the actor
+    (`services.households.get(...)`), and the little else a screen needs (settings, drafts, login, ...).
+
+    Screens and CLI commands take this object; they never see `Database`, a session or a unit of work.
+    """
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db.uow, lambda: db.actor, hasher=Argon2PasswordHasher())
+        self.db = db
+        """Transitional: for call sites not yet converted to the bound services. Do not use in new code."""
+        self.exports = Exports()
+
+    @property
+    def settings(self) -> Settings:
+        return self.db.settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self.db.settings = settings
+
+    @property
+    def demo(self) -> bool:
+        """This is the oefenomgeving (a copy of sample.db)."""
+        return self.db.settings.demo
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.db.warnings
+
+    @property
+    def description(self) -> str:
+        return self.db.description
+
+    @property
+    def drafts(self) -> LocalDrafts | None:
+        return self.db.drafts
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.db.is_postgres
+
+    @property
+    def requires_login(self) -> bool:
+        return self.db.requires_login
+
+    @property
+    def logged_in(self) -> Actor | None:
+        return self.db.logged_in
+
+    @property
+    def uses_database_logins(self) -> bool:
+        return self.db.uses_database_logins
+
+    def login(self, username: str, password: str) -> Actor:
+        return self.db.login(username, password)
+
+    def now(self) -> datetime:
+        """The database's clock (tests use a fixed one)."""
+        return self.db.clock()
+
+    @property
+    def backup_path(self) -> Path | None:
+        return self.db.backup_path
+
+    def close(self) -> None:
+        self.db.close()
+
 
 def database_key(settings: Settings) -> str | None:
     """The SQLCipher key when the configured database is encrypted (else None)."""
@@ -179,6 +285,20 @@ def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
     return target
 
 
+AppHandle = Services | Database
+"""Transitional: what screens accept while some still take a `Database`; `as_services` turns it into the
+`Services`. Goes when every screen takes `Services`."""
+
+
+def as_services(handle: AppHandle) -> Services:
+    return handle if isinstance(handle, Services) else handle.services
+
+
+def open_services(settings: Settings, *, clock: Clock = utcnow) -> Services:
+    """Open the configured database and bind every use case to it (the one entry of the TUI and the CLI)."""
+    return open_database(settings, clock=clock).services
+
+
 def reset_demo(db: Database, sample: Path = SAMPLE_DB) -> Database:
     """Start the oefenomgeving again: close `db`, put a fresh copy of sample.db in its place, open that.
 
@@ -200,4 +320,12 @@ def demo_settings(base: Settings | None = None, *, target_dir: Path | None = Non
     return base.model_copy(update={"database_url": f"sqlite:///{demo_copy(target_dir=target_dir)}", "demo": True})
 
 
-__all__ = ["Database", "open_database", "demo_copy", "demo_settings", "reset_demo"]
+def reset_demo_services(services: Services, sample: Path = SAMPLE_DB) -> Services:
+    """`reset_demo` for the app: the fresh copy, bound again."""
+    return reset_demo(services.db, sample).services
+
+
+__all__ = [
+    "AppHandle", "Database", "Exports", "LocalDrafts", "Services", "as_services", "demo_copy", "demo_settings",
+    "open_database", "open_services", "reset_demo", "reset_demo_services",
+]

@@ -58,6 +58,7 @@ from domain.plan import (
 from domain.plan_document import plan_document_from_file, plan_from_document, plans_from_documents
 from domain.ports import UnitOfWork
 from domain.rekensom import CostLine, Payer, RekensomResult, Scenario, calculate
+from domain.services.bound import Bound
 from domain.services.casework import today_or
 from domain.services.households import audit_household
 
@@ -1009,3 +1010,14 @@ __all__ = [
     "update_plan",
     "update_section",
 ]
+
+
+class PlanService(Bound):
+    """The maatwerkplan use cases, bound to a unit of work and the actor (more follow with the plan split)."""
+
+    def export_case(self, case_number: str, *, purpose: str = "") -> tuple[Household, list[Maatwerkplan]]:
+        return export_case(case_number, self.uow, self.actor, purpose=purpose)
+
+    def import_case(self, household: Household, plan_documents: Sequence[Mapping[str, Any]], *, new_number: bool,
+                    today: date | None = None) -> tuple[Household, list[Maatwerkplan]]:
+        return import_case(household, plan_documents, self.uow, self.actor, new_number=new_number, today=today)

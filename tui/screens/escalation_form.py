@@ -17,7 +17,7 @@ from textual.widgets import Button, Footer, Label, Static
 from domain import reference
 from domain.escalation import BlockageKind, Escalation, EscalationLevel, RouteTried
 from domain.services.escalation import EscalationDraft, start_escalation, update_escalation
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.screens.base import today
 from tui.screens.casework_common import lines_of
 from tui.screens.form_base import FormScreen
@@ -73,7 +73,7 @@ class EscalationFormScreen(FormScreen[Escalation]):
     ]
 
     def __init__(
-        self, db: Database, case_number: str, *, existing: Escalation | None = None,
+        self, db: AppHandle, case_number: str, *, existing: Escalation | None = None,
         draft: EscalationDraft | None = None,
     ) -> None:
         super().__init__(db)

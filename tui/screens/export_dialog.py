@@ -1,6 +1,6 @@
 """Export the pseudonymised escalation dossier as PDF or JSON, in a worker with progress; the path is notified.
 
-Uses the existing export (`export_dossier` service → `storage.export_dossier.render` → `write_atomic`): the
+Uses the existing export (`export_dossier` service → `services.exports`: render, then write atomically): the
 service refuses without valid consent or with an identifier in the text, and records the export in the
 audit trail. The file name holds only the dossier reference (`default_filename`).
 """
@@ -19,8 +19,7 @@ from textual.widgets import Label, ProgressBar, Static
 from domain.access import ReasonRequired
 from domain.errors import InvalidInput, Problem
 from domain.services.escalation import export_dossier
-from storage.bootstrap import Database
-from storage.export_dossier import DossierFormat, default_filename, render, write_atomic
+from storage.bootstrap import AppHandle, Services
 from tui.screens.base import today
 from tui.screens.form_base import FormDialog
 from tui.widgets.item_editors import choice, text_input
@@ -39,9 +38,9 @@ class ExportDialog(FormDialog[Path]):
 
     aliases = {"map": "directory"}
 
-    def __init__(self, db: Database, escalation_id: int, *, directory: Path | None = None,
+    def __init__(self, services: AppHandle, escalation_id: int, *, directory: Path | None = None,
                  case_number: str | None = None) -> None:
-        super().__init__(db)
+        super().__init__(services)
         self.escalation_id = escalation_id
         self.case_number = case_number
         """Known when opened from the escalation: its reason (outside the caseload) is passed on."""
@@ -53,8 +52,7 @@ class ExportDialog(FormDialog[Path]):
             yield Label("Alleen het gepseudonimiseerde dossier; de bestandsnaam bevat alleen het kenmerk.",
                         markup=False, classes="dialog-text")
             yield Static("", classes="form-error", markup=False)
-            yield self.field("Formaat", choice([("PDF", DossierFormat.PDF.value), ("JSON", DossierFormat.JSON.value)],
-                                               DossierFormat.PDF.value), path="format")
+            yield self.field("Formaat", choice([("PDF", "pdf"), ("JSON", "json")], "pdf"), path="format")
             yield self.field("Map", text_input(str(self.directory), max_length=1000), path="directory",
                              required=True)
             yield ProgressBar(total=len(STEPS) - 1, show_eta=False, id="export-progress")
@@ -77,29 +75,30 @@ class ExportDialog(FormDialog[Path]):
 
     def submit(self, draft: dict[str, Any]) -> Path:
         """Runs in the dialog's worker; each step reports its progress to the screen."""
-        fmt = DossierFormat(draft["format"])
+        fmt = str(draft["format"])
         directory = Path(str(draft["directory"]).strip() or ".").expanduser()
         if not directory.is_dir():
             raise InvalidInput([Problem("directory", f"De map {directory} bestaat niet.")])
         self.app.call_from_thread(self._progress, 0)
         purpose = self.case_reason(self.case_number) if self.case_number else ""
-        dossier = export_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=today(self.db),
+        dossier = export_dossier(self.escalation_id, self.db.uow(), self.services.actor, today=today(self.services),
                                  purpose=purpose)
         self.app.call_from_thread(self._progress, 1)
-        data = render(dossier, fmt)
+        exports = self.services.exports
+        data = exports.render_dossier(dossier, fmt)
         self.app.call_from_thread(self._progress, 2)
-        path = directory / default_filename(dossier, fmt)
-        write_atomic(path, data)
+        path = directory / exports.dossier_filename(dossier, fmt)
+        exports.write_file(path, data)
         self.app.call_from_thread(self._progress, 3)
         return path
 
 
 def export_dossier_with_dialog(screen: Screen[Any], escalation_id: int, case_number: str | None = None) -> None:
     """Open the export dialog from `screen` and tell the user where the file went."""
-    db: Database = screen.db  # type: ignore[attr-defined]
+    services: Services = screen.services  # type: ignore[attr-defined]
 
     def written(path: Path | None) -> None:
         if path is not None:
             screen.notify(f"Dossier opgeslagen in {path}", title="Geëxporteerd", timeout=15, markup=False)
 
-    screen.app.push_screen(ExportDialog(db, escalation_id, case_number=case_number), written)
+    screen.app.push_screen(ExportDialog(services, escalation_id, case_number=case_number), written)

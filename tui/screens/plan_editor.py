@@ -41,7 +41,7 @@ from domain.plan import (
 )
 from domain.register import RegisterContact
 from domain.services import plans as service
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.formatting import AMSTERDAM, format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.widgets.plan_besluit import BesluitStep, EvaluatieStep, JumpTo, PlanCommand
@@ -144,7 +144,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         ],
     ]
 
-    def __init__(self, db: Database, case_number: str, *, step: PlanStep | None = None) -> None:
+    def __init__(self, db: AppHandle, case_number: str, *, step: PlanStep | None = None) -> None:
         super().__init__(db)
         self.case_number = case_number
         self.requested_step = step
