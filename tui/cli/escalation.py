@@ -27,7 +27,7 @@ from storage.bootstrap import Database
 from storage.export_dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.cli.common import database, write_stdout
 from tui.cli.parse import parse_date, parse_id
-from tui.formatting import format_date
+from tui.render.format import format_date
 
 app = typer.Typer(
     help="Escalaties (lokaal → regionaal → LMM/LET) en het gepseudonimiseerde dossier.", no_args_is_help=True

@@ -16,7 +16,7 @@ from domain.services import overbrugging as service
 from storage.bootstrap import Database
 from tui.cli.common import database, write_stdout
 from tui.cli.parse import parse_date, parse_id, parse_money
-from tui.formatting import format_date, format_money
+from tui.render.format import format_date, format_money
 
 app = typer.Typer(help="Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend.", no_args_is_help=True)
 

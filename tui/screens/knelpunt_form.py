@@ -17,7 +17,7 @@ from domain.knelpunt import Knelpunt, KnelpuntCategory
 from domain.services.escalation import raise_knelpunt
 from domain.services.knelpunten import add_knelpunt, update_knelpunt
 from storage.bootstrap import Database
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import today
 from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area

@@ -14,7 +14,7 @@ from domain.errors import InvalidInput, Problem
 from domain.overbrugging import Overbrugging
 from domain.services.overbrugging import OverbruggingResult, book_cost, record_repayment
 from storage.bootstrap import Database
-from tui.formatting import format_money
+from tui.render.format import format_money
 from tui.screens.casework_common import to_date
 from tui.screens.form_base import FormDialog
 from tui.widgets.form_values import format_date_input, parse_date_input, parse_money_input

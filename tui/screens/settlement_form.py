@@ -18,7 +18,7 @@ from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, SettlementShare
 from domain.services.overbrugging import OverbruggingResult, settle_overbrugging
 from storage.bootstrap import Database
-from tui.formatting import format_money
+from tui.render.format import format_money
 from tui.screens.base import today
 from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area
