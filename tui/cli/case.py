@@ -17,7 +17,7 @@ from domain.services import households as service
 from domain.services import plans as plan_service
 from domain.validation import mask_bsn
 from tui.cli.common import ReasonOpt, database, report_error, write_stdout
-from tui.formatting import format_date, format_datetime, format_money
+from tui.render.format import format_date, format_datetime, format_money
 
 app = typer.Typer(help="Casussen (huishoudens) bekijken, importeren en exporteren.", no_args_is_help=True)
 
