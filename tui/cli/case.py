@@ -15,7 +15,7 @@ from domain.errors import InvalidInput, Problem
 from domain.household import HouseholdStatus
 from domain.validation import mask_bsn
 from tui.cli.common import ReasonOpt, open_cli, report_error, write_stdout
-from tui.formatting import format_date, format_datetime, format_money
+from tui.render.format import format_date, format_datetime, format_money
 
 app = typer.Typer(help="Casussen (huishoudens) bekijken, importeren en exporteren.", no_args_is_help=True)
 

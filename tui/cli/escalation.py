@@ -23,11 +23,12 @@ from domain.escalation import (
 from domain.knelpunt import Knelpunt, KnelpuntCategory, KnelpuntQuery, KnelpuntStatus
 from domain.services import escalation as service
 from domain.services import knelpunten as knelpunt_service
+from domain.services.casework import parse
 from storage.bootstrap import Database
 from storage.export_dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.cli.common import database, write_stdout
 from tui.cli.parse import parse_date, parse_id
-from tui.formatting import format_date
+from tui.render.format import format_date
 
 app = typer.Typer(
     help="Escalaties (lokaal → regionaal → LMM/LET) en het gepseudonimiseerde dossier.", no_args_is_help=True
@@ -236,7 +237,8 @@ def new_command(
             consent_scope=consent_scope,
             recipients=recipients,
         )
-        escalation = service.start_escalation(number, draft, db.uow(), db.actor, today=parse_date(created, "datum"))
+        command = parse(service.EscalationDraft, draft)
+        escalation = service.start_escalation(number, command, db.uow(), db.actor, today=parse_date(created, "datum"))
     if as_json:
         write_stdout(json.dumps(escalation_json(escalation, date.today()), ensure_ascii=False, indent=2))
     else:
@@ -291,7 +293,11 @@ def edit_command(
             recipients=recipients,
         )
         saved = service.update_escalation(
-            number, draft, version if version is not None else current.version, db.uow(), db.actor
+            number,
+            parse(service.EscalationDraft, draft),
+            version if version is not None else current.version,
+            db.uow(),
+            db.actor,
         )
     write_stdout(f"Escalatie {saved.reference} bijgewerkt.")
 
@@ -557,7 +563,8 @@ def knelpunt_add(
         }
         if escalation_id is not None:
             number = parse_id(escalation_id)
-            _, k = service.raise_knelpunt(number, data, current_version(db, number, None), db.uow(), db.actor)
+            command = parse(knelpunt_service.KnelpuntDraft, data)
+            _, k = service.raise_knelpunt(number, command, current_version(db, number, None), db.uow(), db.actor)
         else:
             k = knelpunt_service.add_knelpunt(data, db.uow(), db.actor)
     write_stdout(f"Knelpunt {k.reference} vastgelegd.")

@@ -13,10 +13,11 @@ from domain.errors import InvalidInput, Problem
 from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, OverbruggingQuery, OverbruggingStatus, Transition
 from domain.services import overbrugging as service
+from domain.services.casework import parse
 from storage.bootstrap import Database
 from tui.cli.common import database, write_stdout
 from tui.cli.parse import parse_date, parse_id, parse_money
-from tui.formatting import format_date, format_money
+from tui.render.format import format_date, format_money
 
 app = typer.Typer(help="Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend.", no_args_is_help=True)
 
@@ -135,7 +136,8 @@ def new_command(
             "max_duration_months": months,
             "settlement_deadline": parse_date(deadline, "verrekenen-voor"),
         }
-        result = service.request_overbrugging(case_number.strip().upper(), data, db.uow(), db.actor, today=today)
+        command = parse(service.OverbruggingDraft, data)
+        result = service.request_overbrugging(case_number.strip().upper(), command, db.uow(), db.actor, today=today)
     if as_json:
         write_stdout(json.dumps(overbrugging_json(result.overbrugging, today), ensure_ascii=False, indent=2))
     else:
@@ -253,7 +255,8 @@ def cost_command(
         number = parse_id(overbrugging_id)
         result = service.book_cost(
             number,
-            {"amount": parse_money(amount, "bedrag"), "description": description, "booked_on": parse_date(on, "datum")},
+            parse(service.CostDraft, {"amount": parse_money(amount, "bedrag"), "description": description,
+                                      "booked_on": parse_date(on, "datum")}),
             current_version(db, number, version),
             db.uow(),
             db.actor,
@@ -294,7 +297,8 @@ def settle_command(
             "decided_on": parse_date(on, "datum"),
             "note": note,
         }
-        result = service.settle_overbrugging(number, data, current_version(db, number, version), db.uow(), db.actor)
+        command = parse(service.SettlementDraft, data)
+        result = service.settle_overbrugging(number, command, current_version(db, number, version), db.uow(), db.actor)
     ob = result.overbrugging
     report(result, f"Verrekening vastgelegd voor {ob.reference}.")
     for repayment in ob.repayments():

@@ -25,7 +25,7 @@ from storage.export_plan import ExportFormat, default_file_name, export_plan_fil
 from tui.cli.case import read_case_file
 from tui.cli.common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
 from tui.cli.parse import parse_date, parse_money
-from tui.formatting import format_date, format_money
+from tui.render.format import format_date, format_money
 
 app = typer.Typer(
     help="Het maatwerkplan: schrijven, vaststellen, uitvoeren, evalueren en exporteren.", no_args_is_help=True

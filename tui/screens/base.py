@@ -12,7 +12,7 @@ from textual.worker import Worker, WorkerState
 from domain.access import ReasonRequired
 from domain.actors import Role
 from storage.bootstrap import AppHandle, Services, as_services
-from tui.formatting import AMSTERDAM
+from tui.render.format import local_date
 from tui.widgets.app_header import AppHeader
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ GENERIC_ERROR = (
 
 def today(services: AppHandle) -> date:
     """Today in the Netherlands, from the database's clock (tests use a fixed clock)."""
-    return as_services(services).now().astimezone(AMSTERDAM).date()
+    return local_date(as_services(services).now())
 
 
 def format_count(number: int) -> str:

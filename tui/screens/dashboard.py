@@ -27,7 +27,7 @@ from domain.household import HouseholdStatus
 from storage.bootstrap import AppHandle
 from tui.dashboard_text import dashboard_text
 from tui.dashboard_view import TABS, Colours, Line, tab_lines
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.casework_common import t, to_date
 from tui.screens.paged_list import PagedListScreen

@@ -18,7 +18,7 @@ from domain.services.casework import parse
 from domain.services.escalation import raise_knelpunt
 from domain.services.knelpunten import KnelpuntDraft, UpdateKnelpunt
 from storage.bootstrap import AppHandle
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import today
 from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area
@@ -100,7 +100,8 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
             )
         if self.escalation is not None:
             assert self.escalation.id is not None
-            _, knelpunt = raise_knelpunt(self.escalation.id, draft, self.escalation.version, self.db.uow(),
+            command = parse(KnelpuntDraft, draft)
+            _, knelpunt = raise_knelpunt(self.escalation.id, command, self.escalation.version, self.db.uow(),
                                          self.services.actor, today=today(self.services),
                                          purpose=self.case_reason(self.escalation.case_number))
             return knelpunt

@@ -42,7 +42,7 @@ from domain.plan import (
 from domain.register import RegisterContact
 from domain.services import plans as service
 from storage.bootstrap import AppHandle
-from tui.formatting import AMSTERDAM, format_date
+from tui.render.format import AMSTERDAM, format_date, format_datetime, format_time
 from tui.screens.base import DoorbraakScreen, today
 from tui.widgets.plan_besluit import BesluitStep, EvaluatieStep, JumpTo, PlanCommand
 from tui.widgets.plan_fields import ensure_ids
@@ -107,7 +107,7 @@ def parse_done_on(text: str | None) -> date | None:
 
 
 def _clock(moment: datetime | None) -> str:
-    return moment.astimezone(AMSTERDAM).strftime("%H:%M:%S") if moment else ""
+    return format_time(moment)
 
 
 class PlanEditorScreen(DoorbraakScreen[None]):
@@ -228,7 +228,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             self.notify("Er is nog automatisch bewaarde invoer van vóór het vaststellen. Die is niet meer van "
                         "toepassing op deze versie.", title="Oude invoer", markup=False)
             return
-        saved_at = draft.saved_at.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M") if draft.saved_at else "eerder"
+        saved_at = format_datetime(draft.saved_at) if draft.saved_at else "eerder"
         question = (f"U was op {saved_at} met dit plan bezig. Die invoer is automatisch bewaard maar nog niet "
                     "opgeslagen.")
         if workspace.draft_outdated:

@@ -21,7 +21,7 @@ from domain.errors import NotFound
 from domain.plan import ACTION_STATUS_LABELS, MissingItem, PlanStatus, PlanStep
 from domain.services import plans as service
 from storage.bootstrap import AppHandle
-from tui.formatting import format_date, format_money
+from tui.render.format import format_date, format_money
 from tui.screens.base import DoorbraakScreen
 from tui.widgets.plan_goals_actions import short, short_title
 from tui.widgets.plan_rekensom import payer_table, pocket_text

@@ -26,7 +26,7 @@ from domain.access import Permission, has
 from domain.register import RegisterContact, RegisterPage, parse_query
 from domain.services.register import theme_choices
 from storage.bootstrap import AppHandle
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.choice_dialog import ALL, ChoiceDialog
 from tui.widgets.contact_detail import ContactDetail

@@ -23,7 +23,7 @@ from domain import reference
 from domain.errors import Problem
 from domain.plan import EVALUATION_MOMENTS, MissingItem, PlanStatus, PlanStep
 from domain.rekensom import PAYER_ORDER, Payer
-from tui.formatting import format_date, format_money
+from tui.render.format import format_date, format_money
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import choice
 from tui.widgets.plan_fields import (

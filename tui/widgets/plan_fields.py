@@ -17,6 +17,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, TextArea
 
 from domain.errors import Problem
+from tui.render.format import format_date
 from tui.widgets.form_field import FormField
 from tui.widgets.form_values import format_money_input, parse_date_input, parse_money_input
 
@@ -98,9 +99,9 @@ def date_text(value: Any) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return format_date(value)
     try:
-        return date.fromisoformat(str(value)).strftime("%d-%m-%Y")
+        return format_date(date.fromisoformat(str(value)))
     except ValueError:
         return str(value)
 

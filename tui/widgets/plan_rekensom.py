@@ -30,7 +30,7 @@ from domain.messages import dutch_problems
 from domain.plan import PlanContent, PlanStep
 from domain.rekensom import FREQUENCY_LABELS, Frequency, Payer, RekensomResult, Scenario
 from domain.services.plans import calculate_rekensom
-from tui.formatting import format_money
+from tui.render.format import format_money
 from tui.widgets.form_field import FormField
 from tui.widgets.plan_fields import (
     int_value,
