@@ -28,6 +28,7 @@ from domain.services.casework import parse
 from storage.bootstrap import Database
 from storage.export_dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.cli.common import database, write_stdout
+from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_id
 from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
 from tui.render.format import format_date
@@ -397,6 +398,7 @@ def export_command(
     escalation_id: IdArg,
     fmt: Annotated[DossierFormat, typer.Option("--format", "-f", help="pdf of json.")] = DossierFormat.PDF,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Bestand; standaard in de huidige map.")] = None,
+    overwrite: OverwriteOpt = False,
 ) -> None:
     """Exporteer het gepseudonimiseerde dossier (geen namen, BSN, adres, postcode of geboortedatum)."""
     with database(ctx) as db:
@@ -405,7 +407,7 @@ def export_command(
             sys.stdout.write(dossier_json(dossier))
             return
         target = output or Path(default_filename(dossier, fmt))
-        write_dossier(dossier, target, fmt)
+        write_dossier(dossier, target, fmt, overwrite=overwrite)
     typer.echo(f"Geschreven: {target}", err=True)
 
 
