@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from storage.bootstrap import Database, open_database
+from storage.installation import mark_oefenomgeving
 from storage.settings import Settings
 from tests.conftest import TickingClock
 from tests.tui.data import build
@@ -33,14 +34,25 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+@pytest.fixture(autouse=True)
+def _error_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The error boundary's log (tui/errors.py) goes to the test's folder, never the real state directory."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @dataclass
 class TuiData:
     db: Database
     numbers: list[str]
 
 
-def open_test_database(path: Path, **settings: object) -> Database:
-    return open_database(Settings(database_url=f"sqlite:///{path}", **settings), clock=TickingClock())
+def open_test_database(path: Path, *, demo: bool = False, **settings: object) -> Database:
+    """`demo=True` writes the oefenomgeving marker into the file (as the seed does for sample.db)."""
+    db = open_database(Settings(database_url=f"sqlite:///{path}", **settings), clock=TickingClock())
+    if demo:
+        with db.engine.begin() as connection:
+            mark_oefenomgeving(connection)
+    return db
 
 
 @pytest.fixture
