@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlite3
 import stat
 import time
-from datetime import UTC, datetime
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
