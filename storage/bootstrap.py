@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from domain.actors import Actor, Role
 from domain.dossier import EscalationDossier
 from domain.services.bound import UseCases
-from domain.services.users import LoginFailed, authenticate, has_accounts, record_login
+from domain.services.users import LOGIN_REFUSED, LoginFailed, authenticate, has_accounts, record_login
 from storage.audit import load_or_create_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
@@ -115,7 +115,7 @@ class Database:
         except DBAPIError:
             engine.dispose()
             # PostgreSQL logs the refused login itself (log_connections); no detail for the user.
-            raise LoginFailed("Gebruikersnaam of wachtwoord onjuist.") from None
+            raise LoginFailed(LOGIN_REFUSED) from None
         if user is None:
             engine.dispose()
             raise LoginFailed("Dit databaseaccount hoort niet bij een actieve doorbraak-gebruiker.")
@@ -173,11 +173,11 @@ class Exports:
 
         return default_filename(dossier, DossierFormat(fmt))
 
-    def write_file(self, path: Path, data: bytes) -> None:
-        """Write next to the target and rename over it: a crash never leaves a half-written file."""
-        from storage.export_dossier import write_atomic
+    def write_file(self, path: Path, data: bytes, *, overwrite: bool = False) -> None:
+        """The one safe writer (storage/files.py): private temp file, fsync, rename; no silent overwrite."""
+        from storage.files import write_file
 
-        write_atomic(path, data)
+        write_file(path, data, overwrite=overwrite)
 
 
 class Services(UseCases):

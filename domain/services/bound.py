@@ -49,12 +49,18 @@ class Bound:
         return self._current_actor()
 
 
-class UseCases(Bound):
-    """Every area's bound services, one attribute per area."""
+class UseCases:
+    """Every area's bound services, one attribute per area, and the actor of the moment (no unit of work:
+    whoever holds this object calls use cases, never a repository)."""
 
     def __init__(self, uow: UnitOfWorkFactory, actor: ActorProvider, *, hasher: PasswordHasher | None = None) -> None:
-        super().__init__(uow, actor)
+        self._new_uow = uow
+        self._current_actor = actor
         self._hasher = hasher
+
+    @property
+    def actor(self) -> Actor:
+        return self._current_actor()
 
     @cached_property
     def households(self) -> HouseholdService:

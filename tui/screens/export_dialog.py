@@ -88,7 +88,7 @@ class ExportDialog(FormDialog[Path]):
         data = exports.render_dossier(dossier, fmt)
         self.app.call_from_thread(self._progress, 2)
         path = directory / exports.dossier_filename(dossier, fmt)
-        exports.write_file(path, data)
+        exports.write_file(path, data, overwrite=True)  # the generated name of this dossier: a newer export replaces it
         self.app.call_from_thread(self._progress, 3)
         return path
 
