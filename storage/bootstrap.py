@@ -245,6 +245,12 @@ class Services(UseCases):
     def backup_path(self) -> Path | None:
         return self.db.backup_path
 
+    def compact(self) -> None:
+        """Give the space of deleted rows back to the file system (after a purge)."""
+        from storage.engine import compact
+
+        compact(self.db.engine)
+
     def close(self) -> None:
         self.db.close()
 

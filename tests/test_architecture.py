@@ -47,7 +47,6 @@ STILL_ON_DATABASE = {
     "tui/cli/common.py",  # the transitional `database(ctx)` for the commands below
     "tui/cli/escalation.py",
     "tui/cli/plan.py",
-    "tui/cli/report.py",
     "tui/cli/workflow.py",
     "tui/screens/base.py",  # the transitional `self.db` of unconverted screens
     "tui/screens/decide_dialog.py",

@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from domain.audit import KIND_LABELS, OBJECT_LABELS
-from domain.services.audit import case_history, verify_audit
-from tui.cli.common import database, write_stdout
+from tui.cli.common import open_cli, write_stdout
 from tui.render.format import format_datetime
 
 app = typer.Typer(help="Het auditlogboek: wie zag of wijzigde wat.", no_args_is_help=True)
@@ -23,8 +22,8 @@ def show(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Toon het logboek van één casus."""
-    with database(ctx) as db:
-        records = case_history(case_number.strip().upper(), db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        records = services.audit.case_history(case_number.strip().upper())
     if as_json:
         write_stdout(json.dumps([
             {"seq": r.sequence, "at": r.at.isoformat(), "kind": r.event.kind.value, "user": r.event.username,
@@ -55,8 +54,8 @@ def show(
 @app.command("verify")
 def verify(ctx: typer.Context) -> None:
     """Controleer dat geen enkele logregel is gewijzigd of verwijderd (hashketen)."""
-    with database(ctx) as db:
-        problems = verify_audit(db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        problems = services.audit.verify()
     if problems:
         for problem in problems:
             typer.echo(f"Fout: {problem}", err=True)
