@@ -375,23 +375,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self._update_status()
 
     def _update_status(self, extra: str = "") -> None:
-        parts = []
-        if self.frozen and self.statuses_changed:
-            parts.append("Status van acties gewijzigd: Ctrl+S slaat op")
-        elif self.frozen:
-            parts.append("Vastgesteld: alleen lezen (status van acties en evaluatie kunnen nog)")
-        elif self.has_unsaved:
-            names = ", ".join(s.label for s in STEPS if s in self.unsaved_steps())
-            parts.append(f"Niet opgeslagen: {names}")
-            if self.session.draft_is_current:
-                parts.append(f"automatisch bewaard om {_clock(self.session.draft_saved_at)}")
-        elif self.plan is not None:
-            parts.append(f"Alles opgeslagen · versie {self.plan.plan_version} ({self.plan.status.label.lower()})")
-        if self.missing and not self.frozen:
-            parts.append(f"nog {len(self.missing)} punt(en) nodig voor een besluit")
-        if extra:
-            parts.insert(0, extra)
-        self.query_one("#plan-status", Static).update(" · ".join(parts))
+        self.query_one("#plan-status", Static).update(self.session.status_line(extra, clock=_clock))
 
     async def action_go(self, step: str) -> None:
         await self.show_step(PlanStep(step))
