@@ -24,9 +24,9 @@ from domain.knelpunt import Knelpunt, KnelpuntCategory, KnelpuntQuery, KnelpuntS
 from domain.services import escalation as service
 from domain.services import knelpunten as knelpunt_service
 from storage.bootstrap import Database
-from storage.export_dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.cli.common import database, write_stdout
 from tui.cli.parse import parse_date, parse_id
+from tui.render.dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.render.format import format_date
 
 app = typer.Typer(

@@ -21,11 +21,12 @@ from domain.plan_document import missing_json, plan_file, plan_show_json
 from domain.rekensom import Scenario
 from domain.services import plans as service
 from storage.bootstrap import Database
-from storage.export_plan import ExportFormat, default_file_name, export_plan_file, write_atomic
+from storage.export_plan import write_atomic
 from tui.cli.case import read_case_file
 from tui.cli.common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
 from tui.cli.parse import parse_date, parse_money
 from tui.render.format import format_date, format_money
+from tui.render.plan import ExportFormat, default_file_name, export_plan_file
 
 app = typer.Typer(
     help="Het maatwerkplan: schrijven, vaststellen, uitvoeren, evalueren en exporteren.", no_args_is_help=True

@@ -26,7 +26,7 @@ from storage.export_research import ResearchCsvWriter, research_key, research_ke
 from storage.register_csv import escape_cell
 from tui.cli.common import database, fail, write_stdout
 from tui.cli.parse import parse_date
-from tui.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
+from tui.render.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
 from tui.render.format import format_date
 
 app = typer.Typer(help="Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden.",
