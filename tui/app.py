@@ -104,7 +104,7 @@ class DoorbraakApp(App[None]):
         for warning in self.db.warnings:
             self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.db.settings.demo and not self.awaiting_login:
+        if self.db.demo and not self.awaiting_login:
             from tui.widgets.tour_card import HINT, HINT_TITLE
 
             self.notify(HINT, title=HINT_TITLE, timeout=20, markup=False)
@@ -155,11 +155,11 @@ class DoorbraakApp(App[None]):
     # -- the oefenomgeving ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reset_demo":
-            return self.db.settings.demo  # not even offered on a real database
+            return self.db.demo  # not even offered on a real database
         if action == "tour":
-            return self.db.settings.demo and not self.awaiting_login
+            return self.db.demo and not self.awaiting_login
         if action in ("tour_next", "tour_previous"):
-            return self.db.settings.demo and self.touring
+            return self.db.demo and self.touring
         if action == "go_to_menu":
             # Before login there is nothing to go to; in a text field `g` is a letter, not 'Ga naar'.
             return not (self.awaiting_login or isinstance(self.focused, Input | TextArea))
@@ -169,7 +169,7 @@ class DoorbraakApp(App[None]):
         from tui.demo_reset import QUESTION
         from tui.screens.confirm_dialog import ConfirmDialog
 
-        if not self.db.settings.demo or isinstance(self.screen, ConfirmDialog):
+        if not self.db.demo or isinstance(self.screen, ConfirmDialog):
             return
 
         def answered(yes: bool | None) -> None:

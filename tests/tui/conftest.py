@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from storage.bootstrap import Database, open_database
+from storage.installation import mark_oefenomgeving
 from storage.settings import Settings
 from tests.conftest import TickingClock
 from tests.tui.data import build
@@ -39,8 +40,13 @@ class TuiData:
     numbers: list[str]
 
 
-def open_test_database(path: Path, **settings: object) -> Database:
-    return open_database(Settings(database_url=f"sqlite:///{path}", **settings), clock=TickingClock())
+def open_test_database(path: Path, *, demo: bool = False, **settings: object) -> Database:
+    """`demo=True` writes the oefenomgeving marker into the file (as the seed does for sample.db)."""
+    db = open_database(Settings(database_url=f"sqlite:///{path}", **settings), clock=TickingClock())
+    if demo:
+        with db.engine.begin() as connection:
+            mark_oefenomgeving(connection)
+    return db
 
 
 @pytest.fixture

@@ -153,7 +153,7 @@ class DoorbraakScreen(CaseReasons, Screen[ResultT]):
         self.db = db
 
     def app_header(self) -> AppHeader:
-        return AppHeader(demo=self.db.settings.demo, user=user_label(self.db))
+        return AppHeader(demo=self.db.demo, user=user_label(self.db))
 
     def close_unopened(self) -> None:
         """After a declined reason: leave this screen when it is on top (it shows nothing of the case)."""
