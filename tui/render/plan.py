@@ -25,6 +25,7 @@ from tui.render.fonts import FONT_BOLD, FONT_DIR, FONT_REGULAR
 from tui.render.format import format_date, format_money, format_number
 from tui.render.markdown import blocks_markdown
 from tui.render.pdf import blocks_pdf
+from tui.render.rekensom import rekensom_view
 
 
 class ExportFormat(StrEnum):
@@ -201,31 +202,18 @@ def _rekensom(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> No
     if not result.per_payer:
         b.para("De rekensom is nog leeg.")
         return
-    money = format_money
-    totals = result.totals
-    rows = [(r.payer.label, money(r.huidig_pad), money(r.doorbraak), money(r.verschil)) for r in result.per_payer]
-    rows.append(
-        ("Totaal", money(totals[Scenario.HUIDIG_PAD]), money(totals[Scenario.DOORBRAAK]), money(result.verschil))
-    )
+    view = rekensom_view(result)
     b.table(
         Table(
             headers=("Betaler", "Huidig pad", "Doorbraak", "Verschil"),
-            rows=tuple(rows),
+            rows=tuple((r.label, r.huidig_pad, r.doorbraak, r.verschil) for r in (*view.rows, view.total)),
             widths=(40, 20, 20, 20),
             right=frozenset({1, 2, 3}),
             bold_last=True,
         )
     )
-    if result.payers_who_pay:
-        b.field(
-            "Betaalt voor de doorbraak",
-            "; ".join(f"{r.payer.label} ({money(-r.verschil)})" for r in result.payers_who_pay),
-        )
-    if result.payers_who_gain:
-        b.field(
-            "Wint bij de doorbraak",
-            "; ".join(f"{r.payer.label} ({money(r.verschil)})" for r in result.payers_who_gain),
-        )
+    b.field("Betaalt voor de doorbraak", "; ".join(map(str, view.pays)))
+    b.field("Wint bij de doorbraak", "; ".join(map(str, view.gains)))
     b.para("", "Kostenregels")
     b.table(
         Table(
@@ -236,7 +224,7 @@ def _rekensom(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> No
                     "huidig pad" if line.scenario is Scenario.HUIDIG_PAD else "doorbraak",
                     line.payer.label,
                     _line_calculation(plan, index),
-                    money(round_cents(line_value(line, result.horizon_months, result.discount_rate))),
+                    format_money(round_cents(line_value(line, result.horizon_months, result.discount_rate))),
                     line.source.describe() if line.source else "geen bron",
                 )
                 for index, line in enumerate(plan.rekensom.lines)
