@@ -84,11 +84,7 @@ class SqlEscalationRepository(CaseWorkflowRepository[Escalation]):
         )
 
     def page(self, query: EscalationQuery, municipality_codes: frozenset[str] | None = None) -> EscalationPage:
-        conditions = municipality_filter(municipality_codes)
-        if query.case_number:
-            conditions.append(col(HouseholdRow.case_number) == query.case_number)
-        if query.statuses is not None:
-            conditions.append(col(EscalationRow.status).in_(sorted(s.value for s in query.statuses)))
+        conditions = self._conditions(query.case_number, query.statuses, municipality_codes)
         if query.levels is not None:
             conditions.append(col(EscalationRow.level).in_(sorted(level.value for level in query.levels)))
         if query.submitted_before is not None:

@@ -99,11 +99,7 @@ class SqlOverbruggingRepository(CaseWorkflowRepository[Overbrugging]):
         )
 
     def page(self, query: OverbruggingQuery, municipality_codes: frozenset[str] | None = None) -> OverbruggingPage:
-        conditions = municipality_filter(municipality_codes)
-        if query.case_number:
-            conditions.append(col(HouseholdRow.case_number) == query.case_number)
-        if query.statuses is not None:
-            conditions.append(col(OverbruggingRow.status).in_(sorted(s.value for s in query.statuses)))
+        conditions = self._conditions(query.case_number, query.statuses, municipality_codes)
         if query.past_deadline_on is not None:
             conditions.append(col(OverbruggingRow.status).in_(AWAITING))
             conditions.append(col(OverbruggingRow.settlement_deadline) < query.past_deadline_on)

@@ -112,6 +112,17 @@ class CaseWorkflowRepository(Generic[ItemT]):
             for s in self._children_of(self.step_model, item_id)
         ]
 
+    def _conditions(
+        self, case_number: str | None, statuses: frozenset[Any] | None, municipality_codes: frozenset[str] | None
+    ) -> list[ColumnElement[bool]]:
+        """The filters every workflow list has: the actor's municipalities, one case, some states."""
+        conditions = municipality_filter(municipality_codes)
+        if case_number:
+            conditions.append(col(HouseholdRow.case_number) == case_number)
+        if statuses is not None:
+            conditions.append(col(self.row_model.status).in_(sorted(s.value for s in statuses)))
+        return conditions
+
     def _page(
         self,
         columns: Sequence[Any],

@@ -7,6 +7,7 @@ Everything is fictional (BSNs 9999xxxxx, e-mail under .example); every test runs
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from domain.services import users as service
 from domain.services.users import LoginFailed
 from storage.bootstrap import SAMPLE_DB, Database, demo_copy, open_database, require_oefenomgeving, reset_demo
 from storage.engine import DatabaseError
+from storage.files import FileRefused, write_file
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving, mark_oefenomgeving
 from storage.settings import Settings
 from tests.storage.test_users import FAST, PASSWORD, bootstrap
@@ -116,3 +118,96 @@ def test_postgres_is_never_the_oefenomgeving(postgres_db: Database) -> None:
     with postgres_db.engine.begin() as connection:
         mark_oefenomgeving(connection)
     assert not is_oefenomgeving(postgres_db.engine)
+
+
+# -- finding 7: one safe writer for every file ---------------------------------------------------------------
+
+
+def test_writer_creates_a_private_file_under_a_random_temp_name(tmp_path: Path) -> None:
+    target = tmp_path / "inzage.json"
+    planted = tmp_path / "elders.txt"
+    planted.write_text("van iemand anders")
+    (tmp_path / "inzage.json.tmp").symlink_to(planted)  # the old predictable temp name, planted
+    write_file(target, b'{"bsn": "999993653"}')
+    assert planted.read_text() == "van iemand anders"
+    assert target.read_bytes() == b'{"bsn": "999993653"}'
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".inzage.json.")]
+
+
+def test_writer_refuses_to_overwrite_unless_asked(tmp_path: Path) -> None:
+    target = tmp_path / "export.json"
+    target.write_text("eerder")
+    with pytest.raises(FileRefused, match="bestaat al.*--overschrijf"):
+        write_file(target, b"nieuw")
+    assert target.read_text() == "eerder"
+    write_file(target, b"nieuw", overwrite=True)
+    assert target.read_text() == "nieuw"
+
+
+def test_writer_never_writes_onto_a_link_a_directory_or_a_device(tmp_path: Path) -> None:
+    victim = tmp_path / "slachtoffer.txt"
+    victim.write_text("blijft")
+    link = tmp_path / "link.json"
+    link.symlink_to(victim)
+    with pytest.raises(FileRefused, match="koppeling"):
+        write_file(link, b"x", overwrite=True)
+    assert victim.read_text() == "blijft"
+    with pytest.raises(FileRefused, match="is een map"):
+        write_file(tmp_path, b"x", overwrite=True)
+    with pytest.raises(FileRefused, match="geen gewoon bestand"):
+        write_file(Path("/dev/null"), b"x", overwrite=True)
+    with pytest.raises(FileRefused, match="bestaat niet"):
+        write_file(tmp_path / "nergens" / "x.json", b"x")
+
+
+def test_cli_case_export_refuses_the_open_database_and_existing_files(tmp_path: Path) -> None:
+    database = tmp_path / "echt.db"
+    url = f"sqlite:///{database}"
+    db = open_database(Settings(database_url=url))
+    from domain.services import households
+    from tests.storage.cases_support import household_draft
+
+    saved = households.create_household(household_draft("Familie Export"), db.uow(), db.actor)
+    db.close()
+    size = database.stat().st_size
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--database", url, "case", "export", saved.case_number, "-o", str(database),
+                                 "--overschrijf"])
+    assert result.exit_code != 0 and "geopende database" in result.output
+    assert database.stat().st_size == size
+    out = tmp_path / "casus.json"
+    out.write_text("eerder")
+    result = runner.invoke(cli, ["--database", url, "case", "export", saved.case_number, "-o", str(out)])
+    assert result.exit_code != 0 and "--overschrijf" in result.output and out.read_text() == "eerder"
+    result = runner.invoke(cli, ["--database", url, "case", "export", saved.case_number, "-o", str(out),
+                                 "--overschrijf"])
+    assert result.exit_code == 0, result.output
+    assert "Familie Export" in out.read_text() and stat.S_IMODE(out.stat().st_mode) == 0o600
+    result = runner.invoke(cli, ["--database", url, "case", "export", saved.case_number, "-o", "/dev/null",
+                                 "--overschrijf"])
+    assert result.exit_code != 0 and "geen gewoon bestand" in result.output
+
+
+def test_new_database_and_its_folder_are_private(tmp_path: Path) -> None:
+    folder = tmp_path / "nieuw" / "doorbraak"
+    db = open_database(Settings(database_url=f"sqlite:///{folder / 'doorbraak.db'}"))
+    try:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        for name in ("doorbraak.db", "doorbraak.db-wal"):
+            if (folder / name).exists():
+                assert stat.S_IMODE((folder / name).stat().st_mode) == 0o600, name
+    finally:
+        db.close()
+
+
+def test_backup_is_private_and_never_replaces_a_file_silently(tmp_path: Path) -> None:
+    from storage import backup as backups
+
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    open_database(Settings(database_url=url)).close()
+    target = backups.backup(url, tmp_path / "kopie.db")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    with pytest.raises(FileRefused, match="bestaat al"):
+        backups.backup(url, target)
+    backups.backup(url, target, overwrite=True)

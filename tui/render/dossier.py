@@ -165,8 +165,8 @@ def render(dossier: EscalationDossier, fmt: DossierFormat) -> bytes:
     return dossier_json(dossier).encode("utf-8") if fmt is DossierFormat.JSON else dossier_pdf(dossier)
 
 
-def write_dossier(dossier: EscalationDossier, path: Path, fmt: DossierFormat) -> Path:
-    write_atomic(path, render(dossier, fmt))
+def write_dossier(dossier: EscalationDossier, path: Path, fmt: DossierFormat, *, overwrite: bool = False) -> Path:
+    write_atomic(path, render(dossier, fmt), overwrite=overwrite)
     return path
 
 

@@ -396,9 +396,10 @@ def export_plan_file(
     *,
     generated_on: date | None = None,
     progress: Progress | None = None,
+    overwrite: bool = False,
 ) -> Path:
-    """Render the plan document and have storage write it atomically; returns the path written."""
-    return write_document(path, render(overview, fmt, generated_on or date.today(), progress))
+    """Render the plan document and have storage write it safely; returns the path written."""
+    return write_document(path, render(overview, fmt, generated_on or date.today(), progress), overwrite=overwrite)
 
 
 def default_file_name(overview: PlanOverview, fmt: ExportFormat) -> str:
