@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.actors import Actor, Role
-from domain.services.users import LoginFailed, authenticate, has_accounts, record_login
+from domain.services.users import LOGIN_REFUSED, LoginFailed, authenticate, has_accounts, record_login
 from storage.audit import load_or_create_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
@@ -111,7 +111,7 @@ class Database:
         except DBAPIError:
             engine.dispose()
             # PostgreSQL logs the refused login itself (log_connections); no detail for the user.
-            raise LoginFailed("Gebruikersnaam of wachtwoord onjuist.") from None
+            raise LoginFailed(LOGIN_REFUSED) from None
         if user is None:
             engine.dispose()
             raise LoginFailed("Dit databaseaccount hoort niet bij een actieve doorbraak-gebruiker.")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from storage.engine import DatabaseError
 from storage.files import FileRefused, write_file
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving, mark_oefenomgeving
 from storage.settings import Settings
+from storage.users import Argon2PasswordHasher
 from tests.storage.test_users import FAST, PASSWORD, bootstrap
 from tui.cli.main import app as cli
 
@@ -211,3 +214,46 @@ def test_backup_is_private_and_never_replaces_a_file_silently(tmp_path: Path) ->
     with pytest.raises(FileRefused, match="bestaat al"):
         backups.backup(url, target)
     backups.backup(url, target, overwrite=True)
+
+
+# -- finding 6: a login never tells whether an account exists, is locked or is switched off -------------------
+
+
+MOMENT = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # one moment: the back-off lasts through the test
+
+
+def _refusal(db: Database, username: str, password: str, hasher: Argon2PasswordHasher) -> tuple[str, float]:
+    started = time.perf_counter()
+    with pytest.raises(LoginFailed) as refused:
+        service.authenticate(db.uow(), hasher, username, password, demo_database=False, now=lambda: MOMENT)
+    return str(refused.value), time.perf_counter() - started
+
+
+def test_login_answers_alike_for_unknown_wrong_locked_and_deactivated(sqlite_db: Database) -> None:
+    real = Argon2PasswordHasher()  # the production cost: the dummy hash has the same parameters
+    assert not real.needs_rehash(service.DUMMY_HASH_FOR_TIMING)
+    service.create_user(sqlite_db.uow(), sqlite_db.actor, real, username="beheer", display_name="B",
+                        role=Role.BEHEER, password=PASSWORD)
+    admin = service.authenticate(sqlite_db.uow(), real, "beheer", PASSWORD, demo_database=False)
+    for name in ("avries", "uitgezet", "geblokt"):
+        service.create_user(sqlite_db.uow(), admin, real, username=name, display_name=name,
+                            role=Role.PROFESSIONAL, password=PASSWORD, municipality_codes=frozenset({"GM0363"}))
+    service.set_active(sqlite_db.uow(), admin, "uitgezet", False)
+    for _ in range(3):
+        _refusal(sqlite_db, "geblokt", "fout wachtwoord!", real)
+    cases = {
+        "onbekend": ("bestaatniet", PASSWORD),
+        "fout": ("avries", "fout wachtwoord!"),
+        "geblokkeerd": ("geblokt", PASSWORD),  # even the right password while locked
+        "uitgezet": ("uitgezet", PASSWORD),
+    }
+    messages: dict[str, str] = {}
+    fastest: dict[str, float] = {}
+    for _ in range(3):  # interleaved, the fastest of three: robust against a busy machine
+        for case, (username, password) in cases.items():
+            messages[case], seconds = _refusal(sqlite_db, username, password, real)
+            fastest[case] = min(fastest.get(case, seconds), seconds)
+    assert len(set(messages.values())) == 1, messages
+    reference = fastest["fout"]
+    for case, seconds in fastest.items():
+        assert 0.6 * reference < seconds < 1.6 * reference, (case, fastest)

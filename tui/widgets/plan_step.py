@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -20,6 +20,9 @@ from domain.catalogues import Kengetal
 from domain.errors import Problem
 from domain.household import Household
 from domain.plan import Maatwerkplan, PlanStep
+
+if TYPE_CHECKING:
+    from tui.widgets.plan_goals_actions import ActionEditor
 
 
 @dataclass
@@ -46,6 +49,8 @@ class StepView(VerticalScroll):
     hint: ClassVar[str] = ""
     can_add: ClassVar[bool] = False
     """Ctrl+N adds an item here (goal, action, cost line, legal basis)."""
+    offers_contacts: ClassVar[bool] = False
+    """Ctrl+O ('wie bel ik?') puts a register contact on an action here."""
 
     @dataclass
     class Changed(Message):
@@ -78,6 +83,15 @@ class StepView(VerticalScroll):
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """Show the domain's problems (paths from the plan root) at this step's fields."""
+
+    def request_save(self) -> bool:
+        """Ctrl+S: a step whose input is not plan content saves it itself (posting a typed command) and
+        returns True; False lets the editor save the content."""
+        return False
+
+    def action_editor(self, action_id: str | None) -> ActionEditor | None:
+        """The action card with `action_id` (None: the one with the focus), in a step that shows them."""
+        return None
 
     def focus_first(self) -> None:
         for widget in self.query("Input, TextArea, Select, Checkbox, Button, DataTable, OptionList"):
