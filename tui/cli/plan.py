@@ -26,6 +26,15 @@ from tui.cli.case import read_case_file
 from tui.cli.common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_money
+from tui.plan_session import (
+    ActionStatusChange,
+    CompleteEvaluation,
+    DecidePlan,
+    NewVersion,
+    RecordEvaluation,
+    StartExecution,
+)
+from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_money
 from tui.render.plan import ExportFormat, default_file_name, export_plan_file
 from tui.render.rekensom import rekensom_view
@@ -62,6 +71,11 @@ def _expected(db: Database, case: str, seen: int | None) -> int:
     if seen is not None:
         return seen
     return service.get_plan(case, db.uow(), db.actor).version
+
+
+def _store(db: Database, case: str) -> ServicePlanStore:
+    """The plan writes of one case, as the editor makes them (the same typed commands)."""
+    return ServicePlanStore(case, db.uow, db.actor, purpose=lambda: "", today=lambda: None)
 
 
 def _refused(exc: PlanIncomplete) -> NoReturn:
@@ -342,14 +356,9 @@ def decide_command(
     with database(ctx) as db:
         decided_on = parse_date(on, "--datum") or date.today()
         number = _case(case)
+        command = DecidePlan(decided_by=by, mandate=mandate, toelichting=note, decided_on=decided_on.isoformat())
         try:
-            plan = service.decide_plan(
-                number,
-                {"decided_by": by, "mandate": mandate, "decided_on": decided_on, "toelichting": note},
-                _expected(db, number, seen),
-                db.uow(),
-                db.actor,
-            )
+            plan = command.run(_store(db, number), _expected(db, number, seen))
         except PlanIncomplete as exc:
             _refused(exc)
     _saved(plan, "Plan vastgesteld")
@@ -360,7 +369,7 @@ def start_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) -> No
     """Zet een vastgesteld plan in uitvoering."""
     with database(ctx) as db:
         number = _case(case)
-        plan = service.start_execution(number, _expected(db, number, seen), db.uow(), db.actor)
+        plan = StartExecution().run(_store(db, number), _expected(db, number, seen))
     _saved(plan, "In uitvoering")
 
 
@@ -379,10 +388,9 @@ def action_command(
     """Leg de voortgang van één actie vast."""
     with database(ctx) as db:
         number = _case(case)
-        plan = service.set_action_status(
-            number, action_id, status, _expected(db, number, seen), db.uow(), db.actor, note=note,
-            done_on=parse_date(done_on, "--gedaan-op"),
-        )
+        day = parse_date(done_on, "--gedaan-op")
+        change = ActionStatusChange(action_id, status, note, day.isoformat() if day else None)
+        plan = _store(db, number).set_action_status(change, _expected(db, number, seen))
     _saved(plan, f"Actie {action_id}: {status.label}")
 
 
@@ -432,16 +440,16 @@ def evaluate_command(
     """Leg een evaluatiemoment vast (ZRM-scores en rapportcijfer)."""
     with database(ctx) as db:
         number = _case(case)
-        evaluation = {
-            "moment": moment,
-            "rapportcijfer": grade,
-            "scores": _scores(scores or []),
-            "on_date": parse_date(on, "--datum") or date.today(),
-            "realised_costs": parse_money(realised, "--gerealiseerd"),
-            "realised_by_payer": _payer_amounts(per_payer or []),
-            "toelichting": note,
-        }
-        plan = service.record_evaluation(number, evaluation, _expected(db, number, seen), db.uow(), db.actor)
+        evaluation = RecordEvaluation(
+            moment=moment,
+            rapportcijfer=grade,
+            scores=_scores(scores or []),
+            on_date=(parse_date(on, "--datum") or date.today()).isoformat(),
+            realised_costs=parse_money(realised, "--gerealiseerd"),
+            realised_by_payer=_payer_amounts(per_payer or []),
+            toelichting=note,
+        )
+        plan = evaluation.run(_store(db, number), _expected(db, number, seen))
     _saved(plan, f"Evaluatie na {moment} maanden opgeslagen")
 
 
@@ -450,7 +458,7 @@ def complete_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) ->
     """Sluit de uitvoering af als geëvalueerd."""
     with database(ctx) as db:
         number = _case(case)
-        plan = service.complete_evaluation(number, _expected(db, number, seen), db.uow(), db.actor)
+        plan = CompleteEvaluation().run(_store(db, number), _expected(db, number, seen))
     _saved(plan, "Geëvalueerd")
 
 
@@ -458,7 +466,7 @@ def complete_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) ->
 def new_version_command(ctx: typer.Context, case: CaseArg) -> None:
     """Maak een nieuwe conceptversie van een vastgesteld plan om het te wijzigen."""
     with database(ctx) as db:
-        plan = service.new_plan_version(_case(case), db.uow(), db.actor)
+        plan = NewVersion().run(_store(db, _case(case)), None)
     _saved(plan, "Nieuwe versie")
 
 
