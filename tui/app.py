@@ -88,6 +88,7 @@ class DoorbraakApp(ErrorBoundary):
         super().__init__()
         self.db = db
         self._tour: TourGuide | None = None
+        self._palette: CommandPalette | None = None
         self.case_reasons: dict[str, str] = {}
         """Reasons given this session for opening cases outside the caseload (case number → reason)."""
         for theme in THEMES:
@@ -287,13 +288,15 @@ class DoorbraakApp(ErrorBoundary):
         ]
 
     def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen | CommandPalette):
-            return
+        if any(isinstance(s, HelpScreen | CommandPalette) for s in self.screen_stack):
+            return  # F1 twice in one read: one help screen
         self.push_screen(HelpScreen(self.screen.sub_title or "doorbraak", self.key_help(self.screen)))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(SafeCommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+        # Also not while the last one is still opening or closing (Ctrl+P in a burst: a duplicate id).
+        if self.use_command_palette and (self._palette is None or self._palette.parent is None):
+            self._palette = SafeCommandPalette(placeholder="Zoek een opdracht…", id="--command-palette")
+            self.push_screen(self._palette)
 
     def search_themes(self) -> None:
         self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))

@@ -12,10 +12,10 @@ from domain.errors import DomainError
 from domain.services import privacy as service
 from storage.backup import other_backups, remove_automatic_copies
 from storage.engine import compact
-from storage.export_inzage import InzageFormat, inzage_document, inzage_json, write_inzage
 from tui.cli.common import database, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 from tui.render.format import format_date
+from tui.render.inzage import InzageFormat, inzage_document, inzage_json, write_inzage
 
 app = typer.Typer(help="Privacy (AVG): bewaartermijnen en inzageverzoeken.", no_args_is_help=True)
 

@@ -303,7 +303,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 else:
                     await old.remove()
             self.step = step
-            self.ctx.extra.update(missing=self.missing, warnings=self.warnings, problems=self.problems)
+            self._judgement_down()
             cached_view, inputs = self._cached.pop(step, (None, ""))
             if cached_view is not None and inputs == self._inputs(step):
                 view = cached_view
@@ -444,10 +444,15 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self.session.preview()
         self._show_judgement()
 
+    def _judgement_down(self) -> None:
+        """Hand the session's latest judgement to the steps (attributes down)."""
+        if self.ctx is not None:
+            self.ctx.missing, self.ctx.warnings, self.ctx.problems = self.missing, self.warnings, self.problems
+
     def _show_judgement(self) -> None:
         """Show what the session last judged (missing, warnings, problems) in the step and the bar."""
         if self.ctx is not None:
-            self.ctx.extra.update(missing=self.missing, warnings=self.warnings, problems=self.problems)
+            self._judgement_down()
         if self.view is not None:
             self.view.refresh_derived()
         self._update_bar()
@@ -547,7 +552,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
     def _save_refused(self, problems: list[Problem]) -> None:
         steps = self.session.refused(problems)
         if self.ctx is not None:
-            self.ctx.extra["problems"] = problems
+            self.ctx.problems = problems
         if self.view is not None:
             self.view.show_problems(problems)
         self._update_bar()
@@ -672,7 +677,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
     def _incomplete(self, error: PlanIncomplete) -> None:
         self.session.incomplete(error)
         if self.ctx is not None:
-            self.ctx.extra["missing"] = self.missing
+            self.ctx.missing = self.missing
         if self.view is not None:
             self.view.refresh_derived()
         self._update_bar()

@@ -131,9 +131,7 @@ class BesluitStep(StepView):
         if not lists:
             return
         options = self.query_one("#missing-list", OptionList)
-        missing: Sequence[MissingItem] = self.ctx.extra.get("missing", [])
-        warnings: Sequence[MissingItem] = self.ctx.extra.get("warnings", [])
-        invalid: Sequence[Problem] = self.ctx.extra.get("problems", [])
+        missing, warnings, invalid = self.ctx.missing, self.ctx.warnings, self.ctx.problems
         highlighted = options.highlighted
         options.clear_options()
         for problem in invalid:

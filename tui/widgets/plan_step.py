@@ -8,7 +8,7 @@ and posts `StepView.Changed` when the user edits something (the editor then auto
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.containers import VerticalScroll
@@ -19,7 +19,7 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 from domain.catalogues import Kengetal
 from domain.errors import Problem
 from domain.household import Household
-from domain.plan import Maatwerkplan, PlanStep
+from domain.plan import Maatwerkplan, MissingItem, PlanStep
 
 if TYPE_CHECKING:
     from tui.widgets.plan_goals_actions import ActionEditor
@@ -39,7 +39,11 @@ class StepContext:
     """The municipality's view of the catalogue (loaded once by the editor)."""
     today: Any = None
     actor_name: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    missing: Sequence[MissingItem] = ()
+    """What still blocks a decision (the editor's latest judgement, shown in Besluit)."""
+    warnings: Sequence[MissingItem] = ()
+    problems: Sequence[Problem] = ()
+    """What is invalid in the content as typed."""
 
 
 class StepView(VerticalScroll):
