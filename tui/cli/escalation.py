@@ -26,11 +26,11 @@ from domain.services import escalation as service
 from domain.services import knelpunten as knelpunt_service
 from domain.services.casework import parse
 from storage.bootstrap import Database
-from storage.export_dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.cli.common import database, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_id
 from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
+from tui.render.dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.render.format import format_date
 from tui.render.workflow import escalation_text
 
