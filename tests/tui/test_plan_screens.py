@@ -17,13 +17,13 @@ from textual.widgets import Input, Select
 
 from domain.plan import ActionStatus, PlanStatus, PlanStep
 from domain.services import plans as plan_service
-from storage.export_plan import SECTION_NUMBERS
 from tests.tui.conftest import notifications, screen_text, settle, type_text
 from tests.tui.data_plan import PlanData, open_plan_database
 from tests.tui.test_plan_editor import field_name, fill, open_overview, tab_to
 from tui import screens
 from tui.app import DoorbraakApp
 from tui.plan_session import plan_json
+from tui.render.plan import SECTION_NUMBERS
 from tui.screens import plan_editor
 from tui.screens.decide_dialog import DecideDialog
 from tui.screens.draft_dialog import DraftDialog

@@ -21,7 +21,7 @@ from domain.plan_document import missing_json, plan_file, plan_show_json
 from domain.rekensom import Scenario
 from domain.services import plans as service
 from storage.bootstrap import Database
-from storage.export_plan import ExportFormat, default_file_name, export_plan_file, write_atomic
+from storage.export_plan import write_atomic
 from tui.cli.case import read_case_file
 from tui.cli.common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
@@ -36,6 +36,8 @@ from tui.plan_session import (
 )
 from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_money
+from tui.render.plan import ExportFormat, default_file_name, export_plan_file
+from tui.render.rekensom import rekensom_view
 
 app = typer.Typer(
     help="Het maatwerkplan: schrijven, vaststellen, uitvoeren, evalueren en exporteren.", no_args_is_help=True
@@ -94,7 +96,7 @@ def _saved(plan: Any, what: str) -> None:
 
 def show_text(overview: service.PlanOverview) -> str:
     household, plan, result = overview.household, overview.plan, overview.result
-    totals = result.totals
+    rekensom = rekensom_view(result)
     problem = plan.obstacle_problem(household)
     lines = [
         f"Maatwerkplan {household.case_number}  {household.name}",
@@ -118,17 +120,14 @@ def show_text(overview: service.PlanOverview) -> str:
         f"Rekensom (horizon {result.horizon_months} maanden):",
         f"  {'Betaler':<28} {'Huidig pad':>16} {'Doorbraak':>16} {'Verschil':>16}",
         *(
-            f"  {r.payer.label:<28} {format_money(r.huidig_pad):>16} {format_money(r.doorbraak):>16} "
-            f"{format_money(r.verschil):>16}"
-            for r in result.per_payer
+            f"  {r.label:<28} {r.huidig_pad:>16} {r.doorbraak:>16} {r.verschil:>16}"
+            for r in (*rekensom.rows, rekensom.total)
         ),
-        f"  {'Totaal':<28} {format_money(totals[Scenario.HUIDIG_PAD]):>16} "
-        f"{format_money(totals[Scenario.DOORBRAAK]):>16} {format_money(result.verschil):>16}",
     ]
-    if result.payers_who_pay:
-        lines.append("  Betaalt voor de doorbraak: " + ", ".join(r.payer.label for r in result.payers_who_pay))
-    if result.payers_who_gain:
-        lines.append("  Wint bij de doorbraak: " + ", ".join(r.payer.label for r in result.payers_who_gain))
+    if rekensom.pays:
+        lines.append("  Betaalt voor de doorbraak: " + ", ".join(p.label for p in rekensom.pays))
+    if rekensom.gains:
+        lines.append("  Wint bij de doorbraak: " + ", ".join(p.label for p in rekensom.gains))
     lines += ["", "Rechtsgronden:", *(f"  {b.title} ({b.ruimte_label})" for b in overview.legal_bases)]
     if overview.missing:
         lines += ["", "Nog nodig voor een besluit:", *(f"  - {m}" for m in overview.missing)]
