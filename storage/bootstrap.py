@@ -16,10 +16,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.actors import Actor, Role
-from domain.dossier import EscalationDossier
 from domain.services.bound import UseCases
 from domain.services.users import LOGIN_REFUSED, LoginFailed, authenticate, has_accounts, record_login
-from storage.audit import load_or_create_key
+from storage.audit import load_audit_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
 from storage.engine import DatabaseError, is_sqlite, make_engine, sqlite_path
@@ -55,7 +54,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self._sessions = session_factory(self.engine)
-        self.audit_key = load_or_create_key(self.settings.audit_key_file)
+        self.audit_key = load_audit_key(self.settings.audit_key_file)
 
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._sessions, self.audit_key, self.clock)
@@ -155,23 +154,7 @@ class Database:
 
 
 class Exports:
-    """The file renderers a screen uses (PDF, JSON), reached as `services.exports`. Formats are named by their
-    value ("pdf", "json"); the renderer modules load on first use (fpdf is slow to import)."""
-
-    def dossier_json(self, dossier: EscalationDossier) -> str:
-        from storage.export_dossier import dossier_json
-
-        return dossier_json(dossier)
-
-    def render_dossier(self, dossier: EscalationDossier, fmt: str) -> bytes:
-        from storage.export_dossier import DossierFormat, render
-
-        return render(dossier, DossierFormat(fmt))
-
-    def dossier_filename(self, dossier: EscalationDossier, fmt: str) -> str:
-        from storage.export_dossier import DossierFormat, default_filename
-
-        return default_filename(dossier, DossierFormat(fmt))
+    """What a screen needs to put a rendered file on disk (tui/render renders it), as `services.exports`."""
 
     def write_file(self, path: Path, data: bytes, *, overwrite: bool = False) -> None:
         """The one safe writer (storage/files.py): private temp file, fsync, rename; no silent overwrite."""

@@ -25,8 +25,8 @@ from domain.dashboard import CaseRef, Dashboard, DashboardScope, Drill
 from domain.errors import InvalidInput
 from domain.household import HouseholdStatus
 from storage.bootstrap import AppHandle
-from tui.dashboard_text import dashboard_text
-from tui.dashboard_view import TABS, Colours, Line, tab_lines
+from tui.render.dashboard_text import dashboard_text
+from tui.render.dashboard_view import TABS, Colours, Line, tab_lines
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.casework_common import t, to_date

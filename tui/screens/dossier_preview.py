@@ -20,6 +20,7 @@ from domain.dossier import EscalationDossier
 from domain.errors import InvalidInput, Problem
 from domain.services.escalation import view_dossier
 from storage.bootstrap import AppHandle
+from tui.render.dossier import dossier_json
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, t
@@ -34,7 +35,7 @@ def heading(text: str) -> Text:
 
 
 def dossier_view(d: EscalationDossier) -> RenderableType:
-    """The same sections, in the same order, as the PDF (storage.export_dossier)."""
+    """The same sections, in the same order, as the PDF (tui.render.dossier)."""
     c = d.criteria
     parts: list[RenderableType] = [
         Text("Escalatiedossier (gepseudonimiseerd)", style="bold"),
@@ -147,7 +148,7 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
         self.query_one("#dossier-body").loading = False
         self.sub_title = f"Dossier {dossier.reference} · zoals het de gemeente verlaat"
         content: RenderableType = (
-            t(self.services.exports.dossier_json(dossier)) if self.as_json
+            t(dossier_json(dossier)) if self.as_json
             else dossier_view(dossier)
         )
         self.query_one("#dossier-content", Static).update(content)

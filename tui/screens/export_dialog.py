@@ -1,7 +1,7 @@
 """Export the pseudonymised escalation dossier as PDF or JSON, in a worker with progress; the path is notified.
 
-Uses the existing export (`export_dossier` service → `services.exports`: render, then write atomically): the
-service refuses without valid consent or with an identifier in the text, and records the export in the
+Uses the existing export (`export_dossier` service → `tui.render.dossier.render` → `services.exports.write_file`):
+the service refuses without valid consent or with an identifier in the text, and records the export in the
 audit trail. The file name holds only the dossier reference (`default_filename`).
 """
 
@@ -20,6 +20,7 @@ from domain.access import ReasonRequired
 from domain.errors import InvalidInput, Problem
 from domain.services.escalation import export_dossier
 from storage.bootstrap import AppHandle, Services
+from tui.render.dossier import DossierFormat, default_filename, render
 from tui.screens.base import today
 from tui.screens.form_base import FormDialog
 from tui.widgets.item_editors import choice, text_input
@@ -52,7 +53,8 @@ class ExportDialog(FormDialog[Path]):
             yield Label("Alleen het gepseudonimiseerde dossier; de bestandsnaam bevat alleen het kenmerk.",
                         markup=False, classes="dialog-text")
             yield Static("", classes="form-error", markup=False)
-            yield self.field("Formaat", choice([("PDF", "pdf"), ("JSON", "json")], "pdf"), path="format")
+            yield self.field("Formaat", choice([("PDF", DossierFormat.PDF.value), ("JSON", DossierFormat.JSON.value)],
+                                               DossierFormat.PDF.value), path="format")
             yield self.field("Map", text_input(str(self.directory), max_length=1000), path="directory",
                              required=True)
             yield ProgressBar(total=len(STEPS) - 1, show_eta=False, id="export-progress")
@@ -75,7 +77,7 @@ class ExportDialog(FormDialog[Path]):
 
     def submit(self, draft: dict[str, Any]) -> Path:
         """Runs in the dialog's worker; each step reports its progress to the screen."""
-        fmt = str(draft["format"])
+        fmt = DossierFormat(draft["format"])
         directory = Path(str(draft["directory"]).strip() or ".").expanduser()
         if not directory.is_dir():
             raise InvalidInput([Problem("directory", f"De map {directory} bestaat niet.")])
@@ -84,11 +86,11 @@ class ExportDialog(FormDialog[Path]):
         dossier = export_dossier(self.escalation_id, self.db.uow(), self.services.actor, today=today(self.services),
                                  purpose=purpose)
         self.app.call_from_thread(self._progress, 1)
-        exports = self.services.exports
-        data = exports.render_dossier(dossier, fmt)
+        data = render(dossier, fmt)
         self.app.call_from_thread(self._progress, 2)
-        path = directory / exports.dossier_filename(dossier, fmt)
-        exports.write_file(path, data, overwrite=True)  # the generated name of this dossier: a newer export replaces it
+        path = directory / default_filename(dossier, fmt)
+        # The generated name of this dossier: a newer export replaces it.
+        self.services.exports.write_file(path, data, overwrite=True)
         self.app.call_from_thread(self._progress, 3)
         return path
 
