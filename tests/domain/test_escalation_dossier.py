@@ -30,7 +30,7 @@ from domain.dossier import (
 from domain.errors import InvalidInput
 from domain.escalation import Escalation
 from domain.household import Household
-from storage.export_dossier import dossier_json, dossier_pdf
+from tui.render.dossier import dossier_json, dossier_pdf
 
 TODAY = date(2026, 11, 1)
 MONTHS_NL = [

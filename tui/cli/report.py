@@ -26,8 +26,8 @@ from storage.export_research import ResearchCsvWriter, research_key, research_ke
 from storage.register_csv import escape_cell
 from tui.cli.common import database, fail, write_stdout
 from tui.cli.parse import parse_date
-from tui.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
-from tui.render.format import format_date
+from tui.render.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
+from tui.render.format import format_date, format_period
 
 app = typer.Typer(help="Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden.",
                   no_args_is_help=True)
@@ -50,7 +50,7 @@ def _table(title: str, rows: list[CountRow], limit: int = 10) -> list[str]:
 
 
 def report_text(report: KnelpuntenReport) -> str:
-    period = f"{format_date(report.period_from) or 'begin'} t/m {format_date(report.period_to) or 'nu'}"
+    period = format_period(report.period_from, report.period_to)
     lines = [f"Knelpunten {period}: {report.knelpunten} knelpunten, {report.meldingen} meldingen", ""]
     lines += _table("Per categorie:", report.by_category)
     lines += _table("Per wet:", report.by_law)

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from domain.audit import KIND_LABELS, AuditKind, AuditPage, AuditQuery, AuditRecord, case_object
 from domain.services.audit import audit_log, verify_audit
 from storage.bootstrap import Database
-from tui.audit_text import describe_action, describe_object, role_label
+from tui.render.audit_text import describe_action, describe_object, role_label
 from tui.render.format import format_short_datetime
 from tui.screens.base import DoorbraakScreen, format_count
 

@@ -26,8 +26,8 @@ from domain.errors import InvalidInput
 from domain.household import HouseholdStatus
 from domain.services.dashboard import dashboard, dashboard_cases, dashboard_municipalities
 from storage.bootstrap import Database
-from tui.dashboard_text import dashboard_text
-from tui.dashboard_view import TABS, Colours, Line, tab_lines
+from tui.render.dashboard_text import dashboard_text
+from tui.render.dashboard_view import TABS, Colours, Line, tab_lines
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.casework_common import t, to_date

@@ -20,7 +20,7 @@ from domain.dossier import EscalationDossier
 from domain.errors import InvalidInput, Problem
 from domain.services.escalation import view_dossier
 from storage.bootstrap import Database
-from storage.export_dossier import dossier_json
+from tui.render.dossier import dossier_json
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, t
@@ -35,7 +35,7 @@ def heading(text: str) -> Text:
 
 
 def dossier_view(d: EscalationDossier) -> RenderableType:
-    """The same sections, in the same order, as the PDF (storage.export_dossier)."""
+    """The same sections, in the same order, as the PDF (tui.render.dossier)."""
     c = d.criteria
     parts: list[RenderableType] = [
         Text("Escalatiedossier (gepseudonimiseerd)", style="bold"),

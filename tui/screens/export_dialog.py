@@ -1,8 +1,8 @@
 """Export the pseudonymised escalation dossier as PDF or JSON, in a worker with progress; the path is notified.
 
-Uses the existing export (`export_dossier` service → `storage.export_dossier.render` → `write_atomic`): the
-service refuses without valid consent or with an identifier in the text, and records the export in the
-audit trail. The file name holds only the dossier reference (`default_filename`).
+Uses the existing export (`export_dossier` service → `tui.render.dossier.render` →
+`storage.export_dossier.write_atomic`): the service refuses without valid consent or with an identifier in the
+text, and records the export in the audit trail. The file name holds only the dossier reference (`default_filename`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from domain.access import ReasonRequired
 from domain.errors import InvalidInput, Problem
 from domain.services.escalation import export_dossier
 from storage.bootstrap import Database
-from storage.export_dossier import DossierFormat, default_filename, render, write_atomic
+from storage.export_dossier import write_atomic
+from tui.render.dossier import DossierFormat, default_filename, render
 from tui.screens.base import today
 from tui.screens.form_base import FormDialog
 from tui.widgets.item_editors import choice, text_input

@@ -22,7 +22,7 @@ from domain.knelpunt import CountRow, KnelpuntenReport, MonthRow
 from domain.services.knelpunten import knelpunten_report
 from domain.trend import month_label, trend
 from storage.bootstrap import Database
-from tui.render.format import format_date
+from tui.render.format import format_date, format_period
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import simple_table, t, to_date
 from tui.widgets.bar_chart import Bar, BarChart
@@ -120,7 +120,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
     def show(self, report: KnelpuntenReport) -> None:
         self.report = report
         self.query_one("#report-body").loading = False
-        period = f"{format_date(report.period_from) or 'begin'} t/m {format_date(report.period_to) or 'nu'}"
+        period = format_period(report.period_from, report.period_to)
         self.query_one("#report-total", Static).update(
             f"{report.knelpunten} knelpunt{'en' if report.knelpunten != 1 else ''}, {report.meldingen} "
             f"melding{'en' if report.meldingen != 1 else ''} · {period}"

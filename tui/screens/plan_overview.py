@@ -361,7 +361,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         case = self.case_number
         store = ServicePlanStore(case, self.db.uow, self.db.actor, purpose=lambda: self.case_reason(case),
                                  today=lambda: today(self.db))
-        saved = command.run(store, overview.plan)
+        saved = command.run(store, overview.plan.version)
         self.app.call_from_thread(self._command_done, command, command.message(saved))
 
     def _command_done(self, command: PlanCommand, message: str) -> None:
