@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from domain.actors import Actor, Role
 from domain.services.users import LOGIN_REFUSED, LoginFailed, authenticate, has_accounts, record_login
-from storage.audit import load_or_create_key
+from storage.audit import load_audit_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
 from storage.engine import DatabaseError, is_sqlite, make_engine, sqlite_path
@@ -51,7 +51,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self._sessions = session_factory(self.engine)
-        self.audit_key = load_or_create_key(self.settings.audit_key_file)
+        self.audit_key = load_audit_key(self.settings.audit_key_file)
 
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._sessions, self.audit_key, self.clock)

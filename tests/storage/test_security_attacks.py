@@ -10,7 +10,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -257,3 +257,224 @@ def test_login_answers_alike_for_unknown_wrong_locked_and_deactivated(sqlite_db:
     reference = fastest["fout"]
     for case, seconds in fastest.items():
         assert 0.6 * reference < seconds < 1.6 * reference, (case, fastest)
+
+
+# -- findings 1, 2, 4: the audit trail's head only moves forward; a missing or other key stops writes ---------
+
+
+def _record_some(db: Database, count: int = 3) -> None:
+    from domain.services import households
+    from tests.storage.cases_support import household_draft
+
+    for index in range(count):
+        households.create_household(household_draft(f"Familie Logboek {index}"), db.uow(), db.actor)
+
+
+def test_audit_head_cannot_be_set_back_or_deleted(db: Database) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    _record_some(db)
+    for attack in ("UPDATE audit_head SET seq = seq - 2", "UPDATE audit_head SET seq = 0, hash = 'x'",
+                   "UPDATE audit_head SET hash = (SELECT hash FROM audit_log WHERE seq = 1)",
+                   "DELETE FROM audit_head"):
+        with pytest.raises(DBAPIError), db.engine.begin() as connection:
+            connection.execute(text(attack))
+    _record_some(db, 1)  # the app itself still moves the head forward
+    from domain.services.audit import verify_audit
+
+    assert verify_audit(db.uow(), db.actor) == []
+
+
+@pytest.mark.postgres
+def test_audit_tables_cannot_be_truncated_on_postgres(postgres_db: Database) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    _record_some(postgres_db)
+    for table in ("audit_log", "audit_change", "audit_head"):
+        with pytest.raises(DBAPIError, match="append-only"), postgres_db.engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {table} CASCADE"))
+
+
+def test_a_missing_audit_key_stops_writes_instead_of_minting_a_new_one(tmp_path: Path) -> None:
+    from domain.services.audit import verify_audit
+
+    key_file = tmp_path / "sleutels" / "audit.key"
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url, audit_key_file=key_file))
+    _record_some(db)
+    db.close()
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    original = key_file.read_bytes()
+    key_file.unlink()  # a workstation without the shared key
+    db = open_database(Settings(database_url=url, audit_key_file=key_file))
+    try:
+        with pytest.raises(DatabaseError, match="sleutelbestand van het logboek .* ontbreekt"):
+            _record_some(db, 1)
+        assert not key_file.exists()
+        problems = verify_audit(db.uow(), db.actor)
+        assert len(problems) == 1 and "ontbreekt" in problems[0]  # not "every record was tampered with"
+    finally:
+        db.close()
+    key_file.write_text("ab" * 32 + "\n")  # another installation's key
+    db = open_database(Settings(database_url=url, audit_key_file=key_file))
+    try:
+        with pytest.raises(DatabaseError, match="past niet bij deze database"):
+            _record_some(db, 1)
+    finally:
+        db.close()
+    key_file.write_bytes(original)
+    db = open_database(Settings(database_url=url, audit_key_file=key_file))
+    try:
+        _record_some(db, 1)
+        assert verify_audit(db.uow(), db.actor) == []
+    finally:
+        db.close()
+
+
+def _verify_cli(url: str, *extra: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--database", url, "audit", "verify", "--checkpoint", *extra])
+    return result.exit_code, result.output
+
+
+def test_cut_wipe_and_rollback_are_caught_by_the_checkpoint_outside_the_database(tmp_path: Path) -> None:
+    from storage import backup as backups
+
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 2)
+    older = backups.backup(url, tmp_path / "oud.db")
+    _record_some(db, 3)
+    db.close()
+    code, output = _verify_cli(url)
+    assert code == 0 and "Ankerpunt: record" in output, output
+    anchors = list((tmp_path / "logboek-ankers").glob("anker-*.json"))
+    assert len(anchors) == 1 and stat.S_IMODE(anchors[0].stat().st_mode) == 0o600
+
+    # Someone with the file drops the guards, cuts off the last records and makes the head agree.
+    with sqlite3.connect(tmp_path / "echt.db") as attacker:
+        attacker.execute("DROP TRIGGER audit_log_no_delete")
+        attacker.execute("DROP TRIGGER audit_head_forward_only")
+        attacker.execute("DELETE FROM audit_log WHERE seq > 2")
+        attacker.execute("UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE seq = 2)")
+    code, output = _verify_cli(url)
+    assert code == 1 and "ingekort, gewist of teruggezet" in output, output
+
+    with sqlite3.connect(tmp_path / "echt.db") as attacker:  # the whole log wiped
+        attacker.execute("DELETE FROM audit_log")
+        attacker.execute("UPDATE audit_head SET seq = 0, hash = '" + "0" * 64 + "'")
+    code, output = _verify_cli(url)
+    assert code == 1 and "ingekort, gewist of teruggezet" in output
+
+    backups.restore(url, older)  # back to an older backup: still intact as a chain, but behind the anchor
+    code, output = _verify_cli(url)
+    assert code == 1 and "ingekort, gewist of teruggezet" in output
+
+
+def test_a_forged_checkpoint_is_reported(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 2)
+    db.close()
+    assert _verify_cli(url)[0] == 0
+    anchor = next((tmp_path / "logboek-ankers").glob("anker-*.json"))
+    anchor.write_text(anchor.read_text().replace('"seq": 2', '"seq": 1'))
+    code, output = _verify_cli(url)
+    assert code == 1 and "niet met deze sleutel ondertekend" in output
+
+
+# -- finding 8: restore checks the manifest written by backup -------------------------------------------------
+
+
+def _backup_with_manifest(tmp_path: Path) -> tuple[str, Path]:
+    from storage import backup as backups
+
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 1)
+    db.close()
+    target = backups.backup(url, tmp_path / "kopie.db")
+    assert backups.manifest_path(target).is_file()
+    return url, target
+
+
+def test_restore_refuses_a_backup_with_a_dropped_table(tmp_path: Path) -> None:
+    from storage import backup as backups
+
+    url, target = _backup_with_manifest(tmp_path)
+    with sqlite3.connect(target) as attacker:
+        attacker.execute("DROP TABLE knelpunt_occurrence")
+    with pytest.raises(DatabaseError, match="niets teruggezet"):
+        backups.restore(url, target)
+
+
+def test_restore_refuses_a_flipped_byte_and_a_missing_manifest(tmp_path: Path) -> None:
+    from storage import backup as backups
+
+    url, target = _backup_with_manifest(tmp_path)
+    data = bytearray(target.read_bytes())
+    data[-200] ^= 0x01  # a byte in a page, where integrity_check may not look
+    target.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError):
+        backups.restore(url, target)
+    url2, target2 = _backup_with_manifest(tmp_path / "b")  # a clean one restores
+    assert backups.restore(url2, target2) is not None
+    backups.manifest_path(target2).unlink()
+    with pytest.raises(DatabaseError, match="manifest"):
+        backups.restore(url2, target2)
+
+
+# -- finding 9: a purge also removes the automatic copies, and VACUUMs PostgreSQL ------------------------------
+
+
+def test_purge_removes_the_automatic_copies_that_still_hold_the_case(tmp_path: Path) -> None:
+    from storage import backup as backups
+    from tests.storage.test_privacy import closed_case
+
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    db = open_database(Settings(database_url=url))
+    closed_case(db, "Geheimnaam Zeldzaam", "Overig", date(2015, 1, 1))
+    db.close()
+    deliberate = backups.backup(url, tmp_path / "p.backup-20261101T000000Z.db")
+    safety = backups.restore(url, deliberate)  # leaves p.voor-herstel-*.db with the case in it
+    assert safety is not None and b"999993653" in safety.read_bytes()
+    result = CliRunner().invoke(cli, ["--database", url, "privacy", "purge", "--datum", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert not safety.exists() and "Automatische kopie verwijderd" in result.stdout
+    assert "1 back-up(s) naast de database" in result.stderr  # the deliberate backup is named, not deleted
+    leftovers = [p for p in tmp_path.iterdir() if p.suffix == ".db" and p != deliberate]
+    assert all(b"999993653" not in p.read_bytes() for p in leftovers)
+
+
+@pytest.mark.postgres
+def test_purge_vacuums_postgres(postgres_db: Database) -> None:
+    from sqlalchemy import text
+
+    from domain.retention import RetentionSettings
+    from domain.services import privacy
+    from storage.engine import compact
+    from tests.storage.test_privacy import closed_case
+
+    closed_case(postgres_db, "Geheimnaam Zeldzaam", "Overig", date(2015, 1, 1))
+    assert privacy.purge(postgres_db.uow(), postgres_db.actor, RetentionSettings(), date(2026, 11, 23),
+                         dry_run=False)
+    compact(postgres_db.engine)
+    with postgres_db.engine.connect() as connection:
+        connection.execute(text("SELECT pg_stat_clear_snapshot()"))
+        vacuumed = connection.execute(text(
+            "SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'member' AND schemaname = current_schema()"
+        )).scalar_one()
+    assert vacuumed is not None  # the purged rows were vacuumed now, not left for autovacuum
+
+
+# -- finding 10: no personal value in a SQL error ------------------------------------------------------------
+
+
+def test_a_sql_error_does_not_show_the_statement_parameters(db: Database) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    with pytest.raises(DBAPIError) as failed, db.engine.connect() as connection:
+        connection.execute(text("SELECT * FROM bestaat_niet WHERE bsn = :bsn"), {"bsn": "999993653"})
+    assert "999993653" not in str(failed.value) and "999993653" not in repr(failed.value)

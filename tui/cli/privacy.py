@@ -10,6 +10,7 @@ import typer
 
 from domain.errors import DomainError
 from domain.services import privacy as service
+from storage.backup import other_backups, remove_automatic_copies
 from storage.engine import compact
 from tui.cli.common import database, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
@@ -31,11 +32,19 @@ def purge(
         done = service.purge(db.uow(), db.actor, db.settings.retention, day, dry_run=dry_run)
         if done and not dry_run:
             compact(db.engine)
+            removed = remove_automatic_copies(db.settings.database_url)
+            kept = other_backups(db.settings.database_url)
     verb = "Zou vernietigen" if dry_run else "Vernietigd"
     for c in done:
         write_stdout(f"{verb}: {c.case_number} ({c.municipality_code}), afgesloten {format_date(c.closed_on)}, "
                      f"termijn verstreken {format_date(c.destroy_after)}")
     write_stdout(f"{len(done)} casus(sen) {'te vernietigen' if dry_run else 'vernietigd'}.")
+    if done and not dry_run:
+        for copy in removed:
+            write_stdout(f"Automatische kopie verwijderd (bevatte de vernietigde gegevens nog): {copy}")
+        if kept:
+            typer.echo(f"Let op: {len(kept)} back-up(s) naast de database bevatten de vernietigde casussen nog, "
+                       "tot hun eigen bewaartermijn verstrijkt.", err=True)
 
 
 @app.command("export")
