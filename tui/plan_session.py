@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -406,6 +406,25 @@ class PlanEditSession:
     def draft_is_current(self) -> bool:
         """The content on screen is what the last draft stored."""
         return self.draft_saved_at is not None and self.last_draft == self.content
+
+    def status_line(self, extra: str = "", *, clock: Callable[[datetime | None], str] = str) -> str:
+        """The editor's status line: what is unsaved (and autosaved when), or that all is stored; what is
+        still missing for a decision. `extra` (e.g. 'Bezig met opslaan…') comes first."""
+        parts = [extra] if extra else []
+        if self.frozen and self.statuses_changed:
+            parts.append("Status van acties gewijzigd: Ctrl+S slaat op")
+        elif self.frozen:
+            parts.append("Vastgesteld: alleen lezen (status van acties en evaluatie kunnen nog)")
+        elif self.has_unsaved:
+            unsaved = self.unsaved_steps()
+            parts.append("Niet opgeslagen: " + ", ".join(s.label for s in PlanStep if s in unsaved))
+            if self.draft_is_current:
+                parts.append(f"automatisch bewaard om {clock(self.draft_saved_at)}")
+        elif self.plan is not None:
+            parts.append(f"Alles opgeslagen · versie {self.plan.plan_version} ({self.plan.status.label.lower()})")
+        if self.missing and not self.frozen:
+            parts.append(f"nog {len(self.missing)} punt(en) nodig voor een besluit")
+        return " · ".join(parts)
 
     # -- judging ---------------------------------------------------------------------------------------
     def preview(self) -> None:

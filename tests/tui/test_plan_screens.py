@@ -29,11 +29,12 @@ from tui.screens.decide_dialog import DecideDialog
 from tui.screens.draft_dialog import DraftDialog
 from tui.screens.error_dialog import ErrorDialog
 from tui.screens.plan_compare import PlanCompareScreen
-from tui.screens.plan_editor import STEP_VIEWS, PlanEditorScreen
+from tui.screens.plan_editor import PlanEditorScreen
 from tui.screens.plan_export_dialog import PlanExportDialog
 from tui.widgets.form_field import FormField
 from tui.widgets.plan_goals_actions import ActiesStep
 from tui.widgets.plan_step import StepContext, StepView
+from tui.widgets.plan_step_host import STEP_VIEWS
 
 assert screens  # the package is importable on its own
 
