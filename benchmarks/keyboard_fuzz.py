@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.pilot import WaitForScreenTimeout
 from textual.screen import ModalScreen
 from textual.worker import WorkerCancelled, WorkerFailed
 
@@ -36,6 +37,10 @@ SPECIAL = ["enter", "escape", "tab", "shift+tab", "up", "down", "left", "right",
 START_POINTS = ["casussen", "register", "werklijst", "overbruggingen", "escalaties", "knelpunten", "dashboard",
                 "audit", "plan:1", "plan:2", "plan:3", "plan:4", "plan:5", "plan:6"]
 """A section's mode, or `plan:N`: the plan editor of the first household at step N (Ctrl+N opens...)."""
+
+
+STALLS: list[list[str]] = []
+"""Keys after which Pilot gave up waiting for the screen (counted by the soak; the run goes on)."""
 
 
 @dataclass
@@ -91,7 +96,10 @@ async def press_randomly(pilot: Pilot[Any], rng: random.Random, count: int) -> i
             await pilot.pause()
         else:
             keys = random_key(rng)
-            await pilot.press(*keys)
+            try:
+                await pilot.press(*keys)
+            except WaitForScreenTimeout:  # Pilot's own patience (a very busy machine), not the app's fault
+                STALLS.append(keys)
             sent += len(keys)
         pause = rng.random()
         if pause < 0.05:

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.keyboard_fuzz import START_POINTS, fuzz, reachable_everywhere  # noqa: E402
+from benchmarks.keyboard_fuzz import STALLS, START_POINTS, fuzz, reachable_everywhere  # noqa: E402
 from storage.bootstrap import open_database  # noqa: E402
 from storage.settings import Settings  # noqa: E402
 
@@ -82,7 +82,7 @@ def main() -> int:
         if log.exists():
             print(log.read_text(encoding="utf-8")[-6000:])
         print(f"{args.seeds} seeds × {args.keys} keys = {total_keys} keys in {time.perf_counter() - began:.0f} s; "
-              f"seeds with a failure: {crashed}")
+              f"seeds with a failure: {crashed}; Pilot timeouts (busy machine, run went on): {len(STALLS)}")
     return 1 if crashed else 0
 
 

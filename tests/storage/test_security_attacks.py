@@ -478,3 +478,121 @@ def test_a_sql_error_does_not_show_the_statement_parameters(db: Database) -> Non
     with pytest.raises(DBAPIError) as failed, db.engine.connect() as connection:
         connection.execute(text("SELECT * FROM bestaat_niet WHERE bsn = :bsn"), {"bsn": "999993653"})
     assert "999993653" not in str(failed.value) and "999993653" not in repr(failed.value)
+
+
+# -- finding 5: the dossier's personal-data check reads through disguises -------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from domain.dossier import HouseholdIdentifiers, find_identifiers  # noqa: E402
+from domain.household import Household  # noqa: E402
+
+HOUSEHOLD = Household.model_validate({
+    "name": "Huishouden Janssen",
+    "municipality_code": "GM0363",
+    "address": {"street": "Dorpsstraat", "postcode": "1093 BS"},
+    "members": [{"name": "Marieke Janssen", "date_of_birth": "1984-06-03", "bsn": "999907724"}],
+})
+IDS = HouseholdIdentifiers.of(HOUSEHOLD)
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u202c"]
+LOOKALIKE = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "s": "ѕ", "j": "ј"}
+LEETSPEAK = {"a": "4", "e": "3", "s": "5", "o": "0", "l": "1", "t": "7"}
+DIGIT_SYSTEMS = [0x0030, 0x0660, 0x06F0, 0x0966, 0xFF10, 0x09E6]  # ASCII, Arabic-Indic, Persian, Devanagari, ...
+
+
+def _found(text: str) -> str:
+    return " ".join(find_identifiers(text, IDS))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mevrouw Jans\u00adsen belde", "naam"),
+    ("Mevrouw Jans\u200bsen belde", "naam"),
+    ("Mevrouw Jаnssen belde", "naam"),  # Cyrillic а
+    ("Mevrouw J4nssen belde", "naam"),
+    ("Mevrouw Janss3n belde", "naam"),
+    ("BSN 999/907/724", "BSN"),
+    ("BSN 999_907_724", "BSN"),
+    ("BSN 999,907,724", "BSN"),
+    ("BSN ٩٩٩٩٠٧٧٢٤", "BSN"),  # Arabic-Indic digits
+    ("BSN 9999O7724", "BSN"),  # a letter O
+    ("geboren 1984 06 03", "datum"),
+    ("geboren 03061984", "datum"),
+    ("geboren juni 3, 1984", "datum"),
+    ("geboren drie juni", "datum"),
+    ("born 3rd of june", "datum"),
+    ("woont in de Dorps-straat", "adres"),
+    ("woont in de Dorps.straat", "adres"),
+    ("postcode 1093-BS", "postcode"),
+    ("postcode 10 93 BS", "postcode"),
+    ("postcode 1093.bs", "postcode"),
+    ("mevrouw M.J. (41 jaar) en zoon", "initialen"),
+])
+def test_disguised_identifiers_are_found(text: str, expected: str) -> None:
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De huur is sinds maart 2024 niet betaald; score 1-5.",
+    "Betrokken: Buurtteam Oost en de schuldhulpverlening (3 gesprekken).",
+    "Kosten 1.250 euro per maand, 12 maanden.",
+    "Moeder en twee kinderen (8 en 11 jaar).",
+])
+def test_ordinary_text_passes(text: str) -> None:
+    assert _found(text) == ""
+
+
+@st.composite
+def disguised_name(draw: st.DrawFn) -> str:
+    word = "janssen"
+    out = []
+    for ch in word:
+        kind = draw(st.sampled_from(["plain", "upper", "lookalike", "leet"]))
+        if kind == "upper":
+            ch = ch.upper()
+        elif kind == "lookalike" and ch in LOOKALIKE:
+            ch = LOOKALIKE[ch]
+        elif kind == "leet" and ch in LEETSPEAK and ch != "j":
+            ch = LEETSPEAK[ch]
+        out.append(ch)
+        if draw(st.booleans()):
+            out.append(draw(st.sampled_from(INVISIBLE)))
+    return "".join(out)
+
+
+@st.composite
+def disguised_bsn(draw: st.DrawFn) -> str:
+    base = draw(st.sampled_from(DIGIT_SYSTEMS))
+    out = []
+    for index, ch in enumerate("999907724"):
+        if ch == "0" and draw(st.booleans()):
+            out.append(draw(st.sampled_from("Oo")))
+        else:
+            out.append(chr(base + int(ch)))
+        if index < 8 and draw(st.integers(0, 3)) == 0:
+            out.append(draw(st.sampled_from([" ", ".", "-", "/", "_", ",", "\u00ad", "\u200b"])))
+    return "".join(out)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=disguised_name(), before=st.sampled_from(["", "Mevrouw ", "gesprek met "]),
+       after=st.sampled_from(["", " belde", ", zie verslag."]))
+def test_property_a_disguised_name_is_found(name: str, before: str, after: str) -> None:
+    assert "naam" in _found(before + name + after), repr(name)
+
+
+@settings(max_examples=150, deadline=None)
+@given(bsn=disguised_bsn(), before=st.sampled_from(["", "BSN ", "nummer: "]))
+def test_property_a_disguised_bsn_is_found(bsn: str, before: str) -> None:
+    assert "BSN" in _found(before + bsn), repr(bsn)
+
+
+@settings(max_examples=100, deadline=None)
+@given(day=st.integers(1, 28), month=st.integers(1, 12), year=st.integers(1930, 2025),
+       style=st.sampled_from(["{d:02d}{m:02d}{y}", "{y} {m:02d} {d:02d}", "{d} {M} {y}", "{M} {d}, {y}",
+                              "{d}-{m}-{y}", "{y}/{m}/{d}", "{d} {m} {y}"]))
+def test_property_a_date_in_any_common_notation_is_found(day: int, month: int, year: int, style: str) -> None:
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+              "oktober", "november", "december"]
+    text = "geboren " + style.format(d=day, m=month, y=year, M=months[month - 1])
+    assert "datum" in _found(text), text

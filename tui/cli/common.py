@@ -11,8 +11,9 @@ from typing import Annotated, NoReturn
 import typer
 
 from domain.access import ReasonRequired
-from domain.errors import DomainError, InvalidInput
+from domain.errors import Conflict, DomainError, InvalidInput
 from storage.bootstrap import Database, Services, open_services
+from storage.files import FileRefused
 from storage.settings import Settings
 
 EXIT_ERROR = 1
@@ -50,7 +51,8 @@ def report_error(error: DomainError) -> NoReturn:
         raise typer.Exit(EXIT_INVALID)
     if isinstance(error, ReasonRequired):
         fail(f"{error.message} Geef die mee met --reden \"...\".")
-    fail(error.message)
+    # Rejected input exits 2 like invalid input: a case number that exists already, a file not written.
+    fail(error.message, EXIT_INVALID if isinstance(error, Conflict | FileRefused) else EXIT_ERROR)
 
 
 def cli_login(services: Services) -> None:

@@ -26,15 +26,18 @@ from tui.cli import (
     user,
 )
 from tui.cli.common import CliState, open_cli, report_error
+from tui.cli.errors import run_guarded
 from tui.cli.escalation import app as escalation_app
 from tui.cli.overbrugging import app as overbrugging_app
 from tui.cli.report import app as report_app
+from tui.error_log import log_path
 
 app = typer.Typer(
     help="doorbraak: de doorbraakmethode voor multiprobleemhuishoudens, in de terminal.",
     invoke_without_command=True,
     no_args_is_help=False,
     pretty_exceptions_enable=False,
+    epilog=f"Onverwachte fouten worden zonder gegevens gelogd in {log_path()}.",
 )
 db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -133,4 +136,5 @@ def db_upgrade(ctx: typer.Context) -> None:
 
 
 def main() -> None:
-    app()
+    """The console script: Typer's app inside the one error boundary (tui/cli/errors.py)."""
+    run_guarded(app)

@@ -100,7 +100,8 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
     def on_mount(self) -> None:
         colour = self.app.get_css_variables().get("text-warning")
         self._warning = Style(color=colour, bold=True) if colour else "bold"
-        self.query_one(OptionList).focus()
+        # Like every picker (docs/keyboard.md): the cursor starts in the search field, ↓ goes to the first result.
+        self.query_one(Input).focus()
         self._find("", self._next_generation(), 0.0)
 
     # -- searching ---------------------------------------------------------------------------------
@@ -236,11 +237,16 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
             event.stop()
             field.focus()
             field.action_delete_left()
-        elif self.focused is field and event.key in ("up", "down", "pageup", "pagedown"):
+        elif self.focused is field and event.key == "down":
+            event.stop()
+            options.focus()
+            if options.option_count and options.highlighted is None:
+                options.highlighted = 0
+        elif self.focused is field and event.key in ("up", "pageup", "pagedown"):
             # The arrows move through the list while the cursor stays in the search field.
             event.stop()
             moves: dict[str, Callable[[], None]] = {
-                "up": options.action_cursor_up, "down": options.action_cursor_down,
+                "up": options.action_cursor_up,
                 "pageup": options.action_page_up, "pagedown": options.action_page_down,
             }
             moves[event.key]()

@@ -160,21 +160,20 @@ class DraftKeeping:
             self.app.call_from_thread(self._offer_draft, concept)
 
     def _offer_draft(self: HouseholdFormScreen, concept: dict[str, Any]) -> None:  # type: ignore[misc]
-        from tui.screens.confirm_dialog import ConfirmDialog
+        from tui.screens.draft_dialog import RESTORE, DraftDialog
 
         when = _when(concept.get("saved_at"))
 
-        async def answered(restore: bool | None) -> None:
-            if restore:
+        async def answered(choice: str | None) -> None:
+            if choice == RESTORE:
                 await self.restore_draft(concept)
             else:
                 self.drop_draft()
 
-        self.app.push_screen(ConfirmDialog(
-            "Concept herstellen?",
-            f"Er is een niet-opgeslagen concept{when}, bijvoorbeeld na een storing of een verbroken "
-            "verbinding. Wilt u verder waar u was?",
-            yes="Herstellen", no="Weggooien",
+        # The same dialog and keys as the plan's concept (h herstellen, w weggooien, Esc herstelt).
+        self.app.push_screen(DraftDialog(
+            f"Concept herstellen? Er is een niet-opgeslagen concept{when}, bijvoorbeeld na een storing of een "
+            "verbroken verbinding. Wilt u verder waar u was?",
         ), answered)
 
     async def restore_draft(self: HouseholdFormScreen, concept: dict[str, Any]) -> None:  # type: ignore[misc]
