@@ -596,3 +596,43 @@ def test_property_a_date_in_any_common_notation_is_found(day: int, month: int, y
               "oktober", "november", "december"]
     text = "geboren " + style.format(d=day, m=month, y=year, M=months[month - 1])
     assert "datum" in _found(text), text
+
+
+# -- finding 11: the case format is strict ----------------------------------------------------------------------
+
+
+def _case_json(**household: object) -> dict[str, object]:
+    base: dict[str, object] = {"name": "Familie Streng", "municipality_code": "GM0363"}
+    base.update(household)
+    return {"format": "doorbraak-case", "format_version": 1, "household": base}
+
+
+@pytest.mark.parametrize(("household", "where"), [
+    ({"problems": [{"leefgebied": "financien", "score": "2"}]}, "score"),
+    ({"problems": [{"leefgebied": "financien", "score": True}]}, "score"),
+    ({"organisations": [{"name": "Org", "legal_framework": "Wmo", "yearly_cost": "1E+5"}]}, "yearly_cost"),
+    ({"closed_on": "1800-01-01", "status": "afgesloten"}, "closed_on"),
+    ({"closed_on": "2099-01-01", "status": "afgesloten"}, "closed_on"),
+    ({"name": "Jan\u202eneS"}, "name"),
+    ({"members": [{"name": "Ma\u200brie", "date_of_birth": "1984-06-03"}]}, "name"),
+])
+def test_case_format_refuses_loose_values(household: dict[str, object], where: str) -> None:
+    from domain.case_document import case_from_document
+    from domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as refused:
+        case_from_document(_case_json(**household))
+    assert any(where in p.path for p in refused.value.problems), refused.value.problems
+
+
+def test_case_json_refuses_duplicate_keys_and_accepts_a_bom() -> None:
+    import json
+
+    from domain.case_document import case_from_document, loads_case_json
+    from domain.errors import InvalidInput
+
+    text = json.dumps(_case_json())
+    assert case_from_document(loads_case_json("\ufeff" + text)).household.name == "Familie Streng"
+    duplicate = text.replace('"name": "Familie Streng"', '"name": "Familie Streng", "name": "Iemand Anders"')
+    with pytest.raises(InvalidInput, match="twee keer"):
+        loads_case_json(duplicate)
