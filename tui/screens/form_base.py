@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState
 from domain.access import ReasonRequired
 from domain.errors import DomainError, InvalidInput, Problem
 from domain.messages import field_label
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle, as_services
 from tui.screens.base import CaseReasons, DoorbraakScreen
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import ItemEditor, ItemList
@@ -146,8 +146,8 @@ class FormScreen(ProblemsMixin, DoorbraakScreen[T], Generic[T]):
         Binding("escape", "cancel", "Terug", id="form.cancel", tooltip="Terug; vraagt eerst bij wijzigingen"),
     ]
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle) -> None:
+        super().__init__(services)
         self._fields = {}
         self._initial: dict[str, Any] | None = None
         self.saving = False
@@ -233,9 +233,11 @@ class FormDialog(CaseReasons, ProblemsMixin, ModalScreen[T], Generic[T]):
         Binding("escape", "cancel", "Annuleren", id="dialog.cancel", tooltip="Sluiten zonder op te slaan"),
     ]
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, services: AppHandle) -> None:
         super().__init__()
-        self.db = db
+        self.services = as_services(services)
+        self.db = self.services.db
+        """Transitional, for dialogs not converted to `self.services` yet."""
         self._fields = {}
         self.saving = False
 

@@ -20,12 +20,12 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from domain.household import Household
-from storage.drafts import LocalDrafts
 from tui.render.format import format_datetime
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import ItemEditor, MemberEditor, OrganisationEditor, ProblemEditor
 
 if TYPE_CHECKING:
+    from storage.bootstrap import LocalDrafts
     from tui.screens.household_form import HouseholdFormScreen
 
 NEW_EDITORS: dict[str, Callable[[], ItemEditor]] = {
@@ -108,7 +108,7 @@ DRAFT_PAUSE = 1.0
 class DraftKeeping:
     """Mixed into the household form: writes the concept while typing, offers it back, drops it when done.
 
-    Expects the form's `db`, `household`, `_shown`, `_initial`, `_merged`, `is_dirty`, `draft()`,
+    Expects the form's `services`, `household`, `_shown`, `_initial`, `_merged`, `is_dirty`, `draft()`,
     `recompose()`, `_set_form_error()` (see HouseholdFormScreen).
     """
 
@@ -121,21 +121,21 @@ class DraftKeeping:
 
     def schedule_draft(self: HouseholdFormScreen) -> None:  # type: ignore[misc]
         """Call on every change; the concept is written once typing pauses."""
-        if self._initial is None or self.db.drafts is None:
+        if self._initial is None or self.services.drafts is None:
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_PAUSE, self.write_draft)
 
     def write_draft(self: HouseholdFormScreen) -> None:  # type: ignore[misc]
-        store = self.db.drafts
+        store = self.services.drafts
         if store is None:
             return
         if not self.is_dirty:
             self.drop_draft()
             return
         content = {**snapshot(self), "saved_at": datetime.now(UTC).isoformat()}
-        username = self.db.actor.username
+        username = self.services.actor.username
         self.app.run_worker(partial(store.save, username, self._draft_key, content), thread=True,
                             group="draft-save", exclusive=True, exit_on_error=False)
 
@@ -144,18 +144,18 @@ class DraftKeeping:
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        store = self.db.drafts
+        store = self.services.drafts
         if store is not None:
-            self.app.run_worker(partial(store.discard, self.db.actor.username, self._draft_key), thread=True,
+            self.app.run_worker(partial(store.discard, self.services.actor.username, self._draft_key), thread=True,
                                 group="draft-drop", exit_on_error=False)
 
     def look_for_draft(self: HouseholdFormScreen) -> None:  # type: ignore[misc]
-        store = self.db.drafts
+        store = self.services.drafts
         if store is not None:
             self.run_worker(partial(self._load_draft, store), thread=True, group="draft-load", exit_on_error=False)
 
     def _load_draft(self: HouseholdFormScreen, store: LocalDrafts) -> None:  # type: ignore[misc]
-        concept = store.load(self.db.actor.username, self._draft_key)
+        concept = store.load(self.services.actor.username, self._draft_key)
         if concept is not None and concept.get("format") == FORMAT:
             self.app.call_from_thread(self._offer_draft, concept)
 

@@ -22,8 +22,8 @@ from domain import reference
 from domain.errors import InvalidInput, Problem, StaleVersion
 from domain.household import NAME_MAX, Household, MemberRole
 from domain.messages import field_label
-from domain.services.households import SaveConflict, create_household, explain_conflict, update_household
-from storage.bootstrap import Database
+from domain.services.households import SaveConflict, UpdateHousehold, parse_draft
+from storage.bootstrap import AppHandle
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.household_draft import DraftKeeping
 from tui.widgets.form_field import FormField
@@ -61,8 +61,8 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
                 tooltip="Een betrokken organisatie toevoegen"),
     ]
 
-    def __init__(self, db: Database, household: Household | None) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, household: Household | None) -> None:
+        super().__init__(services)
         self.household = household
         """The saved version the edits are based on (its version is checked at save)."""
         self._shown = household
@@ -109,12 +109,12 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
                 )
                 yield self._field(
                     "Professional",
-                    text_input(h.professional if h else "", placeholder=f"leeg = {self.db.actor.display_name}"),
+                    text_input(h.professional if h else "", placeholder=f"leeg = {self.services.actor.display_name}"),
                     path="professional",
                 )
                 # The team decides who has the case in their caseload; a save must never drop it.
                 yield self._field(
-                    "Team", text_input(h.team if h else self.db.actor.team, placeholder="bijv. Wijkteam Oost"),
+                    "Team", text_input(h.team if h else self.services.actor.team, placeholder="bijv. Wijkteam Oost"),
                     path="team",
                 )
             yield Label("Adres", classes="section-label")
@@ -246,20 +246,22 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
     @work(thread=True, exclusive=True, group="household-save", exit_on_error=False)
     def _save(self, draft: dict[str, Any]) -> None:
         try:
+            command = parse_draft(draft)
             if self.household is None:
-                saved = create_household(draft, self.db.uow(), self.db.actor, today=today(self.db))
+                saved = self.services.households.create(command, today=today(self.services))
             else:
                 assert self.household.case_number is not None
                 number = self.household.case_number
-                saved = update_household(number, draft, self.household.version, self.db.uow(), self.db.actor,
-                                         purpose=self.case_reason(number))
+                saved = self.services.households.update(
+                    UpdateHousehold(number, command, self.household.version, purpose=self.case_reason(number))
+                )
         except InvalidInput as exc:
             self.app.call_from_thread(self.show_problems, exc.problems)
         except StaleVersion:
             assert self.household is not None and self.household.case_number is not None
             number = self.household.case_number
-            conflict = explain_conflict(number, self.household, draft, self.db.uow(), self.db.actor,
-                                        purpose=self.case_reason(number))
+            conflict = self.services.households.explain_conflict(number, self.household, command,
+                                                                 purpose=self.case_reason(number))
             self.app.call_from_thread(self._show_conflict, conflict)
         else:
             self.app.call_from_thread(self._saved, saved)

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Select, Static
 
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.screens.casework_common import to_date
 from tui.screens.form_base import FormDialog
 from tui.widgets.form_values import format_date_input
@@ -30,7 +30,7 @@ StepSubmit = Callable[[str, date | None, str], T]
 class StepDialog(FormDialog[T]):
     def __init__(
         self,
-        db: Database,
+        services: AppHandle,
         *,
         title: str,
         current: str,
@@ -40,7 +40,7 @@ class StepDialog(FormDialog[T]):
         note_hint: str = "optioneel",
         with_note: bool = True,
     ) -> None:
-        super().__init__(db)
+        super().__init__(services)
         self.title_text = title
         self.current = current
         self.choices = choices
