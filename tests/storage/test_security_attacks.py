@@ -636,3 +636,29 @@ def test_case_json_refuses_duplicate_keys_and_accepts_a_bom() -> None:
     duplicate = text.replace('"name": "Familie Streng"', '"name": "Familie Streng", "name": "Iemand Anders"')
     with pytest.raises(InvalidInput, match="twee keer"):
         loads_case_json(duplicate)
+
+
+# -- finding 12: what the CLI tells the user matches what it can do ----------------------------------------------
+
+
+def test_reason_hint_names_reden_only_for_commands_that_have_it() -> None:
+    import click
+
+    from tui.cli.common import _reason_hint
+
+    with_reason = click.Command("show", params=[click.Option(["--reden"])])
+    without = click.Command("list", params=[])
+    with click.Context(with_reason):
+        assert "--reden" in _reason_hint() and "kent geen" not in _reason_hint()
+    with click.Context(without):
+        assert "kent geen --reden" in _reason_hint()
+
+
+@pytest.mark.postgres
+def test_login_for_a_prefix_without_groups_is_a_dutch_refusal(postgres_db: Database) -> None:
+    from domain.users import User
+    from storage.rls import create_login
+
+    user = User(username="x_let_zonder_groep", display_name="L", role=Role.LET)
+    with pytest.raises(DatabaseError, match="db beveilig --prefix nietbeveiligd"):
+        create_login(postgres_db.engine, user, "een lang wachtwoord 2026", "nietbeveiligd")
