@@ -596,3 +596,69 @@ def test_property_a_date_in_any_common_notation_is_found(day: int, month: int, y
               "oktober", "november", "december"]
     text = "geboren " + style.format(d=day, m=month, y=year, M=months[month - 1])
     assert "datum" in _found(text), text
+
+
+# -- finding 11: the case format is strict ----------------------------------------------------------------------
+
+
+def _case_json(**household: object) -> dict[str, object]:
+    base: dict[str, object] = {"name": "Familie Streng", "municipality_code": "GM0363"}
+    base.update(household)
+    return {"format": "doorbraak-case", "format_version": 1, "household": base}
+
+
+@pytest.mark.parametrize(("household", "where"), [
+    ({"problems": [{"leefgebied": "financien", "score": "2"}]}, "score"),
+    ({"problems": [{"leefgebied": "financien", "score": True}]}, "score"),
+    ({"organisations": [{"name": "Org", "legal_framework": "Wmo", "yearly_cost": "1E+5"}]}, "yearly_cost"),
+    ({"closed_on": "1800-01-01", "status": "afgesloten"}, "closed_on"),
+    ({"closed_on": "2099-01-01", "status": "afgesloten"}, "closed_on"),
+    ({"name": "Jan\u202eneS"}, "name"),
+    ({"members": [{"name": "Ma\u200brie", "date_of_birth": "1984-06-03"}]}, "name"),
+])
+def test_case_format_refuses_loose_values(household: dict[str, object], where: str) -> None:
+    from domain.case_document import case_from_document
+    from domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as refused:
+        case_from_document(_case_json(**household))
+    assert any(where in p.path for p in refused.value.problems), refused.value.problems
+
+
+def test_case_json_refuses_duplicate_keys_and_accepts_a_bom() -> None:
+    import json
+
+    from domain.case_document import case_from_document, loads_case_json
+    from domain.errors import InvalidInput
+
+    text = json.dumps(_case_json())
+    assert case_from_document(loads_case_json("\ufeff" + text)).household.name == "Familie Streng"
+    duplicate = text.replace('"name": "Familie Streng"', '"name": "Familie Streng", "name": "Iemand Anders"')
+    with pytest.raises(InvalidInput, match="twee keer"):
+        loads_case_json(duplicate)
+
+
+# -- finding 12: what the CLI tells the user matches what it can do ----------------------------------------------
+
+
+def test_reason_hint_names_reden_only_for_commands_that_have_it() -> None:
+    import click
+
+    from tui.cli.common import _reason_hint
+
+    with_reason = click.Command("show", params=[click.Option(["--reden"])])
+    without = click.Command("list", params=[])
+    with click.Context(with_reason):
+        assert "--reden" in _reason_hint() and "kent geen" not in _reason_hint()
+    with click.Context(without):
+        assert "kent geen --reden" in _reason_hint()
+
+
+@pytest.mark.postgres
+def test_login_for_a_prefix_without_groups_is_a_dutch_refusal(postgres_db: Database) -> None:
+    from domain.users import User
+    from storage.rls import create_login
+
+    user = User(username="x_let_zonder_groep", display_name="L", role=Role.LET)
+    with pytest.raises(DatabaseError, match="db beveilig --prefix nietbeveiligd"):
+        create_login(postgres_db.engine, user, "een lang wachtwoord 2026", "nietbeveiligd")
