@@ -17,6 +17,7 @@ from domain.caselist import CaseListQuery
 from domain.escalation import EscalationQuery
 from domain.knelpunt import KnelpuntQuery
 from domain.overbrugging import OverbruggingQuery
+from domain.register import parse_query
 from domain.retention import RetentionSettings
 from domain.services import escalation, households, knelpunten, overbrugging, plans, privacy, register, signals
 from domain.services.audit import audit_log, case_history
@@ -47,7 +48,7 @@ def test_what_the_let_may_see_carries_no_identifying_data(sqlite_db: Database) -
         knelpunten.list_knelpunten(KnelpuntQuery(), db.uow(), LET),
         knelpunten.knelpunten_report(db.uow(), LET),
         escalation.resolution_times(db.uow(), LET),
-        register.search_contacts({"text": "CJIB"}, db.uow(), LET, today=TODAY),
+        register.search_contacts(parse_query({"text": "CJIB"}), db.uow(), LET, today=TODAY),
     ]
     page = seen[1]
     assert page.total == 1
