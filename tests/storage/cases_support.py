@@ -8,6 +8,7 @@ from typing import Any
 from domain.actors import Actor
 from domain.services import households
 from domain.services.escalation import EscalationDraft
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 
 TODAY = date(2026, 11, 1)
@@ -39,7 +40,7 @@ def household_draft(name: str = "Huishouden Özdemir", **extra: Any) -> dict[str
 
 
 def make_household(db: Database, actor: Actor | None = None, **extra: Any) -> str:
-    h = households.create_household(household_draft(**extra), db.uow(), actor or db.actor, today=TODAY)
+    h = households.create_household(parse_draft(household_draft(**extra)), db.uow(), actor or db.actor, today=TODAY)
     assert h.case_number is not None
     return h.case_number
 

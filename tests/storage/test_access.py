@@ -13,6 +13,7 @@ from domain.audit import AuditKind
 from domain.caselist import CaseListQuery
 from domain.services import households as service
 from domain.services.audit import case_history, verify_audit
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 
 AMSTERDAM = frozenset({"GM0363"})
@@ -57,12 +58,12 @@ BEHEER = Actor(username="beheer", display_name="Beheerder", role=Role.BEHEER)
 @pytest.fixture
 def case(sqlite_db: Database) -> str:
     h = service.create_household(
-        {
+        parse_draft({
             "name": "Huishouden Yilmaz",
             "municipality_code": "GM0363",
             "professional": "Fatima Bouzid",
             "team": "Wijkteam Oost",
-        },
+        }),
         sqlite_db.uow(),
         OWN,
     )
@@ -106,7 +107,7 @@ def test_role_matrix(
         "professional": "Fatima Bouzid",
         "team": "Wijkteam Oost",
     }
-    assert outcome(lambda: service.update_household(case, data, version, db.uow(), actor)) == edit
+    assert outcome(lambda: service.update_household(case, parse_draft(data), version, db.uow(), actor)) == edit
     assert outcome(lambda: service.export_household(case, db.uow(), actor)) == export
     if sees is None:
         assert outcome(lambda: service.list_cases(CaseListQuery(), db.uow(), actor)) == "denied"
@@ -128,7 +129,7 @@ def test_break_glass_reason_is_logged(sqlite_db: Database, case: str) -> None:
 
 def test_creating_outside_own_municipality_is_refused(sqlite_db: Database) -> None:
     with pytest.raises(AccessDenied, match="GM0599"):
-        service.create_household({"name": "X", "municipality_code": "GM0599"}, sqlite_db.uow(), OWN)
+        service.create_household(parse_draft({"name": "X", "municipality_code": "GM0599"}), sqlite_db.uow(), OWN)
 
 
 def test_audit_access(sqlite_db: Database, case: str) -> None:

@@ -21,6 +21,7 @@ from domain.register import parse_query
 from domain.retention import RetentionSettings
 from domain.services import escalation, households, knelpunten, overbrugging, plans, privacy, register, signals
 from domain.services.audit import audit_log, case_history
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tests.storage.cases_support import TODAY, make_household
 from tests.storage.test_cases_escalation import submitted
@@ -76,9 +77,9 @@ def test_everything_else_is_refused(sqlite_db: Database) -> None:
         "get_household": lambda: households.get_household(case, db.uow(), LET, purpose="nieuwsgierig"),
         "export_household": lambda: households.export_household(case, db.uow(), LET),
         "update_household": lambda: households.update_household(
-            case, {"name": "X", "municipality_code": "GM0363"}, 1, db.uow(), LET),
+            case, parse_draft({"name": "X", "municipality_code": "GM0363"}), 1, db.uow(), LET),
         "create_household": lambda: households.create_household(
-            {"name": "X", "municipality_code": "GM0363"}, db.uow(), LET),
+            parse_draft({"name": "X", "municipality_code": "GM0363"}), db.uow(), LET),
         "worklist": lambda: signals.worklist(db.uow(), LET, today=TODAY),
         "get_plan": lambda: plans.get_plan(case, db.uow(), LET),
         "plan_overview": lambda: plans.plan_overview(case, db.uow(), LET),

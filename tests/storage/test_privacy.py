@@ -17,6 +17,7 @@ from domain.household import HouseholdStatus
 from domain.retention import RetentionPolicy, RetentionSettings
 from domain.services import households as cases
 from domain.services import privacy as service
+from domain.services.households import parse_draft
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
 from tui.cli.main import app
@@ -24,12 +25,12 @@ from tui.cli.main import app
 
 def closed_case(db: Database, name: str, framework: str, closed_on: date, municipality: str = "GM0363") -> str:
     h = cases.create_household(
-        {
+        parse_draft({
             "name": name,
             "municipality_code": municipality,
             "members": [{"name": f"{name} Lid", "date_of_birth": "1980-05-05", "bsn": "999993653"}],
             "organisations": [{"name": "Org", "legal_framework": framework}],
-        },
+        }),
         db.uow(), db.actor,
     )
     assert h.case_number
