@@ -676,6 +676,7 @@ def test_a_professionals_own_role_cannot_set_the_audit_head_back(request: pytest
     anna = secured.engine_as("anna")
     try:
         for attack in ("UPDATE audit_head SET seq = seq - 1", "UPDATE audit_head SET seq = 0",
+                       "UPDATE audit_head SET seq = seq + 1",  # no UPDATE grant at all (migration 0012)
                        "TRUNCATE audit_log", "TRUNCATE audit_head", "DELETE FROM audit_log"):
             with pytest.raises(DBAPIError), anna.begin() as connection:
                 connection.execute(text(attack))
