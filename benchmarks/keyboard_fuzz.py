@@ -148,7 +148,7 @@ async def reachable_everywhere(pilot: Pilot[Any]) -> list[str]:
     failed = []
     from tui.navigation import sections_for
 
-    for each in sections_for(app.db.actor):
+    for each in sections_for(app.services.actor):
         if isinstance(app.screen, ModalScreen) or keys_belong_to_fields(app.screen, app.focused):
             app.screen.set_focus(None)
         if isinstance(app.screen, ModalScreen) or hasattr(type(app.screen), "is_dirty"):

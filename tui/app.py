@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle, Services, as_services
 from storage.settings import save_setting
 from tui.errors import ErrorBoundary, write_log
 from tui.key_order import KeysInOrder
@@ -53,7 +53,7 @@ def readable_key(binding: Binding) -> str:
 
 
 class DoorbraakApp(KeysInOrder, ErrorBoundary):
-    """doorbraak in the terminal. Takes an open `Database` (settings, unit of work, actor)."""
+    """doorbraak in the terminal. Takes the `Services` of an open database (use cases, settings, actor)."""
 
     CSS_PATH = ["app.tcss", "tour.tcss"]
     TITLE = "doorbraak"
@@ -80,34 +80,35 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
                 tooltip="Terug naar de vorige stap van de rondleiding"),
     ]
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, services: AppHandle) -> None:
+        services = as_services(services)
         # A shared database starts at the login screen; the sections are built only after login,
         # so no screen ever queries with a permissionless actor. (Textual reads DEFAULT_MODE in __init__.)
-        self.awaiting_login = db.requires_login and db.logged_in is None
+        self.awaiting_login = services.requires_login and services.logged_in is None
         if self.awaiting_login:
             self.DEFAULT_MODE = LOGIN  # type: ignore[misc]  # an intended per-instance override of the ClassVar
         super().__init__()
-        self.db = db
+        self.services: Services = services
         self._tour: TourGuide | None = None
         self._palette: CommandPalette | None = None
         self.case_reasons: dict[str, str] = {}
         """Reasons given this session for opening cases outside the caseload (case number → reason)."""
         for theme in THEMES:
             self.register_theme(theme)
-        wanted = db.settings.theme
+        wanted = services.settings.theme
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         if self.awaiting_login:
-            self.add_mode(LOGIN, partial(login_screen, db))
+            self.add_mode(LOGIN, partial(login_screen, services))
         for each in SECTIONS:
-            self.add_mode(each.mode, partial(each.screen, db))
+            self.add_mode(each.mode, partial(each.screen, services))
 
     def on_mount(self) -> None:
-        if self.db.settings.keymap:
-            self.set_keymap(dict(self.db.settings.keymap))
-        for warning in self.db.warnings:
+        if self.services.settings.keymap:
+            self.set_keymap(dict(self.services.settings.keymap))
+        for warning in self.services.warnings:
             self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.db.demo and not self.awaiting_login:
+        if self.services.demo and not self.awaiting_login:
             from tui.widgets.tour_card import HINT, HINT_TITLE
 
             self.notify(HINT, title=HINT_TITLE, timeout=20, markup=False)
@@ -122,8 +123,8 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
     def _remember_theme(self, theme: object) -> None:
         """A theme chosen in the app ("Thema wijzigen") is kept in config.toml for the next start."""
         name = getattr(theme, "name", "")
-        if name and name != self.db.settings.theme:
-            self.db.settings = self.db.settings.model_copy(update={"theme": name})
+        if name and name != self.services.settings.theme:
+            self.services.settings = self.services.settings.model_copy(update={"theme": name})
             self._save_theme(name)
 
     @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
@@ -159,11 +160,11 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
     # -- the oefenomgeving ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reset_demo":
-            return self.db.demo  # not even offered on a real database
+            return self.services.demo  # not even offered on a real database
         if action == "tour":
-            return self.db.demo and not self.awaiting_login
+            return self.services.demo and not self.awaiting_login
         if action in ("tour_next", "tour_previous"):
-            return self.db.demo and self.touring
+            return self.services.demo and self.touring
         if action == "go_to_menu":
             # Before login there is nothing to go to; in a form, dialog or field `g` is a letter, not 'Ga naar'
             # (the open 'Ga naar' dialog itself closes on `g`).
@@ -176,7 +177,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         from tui.demo_reset import QUESTION
         from tui.screens.confirm_dialog import ConfirmDialog
 
-        if not self.db.demo or isinstance(self.screen, ConfirmDialog):
+        if not self.services.demo or isinstance(self.screen, ConfirmDialog):
             return
 
         def answered(yes: bool | None) -> None:
@@ -254,7 +255,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
             if mode is not None:
                 self.go_to(mode)
 
-        self.push_screen(GoToDialog(self.current_mode, sections_for(self.db.actor)), chosen)
+        self.push_screen(GoToDialog(self.current_mode, sections_for(self.services.actor)), chosen)
 
     def all_screens(self) -> list[Screen[Any]]:
         """The screens of every section, not only the current one."""
@@ -311,7 +312,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         for binding, node in self.screen_keys(screen):
             help_text = f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})"
             yield SystemCommand(binding.description, help_text, partial(self.run_action, binding.action, node))
-        for each in [] if self.awaiting_login else sections_for(self.db.actor):
+        for each in [] if self.awaiting_login else sections_for(self.services.actor):
             if each.mode != self.current_mode:
                 yield SystemCommand(f"Ga naar {each.label}", each.description, partial(self.go_to, each.mode))
         yield SystemCommand("Thema wijzigen", "Kies een ander kleurenschema", self.action_change_theme)
@@ -342,6 +343,6 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         self.exit()
 
 
-def run_app(db: Database) -> None:
-    """Run the app full screen on `db` until the user quits."""
-    DoorbraakApp(db).run()
+def run_app(services: Services) -> None:
+    """Run the app full screen on `services` until the user quits."""
+    DoorbraakApp(services).run()

@@ -25,6 +25,8 @@ from storage.files import FileRefused, write_file
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving, mark_oefenomgeving
 from storage.settings import Settings
 from storage.users import Argon2PasswordHasher
+from tests.storage.test_rls import Secured
+from tests.storage.test_rls import secured as rls_secured  # noqa: F401  (a fixture)
 from tests.storage.test_users import FAST, PASSWORD, bootstrap
 from tui.cli.main import app as cli
 
@@ -478,3 +480,204 @@ def test_a_sql_error_does_not_show_the_statement_parameters(db: Database) -> Non
     with pytest.raises(DBAPIError) as failed, db.engine.connect() as connection:
         connection.execute(text("SELECT * FROM bestaat_niet WHERE bsn = :bsn"), {"bsn": "999993653"})
     assert "999993653" not in str(failed.value) and "999993653" not in repr(failed.value)
+
+
+# -- finding 5: the dossier's personal-data check reads through disguises -------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from domain.dossier import HouseholdIdentifiers, find_identifiers  # noqa: E402
+from domain.household import Household  # noqa: E402
+
+HOUSEHOLD = Household.model_validate({
+    "name": "Huishouden Janssen",
+    "municipality_code": "GM0363",
+    "address": {"street": "Dorpsstraat", "postcode": "1093 BS"},
+    "members": [{"name": "Marieke Janssen", "date_of_birth": "1984-06-03", "bsn": "999907724"}],
+})
+IDS = HouseholdIdentifiers.of(HOUSEHOLD)
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u202c"]
+LOOKALIKE = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "s": "ѕ", "j": "ј"}
+LEETSPEAK = {"a": "4", "e": "3", "s": "5", "o": "0", "l": "1", "t": "7"}
+DIGIT_SYSTEMS = [0x0030, 0x0660, 0x06F0, 0x0966, 0xFF10, 0x09E6]  # ASCII, Arabic-Indic, Persian, Devanagari, ...
+
+
+def _found(text: str) -> str:
+    return " ".join(find_identifiers(text, IDS))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mevrouw Jans\u00adsen belde", "naam"),
+    ("Mevrouw Jans\u200bsen belde", "naam"),
+    ("Mevrouw Jаnssen belde", "naam"),  # Cyrillic а
+    ("Mevrouw J4nssen belde", "naam"),
+    ("Mevrouw Janss3n belde", "naam"),
+    ("BSN 999/907/724", "BSN"),
+    ("BSN 999_907_724", "BSN"),
+    ("BSN 999,907,724", "BSN"),
+    ("BSN ٩٩٩٩٠٧٧٢٤", "BSN"),  # Arabic-Indic digits
+    ("BSN 9999O7724", "BSN"),  # a letter O
+    ("geboren 1984 06 03", "datum"),
+    ("geboren 03061984", "datum"),
+    ("geboren juni 3, 1984", "datum"),
+    ("geboren drie juni", "datum"),
+    ("born 3rd of june", "datum"),
+    ("woont in de Dorps-straat", "adres"),
+    ("woont in de Dorps.straat", "adres"),
+    ("postcode 1093-BS", "postcode"),
+    ("postcode 10 93 BS", "postcode"),
+    ("postcode 1093.bs", "postcode"),
+    ("mevrouw M.J. (41 jaar) en zoon", "initialen"),
+])
+def test_disguised_identifiers_are_found(text: str, expected: str) -> None:
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De huur is sinds maart 2024 niet betaald; score 1-5.",
+    "Betrokken: Buurtteam Oost en de schuldhulpverlening (3 gesprekken).",
+    "Kosten 1.250 euro per maand, 12 maanden.",
+    "Moeder en twee kinderen (8 en 11 jaar).",
+])
+def test_ordinary_text_passes(text: str) -> None:
+    assert _found(text) == ""
+
+
+@st.composite
+def disguised_name(draw: st.DrawFn) -> str:
+    word = "janssen"
+    out = []
+    for ch in word:
+        kind = draw(st.sampled_from(["plain", "upper", "lookalike", "leet"]))
+        if kind == "upper":
+            ch = ch.upper()
+        elif kind == "lookalike" and ch in LOOKALIKE:
+            ch = LOOKALIKE[ch]
+        elif kind == "leet" and ch in LEETSPEAK and ch != "j":
+            ch = LEETSPEAK[ch]
+        out.append(ch)
+        if draw(st.booleans()):
+            out.append(draw(st.sampled_from(INVISIBLE)))
+    return "".join(out)
+
+
+@st.composite
+def disguised_bsn(draw: st.DrawFn) -> str:
+    base = draw(st.sampled_from(DIGIT_SYSTEMS))
+    out = []
+    for index, ch in enumerate("999907724"):
+        if ch == "0" and draw(st.booleans()):
+            out.append(draw(st.sampled_from("Oo")))
+        else:
+            out.append(chr(base + int(ch)))
+        if index < 8 and draw(st.integers(0, 3)) == 0:
+            out.append(draw(st.sampled_from([" ", ".", "-", "/", "_", ",", "\u00ad", "\u200b"])))
+    return "".join(out)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=disguised_name(), before=st.sampled_from(["", "Mevrouw ", "gesprek met "]),
+       after=st.sampled_from(["", " belde", ", zie verslag."]))
+def test_property_a_disguised_name_is_found(name: str, before: str, after: str) -> None:
+    assert "naam" in _found(before + name + after), repr(name)
+
+
+@settings(max_examples=150, deadline=None)
+@given(bsn=disguised_bsn(), before=st.sampled_from(["", "BSN ", "nummer: "]))
+def test_property_a_disguised_bsn_is_found(bsn: str, before: str) -> None:
+    assert "BSN" in _found(before + bsn), repr(bsn)
+
+
+@settings(max_examples=100, deadline=None)
+@given(day=st.integers(1, 28), month=st.integers(1, 12), year=st.integers(1930, 2025),
+       style=st.sampled_from(["{d:02d}{m:02d}{y}", "{y} {m:02d} {d:02d}", "{d} {M} {y}", "{M} {d}, {y}",
+                              "{d}-{m}-{y}", "{y}/{m}/{d}", "{d} {m} {y}"]))
+def test_property_a_date_in_any_common_notation_is_found(day: int, month: int, year: int, style: str) -> None:
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+              "oktober", "november", "december"]
+    text = "geboren " + style.format(d=day, m=month, y=year, M=months[month - 1])
+    assert "datum" in _found(text), text
+
+
+# -- finding 11: the case format is strict ----------------------------------------------------------------------
+
+
+def _case_json(**household: object) -> dict[str, object]:
+    base: dict[str, object] = {"name": "Familie Streng", "municipality_code": "GM0363"}
+    base.update(household)
+    return {"format": "doorbraak-case", "format_version": 1, "household": base}
+
+
+@pytest.mark.parametrize(("household", "where"), [
+    ({"problems": [{"leefgebied": "financien", "score": "2"}]}, "score"),
+    ({"problems": [{"leefgebied": "financien", "score": True}]}, "score"),
+    ({"organisations": [{"name": "Org", "legal_framework": "Wmo", "yearly_cost": "1E+5"}]}, "yearly_cost"),
+    ({"closed_on": "1800-01-01", "status": "afgesloten"}, "closed_on"),
+    ({"closed_on": "2099-01-01", "status": "afgesloten"}, "closed_on"),
+    ({"name": "Jan\u202eneS"}, "name"),
+    ({"members": [{"name": "Ma\u200brie", "date_of_birth": "1984-06-03"}]}, "name"),
+])
+def test_case_format_refuses_loose_values(household: dict[str, object], where: str) -> None:
+    from domain.case_document import case_from_document
+    from domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as refused:
+        case_from_document(_case_json(**household))
+    assert any(where in p.path for p in refused.value.problems), refused.value.problems
+
+
+def test_case_json_refuses_duplicate_keys_and_accepts_a_bom() -> None:
+    import json
+
+    from domain.case_document import case_from_document, loads_case_json
+    from domain.errors import InvalidInput
+
+    text = json.dumps(_case_json())
+    assert case_from_document(loads_case_json("\ufeff" + text)).household.name == "Familie Streng"
+    duplicate = text.replace('"name": "Familie Streng"', '"name": "Familie Streng", "name": "Iemand Anders"')
+    with pytest.raises(InvalidInput, match="twee keer"):
+        loads_case_json(duplicate)
+
+
+# -- finding 12: what the CLI tells the user matches what it can do ----------------------------------------------
+
+
+def test_reason_hint_names_reden_only_for_commands_that_have_it() -> None:
+    import click
+
+    from tui.cli.common import _reason_hint
+
+    with_reason = click.Command("show", params=[click.Option(["--reden"])])
+    without = click.Command("list", params=[])
+    with click.Context(with_reason):
+        assert "--reden" in _reason_hint() and "kent geen" not in _reason_hint()
+    with click.Context(without):
+        assert "kent geen --reden" in _reason_hint()
+
+
+@pytest.mark.postgres
+def test_login_for_a_prefix_without_groups_is_a_dutch_refusal(postgres_db: Database) -> None:
+    from domain.users import User
+    from storage.rls import create_login
+
+    user = User(username="x_let_zonder_groep", display_name="L", role=Role.LET)
+    with pytest.raises(DatabaseError, match="db beveilig --prefix nietbeveiligd"):
+        create_login(postgres_db.engine, user, "een lang wachtwoord 2026", "nietbeveiligd")
+
+
+@pytest.mark.postgres
+def test_a_professionals_own_role_cannot_set_the_audit_head_back(request: pytest.FixtureRequest) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    secured: Secured = request.getfixturevalue("rls_secured")
+
+    anna = secured.engine_as("anna")
+    try:
+        for attack in ("UPDATE audit_head SET seq = seq - 1", "UPDATE audit_head SET seq = 0",
+                       "TRUNCATE audit_log", "TRUNCATE audit_head", "DELETE FROM audit_log"):
+            with pytest.raises(DBAPIError), anna.begin() as connection:
+                connection.execute(text(attack))
+    finally:
+        anna.dispose()

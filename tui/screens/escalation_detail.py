@@ -32,7 +32,7 @@ from domain.services.escalation import (
     link_knelpunt,
 )
 from domain.services.knelpunten import get_knelpunt
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.render.workflow import EscalationView as WorkflowEscalationView
 from tui.render.workflow import escalation_view
@@ -177,7 +177,7 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="escalation.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: Database, escalation_id: int) -> None:
+    def __init__(self, db: AppHandle, escalation_id: int) -> None:
         super().__init__(db)
         self.escalation_id = escalation_id
         self.view: EscalationView | None = None

@@ -18,7 +18,7 @@ from domain import reference
 from domain.escalation import BlockageKind, Escalation, EscalationLevel, RouteTried
 from domain.services.casework import parse
 from domain.services.escalation import EscalationDraft, start_escalation, update_escalation
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.screens.base import today
 from tui.screens.casework_common import lines_of
 from tui.screens.item_list_form import ItemListFormScreen
@@ -74,7 +74,7 @@ class EscalationFormScreen(ItemListFormScreen[Escalation]):
     ]
 
     def __init__(
-        self, db: Database, case_number: str, *, existing: Escalation | None = None,
+        self, db: AppHandle, case_number: str, *, existing: Escalation | None = None,
         draft: EscalationDraft | None = None,
     ) -> None:
         super().__init__(db)

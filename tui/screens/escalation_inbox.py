@@ -26,7 +26,7 @@ from domain.escalation import (
     EscalationStatus,
 )
 from domain.services.escalation import inbox, list_escalations
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
@@ -86,7 +86,7 @@ class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
         Binding("escape", "back", "Terug", id="escalation_inbox.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: Database, *, case_number: str | None = None) -> None:
+    def __init__(self, db: AppHandle, *, case_number: str | None = None) -> None:
         super().__init__(db)
         self.case_number = case_number
         self.view_key = "alle" if case_number else "inbox"

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Select, Static
 from domain.escalation import FINAL_STATES, INBOX_STATUSES, EscalationStatus
 from domain.lmm import SUBMITTED_STATES, LmmDossierRow, LmmPage, LmmQuery
 from domain.services.lmm import lmm_dossiers
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
@@ -86,7 +86,7 @@ class LmmInboxScreen(WorkflowListScreen[LmmQuery, LmmPage]):
         Binding("escape", "back", "Terug", id="lmm_inbox.back", tooltip="Terug naar de start"),
     ]
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: AppHandle) -> None:
         super().__init__(db)
         self.sub_title = "LMM-inbox"
         self.rows: dict[str, LmmDossierRow] = {}

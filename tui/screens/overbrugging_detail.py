@@ -27,7 +27,7 @@ from domain.services.overbrugging import (
     change_overbrugging_status,
     get_overbrugging,
 )
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.workflow import OverbruggingView, overbrugging_view
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, simple_table, steps_table, t
@@ -121,7 +121,7 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="overbrugging.back", tooltip="Terug naar de lijst"),
     ]
 
-    def __init__(self, db: Database, overbrugging_id: int) -> None:
+    def __init__(self, db: AppHandle, overbrugging_id: int) -> None:
         super().__init__(db)
         self.overbrugging_id = overbrugging_id
         self.overbrugging: Overbrugging | None = None

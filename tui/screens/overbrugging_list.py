@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Select, Static
 from domain.overbrugging import OverbruggingListRow, OverbruggingPage, OverbruggingQuery, OverbruggingStatus
 from domain.services.overbrugging import list_overbruggingen
 from domain.validation import CASE_NUMBER_RE as CASE_NUMBER
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date, format_money
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
@@ -68,7 +68,7 @@ class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingP
         Binding("escape", "back", "Terug", id="overbrugging_list.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: Database, case_number: str | None = None) -> None:
+    def __init__(self, db: AppHandle, case_number: str | None = None) -> None:
         super().__init__(db)
         self.case_number = case_number
         self.sub_title = f"Overbruggingen · {case_number}" if case_number else "Overbruggingen"

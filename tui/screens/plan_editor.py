@@ -37,7 +37,7 @@ from domain.plan import (
 )
 from domain.register import RegisterContact
 from domain.services import plans as service
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.plan_session import ActionStatusChange, CommandResult, Content, PlanCommand, PlanEditSession, SaveResult
 from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_datetime, format_time
@@ -92,13 +92,14 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         ],
     ]
 
-    def __init__(self, db: Database, case_number: str, *, step: PlanStep | None = None) -> None:
+    def __init__(self, db: AppHandle, case_number: str, *, step: PlanStep | None = None) -> None:
         super().__init__(db)
         self.case_number = case_number
         self.requested_step = step
         self.sub_title = f"Maatwerkplan · {case_number}"
         self.session = PlanEditSession(ServicePlanStore(
-            case_number, db.uow, db.actor, purpose=lambda: self.case_reason(case_number), today=lambda: today(db)))
+            case_number, self.db.uow, self.db.actor, purpose=lambda: self.case_reason(case_number),
+            today=lambda: today(db)))
         self.step = PlanStep.IN_KAART
         self.view: StepView | None = None
         self.ctx: StepContext | None = None
