@@ -1,11 +1,138 @@
-"""Example households and plans shared by the plan tests (fictional data only)."""
+"""Test data in one place (fictional data only): deterministic clocks, the acting user, and drafts of households,
+overbruggingen, escalations and plans, built through the domain services where they touch a database.
+
+The scenario databases of the Pilot tests (tests/tui/data*.py) and the dashboard's hand-computed municipality
+(tests/storage/dashboard_data.py) build on these; their own variants stay there because their exact text is
+part of the SVG snapshots.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from domain.actors import Actor, Role
+from domain.escalation import EscalationStatus
 from domain.household import Household
+from domain.services import escalation as escalation_service
+from domain.services import households
+from domain.services.escalation import EscalationDraft
+from storage.bootstrap import Database
+
+# --- clocks and actors -----------------------------------------------------------------------------------------
+
+
+class TickingClock:
+    """A deterministic clock: starts at a fixed moment and moves one second per call."""
+
+    def __init__(self, start: datetime = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+class SettableClock(TickingClock):
+    """A ticking clock the test moves to a given day (so audit times are known)."""
+
+    def set(self, day: date) -> None:
+        self.now = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)
+
+
+# Tests act with every permission (as the single-user owner does) unless they test access itself.
+TEST_ACTOR = Actor(username="test", display_name="Test Eigenaar", role=Role.EIGENAAR)
+
+# --- households, overbruggingen, escalations ----------------------------------------------------------------------
+
+TODAY = date(2026, 11, 1)
+
+
+def household_draft(name: str = "Huishouden Özdemir", **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name": name,
+        "municipality_code": "GM0363",
+        "address": {"street": "Dapperstraat", "house_number": "12-2", "postcode": "1093 BS", "city": "Amsterdam"},
+        "professional": "Fatima Bouzid",
+        "team": "Wijkteam Oost",
+        "members": [
+            {"name": "Ayşe Özdemir", "date_of_birth": "1984-02-29", "role": "hoofdbewoner", "bsn": "999993653"},
+            {"name": "Emre Özdemir", "date_of_birth": "2009-02-14", "role": "kind"},
+        ],
+        "problems": [
+            {"leefgebied": "financien", "score": 1, "description": "Huurachterstand en CJIB-boetes"},
+            {"leefgebied": "huisvesting", "score": 2, "description": "Dreigende huisuitzetting"},
+            {"leefgebied": "sociaal_netwerk", "score": 4},
+        ],
+        "organisations": [
+            {"name": "Jeugdhulp Oost", "type": "jeugdhulpaanbieder", "legal_framework": "Jeugdwet"},
+            {"name": "CJIB", "type": "landelijke_uitvoeringsorganisatie", "legal_framework": "Strafrecht"},
+        ],
+    }
+    data.update(extra)
+    return data
+
+
+def make_household(db: Database, actor: Actor | None = None, **extra: Any) -> str:
+    h = households.create_household(household_draft(**extra), db.uow(), actor or db.actor, today=TODAY)
+    assert h.case_number is not None
+    return h.case_number
+
+
+def overbrugging_draft(**extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "support_needed": "Begeleid wonen voor Emre na zijn 18e",
+        "urgency_reason": "Zonder begeleiding dreigt dakloosheid",
+        "transition": "18-/18+",
+        "laws_in_dispute": ["Jeugdwet", "Wmo 2015"],
+        "organisations_in_dispute": ["Gemeente Amsterdam", "Zorgkantoor Amstelland"],
+        "voorfinancier": "Gemeente Amsterdam",
+        "cap": "5000.00",
+        "expected_cost": "4200.00",
+        "start_date": "2026-09-01",
+        "max_duration_months": 6,
+        "settlement_deadline": "2026-12-01",
+    }
+    data.update(extra)
+    return data
+
+
+def escalation_draft(**extra: Any) -> EscalationDraft:
+    data: dict[str, Any] = {
+        "level": "lmm_let",
+        "urgent": True,
+        "urgency_note": "Ontruiming gepland over drie weken",
+        "complex": True,
+        "complexity_note": "Vijf organisaties en drie wetten",
+        "domains": ["financien", "huisvesting"],
+        "organisations": ["CJIB", "Jeugdhulp Oost"],
+        "routes_tried": [
+            {"level": "lokaal", "tried_on": "2026-07-01", "description": "Doorbraakteam", "outcome": "Geen mandaat"},
+            {"level": "regionaal", "tried_on": "2026-08-01", "description": "Regionaal escalatieoverleg"},
+        ],
+        "blockage": "De boete loopt op terwijl de uitkering is stopgezet",
+        "requested_solution": "CJIB-noodstop en herstel van de uitkering",
+        "consent": {
+            "given": True,
+            "given_on": "2026-08-15",
+            "scope": "Delen met LMM en LET",
+            "recipients": ["LMM", "LET"],
+            "expires_on": "2027-08-15",
+        },
+    }
+    data.update(extra)
+    return EscalationDraft.model_validate(data)
+
+def submitted(db: Database, case: str, on: date = date(2026, 9, 2), **extra: object) -> int:
+    """Start an escalation (escalation_draft with `extra`) and submit it on `on`; returns its id."""
+    e = escalation_service.start_escalation(case, escalation_draft(**extra), db.uow(), db.actor, today=on)
+    assert e.id is not None
+    escalation_service.change_escalation_status(e.id, EscalationStatus.INGEDIEND, e.version, db.uow(), db.actor,
+                                                on=on)
+    return e.id
+
+
+# --- maatwerkplan ---------------------------------------------------------------------------------------------
 
 HOUSEHOLD: dict[str, Any] = {
     "name": "Huishouden Jansen-Çelik",
@@ -146,6 +273,3 @@ def problem_id(household: Household, leefgebied: str) -> int:
     found = next(p.id for p in household.problems if p.leefgebied == leefgebied)
     assert found is not None
     return found
-
-
-TODAY = date(2026, 11, 23)
