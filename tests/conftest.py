@@ -19,6 +19,7 @@ from storage.bootstrap import Database, open_database
 from storage.settings import Settings
 from tests.builders import TEST_ACTOR, TickingClock
 from tests.databases import migrated_sqlite
+from tests.fakes import FakeDatabase
 
 POSTGRES_URL = os.environ.get("DOORBRAAK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("CI") == "true" or os.environ.get("DOORBRAAK_REQUIRE_POSTGRES") == "1"
@@ -40,6 +41,12 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     db = open_database(Settings(database_url=f"sqlite:///{path}"), clock=TickingClock())
     yield db
     db.close()
+
+
+@pytest.fixture
+def fake_db() -> FakeDatabase:
+    """An in-memory stand-in for a database (tests/fakes.py): for service tests that need no SQL."""
+    return FakeDatabase()
 
 
 def _postgres_available() -> bool:

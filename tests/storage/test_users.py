@@ -102,11 +102,11 @@ def test_deactivated_and_trainer_accounts(db: Database) -> None:
         login(db, "trainer", PASSWORD, demo=True)
 
 
-def test_outdated_hash_is_upgraded_at_login(sqlite_db: Database) -> None:
-    bootstrap(sqlite_db)
+def test_outdated_hash_is_upgraded_at_login(fake_db: Database) -> None:
+    bootstrap(fake_db)
     strong = Argon2PasswordHasher(Argon2Hasher(time_cost=2, memory_cost=2048, parallelism=1))
-    service.authenticate(sqlite_db.uow(), strong, "beheer", PASSWORD, demo_database=False)
-    with sqlite_db.uow() as uow:
+    service.authenticate(fake_db.uow(), strong, "beheer", PASSWORD, demo_database=False)
+    with fake_db.uow() as uow:
         stored = uow.users.password_hash("beheer")
     assert stored is not None and "t=2" in stored
 
