@@ -7,14 +7,16 @@ a kengetal with its own figure and source; those overrides are stored in the dat
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from domain import reference
 from domain.caselist import search_normalise
@@ -160,18 +162,66 @@ def cost_line_from_kengetal(
 
 # -- legal bases ----------------------------------------------------------------------------------
 
+OFFICIAL_ID = re.compile(r"^(BWBR\d{7}|CELEX:\d{5}[A-Z]\d{4})$")
+"""A BWB identifier (wetten.overheid.nl) or an EU CELEX number (EUR-Lex)."""
+JCI_LOCATOR = re.compile(r"^artikel=[0-9A-Za-z.:]+(&lid=\d+[a-z]?)?(&onderdeel=[a-z]+)?$")
+"""The article part of a Juriconnect reference (jci1.3), e.g. `artikel=3:4&lid=2`."""
+WETTEN_BASE = "https://wetten.overheid.nl/"
+EURLEX_BASE = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri="
+
+
+class GeldigVanafSoort(StrEnum):
+    """What a basis' "geldig vanaf" date means, so nobody reads more into it than was checked."""
+
+    ARTIKELTEKST = "artikeltekst"
+    """The cited article text applies from this date (checked against a source)."""
+    INWERKINGTREDING_WET = "inwerkingtreding_wet"
+    """The date the law (or the scheme) took effect; the article text may be younger."""
+    GERAADPLEEGDE_VERSIE = "geraadpleegde_versie"
+    """The start of the consolidated version in which the text was read; it may apply from earlier."""
+    ONBEKEND = "onbekend"
+    """No date could be verified; the entry's bronnen say so."""
+
 
 class LegalBasis(BaseModel):
-    """A legal basis from the catalogue: law, article, what it allows and the kind of room it gives."""
+    """A legal basis from the catalogue: law, article, what it allows and the kinds of deviation it justifies.
+
+    `ruimte` is the main kind of legal room (kept for plans and screens that show one label); `afwijkingen`
+    lists every deviation kind the basis can justify and always includes `ruimte`.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str
+    id: str = Field(pattern=r"^[a-z0-9_]+$", max_length=60)
     wet: str
     artikel: str
     wat: str
     ruimte: str
+    afwijkingen: tuple[str, ...] = Field(min_length=1)
+    officieel_id: str | None = None
+    """BWB id (`BWBR0005537`) or `CELEX:32016R0679`; None for a scheme that is not a law (e.g. a Kamerbrief)."""
+    jci: str | None = None
+    """Juriconnect article locator, e.g. `artikel=3:4&lid=2`; None links to the whole law."""
+    geldig_vanaf: date | None = None
+    geldig_vanaf_soort: GeldigVanafSoort = GeldigVanafSoort.ONBEKEND
     bronnen: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LegalBasis:
+        if self.officieel_id is not None and not OFFICIAL_ID.match(self.officieel_id):
+            raise ValueError(f"{self.id}: officieel_id {self.officieel_id!r} is geen BWB- of CELEX-nummer")
+        if self.jci is not None:
+            if self.officieel_id is None or not self.officieel_id.startswith("BWBR"):
+                raise ValueError(f"{self.id}: een jci-verwijzing hoort bij een BWB-regeling")
+            if not JCI_LOCATOR.match(self.jci):
+                raise ValueError(f"{self.id}: jci {self.jci!r} is geen artikelverwijzing")
+        if (self.geldig_vanaf is None) != (self.geldig_vanaf_soort is GeldigVanafSoort.ONBEKEND):
+            raise ValueError(f"{self.id}: geldig_vanaf en geldig_vanaf_soort spreken elkaar tegen")
+        if self.ruimte not in self.afwijkingen:
+            raise ValueError(f"{self.id}: afwijkingen moet de ruimte {self.ruimte!r} bevatten")
+        if len(set(self.afwijkingen)) != len(self.afwijkingen):
+            raise ValueError(f"{self.id}: dubbele afwijkingssoort")
+        return self
 
     @property
     def title(self) -> str:
@@ -182,13 +232,29 @@ class LegalBasis(BaseModel):
         return legal_room_kinds()[self.ruimte]
 
     @property
+    def afwijking_labels(self) -> tuple[str, ...]:
+        kinds = legal_room_kinds()
+        return tuple(kinds[code] for code in self.afwijkingen)
+
+    @property
     def is_privacy(self) -> bool:
         return self.ruimte == "privacy"
+
+    @property
+    def link(self) -> str | None:
+        """Where the text can be read: the article on wetten.overheid.nl (Juriconnect), or EUR-Lex for EU law."""
+        if self.officieel_id is None:
+            return None
+        if self.officieel_id.startswith("CELEX:"):
+            return EURLEX_BASE + self.officieel_id
+        if self.jci is None:
+            return f"{WETTEN_BASE}{self.officieel_id}/"
+        return f"{WETTEN_BASE}jci1.3:c:{self.officieel_id}&{self.jci}"
 
 
 @cache
 def legal_room_kinds() -> dict[str, str]:
-    """Kind of legal room: code → Dutch label."""
+    """Kind of legal room (deviation kind): code → Dutch label."""
     return {row["code"]: row["naam"] for row in _load("rechtsgronden.json")["ruimtes"]}
 
 
@@ -197,8 +263,9 @@ def _legal_bases() -> tuple[LegalBasis, ...]:
     rows = tuple(LegalBasis.model_validate(row) for row in _load("rechtsgronden.json")["rechtsgronden"])
     kinds = legal_room_kinds()
     for row in rows:
-        if row.ruimte not in kinds:  # pragma: no cover - guards the data file
-            raise ValueError(f"rechtsgronden.json: unknown ruimte {row.ruimte!r} for {row.id}")
+        unknown = [code for code in row.afwijkingen if code not in kinds]
+        if unknown:  # pragma: no cover - guards the data file
+            raise ValueError(f"rechtsgronden.json: unknown ruimte {unknown} for {row.id}")
     return rows
 
 
@@ -228,7 +295,10 @@ def _search_texts() -> tuple[tuple[LegalBasis, str], ...]:
         (
             row,
             search_normalise(
-                " ".join([row.id.replace("_", " "), row.wet, row.artikel, row.wat, row.ruimte_label, *row.bronnen])
+                " ".join(
+                    [row.id.replace("_", " "), row.wet, row.artikel, row.wat, row.ruimte_label,
+                     row.officieel_id or "", *row.bronnen]
+                )
             ),
         )
         for row in _legal_bases()
@@ -239,12 +309,13 @@ def search_legal_bases(query: str = "", *, ruimte: str | None = None, privacy: b
     """Every basis whose text contains all words of `query`, ignoring case and diacritics.
 
     "4:84", "awb evenredig", "jeugdwet 1.2" and "clïent" all work. An empty query lists the catalogue.
-    `ruimte` limits to one kind of room; `privacy` True/False keeps only (non-)privacy bases.
+    `ruimte` limits to bases that can justify that kind of deviation; `privacy` True/False keeps only
+    (non-)privacy bases.
     """
     terms = search_normalise(query).split()
     result = []
     for row, text in _search_texts():
-        if ruimte is not None and row.ruimte != ruimte:
+        if ruimte is not None and ruimte not in row.afwijkingen:
             continue
         if privacy is not None and row.is_privacy != privacy:
             continue

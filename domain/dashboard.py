@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from domain.local_time import AMSTERDAM
 from domain.rekensom import CENT, PAYER_ORDER, ZERO, Payer, round_cents
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_PERIOD_DAYS = 3660
 """A period of at most ten years (a typo in a year should not silently scan a century)."""
 
@@ -90,12 +89,6 @@ def scope_months(scope: DashboardScope) -> list[tuple[str, date]]:
         months.append((day.strftime("%Y-%m"), day))
         day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
     return months
-
-
-def amsterdam_day(moment: datetime) -> date:
-    """The Dutch calendar day of a stored (UTC) moment."""
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return moment.astimezone(AMSTERDAM).date()
 
 
 # -- what storage hands back -----------------------------------------------------------------------

@@ -24,8 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from domain import reference
 from domain.errors import IllegalTransition, InvalidInput, Problem
 from domain.household import LongText, RequiredName
-from domain.overbrugging import RequiredText, StatusStep
+from domain.overbrugging import RequiredText
 from domain.validation import check_case_number
+from domain.workflow import StatusStep, Workflow
 
 
 class EscalationLevel(StrEnum):
@@ -94,15 +95,11 @@ ESCALATION_TRANSITIONS: dict[EscalationStatus, frozenset[EscalationStatus]] = {
 }
 
 
+ESCALATION_WORKFLOW: Workflow[EscalationStatus] = Workflow("escalatie", tuple(EscalationStatus), ESCALATION_TRANSITIONS)
+
+
 def check_escalation_transition(current: EscalationStatus, new: EscalationStatus) -> None:
-    if new not in ESCALATION_TRANSITIONS[current]:
-        allowed = ESCALATION_TRANSITIONS[current]
-        hint = (
-            "Wel mogelijk: " + ", ".join(s.label for s in EscalationStatus if s in allowed) + "."
-            if allowed
-            else "Deze escalatie is afgerond."
-        )
-        raise IllegalTransition(f"Een escalatie met status '{current.label}' kan niet naar '{new.label}'. {hint}")
+    ESCALATION_WORKFLOW.check(current, new)
 
 
 class BlockageKind(StrEnum):
@@ -307,10 +304,8 @@ class Escalation(BaseModel):
             )
 
     def change_status(self, new: EscalationStatus, *, on: date, by: str, username: str = "", note: str = "") -> None:
-        check_escalation_transition(self.status, new)
-        last = self.steps[-1].on if self.steps else self.created_on
-        if on < last:
-            raise InvalidInput([Problem("datum", "De datum ligt vóór de vorige stap van deze escalatie.")])
+        ESCALATION_WORKFLOW.check(self.status, new)
+        ESCALATION_WORKFLOW.check_step_date(self.steps, on, since=self.created_on)
         if new is EscalationStatus.INGEDIEND:
             missing = self.missing_criteria(on)
             if missing:
@@ -322,8 +317,11 @@ class Escalation(BaseModel):
             if new is EscalationStatus.TERUGGELEGD and not note:
                 raise InvalidInput([Problem("toelichting", "Geef aan waarom de escalatie is teruggelegd.")])
             self.closed_on = on
-        self.steps = [*self.steps, StatusStep(status=new.value, on=on, by=by, username=username, note=note)]
+        self.steps = ESCALATION_WORKFLOW.append(self.steps, new, on=on, by=by, username=username, note=note)
         self.status = new
+
+    def next_states(self) -> list[EscalationStatus]:
+        return ESCALATION_WORKFLOW.next_states(self.status)
 
     def link_knelpunt(self, knelpunt_id: int) -> bool:
         """Link a knelpunt; False when it was linked already."""

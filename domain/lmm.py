@@ -39,7 +39,7 @@ from domain.dossier import (
 )
 from domain.errors import Problem
 from domain.escalation import (
-    ESCALATION_TRANSITIONS,
+    ESCALATION_WORKFLOW,
     INBOX_STATUSES,
     Consent,
     Escalation,
@@ -204,8 +204,7 @@ def lmm_steps(escalation: Escalation, household: Household) -> list[LmmStep]:
 
 
 def lmm_next_states(escalation: Escalation) -> list[EscalationStatus]:
-    allowed = ESCALATION_TRANSITIONS[escalation.status] & HANDLING_STATES
-    return [s for s in EscalationStatus if s in allowed]
+    return ESCALATION_WORKFLOW.next_states(escalation.status, within=HANDLING_STATES)
 
 
 def handling_note_problems(note: str) -> list[Problem]:

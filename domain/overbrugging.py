@@ -24,6 +24,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from domain.errors import IllegalTransition, InvalidInput, Problem
 from domain.household import TEXT_MAX, LegalFramework, LongText, RequiredName
 from domain.validation import check_case_number, clean_text
+from domain.workflow import StatusStep as StatusStep  # re-exported for older callers
+from domain.workflow import Workflow
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal("100")
@@ -120,27 +122,13 @@ COSTS_ALLOWED = frozenset({OverbruggingStatus.INGEZET, OverbruggingStatus.VERREK
 """Costs are booked while the support runs, and late invoices until the file is closed."""
 
 
+OVERBRUGGING_WORKFLOW: Workflow[OverbruggingStatus] = Workflow(
+    "overbrugging", tuple(OverbruggingStatus), OVERBRUGGING_TRANSITIONS
+)
+
+
 def check_overbrugging_transition(current: OverbruggingStatus, new: OverbruggingStatus) -> None:
-    if new not in OVERBRUGGING_TRANSITIONS[current]:
-        allowed = OVERBRUGGING_TRANSITIONS[current]
-        hint = (
-            "Wel mogelijk: " + ", ".join(s.label for s in OverbruggingStatus if s in allowed) + "."
-            if allowed
-            else "Deze overbrugging is afgerond."
-        )
-        raise IllegalTransition(f"Een overbrugging met status '{current.label}' kan niet naar '{new.label}'. {hint}")
-
-
-class StatusStep(BaseModel):
-    """One step in a state machine: to which state, on which date, by whom, with an optional note."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    status: str
-    on: date
-    by: str = Field(max_length=120)
-    username: str = Field(default="", max_length=120)
-    note: LongText = ""
+    OVERBRUGGING_WORKFLOW.check(current, new)
 
 
 class CostBooking(BaseModel):
@@ -313,17 +301,19 @@ class Overbrugging(BaseModel):
         return found
 
     # -- behaviour -----------------------------------------------------------------------------------
-    def _check_step_date(self, on: date) -> None:
-        if self.steps and on < self.steps[-1].on:
-            raise InvalidInput([Problem("datum", "De datum ligt vóór de vorige stap van deze overbrugging.")])
-
     def _step(self, new: OverbruggingStatus, on: date, by: str, username: str, note: str) -> None:
-        self._check_step_date(on)
-        self.steps = [*self.steps, StatusStep(status=new.value, on=on, by=by, username=username, note=note)]
+        OVERBRUGGING_WORKFLOW.check_step_date(self.steps, on)
+        self.steps = OVERBRUGGING_WORKFLOW.append(self.steps, new, on=on, by=by, username=username, note=note)
         self.status = new
 
+    def next_states(self) -> list[OverbruggingStatus]:
+        """The states a plain step may reach; the settlement has its own use case (`settle`)."""
+        return OVERBRUGGING_WORKFLOW.next_states(
+            self.status, without=frozenset({OverbruggingStatus.VERREKENING_BESLOTEN})
+        )
+
     def change_status(self, new: OverbruggingStatus, *, on: date, by: str, username: str = "", note: str = "") -> None:
-        check_overbrugging_transition(self.status, new)
+        OVERBRUGGING_WORKFLOW.check(self.status, new)
         if new is OverbruggingStatus.VERREKENING_BESLOTEN:
             raise IllegalTransition(
                 "Leg de verrekening vast (betaler(s), bedrag, datum); dan wordt de status bijgewerkt."
@@ -352,7 +342,7 @@ class Overbrugging(BaseModel):
     def settle(self, settlement: Settlement, *, by: str, username: str = "") -> None:
         """Record (or correct) the settlement; from `ingezet` this moves to `verrekening_besloten`."""
         if self.status is OverbruggingStatus.INGEZET:
-            self._check_step_date(settlement.decided_on)
+            OVERBRUGGING_WORKFLOW.check_step_date(self.steps, settlement.decided_on)
             self.settlement = settlement
             self._step(OverbruggingStatus.VERREKENING_BESLOTEN, settlement.decided_on, by, username, settlement.note)
         elif self.status is OverbruggingStatus.VERREKENING_BESLOTEN:

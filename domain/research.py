@@ -17,7 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from domain import reference
-from domain.dashboard import amsterdam_day
+from domain.local_time import amsterdam_day
 from domain.rekensom import CostLine, Payer, Scenario, calculate_lines
 from domain.validation import age_on
 

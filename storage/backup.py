@@ -7,7 +7,6 @@ with the same key, and only a backup that opens with that key can be restored.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 from storage.encryption import connect as encrypted_connect
 from storage.encryption import sqlcipher
 from storage.engine import DatabaseError, is_sqlite, sqlite_path
+from storage.files import new_file
 from storage.migrate import known_revisions
 
 
@@ -42,21 +42,18 @@ def default_backup_path(source: Path) -> Path:
     return source.with_name(f"{source.stem}.backup-{stamp}{source.suffix}")
 
 
-def _copy(source: Path, target: Path, key: str | None = None) -> None:
-    """Copy with the backup API into a temp file, fsync, then rename: the target is never half written."""
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    src, dst = _open(source, key, read_only=True), _open(tmp, key)
-    try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
-        dst.commit()
-    finally:
-        src.close()
-        dst.close()
-    with tmp.open("rb") as fh:
-        os.fsync(fh.fileno())
-    tmp.replace(target)
+def _copy(source: Path, target: Path, key: str | None = None, *, overwrite: bool = False) -> None:
+    """Copy with the backup API into a private temp file, fsync, then rename (storage/files.py): the target
+    is never half written, never a link, device or the open database, and replaced only when asked."""
+    with new_file(target, overwrite=overwrite) as tmp:
+        src, dst = _open(source, key, read_only=True), _open(tmp, key)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            dst.commit()
+        finally:
+            src.close()
+            dst.close()
 
 
 def check_database_file(path: Path, key: str | None = None) -> None:
@@ -86,14 +83,14 @@ def check_database_file(path: Path, key: str | None = None) -> None:
             f"{path.name} is gemaakt met een andere versie van doorbraak en kan niet worden teruggezet.")
 
 
-def backup(url: str, target: Path | None = None, *, key: str | None = None) -> Path:
+def backup(url: str, target: Path | None = None, *, key: str | None = None, overwrite: bool = False) -> Path:
     source = _require_sqlite_file(url)
     if not source.exists():
         raise DatabaseError(f"Database {source} bestaat nog niet.")
     target = target or default_backup_path(source)
     if target.resolve() == source.resolve():
         raise DatabaseError("Het back-upbestand mag niet de database zelf zijn.")
-    _copy(source, target, key)
+    _copy(source, target, key, overwrite=overwrite)
     check_database_file(target, key)
     return target
 

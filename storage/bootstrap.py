@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sqlite3
 from dataclasses import dataclass, field
@@ -14,12 +15,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.actors import Actor, Role
-from domain.services.users import LoginFailed, authenticate, has_accounts, record_login
+from domain.services.users import LOGIN_REFUSED, LoginFailed, authenticate, has_accounts, record_login
 from storage.audit import load_or_create_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
 from storage.engine import DatabaseError, is_sqlite, make_engine, sqlite_path
+from storage.files import make_private_directory
 from storage.households import Clock, utcnow
+from storage.installation import file_is_oefenomgeving, is_oefenomgeving
 from storage.migrate import current_revisions, ensure_current, head_revisions
 from storage.rls import database_user
 from storage.settings import APP_NAME, Settings
@@ -42,6 +45,7 @@ class Database:
     audit_key: bytes = field(init=False, repr=False)
     logged_in: Actor | None = field(default=None, repr=False)
     _requires_login: bool | None = field(default=None, init=False, repr=False)
+    _demo: bool | None = field(default=None, init=False, repr=False)
     warnings: list[str] = field(default_factory=list)
     """Dutch warnings to show once at start (e.g. an encryption key kept next to the database)."""
 
@@ -75,6 +79,13 @@ class Database:
         return self._requires_login
 
     @property
+    def demo(self) -> bool:
+        """The oefenomgeving: decided by the marker in the database itself, never by a setting."""
+        if self._demo is None:
+            self._demo = is_oefenomgeving(self.engine)
+        return self._demo
+
+    @property
     def uses_database_logins(self) -> bool:
         """Every user logs in with a personal PostgreSQL role (row-level security), not an app account."""
         return self.is_postgres and self.settings.auth == "postgres"
@@ -84,7 +95,7 @@ class Database:
             self.logged_in = self._login_as_database_role(username, password)
             return self.logged_in
         self.logged_in = authenticate(
-            self.uow(), Argon2PasswordHasher(), username, password, demo_database=self.settings.demo,
+            self.uow(), Argon2PasswordHasher(), username, password, demo_database=self.demo,
             workstation=socket.gethostname(),
         )
         return self.logged_in
@@ -100,7 +111,7 @@ class Database:
         except DBAPIError:
             engine.dispose()
             # PostgreSQL logs the refused login itself (log_connections); no detail for the user.
-            raise LoginFailed("Gebruikersnaam of wachtwoord onjuist.") from None
+            raise LoginFailed(LOGIN_REFUSED) from None
         if user is None:
             engine.dispose()
             raise LoginFailed("Dit databaseaccount hoort niet bij een actieve doorbraak-gebruiker.")
@@ -164,12 +175,20 @@ def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
     return db
 
 
+NOT_A_DEMO = ("Dit is geen oefenomgeving: de database draagt het kenmerk van de voorbeeldgegevens niet. "
+              "Maak de demodatabase opnieuw met 'doorbraak seed --output sample.db'.")
+
+
 def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
-    """A fresh copy of sample.db for `doorbraak demo`, so the original stays pristine."""
+    """A fresh copy of sample.db for `doorbraak demo`, so the original stays pristine.
+
+    Refused when sample.db does not carry the oefenomgeving marker (see storage/installation.py).
+    """
     if not sample.exists():
         raise DatabaseError(f"De demodatabase {sample} ontbreekt; maak hem met 'doorbraak seed --output sample.db'.")
+    require_oefenomgeving(sample)
     target_dir = target_dir or Path(platformdirs.user_cache_dir(APP_NAME))
-    target_dir.mkdir(parents=True, exist_ok=True)
+    make_private_directory(target_dir)
     target = target_dir / "oefenomgeving.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -179,15 +198,32 @@ def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
     return target
 
 
+def require_oefenomgeving(path: Path) -> None:
+    """Raise a Dutch DatabaseError unless the SQLite file at `path` carries the oefenomgeving marker."""
+    if not file_is_oefenomgeving(path):
+        raise DatabaseError(NOT_A_DEMO)
+
+
+KEEP_RESET_COPIES = 3
+
+
 def reset_demo(db: Database, sample: Path = SAMPLE_DB) -> Database:
     """Start the oefenomgeving again: close `db`, put a fresh copy of sample.db in its place, open that.
 
-    Only for a demo database (a copy made by `demo_copy`): a real database is never overwritten.
+    Only for a database that carries the oefenomgeving marker: a real database is never overwritten.
+    The old file is kept beside it first (`oefenomgeving.voor-opnieuw-TIME.db`, the last few).
     """
     path = db.engine.url.database
-    if not db.settings.demo or db.engine.dialect.name != "sqlite" or not path:
+    if not db.demo or db.engine.dialect.name != "sqlite" or not path:
         raise DatabaseError("Alleen de oefenomgeving kan opnieuw beginnen; deze database blijft zoals hij is.")
+    require_oefenomgeving(sample)
     target = Path(path)
+    kept = target.with_name(f"{target.stem}.voor-opnieuw-{db.clock().strftime('%Y%m%dT%H%M%S%f')}.db")
+    with sqlite3.connect(f"file:{target}?mode=ro", uri=True) as source, sqlite3.connect(kept) as dest:
+        source.backup(dest)
+    os.chmod(kept, 0o600)
+    for old in sorted(target.parent.glob(f"{target.stem}.voor-opnieuw-*.db"))[:-KEEP_RESET_COPIES]:
+        old.unlink(missing_ok=True)
     db.close()
     copy = demo_copy(sample, target_dir=target.parent)
     if copy != target:  # demo_copy always writes oefenomgeving.db; keep the file the settings point to
@@ -197,7 +233,7 @@ def reset_demo(db: Database, sample: Path = SAMPLE_DB) -> Database:
 
 def demo_settings(base: Settings | None = None, *, target_dir: Path | None = None) -> Settings:
     base = base or Settings()
-    return base.model_copy(update={"database_url": f"sqlite:///{demo_copy(target_dir=target_dir)}", "demo": True})
+    return base.model_copy(update={"database_url": f"sqlite:///{demo_copy(target_dir=target_dir)}"})
 
 
-__all__ = ["Database", "open_database", "demo_copy", "demo_settings", "reset_demo"]
+__all__ = ["Database", "open_database", "demo_copy", "demo_settings", "require_oefenomgeving", "reset_demo"]

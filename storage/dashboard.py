@@ -44,7 +44,6 @@ from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
 from domain.dashboard import (
-    AMSTERDAM,
     REALISED_UNSPLIT,
     BucketCount,
     CaseRef,
@@ -63,6 +62,7 @@ from domain.dashboard import (
 )
 from domain.escalation import FINAL_STATES
 from domain.household import HouseholdStatus
+from domain.local_time import AMSTERDAM
 from domain.overbrugging import AWAITING_SETTLEMENT
 from domain.plan import ActionStatus, PlanStatus
 from domain.rekensom import CostLine, Frequency, Payer, Scenario, calculate_lines

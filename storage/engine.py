@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from domain.errors import DomainError
+from storage.files import create_private_file, make_private_directory, protect
 
 # WAL does not work on network file systems (TRUST.md); these types are refused.
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs"}
@@ -74,14 +75,16 @@ def make_engine(url: str, *, key: str | None = None) -> Engine:
     """`key`: the raw SQLCipher key (64 hex digits) of an encrypted file (sqlite+pysqlcipher URL)."""
     if is_sqlite(url):
         path = sqlite_path(url)
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if path is not None and not str(path).startswith("file:"):
+            make_private_directory(path.parent)  # a folder we create is 0700, a new database file 0600
             fs = filesystem_type(path.parent)
             if fs in NETWORK_FS:
                 raise DatabaseError(
                     f"De database staat op een netwerkschijf ({fs}). SQLite is daar niet betrouwbaar; "
                     "gebruik een lokale schijf of PostgreSQL (DOORBRAAK_DATABASE_URL)."
                 )
+            create_private_file(path)  # SQLite gives its -wal/-shm the database file's mode
+            protect(path)  # no export or copy is ever written over the open database
         target = make_url(url) if key is None else make_url(url).set(password=f"x'{key}'")
         if make_url(url).get_driver_name() == "pysqlcipher" and key is None:
             raise DatabaseError("Een versleutelde database kan alleen met de sleutel worden geopend.")

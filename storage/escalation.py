@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
 
-from sqlalchemy import case, delete, func, select
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import case, func, select
 from sqlmodel import col
 
-from domain.errors import NotFound, StaleVersion
 from domain.escalation import (
+    ESCALATION_WORKFLOW,
     FINAL_STATES,
     INBOX_STATUSES,
     Consent,
@@ -27,47 +24,26 @@ from domain.escalation import (
 from domain.lmm import NationalCandidate
 from domain.signals import CaseOwner, EscalationCandidate
 from storage.case_tables import EscalationKnelpuntRow, EscalationRouteRow, EscalationRow, EscalationStepRow
-from storage.households import Clock, as_utc, utcnow
-from storage.overbrugging import household_id_for, municipality_filter, not_null, owner_of
+from storage.households import as_utc
 from storage.tables import HouseholdRow
+from storage.workflow import CaseWorkflowRepository, municipality_filter, not_null, owner_of
 
 BLOCKAGE_EXCERPT = 200
 
 
-class SqlEscalationRepository:
-    def __init__(self, session: Session, clock: Clock = utcnow) -> None:
-        self.session = session
-        self.clock = clock
+class SqlEscalationRepository(CaseWorkflowRepository[Escalation]):
+    row_model = EscalationRow
+    step_model = EscalationStepRow
+    child_models = (EscalationRouteRow, EscalationStepRow, EscalationKnelpuntRow)
+    parent_key = "escalation_id"
+    reference_prefix = "Escalatie ESC-"
+    workflow = ESCALATION_WORKFLOW
 
     # -- reading ---------------------------------------------------------------------------------
-    def _row(self, escalation_id: int) -> tuple[EscalationRow, str]:
-        found = self.session.execute(
-            select(EscalationRow, col(HouseholdRow.case_number))
-            .join(HouseholdRow, col(HouseholdRow.id) == col(EscalationRow.household_id))
-            .where(col(EscalationRow.id) == escalation_id)
-        ).first()
-        if found is None:
-            raise NotFound(f"Escalatie ESC-{escalation_id} bestaat niet.")
-        return found[0], str(found[1])
-
-    def get(self, escalation_id: int) -> Escalation:
-        row, case_number = self._row(escalation_id)
+    def _to_domain(self, row: EscalationRow, case_number: str) -> Escalation:
         assert row.id is not None
-        routes = self.session.scalars(
-            select(EscalationRouteRow)
-            .where(col(EscalationRouteRow.escalation_id) == row.id)
-            .order_by(col(EscalationRouteRow.position))
-        ).all()
-        steps = self.session.scalars(
-            select(EscalationStepRow)
-            .where(col(EscalationStepRow.escalation_id) == row.id)
-            .order_by(col(EscalationStepRow.position))
-        ).all()
-        knelpunt_ids = self.session.scalars(
-            select(col(EscalationKnelpuntRow.knelpunt_id))
-            .where(col(EscalationKnelpuntRow.escalation_id) == row.id)
-            .order_by(col(EscalationKnelpuntRow.position))
-        ).all()
+        routes = self._children_of(EscalationRouteRow, row.id)
+        knelpunt_ids = [k.knelpunt_id for k in self._children_of(EscalationKnelpuntRow, row.id)]
         return Escalation.model_validate(
             {
                 "id": row.id,
@@ -94,16 +70,13 @@ class SqlEscalationRepository:
                     "recipients": json.loads(row.consent_recipients),
                     "expires_on": row.consent_expires_on,
                 },
-                "knelpunt_ids": list(knelpunt_ids),
+                "knelpunt_ids": knelpunt_ids,
                 "previous_id": row.previous_id,
                 "created_on": row.created_on,
                 "submitted_on": row.submitted_on,
                 "started_on": row.started_on,
                 "closed_on": row.closed_on,
-                "steps": [
-                    {"status": s.status, "on": s.step_on, "by": s.by_name, "username": s.username, "note": s.note}
-                    for s in steps
-                ],
+                "steps": self._steps(row.id),
                 "version": row.version,
                 "created_at": as_utc(row.created_at),
                 "updated_at": as_utc(row.updated_at),
@@ -111,24 +84,19 @@ class SqlEscalationRepository:
         )
 
     def page(self, query: EscalationQuery, municipality_codes: frozenset[str] | None = None) -> EscalationPage:
-        conditions = municipality_filter(municipality_codes)
-        if query.case_number:
-            conditions.append(col(HouseholdRow.case_number) == query.case_number)
-        if query.statuses is not None:
-            conditions.append(col(EscalationRow.status).in_(sorted(s.value for s in query.statuses)))
+        conditions = self._conditions(query.case_number, query.statuses, municipality_codes)
         if query.levels is not None:
             conditions.append(col(EscalationRow.level).in_(sorted(level.value for level in query.levels)))
         if query.submitted_before is not None:
             conditions.append(col(EscalationRow.submitted_on) < query.submitted_before)
-        join = col(HouseholdRow.id) == col(EscalationRow.household_id)
         # Inbox order: waiting ones first (oldest submission first), then concepts, then closed (newest first).
         bucket = case(
             (col(EscalationRow.status).in_([s.value for s in INBOX_STATUSES]), 0),
             (col(EscalationRow.status) == EscalationStatus.CONCEPT.value, 1),
             else_=2,
         )
-        stmt = (
-            select(
+        rows, total = self._page(
+            (
                 col(EscalationRow.id),
                 col(HouseholdRow.case_number),
                 col(HouseholdRow.name),
@@ -138,21 +106,17 @@ class SqlEscalationRepository:
                 col(EscalationRow.created_on),
                 col(EscalationRow.submitted_on),
                 col(EscalationRow.closed_on),
-            )
-            .join(HouseholdRow, join)
-            .where(*conditions)
-            .order_by(
+            ),
+            conditions,
+            (
                 bucket,
                 case((bucket == 0, col(EscalationRow.submitted_on)), else_=None),
                 col(EscalationRow.closed_on).desc(),
                 col(EscalationRow.id).desc(),
-            )
-            .offset(query.offset)
-            .limit(query.limit)
-        )
-        count = select(func.count()).select_from(EscalationRow).join(HouseholdRow, join).where(*conditions)
-        rows = [
-            EscalationListRow(
+            ),
+            query.offset,
+            query.limit,
+            lambda r: EscalationListRow(
                 id=r[0],
                 case_number=r[1],
                 household_name=r[2],
@@ -162,10 +126,9 @@ class SqlEscalationRepository:
                 created_on=r[6],
                 submitted_on=r[7],
                 closed_on=r[8],
-            )
-            for r in self.session.execute(stmt)
-        ]
-        return EscalationPage(rows=rows, total=self.session.scalar(count) or 0, offset=query.offset, limit=query.limit)
+            ),
+        )
+        return EscalationPage(rows=rows, total=total, offset=query.offset, limit=query.limit)
 
     def national_candidates(self, day: date) -> list[NationalCandidate]:
         stmt = (
@@ -295,9 +258,7 @@ class SqlEscalationRepository:
         row.started_on = e.started_on
         row.closed_on = e.closed_on
 
-    def _children(self, escalation_id: int, e: Escalation) -> None:
-        for model in (EscalationRouteRow, EscalationStepRow, EscalationKnelpuntRow):
-            self.session.execute(delete(model).where(col(model.escalation_id) == escalation_id))
+    def _add_children(self, escalation_id: int, e: Escalation) -> None:
         self.session.add_all(
             EscalationRouteRow(
                 escalation_id=escalation_id,
@@ -310,68 +271,15 @@ class SqlEscalationRepository:
             for i, r in enumerate(e.routes_tried)
         )
         self.session.add_all(
-            EscalationStepRow(
-                escalation_id=escalation_id,
-                position=i,
-                status=s.status,
-                step_on=s.on,
-                by_name=s.by,
-                username=s.username,
-                note=s.note,
-            )
-            for i, s in enumerate(e.steps)
-        )
-        self.session.add_all(
             EscalationKnelpuntRow(escalation_id=escalation_id, knelpunt_id=k, position=i)
             for i, k in enumerate(e.knelpunt_ids)
         )
-        self.session.flush()
-
-    def add(self, escalation: Escalation) -> Escalation:
-        now = self.clock()
-        household_id = household_id_for(self.session, escalation.case_number)
-        fields: dict[str, Any] = {"household_id": household_id, "created_at": now, "updated_at": now}
-        row = EscalationRow(**fields)  # the rest is filled in below
-        self._fill(row, escalation)
-        self.session.add(row)
-        self.session.flush()
-        assert row.id is not None
-        self._children(row.id, escalation)
-        return self.get(row.id)
 
     def append_step(self, escalation: Escalation) -> Escalation:
-        assert escalation.id is not None and escalation.steps
-        row, _ = self._row(escalation.id)
-        if row.version != escalation.version:
-            raise StaleVersion("Deze escalatie")
-        row.status = escalation.status.value
-        row.started_on = escalation.started_on
-        row.closed_on = escalation.closed_on
-        row.updated_at = self.clock()
-        try:
-            self.session.flush()
-        except StaleDataError:
-            raise StaleVersion("Deze escalatie") from None
-        step = escalation.steps[-1]
-        self.session.add(
-            EscalationStepRow(escalation_id=escalation.id, position=len(escalation.steps) - 1, status=step.status,
-                              step_on=step.on, by_name=step.by, username=step.username, note=step.note)
-        )
-        self.session.flush()
-        self.session.expire(row)
-        return self.get(escalation.id)
+        """A handling step of the LMM/LET: the state, its dates and the newest step; the content stays."""
 
-    def save(self, escalation: Escalation) -> Escalation:
-        assert escalation.id is not None
-        row, _ = self._row(escalation.id)
-        if row.version != escalation.version:
-            raise StaleVersion("Deze escalatie")
-        self._fill(row, escalation)
-        row.updated_at = self.clock()
-        try:
-            self.session.flush()
-        except StaleDataError:
-            raise StaleVersion("Deze escalatie") from None
-        self._children(escalation.id, escalation)
-        self.session.expire(row)
-        return self.get(escalation.id)
+        def dates(row: EscalationRow) -> None:
+            row.started_on = escalation.started_on
+            row.closed_on = escalation.closed_on
+
+        return self._append_step(escalation, columns=dates)

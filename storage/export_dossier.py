@@ -7,8 +7,6 @@ up in the file. Files are written atomically (temporary file, fsync, rename) and
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +15,7 @@ from fpdf import FPDF
 
 from domain.dossier import EscalationDossier
 from domain.errors import DomainError
+from storage.files import write_file
 
 FONT_DIR = Path(__file__).parent / "fonts"
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
@@ -176,27 +175,13 @@ def render(dossier: EscalationDossier, fmt: DossierFormat) -> bytes:
     return dossier_json(dossier).encode("utf-8") if fmt is DossierFormat.JSON else dossier_pdf(dossier)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write next to the target and rename over it: a crash never leaves a half-written dossier."""
-    path = path.expanduser()
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise ExportError(f"De map {directory} bestaat niet.")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """The one safe writer (storage/files.py): private temp file, fsync, rename; no silent overwrite."""
+    write_file(path, data, overwrite=overwrite)
 
 
-def write_dossier(dossier: EscalationDossier, path: Path, fmt: DossierFormat) -> Path:
-    write_atomic(path, render(dossier, fmt))
+def write_dossier(dossier: EscalationDossier, path: Path, fmt: DossierFormat, *, overwrite: bool = False) -> Path:
+    write_atomic(path, render(dossier, fmt), overwrite=overwrite)
     return path
 
 

@@ -145,6 +145,7 @@ def inzage_pdf(document: dict[str, Any]) -> bytes:
     return bytes(pdf.output())
 
 
-def write_inzage(document: dict[str, Any], path: Path, fmt: InzageFormat) -> Path:
-    write_atomic(path, inzage_json(document) if fmt is InzageFormat.JSON else inzage_pdf(document))
+def write_inzage(document: dict[str, Any], path: Path, fmt: InzageFormat, *, overwrite: bool = False) -> Path:
+    write_atomic(path, inzage_json(document) if fmt is InzageFormat.JSON else inzage_pdf(document),
+                 overwrite=overwrite)
     return path

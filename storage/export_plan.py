@@ -7,9 +7,7 @@ and files are written atomically (temporary file + rename).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +28,7 @@ from domain.plan import ACTION_STATUS_LABELS, Maatwerkplan, PlanStatus, PlanStep
 from domain.rekensom import FREQUENCY_LABELS, Frequency, Scenario, line_value, round_cents
 from domain.services.plans import PlanOverview
 from domain.validation import age_on
+from storage.files import write_file
 
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
@@ -585,32 +584,9 @@ def render_pdf(overview: PlanOverview, generated_on: date, progress: Progress | 
 # -- files ----------------------------------------------------------------------------------------
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write next to the target, fsync, then rename: a reader never sees half a file."""
-    path = path.expanduser()
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise ExportError(f"De map {directory} bestaat niet.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """The one safe writer (storage/files.py): private temp file, fsync, rename; no silent overwrite."""
+    write_file(path, data, overwrite=overwrite)
 
 
 def render(overview: PlanOverview, fmt: ExportFormat, generated_on: date, progress: Progress | None = None) -> bytes:
@@ -626,11 +602,12 @@ def export_plan_file(
     *,
     generated_on: date | None = None,
     progress: Progress | None = None,
+    overwrite: bool = False,
 ) -> Path:
     """Render and write the plan document atomically; returns the path written."""
     data = render(overview, fmt, generated_on or date.today(), progress)
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, overwrite=overwrite)
     except OSError as exc:
         raise ExportError(f"Het bestand {path} kon niet worden geschreven: {exc.strerror or exc}.") from None
     return path

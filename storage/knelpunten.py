@@ -24,7 +24,7 @@ from domain.knelpunt import (
 )
 from storage.case_tables import KnelpuntOccurrenceRow, KnelpuntRow
 from storage.households import Clock, as_utc, utcnow
-from storage.overbrugging import not_null
+from storage.workflow import not_null
 
 
 def _escape_like(term: str) -> str:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import DBAPIError
 
 from storage.engine import DatabaseError, is_sqlite, sqlite_path
+from storage.files import create_private_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -100,6 +101,7 @@ def backup_sqlite(engine: Engine, suffix: str) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.{suffix}-{stamp}{path.suffix}")
+    create_private_file(target)  # VACUUM INTO fills an empty file and keeps its mode 0600
     with engine.connect() as connection:
         connection.exec_driver_sql("VACUUM INTO ?", (str(target),))
     return target

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 
-from domain.errors import NotFound, StaleVersion
 from domain.household import HouseholdStatus, LegalFramework
 from domain.overbrugging import (
     AWAITING_SETTLEMENT,
+    OVERBRUGGING_WORKFLOW,
     Overbrugging,
     OverbruggingListRow,
     OverbruggingPage,
@@ -26,9 +24,15 @@ from domain.overbrugging import (
 from domain.plan import ActionStatus, PlanStatus
 from domain.signals import ActionCandidate, CaseOwner, MemberCandidate, OverbruggingCandidate
 from storage.case_tables import OverbruggingCostRow, OverbruggingRow, OverbruggingStepRow
-from storage.households import Clock, as_utc, utcnow
+from storage.households import as_utc
 from storage.plan_tables import PlanActionRow, PlanRow
 from storage.tables import HouseholdRow, InvolvedOrganisationRow, MemberRow
+from storage.workflow import (  # the helpers are re-exported: other repositories import them from here
+    CaseWorkflowRepository,
+    municipality_filter,
+    not_null,
+    owner_of,
+)
 
 UNFINISHED_ACTIONS = (ActionStatus.OPEN.value, ActionStatus.BEZIG.value, ActionStatus.VASTGELOPEN.value)
 ACTION_TEXT_MAX = 80
@@ -36,64 +40,18 @@ CLOSED = (OverbruggingStatus.AFGESLOTEN.value, OverbruggingStatus.AFGEWEZEN.valu
 AWAITING = tuple(s.value for s in AWAITING_SETTLEMENT)
 
 
-T = TypeVar("T")
-
-
-def not_null(value: T | None) -> T:
-    """A column the query guarantees is set (primary key, or filtered on IS NOT NULL)."""
-    assert value is not None
-    return value
-
-
-def household_id_for(session: Session, case_number: str) -> int:
-    household_id = session.scalar(select(col(HouseholdRow.id)).where(col(HouseholdRow.case_number) == case_number))
-    if household_id is None:
-        raise NotFound(f"Casus {case_number} bestaat niet.")
-    return int(household_id)
-
-
-def municipality_filter(codes: frozenset[str] | None) -> list[ColumnElement[bool]]:
-    if codes is None:
-        return []
-    return [col(HouseholdRow.municipality_code).in_(sorted(codes))]
-
-
-def owner_of(municipality_code: str, professional: str, team: str) -> CaseOwner:
-    return CaseOwner(municipality_code=municipality_code, professional=professional, team=team)
-
-
-class SqlOverbruggingRepository:
-    def __init__(self, session: Session, clock: Clock = utcnow) -> None:
-        self.session = session
-        self.clock = clock
+class SqlOverbruggingRepository(CaseWorkflowRepository[Overbrugging]):
+    row_model = OverbruggingRow
+    step_model = OverbruggingStepRow
+    child_models = (OverbruggingStepRow, OverbruggingCostRow)
+    parent_key = "overbrugging_id"
+    reference_prefix = "Overbrugging OB-"
+    workflow = OVERBRUGGING_WORKFLOW
 
     # -- reading ---------------------------------------------------------------------------------
-    def _row(self, overbrugging_id: int) -> tuple[OverbruggingRow, str]:
-        found = self.session.execute(
-            select(OverbruggingRow, col(HouseholdRow.case_number))
-            .join(HouseholdRow, col(HouseholdRow.id) == col(OverbruggingRow.household_id))
-            .where(col(OverbruggingRow.id) == overbrugging_id)
-        ).first()
-        if found is None:
-            raise NotFound(f"Overbrugging OB-{overbrugging_id} bestaat niet.")
-        return found[0], str(found[1])
-
-    def get(self, overbrugging_id: int) -> Overbrugging:
-        row, case_number = self._row(overbrugging_id)
-        return self._to_domain(row, case_number)
-
     def _to_domain(self, row: OverbruggingRow, case_number: str) -> Overbrugging:
         assert row.id is not None
-        steps = self.session.scalars(
-            select(OverbruggingStepRow)
-            .where(col(OverbruggingStepRow.overbrugging_id) == row.id)
-            .order_by(col(OverbruggingStepRow.position))
-        ).all()
-        costs = self.session.scalars(
-            select(OverbruggingCostRow)
-            .where(col(OverbruggingCostRow.overbrugging_id) == row.id)
-            .order_by(col(OverbruggingCostRow.position))
-        ).all()
+        costs = self._children_of(OverbruggingCostRow, row.id)
         settlement: Settlement | None = None
         if row.settlement_shares is not None:
             settlement = Settlement.model_validate(
@@ -122,10 +80,7 @@ class SqlOverbruggingRepository:
                 "max_duration_months": row.max_duration_months,
                 "settlement_deadline": row.settlement_deadline,
                 "status": row.status,
-                "steps": [
-                    {"status": s.status, "on": s.step_on, "by": s.by_name, "username": s.username, "note": s.note}
-                    for s in steps
-                ],
+                "steps": self._steps(row.id),
                 "costs": [
                     {
                         "id": c.id,
@@ -144,19 +99,14 @@ class SqlOverbruggingRepository:
         )
 
     def page(self, query: OverbruggingQuery, municipality_codes: frozenset[str] | None = None) -> OverbruggingPage:
-        conditions = municipality_filter(municipality_codes)
-        if query.case_number:
-            conditions.append(col(HouseholdRow.case_number) == query.case_number)
-        if query.statuses is not None:
-            conditions.append(col(OverbruggingRow.status).in_(sorted(s.value for s in query.statuses)))
+        conditions = self._conditions(query.case_number, query.statuses, municipality_codes)
         if query.past_deadline_on is not None:
             conditions.append(col(OverbruggingRow.status).in_(AWAITING))
             conditions.append(col(OverbruggingRow.settlement_deadline) < query.past_deadline_on)
         if query.over_cap:
             conditions.append(col(OverbruggingRow.total_costs) > col(OverbruggingRow.cap))
-        join = col(HouseholdRow.id) == col(OverbruggingRow.household_id)
-        stmt = (
-            select(
+        rows, total = self._page(
+            (
                 col(OverbruggingRow.id),
                 col(HouseholdRow.case_number),
                 col(HouseholdRow.name),
@@ -167,16 +117,12 @@ class SqlOverbruggingRepository:
                 col(OverbruggingRow.total_costs),
                 col(OverbruggingRow.start_date),
                 col(OverbruggingRow.settlement_deadline),
-            )
-            .join(HouseholdRow, join)
-            .where(*conditions)
-            .order_by(col(OverbruggingRow.settlement_deadline), col(OverbruggingRow.id))
-            .offset(query.offset)
-            .limit(query.limit)
-        )
-        count = select(func.count()).select_from(OverbruggingRow).join(HouseholdRow, join).where(*conditions)
-        rows = [
-            OverbruggingListRow(
+            ),
+            conditions,
+            (col(OverbruggingRow.settlement_deadline), col(OverbruggingRow.id)),
+            query.offset,
+            query.limit,
+            lambda r: OverbruggingListRow(
                 id=r[0],
                 case_number=r[1],
                 household_name=r[2],
@@ -187,10 +133,8 @@ class SqlOverbruggingRepository:
                 total_costs=r[7],
                 start_date=r[8],
                 settlement_deadline=r[9],
-            )
-            for r in self.session.execute(stmt)
-        ]
-        total = self.session.scalar(count) or 0
+            ),
+        )
         return OverbruggingPage(rows=rows, total=total, offset=query.offset, limit=query.limit)
 
     def signal_candidates(
@@ -374,25 +318,7 @@ class SqlOverbruggingRepository:
         row.settlement_repaid_on = None if s is None else s.repaid_on
         row.settlement_note = None if s is None else s.note
 
-    def _children(self, overbrugging_id: int, ob: Overbrugging) -> None:
-        self.session.execute(
-            delete(OverbruggingStepRow).where(col(OverbruggingStepRow.overbrugging_id) == overbrugging_id)
-        )
-        self.session.execute(
-            delete(OverbruggingCostRow).where(col(OverbruggingCostRow.overbrugging_id) == overbrugging_id)
-        )
-        self.session.add_all(
-            OverbruggingStepRow(
-                overbrugging_id=overbrugging_id,
-                position=i,
-                status=s.status,
-                step_on=s.on,
-                by_name=s.by,
-                username=s.username,
-                note=s.note,
-            )
-            for i, s in enumerate(ob.steps)
-        )
+    def _add_children(self, overbrugging_id: int, ob: Overbrugging) -> None:
         self.session.add_all(
             OverbruggingCostRow(
                 overbrugging_id=overbrugging_id,
@@ -404,31 +330,3 @@ class SqlOverbruggingRepository:
             )
             for i, c in enumerate(ob.costs)
         )
-        self.session.flush()
-
-    def add(self, overbrugging: Overbrugging) -> Overbrugging:
-        now = self.clock()
-        household_id = household_id_for(self.session, overbrugging.case_number)
-        fields: dict[str, Any] = {"household_id": household_id, "created_at": now, "updated_at": now}
-        row = OverbruggingRow(**fields)  # the rest is filled in below
-        self._fill(row, overbrugging)
-        self.session.add(row)
-        self.session.flush()
-        assert row.id is not None
-        self._children(row.id, overbrugging)
-        return self.get(row.id)
-
-    def save(self, overbrugging: Overbrugging) -> Overbrugging:
-        assert overbrugging.id is not None
-        row, _ = self._row(overbrugging.id)
-        if row.version != overbrugging.version:
-            raise StaleVersion("Deze overbrugging")
-        self._fill(row, overbrugging)
-        row.updated_at = self.clock()
-        try:
-            self.session.flush()
-        except StaleDataError:
-            raise StaleVersion("Deze overbrugging") from None
-        self._children(overbrugging.id, overbrugging)
-        self.session.expire(row)
-        return self.get(overbrugging.id)

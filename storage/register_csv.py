@@ -14,7 +14,7 @@ with = + - @ TAB CR) prefixed with `'`. Reading strips that one `'` again, so ex
 from __future__ import annotations
 
 import csv
-import os
+import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -31,6 +31,7 @@ from domain.register import (
     csv_from_contact,
     search_words,
 )
+from storage.files import write_file
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_FIELD_CHARS = NOTES_MAX
@@ -185,15 +186,16 @@ def write_register_csv(contacts: Iterable[ContactFields], out: TextIO, *, bom: b
     return count
 
 
-def export_register_file(contacts: Iterable[ContactFields], path: Path) -> int:
-    """Write to `path` atomically (a temporary file renamed over it), with a BOM so Excel reads UTF-8."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as handle:
-            count = write_register_csv(contacts, handle, bom=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
+def export_register_file(contacts: Iterable[ContactFields], path: Path, *, overwrite: bool = False) -> int:
+    """Write to `path` with the one safe writer (storage/files.py), with a BOM so Excel reads UTF-8."""
+    count = 0
+
+    def fill(handle: BinaryIO) -> None:
+        nonlocal count
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        count = write_register_csv(contacts, text, bom=True)
+        text.flush()
+        text.detach()
+
+    write_file(path, fill, overwrite=overwrite)
     return count

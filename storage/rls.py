@@ -57,7 +57,7 @@ LET_HANDLING_COLUMNS = ("status", "started_on", "closed_on", "updated_at", "vers
 SHARED_TABLES = ("knelpunt", "knelpunt_occurrence", "register_contact", "register_contact_municipality",
                  "register_contact_theme", "register_term", "kengetal_override", "case_number_sequence")
 """No personal data of households (knelpunten are checked for it; the register holds professionals)."""
-SYSTEM_TABLES = ("alembic_version", "audit_log", "audit_change", "audit_head", "app_user")
+SYSTEM_TABLES = ("alembic_version", "installation", "audit_log", "audit_change", "audit_head", "app_user")
 ALL_TABLES = frozenset(CASE_TABLES + SHARED_TABLES + SYSTEM_TABLES)
 
 ESCALATED = "EXISTS (SELECT 1 FROM escalation e WHERE e.household_id = household.id " \
@@ -95,7 +95,7 @@ def _grants(names: Names) -> Iterator[str]:
     yield "REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM PUBLIC"
     yield f"GRANT USAGE ON SCHEMA {{schema}} TO {every}"
     yield f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {{schema}} TO {every}"
-    yield f"GRANT SELECT ON alembic_version TO {every}"
+    yield f"GRANT SELECT ON alembic_version, installation TO {every}"
     yield f"GRANT SELECT, INSERT ON audit_log, audit_change TO {every}"
     yield f"GRANT SELECT, UPDATE ON audit_head TO {every}"
     yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(CASE_TABLES)} TO {casework}"

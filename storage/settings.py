@@ -75,9 +75,6 @@ class Settings(BaseSettings):
 
     display_name: str = "Lokale gebruiker"
 
-    demo: bool = False
-    """True when running on a copy of sample.db (shows the OEFENOMGEVING marker)."""
-
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     """Bewaartermijnen: [retention.default] and per municipality [retention.municipalities.GM0363]."""
 

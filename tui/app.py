@@ -12,24 +12,25 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import Screen
 from textual.theme import ThemeProvider
-from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
 from storage.bootstrap import Database
 from storage.settings import save_setting
-from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, login_screen, sections_for
+from tui.errors import ErrorBoundary, write_log
+from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, keys_belong_to_fields, login_screen, sections_for
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
 from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
+from tui.widgets.command_palette import SafeCommandPalette
 from tui.widgets.dutch_labels import use_dutch_labels
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def readable_key(binding: Binding) -> str:
     return "+".join([*(m.capitalize() for m in modifiers), name])
 
 
-class DoorbraakApp(App[None]):
+class DoorbraakApp(ErrorBoundary):
     """doorbraak in the terminal. Takes an open `Database` (settings, unit of work, actor)."""
 
     CSS_PATH = ["app.tcss", "tour.tcss"]
@@ -104,7 +105,7 @@ class DoorbraakApp(App[None]):
         for warning in self.db.warnings:
             self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.db.settings.demo and not self.awaiting_login:
+        if self.db.demo and not self.awaiting_login:
             from tui.widgets.tour_card import HINT, HINT_TITLE
 
             self.notify(HINT, title=HINT_TITLE, timeout=20, markup=False)
@@ -148,28 +149,32 @@ class DoorbraakApp(App[None]):
         if isinstance(error, DomainError):
             self.notify(error.message, title=error.title, severity="error", timeout=12, markup=False)
             return
-        # Only the type: an exception's text may hold query parameters (names, a BSN).
+        # Only the type and the frames: an exception's text may hold query parameters (names, a BSN).
         log.error("Unexpected error in a worker: %s", type(error).__name__)
+        write_log(error, "worker")
         self.notify(GENERIC_ERROR, title="Er ging iets mis", severity="error", timeout=12, markup=False)
 
     # -- the oefenomgeving ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reset_demo":
-            return self.db.settings.demo  # not even offered on a real database
+            return self.db.demo  # not even offered on a real database
         if action == "tour":
-            return self.db.settings.demo and not self.awaiting_login
+            return self.db.demo and not self.awaiting_login
         if action in ("tour_next", "tour_previous"):
-            return self.db.settings.demo and self.touring
+            return self.db.demo and self.touring
         if action == "go_to_menu":
-            # Before login there is nothing to go to; in a text field `g` is a letter, not 'Ga naar'.
-            return not (self.awaiting_login or isinstance(self.focused, Input | TextArea))
+            # Before login there is nothing to go to; in a form, dialog or field `g` is a letter, not 'Ga naar'
+            # (the open 'Ga naar' dialog itself closes on `g`).
+            if isinstance(self.screen, GoToDialog):
+                return True
+            return not (self.awaiting_login or keys_belong_to_fields(self.screen, self.focused))
         return True
 
     def action_reset_demo(self) -> None:
         from tui.demo_reset import QUESTION
         from tui.screens.confirm_dialog import ConfirmDialog
 
-        if not self.db.settings.demo or isinstance(self.screen, ConfirmDialog):
+        if not self.db.demo or isinstance(self.screen, ConfirmDialog):
             return
 
         def answered(yes: bool | None) -> None:
@@ -222,12 +227,25 @@ class DoorbraakApp(App[None]):
 
     # -- sections ----------------------------------------------------------------------------------
     def go_to(self, mode: str) -> None:
-        """Open a section (its screen stack stays as it was left)."""
-        self.switch_mode(mode)
+        """Open a section (its screen stack stays as it was left); the section one is in: back to its start."""
+        if mode == self.current_mode:
+            self._back_to_section_start()
+        else:
+            self.switch_mode(mode)
+
+    @work(exclusive=True, group="go_to", exit_on_error=False)
+    async def _back_to_section_start(self) -> None:
+        above = self.screen_stack[1:]
+        if any(getattr(screen, "is_dirty", False) is True for screen in above):
+            self.notify("Hier staan nog wijzigingen open: sla ze eerst op of sluit ze met Esc.",
+                        title="Ga naar", markup=False)
+            return
+        for _ in above:
+            await self.pop_screen()
 
     def action_go_to_menu(self) -> None:
         if isinstance(self.screen, GoToDialog):
-            self.screen.dismiss(None)
+            self.screen.answer(None)
             return
 
         def chosen(mode: str | None) -> None:
@@ -274,11 +292,11 @@ class DoorbraakApp(App[None]):
         self.push_screen(HelpScreen(self.screen.sub_title or "doorbraak", self.key_help(self.screen)))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
 
     def search_themes(self) -> None:
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))
+        self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))
 
     def action_help_quit(self) -> None:
         # Ctrl+C outside a text field: people expect it to quit; tell them how, in Dutch.

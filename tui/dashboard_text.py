@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from domain.dashboard import ChangeRow, CountFigure, Dashboard, DurationRow, RealisedFigure, RekensomFigure
-from tui.formatting import format_date, format_money
+from tui.render.format import format_date, format_money
 
 BAR_WIDTH = 24
 CSV_COLUMNS = ("figuur", "sleutel", "label", "maat", "waarde", "drill_figuur", "drill_sleutel")

@@ -25,7 +25,7 @@ from domain.dashboard import (
     RekensomFigure,
 )
 from domain.trend import trend
-from tui.formatting import format_money
+from tui.render.format import format_money
 from tui.widgets.bar_chart import Bar, format_number, render_bars
 
 INDENT = 2

@@ -18,7 +18,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, OptionList
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, RadioSet, Select, SelectionList, Switch, TextArea
+from textual.widgets._select import SelectOverlay
+from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import Option
 
 from domain.access import Permission, has
@@ -154,15 +157,37 @@ def sections_for(actor: Actor) -> list[Section]:
     return allowed
 
 
+FIELD_CONTROLS: tuple[type[Widget], ...] = (
+    Input, TextArea, Select, SelectOverlay, SelectionList, Switch, ToggleButton, RadioSet)
+"""Widgets a person fills in: while one has the focus, a printable key is input, never a screen key."""
+
+
+def keys_belong_to_fields(screen: Screen[Any], focused: Widget | None) -> bool:
+    """True where printable keys are for the fields, so `g` and other letter keys of the app must not act:
+    in every dialog and picker (a modal screen), in every form (a screen that knows it has unsaved edits:
+    household, plan, overbrugging, escalation, ...), and wherever a field control has the focus."""
+    if isinstance(screen, ModalScreen) or hasattr(screen, "is_dirty"):
+        return True
+    return isinstance(focused, FIELD_CONTROLS)
+
+
 class GoToDialog(ModalScreen[str | None]):
     """Ga naar: one letter (or the arrows and Enter) opens a section of the app."""
 
-    BINDINGS = [Binding("escape,g", "cancel", "Annuleren", id="goto.cancel")]
+    # Priority: the app handles these keys itself, in the order typed. A key forwarded to the dialog would
+    # be handled after the app already read the next key of a fast `g c g w` (which then found this dialog
+    # still open). `g` (the app's own priority key) closes the dialog.
+    BINDINGS = [
+        Binding("escape", "cancel", "Annuleren", id="goto.cancel", priority=True),
+        *(Binding(s.key, f"choose({s.key!r})", s.label, show=False, priority=True) for s in SECTIONS),
+    ]
 
     def __init__(self, current_mode: str, sections: list[Section] | None = None) -> None:
         super().__init__()
         self.current_mode = current_mode
         self.sections = list(SECTIONS) if sections is None else sections
+        self.answered = False
+        """Set by the first answer: keys typed fast after it (`g e e`) arrive before the dialog is gone."""
 
     def compose(self) -> ComposeResult:
         options = [
@@ -180,15 +205,22 @@ class GoToDialog(ModalScreen[str | None]):
         options.focus()
         options.highlighted = next((i for i, s in enumerate(self.sections) if s.mode == self.current_mode), 0)
 
-    def on_key(self, event: Any) -> None:
-        chosen = next((s for s in self.sections if s.key == event.key), None)
-        if chosen is not None:
-            event.stop()
-            self.dismiss(chosen.mode)
+    def action_choose(self, key: str) -> None:
+        chosen = next((s for s in self.sections if s.key == key), None)
+        if chosen is not None:  # a letter of a section this role does not see: nothing
+            self.answer(chosen.mode)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self.answer(event.option.id)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
+
+    def answer(self, mode: str | None) -> None:
+        """Close with `mode` once; later keys that reach the closing dialog are dropped (a second
+        dismiss would pop a screen that is not there: ScreenStackError)."""
+        if self.answered or not self.is_current:
+            return
+        self.answered = True
+        self.dismiss(mode)

@@ -9,7 +9,7 @@ To add a step: one `TourStep` in `STEPS`, e.g. for a new section
     TourStep("Dashboard", ("...", "..."), keys="g d", place=InSection("dashboard"), screen="DashboardScreen")
 
 The tour only navigates and explains: it opens screens (which record their usual audit "view" entries) but
-never saves, decides or exports anything. It is offered only in the oefenomgeving (`db.settings.demo`).
+never saves, decides or exports anything. It is offered only in the oefenomgeving (`db.demo`).
 Screens are imported only when the tour goes there, as the sections do (start-up stays fast).
 """
 

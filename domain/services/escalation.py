@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,8 +16,9 @@ from domain.access import AccessDenied, Permission, has, in_municipality, requir
 from domain.actors import Actor
 from domain.audit import AuditKind
 from domain.dossier import EscalationDossier, HouseholdIdentifiers, build_dossier, check_escalation_text
-from domain.errors import IllegalTransition, InvalidInput, Problem, StaleVersion
+from domain.errors import IllegalTransition, InvalidInput, Problem
 from domain.escalation import (
+    ESCALATION_WORKFLOW,
     INBOX_STATUSES,
     BlockageKind,
     Consent,
@@ -37,6 +37,7 @@ from domain.lmm import national_refusal, pseudonymise
 from domain.ports import UnitOfWork
 from domain.services.casework import audit, open_case, parse, today_or, validated
 from domain.services.knelpunten import KnelpuntDraft, check_no_personal_data, new_knelpunt
+from domain.services.workflow import CaseWorkflow, opening_step
 
 OBJECT_TYPE = "escalation"
 SUGGESTED_MAX_SCORE = 2
@@ -79,25 +80,21 @@ class EscalationCheck:
         return not self.personal_data and not self.consent
 
 
-def _load(uow: UnitOfWork, actor: Actor, escalation_id: int, purpose: str) -> tuple[Escalation, Household, bool]:
-    escalation = uow.escalations.get(escalation_id)
-    household, break_glass = open_case(uow, actor, escalation.case_number, purpose)
-    return escalation, household, break_glass
+ESCALATIONS: CaseWorkflow[Escalation] = CaseWorkflow(
+    OBJECT_TYPE, Permission.MANAGE_ESCALATIONS, ESCALATION_WORKFLOW, lambda uow: uow.escalations
+)
 
 
-def _check_version(escalation: Escalation, expected_version: int) -> None:
-    if escalation.version != expected_version:
-        raise StaleVersion("Deze escalatie")
+def _load(uow: UnitOfWork, actor: Actor, escalation_id: int, purpose: str,
+          expected_version: int | None = None) -> tuple[Escalation, Household, bool]:
+    loaded = ESCALATIONS.load(uow, actor, escalation_id, purpose, expected_version)
+    return loaded.item, loaded.household, loaded.break_glass
 
 
 def _save(
     uow: UnitOfWork, actor: Actor, before: Escalation, after: Escalation, *, purpose: str, break_glass: bool
 ) -> Escalation:
-    saved = uow.escalations.save(after)
-    audit(uow, actor, AuditKind.UPDATE, OBJECT_TYPE, saved.reference, before=before, after=saved,
-          purpose=purpose, break_glass=break_glass)
-    uow.commit()
-    return saved
+    return ESCALATIONS.save(uow, actor, before, after, purpose=purpose, break_glass=break_glass)
 
 
 def suggest_escalation(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> EscalationDraft:
@@ -113,7 +110,7 @@ def suggest_escalation(case_number: str, uow: UnitOfWork, actor: Actor, *, purpo
 
 def start_escalation(
     case_number: str,
-    data: dict[str, Any] | EscalationDraft,
+    draft: EscalationDraft,
     uow: UnitOfWork,
     actor: Actor,
     *,
@@ -122,7 +119,7 @@ def start_escalation(
 ) -> Escalation:
     """Create a concept escalation for a household."""
     require(actor, Permission.MANAGE_ESCALATIONS)
-    draft = parse(EscalationDraft, data)
+    draft = parse(EscalationDraft, draft)
     day = today_or(today)
     with uow:
         _, break_glass = open_case(uow, actor, case_number, purpose)
@@ -132,20 +129,15 @@ def start_escalation(
                 **draft.model_dump(),
                 "case_number": case_number,
                 "created_on": day,
-                "steps": [{"status": EscalationStatus.CONCEPT.value, "on": day, "by": actor.display_name,
-                           "username": actor.username}],
+                "steps": opening_step(EscalationStatus.CONCEPT, actor, day),
             },
         )
-        saved = uow.escalations.add(escalation)
-        audit(uow, actor, AuditKind.CREATE, OBJECT_TYPE, saved.reference, after=saved, purpose=purpose,
-              break_glass=break_glass)
-        uow.commit()
-    return saved
+        return ESCALATIONS.create(uow, actor, escalation, purpose=purpose, break_glass=break_glass)
 
 
 def update_escalation(
     escalation_id: int,
-    data: dict[str, Any] | EscalationDraft,
+    draft: EscalationDraft,
     expected_version: int,
     uow: UnitOfWork,
     actor: Actor,
@@ -154,22 +146,16 @@ def update_escalation(
 ) -> Escalation:
     """Replace the checklist content of a concept."""
     require(actor, Permission.MANAGE_ESCALATIONS)
-    draft = parse(EscalationDraft, data)
+    draft = parse(EscalationDraft, draft)
     with uow:
-        current, _, break_glass = _load(uow, actor, escalation_id, purpose)
-        _check_version(current, expected_version)
+        current, _, break_glass = _load(uow, actor, escalation_id, purpose, expected_version)
         current.check_editable()
         updated = parse(Escalation, {**current.model_dump(), **draft.model_dump()})
         return _save(uow, actor, current, updated, purpose=purpose, break_glass=break_glass)
 
 
 def get_escalation(escalation_id: int, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Escalation:
-    require(actor, Permission.MANAGE_ESCALATIONS)
-    with uow:
-        escalation, _, break_glass = _load(uow, actor, escalation_id, purpose)
-        audit(uow, actor, AuditKind.READ, OBJECT_TYPE, escalation.reference, purpose=purpose, break_glass=break_glass)
-        uow.commit()
-    return escalation
+    return ESCALATIONS.get(escalation_id, uow, actor, purpose=purpose)
 
 
 def list_escalations(query: EscalationQuery, uow: UnitOfWork, actor: Actor) -> EscalationPage:
@@ -230,8 +216,7 @@ def change_escalation_status(
     require(actor, Permission.MANAGE_ESCALATIONS)
     day = on or today_or(today)
     with uow:
-        current, household, break_glass = _load(uow, actor, escalation_id, purpose)
-        _check_version(current, expected_version)
+        current, household, break_glass = _load(uow, actor, escalation_id, purpose, expected_version)
         if new_status is EscalationStatus.INGEDIEND:
             problems = current.missing_criteria(day) + check_escalation_text(
                 current, household, uow.knelpunten.titles(current.knelpunt_ids)
@@ -274,15 +259,10 @@ def escalate_further(
                 "knelpunt_ids": previous.knelpunt_ids,
                 "previous_id": previous.id,
                 "created_on": day,
-                "steps": [{"status": EscalationStatus.CONCEPT.value, "on": day, "by": actor.display_name,
-                           "username": actor.username, "note": f"Vervolg op {previous.reference}"}],
+                "steps": opening_step(EscalationStatus.CONCEPT, actor, day, note=f"Vervolg op {previous.reference}"),
             },
         )
-        saved = uow.escalations.add(escalation)
-        audit(uow, actor, AuditKind.CREATE, OBJECT_TYPE, saved.reference, after=saved, purpose=purpose,
-              break_glass=break_glass)
-        uow.commit()
-    return saved
+        return ESCALATIONS.create(uow, actor, escalation, purpose=purpose, break_glass=break_glass)
 
 
 def export_dossier(
@@ -353,8 +333,7 @@ def link_knelpunt(
     require(actor, Permission.MANAGE_KNELPUNTEN)
     day = today_or(today)
     with uow:
-        current, _, break_glass = _load(uow, actor, escalation_id, purpose)
-        _check_version(current, expected_version)
+        current, _, break_glass = _load(uow, actor, escalation_id, purpose, expected_version)
         knelpunt = uow.knelpunten.get(knelpunt_id)
         updated = current.model_copy(deep=True)
         if not updated.link_knelpunt(knelpunt_id):
@@ -368,7 +347,7 @@ def link_knelpunt(
 
 def raise_knelpunt(
     escalation_id: int,
-    data: dict[str, Any] | KnelpuntDraft,
+    draft: KnelpuntDraft,
     expected_version: int,
     uow: UnitOfWork,
     actor: Actor,
@@ -379,11 +358,10 @@ def raise_knelpunt(
     """Record a new knelpunt found in this escalation (checked against the household's names) and link it."""
     require(actor, Permission.MANAGE_ESCALATIONS)
     require(actor, Permission.MANAGE_KNELPUNTEN)
-    draft = parse(KnelpuntDraft, data)
+    draft = parse(KnelpuntDraft, draft)
     day = today_or(today)
     with uow:
-        current, household, break_glass = _load(uow, actor, escalation_id, purpose)
-        _check_version(current, expected_version)
+        current, household, break_glass = _load(uow, actor, escalation_id, purpose, expected_version)
         check_no_personal_data(draft, HouseholdIdentifiers.of(household))
         knelpunt = uow.knelpunten.add(new_knelpunt(draft, day, via_escalation=True))
         assert knelpunt.id is not None

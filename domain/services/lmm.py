@@ -19,8 +19,8 @@ from domain import reference
 from domain.access import AccessDenied, Permission, has, in_municipality, require
 from domain.actors import Actor
 from domain.audit import AuditKind
-from domain.errors import IllegalTransition, InvalidInput, StaleVersion
-from domain.escalation import Escalation, EscalationStatus
+from domain.errors import IllegalTransition, InvalidInput
+from domain.escalation import ESCALATION_WORKFLOW, Escalation, EscalationStatus
 from domain.household import Household
 from domain.lmm import (
     HANDLING_STATES,
@@ -180,8 +180,7 @@ def record_lmm_handling(
     step_day = on or day
     with uow:
         current, household, break_glass = _open(uow, actor, escalation_id, day, purpose)
-        if current.version != expected_version:
-            raise StaleVersion("Deze escalatie")
+        ESCALATION_WORKFLOW.check_version(current.version, expected_version)
         updated = current.model_copy(deep=True)
         validated(lambda: updated.change_status(new_status, on=step_day, by=actor.display_name,
                                                 username=actor.username, note=note))

@@ -7,19 +7,19 @@ screen to show; a warning never stops the work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.access import Permission, require
 from domain.actors import Actor
-from domain.audit import AuditKind
-from domain.errors import IllegalTransition, StaleVersion
+from domain.errors import IllegalTransition
 from domain.household import LegalFramework, LongText, RequiredName
 from domain.overbrugging import (
+    OVERBRUGGING_WORKFLOW,
     CostBooking,
     Money,
     Overbrugging,
@@ -32,7 +32,8 @@ from domain.overbrugging import (
     Transition,
 )
 from domain.ports import UnitOfWork
-from domain.services.casework import audit, open_case, parse, today_or, validated
+from domain.services.casework import open_case, parse, today_or
+from domain.services.workflow import CaseWorkflow, opening_step
 
 OBJECT_TYPE = "overbrugging"
 CORRECTION_MAX = Decimal("10000000")
@@ -84,37 +85,33 @@ class OverbruggingResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _load(uow: UnitOfWork, actor: Actor, overbrugging_id: int, purpose: str) -> tuple[Overbrugging, bool]:
-    overbrugging = uow.overbruggingen.get(overbrugging_id)
-    _, break_glass = open_case(uow, actor, overbrugging.case_number, purpose)
-    return overbrugging, break_glass
+OVERBRUGGINGEN: CaseWorkflow[Overbrugging] = CaseWorkflow(
+    OBJECT_TYPE, Permission.MANAGE_OVERBRUGGINGEN, OVERBRUGGING_WORKFLOW, lambda uow: uow.overbruggingen
+)
 
 
-def _check_version(overbrugging: Overbrugging, expected_version: int) -> None:
-    if overbrugging.version != expected_version:
-        raise StaleVersion("Deze overbrugging")
+def _result(overbrugging: Overbrugging, day: date) -> OverbruggingResult:
+    return OverbruggingResult(overbrugging, overbrugging.warnings(day))
 
 
-def _write(
+def _change(
+    overbrugging_id: int,
+    expected_version: int,
     uow: UnitOfWork,
     actor: Actor,
-    before: Overbrugging,
-    after: Overbrugging,
+    change: Callable[[Overbrugging], None],
     *,
-    today: date,
+    today: date | None,
     purpose: str,
-    break_glass: bool,
 ) -> OverbruggingResult:
-    saved = uow.overbruggingen.save(after)
-    audit(uow, actor, AuditKind.UPDATE, OBJECT_TYPE, saved.reference, before=before, after=saved,
-          purpose=purpose, break_glass=break_glass)
-    uow.commit()
-    return OverbruggingResult(saved, saved.warnings(today))
+    saved = OVERBRUGGINGEN.change(overbrugging_id, expected_version, uow, actor, lambda ob, _: change(ob),
+                                  purpose=purpose)
+    return _result(saved, today_or(today))
 
 
 def request_overbrugging(
     case_number: str,
-    data: dict[str, Any] | OverbruggingDraft,
+    draft: OverbruggingDraft,
     uow: UnitOfWork,
     actor: Actor,
     *,
@@ -123,7 +120,7 @@ def request_overbrugging(
 ) -> OverbruggingResult:
     """File a new request (status aangevraagd) for a household."""
     require(actor, Permission.MANAGE_OVERBRUGGINGEN)
-    draft = parse(OverbruggingDraft, data)
+    draft = parse(OverbruggingDraft, draft)
     day = today_or(today)
     with uow:
         _, break_glass = open_case(uow, actor, case_number, purpose)
@@ -132,20 +129,16 @@ def request_overbrugging(
             {
                 **draft.model_dump(),
                 "case_number": case_number,
-                "steps": [{"status": OverbruggingStatus.AANGEVRAAGD.value, "on": day, "by": actor.display_name,
-                           "username": actor.username}],
+                "steps": opening_step(OverbruggingStatus.AANGEVRAAGD, actor, day),
             },
         )
-        saved = uow.overbruggingen.add(overbrugging)
-        audit(uow, actor, AuditKind.CREATE, OBJECT_TYPE, saved.reference, after=saved, purpose=purpose,
-              break_glass=break_glass)
-        uow.commit()
-    return OverbruggingResult(saved, saved.warnings(day))
+        saved = OVERBRUGGINGEN.create(uow, actor, overbrugging, purpose=purpose, break_glass=break_glass)
+    return _result(saved, day)
 
 
 def update_overbrugging(
     overbrugging_id: int,
-    data: dict[str, Any] | OverbruggingDraft,
+    draft: OverbruggingDraft,
     expected_version: int,
     uow: UnitOfWork,
     actor: Actor,
@@ -155,26 +148,22 @@ def update_overbrugging(
 ) -> OverbruggingResult:
     """Change the request's details (cap, period, parties, ...) while it is not closed or refused."""
     require(actor, Permission.MANAGE_OVERBRUGGINGEN)
-    draft = parse(OverbruggingDraft, data)
+    draft = parse(OverbruggingDraft, draft)
     with uow:
-        current, break_glass = _load(uow, actor, overbrugging_id, purpose)
-        _check_version(current, expected_version)
+        loaded = OVERBRUGGINGEN.load(uow, actor, overbrugging_id, purpose, expected_version)
+        current = loaded.item
         if current.status.is_final:
             raise IllegalTransition(
                 f"Een overbrugging met status '{current.status.label}' kan niet meer worden gewijzigd."
             )
         updated = parse(Overbrugging, {**current.model_dump(), **draft.model_dump()})
-        return _write(uow, actor, current, updated, today=today_or(today), purpose=purpose, break_glass=break_glass)
+        saved = OVERBRUGGINGEN.save(uow, actor, current, updated, purpose=purpose, break_glass=loaded.break_glass)
+    return _result(saved, today_or(today))
 
 
 def get_overbrugging(overbrugging_id: int, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Overbrugging:
     """Load one overbrugging to show it (the view is audited)."""
-    require(actor, Permission.MANAGE_OVERBRUGGINGEN)
-    with uow:
-        overbrugging, break_glass = _load(uow, actor, overbrugging_id, purpose)
-        audit(uow, actor, AuditKind.READ, OBJECT_TYPE, overbrugging.reference, purpose=purpose, break_glass=break_glass)
-        uow.commit()
-    return overbrugging
+    return OVERBRUGGINGEN.get(overbrugging_id, uow, actor, purpose=purpose)
 
 
 def list_overbruggingen(query: OverbruggingQuery, uow: UnitOfWork, actor: Actor) -> OverbruggingPage:
@@ -197,20 +186,17 @@ def change_overbrugging_status(
     purpose: str = "",
 ) -> OverbruggingResult:
     """Toekennen, afwijzen (with a reason), inzetten, afsluiten. Settling has its own use case."""
-    require(actor, Permission.MANAGE_OVERBRUGGINGEN)
-    day = today_or(today)
-    with uow:
-        current, break_glass = _load(uow, actor, overbrugging_id, purpose)
-        _check_version(current, expected_version)
-        updated = current.model_copy(deep=True)
-        validated(lambda: updated.change_status(new_status, on=on or day, by=actor.display_name,
-                                                username=actor.username, note=note))
-        return _write(uow, actor, current, updated, today=day, purpose=purpose, break_glass=break_glass)
+    day = on or today_or(today)
+
+    def step(ob: Overbrugging) -> None:
+        ob.change_status(new_status, on=day, by=actor.display_name, username=actor.username, note=note)
+
+    return _change(overbrugging_id, expected_version, uow, actor, step, today=today, purpose=purpose)
 
 
 def book_cost(
     overbrugging_id: int,
-    data: dict[str, Any] | CostDraft,
+    draft: CostDraft,
     expected_version: int,
     uow: UnitOfWork,
     actor: Actor,
@@ -220,21 +206,19 @@ def book_cost(
 ) -> OverbruggingResult:
     """Book an actual cost (or a correction). Exceeding the cap is returned as a warning, not refused."""
     require(actor, Permission.MANAGE_OVERBRUGGINGEN)
-    draft = parse(CostDraft, data)
+    draft = parse(CostDraft, draft)
     day = today_or(today)
-    with uow:
-        current, break_glass = _load(uow, actor, overbrugging_id, purpose)
-        _check_version(current, expected_version)
-        updated = current.model_copy(deep=True)
-        cost = parse(CostBooking, {"booked_on": draft.booked_on or day, "amount": draft.amount,
-                                   "description": draft.description, "by": actor.display_name})
-        validated(lambda: updated.book_cost(cost))
-        return _write(uow, actor, current, updated, today=day, purpose=purpose, break_glass=break_glass)
+
+    def book(ob: Overbrugging) -> None:
+        ob.book_cost(parse(CostBooking, {"booked_on": draft.booked_on or day, "amount": draft.amount,
+                                         "description": draft.description, "by": actor.display_name}))
+
+    return _change(overbrugging_id, expected_version, uow, actor, book, today=today, purpose=purpose)
 
 
 def settle_overbrugging(
     overbrugging_id: int,
-    data: dict[str, Any] | SettlementDraft,
+    draft: SettlementDraft,
     expected_version: int,
     uow: UnitOfWork,
     actor: Actor,
@@ -244,23 +228,22 @@ def settle_overbrugging(
 ) -> OverbruggingResult:
     """Record who finally pays (shares summing to 100 %); an ingezette overbrugging moves to verrekening_besloten."""
     require(actor, Permission.MANAGE_OVERBRUGGINGEN)
-    draft = parse(SettlementDraft, data)
+    draft = parse(SettlementDraft, draft)
     day = today_or(today)
-    with uow:
-        current, break_glass = _load(uow, actor, overbrugging_id, purpose)
-        _check_version(current, expected_version)
-        updated = current.model_copy(deep=True)
+
+    def settle(ob: Overbrugging) -> None:
         settlement = parse(
             Settlement,
             {
                 "shares": [share.model_dump() for share in draft.shares],
-                "amount": draft.amount if draft.amount is not None else current.total_costs,
+                "amount": draft.amount if draft.amount is not None else ob.total_costs,
                 "decided_on": draft.decided_on or day,
                 "note": draft.note,
             },
         )
-        validated(lambda: updated.settle(settlement, by=actor.display_name, username=actor.username))
-        return _write(uow, actor, current, updated, today=day, purpose=purpose, break_glass=break_glass)
+        ob.settle(settlement, by=actor.display_name, username=actor.username)
+
+    return _change(overbrugging_id, expected_version, uow, actor, settle, today=today, purpose=purpose)
 
 
 def record_repayment(
@@ -274,14 +257,8 @@ def record_repayment(
     purpose: str = "",
 ) -> OverbruggingResult:
     """Record that the final payer(s) repaid the voorfinancier; then the overbrugging can be closed."""
-    require(actor, Permission.MANAGE_OVERBRUGGINGEN)
-    day = today_or(today)
-    with uow:
-        current, break_glass = _load(uow, actor, overbrugging_id, purpose)
-        _check_version(current, expected_version)
-        updated = current.model_copy(deep=True)
-        validated(lambda: updated.record_repayment(repaid_on))
-        return _write(uow, actor, current, updated, today=day, purpose=purpose, break_glass=break_glass)
+    return _change(overbrugging_id, expected_version, uow, actor, lambda ob: ob.record_repayment(repaid_on),
+                   today=today, purpose=purpose)
 
 
 __all__ = [

@@ -1,5 +1,6 @@
 """Use cases of the maatwerkplan: write it (with autosaved drafts), decide, execute, evaluate, version,
-compare, export; plus the kengetallen catalogue with municipal overrides.
+compare, export. Moving plans with a case file lives in `plan_transfer`, the kengetallen catalogue in
+`kengetallen`; both are re-exported here for the callers that reach them as `plans.*`.
 
 Every function is one unit of work, checks the actor's access to the case (`purpose` is the logged reason
 for opening a case outside one's caseload) and writes the audit record in the same transaction.
@@ -9,7 +10,7 @@ Screens and the CLI call only these functions; the pure helpers at the bottom ne
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,23 +18,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from domain import reference
-from domain.access import AccessDenied, Permission, has, in_municipality, require, require_case
-from domain.actors import Actor, Role
-from domain.audit import AuditEvent, AuditKind, field_changes
+from domain.access import Permission, require
+from domain.actors import Actor
+from domain.audit import AuditEvent, AuditKind
 from domain.catalogues import (
     Kengetal,
-    KengetalOverride,
     LegalBasis,
     apply_overrides,
     cost_line_from_kengetal,
-    is_kengetal,
-    kengetal,
     legal_basis,
     search_legal_bases,
 )
 from domain.errors import Conflict, InvalidInput, NotFound, Problem
-from domain.household import ALLOWED_TRANSITIONS, Household, HouseholdStatus
+from domain.household import Household
 from domain.messages import dutch_problems, invalid_input
 from domain.plan import (
     ActionStatus,
@@ -55,14 +52,14 @@ from domain.plan import (
     stamp_done_on,
     what_is_missing,
 )
-from domain.plan_document import plan_document_from_file, plan_from_document, plans_from_documents
 from domain.ports import UnitOfWork
 from domain.rekensom import CostLine, Payer, RekensomResult, Scenario, calculate
 from domain.services.casework import today_or
-from domain.services.households import audit_household
+from domain.services.kengetallen import kengetallen_for, remove_kengetal_override, set_kengetal_override
+from domain.services.plan_common import PLAN_OBJECT, audit_plan, follow_household, open_case
+from domain.services.plan_transfer import export_case, import_case, import_plan, import_plan_file
 
 MAX_DRAFT_BYTES = 1024 * 1024
-PLAN_OBJECT = "maatwerkplan"
 
 
 # -- results for screens --------------------------------------------------------------------------
@@ -115,103 +112,11 @@ class DraftSaved:
     """What is not (yet) valid in the saved content, for inline field errors."""
 
 
-# -- plumbing -------------------------------------------------------------------------------------
-
-
-def _open_case(
-    uow: UnitOfWork, actor: Actor, case_number: str, permission: Permission, purpose: str
-) -> tuple[Household, bool]:
-    require(actor, permission)
-    household = uow.households.get(case_number)
-    break_glass = require_case(
-        actor,
-        case_number,
-        municipality_code=household.municipality_code,
-        professional=household.professional,
-        team=household.team,
-        purpose=purpose,
-    )
-    return household, break_glass
-
-
 def _current(uow: UnitOfWork, case_number: str) -> Maatwerkplan:
     plan = uow.plans.current(case_number)
     if plan is None:
         raise NotFound(f"Casus {case_number} heeft nog geen maatwerkplan.")
     return plan
-
-
-def _plan_content(plan: Maatwerkplan | None) -> dict[str, Any] | None:
-    if plan is None:
-        return None
-    return plan.model_dump(mode="json", exclude={"id", "version", "created_at", "updated_at"})
-
-
-def _audit(
-    uow: UnitOfWork,
-    actor: Actor,
-    kind: AuditKind,
-    plan: Maatwerkplan | None,
-    case_number: str,
-    *,
-    before: Maatwerkplan | None = None,
-    purpose: str = "",
-    break_glass: bool = False,
-) -> None:
-    object_id = case_number if plan is None else f"{case_number}/v{plan.plan_version}"
-    changes = (
-        {} if kind in (AuditKind.READ, AuditKind.EXPORT) else field_changes(_plan_content(before), _plan_content(plan))
-    )
-    uow.audit.record(
-        AuditEvent(
-            kind=kind,
-            object_type=PLAN_OBJECT,
-            object_id=object_id,
-            username=actor.username,
-            role=actor.role.value,
-            purpose=purpose,
-            break_glass=break_glass,
-            changes=changes,
-        )
-    )
-
-
-# The household's status follows its plan where the household's own status machine allows it.
-_HOUSEHOLD_PATH: dict[PlanStatus, tuple[HouseholdStatus, ...]] = {
-    PlanStatus.CONCEPT: (HouseholdStatus.IN_BEHANDELING,),
-    PlanStatus.VASTGESTELD: (HouseholdStatus.IN_BEHANDELING, HouseholdStatus.PLAN_VASTGESTELD),
-    PlanStatus.IN_UITVOERING: (HouseholdStatus.UITVOERING,),
-    PlanStatus.GEEVALUEERD: (HouseholdStatus.GEEVALUEERD,),
-}
-
-
-def _follow_household(
-    uow: UnitOfWork, actor: Actor, household: Household, status: PlanStatus, purpose: str, break_glass: bool
-) -> Household:
-    before = household.model_copy(deep=True)
-    changed = False
-    for target in _HOUSEHOLD_PATH[status]:
-        if household.status is target:
-            continue
-        if target not in ALLOWED_TRANSITIONS[household.status]:
-            break
-        household.change_status(target)
-        changed = True
-    if not changed:
-        return household
-    saved = uow.households.save(household)
-    assert saved.case_number is not None
-    audit_household(
-        uow,
-        actor,
-        AuditKind.UPDATE,
-        saved.case_number,
-        before=before,
-        after=saved,
-        purpose=purpose or "status volgt maatwerkplan",
-        break_glass=break_glass,
-    )
-    return saved
 
 
 def _parse_content(data: PlanContent | Mapping[str, Any]) -> PlanContent:
@@ -293,7 +198,7 @@ def start_plan(
     if problems:
         raise InvalidInput([Problem("actions", p) for p in problems])
     with uow:
-        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
         if uow.plans.current(case_number) is not None:
             raise Conflict(f"Casus {case_number} heeft al een maatwerkplan.")
         parsed = _link_obstacle(parsed, household)
@@ -301,8 +206,8 @@ def start_plan(
             {**parsed.model_dump(), "case_number": case_number, "created_by": actor.display_name}
         )
         saved = uow.plans.add(plan)
-        _audit(uow, actor, AuditKind.CREATE, saved, case_number, purpose=purpose, break_glass=break_glass)
-        _follow_household(uow, actor, household, PlanStatus.CONCEPT, purpose, break_glass)
+        audit_plan(uow, actor, AuditKind.CREATE, saved, case_number, purpose=purpose, break_glass=break_glass)
+        follow_household(uow, actor, household, PlanStatus.CONCEPT, purpose, break_glass)
         uow.plans.delete_draft(case_number, actor.username)
         uow.commit()
     return saved
@@ -327,7 +232,7 @@ def update_plan(
     require(actor, Permission.EDIT_CASE)
     parsed = _parse_content(content)
     with uow:
-        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
         current = _current(uow, case_number)
         current.ensure_editable()
         before = current.model_copy(deep=True)
@@ -337,7 +242,7 @@ def update_plan(
         current.replace_content(_link_obstacle(parsed, household, current.sta_in_de_weg.problem_id))
         current.version = expected_version
         saved = uow.plans.save(current)
-        _audit(
+        audit_plan(
             uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
         )
         uow.plans.delete_draft(case_number, actor.username)
@@ -443,7 +348,7 @@ def save_draft(
     if size > MAX_DRAFT_BYTES:
         raise InvalidInput([Problem("", f"Het concept is groter dan {MAX_DRAFT_BYTES // 1024} kB.")])
     with uow:
-        _, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        _, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
         current = uow.plans.current(case_number)
         if current is not None:
             current.ensure_editable()
@@ -484,10 +389,10 @@ def discard_draft(case_number: str, uow: UnitOfWork, actor: Actor) -> None:
 def load_plan_for_editing(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> PlanWorkspace:
     """Open the plan editor: the current plan and the user's draft; the newest of the two is shown."""
     with uow:
-        household, break_glass = _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        household, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
         plan = uow.plans.current(case_number)
         draft = uow.plans.get_draft(case_number, actor.username)
-        _audit(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
+        audit_plan(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
         uow.commit()
     prefer_draft = False
     outdated = False
@@ -546,16 +451,16 @@ def decide_plan(
     require(actor, Permission.EDIT_CASE)
     parsed: Decision = _parse(Decision, decision)
     with uow:
-        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
         plan = _current(uow, case_number)
         before = plan.model_copy(deep=True)
         plan.version = expected_version
         plan.decide(parsed, household)
         saved = uow.plans.save(plan)
-        _audit(
+        audit_plan(
             uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
         )
-        _follow_household(uow, actor, household, PlanStatus.VASTGESTELD, purpose, break_glass)
+        follow_household(uow, actor, household, PlanStatus.VASTGESTELD, purpose, break_glass)
         uow.plans.delete_draft(case_number, actor.username)
         uow.commit()
     return saved
@@ -572,18 +477,18 @@ def _execution_change(
 ) -> Maatwerkplan:
     require(actor, Permission.EDIT_CASE)
     with uow:
-        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
         plan = _current(uow, case_number)
         before = plan.model_copy(deep=True)
         plan.version = expected_version
         change(plan)
         check_frozen_unchanged(before, plan)
         saved = uow.plans.save(plan)
-        _audit(
+        audit_plan(
             uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
         )
         if follow is not None:
-            _follow_household(uow, actor, household, follow, purpose, break_glass)
+            follow_household(uow, actor, household, follow, purpose, break_glass)
         uow.commit()
     return saved
 
@@ -663,7 +568,7 @@ def new_plan_version(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose
     """
     require(actor, Permission.EDIT_CASE)
     with uow:
-        _, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+        _, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
         current = _current(uow, case_number)
         if not current.is_frozen:
             raise Conflict(
@@ -671,7 +576,7 @@ def new_plan_version(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose
                 "pas die aan in plaats van een nieuwe versie te maken."
             )
         saved = uow.plans.add(current.next_version(actor.display_name))
-        _audit(
+        audit_plan(
             uow, actor, AuditKind.CREATE, saved, case_number, before=current, purpose=purpose, break_glass=break_glass
         )
         uow.commit()
@@ -686,16 +591,16 @@ def get_plan(
 ) -> Maatwerkplan:
     """One version (default: the newest). The view is audited."""
     with uow:
-        _, break_glass = _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        _, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
-        _audit(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
+        audit_plan(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
         uow.commit()
     return plan
 
 
 def plan_versions(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> list[PlanVersionInfo]:
     with uow:
-        _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
         return uow.plans.versions(case_number)
 
 
@@ -704,9 +609,9 @@ def plan_overview(
 ) -> PlanOverview:
     """The plan with its rekensom result, what is missing before a decision, warnings and versions."""
     with uow:
-        household, break_glass = _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        household, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
-        _audit(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
+        audit_plan(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
         overview = _overview(uow, household, plan)
         uow.commit()
     return overview
@@ -717,9 +622,9 @@ def export_plan(
 ) -> PlanOverview:
     """Load a plan for a document that leaves the application (PDF, Markdown, JSON): audited as an export."""
     with uow:
-        household, break_glass = _open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
+        household, break_glass = open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
-        _audit(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose, break_glass=break_glass)
+        audit_plan(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose, break_glass=break_glass)
         overview = _overview(uow, household, plan)
         uow.commit()
     return overview
@@ -730,10 +635,10 @@ def compare_versions(
 ) -> PlanDiff:
     """Section-by-section differences between two versions of the plan."""
     with uow:
-        _, break_glass = _open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+        _, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
         old = uow.plans.get(case_number, old_version)
         new = uow.plans.get(case_number, new_version)
-        _audit(
+        audit_plan(
             uow,
             actor,
             AuditKind.READ,
@@ -744,201 +649,6 @@ def compare_versions(
         )
         uow.commit()
     return diff_plans(old, new)
-
-
-# -- import and export with the case file ---------------------------------------------------------
-
-
-def import_plan(
-    case_number: str, document: Mapping[str, Any], uow: UnitOfWork, actor: Actor, *, purpose: str = ""
-) -> Maatwerkplan:
-    """Load a plan document (e.g. a trainer's scenario) into a household.
-
-    No plan yet: it becomes version 1 (with its status). A concept current version: a concept document
-    replaces its content. A decided current version: the document becomes the next version.
-    """
-    require(actor, Permission.EDIT_CASE)
-    with uow:
-        household, break_glass = _open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
-        plan = plan_from_document(document, household)
-        current = uow.plans.current(case_number)
-        if current is not None and not current.is_frozen:
-            if plan.status is not PlanStatus.CONCEPT:
-                raise Conflict(
-                    f"Casus {case_number} heeft een conceptversie; een vastgesteld plan kan die niet vervangen. "
-                    "Stel het concept eerst vast of importeer een concept."
-                )
-            before = current.model_copy(deep=True)
-            current.replace_content(plan.content())
-            saved = uow.plans.save(current)
-            _audit(
-                uow,
-                actor,
-                AuditKind.UPDATE,
-                saved,
-                case_number,
-                before=before,
-                purpose=purpose or "import",
-                break_glass=break_glass,
-            )
-        else:
-            number = 1 if current is None else current.plan_version + 1
-            plan = plan.model_copy(update={"plan_version": number, "created_by": plan.created_by or actor.display_name})
-            saved = uow.plans.add(plan)
-            _audit(
-                uow, actor, AuditKind.CREATE, saved, case_number, purpose=purpose or "import", break_glass=break_glass
-            )
-        _follow_household(uow, actor, household, saved.status, purpose, break_glass)
-        uow.commit()
-    return saved
-
-
-def import_plan_file(case_number: str, data: Any, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Maatwerkplan:
-    """`import_plan` for a whole standalone plan file (format doorbraak-plan)."""
-    return import_plan(case_number, plan_document_from_file(data), uow, actor, purpose=purpose)
-
-
-def import_case(
-    household: Household,
-    plan_documents: Sequence[Mapping[str, Any]],
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    new_number: bool,
-    today: date | None = None,
-) -> tuple[Household, list[Maatwerkplan]]:
-    """Insert a household from a case file together with all its plan versions, in one transaction."""
-    require(actor, Permission.CREATE_CASE)
-    if not in_municipality(actor, household.municipality_code):
-        raise AccessDenied(
-            f"U werkt niet voor gemeente {household.municipality_code}; u kunt daar geen casus aanmaken."
-        )
-    with uow:
-        if household.case_number is None or new_number:
-            household = household.model_copy(
-                update={"case_number": uow.households.next_case_number((today or date.today()).year)}
-            )
-        elif uow.households.exists(household.case_number):
-            raise Conflict(
-                f"Casusnummer {household.case_number} bestaat al in deze database. "
-                "Importeer met --nieuw-nummer om een nieuw casusnummer te geven."
-            )
-        saved = uow.households.add(household.model_copy(update={"id": None, "version": 0}))
-        assert saved.case_number is not None
-        audit_household(uow, actor, AuditKind.CREATE, saved.case_number, after=saved, purpose="import")
-        plans = []
-        for plan in plans_from_documents(list(plan_documents), saved):
-            added = uow.plans.add(plan.model_copy(update={"case_number": saved.case_number}))
-            _audit(uow, actor, AuditKind.CREATE, added, saved.case_number, purpose="import")
-            plans.append(added)
-        uow.commit()
-    return saved, plans
-
-
-def export_case(
-    case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = ""
-) -> tuple[Household, list[Maatwerkplan]]:
-    """The household with every plan version, for a case file (audited as an export)."""
-    with uow:
-        household, break_glass = _open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
-        plans = [uow.plans.get(case_number, v.plan_version) for v in uow.plans.versions(case_number)]
-        audit_household(uow, actor, AuditKind.EXPORT, case_number, purpose=purpose, break_glass=break_glass)
-        for plan in plans:
-            _audit(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose, break_glass=break_glass)
-        uow.commit()
-    return household, plans
-
-
-# -- kengetallen catalogue ------------------------------------------------------------------------
-
-
-def _may_manage_kengetallen(actor: Actor) -> bool:
-    return has(actor, Permission.MANAGE_CATALOGUES) or actor.role in (Role.COORDINATOR, Role.TRAINER)
-
-
-def kengetallen_for(municipality_code: str, uow: UnitOfWork, actor: Actor) -> tuple[Kengetal, ...]:
-    """The catalogue as this municipality sees it (its own figures replace the national ones)."""
-    if not (has(actor, Permission.LIST_CASES) or has(actor, Permission.MANAGE_CATALOGUES)):
-        raise AccessDenied("U mag de kengetallen niet bekijken.")
-    with uow:
-        overrides = uow.plans.kengetal_overrides(municipality_code)
-    return apply_overrides(overrides)
-
-
-def set_kengetal_override(
-    municipality_code: str,
-    kengetal_id: str,
-    bedrag: Decimal | str,
-    bron: str,
-    jaar: int,
-    uow: UnitOfWork,
-    actor: Actor,
-) -> Kengetal:
-    """Store a municipality's own figure (with its own source and year) for a kengetal."""
-    if not _may_manage_kengetallen(actor):
-        raise AccessDenied(f"Met de rol {actor.role.label} mag u geen eigen kengetallen vastleggen.")
-    if not in_municipality(actor, municipality_code):
-        raise AccessDenied(f"U werkt niet voor gemeente {municipality_code}.")
-    if not is_kengetal(kengetal_id):
-        raise NotFound(f"Kengetal {kengetal_id!r} staat niet in de catalogus.")
-    try:
-        reference.municipality_name(municipality_code)
-    except ValueError as exc:
-        raise InvalidInput([Problem("municipality_code", str(exc))]) from None
-    try:
-        override = KengetalOverride(
-            municipality_code=municipality_code,
-            kengetal_id=kengetal_id,
-            bedrag=Decimal(str(bedrag)),
-            bron=bron,
-            jaar=jaar,
-            updated_by=actor.username,
-        )
-    except ValidationError as exc:
-        raise invalid_input(exc) from None
-    except ArithmeticError:
-        raise InvalidInput([Problem("bedrag", "moet een bedrag zijn, bijv. 1234.56")]) from None
-    standard = kengetal(kengetal_id)
-    with uow:
-        uow.plans.put_kengetal_override(override)
-        uow.audit.record(
-            AuditEvent(
-                kind=AuditKind.UPDATE,
-                object_type="kengetal",
-                object_id=f"{municipality_code}/{kengetal_id}",
-                username=actor.username,
-                role=actor.role.value,
-                changes={
-                    "bedrag": (str(standard.bedrag), str(override.bedrag)),
-                    "bron": (standard.bron, override.bron),
-                },
-            )
-        )
-        overrides = uow.plans.kengetal_overrides(municipality_code)
-        uow.commit()
-    return next(k for k in apply_overrides(overrides) if k.id == kengetal_id)
-
-
-def remove_kengetal_override(municipality_code: str, kengetal_id: str, uow: UnitOfWork, actor: Actor) -> bool:
-    """Go back to the national figure. Returns False when there was no own figure."""
-    if not _may_manage_kengetallen(actor):
-        raise AccessDenied(f"Met de rol {actor.role.label} mag u geen eigen kengetallen beheren.")
-    if not in_municipality(actor, municipality_code):
-        raise AccessDenied(f"U werkt niet voor gemeente {municipality_code}.")
-    with uow:
-        removed = uow.plans.delete_kengetal_override(municipality_code, kengetal_id)
-        if removed:
-            uow.audit.record(
-                AuditEvent(
-                    kind=AuditKind.DELETE,
-                    object_type="kengetal",
-                    object_id=f"{municipality_code}/{kengetal_id}",
-                    username=actor.username,
-                    role=actor.role.value,
-                )
-            )
-        uow.commit()
-    return removed
 
 
 # -- pure helpers (no database) -------------------------------------------------------------------

@@ -126,33 +126,33 @@ def authenticate(
     workstation: str = "",
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> Actor:
-    """Check a login; every attempt is logged. The message never says whether the user exists."""
-    wrong = LoginFailed("Gebruikersnaam of wachtwoord onjuist.")
+    """Check a login; every attempt is logged. Unknown, wrong, locked and deactivated all get the same
+    message and cost the same: one password check (against a dummy hash when there is no account)."""
+    refused = LoginFailed(LOGIN_REFUSED)
     username = username.strip().lower()
     with uow:
         user = uow.users.find(username)
         stored = uow.users.password_hash(username) if user is not None else None
         moment = now()
         anonymous = Actor(username=username or "?", display_name="", role=Role.PROFESSIONAL, workstation=workstation)
+        # Always exactly one verify, before anything depends on the account's state.
+        password_ok = hasher.verify(stored if stored is not None else DUMMY_HASH_FOR_TIMING, password)
         if user is None or stored is None or not user.active:
-            if user is None or stored is None:
-                hasher.verify(DUMMY_HASH_FOR_TIMING, password)
             _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geweigerd")
             uow.commit()
-            raise wrong
+            raise refused
         if user.locked_until is not None and user.locked_until > moment:
-            seconds = int((user.locked_until - moment).total_seconds()) + 1
             _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geblokkeerd")
             uow.commit()
-            raise LoginFailed(f"Te veel mislukte pogingen. Probeer het over {seconds} seconden opnieuw.")
-        if not hasher.verify(stored, password):
+            raise refused
+        if not password_ok:
             user.failed_logins += 1
             wait = lock_duration(user.failed_logins)
             user.locked_until = moment + wait if wait else None
             uow.users.save(user)
             _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geweigerd")
             uow.commit()
-            raise wrong
+            raise refused
         if user.role is Role.TRAINER and not demo_database:
             _audit(uow, anonymous, AuditKind.LOGIN, username, outcome="geweigerd",
                    purpose="trainer buiten oefenomgeving")
@@ -176,6 +176,10 @@ def record_login(uow: UnitOfWork, actor: Actor) -> None:
         _audit(uow, actor, AuditKind.LOGIN, actor.username, purpose="PostgreSQL-login")
         uow.commit()
 
+
+LOGIN_REFUSED = ("Gebruikersnaam of wachtwoord onjuist, of het account is (tijdelijk) geblokkeerd. "
+                 "Na enkele mislukte pogingen moet u even wachten.")
+"""The one answer to every refused login: it never says whether the account exists, is locked or is off."""
 
 # A valid argon2id hash of a random string: verifying against it costs as much as a real check,
 # so response time does not reveal whether a username exists.

@@ -66,6 +66,7 @@ from domain.validation import age_on, format_case_number, normalise_bsn
 from storage.bootstrap import open_database
 from storage.engine import DatabaseError
 from storage.households import household_row_values, member_values, organisation_values, problem_values
+from storage.installation import mark_oefenomgeving
 from storage.seed.data.names import ORIGINS, ORIGINS_BY_KEY, SHARED_CHILD_FEMALE, SHARED_CHILD_MALE, Origin
 from storage.seed.data.places import (
     BAILIFFS,
@@ -275,6 +276,7 @@ def _write(target: Path, context: SeedContext, steps: list[SeedStep]) -> None:
         database = open_database(settings, clock=lambda: REFERENCE_MOMENT)
         try:
             with database.engine.begin() as connection:
+                mark_oefenomgeving(connection)  # every seeded file is fictional: it is the oefenomgeving
                 for step in steps:
                     step.resolve()(connection, random.Random(f"{context.seed}/{step.name}"), context)
         finally:

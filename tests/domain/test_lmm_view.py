@@ -22,7 +22,7 @@ from domain.escalation import (
 )
 from domain.household import Household
 from domain.lmm import WITHHELD_NOTE, handling_note_problems, lmm_row, lmm_steps, pseudonymise
-from domain.overbrugging import StatusStep
+from domain.workflow import StatusStep
 from tests.domain.dossier_scenarios import (
     NEUTRAL,
     TODAY,

@@ -26,7 +26,7 @@ async def without_start_notice(pilot: Pilot[Any]) -> None:
 
 @pytest.fixture
 def demo_app(tmp_path: Path) -> Iterator[DoorbraakApp]:
-    db = open_test_database(demo_copy(target_dir=tmp_path), demo=True)
+    db = open_test_database(demo_copy(target_dir=tmp_path))
     yield DoorbraakApp(db)
     db.close()
 

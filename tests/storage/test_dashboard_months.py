@@ -9,7 +9,8 @@ from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from domain.dashboard import AMSTERDAM, Drill, Figure
+from domain.dashboard import Drill, Figure
+from domain.local_time import AMSTERDAM
 from domain.services import households as household_service
 from domain.services.dashboard import dashboard, dashboard_cases
 from storage.bootstrap import SAMPLE_DB, Database, open_database

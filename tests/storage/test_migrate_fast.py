@@ -40,3 +40,9 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> N
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_migration_history_has_one_head() -> None:
+    # Two heads mean two migrations were written side by side: merge them (down_revision a tuple), or a
+    # database upgraded along one branch and the code disagree about "current".
+    assert len(declared_heads()) == 1, f"more than one Alembic head: {sorted(declared_heads())}"

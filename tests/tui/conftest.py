@@ -27,6 +27,12 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+@pytest.fixture(autouse=True)
+def _error_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The error boundary's log (tui/errors.py) goes to the test's folder, never the real state directory."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @pytest.fixture
 def tui_data(tmp_path: Path) -> Iterator[TuiData]:
     db = open_test_database(tmp_path / "tui.db")

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from storage.bootstrap import Database, open_database
+from storage.installation import mark_oefenomgeving
 from storage.settings import Settings
 from tests.builders import TickingClock
 from tests.databases import migrated_sqlite
@@ -26,10 +27,16 @@ class TuiData:
     numbers: list[str]
 
 
-def open_test_database(path: Path, **settings: object) -> Database:
-    """A SQLite database at `path` (a copy of the migrated template when new) with a deterministic clock."""
+def open_test_database(path: Path, *, demo: bool = False, **settings: object) -> Database:
+    """A SQLite database at `path` (a copy of the migrated template when new) with a deterministic clock.
+
+    `demo=True` writes the oefenomgeving marker into the file (as the seed does for sample.db)."""
     migrated_sqlite(path)
-    return open_database(Settings(database_url=f"sqlite:///{path}", **settings), clock=TickingClock())
+    db = open_database(Settings(database_url=f"sqlite:///{path}", **settings), clock=TickingClock())
+    if demo:
+        with db.engine.begin() as connection:
+            mark_oefenomgeving(connection)
+    return db
 
 
 async def workers_done(app: App[object]) -> None:

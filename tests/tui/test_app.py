@@ -196,7 +196,7 @@ async def test_go_to_opens_a_section_and_keeps_the_others_as_they_were(app: Door
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HouseholdDetailScreen)
-        for each in SECTIONS:
+        for each in SECTIONS[1:]:
             await pilot.press("g", each.key)
             await settle(pilot)
             assert app.current_mode == each.mode
@@ -204,6 +204,10 @@ async def test_go_to_opens_a_section_and_keeps_the_others_as_they_were(app: Door
         await settle(pilot)
         # The case section was left on the household; it is still there.
         assert isinstance(app.screen, HouseholdDetailScreen)
+        # `g` + the section one is in: back to its start.
+        await pilot.press("g", "c")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseListScreen)
 
 
 async def test_a_fast_go_to_chord_is_not_lost_and_g_still_types_in_a_text_field(

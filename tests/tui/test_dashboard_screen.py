@@ -30,7 +30,7 @@ YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Iterator[Database]:
-    db = open_test_database(demo_copy(target_dir=tmp_path), demo=True)
+    db = open_test_database(demo_copy(target_dir=tmp_path))
     yield db
     db.close()
 

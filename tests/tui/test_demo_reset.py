@@ -22,7 +22,7 @@ from tui.screens.confirm_dialog import ConfirmDialog
 @pytest.fixture
 def demo_db(tmp_path: Path) -> Iterator[Database]:
     copy = demo_copy(target_dir=tmp_path / "demo")
-    db = open_database(Settings(database_url=f"sqlite:///{copy}", demo=True))
+    db = open_database(Settings(database_url=f"sqlite:///{copy}"))
     yield db
     db.close()
 
@@ -50,7 +50,7 @@ async def test_reset_after_confirmation_starts_every_section_again(demo_db: Data
         await pilot.press("j")
         await settle(pilot)
         await settle(pilot)
-        assert app.db is not demo_db and app.db.settings.demo
+        assert app.db is not demo_db and app.db.demo
         assert isinstance(app.screen, CaseListScreen) and app.screen.db is app.db
         assert "1 van 48" in screen_text(app) and "OEFENOMGEVING" in screen_text(app)
         assert any("opnieuw begonnen" in n for n in notifications(app))

@@ -23,12 +23,13 @@ from tests.tui.pilot_support import notifications, screen_text, settle, type_tex
 from tests.tui.plan_editing import field_name, fill, open_overview, tab_to
 from tui import screens
 from tui.app import DoorbraakApp
+from tui.plan_session import plan_json
 from tui.screens import plan_editor
 from tui.screens.decide_dialog import DecideDialog
 from tui.screens.draft_dialog import DraftDialog
 from tui.screens.error_dialog import ErrorDialog
 from tui.screens.plan_compare import PlanCompareScreen
-from tui.screens.plan_editor import STEP_VIEWS, PlanEditorScreen, plan_json
+from tui.screens.plan_editor import STEP_VIEWS, PlanEditorScreen
 from tui.screens.plan_export_dialog import PlanExportDialog
 from tui.widgets.form_field import FormField
 from tui.widgets.plan_goals_actions import ActiesStep

@@ -27,7 +27,7 @@ UNTRACKED = ("audit_", "household_fts", "register_fts", "sqlite_")
 @pytest.fixture
 def demo(tmp_path: Path) -> Iterator[tuple[Database, Path]]:
     copy = demo_copy(target_dir=tmp_path / "demo")
-    db = open_database(Settings(database_url=f"sqlite:///{copy}", demo=True))
+    db = open_database(Settings(database_url=f"sqlite:///{copy}"))
     yield db, copy
     db.close()
 

@@ -10,7 +10,7 @@ import typer
 from domain.audit import KIND_LABELS, OBJECT_LABELS
 from domain.services.audit import case_history, verify_audit
 from tui.cli.common import database, write_stdout
-from tui.formatting import format_datetime
+from tui.render.format import format_datetime
 
 app = typer.Typer(help="Het auditlogboek: wie zag of wijzigde wat.", no_args_is_help=True)
 

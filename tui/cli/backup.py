@@ -12,6 +12,7 @@ from domain.errors import DomainError
 from storage import backup as backups
 from storage.bootstrap import database_key
 from tui.cli.common import CliState, report_error
+from tui.cli.overwrite import OverwriteOpt
 
 
 def backup_command(
@@ -19,12 +20,13 @@ def backup_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Doelbestand (standaard naast de database).")
     ] = None,
+    overwrite: OverwriteOpt = False,
 ) -> None:
     """Maak een back-up van de SQLite-database (veilig terwijl de app open is)."""
     state: CliState = ctx.obj
     try:
         settings = state.settings()
-        target = backups.backup(settings.database_url, output, key=database_key(settings))
+        target = backups.backup(settings.database_url, output, key=database_key(settings), overwrite=overwrite)
     except DomainError as exc:
         report_error(exc)
     typer.echo(f"Back-up gemaakt: {target}")

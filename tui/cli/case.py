@@ -11,13 +11,15 @@ import typer
 
 from domain.case_document import case_from_document, document_from_household
 from domain.caselist import CaseListQuery, CaseSort
-from domain.errors import InvalidInput, Problem
+from domain.errors import DomainError, InvalidInput, Problem
 from domain.household import HouseholdStatus
 from domain.services import households as service
 from domain.services import plans as plan_service
 from domain.validation import mask_bsn
+from storage.files import write_file
 from tui.cli.common import ReasonOpt, database, report_error, write_stdout
-from tui.formatting import format_date, format_datetime, format_money
+from tui.cli.overwrite import OverwriteOpt
+from tui.render.format import format_date, format_datetime, format_money
 
 app = typer.Typer(help="Casussen (huishoudens) bekijken, importeren en exporteren.", no_args_is_help=True)
 
@@ -145,6 +147,7 @@ def export_command(
     case_number: Annotated[str, typer.Argument(metavar="CASUS")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")] = None,
     reden: ReasonOpt = "",
+    overwrite: OverwriteOpt = False,
 ) -> None:
     """Exporteer een casus als JSON-casusbestand (naar stdout of --output)."""
     with database(ctx) as db:
@@ -153,9 +156,10 @@ def export_command(
     if output is None:
         write_stdout(text)
         return
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    tmp.replace(output)  # never leave a half-written file behind
+    try:
+        write_file(output, (text + "\n").encode("utf-8"), overwrite=overwrite)
+    except DomainError as exc:
+        report_error(exc)
     typer.echo(f"Geschreven: {output}", err=True)
 
 

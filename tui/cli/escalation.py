@@ -17,17 +17,21 @@ from domain.escalation import (
     BlockageKind,
     Escalation,
     EscalationLevel,
+    EscalationListRow,
     EscalationQuery,
     EscalationStatus,
 )
 from domain.knelpunt import Knelpunt, KnelpuntCategory, KnelpuntQuery, KnelpuntStatus
 from domain.services import escalation as service
 from domain.services import knelpunten as knelpunt_service
+from domain.services.casework import parse
 from storage.bootstrap import Database
 from storage.export_dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.cli.common import database, write_stdout
+from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_id
-from tui.formatting import format_date
+from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
+from tui.render.format import format_date
 
 app = typer.Typer(
     help="Escalaties (lokaal → regionaal → LMM/LET) en het gepseudonimiseerde dossier.", no_args_is_help=True
@@ -35,12 +39,8 @@ app = typer.Typer(
 knelpunt_app = typer.Typer(help="Het knelpuntenregister (zonder persoonsgegevens).", no_args_is_help=True)
 app.add_typer(knelpunt_app, name="knelpunt")
 
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="Nummer van de escalatie, bijv. 7 of ESC-7.")]
-VersionOpt = Annotated[
-    int | None,
-    typer.Option("--versie", help="De versie die u heeft gezien; bij een andere versie wordt niets opgeslagen."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")]
+ID_HELP = "Nummer van de escalatie, bijv. 7 of ESC-7."
+IdArg = Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]
 
 # Content options shared by `new` and `edit` (None = not given: keep what is there).
 LevelOpt = Annotated[EscalationLevel | None, typer.Option("--niveau", help="lokaal, regionaal of lmm_let.")]
@@ -182,10 +182,7 @@ def show_text(e: Escalation, today: date) -> str:
     return "\n".join(lines)
 
 
-def current_version(db: Database, escalation_id: int, version: int | None) -> int:
-    if version is not None:
-        return version
-    return service.get_escalation(escalation_id, db.uow(), db.actor).version
+current_version = version_of(service.get_escalation)
 
 
 @app.command("new")
@@ -236,7 +233,8 @@ def new_command(
             consent_scope=consent_scope,
             recipients=recipients,
         )
-        escalation = service.start_escalation(number, draft, db.uow(), db.actor, today=parse_date(created, "datum"))
+        command = parse(service.EscalationDraft, draft)
+        escalation = service.start_escalation(number, command, db.uow(), db.actor, today=parse_date(created, "datum"))
     if as_json:
         write_stdout(json.dumps(escalation_json(escalation, date.today()), ensure_ascii=False, indent=2))
     else:
@@ -291,7 +289,11 @@ def edit_command(
             recipients=recipients,
         )
         saved = service.update_escalation(
-            number, draft, version if version is not None else current.version, db.uow(), db.actor
+            number,
+            parse(service.EscalationDraft, draft),
+            version if version is not None else current.version,
+            db.uow(),
+            db.actor,
         )
     write_stdout(f"Escalatie {saved.reference} bijgewerkt.")
 
@@ -324,52 +326,27 @@ def list_command(
     )
     with database(ctx) as db:
         page = service.list_escalations(query, db.uow(), db.actor)
-    if as_json:
-        write_stdout(
-            json.dumps(
-                {
-                    "total": page.total,
-                    "offset": page.offset,
-                    "limit": page.limit,
-                    "escalations": [
-                        {
-                            **row.model_dump(mode="json"),
-                            "reference": row.reference,
-                            "waiting_days": row.waiting_days(today),
-                            "time_to_resolution_days": row.time_to_resolution_days,
-                        }
-                        for row in page.rows
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
-    for row in page.rows:
-        days = row.waiting_days(today)
-        extra = (
-            f"wacht {days} d"
-            if days is not None
-            else (f"doorlooptijd {row.time_to_resolution_days} d" if row.time_to_resolution_days is not None else "")
-        )
-        write_stdout(
-            f"{row.reference:<8} {row.case_number}  {row.household_name[:26]:<26}  {row.level.label:<9}  "
-            f"{row.status.label:<14}  {format_date(row.submitted_on) or '—':<10}  {extra}"
-        )
-    write_stdout(f"{len(page.rows)} van {page.total} escalaties")
+    write_page(page, key="escalations", noun="escalaties", as_json=as_json,
+               row_json=lambda row: {"waiting_days": row.waiting_days(today),
+                                     "time_to_resolution_days": row.time_to_resolution_days},
+               row_text=lambda row: list_line(row, today))
 
 
-@app.command("show")
-def show_command(ctx: typer.Context, escalation_id: IdArg, as_json: JsonOpt = False) -> None:
-    """Toon één escalatie met checklist, routes en stappen."""
-    today = date.today()
-    with database(ctx) as db:
-        escalation = service.get_escalation(parse_id(escalation_id), db.uow(), db.actor)
-    if as_json:
-        write_stdout(json.dumps(escalation_json(escalation, today), ensure_ascii=False, indent=2))
-    else:
-        write_stdout(show_text(escalation, today))
+def list_line(row: EscalationListRow, today: date) -> str:
+    days = row.waiting_days(today)
+    extra = (
+        f"wacht {days} d"
+        if days is not None
+        else (f"doorlooptijd {row.time_to_resolution_days} d" if row.time_to_resolution_days is not None else "")
+    )
+    return (
+        f"{row.reference:<8} {row.case_number}  {row.household_name[:26]:<26}  {row.level.label:<9}  "
+        f"{row.status.label:<14}  {format_date(row.submitted_on) or '—':<10}  {extra}"
+    )
+
+
+add_show_command(app, id_help=ID_HELP, help="Toon één escalatie met checklist, routes en stappen.",
+                 get=service.get_escalation, to_json=escalation_json, to_text=show_text)
 
 
 @app.command("check")
@@ -393,31 +370,18 @@ def check_command(ctx: typer.Context, escalation_id: IdArg) -> None:
     raise typer.Exit(1)
 
 
-@app.command("status")
-def status_command(
-    ctx: typer.Context,
-    escalation_id: IdArg,
-    new_status: Annotated[
-        EscalationStatus,
-        typer.Argument(metavar="STATUS", help="ingediend, in_behandeling, opgelost, niet_opgelost, teruggelegd."),
-    ],
-    on: Annotated[str | None, typer.Option("--datum", help="Datum van de stap; standaard vandaag.")] = None,
-    note: Annotated[str, typer.Option("--toelichting", help="Toelichting (verplicht bij terugleggen).")] = "",
-    version: VersionOpt = None,
-) -> None:
-    """Zet een escalatie in de volgende status. Indienen controleert de checklist en de tekst op persoonsgegevens."""
-    with database(ctx) as db:
-        number = parse_id(escalation_id)
-        saved = service.change_escalation_status(
-            number,
-            new_status,
-            current_version(db, number, version),
-            db.uow(),
-            db.actor,
-            on=parse_date(on, "datum"),
-            note=note,
-        )
-    write_stdout(f"{saved.reference} is nu {saved.status.label.lower()}.")
+add_status_command(
+    app,
+    states=EscalationStatus,
+    id_help=ID_HELP,
+    help="Zet een escalatie in de volgende status. Indienen controleert de checklist en de tekst op persoonsgegevens.",
+    status_help="ingediend, in_behandeling, opgelost, niet_opgelost, teruggelegd.",
+    note_help="Toelichting (verplicht bij terugleggen).",
+    date_help="Datum van de stap; standaard vandaag.",
+    get=service.get_escalation,
+    change=service.change_escalation_status,
+    done=lambda saved: write_stdout(f"{saved.reference} is nu {saved.status.label.lower()}."),
+)
 
 
 @app.command("opschalen")
@@ -434,6 +398,7 @@ def export_command(
     escalation_id: IdArg,
     fmt: Annotated[DossierFormat, typer.Option("--format", "-f", help="pdf of json.")] = DossierFormat.PDF,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Bestand; standaard in de huidige map.")] = None,
+    overwrite: OverwriteOpt = False,
 ) -> None:
     """Exporteer het gepseudonimiseerde dossier (geen namen, BSN, adres, postcode of geboortedatum)."""
     with database(ctx) as db:
@@ -442,7 +407,7 @@ def export_command(
             sys.stdout.write(dossier_json(dossier))
             return
         target = output or Path(default_filename(dossier, fmt))
-        write_dossier(dossier, target, fmt)
+        write_dossier(dossier, target, fmt, overwrite=overwrite)
     typer.echo(f"Geschreven: {target}", err=True)
 
 
@@ -557,7 +522,8 @@ def knelpunt_add(
         }
         if escalation_id is not None:
             number = parse_id(escalation_id)
-            _, k = service.raise_knelpunt(number, data, current_version(db, number, None), db.uow(), db.actor)
+            command = parse(knelpunt_service.KnelpuntDraft, data)
+            _, k = service.raise_knelpunt(number, command, current_version(db, number, None), db.uow(), db.actor)
         else:
             k = knelpunt_service.add_knelpunt(data, db.uow(), db.actor)
     write_stdout(f"Knelpunt {k.reference} vastgelegd.")

@@ -11,22 +11,18 @@ import typer
 
 from domain.errors import InvalidInput, Problem
 from domain.household import LegalFramework
-from domain.overbrugging import Overbrugging, OverbruggingQuery, OverbruggingStatus, Transition
+from domain.overbrugging import Overbrugging, OverbruggingListRow, OverbruggingQuery, OverbruggingStatus, Transition
 from domain.services import overbrugging as service
-from storage.bootstrap import Database
+from domain.services.casework import parse
 from tui.cli.common import database, write_stdout
 from tui.cli.parse import parse_date, parse_id, parse_money
-from tui.formatting import format_date, format_money
+from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
+from tui.render.format import format_date, format_money
 
 app = typer.Typer(help="Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend.", no_args_is_help=True)
 
-IdArg = Annotated[str, typer.Argument(metavar="ID", help="Nummer van de overbrugging, bijv. 12 of OB-12.")]
-VersionOpt = Annotated[
-    int | None,
-    typer.Option("--versie", help="De versie die u heeft gezien; bij een andere versie wordt niets opgeslagen."),
-]
-DateOpt = Annotated[str | None, typer.Option("--datum", help="Datum van de stap (JJJJ-MM-DD); standaard vandaag.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")]
+ID_HELP = "Nummer van de overbrugging, bijv. 12 of OB-12."
+IdArg = Annotated[str, typer.Argument(metavar="ID", help=ID_HELP)]
 
 
 def overbrugging_json(ob: Overbrugging, today: date) -> dict[str, Any]:
@@ -89,10 +85,7 @@ def report(result: service.OverbruggingResult, message: str) -> None:
         typer.echo(f"Waarschuwing: {warning}", err=True)
 
 
-def current_version(db: Database, overbrugging_id: int, version: int | None) -> int:
-    if version is not None:
-        return version
-    return service.get_overbrugging(overbrugging_id, db.uow(), db.actor).version
+current_version = version_of(service.get_overbrugging)
 
 
 @app.command("new")
@@ -135,7 +128,8 @@ def new_command(
             "max_duration_months": months,
             "settlement_deadline": parse_date(deadline, "verrekenen-voor"),
         }
-        result = service.request_overbrugging(case_number.strip().upper(), data, db.uow(), db.actor, today=today)
+        command = parse(service.OverbruggingDraft, data)
+        result = service.request_overbrugging(case_number.strip().upper(), command, db.uow(), db.actor, today=today)
     if as_json:
         write_stdout(json.dumps(overbrugging_json(result.overbrugging, today), ensure_ascii=False, indent=2))
     else:
@@ -167,76 +161,35 @@ def list_command(
     )
     with database(ctx) as db:
         page = service.list_overbruggingen(query, db.uow(), db.actor)
-    if as_json:
-        write_stdout(
-            json.dumps(
-                {
-                    "total": page.total,
-                    "offset": page.offset,
-                    "limit": page.limit,
-                    "overbruggingen": [
-                        {
-                            **row.model_dump(mode="json"),
-                            "reference": row.reference,
-                            "over_cap": row.over_cap,
-                            "past_deadline": row.past_settlement_deadline(today),
-                        }
-                        for row in page.rows
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
-    for row in page.rows:
-        flags = ("  TE LAAT" if row.past_settlement_deadline(today) else "") + (
-            "  BOVEN PLAFOND" if row.over_cap else ""
-        )
-        write_stdout(
-            f"{row.reference:<8} {row.case_number}  {row.household_name[:28]:<28}  {row.status.label:<20}  "
-            f"{format_money(row.total_costs):>13} / {format_money(row.cap):>13}  "
-            f"verrekenen vóór {format_date(row.settlement_deadline)}{flags}"
-        )
-    write_stdout(f"{len(page.rows)} van {page.total} overbruggingen")
+    write_page(page, key="overbruggingen", noun="overbruggingen", as_json=as_json,
+               row_json=lambda row: {"over_cap": row.over_cap, "past_deadline": row.past_settlement_deadline(today)},
+               row_text=lambda row: list_line(row, today))
 
 
-@app.command("show")
-def show_command(ctx: typer.Context, overbrugging_id: IdArg, as_json: JsonOpt = False) -> None:
-    """Toon één overbrugging met stappen, kosten en verrekening."""
-    today = date.today()
-    with database(ctx) as db:
-        ob = service.get_overbrugging(parse_id(overbrugging_id), db.uow(), db.actor)
-    if as_json:
-        write_stdout(json.dumps(overbrugging_json(ob, today), ensure_ascii=False, indent=2))
-    else:
-        write_stdout(show_text(ob, today))
+def list_line(row: OverbruggingListRow, today: date) -> str:
+    flags = ("  TE LAAT" if row.past_settlement_deadline(today) else "") + ("  BOVEN PLAFOND" if row.over_cap else "")
+    return (
+        f"{row.reference:<8} {row.case_number}  {row.household_name[:28]:<28}  {row.status.label:<20}  "
+        f"{format_money(row.total_costs):>13} / {format_money(row.cap):>13}  "
+        f"verrekenen vóór {format_date(row.settlement_deadline)}{flags}"
+    )
 
 
-@app.command("status")
-def status_command(
-    ctx: typer.Context,
-    overbrugging_id: IdArg,
-    new_status: Annotated[
-        OverbruggingStatus, typer.Argument(metavar="STATUS", help="toegekend, afgewezen, ingezet, afgesloten.")
-    ],
-    on: DateOpt = None,
-    note: Annotated[str, typer.Option("--toelichting", help="Toelichting (verplicht bij afwijzen).")] = "",
-    version: VersionOpt = None,
-) -> None:
-    """Zet een overbrugging in de volgende status (verrekenen gaat met 'verreken')."""
-    with database(ctx) as db:
-        number = parse_id(overbrugging_id)
-        result = service.change_overbrugging_status(
-            number,
-            new_status,
-            current_version(db, number, version),
-            db.uow(),
-            db.actor,
-            on=parse_date(on, "datum"),
-            note=note,
-        )
-    report(result, f"{result.overbrugging.reference} is nu {result.overbrugging.status.label.lower()}.")
+add_show_command(app, id_help=ID_HELP, help="Toon één overbrugging met stappen, kosten en verrekening.",
+                 get=service.get_overbrugging, to_json=overbrugging_json, to_text=show_text)
+add_status_command(
+    app,
+    states=OverbruggingStatus,
+    id_help=ID_HELP,
+    help="Zet een overbrugging in de volgende status (verrekenen gaat met 'verreken').",
+    status_help="toegekend, afgewezen, ingezet, afgesloten.",
+    note_help="Toelichting (verplicht bij afwijzen).",
+    date_help="Datum van de stap (JJJJ-MM-DD); standaard vandaag.",
+    get=service.get_overbrugging,
+    change=service.change_overbrugging_status,
+    done=lambda result: report(result, f"{result.overbrugging.reference} is nu "
+                                       f"{result.overbrugging.status.label.lower()}."),
+)
 
 
 @app.command("kosten")
@@ -253,7 +206,8 @@ def cost_command(
         number = parse_id(overbrugging_id)
         result = service.book_cost(
             number,
-            {"amount": parse_money(amount, "bedrag"), "description": description, "booked_on": parse_date(on, "datum")},
+            parse(service.CostDraft, {"amount": parse_money(amount, "bedrag"), "description": description,
+                                      "booked_on": parse_date(on, "datum")}),
             current_version(db, number, version),
             db.uow(),
             db.actor,
@@ -294,7 +248,8 @@ def settle_command(
             "decided_on": parse_date(on, "datum"),
             "note": note,
         }
-        result = service.settle_overbrugging(number, data, current_version(db, number, version), db.uow(), db.actor)
+        command = parse(service.SettlementDraft, data)
+        result = service.settle_overbrugging(number, command, current_version(db, number, version), db.uow(), db.actor)
     ob = result.overbrugging
     report(result, f"Verrekening vastgelegd voor {ob.reference}.")
     for repayment in ob.repayments():

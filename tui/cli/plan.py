@@ -24,8 +24,9 @@ from storage.bootstrap import Database
 from storage.export_plan import ExportFormat, default_file_name, export_plan_file, write_atomic
 from tui.cli.case import read_case_file
 from tui.cli.common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
+from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_money
-from tui.formatting import format_date, format_money
+from tui.render.format import format_date, format_money
 
 app = typer.Typer(
     help="Het maatwerkplan: schrijven, vaststellen, uitvoeren, evalueren en exporteren.", no_args_is_help=True
@@ -475,6 +476,7 @@ def export_command(
     ] = None,
     plan_version: PlanVersionOpt = None,
     reden: ReasonOpt = "",
+    overwrite: OverwriteOpt = False,
 ) -> None:
     """Exporteer het plan als document om te ondertekenen (PDF/Markdown) of als planbestand (JSON)."""
     with database(ctx) as db:
@@ -483,7 +485,7 @@ def export_command(
             target = output or Path(f"maatwerkplan-{overview.household.case_number}-v{overview.plan.plan_version}.json")
             text = json.dumps(plan_file(overview.plan, datetime.now(UTC)), ensure_ascii=False, indent=2) + "\n"
             try:
-                write_atomic(target, text.encode("utf-8"))
+                write_atomic(target, text.encode("utf-8"), overwrite=overwrite)
             except OSError as exc:
                 report_error(
                     InvalidInput([Problem("--output", f"Kan {target} niet schrijven: {exc.strerror or exc}.")])
@@ -501,9 +503,9 @@ def export_command(
                         bar.update(now - done)
                         done = now
 
-                    export_plan_file(overview, target, export_format, progress=progress)
+                    export_plan_file(overview, target, export_format, progress=progress, overwrite=overwrite)
             else:
-                export_plan_file(overview, target, export_format)
+                export_plan_file(overview, target, export_format, overwrite=overwrite)
     typer.echo(f"Geschreven: {target}", err=True)
 
 

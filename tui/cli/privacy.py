@@ -13,7 +13,8 @@ from domain.services import privacy as service
 from storage.engine import compact
 from storage.export_inzage import InzageFormat, inzage_document, inzage_json, write_inzage
 from tui.cli.common import database, report_error, write_stdout
-from tui.formatting import format_date
+from tui.cli.overwrite import OverwriteOpt
+from tui.render.format import format_date
 
 app = typer.Typer(help="Privacy (AVG): bewaartermijnen en inzageverzoeken.", no_args_is_help=True)
 
@@ -45,6 +46,7 @@ def export(
     bsn: Annotated[str, typer.Option("--bsn", help="Of zoek op BSN.")] = "",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Bestand: .json (volledig) of .pdf (voor een brief; BSN afgeschermd).")] = None,
+    overwrite: OverwriteOpt = False,
 ) -> None:
     """Inzageverzoek: alle gegevens over één persoon, met wie ze zag of wijzigde, als JSON of PDF."""
     fmt = InzageFormat.PDF if output is not None and output.suffix.lower() == ".pdf" else InzageFormat.JSON
@@ -57,7 +59,7 @@ def export(
         write_stdout(inzage_json(document).decode("utf-8"))
         return
     try:
-        write_inzage(document, output, fmt)
+        write_inzage(document, output, fmt, overwrite=overwrite)
     except DomainError as exc:
         report_error(exc)
     typer.echo(f"Geschreven: {output} ({len(report.households)} casus(sen))", err=True)

@@ -17,6 +17,7 @@ from domain.register import ImportRecord, RegisterContact, RegisterPage
 from domain.services import register as service
 from storage.register_csv import RegisterCsvReader, export_register_file, write_register_csv
 from tui.cli.common import EXIT_INVALID, database, report_error, write_stdout
+from tui.cli.overwrite import OverwriteOpt
 
 app = typer.Typer(help="Het Landelijk Maatwerkregister: zoeken, wie bel ik, importeren en exporteren.",
                   no_args_is_help=True)
@@ -198,13 +199,15 @@ def export_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand (anders stdout).")
     ] = None,
+    overwrite: OverwriteOpt = False,
 ) -> None:
     """Exporteer het hele register als CSV (veilig te openen in een spreadsheet)."""
     import sys
 
     with database(ctx) as db:
         contacts = service.export_contacts(db.uow(), db.actor)
-        count = write_register_csv(contacts, sys.stdout) if output is None else export_register_file(contacts, output)
+        count = write_register_csv(contacts, sys.stdout) if output is None else export_register_file(
+            contacts, output, overwrite=overwrite)
     if output is not None:
         typer.echo(f"Geschreven: {output} ({count} contacten)", err=True)
 

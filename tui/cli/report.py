@@ -27,7 +27,7 @@ from storage.register_csv import escape_cell
 from tui.cli.common import database, fail, write_stdout
 from tui.cli.parse import parse_date
 from tui.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
-from tui.formatting import format_date
+from tui.render.format import format_date
 
 app = typer.Typer(help="Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden.",
                   no_args_is_help=True)

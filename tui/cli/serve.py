@@ -14,6 +14,10 @@ from typing import Annotated
 
 import typer
 
+from domain.errors import DomainError
+from storage.bootstrap import SAMPLE_DB, require_oefenomgeving
+from tui.cli.common import report_error
+
 TEMPLATES = Path(__file__).resolve().parent / "serve"
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
@@ -31,6 +35,10 @@ def serve_command(
     """Toon de oefenomgeving in een webbrowser op deze computer (zonder internet)."""
     from textual_serve.server import Server  # imported late: only this command needs the web server
 
+    try:  # only ever the oefenomgeving: sample.db must carry its marker (never a setting)
+        require_oefenomgeving(SAMPLE_DB)
+    except DomainError as exc:
+        report_error(exc)
     if host not in LOOPBACK:
         typer.echo(f"Let op: met --host {host} is de oefenomgeving ook vanaf andere computers te openen.", err=True)
     typer.echo(f"Open http://{'[' + host + ']' if ':' in host else host}:{port} in de browser; stoppen met Ctrl+C.")

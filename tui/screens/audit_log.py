@@ -21,7 +21,7 @@ from domain.audit import KIND_LABELS, AuditKind, AuditPage, AuditQuery, AuditRec
 from domain.services.audit import audit_log, verify_audit
 from storage.bootstrap import Database
 from tui.audit_text import describe_action, describe_object, role_label
-from tui.formatting import AMSTERDAM
+from tui.render.format import format_short_datetime
 from tui.screens.base import DoorbraakScreen, format_count
 
 PAGE_SIZE = 200
@@ -48,7 +48,7 @@ def columns_for(width: int) -> list[tuple[str, int]]:
 def record_cells(record: AuditRecord, labels: list[str]) -> list[Text]:
     event = record.event
     reason = ("BUITEN CASELOAD · " if event.break_glass else "") + event.purpose
-    cells = {"Tijd": record.at.astimezone(AMSTERDAM).strftime("%d-%m-%y %H:%M"), "Gebruiker": event.username,
+    cells = {"Tijd": format_short_datetime(record.at), "Gebruiker": event.username,
              "Rol": role_label(event.role), "Handeling": describe_action(record),
              # A case number (or case/plan version) is recognisable on its own; other objects get their kind.
              "Object": event.object_id if case_object(event.object_type, event.object_id) else describe_object(record),

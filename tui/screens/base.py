@@ -12,7 +12,7 @@ from textual.worker import Worker, WorkerState
 from domain.access import ReasonRequired
 from domain.actors import Role
 from storage.bootstrap import Database
-from tui.formatting import AMSTERDAM
+from tui.render.format import local_date
 from tui.widgets.app_header import AppHeader
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ GENERIC_ERROR = (
 
 def today(db: Database) -> date:
     """Today in the Netherlands, from the database's clock (tests use a fixed clock)."""
-    return db.clock().astimezone(AMSTERDAM).date()
+    return local_date(db.clock())
 
 
 def format_count(number: int) -> str:
@@ -153,7 +153,7 @@ class DoorbraakScreen(CaseReasons, Screen[ResultT]):
         self.db = db
 
     def app_header(self) -> AppHeader:
-        return AppHeader(demo=self.db.settings.demo, user=user_label(self.db))
+        return AppHeader(demo=self.db.demo, user=user_label(self.db))
 
     def close_unopened(self) -> None:
         """After a declined reason: leave this screen when it is on top (it shows nothing of the case)."""

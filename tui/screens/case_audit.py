@@ -21,7 +21,7 @@ from domain.audit import AuditKind, AuditRecord
 from domain.services.audit import case_history
 from storage.bootstrap import Database
 from tui.audit_text import describe_action, describe_path, describe_value, role_label
-from tui.formatting import format_datetime
+from tui.render.format import format_datetime
 from tui.screens.base import DoorbraakScreen
 
 QUIET_KINDS = {AuditKind.READ, AuditKind.EXPORT, AuditKind.SEARCH}

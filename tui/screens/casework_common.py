@@ -12,7 +12,7 @@ from rich.text import Text
 
 from domain.errors import InvalidInput, Problem
 from domain.overbrugging import StatusStep
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.widgets.form_values import parse_date_input
 
 

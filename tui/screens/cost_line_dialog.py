@@ -22,7 +22,7 @@ from domain.errors import Problem
 from domain.plan import PlanContent
 from domain.rekensom import FREQUENCY_LABELS, PAYER_LABELS, SCENARIO_LABELS, Frequency, Scenario
 from domain.services.plans import calculate_rekensom, preview_content
-from tui.formatting import format_money
+from tui.render.format import format_money
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import choice
 from tui.widgets.plan_fields import (

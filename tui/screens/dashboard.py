@@ -28,7 +28,7 @@ from domain.services.dashboard import dashboard, dashboard_cases, dashboard_muni
 from storage.bootstrap import Database
 from tui.dashboard_text import dashboard_text
 from tui.dashboard_view import TABS, Colours, Line, tab_lines
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.casework_common import t, to_date
 from tui.screens.paged_list import PagedListScreen

@@ -6,7 +6,7 @@ user has autosaved input that is not yet saved (deciding would throw it away).
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from rich.text import Text
 from textual import on, work
@@ -21,6 +21,7 @@ from domain.errors import InvalidInput, Problem
 from domain.plan import MissingItem, PlanIncomplete
 from domain.services import plans as service
 from storage.bootstrap import Database
+from tui.plan_session import DecidePlan
 from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
 from tui.widgets.plan_fields import date_text, date_value, line_input, show_at_fields
@@ -76,20 +77,16 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
     def on_mount(self) -> None:
         self.fields["decided_by"].control.focus()
 
-    def decision(self) -> dict[str, Any]:
+    def decision(self) -> DecidePlan:
         f = self.fields
-        data: dict[str, Any] = {"decided_by": f["decided_by"].value, "mandate": f["mandate"].value,
-                                "toelichting": f["toelichting"].value}
-        decided_on = date_value(f["decided_on"].value)
-        if decided_on is not None:
-            data["decided_on"] = decided_on
-        return data
+        return DecidePlan(decided_by=f["decided_by"].value, mandate=f["mandate"].value,
+                          toelichting=f["toelichting"].value, decided_on=date_value(f["decided_on"].value))
 
     def action_decide(self) -> None:
         self._decide(self.decision())
 
     @work(thread=True, exclusive=True, group="decide", exit_on_error=False)
-    def _decide(self, decision: dict[str, Any]) -> None:
+    def _decide(self, decision: DecidePlan) -> None:
         workspace = service.load_plan_for_editing(self.case_number, self.db.uow(), self.db.actor,
                                                   purpose=self.case_reason(self.case_number))
         plan = workspace.plan
@@ -100,7 +97,7 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
                 "met Ctrl+S of gooi de invoer weg (F8), en stel het daarna vast.", style="bold"))
             return
         try:
-            service.decide_plan(self.case_number, decision, plan.version, self.db.uow(), self.db.actor,
+            service.decide_plan(self.case_number, decision.form(), plan.version, self.db.uow(), self.db.actor,
                                 purpose=self.case_reason(self.case_number))
         except PlanIncomplete as exc:
             self.app.call_from_thread(self._refused_text, missing_text(exc.missing))
@@ -108,7 +105,7 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
         except InvalidInput as exc:
             self.app.call_from_thread(self._invalid, exc.problems)
             return
-        self.app.call_from_thread(self._done, plan.plan_version, decision.get("decided_by", ""))
+        self.app.call_from_thread(self._done, plan.plan_version, decision.decided_by)
 
     def _refused_text(self, text: Text) -> None:
         self.query_one("#decide-missing", Static).update(text)

@@ -21,7 +21,7 @@ from domain.errors import InvalidInput, Problem
 from domain.services.escalation import view_dossier
 from storage.bootstrap import Database
 from storage.export_dossier import dossier_json
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, t
 

@@ -33,7 +33,7 @@ from domain.services.escalation import (
 )
 from domain.services.knelpunten import get_knelpunt
 from storage.bootstrap import Database
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import check_mark, days, pairs, simple_table, steps_table, t
 

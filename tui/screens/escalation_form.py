@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Label, Static
 
 from domain import reference
 from domain.escalation import BlockageKind, Escalation, EscalationLevel, RouteTried
+from domain.services.casework import parse
 from domain.services.escalation import EscalationDraft, start_escalation, update_escalation
 from storage.bootstrap import Database
 from tui.screens.base import today
@@ -160,9 +161,11 @@ class EscalationFormScreen(FormScreen[Escalation]):
     def submit(self, draft: dict[str, Any]) -> Escalation:
         if self.existing is not None:
             assert self.existing.id is not None
-            return update_escalation(self.existing.id, draft, self.existing.version, self.db.uow(), self.db.actor,
+            command = parse(EscalationDraft, draft)
+            return update_escalation(self.existing.id, command, self.existing.version, self.db.uow(), self.db.actor,
                                      purpose=self.case_reason(self.case_number))
-        return start_escalation(self.case_number, draft, self.db.uow(), self.db.actor, today=today(self.db),
+        command = parse(EscalationDraft, draft)
+        return start_escalation(self.case_number, command, self.db.uow(), self.db.actor, today=today(self.db),
                                 purpose=self.case_reason(self.case_number))
 
     def saved_message(self, result: Escalation) -> str:

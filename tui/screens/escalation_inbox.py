@@ -25,7 +25,7 @@ from domain.escalation import (
 )
 from domain.services.escalation import inbox, list_escalations
 from storage.bootstrap import Database
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
 from tui.screens.paged_list import PagedListScreen

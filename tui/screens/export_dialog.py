@@ -89,7 +89,7 @@ class ExportDialog(FormDialog[Path]):
         data = render(dossier, fmt)
         self.app.call_from_thread(self._progress, 2)
         path = directory / default_filename(dossier, fmt)
-        write_atomic(path, data)
+        write_atomic(path, data, overwrite=True)  # the generated name of this dossier: a newer export replaces it
         self.app.call_from_thread(self._progress, 3)
         return path
 

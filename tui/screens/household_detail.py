@@ -22,7 +22,7 @@ from domain.household import MEMBER_ROLE_LABELS, ORGANISATION_TYPE_LABELS, House
 from domain.services.households import change_status, get_household
 from domain.validation import age_on, mask_bsn
 from storage.bootstrap import Database
-from tui.formatting import format_date, format_datetime, format_money
+from tui.render.format import format_date, format_datetime, format_money
 from tui.screens.base import DoorbraakScreen, today
 
 

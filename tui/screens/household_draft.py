@@ -21,7 +21,7 @@ from textual.widgets import Input, Select
 
 from domain.household import Household
 from storage.drafts import LocalDrafts
-from tui.formatting import format_datetime
+from tui.render.format import format_datetime
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import ItemEditor, MemberEditor, OrganisationEditor, ProblemEditor
 

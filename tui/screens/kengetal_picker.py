@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from domain.caselist import search_normalise
 from domain.catalogues import Kengetal
 from domain.rekensom import FREQUENCY_LABELS
-from tui.formatting import format_money
+from tui.render.format import format_money
 
 FREE_LINE = "__vrij__"
 

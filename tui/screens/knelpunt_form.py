@@ -14,10 +14,11 @@ from textual.widgets import Footer, Label, Static
 
 from domain.escalation import Escalation
 from domain.knelpunt import Knelpunt, KnelpuntCategory
+from domain.services.casework import parse
 from domain.services.escalation import raise_knelpunt
-from domain.services.knelpunten import add_knelpunt, update_knelpunt
+from domain.services.knelpunten import KnelpuntDraft, add_knelpunt, update_knelpunt
 from storage.bootstrap import Database
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import today
 from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area
@@ -95,7 +96,8 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
             return update_knelpunt(self.existing.id, draft, self.existing.version, self.db.uow(), self.db.actor)
         if self.escalation is not None:
             assert self.escalation.id is not None
-            _, knelpunt = raise_knelpunt(self.escalation.id, draft, self.escalation.version, self.db.uow(),
+            command = parse(KnelpuntDraft, draft)
+            _, knelpunt = raise_knelpunt(self.escalation.id, command, self.escalation.version, self.db.uow(),
                                          self.db.actor, today=today(self.db),
                                          purpose=self.case_reason(self.escalation.case_number))
             return knelpunt

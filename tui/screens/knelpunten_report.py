@@ -22,7 +22,7 @@ from domain.knelpunt import CountRow, KnelpuntenReport, MonthRow
 from domain.services.knelpunten import knelpunten_report
 from domain.trend import month_label, trend
 from storage.bootstrap import Database
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import simple_table, t, to_date
 from tui.widgets.bar_chart import Bar, BarChart

@@ -19,7 +19,7 @@ from domain.escalation import FINAL_STATES, INBOX_STATUSES, EscalationStatus
 from domain.lmm import SUBMITTED_STATES, LmmDossierRow, LmmPage, LmmQuery
 from domain.services.lmm import lmm_dossiers
 from storage.bootstrap import Database
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
 from tui.screens.paged_list import PagedListScreen

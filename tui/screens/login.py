@@ -42,7 +42,7 @@ class LoginScreen(Screen[None]):
         self.busy = False
 
     def compose(self) -> ComposeResult:
-        yield AppHeader(demo=self.db.settings.demo, user="niet ingelogd")
+        yield AppHeader(demo=self.db.demo, user="niet ingelogd")
         with Center(id="login-center"), Vertical(id="login-box") as box:
             box.border_title = "Inloggen"
             account = "uw persoonlijke PostgreSQL-account" if self.db.uses_database_logins else "uw eigen account"

@@ -30,7 +30,7 @@ from domain.services.overbrugging import (
     get_overbrugging,
 )
 from storage.bootstrap import Database
-from tui.formatting import format_date, format_money
+from tui.render.format import format_date, format_money
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, simple_table, steps_table, t
 

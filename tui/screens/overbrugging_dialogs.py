@@ -12,9 +12,10 @@ from textual.widgets import Input, Label, Static
 
 from domain.errors import InvalidInput, Problem
 from domain.overbrugging import Overbrugging
-from domain.services.overbrugging import OverbruggingResult, book_cost, record_repayment
+from domain.services.casework import parse
+from domain.services.overbrugging import CostDraft, OverbruggingResult, book_cost, record_repayment
 from storage.bootstrap import Database
-from tui.formatting import format_money
+from tui.render.format import format_money
 from tui.screens.casework_common import to_date
 from tui.screens.form_base import FormDialog
 from tui.widgets.form_values import format_date_input, parse_date_input, parse_money_input
@@ -77,7 +78,8 @@ class CostDialog(FormDialog[OverbruggingResult]):
 
     def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
         assert self.overbrugging.id is not None
-        return book_cost(self.overbrugging.id, draft, self.overbrugging.version, self.db.uow(), self.db.actor,
+        command = parse(CostDraft, draft)
+        return book_cost(self.overbrugging.id, command, self.overbrugging.version, self.db.uow(), self.db.actor,
                          today=self.today, purpose=self.case_reason(self.overbrugging.case_number))
 
 

@@ -18,6 +18,7 @@ from domain.errors import InvalidInput, Problem
 from domain.household import LegalFramework
 from domain.messages import invalid_input
 from domain.overbrugging import Overbrugging, Transition, add_months
+from domain.services.casework import parse
 from domain.services.overbrugging import (
     OverbruggingDraft,
     OverbruggingResult,
@@ -156,7 +157,8 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
         case_number = draft.pop("case_number", None) or self.case_number
         if self.existing is not None:
             assert self.existing.id is not None
-            return update_overbrugging(self.existing.id, draft, self.existing.version, self.db.uow(),
+            command = parse(OverbruggingDraft, draft)
+            return update_overbrugging(self.existing.id, command, self.existing.version, self.db.uow(),
                                        self.db.actor, today=today(self.db),
                                        purpose=self.case_reason(self.existing.case_number))
         if not case_number:
@@ -167,7 +169,8 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
             except ValidationError as exc:
                 problems += invalid_input(exc).problems
             raise InvalidInput(problems)
-        return request_overbrugging(case_number, draft, self.db.uow(), self.db.actor, today=today(self.db),
+        command = parse(OverbruggingDraft, draft)
+        return request_overbrugging(case_number, command, self.db.uow(), self.db.actor, today=today(self.db),
                                     purpose=self.case_reason(case_number))
 
     def saved_message(self, result: OverbruggingResult) -> str:

@@ -15,7 +15,7 @@ from domain.overbrugging import OverbruggingListRow, OverbruggingPage, Overbrugg
 from domain.services.overbrugging import list_overbruggingen
 from domain.validation import CASE_NUMBER_RE as CASE_NUMBER
 from storage.bootstrap import Database
-from tui.formatting import format_date, format_money
+from tui.render.format import format_date, format_money
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
 from tui.screens.paged_list import PagedListScreen

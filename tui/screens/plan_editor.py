@@ -1,9 +1,11 @@
 """The plan editor: the steps of the doorbraakmethode as a form wizard that an experienced user can also jump
 through by key (Alt+letter, or Ctrl+G and the letter on the step bar).
 
-What is typed is kept in `content` (the plan as JSON-like data) and autosaved as a draft shortly after
-typing stops and when leaving, so nothing is lost on a crash or a closed terminal; reopening offers it
-again. Ctrl+S stores it through the services with the version check (a stale save is refused with the
+What is typed is kept in the session's `content` (tui/plan_session.py: the plan as JSON-like data, the
+dirty flags and every write, without Textual) and autosaved as a draft shortly after typing stops and when
+leaving, so nothing is lost on a crash or a closed terminal; reopening offers it again. Each step view owns
+its widgets and asks for its own writes (a typed command); this screen shows steps, runs the workers and
+tells the user. Ctrl+S stores it through the services with the version check (a stale save is refused with the
 domain's Dutch message and keeps everything typed). A decided version is shown read-only: only the status
 of its actions and the evaluation moments still change.
 """
@@ -13,9 +15,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
-import threading
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,27 +25,25 @@ from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from domain.access import AccessDenied
 from domain.catalogues import Kengetal
-from domain.errors import InvalidInput, Problem, StaleVersion
+from domain.errors import Problem, StaleVersion
 from domain.household import Household
 from domain.plan import (
     CONTENT_STEPS,
     Maatwerkplan,
     MissingItem,
-    PlanContent,
     PlanIncomplete,
     PlanStatus,
     PlanStep,
-    plan_warnings,
 )
 from domain.register import RegisterContact
 from domain.services import plans as service
 from storage.bootstrap import Database
-from tui.formatting import AMSTERDAM, format_date
+from tui.plan_session import ActionStatusChange, CommandResult, Content, PlanCommand, PlanEditSession, SaveResult
+from tui.plan_store import ServicePlanStore
+from tui.render.format import format_date, format_datetime, format_time
 from tui.screens.base import DoorbraakScreen, today
-from tui.widgets.plan_besluit import BesluitStep, EvaluatieStep, JumpTo, PlanCommand
-from tui.widgets.plan_fields import ensure_ids
+from tui.widgets.plan_besluit import BesluitStep, CommandRequested, EvaluatieStep, JumpTo
 from tui.widgets.plan_goals_actions import ActiesStep, ActionEditor, DoelenStep
 from tui.widgets.plan_juridisch import JuridischStep
 from tui.widgets.plan_rekensom import RekensomStep
@@ -88,26 +86,8 @@ CACHE_INPUTS: dict[PlanStep, tuple[str, ...]] = {
 """What each step is built from. Besluit and Evaluatie show the plan's state and are always built anew."""
 
 
-def empty_content() -> dict[str, Any]:
-    return PlanContent().model_dump(mode="json")
-
-
-def plan_json(plan: Maatwerkplan | None) -> dict[str, Any]:
-    return plan.content().model_dump(mode="json") if plan is not None else empty_content()
-
-
-def parse_done_on(text: str | None) -> date | None:
-    """The 'gedaan op' of an action card (ISO text after the form's parsing) as a date; a Dutch error otherwise."""
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput([Problem("done_on", f"'{text}' is geen datum (dd-mm-jjjj)")]) from None
-
-
 def _clock(moment: datetime | None) -> str:
-    return moment.astimezone(AMSTERDAM).strftime("%H:%M:%S") if moment else ""
+    return format_time(moment)
 
 
 class PlanEditorScreen(DoorbraakScreen[None]):
@@ -149,25 +129,14 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self.case_number = case_number
         self.requested_step = step
         self.sub_title = f"Maatwerkplan · {case_number}"
-        self.household: Household | None = None
-        self.plan: Maatwerkplan | None = None
-        self.content: dict[str, Any] = empty_content()
-        self.baseline: dict[str, Any] = empty_content()
-        """The content as last loaded or saved: what 'unsaved' is measured against."""
+        self.session = PlanEditSession(ServicePlanStore(
+            case_number, db.uow, db.actor, purpose=lambda: self.case_reason(case_number), today=lambda: today(db)))
         self.step = PlanStep.IN_KAART
         self.view: StepView | None = None
         self.ctx: StepContext | None = None
-        self.problems: list[Problem] = []
-        self.missing: list[MissingItem] = []
-        self.warnings: list[MissingItem] = []
-        self.kengetallen: tuple[Kengetal, ...] = ()
-        self.last_draft: dict[str, Any] | None = None
-        self.draft_saved_at: datetime | None = None
         self.busy = False
         self._autosave_timer: Timer | None = None
         self._preview_timer: Timer | None = None
-        self._write_lock = threading.Lock()
-        self._generation = 0
         self._step_lock = asyncio.Lock()
         self._key_state: tuple[bool | None, bool | None] | None = None
         self._cached: dict[PlanStep, tuple[StepView, str]] = {}
@@ -193,29 +162,52 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self.query_one("#plan-main").set_class(wide, "-wide")
         self.query_one(StepBar).wide = wide
 
+    # -- the session's state, as the app, the tour and the tests read it ------------------------------
     @property
     def frozen(self) -> bool:
-        return self.plan is not None and self.plan.is_frozen
+        return self.session.frozen
+
+    @property
+    def plan(self) -> Maatwerkplan | None:
+        return self.session.plan
+
+    @property
+    def household(self) -> Household | None:
+        return self.session.household
+
+    @property
+    def content(self) -> Content:
+        return self.session.content
+
+    @property
+    def last_draft(self) -> Content | None:
+        return self.session.last_draft
+
+    @property
+    def missing(self) -> list[MissingItem]:
+        return self.session.missing
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.session.problems
+
+    @property
+    def warnings(self) -> list[MissingItem]:
+        return self.session.warnings
+
+    @property
+    def kengetallen(self) -> tuple[Kengetal, ...]:
+        return self.session.kengetallen
 
     # -- loading ---------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="plan-load", exit_on_error=False)
     def load(self, step: PlanStep | None = None) -> None:
-        workspace = service.load_plan_for_editing(self.case_number, self.db.uow(), self.db.actor,
-                                                  purpose=self.case_reason(self.case_number))
-        try:
-            items = service.kengetallen_for(workspace.household.municipality_code, self.db.uow(), self.db.actor)
-        except AccessDenied:
-            items = ()
+        workspace, items = self.session.fetch()
         self.app.call_from_thread(self._loaded, workspace, items, step)
 
     def _loaded(self, workspace: service.PlanWorkspace, items: tuple[Kengetal, ...], step: PlanStep | None) -> None:
-        self.household = workspace.household
-        self.plan = workspace.plan
-        self.kengetallen = items
+        stored = self.session.loaded(workspace, items)
         self.sub_title = f"Maatwerkplan · {self.case_number} · {workspace.household.name}"
-        stored = plan_json(workspace.plan)
-        self.baseline = copy.deepcopy(stored)
-        self.last_draft = None
         draft = workspace.draft
         target = step or self.requested_step
         if draft is None or draft.content == stored:
@@ -228,7 +220,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             self.notify("Er is nog automatisch bewaarde invoer van vóór het vaststellen. Die is niet meer van "
                         "toepassing op deze versie.", title="Oude invoer", markup=False)
             return
-        saved_at = draft.saved_at.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M") if draft.saved_at else "eerder"
+        saved_at = format_datetime(draft.saved_at) if draft.saved_at else "eerder"
         question = (f"U was op {saved_at} met dit plan bezig. Die invoer is automatisch bewaard maar nog niet "
                     "opgeslagen.")
         if workspace.draft_outdated:
@@ -240,9 +232,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
 
         def answered(answer: str | None) -> None:
             if answer == RESTORE:
-                self.last_draft = copy.deepcopy(draft.content)
-                self.draft_saved_at = draft.saved_at
-                self._start(copy.deepcopy(draft.content), target)
+                self._start(self.session.restore_draft(draft.content, draft.saved_at), target)
                 self.notify("Uw niet-opgeslagen invoer is hersteld. Ctrl+S slaat hem op.", title="Hersteld",
                             markup=False)
             else:
@@ -251,19 +241,12 @@ class PlanEditorScreen(DoorbraakScreen[None]):
 
         self.app.push_screen(DraftDialog(question, restore_first=workspace.prefer_draft), answered)
 
-    def _start(self, content: dict[str, Any], step: PlanStep | None) -> None:
+    def _start(self, content: Content, step: PlanStep | None) -> None:
         assert self.household is not None
-        for key, prefix in (("goals", "d"), ("actions", "a")):
-            if isinstance(content.get(key), list):
-                ensure_ids([i for i in content[key] if isinstance(i, dict)], prefix)
-        rekensom = content.get("rekensom")
-        if isinstance(rekensom, dict) and isinstance(rekensom.get("lines"), list):
-            ensure_ids([i for i in rekensom["lines"] if isinstance(i, dict)], "k")
-        self.content = content
-        self.problems = []
+        self.session.start(content)
         self.ctx = StepContext(
             household=self.household,
-            content=self.content,
+            content=self.session.content,
             plan=self.plan,
             read_only=self.frozen,
             kengetallen=self.kengetallen,
@@ -271,7 +254,6 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             actor_name=self.db.actor.display_name,
         )
         self.query_one("#step-host").loading = False
-        self._preview()
         if step is None:
             if self.frozen:
                 step = PlanStep.ACTIES
@@ -321,7 +303,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 else:
                     await old.remove()
             self.step = step
-            self.ctx.extra.update(missing=self.missing, warnings=self.warnings, problems=self.problems)
+            self._judgement_down()
             cached_view, inputs = self._cached.pop(step, (None, ""))
             if cached_view is not None and inputs == self._inputs(step):
                 view = cached_view
@@ -357,16 +339,16 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             f"Stap {index} van {len(STEPS)} · {self.step.label}" + (f" · {state}" if state else "") + read_only)
 
     def unsaved_steps(self) -> set[PlanStep]:
-        return {s for s in CONTENT_STEPS if self.content.get(s.field_name) != self.baseline.get(s.field_name)}
+        return self.session.unsaved_steps()
 
     @property
     def has_unsaved(self) -> bool:
-        return not self.frozen and bool(self.unsaved_steps())
+        return self.session.has_unsaved
 
     @property
     def statuses_changed(self) -> bool:
         """A decided plan whose action status (or note) was changed on screen but not yet saved."""
-        return self.frozen and self.content.get("actions") != self.baseline.get("actions")
+        return self.session.statuses_changed
 
     def step_states(self) -> dict[PlanStep, StepState]:
         invalid = {p.path.split(".", 1)[0] for p in self.problems}
@@ -401,8 +383,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         elif self.has_unsaved:
             names = ", ".join(s.label for s in STEPS if s in self.unsaved_steps())
             parts.append(f"Niet opgeslagen: {names}")
-            if self.draft_saved_at is not None and self.last_draft == self.content:
-                parts.append(f"automatisch bewaard om {_clock(self.draft_saved_at)}")
+            if self.session.draft_is_current:
+                parts.append(f"automatisch bewaard om {_clock(self.session.draft_saved_at)}")
         elif self.plan is not None:
             parts.append(f"Alles opgeslagen · versie {self.plan.plan_version} ({self.plan.status.label.lower()})")
         if self.missing and not self.frozen:
@@ -458,29 +440,24 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 self._autosave_timer.stop()
             self._autosave_timer = self.set_timer(AUTOSAVE_DELAY, self.autosave)
 
-    def _preview(self) -> None:
-        """What is missing and what is invalid, from the domain (pure; no database)."""
-        parsed, problems, missing = service.preview_content(self.content, self.household)
-        self.problems = problems
-        if parsed is None:
-            # Judge the other steps as typed: put the stored version in place of each rejected section.
-            heads = {p.path.split(".", 1)[0] for p in problems}
-            if "" not in heads:
-                patched = {k: (self.baseline.get(k) if k in heads else v) for k, v in self.content.items()}
-                parsed, _, missing = service.preview_content(patched, self.household)
-        if parsed is not None:
-            self.missing = missing
-            self.warnings = plan_warnings(parsed, self.household)
-
     def _preview_and_show(self) -> None:
-        self._preview()
+        self.session.preview()
+        self._show_judgement()
+
+    def _judgement_down(self) -> None:
+        """Hand the session's latest judgement to the steps (attributes down)."""
         if self.ctx is not None:
-            self.ctx.extra.update(missing=self.missing, warnings=self.warnings, problems=self.problems)
+            self.ctx.missing, self.ctx.warnings, self.ctx.problems = self.missing, self.warnings, self.problems
+
+    def _show_judgement(self) -> None:
+        """Show what the session last judged (missing, warnings, problems) in the step and the bar."""
+        if self.ctx is not None:
+            self._judgement_down()
         if self.view is not None:
             self.view.refresh_derived()
         self._update_bar()
 
-    def draft_data(self) -> dict[str, Any]:
+    def draft_data(self) -> Content:
         """The content plus what is still being typed in a dialog (a cost line), for the draft."""
         self.sync()
         data = copy.deepcopy(self.content)
@@ -490,66 +467,44 @@ class PlanEditorScreen(DoorbraakScreen[None]):
 
     def autosave(self) -> None:
         """Save a draft of what is typed, if it differs from what is stored and from the last draft."""
-        if self.frozen or self.ctx is None:
+        if self.ctx is None:
             return
         data = self.draft_data()
-        if data == self.last_draft:
-            return
-        if data == self.baseline and self.last_draft is None:
-            return
-        self._save_draft(data, self._generation)
+        if self.session.wants_autosave(data):
+            self._save_draft(data, self.session.generation)
 
     @work(thread=True, exclusive=True, group="plan-draft", exit_on_error=False)
-    def _save_draft(self, data: dict[str, Any], generation: int) -> None:
-        with self._write_lock:
-            if generation != self._generation:
-                return  # the plan was saved in between: this draft is no longer news
-            if data == self.baseline:
-                service.discard_draft(self.case_number, self.db.uow(), self.db.actor)
-                saved_at = None
-            else:
-                saved_at = service.save_draft(self.case_number, data, self.db.uow(), self.db.actor,
-                                               purpose=self.case_reason(self.case_number)).saved_at
-        self.app.call_from_thread(self._draft_saved, data, saved_at)
+    def _save_draft(self, data: Content, generation: int) -> None:
+        stored, saved_at = self.session.save_draft(data, generation)
+        if stored:
+            self.app.call_from_thread(self._draft_saved, data, saved_at)
 
-    def _draft_saved(self, data: dict[str, Any], saved_at: datetime | None) -> None:
-        self.last_draft = None if saved_at is None else data
-        self.draft_saved_at = saved_at
+    def _draft_saved(self, data: Content, saved_at: datetime | None) -> None:
+        self.session.draft_saved(data, saved_at)
         self._update_status()
 
-    def _discard_draft(self) -> None:
-        self._run_discard()
-
     @work(thread=True, exclusive=True, group="plan-draft", exit_on_error=False)
-    def _run_discard(self) -> None:
-        with self._write_lock:
-            service.discard_draft(self.case_number, self.db.uow(), self.db.actor)
+    def _discard_draft(self) -> None:
+        self.session.discard_draft()
 
     async def flush_draft(self) -> None:
         """Save the draft now (leaving, quitting); waits until it is stored."""
-        if self.frozen or self.ctx is None:
+        if self.ctx is None:
             return
         data = self.draft_data()
-        if data == self.baseline or data == self.last_draft:
+        if not self.session.wants_flush(data):
             return
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
-        worker = self._save_draft(data, self._generation)
+        worker = self._save_draft(data, self.session.generation)
         await worker.wait()
 
     # -- saving ------------------------------------------------------------------------------------
     async def action_save(self) -> None:
         if self.ctx is None or self.busy:
             return
-        if self.step is PlanStep.BESLUIT and isinstance(self.view, BesluitStep):
-            if self.plan is not None and self.plan.is_frozen:
-                self.notify("Deze versie is al vastgesteld.", markup=False)
-            else:
-                self.view.request_decision()
-            return
-        if self.step is PlanStep.EVALUATIE and isinstance(self.view, EvaluatieStep):
-            self.view.request_evaluation()
-            return
+        if self.view is not None and self.view.request_save():
+            return  # the step saves itself (Besluit: decide; Evaluatie: record the moment)
         if self.frozen:
             if self.step is PlanStep.ACTIES:
                 self._save_statuses()
@@ -559,7 +514,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             return
         self.sync()
         data = copy.deepcopy(self.content)
-        changed = [s for s in CONTENT_STEPS if data.get(s.field_name) != self.baseline.get(s.field_name)]
+        changed = self.session.changed_steps(data)
         if self.plan is not None and not changed:
             self.notify("Er is niets te bewaren: alles is al opgeslagen.", markup=False)
             return
@@ -568,63 +523,36 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self._save_content(data, changed)
 
     @work(thread=True, exclusive=True, group="plan-save", exit_on_error=False)
-    def _save_content(self, data: dict[str, Any], changed: list[PlanStep]) -> None:
-        plan = self.plan
-        with self._write_lock:
-            self._generation += 1
-            try:
-                uow, actor, reason = self.db.uow(), self.db.actor, self.case_reason(self.case_number)
-                if plan is None:
-                    saved = service.start_plan(self.case_number, uow, actor, content=data, purpose=reason,
-                                               today=today(self.db))
-                elif len(changed) == 1:
-                    step = changed[0]
-                    saved = service.update_section(self.case_number, step, data[step.field_name], plan.version,
-                                                   uow, actor, purpose=reason, today=today(self.db))
-                else:
-                    saved = service.update_plan(self.case_number, data, plan.version, uow, actor,
-                                                purpose=reason, today=today(self.db))
-            except InvalidInput as exc:
-                self._keep_as_draft(data)
-                self.app.call_from_thread(self._save_refused, exc.problems)
-                return
-            except StaleVersion as exc:
-                self._keep_as_draft(data)
-                self.app.call_from_thread(self._stale, exc)
-                return
-        self.app.call_from_thread(self._saved, saved, data, changed)
+    def _save_content(self, data: Content, changed: list[PlanStep]) -> None:
+        self.app.call_from_thread(self._save_done, self.session.save(data, changed))
 
-    def _keep_as_draft(self, data: dict[str, Any]) -> None:
-        """A refused save keeps what was typed: as a draft (called in the save worker)."""
-        try:
-            service.save_draft(self.case_number, data, self.db.uow(), self.db.actor,
-                               purpose=self.case_reason(self.case_number))
-        except Exception:  # noqa: BLE001 - the refusal is what the user must see; the screen still holds it all
-            return
-        self.app.call_from_thread(self._draft_saved, data, datetime.now(AMSTERDAM))
+    def _save_done(self, result: SaveResult) -> None:
+        if result.kept_draft_at is not None:
+            self._draft_saved(result.data, result.kept_draft_at)
+        if result.plan is not None:
+            self._saved(result.plan, result.data, result.changed)
+        elif result.stale is not None:
+            self._stale(result.stale)
+        else:
+            self._save_refused(result.problems)
 
-    def _saved(self, saved: Maatwerkplan, data: dict[str, Any], changed: list[PlanStep]) -> None:
+    def _saved(self, saved: Maatwerkplan, data: Content, changed: list[PlanStep]) -> None:
         first = self.plan is None
-        self.plan = saved
+        self.session.saved(saved, data)
         if self.ctx is not None:
             self.ctx.plan = saved
-        self._show_done_dates(saved, data)
-        self.baseline = data
-        self.last_draft = None
-        self.draft_saved_at = None
-        self.problems = []
+        self._show_done_dates(saved)
         if self.view is not None:
             self.view.show_problems([])
-        self._preview_and_show()
+        self._show_judgement()
         what = ", ".join(s.label for s in changed) if changed and len(changed) <= 3 else "het plan"
         verb = "aangemaakt" if first else "opgeslagen"
         self.notify(f"Versie {saved.plan_version} {verb}: {what}.", title="Opgeslagen", markup=False)
 
     def _save_refused(self, problems: list[Problem]) -> None:
-        self.problems = problems
+        steps = self.session.refused(problems)
         if self.ctx is not None:
-            self.ctx.extra["problems"] = problems
-        steps = [s for s in STEPS if any(p.path.split(".", 1)[0] == s.field_name for p in problems)]
+            self.ctx.problems = problems
         if self.view is not None:
             self.view.show_problems(problems)
         self._update_bar()
@@ -661,13 +589,10 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 self.query_one("#step-title", Static).update(
                     "Het plan kon niet worden geladen. F5 probeert het opnieuw, Esc gaat terug.")
 
-    def _show_done_dates(self, plan: Maatwerkplan, data: dict[str, Any] | None = None) -> None:
-        """Put the stored 'gedaan op' days (the app fills in today for an empty field) into the saved data
-        and into the action cards on screen, so the screen shows what was stored and is not dirty."""
-        dates = {a.id: a.done_on.isoformat() if a.done_on else None for a in plan.actions}
-        for action in (data or {}).get("actions") or []:
-            if action.get("id") in dates:
-                action["done_on"] = dates[action["id"]]
+    def _show_done_dates(self, plan: Maatwerkplan) -> None:
+        """Show the stored 'gedaan op' days (the app fills in today for an empty field) in the action cards,
+        so the screen shows what was stored and is not dirty."""
+        dates = {str(a.id): a.done_on.isoformat() if a.done_on else None for a in plan.actions}
         for card in self.query(ActionEditor):
             if card.action_id in dates:
                 card.show_done_on(dates[card.action_id])
@@ -676,17 +601,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
     def _save_statuses(self) -> None:
         assert self.plan is not None
         self.sync()
-        stored = {a.id: a for a in self.plan.actions}
-        changes = []
-        for action in self.content.get("actions") or []:
-            before = stored.get(action.get("id"))
-            if before is None:
-                continue
-            done_on = action.get("done_on") or None
-            stored_done = before.done_on.isoformat() if before.done_on else None
-            if (action.get("status") != before.status.value or (action.get("status_note") or "") != before.status_note
-                    or (done_on != stored_done and action.get("status") == "gedaan")):
-                changes.append((str(action["id"]), action.get("status"), action.get("status_note") or "", done_on))
+        changes = self.session.status_changes()
         if not changes:
             self.notify("Er is geen status veranderd.", markup=False)
             return
@@ -694,106 +609,63 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self._run_statuses(changes)
 
     @work(thread=True, exclusive=True, group="plan-status", exit_on_error=False)
-    def _run_statuses(self, changes: list[tuple[str, Any, str, str | None]]) -> None:
-        from domain.plan import ActionStatus
-
-        assert self.plan is not None
-        plan = self.plan
-        for action_id, status, note, done_text in changes:
-            done_on = parse_done_on(done_text)
-            plan = service.set_action_status(self.case_number, action_id, ActionStatus(status), plan.version,
-                                             self.db.uow(), self.db.actor, note=note, done_on=done_on,
-                                             purpose=self.case_reason(self.case_number), today=today(self.db))
+    def _run_statuses(self, changes: list[ActionStatusChange]) -> None:
+        plan = self.session.save_statuses(changes)
         self.app.call_from_thread(self._statuses_saved, plan, len(changes))
 
     def _statuses_saved(self, plan: Maatwerkplan, count: int) -> None:
-        self.plan = plan
+        self.session.statuses_saved(plan)
         if self.ctx is not None:
             self.ctx.plan = plan
-        self.baseline = plan_json(plan)
-        self.content.clear()
-        self.content.update(copy.deepcopy(self.baseline))
         self._show_done_dates(plan)
         self.notify(f"Status van {count} {'actie' if count == 1 else 'acties'} opgeslagen.", title="Opgeslagen",
                     markup=False)
         self._update_bar()
 
     # -- decide, start, complete, new version, evaluate ----------------------------------------------
-    @on(PlanCommand)
-    def _command(self, event: PlanCommand) -> None:
-        if self.busy or self.plan is None and event.command != "decide":
+    @on(CommandRequested)
+    def _command(self, event: CommandRequested) -> None:
+        command = event.command
+        if self.busy or self.plan is None and not command.saves_content_first:
             if self.plan is None:
                 self.notify("Sla het plan eerst op (Ctrl+S).", markup=False)
             return
-        if event.command == "decide":
-            self._ask_decide(event.data or {})
+        question = command.confirmation(self.plan.plan_version if self.plan else 1)
+        if question is None:
+            self._start_command(command)
             return
-        self.sync()
-        self.busy = True
-        self._run_command(event.command, event.data, copy.deepcopy(self.content))
-
-    def _ask_decide(self, decision: dict[str, Any]) -> None:
         from tui.screens.confirm_dialog import ConfirmDialog
-
-        version = self.plan.plan_version if self.plan else 1
-        who = decision.get("decided_by") or "(naam ontbreekt)"
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.sync()
-                self.busy = True
-                self._run_command("decide", decision, copy.deepcopy(self.content))
+                self._start_command(command)
 
-        self.app.push_screen(ConfirmDialog(
-            "Plan vaststellen?",
-            f"Versie {version} wordt vastgesteld door {who}. Daarna ligt de inhoud vast; wijzigen kan alleen in een "
-            "nieuwe versie." + (" Eerst wordt uw niet-opgeslagen invoer opgeslagen." if self.has_unsaved else ""),
-            yes="Vaststellen", no="Terug"), answered)
+        unsaved = " Eerst wordt uw niet-opgeslagen invoer opgeslagen." if (
+            command.saves_content_first and self.has_unsaved) else ""
+        self.app.push_screen(ConfirmDialog(question.title, question.text + unsaved, yes=question.yes, no="Terug"),
+                             answered)
+
+    def _start_command(self, command: PlanCommand) -> None:
+        self.sync()
+        self.busy = True
+        self._run_command(command, copy.deepcopy(self.content))
 
     @work(thread=True, exclusive=True, group="plan-command", exit_on_error=False)
-    def _run_command(self, command: str, data: dict[str, Any] | None, content: dict[str, Any]) -> None:
-        uow, actor, case = self.db.uow(), self.db.actor, self.case_number
-        reason = self.case_reason(case)
-        plan = self.plan
-        with self._write_lock:
-            self._generation += 1
-            try:
-                if command == "decide":
-                    if plan is None or content != self.baseline:
-                        try:
-                            plan = (service.start_plan(case, uow, actor, content=content, purpose=reason,
-                                                       today=today(self.db))
-                                    if plan is None
-                                    else service.update_plan(case, content, plan.version, uow, actor, purpose=reason,
-                                                             today=today(self.db)))
-                        except InvalidInput as exc:
-                            self.app.call_from_thread(self._save_refused, exc.problems)
-                            return
-                        self.app.call_from_thread(self._saved, plan, content, [])
-                    saved = service.decide_plan(case, data or {}, plan.version, self.db.uow(), actor, purpose=reason)
-                    message = f"Versie {saved.plan_version} is vastgesteld."
-                elif command == "evaluate":
-                    assert plan is not None
-                    saved = service.record_evaluation(case, data or {}, plan.version, uow, actor, purpose=reason)
-                    message = f"Evaluatie na {(data or {}).get('moment')} maanden vastgelegd."
-                elif command == "start":
-                    assert plan is not None
-                    saved = service.start_execution(case, plan.version, uow, actor, purpose=reason)
-                    message = "Het plan is in uitvoering."
-                elif command == "complete":
-                    assert plan is not None
-                    saved = service.complete_evaluation(case, plan.version, uow, actor, purpose=reason)
-                    message = "Het plan is geëvalueerd en afgerond."
-                else:
-                    saved = service.new_plan_version(case, uow, actor, purpose=reason)
-                    message = f"Versie {saved.plan_version} is gemaakt (concept); pas hem aan en stel hem opnieuw vast."
-            except InvalidInput as exc:
-                self.app.call_from_thread(self._command_refused, exc.problems)
-                return
-            except PlanIncomplete as exc:
-                self.app.call_from_thread(self._incomplete, exc)
-                return
-        self.app.call_from_thread(self._command_done, command, saved, message)
+    def _run_command(self, command: PlanCommand, content: Content) -> None:
+        result = self.session.run_command(command, content)
+        self.app.call_from_thread(self._command_result, command, content, result)
+
+    def _command_result(self, command: PlanCommand, content: Content, result: CommandResult) -> None:
+        if result.content_saved is not None:
+            self._saved(result.content_saved, content, [])
+        if result.plan is not None:
+            self._command_done(command, result.plan, result.message)
+        elif result.incomplete is not None:
+            self._incomplete(result.incomplete)
+        elif result.content_refused:
+            self._save_refused(result.problems)
+        else:
+            self._command_refused(result.problems)
 
     def _command_refused(self, problems: list[Problem]) -> None:
         if self.view is not None:
@@ -803,9 +675,9 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                     severity="error", markup=False)
 
     def _incomplete(self, error: PlanIncomplete) -> None:
-        self.missing = list(error.missing)
+        self.session.incomplete(error)
         if self.ctx is not None:
-            self.ctx.extra["missing"] = self.missing
+            self.ctx.missing = self.missing
         if self.view is not None:
             self.view.refresh_derived()
         self._update_bar()
@@ -813,15 +685,16 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                     "(zie de lijst; Enter springt naar de stap).", title=error.title, severity="error", markup=False,
                     timeout=10)
 
-    def _command_done(self, command: str, saved: Maatwerkplan, message: str) -> None:
+    def _command_done(self, command: PlanCommand, saved: Maatwerkplan, message: str) -> None:
         self.notify(message, title="Opgeslagen", markup=False)
-        if command == "evaluate":
-            self.plan = saved
+        step = command.reload_step or self.step
+        if not command.reloads:
+            self.session.plan = saved
             if self.ctx is not None:
                 self.ctx.plan = saved
-            self.run_worker(self.show_step(PlanStep.EVALUATIE), group="plan-step")
+            self.run_worker(self.show_step(step), group="plan-step")
             return
-        self.load(PlanStep.ACTIES if command == "new_version" else self.step)
+        self.load(step)
 
     # -- lists -----------------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -831,7 +704,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         if action == "remove_item":
             return view is not None and view.can_remove()
         if action == "who_to_call":
-            return isinstance(view, ActiesStep) and not self.frozen
+            return view is not None and view.offers_contacts and not self.frozen
         return True
 
     def on_descendant_focus(self) -> None:
@@ -858,12 +731,10 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         """
         if self.frozen:
             return False
-        if isinstance(self.view, ActiesStep):
-            editor = next((e for e in self.view.editors() if e.action_id == action_id), None) if action_id else (
-                self.view.focused_action())
-            if editor is not None:
-                editor.set_contact(text, contact_id)
-                return True
+        editor = self.view.action_editor(action_id) if self.view is not None else None
+        if editor is not None:
+            editor.set_contact(text, contact_id)
+            return True
         if action_id is not None:
             for action in self.content.get("actions") or []:
                 if action.get("id") == action_id:
@@ -877,7 +748,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         from domain.register import action_contact_text
         from tui.screens.contact_picker import ContactPickerDialog
 
-        editor = self.view.focused_action() if isinstance(self.view, ActiesStep) else None
+        editor = self.view.action_editor(None) if self.view is not None else None
         if editor is None or self.household is None:
             self.notify("Zet de cursor eerst in een actie.", markup=False)
             return
@@ -944,9 +815,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._discard_draft()
-                self.last_draft = None
-                self.content = copy.deepcopy(self.baseline)
-                self._start(self.content, self.step)
+                self._start(self.session.revert(), self.step)
 
         self.app.push_screen(ConfirmDialog(
             "Terug naar het opgeslagen plan?", "Uw niet-opgeslagen invoer wordt weggegooid.", yes="Weggooien",
@@ -954,7 +823,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
 
     @property
     def is_dirty(self) -> bool:
-        return self.has_unsaved and self.content != self.last_draft
+        return self.session.is_dirty
 
     def plan_status(self) -> PlanStatus | None:
         return self.plan.status if self.plan else None

@@ -136,7 +136,8 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
             self.app.call_from_thread(progress.update, progress=done, total=max(total, 1))
 
         try:
-            written = export_plan_file(overview, path, fmt, generated_on=today(self.db), progress=step)
+            written = export_plan_file(overview, path, fmt, generated_on=today(self.db), progress=step,
+                                       overwrite=self.confirm_overwrite == path)
         finally:
             self.app.call_from_thread(setattr, self, "running", False)
         self.app.call_from_thread(self._done, written)

@@ -21,8 +21,10 @@ from domain.errors import NotFound
 from domain.plan import ACTION_STATUS_LABELS, MissingItem, PlanStatus, PlanStep
 from domain.services import plans as service
 from storage.bootstrap import Database
-from tui.formatting import format_date, format_money
-from tui.screens.base import DoorbraakScreen
+from tui.plan_session import CompleteEvaluation, NewVersion, PlanCommand, StartExecution
+from tui.plan_store import ServicePlanStore
+from tui.render.format import format_date, format_money
+from tui.screens.base import DoorbraakScreen, today
 from tui.widgets.plan_goals_actions import short, short_title
 from tui.widgets.plan_rekensom import payer_table, pocket_text
 from tui.widgets.quiet_footer import QuietFooter
@@ -343,36 +345,29 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
 
     def action_new_version(self) -> None:
         if self.overview is not None and self.overview.plan.is_frozen:
-            self._command("new_version")
+            self._command(NewVersion(in_editor=False))
 
     def action_start_execution(self) -> None:
-        self._command("start")
+        self._command(StartExecution())
 
     def action_complete(self) -> None:
-        self._command("complete")
+        self._command(CompleteEvaluation())
 
     @work(thread=True, exclusive=True, group="plan-overview-command", exit_on_error=False)
-    def _command(self, command: str) -> None:
+    def _command(self, command: PlanCommand) -> None:
         overview = self.overview
         if overview is None:
             return
-        uow, actor, version = self.db.uow(), self.db.actor, overview.plan.version
-        reason = self.case_reason(self.case_number)
-        if command == "new_version":
-            saved = service.new_plan_version(self.case_number, uow, actor, purpose=reason)
-            message = f"Versie {saved.plan_version} is gemaakt (concept)."
-        elif command == "start":
-            service.start_execution(self.case_number, version, uow, actor, purpose=reason)
-            message = "Het plan is in uitvoering."
-        else:
-            service.complete_evaluation(self.case_number, version, uow, actor, purpose=reason)
-            message = "Het plan is geëvalueerd en afgerond."
-        self.app.call_from_thread(self._command_done, command, message)
+        case = self.case_number
+        store = ServicePlanStore(case, self.db.uow, self.db.actor, purpose=lambda: self.case_reason(case),
+                                 today=lambda: today(self.db))
+        saved = command.run(store, overview.plan)
+        self.app.call_from_thread(self._command_done, command, command.message(saved))
 
-    def _command_done(self, command: str, message: str) -> None:
+    def _command_done(self, command: PlanCommand, message: str) -> None:
         self.notify(message, title="Opgeslagen", markup=False)
-        if command == "new_version":
-            self.open_editor(None)
+        if command.reload_step is not None:
+            self.open_editor(None)  # a new version: go on editing it
         else:
             self.load()
 

@@ -32,7 +32,7 @@ from domain.services.register import (
     theme_choices,
 )
 from storage.bootstrap import Database
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.choice_dialog import ALL, ChoiceDialog
 from tui.widgets.contact_detail import ContactDetail

@@ -16,9 +16,10 @@ from textual.widgets import Button, Footer, Label, Static
 
 from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, SettlementShare
-from domain.services.overbrugging import OverbruggingResult, settle_overbrugging
+from domain.services.casework import parse
+from domain.services.overbrugging import OverbruggingResult, SettlementDraft, settle_overbrugging
 from storage.bootstrap import Database
-from tui.formatting import format_money
+from tui.render.format import format_money
 from tui.screens.base import today
 from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area
@@ -113,7 +114,8 @@ class SettlementFormScreen(FormScreen[OverbruggingResult]):
     def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
         ob = self.overbrugging
         assert ob.id is not None
-        return settle_overbrugging(ob.id, draft, ob.version, self.db.uow(), self.db.actor, today=today(self.db),
+        command = parse(SettlementDraft, draft)
+        return settle_overbrugging(ob.id, command, ob.version, self.db.uow(), self.db.actor, today=today(self.db),
                                    purpose=self.case_reason(ob.case_number))
 
     def saved_message(self, result: OverbruggingResult) -> str:

@@ -21,7 +21,7 @@ from domain.overbrugging import Transition, add_months
 from domain.services.signals import worklist
 from domain.signals import Signal, SignalKind
 from storage.bootstrap import Database
-from tui.formatting import format_date
+from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import t
 from tui.widgets.row_table import Column, Row, RowTable

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from domain.caselist import CaseListRow, CaseSort
-from tui.formatting import AMSTERDAM, format_datetime
+from tui.render.format import format_datetime, format_short_date
 
 COLUMNS: list[tuple[CaseSort, str]] = [
     (CaseSort.CASE_NUMBER, "Casusnummer"),
@@ -113,7 +113,7 @@ class CaseTable(DataTable[Text]):
     def _cells(self, row: CaseListRow) -> list[Text]:
         wide = self.size.width - 1 >= WIDE
         # Narrow terminals get the short date (23-11-26); the full moment is on the household screen.
-        when = format_datetime(row.updated_at) if wide else row.updated_at.astimezone(AMSTERDAM).strftime("%d-%m-%y")
+        when = format_datetime(row.updated_at) if wide else format_short_date(row.updated_at)
         return [
             _cell(row.case_number),
             _cell(row.name),

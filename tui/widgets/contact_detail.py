@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from domain.household import ORGANISATION_TYPE_LABELS
 from domain.register import RegisterContact
-from tui.formatting import format_date
+from tui.render.format import format_date
 
 WIDE = 100
 """From this width the pane shows the short fields in two columns."""

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from domain.register import RegisterContact
-from tui.formatting import format_date
+from tui.render.format import format_date
 
 PREFETCH_ROWS = 10
 WIDE = 110

@@ -11,6 +11,8 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from tui.render.format import format_date
+
 _DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -31,7 +33,7 @@ def parse_date_input(text: str) -> str | None:
 
 
 def format_date_input(value: date | None) -> str:
-    return "" if value is None else value.strftime("%d-%m-%Y")
+    return format_date(value)
 
 
 def parse_money_input(text: str) -> str | None:

@@ -23,7 +23,15 @@ from domain import reference
 from domain.errors import Problem
 from domain.plan import EVALUATION_MOMENTS, MissingItem, PlanStatus, PlanStep
 from domain.rekensom import PAYER_ORDER, Payer
-from tui.formatting import format_date, format_money
+from tui.plan_session import (
+    CompleteEvaluation,
+    DecidePlan,
+    NewVersion,
+    PlanCommand,
+    RecordEvaluation,
+    StartExecution,
+)
+from tui.render.format import format_date, format_money
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import choice
 from tui.widgets.plan_fields import (
@@ -49,12 +57,10 @@ class JumpTo(Message):
 
 
 @dataclass
-class PlanCommand(Message):
-    """A change of the plan's state: `decide` (with the decision), `start`, `complete`, `new_version`,
-    or `evaluate` (with the evaluation)."""
+class CommandRequested(Message):
+    """The user asks for a change of the plan's state (decide, start, complete, new version, evaluate)."""
 
-    command: str
-    data: dict[str, Any] | None = None
+    command: PlanCommand
 
 
 def missing_option(item: MissingItem, *, warning: bool = False) -> Option:
@@ -125,9 +131,7 @@ class BesluitStep(StepView):
         if not lists:
             return
         options = self.query_one("#missing-list", OptionList)
-        missing: Sequence[MissingItem] = self.ctx.extra.get("missing", [])
-        warnings: Sequence[MissingItem] = self.ctx.extra.get("warnings", [])
-        invalid: Sequence[Problem] = self.ctx.extra.get("problems", [])
+        missing, warnings, invalid = self.ctx.missing, self.ctx.warnings, self.ctx.problems
         highlighted = options.highlighted
         options.clear_options()
         for problem in invalid:
@@ -156,21 +160,22 @@ class BesluitStep(StepView):
             if step is not None:
                 self.post_message(JumpTo(step))
 
-    def decision(self) -> dict[str, Any]:
+    def decision(self) -> DecidePlan:
         f = self.fields
-        data: dict[str, Any] = {
-            "decided_by": f["decided_by"].value,
-            "mandate": f["mandate"].value,
-            "toelichting": f["toelichting"].value,
-        }
-        decided_on = date_value(f["decided_on"].value)
-        if decided_on is not None:
-            data["decided_on"] = decided_on
-        return data
+        return DecidePlan(decided_by=f["decided_by"].value, mandate=f["mandate"].value,
+                          toelichting=f["toelichting"].value, decided_on=date_value(f["decided_on"].value))
 
     def request_decision(self) -> None:
         if self.fields:
-            self.post_message(PlanCommand("decide", self.decision()))
+            self.post_message(CommandRequested(self.decision()))
+
+    def request_save(self) -> bool:
+        """Ctrl+S here decides the plan (a decided version says so)."""
+        if self.ctx.plan is not None and self.ctx.plan.is_frozen:
+            self.notify("Deze versie is al vastgesteld.", markup=False)
+        else:
+            self.request_decision()
+        return True
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         for form_field in self.fields.values():
@@ -201,8 +206,9 @@ class BesluitStep(StepView):
     @on(Button.Pressed, "#cmd-start, #cmd-complete, #cmd-new-version")
     def _command(self, event: Button.Pressed) -> None:
         event.stop()
-        command = {"cmd-start": "start", "cmd-complete": "complete", "cmd-new-version": "new_version"}
-        self.post_message(PlanCommand(command[event.button.id or ""]))
+        commands: dict[str, PlanCommand] = {"cmd-start": StartExecution(), "cmd-complete": CompleteEvaluation(),
+                                            "cmd-new-version": NewVersion()}
+        self.post_message(CommandRequested(commands[event.button.id or ""]))
 
 
 def evaluations_table(plan: Any) -> Any:
@@ -326,28 +332,28 @@ class EvaluatieStep(StepView):
         if "moment" in self.fields and event.select is self.fields["moment"].control:
             self._prefill(event.value)
 
-    def evaluation(self) -> dict[str, Any]:
+    def evaluation(self) -> RecordEvaluation:
         f = self.fields
-        data: dict[str, Any] = {
-            "moment": f["moment"].value,
-            "on_date": date_value(f["on_date"].value),
-            "rapportcijfer": f["rapportcijfer"].value,
-            "toelichting": f["toelichting"].value,
-            "scores": {code: ff.value for code, ff in self.score_fields.items() if ff.value is not None},
-        }
-        realised = money_value(f["realised_costs"].value)
-        if realised is not None:
-            data["realised_costs"] = realised
+        moment = f["moment"].value
         by_payer = {code: money_value(ff.value) for code, ff in self.payer_fields.items()}
-        if any(v is not None for v in by_payer.values()):
-            data["realised_by_payer"] = {code: v for code, v in by_payer.items() if v is not None}
-        moment = int_value(str(data["moment"])) if data["moment"] is not None else None
-        data["moment"] = moment
-        return data
+        return RecordEvaluation(
+            moment=int_value(str(moment)) if moment is not None else None,
+            on_date=date_value(f["on_date"].value),
+            rapportcijfer=f["rapportcijfer"].value,
+            toelichting=f["toelichting"].value,
+            scores={code: ff.value for code, ff in self.score_fields.items() if ff.value is not None},
+            realised_costs=money_value(f["realised_costs"].value),
+            realised_by_payer={code: v for code, v in by_payer.items() if v is not None} or None,
+        )
 
     def request_evaluation(self) -> None:
         if self.fields:
-            self.post_message(PlanCommand("evaluate", self.evaluation()))
+            self.post_message(CommandRequested(self.evaluation()))
+
+    def request_save(self) -> bool:
+        """Ctrl+S here records the evaluation moment."""
+        self.request_evaluation()
+        return True
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         for form_field in [*self.fields.values(), *self.score_fields.values(), *self.payer_fields.values()]:

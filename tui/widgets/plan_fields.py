@@ -8,7 +8,7 @@ draft can be stored as it is and the services validate it. Only the notation is 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,6 +17,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, TextArea
 
 from domain.errors import Problem
+from tui.render.format import format_date
 from tui.widgets.form_field import FormField
 from tui.widgets.form_values import format_money_input, parse_date_input, parse_money_input
 
@@ -98,9 +99,9 @@ def date_text(value: Any) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return format_date(value)
     try:
-        return date.fromisoformat(str(value)).strftime("%d-%m-%Y")
+        return format_date(date.fromisoformat(str(value)))
     except ValueError:
         return str(value)
 
@@ -176,25 +177,6 @@ def int_value(text: str) -> int | str | None:
     if not text:
         return None
     return int(text) if re.fullmatch(r"\d{1,6}", text) else text
-
-
-# -- ids ----------------------------------------------------------------------------------------------
-
-
-def next_id(prefix: str, existing: Iterable[str | None]) -> str:
-    """The id the domain would give a new item: prefix + (highest number in use + 1)."""
-    highest = 0
-    for item_id in existing:
-        if item_id and item_id.startswith(prefix) and item_id[len(prefix) :].isdigit():
-            highest = max(highest, int(item_id[len(prefix) :]))
-    return f"{prefix}{highest + 1}"
-
-
-def ensure_ids(items: Sequence[dict[str, Any]], prefix: str) -> None:
-    """Give every item without an id one (so actions can refer to goals and cost lines while typing)."""
-    for item in items:
-        if not item.get("id"):
-            item["id"] = next_id(prefix, [i.get("id") for i in items])
 
 
 # -- problems -----------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from domain import reference
 from domain.catalogues import is_legal_basis, legal_basis
 from domain.errors import Problem
 from domain.plan import ACTION_STATUS_LABELS, PlanStep
+from tui.plan_session import next_id
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import ItemEditor, ItemList, choice
 from tui.widgets.plan_fields import (
@@ -28,7 +29,6 @@ from tui.widgets.plan_fields import (
     date_text,
     date_value,
     line_input,
-    next_id,
     problems_under,
 )
 from tui.widgets.plan_step import StepView, hint
@@ -365,6 +365,7 @@ class ActiesStep(_ListStep):
     frozen_hint = ("Dit plan is vastgesteld: alleen de status, de datum gedaan en de notitie van een actie kunnen "
                    "nog veranderen. Ctrl+S slaat de status op.")
     list_path = "actions"
+    offers_contacts = True
 
     def _editor(self, data: dict[str, Any]) -> ActionEditor:
         content = self.ctx.content
@@ -392,6 +393,11 @@ class ActiesStep(_ListStep):
     def focused_action(self) -> ActionEditor | None:
         editor = self._focused_editor()
         return editor if isinstance(editor, ActionEditor) else None
+
+    def action_editor(self, action_id: str | None) -> ActionEditor | None:
+        if action_id is None:
+            return self.focused_action()
+        return next((e for e in self.editors() if e.action_id == action_id), None)
 
     async def add_item(self) -> bool:
         if self.ctx.read_only:

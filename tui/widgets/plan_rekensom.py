@@ -30,12 +30,12 @@ from domain.messages import dutch_problems
 from domain.plan import PlanContent, PlanStep
 from domain.rekensom import FREQUENCY_LABELS, Frequency, Payer, RekensomResult, Scenario
 from domain.services.plans import calculate_rekensom
-from tui.formatting import format_money
+from tui.plan_session import next_id
+from tui.render.format import format_money
 from tui.widgets.form_field import FormField
 from tui.widgets.plan_fields import (
     int_value,
     line_input,
-    next_id,
     percent_text,
     percent_value,
     problems_under,

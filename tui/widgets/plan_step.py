@@ -8,8 +8,8 @@ and posts `StepView.Changed` when the user edits something (the editor then auto
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -19,7 +19,10 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 from domain.catalogues import Kengetal
 from domain.errors import Problem
 from domain.household import Household
-from domain.plan import Maatwerkplan, PlanStep
+from domain.plan import Maatwerkplan, MissingItem, PlanStep
+
+if TYPE_CHECKING:
+    from tui.widgets.plan_goals_actions import ActionEditor
 
 
 @dataclass
@@ -36,7 +39,11 @@ class StepContext:
     """The municipality's view of the catalogue (loaded once by the editor)."""
     today: Any = None
     actor_name: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    missing: Sequence[MissingItem] = ()
+    """What still blocks a decision (the editor's latest judgement, shown in Besluit)."""
+    warnings: Sequence[MissingItem] = ()
+    problems: Sequence[Problem] = ()
+    """What is invalid in the content as typed."""
 
 
 class StepView(VerticalScroll):
@@ -46,6 +53,8 @@ class StepView(VerticalScroll):
     hint: ClassVar[str] = ""
     can_add: ClassVar[bool] = False
     """Ctrl+N adds an item here (goal, action, cost line, legal basis)."""
+    offers_contacts: ClassVar[bool] = False
+    """Ctrl+O ('wie bel ik?') puts a register contact on an action here."""
 
     @dataclass
     class Changed(Message):
@@ -78,6 +87,15 @@ class StepView(VerticalScroll):
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """Show the domain's problems (paths from the plan root) at this step's fields."""
+
+    def request_save(self) -> bool:
+        """Ctrl+S: a step whose input is not plan content saves it itself (posting a typed command) and
+        returns True; False lets the editor save the content."""
+        return False
+
+    def action_editor(self, action_id: str | None) -> ActionEditor | None:
+        """The action card with `action_id` (None: the one with the focus), in a step that shows them."""
+        return None
 
     def focus_first(self) -> None:
         for widget in self.query("Input, TextArea, Select, Checkbox, Button, DataTable, OptionList"):

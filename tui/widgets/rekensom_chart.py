@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from domain.rekensom import RekensomResult
-from tui.formatting import format_money
+from tui.render.format import format_money
 
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 LABELS = ("huidig pad", "doorbraak")

@@ -1,16 +1,15 @@
-"""The maatwerkplan: the household's plan along the steps of the doorbraakmethode.
+"""The maatwerkplan's model: its sections along the steps of the doorbraakmethode, the statuses, and the
+life of a version.
 
 A plan version moves ``concept → vastgesteld → in_uitvoering → geevalueerd``. Once decided its content
 is frozen: only the execution (action status) and the evaluation moments may still change. A change of
-content after the decision makes a new version (a copy with version number + 1, status concept), and two
-versions can be compared section by section (`diff_plans`). `what_is_missing` lists, in Dutch, what
-still blocks a decision; deciding with anything missing is refused with that list.
+content after the decision makes a new version (a copy with version number + 1, status concept).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -19,18 +18,16 @@ from typing import Annotated, Any, ClassVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from domain import reference
-from domain.catalogues import is_legal_basis, legal_basis
+from domain.catalogues import is_legal_basis
 from domain.errors import DomainError, IllegalTransition
 from domain.household import Household, Problem
-from domain.legal import ChosenBasis, JuridischeParagraaf, LegalReasoning
+from domain.legal import JuridischeParagraaf, LegalReasoning
 from domain.rekensom import (
     PAYER_ORDER,
     CostLine,
-    Frequency,
     Payer,
     Rekensom,
     RekensomResult,
-    Scenario,
     calculate,
 )
 from domain.validation import clean_text
@@ -291,7 +288,7 @@ class Action(BaseModel):
 
     @property
     def short(self) -> str:
-        return _short(self.what)
+        return short_text(self.what)
 
 
 DONE_ON_EARLIEST = date(2000, 1, 1)
@@ -411,7 +408,7 @@ class Evaluation(BaseModel):
         return self
 
 
-def _short(text: str, limit: int = 50) -> str:
+def short_text(text: str, limit: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -546,6 +543,8 @@ class Maatwerkplan(PlanContent):
         """Fix this version: refused (PlanIncomplete) while anything is missing."""
         if self.status is not PlanStatus.CONCEPT:
             raise IllegalTransition(f"Versie {self.plan_version} is al vastgesteld.")
+        from domain.plan.completeness import what_is_missing  # completeness reads the model: import late
+
         missing = what_is_missing(self, household)
         if missing:
             raise PlanIncomplete(missing)
@@ -646,309 +645,6 @@ def check_frozen_unchanged(before: Maatwerkplan, after: Maatwerkplan) -> None:
         raise PlanFrozen(before.plan_version)
 
 
-# -- what is missing ------------------------------------------------------------------------------
-
-
-def what_is_missing(plan: PlanContent, household: Household | None = None) -> list[MissingItem]:
-    """Everything that blocks a decision, in Dutch, in the order of the steps. Empty: ready to decide.
-
-    With the household, the obstacle's link to one of its problems is checked too.
-    """
-    missing: list[MissingItem] = []
-
-    def add(step: PlanStep, message: str) -> None:
-        missing.append(MissingItem(step, message))
-
-    if household is not None and not household.problems:
-        add(PlanStep.IN_KAART, "Er zijn nog geen problemen per leefgebied in kaart gebracht.")
-    if not plan.perspectief:
-        add(PlanStep.PERSPECTIEF, "Het perspectief van het huishouden (waar wil het over 12 maanden staan?) ontbreekt.")
-    if plan.sta_in_de_weg.problem_id is None:
-        add(PlanStep.STA_IN_DE_WEG, "De grootste sta-in-de-weg is niet gekozen (koppel hem aan een probleem).")
-    elif household is not None and all(p.id != plan.sta_in_de_weg.problem_id for p in household.problems):
-        add(
-            PlanStep.STA_IN_DE_WEG,
-            "De grootste sta-in-de-weg verwijst naar een probleem dat niet bij dit huishouden hoort.",
-        )
-    if not plan.doorbraak:
-        add(PlanStep.DOORBRAAK, "De doorbraak is niet beschreven.")
-    if not plan.goals:
-        add(PlanStep.DOELEN, "Er is nog geen doel.")
-    if not plan.actions:
-        add(PlanStep.ACTIES, "Er is nog geen actie.")
-    deviating = [a for a in plan.actions if a.deviating]
-    for action in plan.actions:
-        if not action.owner_organisation:
-            add(PlanStep.ACTIES, f"Actie '{action.short}' heeft geen eigenaar (organisatie).")
-        if action.deadline is None:
-            add(PlanStep.ACTIES, f"Actie '{action.short}' heeft geen deadline.")
-        if action.deviating and not action.legal_basis_ids:
-            add(PlanStep.ACTIES, f"Actie '{action.short}' wijkt af van de standaard maar heeft geen rechtsgrond.")
-        if action.deviating and not (action.reasoning.onevenredigheid or plan.juridisch.onevenredigheid):
-            add(
-                PlanStep.ACTIES,
-                f"Actie '{action.short}' wijkt af: leg uit waarom de standaarduitkomst onevenredig zou zijn.",
-            )
-    scenarios = {line.scenario for line in plan.rekensom.lines}
-    if not plan.rekensom.lines:
-        add(PlanStep.REKENSOM, "De rekensom is leeg.")
-    else:
-        if Scenario.HUIDIG_PAD not in scenarios:
-            add(PlanStep.REKENSOM, "De rekensom heeft geen kosten voor het huidig pad (doormodderen).")
-        if Scenario.DOORBRAAK not in scenarios:
-            add(PlanStep.REKENSOM, "De rekensom heeft geen kosten voor de doorbraak.")
-    for line in plan.rekensom.lines:
-        if line.source is None:
-            add(
-                PlanStep.REKENSOM,
-                f"Kostenregel '{_short(line.description)}' heeft geen bron (kengetal of eigen bron met jaartal).",
-            )
-    juridisch = plan.juridisch
-    if not juridisch.bevoegd_gezag:
-        add(PlanStep.JURIDISCH, "Het bevoegd gezag ontbreekt.")
-    if deviating:
-        if not juridisch.feiten:
-            add(PlanStep.JURIDISCH, "De feiten ontbreken (het plan wijkt af van de standaard).")
-        if not juridisch.grondslagen and not any(a.legal_basis_ids for a in deviating):
-            add(PlanStep.JURIDISCH, "Er is geen rechtsgrond gekozen voor de afwijking.")
-    if not juridisch.privacy_grondslagen:
-        add(PlanStep.JURIDISCH, "De privacygrondslag voor het delen van gegevens ontbreekt.")
-    if plan.consent is None:
-        add(PlanStep.TOESTEMMING, "De toestemming van de bewoner ontbreekt.")
-    return missing
-
-
-def plan_warnings(plan: PlanContent, household: Household | None = None) -> list[MissingItem]:
-    """Advice that does not block a decision (weak spots a maatwerkfunctionaris may ask about)."""
-    warnings: list[MissingItem] = []
-    action_goals = {a.goal_id for a in plan.actions}
-    for goal in plan.goals:
-        if goal.id not in action_goals:
-            warnings.append(MissingItem(PlanStep.DOELEN, f"Doel '{_short(goal.text)}' heeft nog geen actie."))
-    for action in plan.actions:
-        if action.deviating and not action.reasoning.gelijkheid and not plan.juridisch.gelijkheid:
-            warnings.append(
-                MissingItem(PlanStep.ACTIES, f"Actie '{action.short}' wijkt af: de gelijkheidsoverweging ontbreekt.")
-            )
-    if any(a.deviating for a in plan.actions) and not plan.juridisch.risicos:
-        warnings.append(MissingItem(PlanStep.JURIDISCH, "De risico's van de afwijking zijn niet beschreven."))
-    horizon = plan.rekensom.horizon_months
-    for line in plan.rekensom.lines:
-        if line.start_month >= horizon:
-            warnings.append(
-                MissingItem(
-                    PlanStep.REKENSOM,
-                    f"Kostenregel '{_short(line.description)}' begint na de horizon van {horizon} maanden "
-                    "en telt niet mee.",
-                )
-            )
-        elif line.frequency is not Frequency.EENMALIG and line.duration_months == 0:
-            warnings.append(
-                MissingItem(PlanStep.REKENSOM, f"Kostenregel '{_short(line.description)}' heeft looptijd 0.")
-            )
-        if line.probability == 0:
-            warnings.append(MissingItem(PlanStep.REKENSOM, f"Kostenregel '{_short(line.description)}' heeft kans 0."))
-        if line.source is not None and line.source.year is None:
-            warnings.append(
-                MissingItem(PlanStep.REKENSOM, f"De bron van '{_short(line.description)}' heeft geen jaartal.")
-            )
-    privacy_ids = [g.basis_id for g in plan.juridisch.privacy_grondslagen]
-    if any(not legal_basis(b).is_privacy for b in privacy_ids):
-        warnings.append(
-            MissingItem(
-                PlanStep.JURIDISCH, "Als privacygrondslag is een rechtsgrond gekozen die geen AVG-grondslag is."
-            )
-        )
-    if household is not None and plan.sta_in_de_weg.problem_id is not None:
-        for action in plan.actions:
-            if (
-                action.owner_organisation
-                and household.organisations
-                and all(o.name.casefold() != action.owner_organisation.casefold() for o in household.organisations)
-            ):
-                warnings.append(
-                    MissingItem(
-                        PlanStep.ACTIES,
-                        f"Eigenaar '{action.owner_organisation}' van actie '{action.short}' staat niet bij de "
-                        "betrokken organisaties van het huishouden.",
-                    )
-                )
-    return warnings
-
-
-# -- comparing versions ---------------------------------------------------------------------------
-
-
-class ChangeKind(StrEnum):
-    GEWIJZIGD = "gewijzigd"
-    TOEGEVOEGD = "toegevoegd"
-    VERWIJDERD = "verwijderd"
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    path: str
-    """Where, e.g. `actions[a2].deadline` or `perspectief`."""
-    kind: ChangeKind
-    old: str
-    new: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "kind": self.kind.value, "old": self.old, "new": self.new}
-
-
-@dataclass(frozen=True)
-class SectionDiff:
-    step: PlanStep
-    changes: tuple[FieldChange, ...] = ()
-
-    @property
-    def label(self) -> str:
-        return self.step.label
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changes)
-
-
-@dataclass(frozen=True)
-class PlanDiff:
-    old_version: int
-    new_version: int
-    sections: tuple[SectionDiff, ...] = field(default_factory=tuple)
-    """Every section in step order, changed or not (a UI can grey out the unchanged ones)."""
-
-    @property
-    def changed_sections(self) -> tuple[SectionDiff, ...]:
-        return tuple(s for s in self.sections if s.changed)
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.changed_sections
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "old_version": self.old_version,
-            "new_version": self.new_version,
-            "sections": [
-                {
-                    "section": s.step.value,
-                    "label": s.label,
-                    "changed": s.changed,
-                    "changes": [c.to_dict() for c in s.changes],
-                }
-                for s in self.sections
-            ],
-        }
-
-
-def _display(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, list):
-        return ", ".join(_display(v) for v in value)
-    return str(value)
-
-
-def _flatten(prefix: str, value: Any, out: dict[str, str]) -> None:
-    if isinstance(value, Mapping):
-        if not value and prefix:
-            out[prefix] = ""
-        for key, item in value.items():
-            _flatten(f"{prefix}.{key}" if prefix else str(key), item, out)
-    elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
-        for index, item in enumerate(value):
-            key = item.get("id") or item.get("basis_id") or item.get("moment") or index
-            _flatten(f"{prefix}[{key}]", item, out)
-    else:
-        out[prefix] = _display(value)
-
-
-def _summary(item: Mapping[str, Any]) -> str:
-    for key in ("what", "text", "description", "given_by", "decided_by", "toelichting"):
-        if item.get(key):
-            return _short(str(item[key]), 80)
-    if "moment" in item:
-        return f"{item['moment']} maanden"
-    return ""
-
-
-def _diff_values(path: str, old: Any, new: Any) -> list[FieldChange]:
-    if old is None and isinstance(new, Mapping):
-        return [FieldChange(path, ChangeKind.TOEGEVOEGD, "", _summary(new))]
-    if new is None and isinstance(old, Mapping):
-        return [FieldChange(path, ChangeKind.VERWIJDERD, _summary(old), "")]
-    before: dict[str, str] = {}
-    after: dict[str, str] = {}
-    _flatten(path, old, before)
-    _flatten(path, new, after)
-    changes = []
-    for key in sorted(before.keys() | after.keys(), key=lambda k: (k not in before, k)):
-        a, b = before.get(key), after.get(key)
-        if a == b:
-            continue
-        kind = (
-            ChangeKind.GEWIJZIGD
-            if a is not None and b is not None
-            else (ChangeKind.TOEGEVOEGD if a is None else ChangeKind.VERWIJDERD)
-        )
-        changes.append(FieldChange(key, kind, a or "", b or ""))
-    return changes
-
-
-def _diff_items(
-    path: str, old: list[dict[str, Any]], new: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]
-) -> list[FieldChange]:
-    old_by = {key(item): item for item in old}
-    new_by = {key(item): item for item in new}
-    changes: list[FieldChange] = []
-    for item_key, item in old_by.items():
-        if item_key not in new_by:
-            changes.append(FieldChange(f"{path}[{item_key}]", ChangeKind.VERWIJDERD, _summary(item), ""))
-    for item_key, item in new_by.items():
-        if item_key not in old_by:
-            changes.append(FieldChange(f"{path}[{item_key}]", ChangeKind.TOEGEVOEGD, "", _summary(item)))
-        else:
-            changes.extend(_diff_values(f"{path}[{item_key}]", old_by[item_key], item))
-    return changes
-
-
-def diff_plans(old: Maatwerkplan, new: Maatwerkplan) -> PlanDiff:
-    """Compare two versions section by section (items matched by their id, evaluations by moment)."""
-    a = old.model_dump(mode="json")
-    b = new.model_dump(mode="json")
-    sections = []
-    for step in PlanStep:
-        name = step.field_name
-        if step in (PlanStep.DOELEN, PlanStep.ACTIES):
-            changes = _diff_items(name, a[name], b[name], lambda item: item["id"])
-        elif step is PlanStep.REKENSOM:
-            changes = _diff_values(
-                name,
-                {k: v for k, v in a[name].items() if k != "lines"},
-                {k: v for k, v in b[name].items() if k != "lines"},
-            )
-            changes += _diff_items(f"{name}.lines", a[name]["lines"], b[name]["lines"], lambda item: item["id"])
-        elif step is PlanStep.EVALUATIE:
-            changes = _diff_items(name, a[name], b[name], lambda item: item["moment"])
-        elif step is PlanStep.BESLUIT:
-            changes = _diff_values("status", a["status"], b["status"]) + _diff_values(name, a[name], b[name])
-        else:
-            changes = _diff_values(name, a[name], b[name])
-        sections.append(SectionDiff(step, tuple(changes)))
-    return PlanDiff(old_version=old.plan_version, new_version=new.plan_version, sections=tuple(sections))
-
-
-# -- small helpers for UIs ------------------------------------------------------------------------
-
-
-def steps_status(plan: PlanContent, household: Household | None = None) -> dict[PlanStep, bool]:
-    """Per content step: True when nothing blocking is missing there (a wizard's check marks)."""
-    blocked = {item.step for item in what_is_missing(plan, household)}
-    return {step: step not in blocked for step in CONTENT_STEPS}
-
 
 def chosen_basis_ids(plan: PlanContent) -> list[str]:
     """Every legal basis the plan uses (paragraph, actions, privacy), in first-use order."""
@@ -992,29 +688,3 @@ class PlanDraft:
 
 def new_plan(case_number: str, created_by: str = "") -> Maatwerkplan:
     return Maatwerkplan(case_number=case_number, created_by=created_by)
-
-
-__all__ = [
-    "Action",
-    "ActionStatus",
-    "ChosenBasis",
-    "Consent",
-    "ConsentMethod",
-    "Decision",
-    "Evaluation",
-    "EVALUATION_MOMENTS",
-    "Goal",
-    "InKaart",
-    "Maatwerkplan",
-    "MissingItem",
-    "PlanContent",
-    "PlanDiff",
-    "PlanFrozen",
-    "PlanIncomplete",
-    "PlanStatus",
-    "PlanStep",
-    "StaInDeWeg",
-    "diff_plans",
-    "plan_warnings",
-    "what_is_missing",
-]
