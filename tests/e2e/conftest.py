@@ -12,9 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from tests.e2e.browser import CHROMIUM, REQUIRED, free_port, wait_for_port
-from tests.tui.conftest import app, tui_data
+from tests.tui.conftest import _toasts_stay, app, tui_data
 
-__all__ = ["app", "tui_data"]
+__all__ = ["_toasts_stay", "app", "tui_data"]
 
 
 @pytest.fixture

@@ -33,6 +33,14 @@ def _error_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
+@pytest.fixture(autouse=True)
+def _toasts_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A toast without its own timeout lasts NOTIFICATION_TIMEOUT (5 s). Under load (parallel workers on a
+    busy machine) a scenario can take longer between the toast and the assertion or snapshot that expects
+    it; keep toasts up so no test depends on the machine's speed."""
+    monkeypatch.setattr(DoorbraakApp, "NOTIFICATION_TIMEOUT", 3600)
+
+
 @pytest.fixture
 def tui_data(tmp_path: Path) -> Iterator[TuiData]:
     db = open_test_database(tmp_path / "tui.db")
