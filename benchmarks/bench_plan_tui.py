@@ -33,9 +33,9 @@ from textual.worker import WorkerCancelled, WorkerFailed  # noqa: E402
 from domain.plan import PlanStatus  # noqa: E402
 from domain.services import plans as service  # noqa: E402
 from storage.bootstrap import open_database  # noqa: E402
-from storage.export_plan import ExportFormat, export_plan_file  # noqa: E402
 from storage.settings import Settings  # noqa: E402
 from tui.app import DoorbraakApp  # noqa: E402
+from tui.render.plan import ExportFormat, export_plan_file  # noqa: E402
 from tui.screens.plan_editor import PlanEditorScreen  # noqa: E402
 from tui.widgets.step_bar import STEPS  # noqa: E402
 

@@ -14,7 +14,9 @@ from benchmarks.report import Result, Target
 from benchmarks.stats import Timing, best_of, repeated
 from domain.rekensom import CostLine, Frequency, Payer, Rekensom, Scenario, calculate
 from domain.services import plans as plan_service
-from storage.export_plan import FONT_REGULAR, Bullets, Heading, Paragraph, Signatures, Table, document_blocks
+from tui.render.blocks import Bullets, Heading, Paragraph, Signatures, Table
+from tui.render.fonts import FONT_REGULAR
+from tui.render.plan import document_blocks
 
 GENERATED_ON = date(2026, 11, 20)
 
@@ -127,7 +129,7 @@ def _plain_pdf(blocks: list[Any]) -> bytes:
 
 def pdf_export(backend: Backend, number: str, repeat: int) -> Result:
     """The export as the app does it: load the plan for export (audited), lay it out, render it."""
-    from storage.export_plan import render_pdf
+    from tui.render.plan import render_pdf
 
     db = backend.db
     sizes: list[int] = []

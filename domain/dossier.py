@@ -39,6 +39,7 @@ from domain import reference
 from domain.errors import InvalidInput, Problem
 from domain.escalation import Escalation, EscalationLevel
 from domain.household import MEMBER_ROLE_LABELS, Household, MemberRole
+from domain.identifier_text import canonical, compact, numeric, undisguised, word_variants
 from domain.validation import age_on
 
 FORMAT = "doorbraak-escalatiedossier"
@@ -126,36 +127,91 @@ class HouseholdIdentifiers:
 EMPTY_IDENTIFIERS = HouseholdIdentifiers(frozenset(), frozenset(), frozenset(), frozenset())
 
 
+NUMBER_WORDS = (
+    r"een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
+    r"zeventien|achttien|negentien|twintig|\w+entwintig|dertig|eenendertig|eerste|tweede|derde|\w+de|"
+    r"one|two|three|first|second|third|\w+th"
+)
+ENGLISH_MONTHS = "january|february|march|may|june|july|august|october"
+ALL_MONTHS = f"{MONTHS}|{ENGLISH_MONTHS}"
+DISGUISED_DATES = (
+    re.compile(r"(?<!\d)\d{1,2}[ _]+\d{1,2}[ _]+(?:19|20)\d{2}(?!\d)"),
+    re.compile(r"(?<!\d)(?:19|20)\d{2}[\s_,./-]+\d{1,2}[\s_,./-]+\d{1,2}(?!\d)"),
+    re.compile(rf"\b(?:{ALL_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th|e|ste|de)?\b"),
+    re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th|e|ste|de)?\s+(?:of\s+)?(?:{ALL_MONTHS})\b"),
+    re.compile(rf"\b(?:{NUMBER_WORDS})\s+(?:{ALL_MONTHS})\b"),
+)
+EIGHT_DIGITS = re.compile(r"(?<!\d)\d{8}(?!\d)")
+SEPARATED_DIGITS = re.compile(r"\d(?:[\s./_,\-]{0,2}\d)*")
+SEPARATED_POSTCODE = re.compile(r"(?<![0-9A-Za-z])([1-9](?:[ .\-_]?\d){3})([ .\-_]*)([A-Za-z]{2})(?![0-9A-Za-z])")
+INITIALS = re.compile(r"(?<![A-Za-z])[A-Z]\.(?:\s?[A-Z]\.)*(?![A-Za-z])")
+EXACT_AGE = re.compile(r"(?<!\d)\d{1,3}\s*(?:-\s*)?(?:jaar|jr)\b", re.IGNORECASE)
+
+
+def _is_date(digits: str) -> bool:
+    """Eight digits that read as a date of birth: DDMMYYYY or YYYYMMDD, years 1900-2039."""
+    for day, month, year in ((digits[:2], digits[2:4], digits[4:]), (digits[6:], digits[4:6], digits[:4])):
+        try:
+            date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if 1900 <= int(year) < 2040:
+            return True
+    return False
+
+
 def find_identifiers(text: str, ids: HouseholdIdentifiers = EMPTY_IDENTIFIERS, *, dates: bool = True) -> list[str]:
-    """Dutch descriptions of the identifiers found in `text` (empty: clean)."""
+    """Dutch descriptions of the identifiers found in `text` (empty: clean).
+
+    The text is read undisguised first (domain/identifier_text.py): format characters removed, look-alike
+    letters and every kind of digit folded, digits inside words read as letters, separators inside numbers,
+    streets and postcodes ignored.
+    """
     if not text:
         return []
     found: list[str] = []
-    plain = unicodedata.normalize("NFKC", text)
-    words = _words(text)
-    joined = " " + " ".join(words) + " "
-    names = sorted(
-        {token for token in re.split(r"[\W_]+", plain) if token and any(w in ids.name_words for w in _words(token))}
-    )
+    cased = undisguised(text)
+    plain = canonical(text)
+    numbers = numeric(text)
+    tokens = [t for t in re.split(r"[^0-9a-z]+", plain) if t]
+    written = [t for t in re.split(r"[\W_]+", cased) if t]  # shown as typed (without invisible characters)
+
+    def is_name(word: str) -> bool:
+        return any(variant in ids.name_words for part in re.split(r"[^0-9a-z]+", canonical(word)) if part
+                   for variant in word_variants(part))
+
+    names = {token for token in written if is_name(token)} | {
+        f"{a}{b}" for a, b in zip(written, written[1:], strict=False) if canonical(a + b) in ids.name_words
+    }
     if names:
-        found.append(f"een naam uit het huishouden ({', '.join(names)})")
-    if any(f" {street} " in joined for street in ids.streets):
+        found.append(f"een naam uit het huishouden ({', '.join(sorted(names))})")
+    joined = " " + " ".join(tokens) + " "
+    squeezed = compact(text)
+    if any(f" {street} " in joined or (len(street) >= 6 and street.replace(" ", "") in squeezed)
+           for street in ids.streets):
         found.append("het adres van het huishouden")
     bsn = False
-    for match in DIGIT_RUN.finditer(plain):
+    for match in SEPARATED_DIGITS.finditer(numbers):
         digits = re.sub(r"\D", "", match.group())
         if passes_eleven_test(digits) or any(own in digits for own in ids.bsns):
             bsn = True
     if bsn:
         found.append("een BSN (of een nummer dat de elfproef doorstaat)")
     postcode = any(
-        m.group(3).isupper() or not m.group(2) or f"{m.group(1)}{m.group(3).upper()}" in ids.postcodes
-        for m in POSTCODE.finditer(plain)
+        m.group(3).isupper() or not m.group(2) or f"{re.sub(r'[^0-9]', '', m.group(1))}{m.group(3).upper()}"
+        in ids.postcodes
+        for m in SEPARATED_POSTCODE.finditer(cased)
     )
     if postcode:
         found.append("een postcode")
-    if dates and any(p.search(plain) for p in DATE_PATTERNS):
+    if dates and (
+        any(p.search(cased) for p in DATE_PATTERNS)
+        or any(p.search(plain) for p in DISGUISED_DATES)
+        or any(_is_date(m.group()) and not passes_eleven_test(m.group()) for m in EIGHT_DIGITS.finditer(numbers))
+    ):
         found.append("een datum (gebruik een leeftijd, of de datumvelden van route en toestemming)")
+    if INITIALS.search(cased) and EXACT_AGE.search(cased):
+        found.append("initialen met een exacte leeftijd (noem een leeftijdsgroep, bijvoorbeeld 30 tot 40 jaar)")
     return found
 
 

@@ -25,8 +25,7 @@ from domain import reference
 from domain.errors import IllegalTransition, InvalidInput, Problem
 from domain.household import LongText, RequiredName
 from domain.overbrugging import RequiredText
-from domain.validation import check_case_number
-from domain.workflow import StatusStep, Workflow
+from domain.workflow import CaseNumber, StatusStep, Workflow, WorkflowState
 
 
 class EscalationLevel(StrEnum):
@@ -52,21 +51,13 @@ LEVEL_LABELS: dict[EscalationLevel, str] = {
 }
 
 
-class EscalationStatus(StrEnum):
+class EscalationStatus(WorkflowState):
     CONCEPT = "concept"
     INGEDIEND = "ingediend"
     IN_BEHANDELING = "in_behandeling"
     OPGELOST = "opgelost"
     NIET_OPGELOST = "niet_opgelost"
     TERUGGELEGD = "teruggelegd"
-
-    @property
-    def label(self) -> str:
-        return ESCALATION_STATUS_LABELS[self]
-
-    @property
-    def is_final(self) -> bool:
-        return self in FINAL_STATES
 
     @property
     def is_waiting(self) -> bool:
@@ -95,7 +86,9 @@ ESCALATION_TRANSITIONS: dict[EscalationStatus, frozenset[EscalationStatus]] = {
 }
 
 
-ESCALATION_WORKFLOW: Workflow[EscalationStatus] = Workflow("escalatie", tuple(EscalationStatus), ESCALATION_TRANSITIONS)
+ESCALATION_WORKFLOW: Workflow[EscalationStatus] = Workflow(
+    "escalatie", tuple(EscalationStatus), ESCALATION_TRANSITIONS, ESCALATION_STATUS_LABELS
+)
 
 
 def check_escalation_transition(current: EscalationStatus, new: EscalationStatus) -> None:
@@ -205,7 +198,7 @@ class Escalation(BaseModel):
     model_config = ConfigDict(validate_assignment=True, extra="forbid")
 
     id: int | None = None
-    case_number: str
+    case_number: CaseNumber
     level: EscalationLevel = EscalationLevel.LOKAAL
     status: EscalationStatus = EscalationStatus.CONCEPT
     urgent: bool = False
@@ -231,11 +224,6 @@ class Escalation(BaseModel):
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
-
-    @field_validator("case_number")
-    @classmethod
-    def _case_number(cls, value: str) -> str:
-        return check_case_number(value)
 
     @field_validator("domains")
     @classmethod

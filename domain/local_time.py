@@ -1,7 +1,8 @@
 """The one definition of Dutch local time: stored moments are UTC, people live in Europe/Amsterdam.
 
-The domain needs the zone to cut periods into Dutch calendar days (dashboard, research); the presentation
-layer (`tui.render.format`) imports it from here to show moments. Defined nowhere else.
+The domain needs the zone to cut periods into Dutch calendar days (dashboard, research) and writes a date
+into a few Dutch sentences of its own (signals); the presentation layer (`tui.render.format`) builds on both
+definitions here. Neither is written anywhere else.
 """
 
 from __future__ import annotations
@@ -10,6 +11,11 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def dutch_date(day: date) -> str:
+    """dd-mm-jjjj, the way every date is shown (`tui.render.format.format_date` uses this too)."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
 def amsterdam_day(moment: datetime) -> date:

@@ -23,9 +23,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from domain.errors import IllegalTransition, InvalidInput, Problem
 from domain.household import TEXT_MAX, LegalFramework, LongText, RequiredName
-from domain.validation import check_case_number, clean_text
+from domain.validation import clean_text
+from domain.workflow import CaseNumber, Workflow, WorkflowState
 from domain.workflow import StatusStep as StatusStep  # re-exported for older callers
-from domain.workflow import Workflow
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal("100")
@@ -78,21 +78,13 @@ TRANSITION_LABELS: dict[Transition, str] = {
 }
 
 
-class OverbruggingStatus(StrEnum):
+class OverbruggingStatus(WorkflowState):
     AANGEVRAAGD = "aangevraagd"
     TOEGEKEND = "toegekend"
     INGEZET = "ingezet"
     VERREKENING_BESLOTEN = "verrekening_besloten"
     AFGESLOTEN = "afgesloten"
     AFGEWEZEN = "afgewezen"
-
-    @property
-    def label(self) -> str:
-        return OVERBRUGGING_STATUS_LABELS[self]
-
-    @property
-    def is_final(self) -> bool:
-        return self in (OverbruggingStatus.AFGESLOTEN, OverbruggingStatus.AFGEWEZEN)
 
 
 OVERBRUGGING_STATUS_LABELS: dict[OverbruggingStatus, str] = {
@@ -123,7 +115,7 @@ COSTS_ALLOWED = frozenset({OverbruggingStatus.INGEZET, OverbruggingStatus.VERREK
 
 
 OVERBRUGGING_WORKFLOW: Workflow[OverbruggingStatus] = Workflow(
-    "overbrugging", tuple(OverbruggingStatus), OVERBRUGGING_TRANSITIONS
+    "overbrugging", tuple(OverbruggingStatus), OVERBRUGGING_TRANSITIONS, OVERBRUGGING_STATUS_LABELS
 )
 
 
@@ -214,7 +206,7 @@ class Overbrugging(BaseModel):
     model_config = ConfigDict(validate_assignment=True, extra="forbid")
 
     id: int | None = None
-    case_number: str
+    case_number: CaseNumber
     support_needed: RequiredText
     urgency_reason: RequiredText
     transition: Transition
@@ -234,11 +226,6 @@ class Overbrugging(BaseModel):
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
-
-    @field_validator("case_number")
-    @classmethod
-    def _case_number(cls, value: str) -> str:
-        return check_case_number(value)
 
     @field_validator("laws_in_dispute")
     @classmethod

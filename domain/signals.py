@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.local_time import dutch_date
 from domain.overbrugging import add_months
 
 ADULT_AGE = 18
@@ -145,10 +146,6 @@ class EscalationCandidate:
     waiting: bool
 
 
-def fmt(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
-
-
 def birthday_in(birth: date, year: int) -> date:
     """The birthday in `year`; 29 February becomes 1 March in a non-leap year (as `age_on` counts it)."""
     try:
@@ -186,7 +183,7 @@ def turning_18(candidates: Iterable[MemberCandidate], today: date, config: Signa
                 kind=SignalKind.WORDT_18,
                 case_number=c.case_number,
                 text=(
-                    f"{c.member_name} wordt 18 op {fmt(birthday)}; de Jeugdwet stopt dan. "
+                    f"{c.member_name} wordt 18 op {dutch_date(birthday)}; de Jeugdwet stopt dan. "
                     "Regel de overgang of vraag een overbrugging aan."
                 ),
                 due=birthday,
@@ -208,7 +205,7 @@ def overbrugging_signals(candidates: Iterable[OverbruggingCandidate], today: dat
                     kind=SignalKind.VERREKENING_VERLOPEN,
                     case_number=c.case_number,
                     text=(
-                        f"Overbrugging OB-{c.id}: de verrekening had uiterlijk {fmt(c.settlement_deadline)} "
+                        f"Overbrugging OB-{c.id}: de verrekening had uiterlijk {dutch_date(c.settlement_deadline)} "
                         f"besloten moeten zijn ({days} {'dag' if days == 1 else 'dagen'} te laat)."
                     ),
                     due=c.settlement_deadline,
@@ -237,7 +234,7 @@ def action_signals(candidates: Iterable[ActionCandidate], today: date) -> list[S
         Signal(
             kind=SignalKind.ACTIE_VERLOPEN,
             case_number=c.case_number,
-            text=f"Actie '{c.description}' had op {fmt(c.deadline)} klaar moeten zijn.",
+            text=f"Actie '{c.description}' had op {dutch_date(c.deadline)} klaar moeten zijn.",
             due=c.deadline,
             severity=Severity.MIDDEL,
             object_type="plan_action",
@@ -261,7 +258,7 @@ def escalation_signals(candidates: Iterable[EscalationCandidate], today: date, c
                 case_number=c.case_number,
                 text=(
                     f"Escalatie ESC-{c.id} ({c.level_label}) wacht al {weeks} weken op een antwoord "
-                    f"(ingediend {fmt(c.submitted_on)})."
+                    f"(ingediend {dutch_date(c.submitted_on)})."
                 ),
                 due=due,
                 severity=Severity.HOOG if weeks >= 2 * config.escalation_wait_weeks else Severity.MIDDEL,

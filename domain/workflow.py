@@ -11,12 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, Protocol, TypeVar
+from enum import StrEnum
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from domain.errors import IllegalTransition, InvalidInput, Problem, StaleVersion
 from domain.household import LongText
+from domain.validation import check_case_number
+
+CaseNumber = Annotated[str, AfterValidator(check_case_number)]
+"""The household a workflow item belongs to (DB-2026-000123)."""
 
 
 class State(Protocol):
@@ -30,6 +35,22 @@ class State(Protocol):
 
 
 S = TypeVar("S", bound=State)
+
+_WORKFLOWS: dict[type, Workflow[Any]] = {}
+"""Each status enum's workflow, registered when the workflow is made (see `WorkflowState`)."""
+
+
+class WorkflowState(StrEnum):
+    """Base of the status enums: the Dutch label and whether a state is final come from its `Workflow`."""
+
+    @property
+    def label(self) -> str:
+        return str(_WORKFLOWS[type(self)].labels[self])
+
+    @property
+    def is_final(self) -> bool:
+        """No state follows this one."""
+        return not _WORKFLOWS[type(self)].transitions[self]
 
 
 class StatusStep(BaseModel):
@@ -71,6 +92,10 @@ class Workflow(Generic[S]):
     """The Dutch noun without article ("escalatie"), used in every refusal."""
     order: tuple[S, ...]
     transitions: Mapping[S, frozenset[S]]
+    labels: Mapping[S, str]
+
+    def __post_init__(self) -> None:
+        _WORKFLOWS[type(self.order[0])] = self
 
     def next_states(self, current: S, *, within: frozenset[S] | None = None,
                     without: frozenset[S] = frozenset()) -> list[S]:

@@ -6,6 +6,7 @@ import os
 import socket
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -15,8 +16,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.actors import Actor, Role
+from domain.services.bound import UseCases
 from domain.services.users import LOGIN_REFUSED, LoginFailed, authenticate, has_accounts, record_login
-from storage.audit import load_or_create_key
+from storage.audit import load_audit_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
 from storage.engine import DatabaseError, is_sqlite, make_engine, sqlite_path
@@ -46,12 +48,13 @@ class Database:
     logged_in: Actor | None = field(default=None, repr=False)
     _requires_login: bool | None = field(default=None, init=False, repr=False)
     _demo: bool | None = field(default=None, init=False, repr=False)
+    _services: Services | None = field(default=None, init=False, repr=False)
     warnings: list[str] = field(default_factory=list)
     """Dutch warnings to show once at start (e.g. an encryption key kept next to the database)."""
 
     def __post_init__(self) -> None:
         self._sessions = session_factory(self.engine)
-        self.audit_key = load_or_create_key(self.settings.audit_key_file)
+        self.audit_key = load_audit_key(self.settings.audit_key_file)
 
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._sessions, self.audit_key, self.clock)
@@ -142,6 +145,98 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def services(self) -> Services:
+        """The one `Services` object bound to this database (made on first use)."""
+        if self._services is None:
+            self._services = Services(self)
+        return self._services
+
+
+class Exports:
+    """What a screen needs to put a rendered file on disk (tui/render renders it), as `services.exports`."""
+
+    def write_file(self, path: Path, data: bytes, *, overwrite: bool = False) -> None:
+        """The one safe writer (storage/files.py): private temp file, fsync, rename; no silent overwrite."""
+        from storage.files import write_file
+
+        write_file(path, data, overwrite=overwrite)
+
+
+class Services(UseCases):
+    """What bootstrap hands the TUI and the CLI: every use case bound to a unit of work and the actor
+    (`services.households.get(...)`), and the little else a screen needs (settings, drafts, login, ...).
+
+    Screens and CLI commands take this object; they never see `Database`, a session or a unit of work.
+    """
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db.uow, lambda: db.actor, hasher=Argon2PasswordHasher())
+        self.db = db
+        """Transitional: for call sites not yet converted to the bound services. Do not use in new code."""
+        self.exports = Exports()
+
+    @property
+    def settings(self) -> Settings:
+        return self.db.settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self.db.settings = settings
+
+    @property
+    def demo(self) -> bool:
+        """This is the oefenomgeving (a copy of sample.db)."""
+        return self.db.demo
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.db.warnings
+
+    @property
+    def description(self) -> str:
+        return self.db.description
+
+    @property
+    def drafts(self) -> LocalDrafts | None:
+        return self.db.drafts
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.db.is_postgres
+
+    @property
+    def requires_login(self) -> bool:
+        return self.db.requires_login
+
+    @property
+    def logged_in(self) -> Actor | None:
+        return self.db.logged_in
+
+    @property
+    def uses_database_logins(self) -> bool:
+        return self.db.uses_database_logins
+
+    def login(self, username: str, password: str) -> Actor:
+        return self.db.login(username, password)
+
+    def now(self) -> datetime:
+        """The database's clock (tests use a fixed one)."""
+        return self.db.clock()
+
+    @property
+    def backup_path(self) -> Path | None:
+        return self.db.backup_path
+
+    def compact(self) -> None:
+        """Give the space of deleted rows back to the file system (after a purge)."""
+        from storage.engine import compact
+
+        compact(self.db.engine)
+
+    def close(self) -> None:
+        self.db.close()
+
 
 def database_key(settings: Settings) -> str | None:
     """The SQLCipher key when the configured database is encrypted (else None)."""
@@ -198,6 +293,20 @@ def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
     return target
 
 
+AppHandle = Services | Database
+"""Transitional: what screens accept while some still take a `Database`; `as_services` turns it into the
+`Services`. Goes when every screen takes `Services`."""
+
+
+def as_services(handle: AppHandle) -> Services:
+    return handle if isinstance(handle, Services) else handle.services
+
+
+def open_services(settings: Settings, *, clock: Clock = utcnow) -> Services:
+    """Open the configured database and bind every use case to it (the one entry of the TUI and the CLI)."""
+    return open_database(settings, clock=clock).services
+
+
 def require_oefenomgeving(path: Path) -> None:
     """Raise a Dutch DatabaseError unless the SQLite file at `path` carries the oefenomgeving marker."""
     if not file_is_oefenomgeving(path):
@@ -236,4 +345,12 @@ def demo_settings(base: Settings | None = None, *, target_dir: Path | None = Non
     return base.model_copy(update={"database_url": f"sqlite:///{demo_copy(target_dir=target_dir)}"})
 
 
-__all__ = ["Database", "open_database", "demo_copy", "demo_settings", "require_oefenomgeving", "reset_demo"]
+def reset_demo_services(services: Services, sample: Path = SAMPLE_DB) -> Services:
+    """`reset_demo` for the app: the fresh copy, bound again."""
+    return reset_demo(services.db, sample).services
+
+
+__all__ = [
+    "AppHandle", "Database", "Exports", "LocalDrafts", "Services", "as_services", "demo_copy", "demo_settings",
+    "open_database", "open_services", "require_oefenomgeving", "reset_demo", "reset_demo_services",
+]

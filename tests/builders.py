@@ -13,7 +13,7 @@ from typing import Any
 
 from domain.actors import Actor, Role
 from domain.escalation import EscalationStatus
-from domain.household import Household
+from domain.household import Household, HouseholdStatus
 from domain.services import escalation as escalation_service
 from domain.services import households
 from domain.services.escalation import EscalationDraft
@@ -122,6 +122,27 @@ def escalation_draft(**extra: Any) -> EscalationDraft:
     }
     data.update(extra)
     return EscalationDraft.model_validate(data)
+
+def closed_case(db: Database, name: str, framework: str, closed_on: date, municipality: str = "GM0363") -> str:
+    """A household closed on `closed_on` whose one organisation works under `framework` (retention tests)."""
+    h = households.create_household(
+        {
+            "name": name,
+            "municipality_code": municipality,
+            "members": [{"name": f"{name} Lid", "date_of_birth": "1980-05-05", "bsn": "999993653"}],
+            "organisations": [{"name": "Org", "legal_framework": framework}],
+        },
+        db.uow(), db.actor,
+    )
+    assert h.case_number
+    for status in (HouseholdStatus.IN_BEHANDELING, HouseholdStatus.AFGESLOTEN):
+        with db.uow() as uow:
+            current = uow.households.get(h.case_number)
+            current.change_status(status, today=closed_on)
+            uow.households.save(current)
+            uow.commit()
+    return h.case_number
+
 
 def submitted(db: Database, case: str, on: date = date(2026, 9, 2), **extra: object) -> int:
     """Start an escalation (escalation_draft with `extra`) and submit it on `on`; returns its id."""

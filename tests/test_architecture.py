@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,31 @@ def test_ruff_finds_nothing() -> None:
     result = subprocess.run([str(ruff), "check", "--output-format", "concise", "."], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Screens and CLI commands take the bound `Services` from the bootstrap, never the `Database` behind it.
+# Modules still on the way there (each owner removes its line when converted; the list only shrinks):
+STILL_ON_DATABASE = {
+    "tui/cli/common.py",  # the transitional `database(ctx)` for the commands below
+    "tui/cli/escalation.py",
+    "tui/cli/plan.py",
+    "tui/cli/workflow.py",
+    "tui/screens/base.py",  # the transitional `self.db` of unconverted screens
+    "tui/screens/decide_dialog.py",
+    "tui/screens/lmm_dossier.py",
+    "tui/screens/overbrugging_dialogs.py",
+    "tui/screens/plan_compare.py",
+    "tui/screens/plan_export_dialog.py",
+    "tui/screens/settlement_form.py",
+}
+
+
+def test_screens_and_cli_do_not_import_the_database() -> None:
+    importing = set()
+    for path in sorted([*(ROOT / "tui" / "screens").glob("*.py"), *(ROOT / "tui" / "widgets").glob("*.py"),
+                        *(ROOT / "tui" / "cli").glob("*.py"), ROOT / "tui" / "app.py"]):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"from storage\.bootstrap import [^\n]*\bDatabase\b", text):
+            importing.add(path.relative_to(ROOT).as_posix())
+    assert importing <= STILL_ON_DATABASE, f"imports Database: {sorted(importing - STILL_ON_DATABASE)}"
+    assert importing == STILL_ON_DATABASE, f"converted, remove from the list: {sorted(STILL_ON_DATABASE - importing)}"

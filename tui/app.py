@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle, Services, as_services
 from storage.settings import save_setting
 from tui.errors import ErrorBoundary, write_log
 from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, keys_belong_to_fields, login_screen, sections_for
@@ -52,7 +52,7 @@ def readable_key(binding: Binding) -> str:
 
 
 class DoorbraakApp(ErrorBoundary):
-    """doorbraak in the terminal. Takes an open `Database` (settings, unit of work, actor)."""
+    """doorbraak in the terminal. Takes the `Services` of an open database (use cases, settings, actor)."""
 
     CSS_PATH = ["app.tcss", "tour.tcss"]
     TITLE = "doorbraak"
@@ -79,33 +79,35 @@ class DoorbraakApp(ErrorBoundary):
                 tooltip="Terug naar de vorige stap van de rondleiding"),
     ]
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, services: AppHandle) -> None:
+        services = as_services(services)
         # A shared database starts at the login screen; the sections are built only after login,
         # so no screen ever queries with a permissionless actor. (Textual reads DEFAULT_MODE in __init__.)
-        self.awaiting_login = db.requires_login and db.logged_in is None
+        self.awaiting_login = services.requires_login and services.logged_in is None
         if self.awaiting_login:
             self.DEFAULT_MODE = LOGIN  # type: ignore[misc]  # an intended per-instance override of the ClassVar
         super().__init__()
-        self.db = db
+        self.services: Services = services
         self._tour: TourGuide | None = None
+        self._palette: CommandPalette | None = None
         self.case_reasons: dict[str, str] = {}
         """Reasons given this session for opening cases outside the caseload (case number → reason)."""
         for theme in THEMES:
             self.register_theme(theme)
-        wanted = db.settings.theme
+        wanted = services.settings.theme
         self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         if self.awaiting_login:
-            self.add_mode(LOGIN, partial(login_screen, db))
+            self.add_mode(LOGIN, partial(login_screen, services))
         for each in SECTIONS:
-            self.add_mode(each.mode, partial(each.screen, db))
+            self.add_mode(each.mode, partial(each.screen, services))
 
     def on_mount(self) -> None:
-        if self.db.settings.keymap:
-            self.set_keymap(dict(self.db.settings.keymap))
-        for warning in self.db.warnings:
+        if self.services.settings.keymap:
+            self.set_keymap(dict(self.services.settings.keymap))
+        for warning in self.services.warnings:
             self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.db.demo and not self.awaiting_login:
+        if self.services.demo and not self.awaiting_login:
             from tui.widgets.tour_card import HINT, HINT_TITLE
 
             self.notify(HINT, title=HINT_TITLE, timeout=20, markup=False)
@@ -120,8 +122,8 @@ class DoorbraakApp(ErrorBoundary):
     def _remember_theme(self, theme: object) -> None:
         """A theme chosen in the app ("Thema wijzigen") is kept in config.toml for the next start."""
         name = getattr(theme, "name", "")
-        if name and name != self.db.settings.theme:
-            self.db.settings = self.db.settings.model_copy(update={"theme": name})
+        if name and name != self.services.settings.theme:
+            self.services.settings = self.services.settings.model_copy(update={"theme": name})
             self._save_theme(name)
 
     @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
@@ -157,11 +159,11 @@ class DoorbraakApp(ErrorBoundary):
     # -- the oefenomgeving ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reset_demo":
-            return self.db.demo  # not even offered on a real database
+            return self.services.demo  # not even offered on a real database
         if action == "tour":
-            return self.db.demo and not self.awaiting_login
+            return self.services.demo and not self.awaiting_login
         if action in ("tour_next", "tour_previous"):
-            return self.db.demo and self.touring
+            return self.services.demo and self.touring
         if action == "go_to_menu":
             # Before login there is nothing to go to; in a form, dialog or field `g` is a letter, not 'Ga naar'
             # (the open 'Ga naar' dialog itself closes on `g`).
@@ -174,7 +176,7 @@ class DoorbraakApp(ErrorBoundary):
         from tui.demo_reset import QUESTION
         from tui.screens.confirm_dialog import ConfirmDialog
 
-        if not self.db.demo or isinstance(self.screen, ConfirmDialog):
+        if not self.services.demo or isinstance(self.screen, ConfirmDialog):
             return
 
         def answered(yes: bool | None) -> None:
@@ -252,7 +254,7 @@ class DoorbraakApp(ErrorBoundary):
             if mode is not None:
                 self.go_to(mode)
 
-        self.push_screen(GoToDialog(self.current_mode, sections_for(self.db.actor)), chosen)
+        self.push_screen(GoToDialog(self.current_mode, sections_for(self.services.actor)), chosen)
 
     def all_screens(self) -> list[Screen[Any]]:
         """The screens of every section, not only the current one."""
@@ -287,13 +289,15 @@ class DoorbraakApp(ErrorBoundary):
         ]
 
     def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen | CommandPalette):
-            return
+        if any(isinstance(s, HelpScreen | CommandPalette) for s in self.screen_stack):
+            return  # F1 twice in one read: one help screen
         self.push_screen(HelpScreen(self.screen.sub_title or "doorbraak", self.key_help(self.screen)))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(SafeCommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+        # Also not while the last one is still opening or closing (Ctrl+P in a burst: a duplicate id).
+        if self.use_command_palette and (self._palette is None or self._palette.parent is None):
+            self._palette = SafeCommandPalette(placeholder="Zoek een opdracht…", id="--command-palette")
+            self.push_screen(self._palette)
 
     def search_themes(self) -> None:
         self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))
@@ -307,7 +311,7 @@ class DoorbraakApp(ErrorBoundary):
         for binding, node in self.screen_keys(screen):
             help_text = f"{binding.tooltip or binding.description} ({self.get_key_display(binding)})"
             yield SystemCommand(binding.description, help_text, partial(self.run_action, binding.action, node))
-        for each in [] if self.awaiting_login else sections_for(self.db.actor):
+        for each in [] if self.awaiting_login else sections_for(self.services.actor):
             if each.mode != self.current_mode:
                 yield SystemCommand(f"Ga naar {each.label}", each.description, partial(self.go_to, each.mode))
         yield SystemCommand("Thema wijzigen", "Kies een ander kleurenschema", self.action_change_theme)
@@ -338,6 +342,6 @@ class DoorbraakApp(ErrorBoundary):
         self.exit()
 
 
-def run_app(db: Database) -> None:
-    """Run the app full screen on `db` until the user quits."""
-    DoorbraakApp(db).run()
+def run_app(services: Services) -> None:
+    """Run the app full screen on `services` until the user quits."""
+    DoorbraakApp(services).run()

@@ -16,7 +16,7 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Label
 
-from storage.bootstrap import reset_demo
+from storage.bootstrap import reset_demo_services
 from tui.navigation import HOME, SECTIONS
 
 if TYPE_CHECKING:
@@ -41,12 +41,12 @@ async def start_again(app: DoorbraakApp) -> None:
     await app.switch_mode(RESETTING_MODE)
     for each in SECTIONS:
         await app.remove_mode(each.mode)
-    old = app.db
+    old = app.services
     try:
-        app.db = await asyncio.to_thread(reset_demo, old)
+        app.services = await asyncio.to_thread(reset_demo_services, old)
     finally:
         for each in SECTIONS:
-            app.add_mode(each.mode, partial(each.screen, app.db))
+            app.add_mode(each.mode, partial(each.screen, app.services))
         await app.switch_mode(HOME)
         await app.remove_mode(RESETTING_MODE)
     app.notify("De oefenomgeving begint opnieuw met de oorspronkelijke voorbeeldgegevens.",

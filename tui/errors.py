@@ -22,19 +22,16 @@ from __future__ import annotations
 
 import logging
 import time
-import traceback
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
-from pathlib import Path
-from types import TracebackType
 from typing import Any
 
-import platformdirs
 from textual.app import App
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from storage.settings import APP_NAME
+from tui.error_log import describe, log_path, write_log
+
+__all__ = ["MESSAGE", "TITLE", "ErrorBoundary", "describe", "guard_message_pumps", "log_path", "write_log"]
 
 MESSAGE = "Er ging iets mis; uw invoer is bewaard als concept."
 TITLE = "Er ging iets mis"
@@ -42,53 +39,6 @@ QUIET_SECONDS = 5.0
 """At most one message per this many seconds (a failure during painting repeats on every refresh)."""
 
 log = logging.getLogger("doorbraak.errors")
-
-
-def log_path() -> Path:
-    """Where failures are written: `<user state dir>/log/doorbraak.log` (shown by `doorbraak --help`)."""
-    return Path(platformdirs.user_state_dir(APP_NAME)) / "log" / "doorbraak.log"
-
-
-def describe(error: BaseException) -> str:
-    """The traceback without values: per exception in the chain its type and frames, never its message
-    (an exception's text may hold a query's parameters or what was typed) and never the locals."""
-    lines: list[str] = []
-    seen: set[int] = set()
-    current: BaseException | None = error
-    chain: list[BaseException] = []
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    for number, each in enumerate(reversed(chain)):
-        if number:
-            lines.append("  (daarna, tijdens de afhandeling:)")
-        lines.append(f"{type(each).__module__}.{type(each).__qualname__}")
-        lines.extend(_frames(each.__traceback__))
-    return "\n".join(lines)
-
-
-def _frames(tb: TracebackType | None) -> list[str]:
-    lines = []
-    for frame in traceback.extract_tb(tb):
-        lines.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}')
-        if frame.line:
-            lines.append(f"    {frame.line.strip()}")
-    return lines
-
-
-def write_log(error: BaseException, where: str, path: Path | None = None) -> Path | None:
-    """Append one entry; a log that cannot be written must not become a second failure."""
-    target = path or log_path()
-    entry = f"--- {datetime.now(UTC).isoformat(timespec='seconds')} {where}\n{describe(error)}\n"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("a", encoding="utf-8") as file:
-            file.write(entry)
-    except OSError:
-        log.error("Could not write the error log %s", target)
-        return None
-    return target
 
 
 class ErrorBoundary(App[Any]):

@@ -28,10 +28,10 @@ from domain.access import Permission, has
 
 if TYPE_CHECKING:
     from domain.actors import Actor
-    from storage.bootstrap import Database
+    from storage.bootstrap import AppHandle
 
 
-def _case_list(db: Database) -> Screen[Any]:
+def _case_list(db: AppHandle) -> Screen[Any]:
     if not has(db.actor, Permission.LIST_CASES):
         # LET and beheer see no households at all: a start screen that points to what they may use.
         from tui.screens.start import StartScreen
@@ -42,55 +42,55 @@ def _case_list(db: Database) -> Screen[Any]:
     return CaseListScreen(db)
 
 
-def _register(db: Database) -> Screen[Any]:
+def _register(db: AppHandle) -> Screen[Any]:
     from tui.screens.register import RegisterScreen
 
     return RegisterScreen(db)
 
 
-def _worklist(db: Database) -> Screen[Any]:
+def _worklist(db: AppHandle) -> Screen[Any]:
     from tui.screens.worklist import WorklistScreen
 
     return WorklistScreen(db)
 
 
-def _overbruggingen(db: Database) -> Screen[Any]:
+def _overbruggingen(db: AppHandle) -> Screen[Any]:
     from tui.screens.overbrugging_list import OverbruggingListScreen
 
     return OverbruggingListScreen(db)
 
 
-def _escalations(db: Database) -> Screen[Any]:
+def _escalations(db: AppHandle) -> Screen[Any]:
     from tui.screens.escalation_inbox import EscalationInboxScreen
 
     return EscalationInboxScreen(db)
 
 
-def _lmm_inbox(db: Database) -> Screen[Any]:
+def _lmm_inbox(db: AppHandle) -> Screen[Any]:
     from tui.screens.lmm_inbox import LmmInboxScreen
 
     return LmmInboxScreen(db)
 
 
-def _knelpunten(db: Database) -> Screen[Any]:
+def _knelpunten(db: AppHandle) -> Screen[Any]:
     from tui.screens.knelpunten import KnelpuntenScreen
 
     return KnelpuntenScreen(db)
 
 
-def _dashboard(db: Database) -> Screen[Any]:
+def _dashboard(db: AppHandle) -> Screen[Any]:
     from tui.screens.dashboard import DashboardScreen
 
     return DashboardScreen(db)
 
 
-def _audit_log(db: Database) -> Screen[Any]:
+def _audit_log(db: AppHandle) -> Screen[Any]:
     from tui.screens.audit_log import AuditLogScreen
 
     return AuditLogScreen(db)
 
 
-def login_screen(db: Database) -> Screen[Any]:
+def login_screen(db: AppHandle) -> Screen[Any]:
     from tui.screens.login import LoginScreen
 
     return LoginScreen(db)
@@ -104,7 +104,7 @@ class Section:
     """One letter that opens the section from the 'Ga naar' dialog."""
     label: str
     description: str
-    screen: Callable[[Database], Screen[Any]]
+    screen: Callable[[AppHandle], Screen[Any]]
     """Builds the section's first screen; imports its module late."""
     permission: Permission | tuple[Permission, ...] | None = None
     """Only offered to roles with this permission, or all of these (the services refuse the others anyway)."""

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, ClassVar, Protocol
 
 from domain.catalogues import Kengetal
@@ -46,7 +47,8 @@ class ActionStatusChange:
 
     action_id: str
     status: ActionStatus
-    note: str
+    note: str | None
+    """None: keep the note the action has."""
     done_on: str | None
 
     def done_on_date(self) -> date | None:
@@ -70,7 +72,9 @@ class PlanCommand(Protocol):
     reload_step: ClassVar[PlanStep | None]
     """The step to show afterwards (None: the step on screen)."""
 
-    def run(self, store: PlanStore, plan: Maatwerkplan | None) -> Maatwerkplan: ...
+    def run(self, store: PlanStore, version: int | None) -> Maatwerkplan:
+        """Run through `store` against the plan's row `version` (None: there is no plan yet)."""
+        ...
 
     def message(self, saved: Maatwerkplan) -> str: ...
 
@@ -106,9 +110,9 @@ class DecidePlan:
             data["decided_on"] = self.decided_on
         return data
 
-    def run(self, store: PlanStore, plan: Maatwerkplan | None) -> Maatwerkplan:
-        assert plan is not None
-        return store.decide(self.form(), plan.version)
+    def run(self, store: PlanStore, version: int | None) -> Maatwerkplan:
+        assert version is not None
+        return store.decide(self.form(), version)
 
     def message(self, saved: Maatwerkplan) -> str:
         return f"Versie {saved.plan_version} is vastgesteld."
@@ -128,8 +132,8 @@ class RecordEvaluation:
     rapportcijfer: Any
     toelichting: str
     scores: Mapping[str, Any] = field(default_factory=dict)
-    realised_costs: str | None = None
-    realised_by_payer: Mapping[str, str] | None = None
+    realised_costs: str | Decimal | None = None
+    realised_by_payer: Mapping[str, object] | None = None
 
     saves_content_first: ClassVar[bool] = False
     reloads: ClassVar[bool] = False
@@ -144,9 +148,9 @@ class RecordEvaluation:
             data["realised_by_payer"] = dict(self.realised_by_payer)
         return data
 
-    def run(self, store: PlanStore, plan: Maatwerkplan | None) -> Maatwerkplan:
-        assert plan is not None
-        return store.record_evaluation(self.form(), plan.version)
+    def run(self, store: PlanStore, version: int | None) -> Maatwerkplan:
+        assert version is not None
+        return store.record_evaluation(self.form(), version)
 
     def message(self, saved: Maatwerkplan) -> str:
         return f"Evaluatie na {self.moment} maanden vastgelegd."
@@ -161,9 +165,9 @@ class StartExecution:
     reloads: ClassVar[bool] = True
     reload_step: ClassVar[PlanStep | None] = None
 
-    def run(self, store: PlanStore, plan: Maatwerkplan | None) -> Maatwerkplan:
-        assert plan is not None
-        return store.start_execution(plan.version)
+    def run(self, store: PlanStore, version: int | None) -> Maatwerkplan:
+        assert version is not None
+        return store.start_execution(version)
 
     def message(self, saved: Maatwerkplan) -> str:
         return "Het plan is in uitvoering."
@@ -178,9 +182,9 @@ class CompleteEvaluation:
     reloads: ClassVar[bool] = True
     reload_step: ClassVar[PlanStep | None] = None
 
-    def run(self, store: PlanStore, plan: Maatwerkplan | None) -> Maatwerkplan:
-        assert plan is not None
-        return store.complete_evaluation(plan.version)
+    def run(self, store: PlanStore, version: int | None) -> Maatwerkplan:
+        assert version is not None
+        return store.complete_evaluation(version)
 
     def message(self, saved: Maatwerkplan) -> str:
         return "Het plan is geëvalueerd en afgerond."
@@ -198,7 +202,7 @@ class NewVersion:
     reloads: ClassVar[bool] = True
     reload_step: ClassVar[PlanStep | None] = PlanStep.ACTIES
 
-    def run(self, store: PlanStore, plan: Maatwerkplan | None) -> Maatwerkplan:
+    def run(self, store: PlanStore, version: int | None) -> Maatwerkplan:
         return store.new_version()
 
     def message(self, saved: Maatwerkplan) -> str:
@@ -403,6 +407,25 @@ class PlanEditSession:
         """The content on screen is what the last draft stored."""
         return self.draft_saved_at is not None and self.last_draft == self.content
 
+    def status_line(self, extra: str = "", *, clock: Callable[[datetime | None], str] = str) -> str:
+        """The editor's status line: what is unsaved (and autosaved when), or that all is stored; what is
+        still missing for a decision. `extra` (e.g. 'Bezig met opslaan…') comes first."""
+        parts = [extra] if extra else []
+        if self.frozen and self.statuses_changed:
+            parts.append("Status van acties gewijzigd: Ctrl+S slaat op")
+        elif self.frozen:
+            parts.append("Vastgesteld: alleen lezen (status van acties en evaluatie kunnen nog)")
+        elif self.has_unsaved:
+            unsaved = self.unsaved_steps()
+            parts.append("Niet opgeslagen: " + ", ".join(s.label for s in PlanStep if s in unsaved))
+            if self.draft_is_current:
+                parts.append(f"automatisch bewaard om {clock(self.draft_saved_at)}")
+        elif self.plan is not None:
+            parts.append(f"Alles opgeslagen · versie {self.plan.plan_version} ({self.plan.status.label.lower()})")
+        if self.missing and not self.frozen:
+            parts.append(f"nog {len(self.missing)} punt(en) nodig voor een besluit")
+        return " · ".join(parts)
+
     # -- judging ---------------------------------------------------------------------------------------
     def preview(self) -> None:
         """What is missing and what is invalid, from the domain (pure; no database)."""
@@ -547,7 +570,7 @@ class PlanEditSession:
                         result.problems, result.content_refused = exc.problems, True
                         return result
                     result.content_saved = plan
-                saved = command.run(self.store, plan)
+                saved = command.run(self.store, plan.version if plan is not None else None)
             except InvalidInput as exc:
                 result.problems = exc.problems
                 return result

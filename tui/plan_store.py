@@ -24,7 +24,8 @@ class ServicePlanStore:
     uow: Callable[[], UnitOfWork]
     actor: Actor
     purpose: Callable[[], str]
-    today: Callable[[], date]
+    today: Callable[[], date | None]
+    """Today for the rules that need it (None: the service's own clock)."""
 
     def load(self) -> service.PlanWorkspace:
         return service.load_plan_for_editing(self.case_number, self.uow(), self.actor, purpose=self.purpose())

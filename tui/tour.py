@@ -9,7 +9,7 @@ To add a step: one `TourStep` in `STEPS`, e.g. for a new section
     TourStep("Dashboard", ("...", "..."), keys="g d", place=InSection("dashboard"), screen="DashboardScreen")
 
 The tour only navigates and explains: it opens screens (which record their usual audit "view" entries) but
-never saves, decides or exports anything. It is offered only in the oefenomgeving (`db.demo`).
+never saves, decides or exports anything. It is offered only in the oefenomgeving (`services.demo`).
 Screens are imported only when the tour goes there, as the sections do (start-up stays fast).
 """
 
@@ -160,16 +160,16 @@ class AtCase:
         if keep == 0:  # the section's first screen is not a case list (a role without casussen)
             raise TourBlocked(NOT_FOR_ROLE)
         await _pop_to(app, keep)
-        db = app.db
+        services = app.services
         for index in range(keep, _DEPTH[self.level] + 1):
             if index == 1:
-                await app.push_screen(HouseholdDetailScreen(db, self.case_number))
+                await app.push_screen(HouseholdDetailScreen(services, self.case_number))
             elif index == 2:
-                await app.push_screen(PlanOverviewScreen(db, self.case_number))
+                await app.push_screen(PlanOverviewScreen(services, self.case_number))
             elif self.level == "export":
                 await self._open_export(app)
             else:
-                await app.push_screen(PlanEditorScreen(db, self.case_number, step=self.step))
+                await app.push_screen(PlanEditorScreen(services, self.case_number, step=self.step))
                 return
         editor = app.screen
         if self.level == "editor" and isinstance(editor, PlanEditorScreen) and self.step is not None:

@@ -15,9 +15,11 @@ from dataclasses import replace
 
 from domain.access import AccessDenied, CaseAccess, Permission, case_access, has, require
 from domain.actors import Actor
-from domain.audit import AuditEvent, AuditKind, AuditPage, AuditQuery, AuditRecord
+from domain.audit import AuditKind, AuditPage, AuditQuery, AuditRecord
 from domain.ports import UnitOfWork
+from domain.services.bound import Bound
 from domain.services.casework import linked_objects
+from domain.services.use_case import audit_event
 
 AUDIT_OBJECT = "audit"
 """object_type of the records that say someone looked at the trail (object_id: the case, or 'logboek')."""
@@ -30,8 +32,7 @@ def _without_values(record: AuditRecord) -> AuditRecord:
 
 
 def _looked(uow: UnitOfWork, actor: Actor, object_id: str, purpose: str) -> None:
-    uow.audit.record(AuditEvent(kind=AuditKind.READ, object_type=AUDIT_OBJECT, object_id=object_id,
-                                username=actor.username, role=actor.role.value, purpose=purpose))
+    uow.audit.record(audit_event(actor, AuditKind.READ, AUDIT_OBJECT, object_id, purpose=purpose))
 
 
 def case_history(case_number: str, uow: UnitOfWork, actor: Actor) -> list[AuditRecord]:
@@ -62,10 +63,8 @@ def audit_log(query: AuditQuery, uow: UnitOfWork, actor: Actor) -> AuditPage:
         page = uow.audit.page(query, actor.municipality_codes)
         if query.before is None:  # one record per query, not per page scrolled
             text = query.text.strip()
-            uow.audit.record(AuditEvent(
-                kind=AuditKind.SEARCH if text else AuditKind.READ, object_type=AUDIT_OBJECT, object_id="logboek",
-                username=actor.username, role=actor.role.value, purpose=f"zoekterm: {text}"[:200] if text else "",
-            ))
+            uow.audit.record(audit_event(actor, AuditKind.SEARCH if text else AuditKind.READ, AUDIT_OBJECT, "logboek",
+                                         purpose=f"zoekterm: {text}"[:200] if text else ""))
             uow.commit()
     return page
 
@@ -75,3 +74,16 @@ def verify_audit(uow: UnitOfWork, actor: Actor) -> list[str]:
     require(actor, Permission.VERIFY_AUDIT)
     with uow:
         return uow.audit.verify()
+
+
+class AuditService(Bound):
+    """The audit trail use cases, bound to a unit of work and the actor."""
+
+    def case_history(self, case_number: str) -> list[AuditRecord]:
+        return case_history(case_number, self.uow, self.actor)
+
+    def log(self, query: AuditQuery) -> AuditPage:
+        return audit_log(query, self.uow, self.actor)
+
+    def verify(self) -> list[str]:
+        return verify_audit(self.uow, self.actor)

@@ -8,20 +8,22 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from domain.access import CaseAccess, case_access, require_case
+from domain.access import CaseAccess, case_access
 from domain.actors import Actor
-from domain.audit import AuditEvent, AuditKind, field_changes
+from domain.audit import AuditKind
 from domain.escalation import EscalationQuery
 from domain.household import Household
 from domain.messages import invalid_input
 from domain.overbrugging import OverbruggingQuery
 from domain.ports import UnitOfWork
+from domain.services.use_case import AUDIT_EXCLUDE, audit_event, check_case, model_content
 from domain.signals import CaseOwner
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 T = TypeVar("T")
 
-AUDIT_EXCLUDE = {"version", "created_at", "updated_at"}
+__all__ = ["AUDIT_EXCLUDE", "audit", "content", "linked_objects", "may_see", "open_case", "parse", "today_or",
+           "validated"]
 
 
 def parse(model: type[ModelT], data: dict[str, Any] | ModelT) -> ModelT:
@@ -43,17 +45,11 @@ def validated(action: Callable[[], T]) -> T:
 
 
 def open_case(uow: UnitOfWork, actor: Actor, case_number: str, purpose: str) -> tuple[Household, bool]:
-    """Load the household and check the actor may work on it; True when it is a logged break-glass access."""
+    """Load the household and check the actor may work on it; True when it is a logged break-glass access.
+
+    Transitional: new use cases run in `domain.services.use_case.UseCase` and call its `open_case`."""
     household = uow.households.get(case_number)
-    break_glass = require_case(
-        actor,
-        case_number,
-        municipality_code=household.municipality_code,
-        professional=household.professional,
-        team=household.team,
-        purpose=purpose,
-    )
-    return household, break_glass
+    return household, check_case(actor, household, purpose)
 
 
 def may_see(actor: Actor, owner: CaseOwner) -> bool:
@@ -65,7 +61,7 @@ def may_see(actor: Actor, owner: CaseOwner) -> bool:
 
 
 def content(model: BaseModel | None) -> dict[str, Any] | None:
-    return None if model is None else model.model_dump(mode="json", exclude=AUDIT_EXCLUDE)
+    return model_content(model)
 
 
 def audit(
@@ -80,22 +76,9 @@ def audit(
     purpose: str = "",
     break_glass: bool = False,
 ) -> None:
-    uow.audit.record(
-        AuditEvent(
-            kind=kind,
-            object_type=object_type,
-            object_id=object_id,
-            username=actor.username,
-            role=actor.role.value,
-            purpose=purpose,
-            break_glass=break_glass,
-            changes=(
-                field_changes(content(before), content(after))
-                if kind not in (AuditKind.READ, AuditKind.EXPORT)
-                else {}
-            ),
-        )
-    )
+    """Transitional: new use cases record through `UseCase.record`."""
+    uow.audit.record(audit_event(actor, kind, object_type, object_id, before=before, after=after,
+                                 purpose=purpose, break_glass=break_glass))
 
 
 def linked_objects(uow: UnitOfWork, case_number: str) -> list[tuple[str, str]]:

@@ -46,6 +46,7 @@ from domain.household import STATUS_LABELS, HouseholdStatus
 from domain.overbrugging import OVERBRUGGING_STATUS_LABELS, OverbruggingStatus, Settlement, SettlementShare
 from domain.plan import ACTION_STATUS_LABELS, ActionStatus, PlanStatus
 from domain.ports import UnitOfWork
+from domain.services.bound import Bound
 from domain.services.casework import may_see, today_or
 from domain.signals import CaseOwner
 from domain.trend import month_label
@@ -251,5 +252,20 @@ def dashboard_cases(
     ]
     return DrillPage(total=page.total, cases=visible, hidden=len(page.cases) - len(visible))
 
+
+
+class DashboardService(Bound):
+    """The dashboard use cases, bound to a unit of work and the actor."""
+
+    def show(self, municipality_code: str, start: date, end: date, *, today: date | None = None) -> Dashboard:
+        return dashboard(municipality_code, start, end, self.uow, self.actor, today=today)
+
+    def municipalities(self) -> list[tuple[str, str, int]]:
+        return dashboard_municipalities(self.uow, self.actor)
+
+    def cases(self, municipality_code: str, start: date, end: date, drill: Drill, *, limit: int = 100,
+              offset: int = 0, today: date | None = None) -> DrillPage:
+        return dashboard_cases(municipality_code, start, end, drill, self.uow, self.actor, limit=limit,
+                               offset=offset, today=today)
 
 __all__ = ["dashboard", "dashboard_cases", "dashboard_scope"]

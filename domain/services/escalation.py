@@ -120,19 +120,12 @@ def start_escalation(
     """Create a concept escalation for a household."""
     require(actor, Permission.MANAGE_ESCALATIONS)
     draft = parse(EscalationDraft, draft)
-    day = today_or(today)
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, purpose)
-        escalation = parse(
-            Escalation,
-            {
-                **draft.model_dump(),
-                "case_number": case_number,
-                "created_on": day,
-                "steps": opening_step(EscalationStatus.CONCEPT, actor, day),
-            },
-        )
-        return ESCALATIONS.create(uow, actor, escalation, purpose=purpose, break_glass=break_glass)
+
+    def concept(day: date) -> Escalation:
+        return parse(Escalation, {**draft.model_dump(), "case_number": case_number, "created_on": day,
+                                  "steps": opening_step(EscalationStatus.CONCEPT, actor, day)})
+
+    return ESCALATIONS.start(case_number, uow, actor, concept, today=today, purpose=purpose)
 
 
 def update_escalation(

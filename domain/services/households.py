@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from domain.access import AccessDenied, Permission, in_municipality, require, require_case
+from domain.access import AccessDenied, Permission, in_municipality, require
 from domain.actors import Actor
-from domain.audit import AuditEvent, AuditKind, field_changes
+from domain.audit import AuditKind, field_changes
 from domain.caselist import CaseListPage, CaseListQuery
 from domain.errors import Conflict
 from domain.household import (
@@ -27,6 +27,8 @@ from domain.household import (
 from domain.merge import MergeConflict, three_way_merge
 from domain.messages import invalid_input
 from domain.ports import UnitOfWork
+from domain.services.bound import Bound
+from domain.services.use_case import UseCase, audit_event
 
 
 class HouseholdDraft(BaseModel):
@@ -59,6 +61,14 @@ def _content(household: Household | None) -> dict[str, Any] | None:
     return None if household is None else household.model_dump(mode="json", exclude=AUDIT_EXCLUDE)
 
 
+OBJECT_TYPE = "household"
+
+
+def _record(case: UseCase, kind: AuditKind, case_number: str, *, before: Household | None = None,
+            after: Household | None = None, purpose: str | None = None) -> None:
+    case.record(kind, OBJECT_TYPE, case_number, before=before, after=after, dump=_content, purpose=purpose)
+
+
 def audit_household(
     uow: UnitOfWork,
     actor: Actor,
@@ -70,19 +80,10 @@ def audit_household(
     purpose: str = "",
     break_glass: bool = False,
 ) -> None:
-    """Record who did what to which case, in the same transaction as the change."""
-    uow.audit.record(
-        AuditEvent(
-            kind=kind,
-            object_type="household",
-            object_id=case_number,
-            username=actor.username,
-            role=actor.role.value,
-            purpose=purpose,
-            break_glass=break_glass,
-            changes=field_changes(_content(before), _content(after)) if kind is not AuditKind.READ else {},
-        )
-    )
+    """Record who did what to which case, in the same transaction as the change (for use cases that do
+    not run in a `UseCase` yet)."""
+    uow.audit.record(audit_event(actor, kind, OBJECT_TYPE, case_number, before=before, after=after, dump=_content,
+                                 purpose=purpose, break_glass=break_glass))
 
 
 def parse_draft(data: dict[str, Any] | HouseholdDraft) -> HouseholdDraft:
@@ -92,19 +93,6 @@ def parse_draft(data: dict[str, Any] | HouseholdDraft) -> HouseholdDraft:
         return HouseholdDraft.model_validate(data)
     except ValidationError as exc:
         raise invalid_input(exc) from None
-
-
-def _check_case(actor: Actor, household: Household, purpose: str) -> bool:
-    """Raise AccessDenied/ReasonRequired unless the actor may open this case; True for break-glass."""
-    assert household.case_number is not None
-    return require_case(
-        actor,
-        household.case_number,
-        municipality_code=household.municipality_code,
-        professional=household.professional,
-        team=household.team,
-        purpose=purpose,
-    )
 
 
 def _check_municipality(actor: Actor, municipality_code: str) -> None:
@@ -126,13 +114,13 @@ def create_household(
     draft = parse_draft(data)
     _check_municipality(actor, draft.municipality_code)
     year = (today or date.today()).year
-    with uow:
+    with UseCase(uow, actor) as case:
         case_number = uow.households.next_case_number(year)
         household = uow.households.add(
             _build(draft, case_number=case_number, professional=draft.professional or actor.display_name)
         )
-        audit_household(uow, actor, AuditKind.CREATE, case_number, after=household)
-        uow.commit()
+        _record(case, AuditKind.CREATE, case_number, after=household)
+        case.commit()
     return household
 
 
@@ -149,9 +137,8 @@ def update_household(
     require(actor, Permission.EDIT_CASE)
     draft = parse_draft(data)
     _check_municipality(actor, draft.municipality_code)
-    with uow:
-        current = uow.households.get(case_number)
-        break_glass = _check_case(actor, current, purpose)
+    with UseCase(uow, actor) as case:
+        current = case.open_case(case_number, purpose)
         updated = _build(
             draft,
             id=current.id,
@@ -162,9 +149,8 @@ def update_household(
             created_at=current.created_at,
         )
         saved = uow.households.save(updated)
-        audit_household(uow, actor, AuditKind.UPDATE, case_number, before=current, after=saved,
-                        purpose=purpose, break_glass=break_glass)
-        uow.commit()
+        _record(case, AuditKind.UPDATE, case_number, before=current, after=saved)
+        case.commit()
     return saved
 
 
@@ -177,17 +163,14 @@ def change_status(
     *,
     purpose: str = "",
 ) -> Household:
-    require(actor, Permission.EDIT_CASE)
-    with uow:
-        household = uow.households.get(case_number)
-        break_glass = _check_case(actor, household, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         before = household.model_copy(deep=True)
         household.version = expected_version
         household.change_status(new_status)
         saved = uow.households.save(household)
-        audit_household(uow, actor, AuditKind.UPDATE, case_number, before=before, after=saved,
-                        purpose=purpose, break_glass=break_glass)
-        uow.commit()
+        _record(case, AuditKind.UPDATE, case_number, before=before, after=saved)
+        case.commit()
     return saved
 
 
@@ -196,30 +179,25 @@ def get_household(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: s
 
     Outside the actor's caseload this raises ReasonRequired until a reason (`purpose`) is given.
     """
-    require(actor, Permission.VIEW_CASE)
-    with uow:
-        household = uow.households.get(case_number)
-        break_glass = _check_case(actor, household, purpose)
-        audit_household(uow, actor, AuditKind.READ, case_number, purpose=purpose, break_glass=break_glass)
-        uow.commit()
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        household = case.open_case(case_number, purpose)
+        _record(case, AuditKind.READ, case_number)
+        case.commit()
     return household
 
 
 def export_household(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Household:
     """Load a case for export (a file leaves the application): recorded as an export."""
-    require(actor, Permission.EXPORT_CASE)
-    with uow:
-        household = uow.households.get(case_number)
-        break_glass = _check_case(actor, household, purpose)
-        audit_household(uow, actor, AuditKind.EXPORT, case_number, purpose=purpose, break_glass=break_glass)
-        uow.commit()
+    with UseCase(uow, actor, Permission.EXPORT_CASE) as case:
+        household = case.open_case(case_number, purpose)
+        _record(case, AuditKind.EXPORT, case_number)
+        case.commit()
     return household
 
 
 def list_cases(query: CaseListQuery, uow: UnitOfWork, actor: Actor) -> CaseListPage:
     """A page of the case list, limited to the actor's municipalities."""
-    require(actor, Permission.LIST_CASES)
-    with uow:
+    with UseCase(uow, actor, Permission.LIST_CASES):
         return uow.households.list_cases(query, actor.municipality_codes)
 
 
@@ -229,7 +207,7 @@ def import_household(
     """Insert a complete household (from a case file). Keeps its case number unless told otherwise."""
     require(actor, Permission.CREATE_CASE)
     _check_municipality(actor, household.municipality_code)
-    with uow:
+    with UseCase(uow, actor) as case:
         if household.case_number is None or new_number:
             household = household.model_copy(
                 update={"case_number": uow.households.next_case_number((today or date.today()).year)}
@@ -241,8 +219,8 @@ def import_household(
             )
         saved = uow.households.add(household.model_copy(update={"id": None, "version": 0}))
         assert saved.case_number is not None
-        audit_household(uow, actor, AuditKind.CREATE, saved.case_number, after=saved, purpose="import")
-        uow.commit()
+        _record(case, AuditKind.CREATE, saved.case_number, after=saved, purpose="import")
+        case.commit()
     return saved
 
 
@@ -251,7 +229,7 @@ EDITABLE_FIELDS = {"name", "municipality_code", "address", "professional", "team
 
 
 def merge_after_conflict(
-    case_number: str, base: Household, mine: dict[str, Any], uow: UnitOfWork, actor: Actor, *,
+    case_number: str, base: Household, mine: dict[str, Any] | HouseholdDraft, uow: UnitOfWork, actor: Actor, *,
     purpose: str = "samenvoegen na gelijktijdige wijziging",
 ) -> tuple[dict[str, Any], list[MergeConflict], Household]:
     """After a StaleVersion: combine my edits with what was saved meanwhile.
@@ -285,7 +263,8 @@ class SaveConflict:
 
 
 def explain_conflict(
-    case_number: str, base: Household, mine: dict[str, Any], uow: UnitOfWork, actor: Actor, *, purpose: str = ""
+    case_number: str, base: Household, mine: dict[str, Any] | HouseholdDraft, uow: UnitOfWork, actor: Actor, *,
+    purpose: str = "",
 ) -> SaveConflict:
     """After a StaleVersion on `update_household`: everything the conflict dialog shows."""
     merged, conflicts, current = merge_after_conflict(
@@ -299,3 +278,52 @@ def explain_conflict(
     changed_by = list(dict.fromkeys(r.event.username for r in theirs))
     return SaveConflict(current=current, their_changes=field_changes(_content(base), _content(current)),
                         merged=merged, conflicts=conflicts, changed_by=changed_by)
+
+
+@dataclass(frozen=True)
+class UpdateHousehold:
+    """Replace a household's editable content; refused (StaleVersion) when someone saved in between."""
+
+    case_number: str
+    draft: HouseholdDraft
+    expected_version: int
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class ChangeHouseholdStatus:
+    case_number: str
+    new_status: HouseholdStatus
+    expected_version: int
+    purpose: str = ""
+
+
+class HouseholdService(Bound):
+    """The household use cases, bound to a unit of work and the actor."""
+
+    def create(self, draft: HouseholdDraft, *, today: date | None = None) -> Household:
+        return create_household(draft, self.uow, self.actor, today=today)
+
+    def update(self, command: UpdateHousehold) -> Household:
+        return update_household(command.case_number, command.draft, command.expected_version, self.uow, self.actor,
+                                purpose=command.purpose)
+
+    def change_status(self, command: ChangeHouseholdStatus) -> Household:
+        return change_status(command.case_number, command.new_status, command.expected_version, self.uow,
+                             self.actor, purpose=command.purpose)
+
+    def get(self, case_number: str, *, purpose: str = "") -> Household:
+        return get_household(case_number, self.uow, self.actor, purpose=purpose)
+
+    def export(self, case_number: str, *, purpose: str = "") -> Household:
+        return export_household(case_number, self.uow, self.actor, purpose=purpose)
+
+    def list(self, query: CaseListQuery) -> CaseListPage:
+        return list_cases(query, self.uow, self.actor)
+
+    def import_household(self, household: Household, *, new_number: bool, today: date | None = None) -> Household:
+        return import_household(household, self.uow, self.actor, new_number=new_number, today=today)
+
+    def explain_conflict(self, case_number: str, base: Household, mine: HouseholdDraft, *,
+                         purpose: str = "") -> SaveConflict:
+        return explain_conflict(case_number, base, mine, self.uow, self.actor, purpose=purpose)

@@ -7,8 +7,8 @@ against that household's names, see `domain.services.escalation.raise_knelpunt`)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -29,6 +29,7 @@ from domain.knelpunt import (
 )
 from domain.overbrugging import RequiredText
 from domain.ports import UnitOfWork
+from domain.services.bound import Bound
 from domain.services.casework import audit, parse, today_or, validated
 
 OBJECT_TYPE = "knelpunt"
@@ -88,11 +89,10 @@ def _save(uow: UnitOfWork, actor: Actor, before: Knelpunt, after: Knelpunt) -> K
 
 
 def add_knelpunt(
-    data: dict[str, Any] | KnelpuntDraft, uow: UnitOfWork, actor: Actor, *, today: date | None = None
+    draft: KnelpuntDraft, uow: UnitOfWork, actor: Actor, *, today: date | None = None
 ) -> Knelpunt:
     """Record a new knelpunt (status gesignaleerd, one occurrence on the signalling date)."""
     require(actor, Permission.MANAGE_KNELPUNTEN)
-    draft = parse(KnelpuntDraft, data)
     check_no_personal_data(draft)
     with uow:
         saved = uow.knelpunten.add(new_knelpunt(draft, today_or(today)))
@@ -102,10 +102,9 @@ def add_knelpunt(
 
 
 def update_knelpunt(
-    knelpunt_id: int, data: dict[str, Any] | KnelpuntDraft, expected_version: int, uow: UnitOfWork, actor: Actor
+    knelpunt_id: int, draft: KnelpuntDraft, expected_version: int, uow: UnitOfWork, actor: Actor
 ) -> Knelpunt:
     require(actor, Permission.MANAGE_KNELPUNTEN)
-    draft = parse(KnelpuntDraft, data)
     check_no_personal_data(draft)
     with uow:
         current = _load(uow, knelpunt_id, expected_version)
@@ -170,6 +169,55 @@ def knelpunten_report(
         facts = uow.knelpunten.occurrence_facts(start, end)
         first_seen = uow.knelpunten.first_seen(sorted({f.knelpunt_id for f in facts}))
     return build_report(facts, start, end, first_seen=first_seen)
+
+
+
+@dataclass(frozen=True)
+class UpdateKnelpunt:
+    knelpunt_id: int
+    draft: KnelpuntDraft
+    expected_version: int
+
+
+@dataclass(frozen=True)
+class ChangeKnelpuntStatus:
+    knelpunt_id: int
+    new_status: KnelpuntStatus
+    expected_version: int
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class RecordOccurrence:
+    knelpunt_id: int
+    expected_version: int
+    on: date | None = None
+
+
+class KnelpuntService(Bound):
+    """The knelpunten use cases, bound to a unit of work and the actor."""
+
+    def add(self, draft: KnelpuntDraft, *, today: date | None = None) -> Knelpunt:
+        return add_knelpunt(draft, self.uow, self.actor, today=today)
+
+    def update(self, command: UpdateKnelpunt) -> Knelpunt:
+        return update_knelpunt(command.knelpunt_id, command.draft, command.expected_version, self.uow, self.actor)
+
+    def change_status(self, command: ChangeKnelpuntStatus) -> Knelpunt:
+        return change_knelpunt_status(command.knelpunt_id, command.new_status, command.expected_version, self.uow,
+                                      self.actor, on=command.on)
+
+    def record_occurrence(self, command: RecordOccurrence) -> Knelpunt:
+        return record_occurrence(command.knelpunt_id, command.expected_version, self.uow, self.actor, on=command.on)
+
+    def get(self, knelpunt_id: int) -> Knelpunt:
+        return get_knelpunt(knelpunt_id, self.uow, self.actor)
+
+    def list(self, query: KnelpuntQuery) -> KnelpuntPage:
+        return list_knelpunten(query, self.uow, self.actor)
+
+    def report(self, *, start: date | None = None, end: date | None = None) -> KnelpuntenReport:
+        return knelpunten_report(self.uow, self.actor, start=start, end=end)
 
 
 __all__ = [

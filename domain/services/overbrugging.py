@@ -32,7 +32,7 @@ from domain.overbrugging import (
     Transition,
 )
 from domain.ports import UnitOfWork
-from domain.services.casework import open_case, parse, today_or
+from domain.services.casework import parse, today_or
 from domain.services.workflow import CaseWorkflow, opening_step
 
 OBJECT_TYPE = "overbrugging"
@@ -121,18 +121,13 @@ def request_overbrugging(
     """File a new request (status aangevraagd) for a household."""
     require(actor, Permission.MANAGE_OVERBRUGGINGEN)
     draft = parse(OverbruggingDraft, draft)
+
+    def request(day: date) -> Overbrugging:
+        return parse(Overbrugging, {**draft.model_dump(), "case_number": case_number,
+                                    "steps": opening_step(OverbruggingStatus.AANGEVRAAGD, actor, day)})
+
     day = today_or(today)
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, purpose)
-        overbrugging = parse(
-            Overbrugging,
-            {
-                **draft.model_dump(),
-                "case_number": case_number,
-                "steps": opening_step(OverbruggingStatus.AANGEVRAAGD, actor, day),
-            },
-        )
-        saved = OVERBRUGGINGEN.create(uow, actor, overbrugging, purpose=purpose, break_glass=break_glass)
+    saved = OVERBRUGGINGEN.start(case_number, uow, actor, request, today=day, purpose=purpose)
     return _result(saved, day)
 
 

@@ -10,7 +10,7 @@ Screens and the CLI call only these functions; the pure helpers at the bottom ne
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -54,6 +54,7 @@ from domain.plan import (
 )
 from domain.ports import UnitOfWork
 from domain.rekensom import CostLine, Payer, RekensomResult, Scenario, calculate
+from domain.services.bound import Bound
 from domain.services.casework import today_or
 from domain.services.kengetallen import kengetallen_for, remove_kengetal_override, set_kengetal_override
 from domain.services.plan_common import PLAN_OBJECT, audit_plan, follow_household, open_case
@@ -719,3 +720,14 @@ __all__ = [
     "update_plan",
     "update_section",
 ]
+
+
+class PlanService(Bound):
+    """The maatwerkplan use cases, bound to a unit of work and the actor (more follow with the plan split)."""
+
+    def export_case(self, case_number: str, *, purpose: str = "") -> tuple[Household, list[Maatwerkplan]]:
+        return export_case(case_number, self.uow, self.actor, purpose=purpose)
+
+    def import_case(self, household: Household, plan_documents: Sequence[Mapping[str, Any]], *, new_number: bool,
+                    today: date | None = None) -> tuple[Household, list[Maatwerkplan]]:
+        return import_case(household, plan_documents, self.uow, self.actor, new_number=new_number, today=today)

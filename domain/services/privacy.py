@@ -7,13 +7,15 @@ from datetime import date
 
 from domain.access import Permission, in_municipality, require
 from domain.actors import Actor
-from domain.audit import AuditEvent, AuditKind, AuditRecord
+from domain.audit import AuditKind, AuditRecord
 from domain.errors import InvalidInput, Problem
 from domain.household import Household
 from domain.plan import Maatwerkplan
 from domain.ports import UnitOfWork
 from domain.retention import RetentionSettings, add_years, destroy_after
+from domain.services.bound import Bound
 from domain.services.casework import linked_objects
+from domain.services.use_case import audit_event
 from domain.validation import normalise_bsn
 
 
@@ -62,17 +64,11 @@ def purge(
             uow.households.delete(number)
             for object_type, object_id in objects:
                 uow.audit.destroy_changes(object_type, object_id)
-                uow.audit.record(
-                    AuditEvent(
-                        kind=AuditKind.PURGE,
-                        object_type=object_type,
-                        object_id=object_id,
-                        username=actor.username,
-                        role=actor.role.value,
-                        purpose=f"bewaartermijn verstreken op {candidate.destroy_after.isoformat()}"
-                        + ("" if object_type == "household" else f" (casus {number})"),
-                    )
-                )
+                uow.audit.record(audit_event(
+                    actor, AuditKind.PURGE, object_type, object_id,
+                    purpose=f"bewaartermijn verstreken op {candidate.destroy_after.isoformat()}"
+                    + ("" if object_type == "household" else f" (casus {number})"),
+                ))
         uow.commit()
     return candidates
 
@@ -106,9 +102,21 @@ def subject_access(
         plans = {number: [uow.plans.get(number, v.plan_version) for v in uow.plans.versions(number)]
                  for number in numbers}
         for number in numbers:
-            uow.audit.record(
-                AuditEvent(kind=AuditKind.EXPORT, object_type="household", object_id=number,
-                           username=actor.username, role=actor.role.value, purpose="inzageverzoek (AVG art. 15)")
-            )
+            uow.audit.record(audit_event(actor, AuditKind.EXPORT, "household", number,
+                                         purpose="inzageverzoek (AVG art. 15)"))
         uow.commit()
     return SubjectAccessReport(households=households, history=history, plans=plans)
+
+
+class PrivacyService(Bound):
+    """The privacy use cases (retention, the right of access), bound to a unit of work and the actor."""
+
+    def purge_candidates(self, settings: RetentionSettings, today: date) -> list[PurgeCandidate]:
+        return purge_candidates(self.uow, self.actor, settings, today)
+
+    def purge(self, settings: RetentionSettings, today: date, *, dry_run: bool) -> list[PurgeCandidate]:
+        return purge(self.uow, self.actor, settings, today, dry_run=dry_run)
+
+    def subject_access(self, *, name: str = "", date_of_birth: date | None = None,
+                       bsn: str = "") -> SubjectAccessReport:
+        return subject_access(self.uow, self.actor, name=name, date_of_birth=date_of_birth, bsn=bsn)

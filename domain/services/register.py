@@ -21,7 +21,7 @@ from typing import Any
 
 from domain.access import Permission, require
 from domain.actors import Actor
-from domain.audit import AuditEvent, AuditKind, field_changes
+from domain.audit import AuditKind
 from domain.errors import InvalidInput, Problem
 from domain.ports import RegisterRepository, UnitOfWork
 from domain.register import (
@@ -41,6 +41,8 @@ from domain.register import (
     themes,
     verified_since,
 )
+from domain.services.bound import Bound
+from domain.services.use_case import audit_event
 
 IMPORT_BATCH = 1000
 OBJECT_TYPE = "register_contact"
@@ -172,16 +174,8 @@ def _content(contact: ContactFields | None) -> dict[str, Any] | None:
 def _audit(uow: UnitOfWork, actor: Actor, kind: AuditKind, object_id: str, *,
            before: ContactFields | None = None, after: ContactFields | None = None,
            changes: Mapping[str, tuple[Any, Any]] | None = None) -> None:
-    uow.audit.record(
-        AuditEvent(
-            kind=kind,
-            object_type=OBJECT_TYPE,
-            object_id=object_id,
-            username=actor.username,
-            role=actor.role.value,
-            changes=changes if changes is not None else field_changes(_content(before), _content(after)),
-        )
-    )
+    uow.audit.record(audit_event(actor, kind, OBJECT_TYPE, object_id, before=before, after=after, changes=changes,
+                                 dump=_content))
 
 
 def get_contact(contact_id: int, uow: UnitOfWork, actor: Actor) -> RegisterContact:
@@ -342,3 +336,44 @@ def export_contacts(uow: UnitOfWork, actor: Actor, *, batch_size: int = 1000) ->
 def _stream(uow: UnitOfWork, batch_size: int) -> Iterator[RegisterContact]:
     with uow:
         yield from uow.register.iter_contacts(batch_size)
+
+
+class RegisterService(Bound):
+    """The Maatwerkregister use cases, bound to a unit of work and the actor."""
+
+    def search(self, query: RegisterQuery, *, today: date | None = None) -> RegisterPage:
+        return search_contacts(query, self.uow, self.actor, today=today)
+
+    def suggest(self, organisation: str, municipality_code: str | None, *, theme: str | None = None,
+                limit: int = 10, today: date | None = None) -> RegisterPage:
+        return suggest_contacts(organisation, municipality_code, self.uow, self.actor, theme=theme, limit=limit,
+                                today=today)
+
+    def organisations(self, *, limit: int = 1000) -> list[OrganisationSummary]:
+        return list_organisations(self.uow, self.actor, limit=limit)
+
+    def count(self) -> int:
+        return count_contacts(self.uow, self.actor)
+
+    def get(self, contact_id: int) -> RegisterContact:
+        return get_contact(contact_id, self.uow, self.actor)
+
+    def create(self, fields: ContactFields) -> RegisterContact:
+        return create_contact(fields, self.uow, self.actor)
+
+    def update(self, contact_id: int, fields: ContactFields, expected_version: int) -> RegisterContact:
+        return update_contact(contact_id, fields, expected_version, self.uow, self.actor)
+
+    def mark_verified(self, contact_id: int, expected_version: int, *, today: date | None = None) -> RegisterContact:
+        return mark_verified(contact_id, expected_version, self.uow, self.actor, today=today)
+
+    def delete(self, contact_id: int, expected_version: int) -> None:
+        delete_contact(contact_id, expected_version, self.uow, self.actor)
+
+    def import_contacts(self, records: Iterable[ImportRecord], *, dry_run: bool = False, skip_invalid: bool = False,
+                        on_row: Callable[[int], None] | None = None) -> ImportReport:
+        return import_contacts(records, self.uow, self.actor, dry_run=dry_run, skip_invalid=skip_invalid,
+                               on_row=on_row)
+
+    def export_contacts(self, *, batch_size: int = 1000) -> Iterator[RegisterContact]:
+        return export_contacts(self.uow, self.actor, batch_size=batch_size)

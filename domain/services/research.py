@@ -6,10 +6,12 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from domain.actors import Actor
-from domain.audit import AuditEvent, AuditKind
+from domain.audit import AuditKind
 from domain.ports import UnitOfWork
 from domain.research import research_row
+from domain.services.bound import Bound
 from domain.services.dashboard import dashboard_scope, require_dashboard
+from domain.services.use_case import audit_event
 
 RESEARCH_OBJECT = "onderzoeksexport"
 
@@ -34,18 +36,21 @@ def research_export(
         for facts in uow.dashboard.research_facts(scope):
             write(research_row(facts, key, scope.end))
             count += 1
-        uow.audit.record(
-            AuditEvent(
-                kind=AuditKind.EXPORT,
-                object_type=RESEARCH_OBJECT,
-                object_id=f"{scope.municipality_code}/{scope.start.isoformat()}/{scope.end.isoformat()}",
-                username=actor.username,
-                role=actor.role.value,
-                purpose=f"pseudonieme onderzoeksexport, {count} huishoudens",
-            )
-        )
+        uow.audit.record(audit_event(
+            actor, AuditKind.EXPORT, RESEARCH_OBJECT,
+            f"{scope.municipality_code}/{scope.start.isoformat()}/{scope.end.isoformat()}",
+            purpose=f"pseudonieme onderzoeksexport, {count} huishoudens",
+        ))
         uow.commit()
     return count
 
+
+
+class ResearchService(Bound):
+    """The pseudonymised research export, bound to a unit of work and the actor."""
+
+    def export(self, municipality_code: str, start: date, end: date, key: bytes,
+               write: Callable[[Mapping[str, str]], None], *, today: date | None = None) -> int:
+        return research_export(municipality_code, start, end, key, write, self.uow, self.actor, today=today)
 
 __all__ = ["research_export", "RESEARCH_OBJECT"]

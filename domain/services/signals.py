@@ -13,6 +13,7 @@ from typing import TypeVar
 from domain.access import Permission, require
 from domain.actors import Actor
 from domain.ports import UnitOfWork
+from domain.services.bound import Bound
 from domain.services.casework import may_see, today_or
 from domain.signals import (
     CaseOwner,
@@ -59,3 +60,11 @@ def worklist(
 
 
 __all__ = ["worklist"]
+
+
+class SignalService(Bound):
+    """The worklist, bound to a unit of work and the actor."""
+
+    def worklist(self, *, today: date | None = None, config: SignalConfig | None = None,
+                 kinds: frozenset[SignalKind] | None = None) -> list[Signal]:
+        return worklist(self.uow, self.actor, today=today, config=config, kinds=kinds)

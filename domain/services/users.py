@@ -10,10 +10,12 @@ from pydantic import ValidationError
 
 from domain.access import Permission, require
 from domain.actors import Actor, Role
-from domain.audit import AuditEvent, AuditKind
+from domain.audit import AuditKind
 from domain.errors import Conflict, DomainError, InvalidInput, NotFound, Problem
 from domain.messages import invalid_input
 from domain.ports import UnitOfWork
+from domain.services.bound import ActorProvider, Bound, UnitOfWorkFactory
+from domain.services.use_case import audit_event
 from domain.users import User, check_password_strength, lock_duration
 
 
@@ -32,8 +34,7 @@ class LoginFailed(DomainError):
 def _audit(
     uow: UnitOfWork, actor: Actor, kind: AuditKind, username: str, outcome: str = "ok", purpose: str = ""
 ) -> None:
-    uow.audit.record(AuditEvent(kind=kind, object_type="user", object_id=username, username=actor.username,
-                                role=actor.role.value, outcome=outcome, purpose=purpose))
+    uow.audit.record(audit_event(actor, kind, "user", username, outcome=outcome, purpose=purpose))
 
 
 def create_user(
@@ -186,3 +187,28 @@ LOGIN_REFUSED = ("Gebruikersnaam of wachtwoord onjuist, of het account is (tijde
 DUMMY_HASH_FOR_TIMING = (
     "$argon2id$v=19$m=65536,t=3,p=4$GA4ig4u4svUgGxeztqW3LQ$Gy0Risv5uDiCcSQAl+hoVzko4z7i7TAkJoCZ3q5RpLM"
 )
+
+
+class UserService(Bound):
+    """The account use cases, bound to a unit of work, the actor and the password hasher."""
+
+    def __init__(self, uow: UnitOfWorkFactory, actor: ActorProvider, hasher: PasswordHasher) -> None:
+        super().__init__(uow, actor)
+        self._hasher = hasher
+
+    def has_accounts(self) -> bool:
+        return has_accounts(self.uow)
+
+    def create(self, *, username: str, display_name: str, role: Role, password: str,
+               municipality_codes: frozenset[str] | None = None, team: str = "") -> User:
+        return create_user(self.uow, self.actor, self._hasher, username=username, display_name=display_name,
+                           role=role, password=password, municipality_codes=municipality_codes, team=team)
+
+    def list(self) -> list[User]:
+        return list_users(self.uow, self.actor)
+
+    def set_active(self, username: str, active: bool) -> User:
+        return set_active(self.uow, self.actor, username, active)
+
+    def change_password(self, username: str, password: str) -> None:
+        change_password(self.uow, self.actor, self._hasher, username, password)

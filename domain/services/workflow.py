@@ -20,7 +20,7 @@ from domain.actors import Actor
 from domain.audit import AuditKind
 from domain.household import Household
 from domain.ports import UnitOfWork
-from domain.services.casework import audit, open_case, validated
+from domain.services.casework import audit, open_case, today_or, validated
 from domain.workflow import State, StatusStep, Workflow, WorkflowItem
 
 ItemT = TypeVar("ItemT", bound="Stepped")
@@ -90,6 +90,15 @@ class CaseWorkflow(Generic[ItemT]):
         return saved
 
     # -- whole use cases --------------------------------------------------------------------------------------
+    def start(self, case_number: str, uow: UnitOfWork, actor: Actor, build: Callable[[date], ItemT], *,
+              today: date | None, purpose: str) -> ItemT:
+        """A new item for a household the actor may open; `build(day)` makes it (with its opening step)."""
+        require(actor, self.permission)
+        day = today_or(today)
+        with uow:
+            _, break_glass = open_case(uow, actor, case_number, purpose)
+            return self.create(uow, actor, build(day), purpose=purpose, break_glass=break_glass)
+
     def get(self, item_id: int, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> ItemT:
         """Load one item to show it (the view is audited)."""
         require(actor, self.permission)

@@ -71,7 +71,7 @@ def test_import_show_export_roundtrip(tmp_path: Path, url: str) -> None:
     assert exported["household"]["members"][0]["bsn"] == "999992077"
     # The export imports again (as a new number, since this one exists).
     again = invoke(url, "case", "import", str(out))
-    assert again.exit_code == 1 and "bestaat al" in again.stderr
+    assert again.exit_code == 2 and "bestaat al" in again.stderr  # rejected input: 2
     assert invoke(url, "case", "import", str(out), "--nieuw-nummer").exit_code == 0
     assert case_count(url) == 2
 

@@ -22,7 +22,7 @@ from storage.bootstrap import SAMPLE_DB, open_database
 from storage.settings import Settings
 from tests.storage.dashboard_data import build
 from tui.cli.main import app
-from tui.dashboard_text import CSV_COLUMNS
+from tui.render.dashboard_text import CSV_COLUMNS
 
 runner = CliRunner()
 

@@ -40,14 +40,14 @@ def invoke(url: str, *args: str) -> Any:
 
 def knelpunt(db: Database, title: str, category: str, law: str, org: str, *dates: str) -> None:
     k = knelpunten.add_knelpunt(
-        {
+        knelpunten.KnelpuntDraft.model_validate({
             "title": title,
             "category": category,
             "law": law,
             "organisation": org,
             "unintended_effect": "Effect",
             "signalled_on": dates[0],
-        },
+        }),
         db.uow(),
         db.actor,
     )

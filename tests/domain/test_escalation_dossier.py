@@ -26,7 +26,6 @@ from domain.dossier import (
 )
 from domain.errors import InvalidInput
 from domain.household import Household
-from storage.export_dossier import dossier_json, dossier_pdf
 from tests.domain.dossier_scenarios import (
     NEUTRAL,
     TEXT_FIELDS,
@@ -37,6 +36,7 @@ from tests.domain.dossier_scenarios import (
     norm,
     scenarios,
 )
+from tui.render.dossier import dossier_json, dossier_pdf
 
 
 def pdf_text(data: bytes) -> str:

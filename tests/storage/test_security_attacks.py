@@ -10,7 +10,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -257,3 +257,408 @@ def test_login_answers_alike_for_unknown_wrong_locked_and_deactivated(sqlite_db:
     reference = fastest["fout"]
     for case, seconds in fastest.items():
         assert 0.6 * reference < seconds < 1.6 * reference, (case, fastest)
+
+
+# -- findings 1, 2, 4: the audit trail's head only moves forward; a missing or other key stops writes ---------
+
+
+def _record_some(db: Database, count: int = 3) -> None:
+    from domain.services import households
+    from tests.builders import household_draft
+
+    for index in range(count):
+        households.create_household(household_draft(f"Familie Logboek {index}"), db.uow(), db.actor)
+
+
+def test_audit_head_cannot_be_set_back_or_deleted(db: Database) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    _record_some(db)
+    for attack in ("UPDATE audit_head SET seq = seq - 2", "UPDATE audit_head SET seq = 0, hash = 'x'",
+                   "UPDATE audit_head SET hash = (SELECT hash FROM audit_log WHERE seq = 1)",
+                   "DELETE FROM audit_head"):
+        with pytest.raises(DBAPIError), db.engine.begin() as connection:
+            connection.execute(text(attack))
+    _record_some(db, 1)  # the app itself still moves the head forward
+    from domain.services.audit import verify_audit
+
+    assert verify_audit(db.uow(), db.actor) == []
+
+
+@pytest.mark.postgres
+def test_audit_tables_cannot_be_truncated_on_postgres(postgres_db: Database) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    _record_some(postgres_db)
+    for table in ("audit_log", "audit_change", "audit_head"):
+        with pytest.raises(DBAPIError, match="append-only"), postgres_db.engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {table} CASCADE"))
+
+
+def test_a_missing_audit_key_stops_writes_instead_of_minting_a_new_one(tmp_path: Path) -> None:
+    from domain.services.audit import verify_audit
+
+    key_file = tmp_path / "sleutels" / "audit.key"
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url, audit_key_file=key_file))
+    _record_some(db)
+    db.close()
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    original = key_file.read_bytes()
+    key_file.unlink()  # a workstation without the shared key
+    db = open_database(Settings(database_url=url, audit_key_file=key_file))
+    try:
+        with pytest.raises(DatabaseError, match="sleutelbestand van het logboek .* ontbreekt"):
+            _record_some(db, 1)
+        assert not key_file.exists()
+        problems = verify_audit(db.uow(), db.actor)
+        assert len(problems) == 1 and "ontbreekt" in problems[0]  # not "every record was tampered with"
+    finally:
+        db.close()
+    key_file.write_text("ab" * 32 + "\n")  # another installation's key
+    db = open_database(Settings(database_url=url, audit_key_file=key_file))
+    try:
+        with pytest.raises(DatabaseError, match="past niet bij deze database"):
+            _record_some(db, 1)
+    finally:
+        db.close()
+    key_file.write_bytes(original)
+    db = open_database(Settings(database_url=url, audit_key_file=key_file))
+    try:
+        _record_some(db, 1)
+        assert verify_audit(db.uow(), db.actor) == []
+    finally:
+        db.close()
+
+
+def _verify_cli(url: str, *extra: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--database", url, "audit", "verify", "--checkpoint", *extra])
+    return result.exit_code, result.output
+
+
+def test_cut_wipe_and_rollback_are_caught_by_the_checkpoint_outside_the_database(tmp_path: Path) -> None:
+    from storage import backup as backups
+
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 2)
+    older = backups.backup(url, tmp_path / "oud.db")
+    _record_some(db, 3)
+    db.close()
+    code, output = _verify_cli(url)
+    assert code == 0 and "Ankerpunt: record" in output, output
+    anchors = list((tmp_path / "logboek-ankers").glob("anker-*.json"))
+    assert len(anchors) == 1 and stat.S_IMODE(anchors[0].stat().st_mode) == 0o600
+
+    # Someone with the file drops the guards, cuts off the last records and makes the head agree.
+    with sqlite3.connect(tmp_path / "echt.db") as attacker:
+        attacker.execute("DROP TRIGGER audit_log_no_delete")
+        attacker.execute("DROP TRIGGER audit_head_forward_only")
+        attacker.execute("DELETE FROM audit_log WHERE seq > 2")
+        attacker.execute("UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE seq = 2)")
+    code, output = _verify_cli(url)
+    assert code == 1 and "ingekort, gewist of teruggezet" in output, output
+
+    with sqlite3.connect(tmp_path / "echt.db") as attacker:  # the whole log wiped
+        attacker.execute("DELETE FROM audit_log")
+        attacker.execute("UPDATE audit_head SET seq = 0, hash = '" + "0" * 64 + "'")
+    code, output = _verify_cli(url)
+    assert code == 1 and "ingekort, gewist of teruggezet" in output
+
+    backups.restore(url, older)  # back to an older backup: still intact as a chain, but behind the anchor
+    code, output = _verify_cli(url)
+    assert code == 1 and "ingekort, gewist of teruggezet" in output
+
+
+def test_a_forged_checkpoint_is_reported(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 2)
+    db.close()
+    assert _verify_cli(url)[0] == 0
+    anchor = next((tmp_path / "logboek-ankers").glob("anker-*.json"))
+    anchor.write_text(anchor.read_text().replace('"seq": 2', '"seq": 1'))
+    code, output = _verify_cli(url)
+    assert code == 1 and "niet met deze sleutel ondertekend" in output
+
+
+# -- finding 8: restore checks the manifest written by backup -------------------------------------------------
+
+
+def _backup_with_manifest(tmp_path: Path) -> tuple[str, Path]:
+    from storage import backup as backups
+
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 1)
+    db.close()
+    target = backups.backup(url, tmp_path / "kopie.db")
+    assert backups.manifest_path(target).is_file()
+    return url, target
+
+
+def test_restore_refuses_a_backup_with_a_dropped_table(tmp_path: Path) -> None:
+    from storage import backup as backups
+
+    url, target = _backup_with_manifest(tmp_path)
+    with sqlite3.connect(target) as attacker:
+        attacker.execute("DROP TABLE knelpunt_occurrence")
+    with pytest.raises(DatabaseError, match="niets teruggezet"):
+        backups.restore(url, target)
+
+
+def test_restore_refuses_a_flipped_byte_and_a_missing_manifest(tmp_path: Path) -> None:
+    from storage import backup as backups
+
+    url, target = _backup_with_manifest(tmp_path)
+    data = bytearray(target.read_bytes())
+    data[-200] ^= 0x01  # a byte in a page, where integrity_check may not look
+    target.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError):
+        backups.restore(url, target)
+    url2, target2 = _backup_with_manifest(tmp_path / "b")  # a clean one restores
+    assert backups.restore(url2, target2) is not None
+    backups.manifest_path(target2).unlink()
+    with pytest.raises(DatabaseError, match="manifest"):
+        backups.restore(url2, target2)
+
+
+# -- finding 9: a purge also removes the automatic copies, and VACUUMs PostgreSQL ------------------------------
+
+
+def test_purge_removes_the_automatic_copies_that_still_hold_the_case(tmp_path: Path) -> None:
+    from storage import backup as backups
+    from tests.builders import closed_case
+
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    db = open_database(Settings(database_url=url))
+    closed_case(db, "Geheimnaam Zeldzaam", "Overig", date(2015, 1, 1))
+    db.close()
+    deliberate = backups.backup(url, tmp_path / "p.backup-20261101T000000Z.db")
+    safety = backups.restore(url, deliberate)  # leaves p.voor-herstel-*.db with the case in it
+    assert safety is not None and b"999993653" in safety.read_bytes()
+    result = CliRunner().invoke(cli, ["--database", url, "privacy", "purge", "--datum", "2026-11-23"])
+    assert result.exit_code == 0, result.output
+    assert not safety.exists() and "Automatische kopie verwijderd" in result.stdout
+    assert "1 back-up(s) naast de database" in result.stderr  # the deliberate backup is named, not deleted
+    leftovers = [p for p in tmp_path.iterdir() if p.suffix == ".db" and p != deliberate]
+    assert all(b"999993653" not in p.read_bytes() for p in leftovers)
+
+
+@pytest.mark.postgres
+def test_purge_vacuums_postgres(postgres_db: Database) -> None:
+    from sqlalchemy import text
+
+    from domain.retention import RetentionSettings
+    from domain.services import privacy
+    from storage.engine import compact
+    from tests.builders import closed_case
+
+    closed_case(postgres_db, "Geheimnaam Zeldzaam", "Overig", date(2015, 1, 1))
+    assert privacy.purge(postgres_db.uow(), postgres_db.actor, RetentionSettings(), date(2026, 11, 23),
+                         dry_run=False)
+    compact(postgres_db.engine)
+    with postgres_db.engine.connect() as connection:
+        connection.execute(text("SELECT pg_stat_clear_snapshot()"))
+        vacuumed = connection.execute(text(
+            "SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'member' AND schemaname = current_schema()"
+        )).scalar_one()
+    assert vacuumed is not None  # the purged rows were vacuumed now, not left for autovacuum
+
+
+# -- finding 10: no personal value in a SQL error ------------------------------------------------------------
+
+
+def test_a_sql_error_does_not_show_the_statement_parameters(db: Database) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    with pytest.raises(DBAPIError) as failed, db.engine.connect() as connection:
+        connection.execute(text("SELECT * FROM bestaat_niet WHERE bsn = :bsn"), {"bsn": "999993653"})
+    assert "999993653" not in str(failed.value) and "999993653" not in repr(failed.value)
+
+
+# -- finding 5: the dossier's personal-data check reads through disguises -------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from domain.dossier import HouseholdIdentifiers, find_identifiers  # noqa: E402
+from domain.household import Household  # noqa: E402
+
+HOUSEHOLD = Household.model_validate({
+    "name": "Huishouden Janssen",
+    "municipality_code": "GM0363",
+    "address": {"street": "Dorpsstraat", "postcode": "1093 BS"},
+    "members": [{"name": "Marieke Janssen", "date_of_birth": "1984-06-03", "bsn": "999907724"}],
+})
+IDS = HouseholdIdentifiers.of(HOUSEHOLD)
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e", "\u202c"]
+LOOKALIKE = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "s": "ѕ", "j": "ј"}
+LEETSPEAK = {"a": "4", "e": "3", "s": "5", "o": "0", "l": "1", "t": "7"}
+DIGIT_SYSTEMS = [0x0030, 0x0660, 0x06F0, 0x0966, 0xFF10, 0x09E6]  # ASCII, Arabic-Indic, Persian, Devanagari, ...
+
+
+def _found(text: str) -> str:
+    return " ".join(find_identifiers(text, IDS))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mevrouw Jans\u00adsen belde", "naam"),
+    ("Mevrouw Jans\u200bsen belde", "naam"),
+    ("Mevrouw Jаnssen belde", "naam"),  # Cyrillic а
+    ("Mevrouw J4nssen belde", "naam"),
+    ("Mevrouw Janss3n belde", "naam"),
+    ("BSN 999/907/724", "BSN"),
+    ("BSN 999_907_724", "BSN"),
+    ("BSN 999,907,724", "BSN"),
+    ("BSN ٩٩٩٩٠٧٧٢٤", "BSN"),  # Arabic-Indic digits
+    ("BSN 9999O7724", "BSN"),  # a letter O
+    ("geboren 1984 06 03", "datum"),
+    ("geboren 03061984", "datum"),
+    ("geboren juni 3, 1984", "datum"),
+    ("geboren drie juni", "datum"),
+    ("born 3rd of june", "datum"),
+    ("woont in de Dorps-straat", "adres"),
+    ("woont in de Dorps.straat", "adres"),
+    ("postcode 1093-BS", "postcode"),
+    ("postcode 10 93 BS", "postcode"),
+    ("postcode 1093.bs", "postcode"),
+    ("mevrouw M.J. (41 jaar) en zoon", "initialen"),
+])
+def test_disguised_identifiers_are_found(text: str, expected: str) -> None:
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De huur is sinds maart 2024 niet betaald; score 1-5.",
+    "Betrokken: Buurtteam Oost en de schuldhulpverlening (3 gesprekken).",
+    "Kosten 1.250 euro per maand, 12 maanden.",
+    "Moeder en twee kinderen (8 en 11 jaar).",
+])
+def test_ordinary_text_passes(text: str) -> None:
+    assert _found(text) == ""
+
+
+@st.composite
+def disguised_name(draw: st.DrawFn) -> str:
+    word = "janssen"
+    out = []
+    for ch in word:
+        kind = draw(st.sampled_from(["plain", "upper", "lookalike", "leet"]))
+        if kind == "upper":
+            ch = ch.upper()
+        elif kind == "lookalike" and ch in LOOKALIKE:
+            ch = LOOKALIKE[ch]
+        elif kind == "leet" and ch in LEETSPEAK and ch != "j":
+            ch = LEETSPEAK[ch]
+        out.append(ch)
+        if draw(st.booleans()):
+            out.append(draw(st.sampled_from(INVISIBLE)))
+    return "".join(out)
+
+
+@st.composite
+def disguised_bsn(draw: st.DrawFn) -> str:
+    base = draw(st.sampled_from(DIGIT_SYSTEMS))
+    out = []
+    for index, ch in enumerate("999907724"):
+        if ch == "0" and draw(st.booleans()):
+            out.append(draw(st.sampled_from("Oo")))
+        else:
+            out.append(chr(base + int(ch)))
+        if index < 8 and draw(st.integers(0, 3)) == 0:
+            out.append(draw(st.sampled_from([" ", ".", "-", "/", "_", ",", "\u00ad", "\u200b"])))
+    return "".join(out)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=disguised_name(), before=st.sampled_from(["", "Mevrouw ", "gesprek met "]),
+       after=st.sampled_from(["", " belde", ", zie verslag."]))
+def test_property_a_disguised_name_is_found(name: str, before: str, after: str) -> None:
+    assert "naam" in _found(before + name + after), repr(name)
+
+
+@settings(max_examples=150, deadline=None)
+@given(bsn=disguised_bsn(), before=st.sampled_from(["", "BSN ", "nummer: "]))
+def test_property_a_disguised_bsn_is_found(bsn: str, before: str) -> None:
+    assert "BSN" in _found(before + bsn), repr(bsn)
+
+
+@settings(max_examples=100, deadline=None)
+@given(day=st.integers(1, 28), month=st.integers(1, 12), year=st.integers(1930, 2025),
+       style=st.sampled_from(["{d:02d}{m:02d}{y}", "{y} {m:02d} {d:02d}", "{d} {M} {y}", "{M} {d}, {y}",
+                              "{d}-{m}-{y}", "{y}/{m}/{d}", "{d} {m} {y}"]))
+def test_property_a_date_in_any_common_notation_is_found(day: int, month: int, year: int, style: str) -> None:
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+              "oktober", "november", "december"]
+    text = "geboren " + style.format(d=day, m=month, y=year, M=months[month - 1])
+    assert "datum" in _found(text), text
+
+
+# -- finding 11: the case format is strict ----------------------------------------------------------------------
+
+
+def _case_json(**household: object) -> dict[str, object]:
+    base: dict[str, object] = {"name": "Familie Streng", "municipality_code": "GM0363"}
+    base.update(household)
+    return {"format": "doorbraak-case", "format_version": 1, "household": base}
+
+
+@pytest.mark.parametrize(("household", "where"), [
+    ({"problems": [{"leefgebied": "financien", "score": "2"}]}, "score"),
+    ({"problems": [{"leefgebied": "financien", "score": True}]}, "score"),
+    ({"organisations": [{"name": "Org", "legal_framework": "Wmo", "yearly_cost": "1E+5"}]}, "yearly_cost"),
+    ({"closed_on": "1800-01-01", "status": "afgesloten"}, "closed_on"),
+    ({"closed_on": "2099-01-01", "status": "afgesloten"}, "closed_on"),
+    ({"name": "Jan\u202eneS"}, "name"),
+    ({"members": [{"name": "Ma\u200brie", "date_of_birth": "1984-06-03"}]}, "name"),
+])
+def test_case_format_refuses_loose_values(household: dict[str, object], where: str) -> None:
+    from domain.case_document import case_from_document
+    from domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as refused:
+        case_from_document(_case_json(**household))
+    assert any(where in p.path for p in refused.value.problems), refused.value.problems
+
+
+def test_case_json_refuses_duplicate_keys_and_accepts_a_bom() -> None:
+    import json
+
+    from domain.case_document import case_from_document, loads_case_json
+    from domain.errors import InvalidInput
+
+    text = json.dumps(_case_json())
+    assert case_from_document(loads_case_json("\ufeff" + text)).household.name == "Familie Streng"
+    duplicate = text.replace('"name": "Familie Streng"', '"name": "Familie Streng", "name": "Iemand Anders"')
+    with pytest.raises(InvalidInput, match="twee keer"):
+        loads_case_json(duplicate)
+
+
+# -- finding 12: what the CLI tells the user matches what it can do ----------------------------------------------
+
+
+def test_reason_hint_names_reden_only_for_commands_that_have_it() -> None:
+    import click
+
+    from tui.cli.common import _reason_hint
+
+    with_reason = click.Command("show", params=[click.Option(["--reden"])])
+    without = click.Command("list", params=[])
+    with click.Context(with_reason):
+        assert "--reden" in _reason_hint() and "kent geen" not in _reason_hint()
+    with click.Context(without):
+        assert "kent geen --reden" in _reason_hint()
+
+
+@pytest.mark.postgres
+def test_login_for_a_prefix_without_groups_is_a_dutch_refusal(postgres_db: Database) -> None:
+    from domain.users import User
+    from storage.rls import create_login
+
+    user = User(username="x_let_zonder_groep", display_name="L", role=Role.LET)
+    with pytest.raises(DatabaseError, match="db beveilig --prefix nietbeveiligd"):
+        create_login(postgres_db.engine, user, "een lang wachtwoord 2026", "nietbeveiligd")

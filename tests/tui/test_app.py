@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from domain.errors import NotFound
+from domain.services.households import HouseholdService
 from tests.tui.data import build
 from tests.tui.pilot_support import TuiData, notifications, open_test_database, screen_text, settle, type_text
 from tui.app import DoorbraakApp
-from tui.screens import case_list
 from tui.screens.case_list import CaseListScreen
 from tui.screens.help import HelpScreen
 from tui.screens.household_detail import HouseholdDetailScreen
@@ -112,7 +112,7 @@ async def test_an_unexpected_failure_gives_a_dutch_message_not_a_traceback(
 
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(case_list, "list_cases", broken)
+        monkeypatch.setattr(HouseholdService, "list", broken)
         await pilot.press("f5")
         await settle(pilot)
         assert app.is_running

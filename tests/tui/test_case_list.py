@@ -6,7 +6,7 @@ import pytest
 
 from domain.caselist import CaseSort
 from domain.household import HouseholdStatus
-from domain.services.households import create_household
+from domain.services.households import HouseholdService, create_household
 from tests.tui.data import TODAY
 from tests.tui.pilot_support import TuiData, open_test_database, screen_text, settle, type_text
 from tui.app import DoorbraakApp
@@ -80,13 +80,13 @@ async def test_fast_typing_shows_only_the_last_filter(
     app: DoorbraakApp, tui_data: TuiData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    real = case_list.list_cases
+    real = HouseholdService.list
 
-    def counting(query, uow, actor):  # type: ignore[no-untyped-def]
+    def counting(self, query):  # type: ignore[no-untyped-def]
         calls.append(query.text)
-        return real(query, uow, actor)
+        return real(self, query)
 
-    monkeypatch.setattr(case_list, "list_cases", counting)
+    monkeypatch.setattr(HouseholdService, "list", counting)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         calls.clear()

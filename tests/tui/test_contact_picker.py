@@ -65,8 +65,8 @@ async def test_own_gemeente_first_then_landelijk_and_enter_returns_the_contact(
                          "UWV – Regionaal Maatwerk Amsterdam – Shirley Ramdin", "06 12345104", "amsterdam@uwv.example",
                          "spoed 06 12345903", "2 contacten."):
             assert expected in text, expected
-        assert app.screen.query_one(OptionList).has_focus
-        await pilot.press("enter")
+        assert app.screen.query_one(Input).has_focus  # pickers open in the search field
+        await pilot.press("enter")  # the first result
         await settle(pilot)
         assert picking.result == register["uwv-ams"]
         # What the plan action keeps of it (beside contact_id).
@@ -80,7 +80,7 @@ async def test_typing_refines_within_the_organisation(
 ) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         picking = await open_picker(pilot, tui_data, "UWV", "GM0363")
-        await type_text(pilot, "ww")  # typed on the list: the letters go to the search field
+        await type_text(pilot, "ww")  # typed in the search field
         await settle(pilot)
         assert app.screen.query_one(Input).value == "ww"
         assert shown(app) == ["uwv-ww"]
@@ -90,7 +90,7 @@ async def test_typing_refines_within_the_organisation(
         assert shown(app) == ["uwv-ams", "uwv-ww"]  # back to the suggestions
         await type_text(pilot, "maatwerk")
         await settle(pilot)
-        await pilot.press("down", "enter")  # arrows move through the list while typing
+        await pilot.press("down", "down", "enter")  # ↓ goes to the first result, the next ↓ to the second
         await settle(pilot)
         assert picking.result == register["uwv-ww"]
 
@@ -179,3 +179,19 @@ async def test_the_picker_works_on_any_app(tui_data: TuiData, register: dict[str
         await pilot.press("enter")
         await settle(pilot)
         assert picking.result == register["cjib-noodstop"]
+
+
+async def test_typing_g_words_in_the_picker_goes_to_the_search_field(
+    app: DoorbraakApp, tui_data: TuiData, register: dict[str, RegisterContact]
+) -> None:
+    from textual import events
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_picker(pilot, tui_data, "UWV", "GM0363")
+        for key in "ggz":  # one read of the terminal; `g` is a letter here, never 'Ga naar'
+            app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == "ggz"
+        await pilot.press("down")
+        options = app.screen.query_one(OptionList)
+        assert options.has_focus and options.highlighted in (0, None)

@@ -18,9 +18,9 @@ from storage.bootstrap import Database, demo_copy
 from tests.tui.casework_support import go_to
 from tests.tui.pilot_support import open_test_database, screen_text, settle
 from tui.app import DoorbraakApp
-from tui.dashboard_text import dashboard_text
-from tui.dashboard_view import TABS, tab_lines
 from tui.navigation import sections_for
+from tui.render.dashboard_text import dashboard_text
+from tui.render.dashboard_view import TABS, tab_lines
 from tui.screens.dashboard import DashboardCasesScreen, DashboardScreen
 from tui.screens.household_detail import HouseholdDetailScreen
 from tui.widgets.row_table import RowTable

@@ -44,21 +44,21 @@ async def test_reset_after_confirmation_starts_every_section_again(demo_db: Data
         assert isinstance(app.screen, ConfirmDialog) and "gaat verloren" in app.screen.question
         await pilot.press("n")  # no: nothing happens
         await settle(pilot)
-        assert app.db is demo_db and "1 van 49" in screen_text(app)
+        assert app.services.db is demo_db and "1 van 49" in screen_text(app)
         await pilot.press("f9")
         await settle(pilot)
         await pilot.press("j")
         await settle(pilot)
         await settle(pilot)
-        assert app.db is not demo_db and app.db.demo
-        assert isinstance(app.screen, CaseListScreen) and app.screen.db is app.db
+        assert app.services.db is not demo_db and app.services.demo
+        assert isinstance(app.screen, CaseListScreen) and app.screen.services is app.services
         assert "1 van 48" in screen_text(app) and "OEFENOMGEVING" in screen_text(app)
         assert any("opnieuw begonnen" in n for n in notifications(app))
         assert app.current_mode == "casussen" and "oefenomgeving-opnieuw" not in app._modes
-    with app.db.engine.connect() as connection:  # the exercise's household is gone
+    with app.services.db.engine.connect() as connection:  # the exercise's household is gone
         found = connection.execute(text("SELECT count(*) FROM household WHERE name = 'Huishouden Oefening'"))
         assert found.scalar() == 0
-    app.db.close()
+    app.services.close()
     assert digest(SAMPLE_DB) == pristine
 
 
@@ -69,4 +69,4 @@ async def test_not_offered_on_a_real_database(tui_data: TuiData) -> None:
         assert "app.reset_demo" not in {b.id for b, _ in app.screen_keys(app.screen)}
         await pilot.press("f9")
         await settle(pilot)
-        assert not isinstance(app.screen, ConfirmDialog) and app.db is tui_data.db
+        assert not isinstance(app.screen, ConfirmDialog) and app.services.db is tui_data.db

@@ -15,8 +15,8 @@ from storage.bootstrap import Database
 from tests.builders import TEST_ACTOR
 from tests.tui.pilot_support import TuiData, open_test_database, screen_text, settle, workers_done
 from tui.app import DoorbraakApp
-from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.conflict_dialog import ConflictDialog
+from tui.screens.draft_dialog import DraftDialog
 from tui.screens.household_detail import HouseholdDetailScreen
 from tui.screens.household_form import HouseholdFormScreen
 
@@ -77,8 +77,8 @@ async def test_an_edit_survives_a_crash_and_is_saved_after_restoring(tui_data: T
     app = DoorbraakApp(db)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_form(app, pilot, number)
-        assert isinstance(app.screen, ConfirmDialog) and "Concept herstellen?" in screen_text(app)
-        await pilot.press("j")
+        assert isinstance(app.screen, DraftDialog) and "Concept herstellen?" in screen_text(app)
+        await pilot.press("h")  # the same keys as the plan's concept
         await settle(pilot)
         form = app.screen
         assert isinstance(form, HouseholdFormScreen) and form.is_dirty
@@ -113,7 +113,7 @@ async def test_a_restored_concept_never_overwrites_a_save_made_meanwhile(tui_dat
     app = DoorbraakApp(db)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_form(app, pilot, number)
-        await pilot.press("j")
+        await pilot.press("h")
         await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -138,8 +138,8 @@ async def test_a_new_household_concept_and_declining_it(tui_data: TuiData) -> No
     app = DoorbraakApp(db)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_form(app, pilot, None)
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("n")  # weggooien
+        assert isinstance(app.screen, DraftDialog)
+        await pilot.press("w")  # weggooien
         await settle(pilot)
         form = app.screen
         assert isinstance(form, HouseholdFormScreen) and form._fields["name"].value == ""

@@ -17,23 +17,24 @@ from textual.widgets import Input, Select
 
 from domain.plan import ActionStatus, PlanStatus, PlanStep
 from domain.services import plans as plan_service
-from storage.export_plan import SECTION_NUMBERS
 from tests.tui.data_plan import PlanData, open_plan_database
 from tests.tui.pilot_support import notifications, screen_text, settle, type_text
 from tests.tui.plan_editing import field_name, fill, open_overview, tab_to
 from tui import screens
 from tui.app import DoorbraakApp
 from tui.plan_session import plan_json
+from tui.render.plan import SECTION_NUMBERS
 from tui.screens import plan_editor
 from tui.screens.decide_dialog import DecideDialog
 from tui.screens.draft_dialog import DraftDialog
 from tui.screens.error_dialog import ErrorDialog
 from tui.screens.plan_compare import PlanCompareScreen
-from tui.screens.plan_editor import STEP_VIEWS, PlanEditorScreen
+from tui.screens.plan_editor import PlanEditorScreen
 from tui.screens.plan_export_dialog import PlanExportDialog
 from tui.widgets.form_field import FormField
 from tui.widgets.plan_goals_actions import ActiesStep
 from tui.widgets.plan_step import StepContext, StepView
+from tui.widgets.plan_step_host import STEP_VIEWS
 
 assert screens  # the package is importable on its own
 

@@ -352,6 +352,25 @@ def test_commands_know_what_follows_them(household: Household) -> None:
     assert question is not None and "Versie 2 wordt vastgesteld door (naam ontbreekt)" in question.text
 
 
+def test_the_status_line_says_what_is_unsaved_autosaved_and_stored(household: Household) -> None:
+    store = FakePlanStore(household)
+    session = opened(store)
+    assert session.status_line() == f"nog {len(session.missing)} punt(en) nodig voor een besluit"
+    session.content["doorbraak"] = "Schuld af"
+    session.content["perspectief"] = "Wonen"
+    data = copy.deepcopy(session.content)
+    session.draft_saved(data, session.save_draft(data, session.generation)[1])
+    line = session.status_line("Bezig met opslaan…", clock=lambda moment: "10:00:00")
+    assert line.startswith("Bezig met opslaan… · Niet opgeslagen: Perspectief, Doorbraak · automatisch bewaard om "
+                           "10:00:00 · nog ")
+    save_all(session)
+    assert session.status_line().startswith("Alles opgeslagen · versie 1 (concept)")
+    _, decided_session = decided(household)
+    assert decided_session.status_line() == "Vastgesteld: alleen lezen (status van acties en evaluatie kunnen nog)"
+    decided_session.content["actions"][0]["status"] = "bezig"
+    assert decided_session.status_line() == "Status van acties gewijzigd: Ctrl+S slaat op"
+
+
 def test_the_session_does_not_load_textual() -> None:
     code = "import sys, tui.plan_session, tui.plan_store; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)

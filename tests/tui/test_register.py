@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from domain.actors import Actor, Role
-from domain.register import RegisterContact
-from domain.services.register import get_contact
+from domain.register import RegisterContact, RegisterQuery
+from domain.services.register import RegisterService, get_contact
 from tests.tui.data_register import build_register
 from tests.tui.pilot_support import TuiData, notifications, screen_text, settle, type_text
 from tui.app import DoorbraakApp
@@ -108,20 +108,20 @@ async def test_a_name_without_its_accents_finds_it(app: DoorbraakApp, register: 
 async def test_typing_never_waits_for_a_slow_query_and_late_answers_are_dropped(
     app: DoorbraakApp, register: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = register_module.search_contacts
+    real = RegisterService.search
     asked: list[str] = []
     running, release = threading.Event(), threading.Event()
 
-    def slow(query: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
-        asked.append(query["text"])
-        if query["text"] == "u":  # the first letter's query hangs until the test lets it go
+    def slow(self: RegisterService, query: RegisterQuery, *args: Any, **kwargs: Any) -> Any:
+        asked.append(query.text)
+        if query.text == "u":  # the first letter's query hangs until the test lets it go
             running.set()
             release.wait(10)
-        return real(query, *args, **kwargs)
+        return real(self, query, *args, **kwargs)
 
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_register(pilot)
-        monkeypatch.setattr(register_module, "search_contacts", slow)
+        monkeypatch.setattr(RegisterService, "search", slow)
         await pilot.press("slash", "u")
         for _ in range(50):
             if running.is_set():

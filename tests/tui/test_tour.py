@@ -212,12 +212,12 @@ async def test_starting_the_demo_again_ends_the_tour(demo: tuple[Database, Path]
         await pilot.press("j")
         await settle(pilot)
         await settle(pilot)
-        assert not app.touring and app.db is not db
+        assert not app.touring and app.services.db is not db
         assert not app.screen.query(TourCard) and type(app.screen).__name__ == "CaseListScreen"
         await pilot.press("f2")  # and it starts again on the fresh copy
         await settle(pilot)
         assert_at(app, 0)
-    app.db.close()
+    app.services.close()
 
 
 async def test_an_open_question_is_answered_first(demo: tuple[Database, Path]) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from domain.audit import KIND_LABELS, OBJECT_LABELS
-from domain.services.audit import case_history, verify_audit
-from tui.cli.common import database, write_stdout
+from domain.services.audit import verify_audit
+from storage import audit_checkpoint as anchors
+from tui.cli.common import database, open_cli, write_stdout
 from tui.render.format import format_datetime
 
 app = typer.Typer(help="Het auditlogboek: wie zag of wijzigde wat.", no_args_is_help=True)
@@ -23,8 +25,8 @@ def show(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Toon het logboek van één casus."""
-    with database(ctx) as db:
-        records = case_history(case_number.strip().upper(), db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        records = services.audit.case_history(case_number.strip().upper())
     if as_json:
         write_stdout(json.dumps([
             {"seq": r.sequence, "at": r.at.isoformat(), "kind": r.event.kind.value, "user": r.event.username,
@@ -53,12 +55,30 @@ def show(
 
 
 @app.command("verify")
-def verify(ctx: typer.Context) -> None:
-    """Controleer dat geen enkele logregel is gewijzigd of verwijderd (hashketen)."""
+def verify(
+    ctx: typer.Context,
+    checkpoint: Annotated[bool, typer.Option(
+        "--checkpoint", help="Vergelijk met de ankerpunten buiten de database en schrijf dat van vandaag.")] = False,
+    folder: Annotated[Path | None, typer.Option(
+        "--ankermap", help="Map met ankerpunten (standaard logboek-ankers/ naast de database).")] = None,
+) -> None:
+    """Controleer dat geen enkele logregel is gewijzigd of verwijderd (hashketen, en met --checkpoint ook
+    dat het logboek niet is ingekort, gewist of teruggezet sinds het laatste ankerpunt)."""
+    # Checking the anchors needs the engine and the audit key: an administrator's command on the database.
     with database(ctx) as db:
         problems = verify_audit(db.uow(), db.actor)
+        written = None
+        if checkpoint:
+            where = folder or anchors.default_folder(db.engine)
+            problems += anchors.check(db.engine, db.audit_key, where)
+            if not problems:
+                written = anchors.write(db.engine, db.audit_key, where)
     if problems:
         for problem in problems:
             typer.echo(f"Fout: {problem}", err=True)
         raise typer.Exit(1)
     write_stdout("Het auditlogboek is intact.")
+    if written is not None:
+        point, path = written
+        write_stdout(f"Ankerpunt: record {point.sequence}, hash {point.hash} ({point.at.isoformat()}); "
+                     f"bewaard in {path}")

@@ -9,15 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
-from domain.case_document import case_from_document, document_from_household
+from domain.case_document import case_from_document, document_from_household, loads_case_json
 from domain.caselist import CaseListQuery, CaseSort
 from domain.errors import DomainError, InvalidInput, Problem
 from domain.household import HouseholdStatus
-from domain.services import households as service
-from domain.services import plans as plan_service
 from domain.validation import mask_bsn
 from storage.files import write_file
-from tui.cli.common import ReasonOpt, database, report_error, write_stdout
+from tui.cli.common import ReasonOpt, open_cli, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 from tui.render.format import format_date, format_datetime, format_money
 
@@ -37,10 +35,10 @@ def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
 ) -> None:
     """Toon de casuslijst."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         query = CaseListQuery(text=zoek, status=status, sort=sort, limit=limit, offset=offset,
                               descending=sort == CaseSort.UPDATED_AT)
-        page = service.list_cases(query, db.uow(), db.actor)
+        page = services.households.list(query)
     if as_json:
         payload = {
             "total": page.total,
@@ -77,12 +75,11 @@ def show_command(
     reden: ReasonOpt = "",
 ) -> None:
     """Toon één casus."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         if as_json:
-            household, plans = plan_service.export_case(case_number.strip().upper(), db.uow(), db.actor,
-                                                        purpose=reden)
+            household, plans = services.plans.export_case(case_number.strip().upper(), purpose=reden)
         else:
-            household = service.get_household(case_number.strip().upper(), db.uow(), db.actor, purpose=reden)
+            household = services.households.get(case_number.strip().upper(), purpose=reden)
     if as_json:
         document = document_from_household(household, datetime.now(UTC), plans)
         write_stdout(json.dumps(document, ensure_ascii=False, indent=2))
@@ -112,11 +109,10 @@ def read_case_file(path: Path) -> Any:
     if path.stat().st_size > MAX_IMPORT_BYTES:
         raise InvalidInput([Problem("", f"Bestand is groter dan {MAX_IMPORT_BYTES // (1024 * 1024)} MB.")])
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise InvalidInput([Problem("", "Bestand is geen UTF-8-tekst.")]) from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput([Problem("", f"Geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).")]) from None
+    return loads_case_json(text)
 
 
 @app.command("import")
@@ -130,13 +126,11 @@ def import_command(
         case_file = case_from_document(read_case_file(file))
     except InvalidInput as exc:
         report_error(exc)
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         if case_file.plans:
-            saved, plans = plan_service.import_case(
-                case_file.household, case_file.plans, db.uow(), db.actor, new_number=new_number
-            )
+            saved, plans = services.plans.import_case(case_file.household, case_file.plans, new_number=new_number)
         else:
-            saved, plans = service.import_household(case_file.household, db.uow(), db.actor, new_number=new_number), []
+            saved, plans = services.households.import_household(case_file.household, new_number=new_number), []
     suffix = f" (met {len(plans)} planversie{'s' if len(plans) != 1 else ''})" if plans else ""
     write_stdout(f"Geïmporteerd als {saved.case_number}: {saved.name}{suffix}")
 
@@ -150,8 +144,8 @@ def export_command(
     overwrite: OverwriteOpt = False,
 ) -> None:
     """Exporteer een casus als JSON-casusbestand (naar stdout of --output)."""
-    with database(ctx) as db:
-        household, plans = plan_service.export_case(case_number.strip().upper(), db.uow(), db.actor, purpose=reden)
+    with open_cli(ctx) as services:
+        household, plans = services.plans.export_case(case_number.strip().upper(), purpose=reden)
     text = json.dumps(document_from_household(household, datetime.now(UTC), plans), ensure_ascii=False, indent=2)
     if output is None:
         write_stdout(text)

@@ -11,8 +11,9 @@ from typing import Annotated, NoReturn
 import typer
 
 from domain.access import ReasonRequired
-from domain.errors import DomainError, InvalidInput
-from storage.bootstrap import Database, open_database
+from domain.errors import Conflict, DomainError, InvalidInput
+from storage.bootstrap import Database, Services, open_services
+from storage.files import FileRefused
 from storage.settings import Settings
 
 EXIT_ERROR = 1
@@ -40,6 +41,17 @@ def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _reason_hint() -> str:
+    """Point to --reden only where the command has it (not every command that opens a case does)."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    if context is not None and any(param.name == "reden" for param in context.command.params):
+        return 'Geef die mee met --reden "...".'
+    return ("Deze opdracht kent geen --reden: open de casus in de app (die vraagt om de reden) of met "
+            "'doorbraak case show CASUS --reden \"...\"'.")
+
+
 def report_error(error: DomainError) -> NoReturn:
     if isinstance(error, InvalidInput):
         count = len(error.problems)
@@ -49,43 +61,51 @@ def report_error(error: DomainError) -> NoReturn:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(EXIT_INVALID)
     if isinstance(error, ReasonRequired):
-        fail(f"{error.message} Geef die mee met --reden \"...\".")
-    fail(error.message)
+        fail(f"{error.message} {_reason_hint()}")
+    # Rejected input exits 2 like invalid input: a case number that exists already, a file not written.
+    fail(error.message, EXIT_INVALID if isinstance(error, Conflict | FileRefused) else EXIT_ERROR)
 
 
-def cli_login(db: Database) -> None:
+def cli_login(services: Services) -> None:
     """Log in on a shared database: user from DOORBRAAK_USER, password from DOORBRAAK_PASSWORD or a prompt."""
     password = os.environ.get("DOORBRAAK_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
             fail("Deze database vraagt om inloggen: zet DOORBRAAK_USER en DOORBRAAK_PASSWORD.")
-        password = typer.prompt(f"Wachtwoord voor {db.settings.user}", hide_input=True)
-    db.login(db.settings.user, password)
+        password = typer.prompt(f"Wachtwoord voor {services.settings.user}", hide_input=True)
+    services.login(services.settings.user, password)
+
+
+@contextmanager
+def open_cli(ctx: typer.Context, *, login: bool = True) -> Iterator[Services]:
+    """Open the configured database (and log in where it is shared) and hand out its bound services;
+    every DomainError becomes a Dutch message and a non-zero exit."""
+    state: CliState = ctx.obj
+    try:
+        services = open_services(state.settings())
+    except DomainError as exc:
+        report_error(exc)
+    for warning in services.warnings:
+        typer.echo(f"Waarschuwing: {warning}", err=True)
+    try:
+        if login and services.requires_login:
+            cli_login(services)
+    except DomainError as exc:
+        services.close()
+        report_error(exc)
+    try:
+        yield services
+    except DomainError as exc:
+        report_error(exc)
+    finally:
+        services.close()
 
 
 @contextmanager
 def database(ctx: typer.Context, *, login: bool = True) -> Iterator[Database]:
-    """Open the configured database (and log in where it is shared); every DomainError becomes a
-    Dutch message and a non-zero exit."""
-    state: CliState = ctx.obj
-    try:
-        db = open_database(state.settings())
-    except DomainError as exc:
-        report_error(exc)
-    for warning in db.warnings:
-        typer.echo(f"Waarschuwing: {warning}", err=True)
-    try:
-        if login and db.requires_login:
-            cli_login(db)
-    except DomainError as exc:
-        db.close()
-        report_error(exc)
-    try:
-        yield db
-    except DomainError as exc:
-        report_error(exc)
-    finally:
-        db.close()
+    """Transitional, for commands not converted to `open_cli` yet: the same, handing out the `Database`."""
+    with open_cli(ctx, login=login) as services:
+        yield services.db
 
 
 def write_stdout(text: str) -> None:

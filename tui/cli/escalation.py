@@ -26,12 +26,13 @@ from domain.services import escalation as service
 from domain.services import knelpunten as knelpunt_service
 from domain.services.casework import parse
 from storage.bootstrap import Database
-from storage.export_dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.cli.common import database, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_id
 from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
+from tui.render.dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.render.format import format_date
+from tui.render.workflow import escalation_text
 
 app = typer.Typer(
     help="Escalaties (lokaal → regionaal → LMM/LET) en het gepseudonimiseerde dossier.", no_args_is_help=True
@@ -138,48 +139,6 @@ def escalation_json(e: Escalation, today: date) -> dict[str, Any]:
     data["time_to_resolution_days"] = e.time_to_resolution_days
     data["waiting_days"] = e.waiting_days(today)
     return data
-
-
-def show_text(e: Escalation, today: date) -> str:
-    consent = e.consent
-    waiting = e.waiting_days(today)
-    lines = [
-        f"{e.reference}  {e.case_number}  {e.level.label}  {e.status.label}",
-        f"Aangemaakt {format_date(e.created_on)}   Ingediend {format_date(e.submitted_on) or '—'}   "
-        f"Afgerond {format_date(e.closed_on) or '—'}",
-    ]
-    if waiting is not None:
-        lines.append(f"Wacht al {waiting} dagen op antwoord.")
-    if e.time_to_resolution_days is not None:
-        lines.append(f"Doorlooptijd tot besluit: {e.time_to_resolution_days} dagen.")
-    lines += [
-        f"Urgent: {'ja' if e.urgent else 'nee'}" + (f" — {e.urgency_note}" if e.urgency_note else ""),
-        f"Complex: {'ja' if e.complex else 'nee'}" + (f" — {e.complexity_note}" if e.complexity_note else ""),
-        f"Leefgebieden: {', '.join(e.domains) or '—'}",
-        f"Organisaties: {', '.join(e.organisations) or '—'}",
-        f"Blokkade ({e.blockage_kind.label.lower()}): {e.blockage or '—'}",
-        f"Gevraagde oplossing: {e.requested_solution or '—'}",
-        "Geprobeerde routes:",
-        *(
-            f"  {format_date(r.tried_on)}  {r.level.label:<9} {r.description}"
-            + (f" — {r.outcome}" if r.outcome else "")
-            for r in e.routes_tried
-        ),
-        f"Toestemming: {'ja' if consent.given else 'nee'}, gegeven {format_date(consent.given_on) or '—'}, "
-        f"tot {format_date(consent.expires_on) or '—'}, aan {', '.join(consent.recipients) or '—'}"
-        + (f", voor: {consent.scope}" if consent.scope else ""),
-        f"Knelpunten: {', '.join(f'KP-{k}' for k in e.knelpunt_ids) or '—'}",
-    ]
-    if e.previous_id:
-        lines.append(f"Vervolg op ESC-{e.previous_id}.")
-    lines += [
-        "Stappen:",
-        *(
-            f"  {format_date(s.on)}  {EscalationStatus(s.status).label:<15} {s.by}" + (f" — {s.note}" if s.note else "")
-            for s in e.steps
-        ),
-    ]
-    return "\n".join(lines)
 
 
 current_version = version_of(service.get_escalation)
@@ -346,7 +305,7 @@ def list_line(row: EscalationListRow, today: date) -> str:
 
 
 add_show_command(app, id_help=ID_HELP, help="Toon één escalatie met checklist, routes en stappen.",
-                 get=service.get_escalation, to_json=escalation_json, to_text=show_text)
+                 get=service.get_escalation, to_json=escalation_json, to_text=escalation_text)
 
 
 @app.command("check")
@@ -525,7 +484,7 @@ def knelpunt_add(
             command = parse(knelpunt_service.KnelpuntDraft, data)
             _, k = service.raise_knelpunt(number, command, current_version(db, number, None), db.uow(), db.actor)
         else:
-            k = knelpunt_service.add_knelpunt(data, db.uow(), db.actor)
+            k = knelpunt_service.add_knelpunt(parse(knelpunt_service.KnelpuntDraft, data), db.uow(), db.actor)
     write_stdout(f"Knelpunt {k.reference} vastgelegd.")
 
 

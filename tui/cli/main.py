@@ -11,7 +11,7 @@ import platformdirs
 import typer
 
 from domain.errors import DomainError
-from storage.bootstrap import demo_settings, open_database
+from storage.bootstrap import demo_settings, open_services
 from storage.settings import APP_NAME
 from tui.cli import (
     audit,
@@ -25,16 +25,19 @@ from tui.cli import (
     serve,
     user,
 )
-from tui.cli.common import CliState, database, report_error
+from tui.cli.common import CliState, open_cli, report_error
+from tui.cli.errors import run_guarded
 from tui.cli.escalation import app as escalation_app
 from tui.cli.overbrugging import app as overbrugging_app
 from tui.cli.report import app as report_app
+from tui.error_log import log_path
 
 app = typer.Typer(
     help="doorbraak: de doorbraakmethode voor multiprobleemhuishoudens, in de terminal.",
     invoke_without_command=True,
     no_args_is_help=False,
     pretty_exceptions_enable=False,
+    epilog=f"Onverwachte fouten worden zonder gegevens gelogd in {log_path()}.",
 )
 db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
@@ -73,13 +76,13 @@ def _run_app(settings: object) -> None:
 
     assert isinstance(settings, Settings)
     try:
-        db = open_database(settings)
+        services = open_services(settings)
     except DomainError as exc:
         report_error(exc)
     try:
-        run_app(db)
+        run_app(services)
     finally:
-        db.close()
+        services.close()
 
 
 @app.command()
@@ -124,13 +127,14 @@ def seed(
 @db_app.command("upgrade")
 def db_upgrade(ctx: typer.Context) -> None:
     """Breng het databaseschema naar de nieuwste versie (met eerst een reservekopie bij SQLite)."""
-    with database(ctx, login=False) as db:
-        where = db.description
-        backup = db.backup_path
+    with open_cli(ctx, login=False) as services:
+        where = services.description
+        backup = services.backup_path
     typer.echo(f"Database is bijgewerkt: {where}")
     if backup:
         typer.echo(f"Reservekopie van de oude versie: {backup}")
 
 
 def main() -> None:
-    app()
+    """The console script: Typer's app inside the one error boundary (tui/cli/errors.py)."""
+    run_guarded(app)

@@ -18,6 +18,7 @@ from tui.cli.common import database, write_stdout
 from tui.cli.parse import parse_date, parse_id, parse_money
 from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
 from tui.render.format import format_date, format_money
+from tui.render.workflow import overbrugging_text
 
 app = typer.Typer(help="Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend.", no_args_is_help=True)
 
@@ -34,49 +35,6 @@ def overbrugging_json(ob: Overbrugging, today: date) -> dict[str, Any]:
     data["repayments"] = [{"payer": r.payer, "amount": str(r.amount)} for r in ob.repayments()]
     data["warnings"] = ob.warnings(today)
     return data
-
-
-def show_text(ob: Overbrugging, today: date) -> str:
-    lines = [
-        f"{ob.reference}  {ob.case_number}  {ob.status.label}",
-        f"Ondersteuning: {ob.support_needed}",
-        f"Waarom urgent: {ob.urgency_reason}",
-        f"Overgang: {ob.transition.label}" + (f" ({ob.transition_note})" if ob.transition_note else ""),
-        f"Wetten in geschil: {', '.join(law.value for law in ob.laws_in_dispute)}",
-        f"Organisaties in geschil: {', '.join(ob.organisations_in_dispute) or '—'}",
-        f"Voorfinancier: {ob.voorfinancier}",
-        f"Plafond: {format_money(ob.cap)}   Verwacht: {format_money(ob.expected_cost)}   "
-        f"Geboekt: {format_money(ob.total_costs)}   Resterend: {format_money(ob.remaining)}",
-        f"Start: {format_date(ob.start_date)}   Uiterlijk tot: {format_date(ob.end_date)} "
-        f"({ob.max_duration_months} mnd)   Verrekenen vóór: {format_date(ob.settlement_deadline)}",
-        "",
-        "Stappen:",
-        *(
-            f"  {format_date(s.on)}  {OverbruggingStatus(s.status).label:<22} {s.by}"
-            + (f" — {s.note}" if s.note else "")
-            for s in ob.steps
-        ),
-    ]
-    if ob.costs:
-        lines += [
-            "Kosten:",
-            *(f"  {format_date(c.booked_on)}  {format_money(c.amount):>14}  {c.description}" for c in ob.costs),
-        ]
-    if ob.settlement is not None:
-        s = ob.settlement
-        lines += [
-            "Verrekening:",
-            f"  besloten {format_date(s.decided_on)}, bedrag {format_money(s.amount)}",
-            *(f"  - {share.payer}: {share.percentage} %" for share in s.shares),
-            *(
-                f"  terug te betalen aan {ob.voorfinancier} door {r.payer}: {format_money(r.amount)}"
-                for r in ob.repayments()
-            ),
-            f"  terugbetaald: {format_date(s.repaid_on) if s.repaid_on else 'nog niet'}",
-        ]
-    for warning in ob.warnings(today):
-        lines.append(f"Let op: {warning}" if not warning.startswith("Let op") else warning)
-    return "\n".join(lines)
 
 
 def report(result: service.OverbruggingResult, message: str) -> None:
@@ -176,7 +134,7 @@ def list_line(row: OverbruggingListRow, today: date) -> str:
 
 
 add_show_command(app, id_help=ID_HELP, help="Toon één overbrugging met stappen, kosten en verrekening.",
-                 get=service.get_overbrugging, to_json=overbrugging_json, to_text=show_text)
+                 get=service.get_overbrugging, to_json=overbrugging_json, to_text=overbrugging_text)
 add_status_command(
     app,
     states=OverbruggingStatus,

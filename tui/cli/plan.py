@@ -21,12 +21,23 @@ from domain.plan_document import missing_json, plan_file, plan_show_json
 from domain.rekensom import Scenario
 from domain.services import plans as service
 from storage.bootstrap import Database
-from storage.export_plan import ExportFormat, default_file_name, export_plan_file, write_atomic
+from storage.export_plan import write_atomic
 from tui.cli.case import read_case_file
 from tui.cli.common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_money
+from tui.plan_session import (
+    ActionStatusChange,
+    CompleteEvaluation,
+    DecidePlan,
+    NewVersion,
+    RecordEvaluation,
+    StartExecution,
+)
+from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_money
+from tui.render.plan import ExportFormat, default_file_name, export_plan_file
+from tui.render.rekensom import rekensom_view
 
 app = typer.Typer(
     help="Het maatwerkplan: schrijven, vaststellen, uitvoeren, evalueren en exporteren.", no_args_is_help=True
@@ -62,6 +73,11 @@ def _expected(db: Database, case: str, seen: int | None) -> int:
     return service.get_plan(case, db.uow(), db.actor).version
 
 
+def _store(db: Database, case: str) -> ServicePlanStore:
+    """The plan writes of one case, as the editor makes them (the same typed commands)."""
+    return ServicePlanStore(case, db.uow, db.actor, purpose=lambda: "", today=lambda: None)
+
+
 def _refused(exc: PlanIncomplete) -> NoReturn:
     typer.echo("Fout: het plan kan nog niet worden vastgesteld. Nog nodig:", err=True)
     for item in exc.missing:
@@ -80,7 +96,7 @@ def _saved(plan: Any, what: str) -> None:
 
 def show_text(overview: service.PlanOverview) -> str:
     household, plan, result = overview.household, overview.plan, overview.result
-    totals = result.totals
+    rekensom = rekensom_view(result)
     problem = plan.obstacle_problem(household)
     lines = [
         f"Maatwerkplan {household.case_number}  {household.name}",
@@ -104,17 +120,14 @@ def show_text(overview: service.PlanOverview) -> str:
         f"Rekensom (horizon {result.horizon_months} maanden):",
         f"  {'Betaler':<28} {'Huidig pad':>16} {'Doorbraak':>16} {'Verschil':>16}",
         *(
-            f"  {r.payer.label:<28} {format_money(r.huidig_pad):>16} {format_money(r.doorbraak):>16} "
-            f"{format_money(r.verschil):>16}"
-            for r in result.per_payer
+            f"  {r.label:<28} {r.huidig_pad:>16} {r.doorbraak:>16} {r.verschil:>16}"
+            for r in (*rekensom.rows, rekensom.total)
         ),
-        f"  {'Totaal':<28} {format_money(totals[Scenario.HUIDIG_PAD]):>16} "
-        f"{format_money(totals[Scenario.DOORBRAAK]):>16} {format_money(result.verschil):>16}",
     ]
-    if result.payers_who_pay:
-        lines.append("  Betaalt voor de doorbraak: " + ", ".join(r.payer.label for r in result.payers_who_pay))
-    if result.payers_who_gain:
-        lines.append("  Wint bij de doorbraak: " + ", ".join(r.payer.label for r in result.payers_who_gain))
+    if rekensom.pays:
+        lines.append("  Betaalt voor de doorbraak: " + ", ".join(p.label for p in rekensom.pays))
+    if rekensom.gains:
+        lines.append("  Wint bij de doorbraak: " + ", ".join(p.label for p in rekensom.gains))
     lines += ["", "Rechtsgronden:", *(f"  {b.title} ({b.ruimte_label})" for b in overview.legal_bases)]
     if overview.missing:
         lines += ["", "Nog nodig voor een besluit:", *(f"  - {m}" for m in overview.missing)]
@@ -343,14 +356,9 @@ def decide_command(
     with database(ctx) as db:
         decided_on = parse_date(on, "--datum") or date.today()
         number = _case(case)
+        command = DecidePlan(decided_by=by, mandate=mandate, toelichting=note, decided_on=decided_on.isoformat())
         try:
-            plan = service.decide_plan(
-                number,
-                {"decided_by": by, "mandate": mandate, "decided_on": decided_on, "toelichting": note},
-                _expected(db, number, seen),
-                db.uow(),
-                db.actor,
-            )
+            plan = command.run(_store(db, number), _expected(db, number, seen))
         except PlanIncomplete as exc:
             _refused(exc)
     _saved(plan, "Plan vastgesteld")
@@ -361,7 +369,7 @@ def start_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) -> No
     """Zet een vastgesteld plan in uitvoering."""
     with database(ctx) as db:
         number = _case(case)
-        plan = service.start_execution(number, _expected(db, number, seen), db.uow(), db.actor)
+        plan = StartExecution().run(_store(db, number), _expected(db, number, seen))
     _saved(plan, "In uitvoering")
 
 
@@ -380,10 +388,9 @@ def action_command(
     """Leg de voortgang van één actie vast."""
     with database(ctx) as db:
         number = _case(case)
-        plan = service.set_action_status(
-            number, action_id, status, _expected(db, number, seen), db.uow(), db.actor, note=note,
-            done_on=parse_date(done_on, "--gedaan-op"),
-        )
+        day = parse_date(done_on, "--gedaan-op")
+        change = ActionStatusChange(action_id, status, note, day.isoformat() if day else None)
+        plan = _store(db, number).set_action_status(change, _expected(db, number, seen))
     _saved(plan, f"Actie {action_id}: {status.label}")
 
 
@@ -433,16 +440,16 @@ def evaluate_command(
     """Leg een evaluatiemoment vast (ZRM-scores en rapportcijfer)."""
     with database(ctx) as db:
         number = _case(case)
-        evaluation = {
-            "moment": moment,
-            "rapportcijfer": grade,
-            "scores": _scores(scores or []),
-            "on_date": parse_date(on, "--datum") or date.today(),
-            "realised_costs": parse_money(realised, "--gerealiseerd"),
-            "realised_by_payer": _payer_amounts(per_payer or []),
-            "toelichting": note,
-        }
-        plan = service.record_evaluation(number, evaluation, _expected(db, number, seen), db.uow(), db.actor)
+        evaluation = RecordEvaluation(
+            moment=moment,
+            rapportcijfer=grade,
+            scores=_scores(scores or []),
+            on_date=(parse_date(on, "--datum") or date.today()).isoformat(),
+            realised_costs=parse_money(realised, "--gerealiseerd"),
+            realised_by_payer=_payer_amounts(per_payer or []),
+            toelichting=note,
+        )
+        plan = evaluation.run(_store(db, number), _expected(db, number, seen))
     _saved(plan, f"Evaluatie na {moment} maanden opgeslagen")
 
 
@@ -451,7 +458,7 @@ def complete_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) ->
     """Sluit de uitvoering af als geëvalueerd."""
     with database(ctx) as db:
         number = _case(case)
-        plan = service.complete_evaluation(number, _expected(db, number, seen), db.uow(), db.actor)
+        plan = CompleteEvaluation().run(_store(db, number), _expected(db, number, seen))
     _saved(plan, "Geëvalueerd")
 
 
@@ -459,7 +466,7 @@ def complete_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) ->
 def new_version_command(ctx: typer.Context, case: CaseArg) -> None:
     """Maak een nieuwe conceptversie van een vastgesteld plan om het te wijzigen."""
     with database(ctx) as db:
-        plan = service.new_plan_version(_case(case), db.uow(), db.actor)
+        plan = NewVersion().run(_store(db, _case(case)), None)
     _saved(plan, "Nieuwe versie")
 
 

@@ -13,10 +13,9 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from domain.errors import DomainError
-from domain.register import ImportRecord, RegisterContact, RegisterPage
-from domain.services import register as service
+from domain.register import ImportRecord, RegisterContact, RegisterPage, parse_query
 from storage.register_csv import RegisterCsvReader, export_register_file, write_register_csv
-from tui.cli.common import EXIT_INVALID, database, report_error, write_stdout
+from tui.cli.common import EXIT_INVALID, open_cli, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 
 app = typer.Typer(help="Het Landelijk Maatwerkregister: zoeken, wie bel ik, importeren en exporteren.",
@@ -104,11 +103,11 @@ def search_command(
 ) -> None:
     """Zoek in het register (hoofdletters, accenten en een tikfout maken niet uit)."""
     today = date.today()
-    with database(ctx) as db:
-        page = service.search_contacts(
-            {"text": query, "municipality_code": gemeente, "theme": thema, "organisation": organisatie,
-             "limit": limit, "offset": offset},
-            db.uow(), db.actor, today=today,
+    with open_cli(ctx) as services:
+        page = services.register.search(
+            parse_query({"text": query, "municipality_code": gemeente, "theme": thema, "organisation": organisatie,
+                         "limit": limit, "offset": offset}),
+            today=today,
         )
     print_page(page, today, as_json)
 
@@ -124,8 +123,8 @@ def suggest_command(
 ) -> None:
     """Wie bel ik? Contacten van een organisatie, die van de gemeente van het huishouden eerst."""
     today = date.today()
-    with database(ctx) as db:
-        page = service.suggest_contacts(organisatie, gemeente, db.uow(), db.actor, theme=thema, limit=limit,
+    with open_cli(ctx) as services:
+        page = services.register.suggest(organisatie, gemeente, theme=thema, limit=limit,
                                         today=today)
     print_page(page, today, as_json)
 
@@ -138,8 +137,8 @@ def show_command(
 ) -> None:
     """Toon één registercontact."""
     today = date.today()
-    with database(ctx) as db:
-        contact = service.get_contact(contact_id, db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        contact = services.register.get(contact_id)
     if as_json:
         write_stdout(json.dumps(contact_json(contact, today), ensure_ascii=False, indent=2))
         return
@@ -170,7 +169,7 @@ def import_command(
     except DomainError as exc:
         report_error(exc)
     show_progress = reader.size >= PROGRESS_FROM_BYTES and err.is_terminal
-    with database(ctx) as db, Progress(
+    with open_cli(ctx) as services, Progress(
         TextColumn("Importeren"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
         console=err, transient=True, disable=not show_progress,
     ) as progress:
@@ -182,7 +181,7 @@ def import_command(
                     progress.update(task, completed=reader.bytes_read)
                 yield record
 
-        report = service.import_contacts(tracked(), db.uow(), db.actor, dry_run=dry_run, skip_invalid=skip_invalid)
+        report = services.register.import_contacts(tracked(), dry_run=dry_run, skip_invalid=skip_invalid)
     for rejected in report.rejected:
         typer.echo(f"  {rejected}", err=True)
     typer.echo(report.summary(), err=not (report.written or dry_run))
@@ -204,8 +203,8 @@ def export_command(
     """Exporteer het hele register als CSV (veilig te openen in een spreadsheet)."""
     import sys
 
-    with database(ctx) as db:
-        contacts = service.export_contacts(db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        contacts = services.register.export_contacts()
         count = write_register_csv(contacts, sys.stdout) if output is None else export_register_file(
             contacts, output, overwrite=overwrite)
     if output is not None:

@@ -17,17 +17,14 @@ from domain.knelpunt import CountRow, KnelpuntenReport
 from domain.research import COLUMN_NAMES
 from domain.services import dashboard as dashboard_service
 from domain.services import escalation as escalation_service
-from domain.services import knelpunten as knelpunt_service
-from domain.services import research as research_service
-from domain.services import signals as signal_service
 from domain.signals import SignalConfig, SignalKind
-from storage.bootstrap import Database
+from storage.bootstrap import Services
 from storage.export_research import ResearchCsvWriter, research_key, research_key_path
 from storage.register_csv import escape_cell
-from tui.cli.common import database, fail, write_stdout
+from tui.cli.common import database, fail, open_cli, write_stdout
 from tui.cli.parse import parse_date
-from tui.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
-from tui.render.format import format_date
+from tui.render.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
+from tui.render.format import format_date, format_period
 
 app = typer.Typer(help="Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden.",
                   no_args_is_help=True)
@@ -50,7 +47,7 @@ def _table(title: str, rows: list[CountRow], limit: int = 10) -> list[str]:
 
 
 def report_text(report: KnelpuntenReport) -> str:
-    period = f"{format_date(report.period_from) or 'begin'} t/m {format_date(report.period_to) or 'nu'}"
+    period = format_period(report.period_from, report.period_to)
     lines = [f"Knelpunten {period}: {report.knelpunten} knelpunten, {report.meldingen} meldingen", ""]
     lines += _table("Per categorie:", report.by_category)
     lines += _table("Per wet:", report.by_law)
@@ -75,9 +72,9 @@ def report_text(report: KnelpuntenReport) -> str:
 @app.command("knelpunten")
 def knelpunten_command(ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOpt = False) -> None:
     """Systeemleren: knelpunten per categorie, wet, organisatie en maand; vaakst terugkerend eerst."""
-    with database(ctx) as db:
-        report = knelpunt_service.knelpunten_report(
-            db.uow(), db.actor, start=parse_date(start, "from"), end=parse_date(end, "to")
+    with open_cli(ctx) as services:
+        report = services.knelpunten.report(
+            start=parse_date(start, "from"), end=parse_date(end, "to")
         )
     if as_json:
         write_stdout(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
@@ -110,13 +107,11 @@ def worklist_command(
     as_json: JsonOpt = False,
 ) -> None:
     """De werklijst: wat vandaag aandacht vraagt (18 jaar, verrekening, plafond, acties, wachtende escalaties)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         today = parse_date(on, "datum") or date.today()
-        signals = signal_service.worklist(
-            db.uow(),
-            db.actor,
+        signals = services.signals.worklist(
             today=today,
-            config=worklist_config(db.settings.worklist, weeks=weeks, months=months),
+            config=worklist_config(services.settings.worklist, weeks=weeks, months=months),
             kinds=frozenset(kinds) if kinds else None,
         )
     if as_json:
@@ -167,12 +162,12 @@ def dashboard_command(
     """Het dashboard van een gemeente over een periode (definities: docs/dashboard.md)."""
     if as_json and as_csv:
         fail("Kies --json of --csv, niet allebei.", code=2)
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         first, last = parse_date(start, "from"), parse_date(end, "to")
         assert first is not None and last is not None  # the options are required
         today = parse_date(peildatum, "peildatum")
-        report = dashboard_service.dashboard(gemeente, first, last, db.uow(), db.actor, today=today)
-        cases = _drill_cases(report, db, today) if with_cases else None
+        report = services.dashboard.show(gemeente, first, last, today=today)
+        cases = _drill_cases(report, services, today) if with_cases else None
     if as_json:
         data = report.as_dict()
         if cases is not None:
@@ -184,16 +179,15 @@ def dashboard_command(
         write_stdout(dashboard_text(report))
 
 
-def _drill_cases(report: Dashboard, db: Database, today: date | None) -> dict[str, dict[str, list[str]]]:
+def _drill_cases(report: Dashboard, services: Services, today: date | None) -> dict[str, dict[str, list[str]]]:
     """figure → bucket ("" for the whole figure) → case numbers, for every drill the report names."""
     s = report.scope
     found: dict[str, dict[str, list[str]]] = {}
     for drill in report.drills():
         numbers: list[str] = []
         while True:
-            page = dashboard_service.dashboard_cases(
-                s.municipality_code, s.start, s.end, drill, db.uow(), db.actor, limit=500, offset=len(numbers),
-                today=today,
+            page = services.dashboard.cases(
+                s.municipality_code, s.start, s.end, drill, limit=500, offset=len(numbers), today=today,
             )
             numbers += [c.case_number for c in page.cases]
             if not page.cases or len(numbers) + page.hidden >= page.total:
@@ -221,22 +215,20 @@ def research_command(
 ) -> None:
     """Pseudonieme export voor actieonderzoek: één regel per huishouden, zonder directe identificatie
     (kolommen: docs/onderzoek-export.md)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         first, last = parse_date(start, "from"), parse_date(end, "to")
         assert first is not None and last is not None  # the options are required
         code = gemeente.strip().upper()
         dashboard_service.dashboard_scope(code, first, last)  # a bad question fails before a key is made
-        key = research_key(db.settings, code)
+        key = research_key(services.settings, code)
         scratch = output.with_name(f".{output.name}.tmp")
         try:
             with scratch.open("w", encoding="utf-8", newline="") as out:
-                rows = research_service.research_export(
-                    code, first, last, key, ResearchCsvWriter(out, COLUMN_NAMES), db.uow(), db.actor
-                )
+                rows = services.research.export(code, first, last, key, ResearchCsvWriter(out, COLUMN_NAMES))
             scratch.replace(output)
         except BaseException:
             scratch.unlink(missing_ok=True)
             raise
-        key_file = research_key_path(db.settings, code)
+        key_file = research_key_path(services.settings, code)
     typer.echo(f"Geschreven: {output} ({rows} huishoudens). Pseudoniemen met de sleutel in {key_file}; "
                "bewaar die sleutel om latere exports te koppelen en deel hem niet met de onderzoekers.")

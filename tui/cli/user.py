@@ -9,9 +9,7 @@ from typing import Annotated
 import typer
 
 from domain.actors import Role
-from domain.services import users as service
-from storage.users import Argon2PasswordHasher
-from tui.cli.common import database, write_stdout
+from tui.cli.common import open_cli, write_stdout
 
 app = typer.Typer(help="Gebruikers en rollen (voor gedeelde databases).", no_args_is_help=True)
 
@@ -36,15 +34,15 @@ def add(
     team: Annotated[str, typer.Option("--team")] = "",
 ) -> None:
     """Maak een account. Het allereerste account van een database moet de rol beheer hebben."""
-    with database(ctx, login=False) as db:
-        if service.has_accounts(db.uow()):
+    with open_cli(ctx, login=False) as services:
+        if services.users.has_accounts():
             from tui.cli.common import cli_login
 
-            cli_login(db)
+            cli_login(services)
         codes = frozenset(c.strip().upper() for c in municipalities.split(",") if c.strip()) or None
-        user = service.create_user(
-            db.uow(), db.actor, Argon2PasswordHasher(), username=username, display_name=name, role=role,
-            password=_new_password(), municipality_codes=codes, team=team,
+        user = services.users.create(
+            username=username, display_name=name, role=role, password=_new_password(), municipality_codes=codes,
+            team=team,
         )
     write_stdout(f"Account {user.username} ({user.role.label}) is aangemaakt.")
 
@@ -52,8 +50,8 @@ def add(
 @app.command("list")
 def list_users(ctx: typer.Context) -> None:
     """Toon alle accounts."""
-    with database(ctx) as db:
-        users = service.list_users(db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        users = services.users.list()
     for u in users:
         codes = ",".join(sorted(u.municipality_codes)) if u.municipality_codes else "alle"
         state = "actief" if u.active else "gedeactiveerd"
@@ -63,22 +61,22 @@ def list_users(ctx: typer.Context) -> None:
 @app.command("deactivate")
 def deactivate(ctx: typer.Context, username: Annotated[str, typer.Argument(metavar="GEBRUIKERSNAAM")]) -> None:
     """Zet een account uit (inloggen kan dan niet meer; het logboek blijft)."""
-    with database(ctx) as db:
-        service.set_active(db.uow(), db.actor, username, False)
+    with open_cli(ctx) as services:
+        services.users.set_active(username, False)
     write_stdout(f"Account {username} is gedeactiveerd.")
 
 
 @app.command("activate")
 def activate(ctx: typer.Context, username: Annotated[str, typer.Argument(metavar="GEBRUIKERSNAAM")]) -> None:
     """Zet een account weer aan (en hef een blokkade na mislukte pogingen op)."""
-    with database(ctx) as db:
-        service.set_active(db.uow(), db.actor, username, True)
+    with open_cli(ctx) as services:
+        services.users.set_active(username, True)
     write_stdout(f"Account {username} is geactiveerd.")
 
 
 @app.command("passwd")
 def passwd(ctx: typer.Context, username: Annotated[str, typer.Argument(metavar="GEBRUIKERSNAAM")]) -> None:
     """Wijzig een wachtwoord (uw eigen, of als beheerder dat van een ander)."""
-    with database(ctx) as db:
-        service.change_password(db.uow(), db.actor, Argon2PasswordHasher(), username, _new_password())
+    with open_cli(ctx) as services:
+        services.users.change_password(username, _new_password())
     write_stdout("Het wachtwoord is gewijzigd.")

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from babel.numbers import format_currency, format_decimal
 
-from domain.local_time import AMSTERDAM
+from domain.local_time import AMSTERDAM, dutch_date
 
 __all__ = [
     "AMSTERDAM",
@@ -19,6 +19,7 @@ __all__ = [
     "format_datetime",
     "format_money",
     "format_number",
+    "format_period",
     "format_short_date",
     "format_short_datetime",
     "format_time",
@@ -38,7 +39,12 @@ def format_number(value: Decimal) -> str:
 
 def format_date(value: date | None) -> str:
     """dd-mm-jjjj; empty for no date."""
-    return "" if value is None else f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
+    return "" if value is None else dutch_date(value)
+
+
+def format_period(start: date | None, end: date | None) -> str:
+    """23-11-2026 t/m 31-12-2026; an open start reads "begin", an open end "nu"."""
+    return f"{format_date(start) or 'begin'} t/m {format_date(end) or 'nu'}"
 
 
 def format_short_date(moment: datetime) -> str:
@@ -48,7 +54,8 @@ def format_short_date(moment: datetime) -> str:
 
 def format_datetime(moment: datetime) -> str:
     """dd-mm-jjjj uu:mm in Dutch local time."""
-    return moment.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M")
+    local = moment.astimezone(AMSTERDAM)
+    return f"{dutch_date(local.date())} {local:%H:%M}"
 
 
 def format_short_datetime(moment: datetime) -> str:

@@ -18,9 +18,8 @@ from textual.widgets import DataTable, Footer, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain.audit import KIND_LABELS, AuditKind, AuditPage, AuditQuery, AuditRecord, case_object
-from domain.services.audit import audit_log, verify_audit
-from storage.bootstrap import Database
-from tui.audit_text import describe_action, describe_object, role_label
+from storage.bootstrap import AppHandle
+from tui.render.audit_text import describe_action, describe_object, role_label
 from tui.render.format import format_short_datetime
 from tui.screens.base import DoorbraakScreen, format_count
 
@@ -73,8 +72,8 @@ class AuditLogScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="audit.back", tooltip="Filter wissen; nog eens: naar de casussen"),
     ]
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle) -> None:
+        super().__init__(services)
         self.sub_title = "Logboek"
         self.records: list[AuditRecord] = []
         self.total = 0
@@ -143,7 +142,7 @@ class AuditLogScreen(DoorbraakScreen[None]):
             time.sleep(debounce)
             if worker.is_cancelled:
                 return
-        page = audit_log(query, self.db.uow(), self.db.actor)
+        page = self.services.audit.log(query)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, page, generation, query.before is not None)
 
@@ -231,7 +230,7 @@ class AuditLogScreen(DoorbraakScreen[None]):
             return
         from tui.screens.case_audit import CaseAuditScreen
 
-        self.app.push_screen(CaseAuditScreen(self.db, case_number))
+        self.app.push_screen(CaseAuditScreen(self.services, case_number))
 
     def action_focus_filter(self) -> None:
         self.query_one("#audit-filter", Input).focus()
@@ -261,7 +260,7 @@ class AuditLogScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="audit-verify", exit_on_error=False)
     def _verify(self) -> None:
-        problems = verify_audit(self.db.uow(), self.db.actor)
+        problems = self.services.audit.verify()
         self.app.call_from_thread(self._verified, problems)
 
     def _verified(self, problems: list[str]) -> None:

@@ -11,11 +11,12 @@ from textual.worker import Worker, WorkerState
 
 from domain.access import ReasonRequired
 from domain.actors import Role
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle, Services, as_services
 from tui.render.format import local_date
 from tui.widgets.app_header import AppHeader
 
 if TYPE_CHECKING:
+    from storage.bootstrap import Database
     from tui.app import DoorbraakApp
 
 ResultT = TypeVar("ResultT")
@@ -27,9 +28,9 @@ GENERIC_ERROR = (
 )
 
 
-def today(db: Database) -> date:
+def today(services: AppHandle) -> date:
     """Today in the Netherlands, from the database's clock (tests use a fixed clock)."""
-    return local_date(db.clock())
+    return local_date(as_services(services).now())
 
 
 def format_count(number: int) -> str:
@@ -47,9 +48,9 @@ ROLE_SHORT = {
 }
 
 
-def user_label(db: Database) -> str:
+def user_label(services: Services) -> str:
     """Who works, for the header; on a shared database with the role (single-user mode: just the name)."""
-    actor = db.actor
+    actor = services.actor
     if actor.role is Role.EIGENAAR:
         return actor.display_name
     return f"{actor.display_name} ({ROLE_SHORT[actor.role]})"
@@ -146,14 +147,16 @@ class CaseReasons:
 
 
 class DoorbraakScreen(CaseReasons, Screen[ResultT]):
-    """A full screen of the app; `db` comes in through the constructor (attributes down)."""
+    """A full screen of the app; the `Services` come in through the constructor (attributes down)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, services: AppHandle) -> None:
         super().__init__()
-        self.db = db
+        self.services: Services = as_services(services)
+        self.db: Database = self.services.db
+        """Transitional, for screens not converted to `self.services` yet."""
 
     def app_header(self) -> AppHeader:
-        return AppHeader(demo=self.db.demo, user=user_label(self.db))
+        return AppHeader(demo=self.services.demo, user=user_label(self.services))
 
     def close_unopened(self) -> None:
         """After a declined reason: leave this screen when it is on top (it shows nothing of the case)."""

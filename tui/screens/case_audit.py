@@ -18,9 +18,8 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from domain.audit import AuditKind, AuditRecord
-from domain.services.audit import case_history
-from storage.bootstrap import Database
-from tui.audit_text import describe_action, describe_path, describe_value, role_label
+from storage.bootstrap import AppHandle
+from tui.render.audit_text import describe_action, describe_path, describe_value, role_label
 from tui.render.format import format_datetime
 from tui.screens.base import DoorbraakScreen
 
@@ -81,8 +80,8 @@ class CaseAuditScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="case_audit.back", tooltip="Terug naar het vorige scherm"),
     ]
 
-    def __init__(self, db: Database, case_number: str) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, case_number: str) -> None:
+        super().__init__(services)
         self.case_number = case_number
         self.records: list[AuditRecord] | None = None
         self.changes_only = False
@@ -103,7 +102,7 @@ class CaseAuditScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="case-audit", exit_on_error=False)
     def load(self) -> None:
-        records = case_history(self.case_number, self.db.uow(), self.db.actor)
+        records = self.services.audit.case_history(self.case_number)
         self.app.call_from_thread(self.show_records, records)
 
     def show_records(self, records: list[AuditRecord]) -> None:

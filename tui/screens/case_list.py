@@ -14,8 +14,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain.caselist import CaseListPage, CaseListQuery, CaseSort
 from domain.household import Household, HouseholdStatus
-from domain.services.households import list_cases
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.screens.base import DoorbraakScreen, format_count
 from tui.widgets.case_table import COLUMN_LABELS, COLUMNS, CaseTable
 
@@ -46,8 +45,8 @@ class CaseListScreen(DoorbraakScreen[None]):
                 tooltip="Terug naar de lijst; nog eens: filter wissen"),
     ]
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle) -> None:
+        super().__init__(services)
         self.sub_title = "Casussen"
         self.sort = CaseSort.UPDATED_AT
         self.descending = True
@@ -140,7 +139,7 @@ class CaseListScreen(DoorbraakScreen[None]):
         with self._query_lock:
             if worker.is_cancelled:
                 return
-            page = list_cases(query, self.db.uow(), self.db.actor)
+            page = self.services.households.list(query)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_first_page, page, generation, keep_case)
 
@@ -167,7 +166,7 @@ class CaseListScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="case-list-more", exit_on_error=False)
     def _load_more(self, query: CaseListQuery, generation: int) -> None:
-        page = list_cases(query, self.db.uow(), self.db.actor)
+        page = self.services.households.list(query)
         self.app.call_from_thread(self._append_page, page, generation)
 
     def _append_page(self, page: CaseListPage, generation: int) -> None:
@@ -264,7 +263,7 @@ class CaseListScreen(DoorbraakScreen[None]):
 
         self._stale = True
         self._last_opened = case_number
-        self.app.push_screen(HouseholdDetailScreen(self.db, case_number))
+        self.app.push_screen(HouseholdDetailScreen(self.services, case_number))
 
     def action_focus_filter(self) -> None:
         self.query_one("#case-filter", Input).focus()
@@ -304,4 +303,4 @@ class CaseListScreen(DoorbraakScreen[None]):
                 self.open_case(household.case_number)
 
         self._stale = True
-        self.app.push_screen(HouseholdFormScreen(self.db, None), created)
+        self.app.push_screen(HouseholdFormScreen(self.services, None), created)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from rich import box
@@ -11,8 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from domain.errors import InvalidInput, Problem
-from domain.overbrugging import StatusStep
-from tui.render.format import format_date
+from tui.render.workflow import StepView
 from tui.widgets.form_values import parse_date_input
 
 
@@ -48,14 +47,13 @@ def simple_table(*columns: str, right: Iterable[str] = (), flex: str | None = No
     return table
 
 
-def steps_table(steps: Sequence[StatusStep], label: Callable[[str], str]) -> RenderableType:
-    """Who did what when: one line per step of a state machine."""
+def steps_table(steps: Sequence[StepView]) -> RenderableType:
+    """Who did what when: one line per step of a state machine (the view model the CLI prints too)."""
     if not steps:
         return t("Nog geen stappen.", "italic")
     table = simple_table("Datum", "Stap", "Door", "Toelichting")
     for step in steps:
-        by = step.by + (f" ({step.username})" if step.username and step.username != step.by else "")
-        table.add_row(t(format_date(step.on)), t(label(step.status)), t(by), t(step.note or ""))
+        table.add_row(t(step.on), t(step.status), t(step.by_with_username), t(step.note or ""))
     return table
 
 

@@ -36,7 +36,13 @@ class ConfirmDialog(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self._answer(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+        self._answer(answer)
+
+    def _answer(self, answer: bool) -> None:
+        """Once: a second key typed before the dialog is gone must not dismiss again (ScreenStackError)."""
+        if self.is_current and not getattr(self, "_answered", False):
+            self._answered = True
+            self.dismiss(answer)

@@ -19,7 +19,7 @@ from textual.widgets import Button, Label, Static
 
 from domain.merge import MergeConflict
 from domain.services.households import SaveConflict
-from tui.audit_text import ITEM_NAMES, describe_path, describe_value
+from tui.render.audit_text import ITEM_NAMES, describe_path, describe_value
 
 Choice = Literal["merge", "reload"]
 MAX_LINES = 12

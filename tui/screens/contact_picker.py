@@ -30,9 +30,8 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain import reference
-from domain.register import NAME_MAX, RegisterContact, RegisterPage, search_words, themes
-from domain.services.register import search_contacts, suggest_contacts
-from storage.bootstrap import Database
+from domain.register import NAME_MAX, RegisterContact, RegisterPage, parse_query, search_words, themes
+from storage.bootstrap import AppHandle, as_services
 from tui.screens.base import today
 from tui.widgets.contact_table import NOT_VERIFIED, region_short
 
@@ -59,15 +58,15 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
                 tooltip="Typ een team, naam, gemeente of thema"),
     ]
 
-    def __init__(self, db: Database, organisation: str, municipality_code: str | None, *,
+    def __init__(self, services: AppHandle, organisation: str, municipality_code: str | None, *,
                  theme: str | None = None) -> None:
         super().__init__()
-        self.db = db
+        self.services = as_services(services)
         # The register's names are at most NAME_MAX long; a longer action text is cut, not refused.
         self.organisation = organisation.strip()[:NAME_MAX]
         self.municipality_code = municipality_code or None
         self.theme = theme or None
-        self.today = today(db)
+        self.today = today(services)
         self.contacts: list[RegisterContact] = []
         self._suggested_organisations: list[str] = []
         self._theme_used = self.theme
@@ -101,7 +100,8 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
     def on_mount(self) -> None:
         colour = self.app.get_css_variables().get("text-warning")
         self._warning = Style(color=colour, bold=True) if colour else "bold"
-        self.query_one(OptionList).focus()
+        # Like every picker (docs/keyboard.md): the cursor starts in the search field, ↓ goes to the first result.
+        self.query_one(Input).focus()
         self._find("", self._next_generation(), 0.0)
 
     # -- searching ---------------------------------------------------------------------------------
@@ -126,8 +126,9 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
     def _suggest(self, generation: int) -> PickerResult:
         """The ranked contacts of the action's organisation (if its theme finds none: of every theme)."""
         if not self.organisation:
-            page = search_contacts({"context_municipality": self.municipality_code, "limit": LIMIT},
-                                   self.db.uow(), self.db.actor, today=self.today)
+            page = self.services.register.search(
+                parse_query({"context_municipality": self.municipality_code, "limit": LIMIT}), today=self.today
+            )
             return PickerResult(page.contacts, "Typ een organisatie, team of naam om te zoeken.", generation)
         page = self._suggest_page(self.theme)
         self._theme_used = self.theme
@@ -143,8 +144,8 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
         return PickerResult(page.contacts, scope, generation)
 
     def _suggest_page(self, theme: str | None) -> RegisterPage:
-        return suggest_contacts(self.organisation, self.municipality_code, self.db.uow(), self.db.actor,
-                                theme=theme, limit=LIMIT, today=self.today)
+        return self.services.register.suggest(self.organisation, self.municipality_code, theme=theme, limit=LIMIT,
+                                              today=self.today)
 
     def _refine(self, text: str, generation: int) -> PickerResult:
         """The typed words within the organisation (as named, or as the suggestions named it); when nothing
@@ -163,10 +164,10 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
         return PickerResult(page.contacts, self._corrected(page, where), generation)
 
     def _search(self, text: str, *, organisation: str | None, theme: str | None) -> RegisterPage:
-        return search_contacts(
-            {"text": text, "organisation": organisation, "theme": theme,
-             "context_municipality": self.municipality_code, "limit": LIMIT},
-            self.db.uow(), self.db.actor, today=self.today,
+        return self.services.register.search(
+            parse_query({"text": text, "organisation": organisation, "theme": theme,
+                         "context_municipality": self.municipality_code, "limit": LIMIT}),
+            today=self.today,
         )
 
     @staticmethod
@@ -236,11 +237,16 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
             event.stop()
             field.focus()
             field.action_delete_left()
-        elif self.focused is field and event.key in ("up", "down", "pageup", "pagedown"):
+        elif self.focused is field and event.key == "down":
+            event.stop()
+            options.focus()
+            if options.option_count and options.highlighted is None:
+                options.highlighted = 0
+        elif self.focused is field and event.key in ("up", "pageup", "pagedown"):
             # The arrows move through the list while the cursor stays in the search field.
             event.stop()
             moves: dict[str, Callable[[], None]] = {
-                "up": options.action_cursor_up, "down": options.action_cursor_down,
+                "up": options.action_cursor_up,
                 "pageup": options.action_page_up, "pagedown": options.action_page_down,
             }
             moves[event.key]()

@@ -24,10 +24,9 @@ from textual.worker import Worker, WorkerState
 from domain.dashboard import CaseRef, Dashboard, DashboardScope, Drill
 from domain.errors import InvalidInput
 from domain.household import HouseholdStatus
-from domain.services.dashboard import dashboard, dashboard_cases, dashboard_municipalities
-from storage.bootstrap import Database
-from tui.dashboard_text import dashboard_text
-from tui.dashboard_view import TABS, Colours, Line, tab_lines
+from storage.bootstrap import AppHandle
+from tui.render.dashboard_text import dashboard_text
+from tui.render.dashboard_view import TABS, Colours, Line, tab_lines
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.casework_common import t, to_date
@@ -71,8 +70,8 @@ class DashboardScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="dashboard.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle) -> None:
+        super().__init__(services)
         self.sub_title = "Dashboard"
         self.report: Dashboard | None = None
         self.tab = TABS[0].key
@@ -81,7 +80,7 @@ class DashboardScreen(DoorbraakScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
-        start, end = year_period(today(self.db))
+        start, end = year_period(today(self.services))
         with Horizontal(classes="filter-bar"):
             yield Select[str]([], prompt="Gemeente", compact=True, allow_blank=True, id="dashboard-municipality")
             yield Label("Van ", classes="field-label")
@@ -106,7 +105,7 @@ class DashboardScreen(DoorbraakScreen[None]):
     # -- the question: municipality and period ----------------------------------------------------------
     @work(thread=True, exclusive=True, group="dashboard-municipalities", exit_on_error=False)
     def load_municipalities(self) -> None:
-        found = dashboard_municipalities(self.db.uow(), self.db.actor)
+        found = self.services.dashboard.municipalities()
         self.app.call_from_thread(self._show_municipalities, found)
 
     def _show_municipalities(self, found: list[tuple[str, str, int]]) -> None:
@@ -167,7 +166,7 @@ class DashboardScreen(DoorbraakScreen[None]):
     @work(thread=True, exclusive=True, group="dashboard", exit_on_error=False)
     def load(self, code: str, start: date, end: date) -> None:
         try:
-            report = dashboard(code, start, end, self.db.uow(), self.db.actor, today=today(self.db))
+            report = self.services.dashboard.show(code, start, end, today=today(self.services))
         except InvalidInput as exc:
             self.app.call_from_thread(self._refused, exc.problems[0].reason, exc.problems[0].path)
             return
@@ -229,7 +228,7 @@ class DashboardScreen(DoorbraakScreen[None]):
         line = self.lines[index] if 0 <= index < len(self.lines) else None
         if self.report is None or line is None or line.drill is None:
             return
-        self.app.push_screen(DashboardCasesScreen(self.db, self.report.scope, line.drill, line.title))
+        self.app.push_screen(DashboardCasesScreen(self.services, self.report.scope, line.drill, line.title))
 
     # -- actions ----------------------------------------------------------------------------------------
     def action_show_tab(self, key: str) -> None:
@@ -319,8 +318,8 @@ class DashboardCasesScreen(PagedListScreen[DrillQuery, CasesPage]):
         Binding("escape,backspace", "back", "Terug", id="dashboard_cases.back", tooltip="Terug naar het dashboard"),
     ]
 
-    def __init__(self, db: Database, scope: DashboardScope, drill: Drill, title: str) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, scope: DashboardScope, drill: Drill, title: str) -> None:
+        super().__init__(services)
         self.scope = scope
         self.drill = drill
         self.title_text = title
@@ -340,9 +339,9 @@ class DashboardCasesScreen(PagedListScreen[DrillQuery, CasesPage]):
     def fetch(self, query: DrillQuery) -> CasesPage:
         # Households the user may not open are left out of a page, so the next page starts after them too.
         hidden_before = self.hidden if query.offset else 0
-        page = dashboard_cases(
-            self.scope.municipality_code, self.scope.start, self.scope.end, self.drill, self.db.uow(), self.db.actor,
-            limit=query.limit, offset=query.offset + hidden_before, today=self.scope.peildatum,
+        page = self.services.dashboard.cases(
+            self.scope.municipality_code, self.scope.start, self.scope.end, self.drill, limit=query.limit,
+            offset=query.offset + hidden_before, today=self.scope.peildatum,
         )
         hidden = hidden_before + page.hidden
         return CasesPage(page.cases, page.total - hidden, hidden)
@@ -373,7 +372,7 @@ class DashboardCasesScreen(PagedListScreen[DrillQuery, CasesPage]):
 
         if event.row_key.value is not None:
             self._stale = True  # its status may change there
-            self.app.push_screen(HouseholdDetailScreen(self.db, str(event.row_key.value)))
+            self.app.push_screen(HouseholdDetailScreen(self.services, str(event.row_key.value)))
 
     def action_back(self) -> None:
         self.leave()

@@ -19,8 +19,8 @@ from domain.access import Permission, has
 from domain.dossier import EscalationDossier
 from domain.errors import InvalidInput, Problem
 from domain.services.escalation import view_dossier
-from storage.bootstrap import Database
-from storage.export_dossier import dossier_json
+from storage.bootstrap import AppHandle
+from tui.render.dossier import dossier_json
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, t
@@ -35,7 +35,7 @@ def heading(text: str) -> Text:
 
 
 def dossier_view(d: EscalationDossier) -> RenderableType:
-    """The same sections, in the same order, as the PDF (storage.export_dossier)."""
+    """The same sections, in the same order, as the PDF (tui.render.dossier)."""
     c = d.criteria
     parts: list[RenderableType] = [
         Text("Escalatiedossier (gepseudonimiseerd)", style="bold"),
@@ -103,8 +103,8 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="dossier.back", tooltip="Terug naar het vorige scherm"),
     ]
 
-    def __init__(self, db: Database, escalation_id: int, *, case_number: str | None = None) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, escalation_id: int, *, case_number: str | None = None) -> None:
+        super().__init__(services)
         self.escalation_id = escalation_id
         self.case_number = case_number
         """Known when opened from the escalation; the dossier itself never holds it."""
@@ -126,11 +126,11 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
 
     def load(self) -> None:
         """Outside the caseload the service asks why (the answer is logged); declining goes back."""
-        day = today(self.db)
+        day = today(self.services)
 
         def fetch(purpose: str) -> EscalationDossier | list[Problem]:
             try:
-                return view_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=day, purpose=purpose)
+                return view_dossier(self.escalation_id, self.db.uow(), self.services.actor, today=day, purpose=purpose)
             except InvalidInput as exc:
                 return exc.problems
 
@@ -168,7 +168,7 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
         if action == "toggle_json":
             return self.dossier is not None
         if action == "export":  # the LET reads dossiers; exporting is the municipality's act
-            return self.dossier is not None and has(self.db.actor, Permission.MANAGE_ESCALATIONS)
+            return self.dossier is not None and has(self.services.actor, Permission.MANAGE_ESCALATIONS)
         return True
 
     def action_toggle_json(self) -> None:

@@ -41,7 +41,13 @@ class DraftDialog(ModalScreen[str]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(RESTORE if event.button.id == "restore" else DISCARD)
+        self._answer(RESTORE if event.button.id == "restore" else DISCARD)
 
     def action_answer(self, answer: str) -> None:
-        self.dismiss(answer)
+        self._answer(answer)
+
+    def _answer(self, answer: str) -> None:
+        """Once: a second key typed before the dialog is gone must not dismiss again (ScreenStackError)."""
+        if self.is_current and not getattr(self, "_answered", False):
+            self._answered = True
+            self.dismiss(answer)

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain import reference
-from domain.escalation import ESCALATION_TRANSITIONS, Escalation, EscalationLevel, EscalationStatus
+from domain.escalation import Escalation, EscalationLevel, EscalationStatus
 from domain.knelpunt import Knelpunt
 from domain.services.escalation import (
     EscalationCheck,
@@ -32,8 +32,10 @@ from domain.services.escalation import (
     link_knelpunt,
 )
 from domain.services.knelpunten import get_knelpunt
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date
+from tui.render.workflow import EscalationView as WorkflowEscalationView
+from tui.render.workflow import escalation_view
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import check_mark, days, pairs, simple_table, steps_table, t
 
@@ -47,32 +49,27 @@ class EscalationView:
     knelpunten: list[tuple[int, str]]
 
 
-def status_label(value: str) -> str:
-    return EscalationStatus(value).label
-
-
 def next_states(e: Escalation) -> list[EscalationStatus]:
-    return [s for s in EscalationStatus if s in ESCALATION_TRANSITIONS[e.status]]
+    return e.next_states()
 
 
-def header_view(e: Escalation, day: date, columns: int) -> RenderableType:
-    waiting = e.waiting_days(day)
+def header_view(v: WorkflowEscalationView, columns: int) -> RenderableType:
     rows: list[tuple[str, str | Text]] = [
-        ("Nummer", e.reference),
-        ("Casus", e.case_number),
-        ("Niveau", t(e.level.label, "bold")),
-        ("Status", t(e.status.label, "bold")),
-        ("Aangemaakt", format_date(e.created_on)),
-        ("Ingediend", format_date(e.submitted_on) or "—"),
-        ("In behandeling", format_date(e.started_on) or "—"),
-        ("Afgerond", format_date(e.closed_on) or "—"),
+        ("Nummer", v.reference),
+        ("Casus", v.case_number),
+        ("Niveau", t(v.level, "bold")),
+        ("Status", t(v.status, "bold")),
+        ("Aangemaakt", v.created_on),
+        ("Ingediend", v.submitted_on or "—"),
+        ("In behandeling", v.started_on or "—"),
+        ("Afgerond", v.closed_on or "—"),
     ]
-    if waiting is not None:
-        rows.append(("Wacht al", days(waiting)))
-    if e.time_to_resolution_days is not None:
-        rows.append(("Doorlooptijd", days(e.time_to_resolution_days) + " (indienen tot besluit)"))
-    if e.previous_id:
-        rows.append(("Vervolg op", f"ESC-{e.previous_id}"))
+    if v.waiting_days is not None:
+        rows.append(("Wacht al", days(v.waiting_days)))
+    if v.resolution_days is not None:
+        rows.append(("Doorlooptijd", days(v.resolution_days) + " (indienen tot besluit)"))
+    if v.previous:
+        rows.append(("Vervolg op", v.previous))
     return pairs(rows, columns=columns)
 
 
@@ -130,14 +127,12 @@ def check_view(e: Escalation, check: EscalationCheck) -> tuple[RenderableType, b
     return t("✓ Het gepseudonimiseerde dossier kan worden gedeeld (d bekijkt, x exporteert)."), False
 
 
-def consent_view(e: Escalation, day: date) -> RenderableType:
-    c = e.consent
-    expired = c.expires_on is not None and c.expires_on < day
+def consent_view(v: WorkflowEscalationView) -> RenderableType:
+    c = v.consent
     return pairs(
         [
-            ("Gegeven", ("ja, op " + format_date(c.given_on)) if c.given and c.given_on else "nee"),
-            ("Geldig tot", (format_date(c.expires_on) + (" (VERLOPEN)" if expired else "")) if c.expires_on
-             else "—"),
+            ("Gegeven", ("ja, op " + c.given_on) if c.given and c.given_on else "nee"),
+            ("Geldig tot", (c.expires_on + (" (VERLOPEN)" if c.expired else "")) if c.expires_on else "—"),
             ("Ontvangers", t(", ".join(c.recipients) or "—")),
             ("Waarvoor", t(c.scope or "—")),
         ],
@@ -145,12 +140,12 @@ def consent_view(e: Escalation, day: date) -> RenderableType:
     )
 
 
-def routes_view(e: Escalation) -> RenderableType:
-    if not e.routes_tried:
+def routes_view(v: WorkflowEscalationView) -> RenderableType:
+    if not v.routes:
         return t("Nog geen routes vastgelegd.", "italic")
     table = simple_table("Datum", "Niveau", "Wat is gedaan", "Uitkomst")
-    for route in e.routes_tried:
-        table.add_row(t(format_date(route.tried_on)), t(route.level.label), t(route.description), t(route.outcome))
+    for route in v.routes:
+        table.add_row(t(route.on), t(route.level), t(route.description), t(route.outcome))
     return table
 
 
@@ -182,7 +177,7 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="escalation.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: Database, escalation_id: int) -> None:
+    def __init__(self, db: AppHandle, escalation_id: int) -> None:
         super().__init__(db)
         self.escalation_id = escalation_id
         self.view: EscalationView | None = None
@@ -242,12 +237,13 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
         box.set_class(blocking, "blocking")
         box.set_class(not blocking, "ready")
         columns = 2 if self.size.width >= NARROW else 1
-        self.query_one("#escalation-header", Static).update(header_view(e, day, columns))
+        v = escalation_view(e, day)
+        self.query_one("#escalation-header", Static).update(header_view(v, columns))
         self.query_one("#escalation-criteria", Static).update(checklist_view(e))
-        self.query_one("#escalation-routes", Static).update(routes_view(e))
-        self.query_one("#escalation-consent", Static).update(consent_view(e, day))
+        self.query_one("#escalation-routes", Static).update(routes_view(v))
+        self.query_one("#escalation-consent", Static).update(consent_view(v))
         self.query_one("#escalation-knelpunten", Static).update(knelpunten_view(view.knelpunten))
-        self.query_one("#escalation-steps", Static).update(steps_table(e.steps, status_label))
+        self.query_one("#escalation-steps", Static).update(steps_table(v.steps))
         self.refresh_bindings()
 
     def on_resize(self) -> None:

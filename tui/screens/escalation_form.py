@@ -12,16 +12,16 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Footer, Label, Static
 
 from domain import reference
 from domain.escalation import BlockageKind, Escalation, EscalationLevel, RouteTried
 from domain.services.casework import parse
 from domain.services.escalation import EscalationDraft, start_escalation, update_escalation
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.screens.base import today
 from tui.screens.casework_common import lines_of
-from tui.screens.form_base import FormScreen
+from tui.screens.item_list_form import ItemListFormScreen
 from tui.screens.overbrugging_form import text_area
 from tui.widgets.check_list import CheckList, TickBox
 from tui.widgets.form_field import FormField
@@ -62,7 +62,7 @@ class RouteEditor(ItemEditor):
         return data
 
 
-class EscalationFormScreen(FormScreen[Escalation]):
+class EscalationFormScreen(ItemListFormScreen[Escalation]):
     CSS_PATH = "casework.tcss"
     labels = {"routes_tried": "Geprobeerde routes", "consent": "Toestemming"}
 
@@ -74,7 +74,7 @@ class EscalationFormScreen(FormScreen[Escalation]):
     ]
 
     def __init__(
-        self, db: Database, case_number: str, *, existing: Escalation | None = None,
+        self, db: AppHandle, case_number: str, *, existing: Escalation | None = None,
         draft: EscalationDraft | None = None,
     ) -> None:
         super().__init__(db)
@@ -178,15 +178,8 @@ class EscalationFormScreen(FormScreen[Escalation]):
         level = EscalationLevel.REGIONAAL if EscalationLevel.LOKAAL.value in levels else EscalationLevel.LOKAAL
         await routes.add(RouteEditor(level=level))
 
+    async def add_item(self) -> None:
+        await self.action_add_route()
+
     async def action_remove_route(self) -> None:
-        focused = self.focused
-        editor = next((n for n in (focused.ancestors if focused else []) if isinstance(n, ItemEditor)), None)
-        if editor is not None:
-            await self.query_one(ItemList).remove_editor(editor)
-
-    async def on_item_editor_remove_requested(self, event: ItemEditor.RemoveRequested) -> None:
-        await self.query_one(ItemList).remove_editor(event.editor)
-
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.has_class("add-item"):
-            await self.action_add_route()
+        await self.remove_focused_item()

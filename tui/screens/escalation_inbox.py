@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Select, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Select, Static
 
 from domain.escalation import (
     FINAL_STATES,
@@ -24,11 +26,11 @@ from domain.escalation import (
     EscalationStatus,
 )
 from domain.services.escalation import inbox, list_escalations
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
-from tui.screens.paged_list import PagedListScreen
+from tui.screens.workflow_list import WorkflowListScreen
 from tui.widgets.row_table import Column, Row, RowTable
 
 
@@ -70,7 +72,7 @@ def time_cell(row: EscalationListRow, day: date) -> str:
     return ""
 
 
-class EscalationInboxScreen(PagedListScreen[InboxQuery, EscalationPage]):
+class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
     CSS_PATH = "casework.tcss"
     AUTO_FOCUS = "#escalation-table"
 
@@ -84,7 +86,7 @@ class EscalationInboxScreen(PagedListScreen[InboxQuery, EscalationPage]):
         Binding("escape", "back", "Terug", id="escalation_inbox.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: Database, *, case_number: str | None = None) -> None:
+    def __init__(self, db: AppHandle, *, case_number: str | None = None) -> None:
         super().__init__(db)
         self.case_number = case_number
         self.view_key = "alle" if case_number else "inbox"
@@ -166,16 +168,13 @@ class EscalationInboxScreen(PagedListScreen[InboxQuery, EscalationPage]):
     def _level_changed(self) -> None:
         self.reload()
 
-    @on(DataTable.RowSelected, "#escalation-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.open_escalation(int(event.row_key.value))
-
-    def open_escalation(self, escalation_id: int) -> None:
+    def detail_screen(self, item_id: int) -> Screen[Any]:
         from tui.screens.escalation_detail import EscalationDetailScreen
 
-        self._stale = True
-        self.app.push_screen(EscalationDetailScreen(self.db, escalation_id))
+        return EscalationDetailScreen(self.db, item_id)
+
+    def open_escalation(self, escalation_id: int) -> None:
+        self.open_item(escalation_id)
 
     def action_view(self) -> None:
         keys = list(VIEWS)
@@ -183,9 +182,7 @@ class EscalationInboxScreen(PagedListScreen[InboxQuery, EscalationPage]):
         select.value = keys[(keys.index(self.view_key) + 1) % len(keys)]
 
     def action_level_filter(self) -> None:
-        select = self.query_one("#escalation-level", Select)
-        select.focus()
-        select.action_show_overlay()
+        self.open_filter("#escalation-level")
 
     def action_toggle_waiting(self) -> None:
         self.only_long_waiting = not self.only_long_waiting
@@ -193,10 +190,3 @@ class EscalationInboxScreen(PagedListScreen[InboxQuery, EscalationPage]):
             self.query_one("#escalation-view", Select).value = "inbox"  # reloads
         else:
             self.reload()
-
-    def action_back(self) -> None:
-        table = self.query_one(RowTable)
-        if not table.has_focus:
-            table.focus()
-            return
-        self.leave()

@@ -1,7 +1,7 @@
 """Export the pseudonymised escalation dossier as PDF or JSON, in a worker with progress; the path is notified.
 
-Uses the existing export (`export_dossier` service → `storage.export_dossier.render` → `write_atomic`): the
-service refuses without valid consent or with an identifier in the text, and records the export in the
+Uses the existing export (`export_dossier` service → `tui.render.dossier.render` → `services.exports.write_file`):
+the service refuses without valid consent or with an identifier in the text, and records the export in the
 audit trail. The file name holds only the dossier reference (`default_filename`).
 """
 
@@ -19,10 +19,11 @@ from textual.widgets import Label, ProgressBar, Static
 from domain.access import ReasonRequired
 from domain.errors import InvalidInput, Problem
 from domain.services.escalation import export_dossier
-from storage.bootstrap import Database
-from storage.export_dossier import DossierFormat, default_filename, render, write_atomic
+from storage.bootstrap import AppHandle, Services
+from tui.render.dossier import DossierFormat, default_filename, render
 from tui.screens.base import today
 from tui.screens.form_base import FormDialog
+from tui.widgets.form_values import FormValues
 from tui.widgets.item_editors import choice, text_input
 
 STEPS = ("Dossier samenstellen en controleren…", "Opmaken…", "Wegschrijven…", "Klaar.")
@@ -39,9 +40,9 @@ class ExportDialog(FormDialog[Path]):
 
     aliases = {"map": "directory"}
 
-    def __init__(self, db: Database, escalation_id: int, *, directory: Path | None = None,
+    def __init__(self, services: AppHandle, escalation_id: int, *, directory: Path | None = None,
                  case_number: str | None = None) -> None:
-        super().__init__(db)
+        super().__init__(services)
         self.escalation_id = escalation_id
         self.case_number = case_number
         """Known when opened from the escalation: its reason (outside the caseload) is passed on."""
@@ -64,18 +65,18 @@ class ExportDialog(FormDialog[Path]):
     def on_mount(self) -> None:
         self._fields["format"].control.focus()
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         return {"format": self.value("format"), "directory": self.value("directory")}
 
     def _progress(self, step: int) -> None:
         self.query_one("#export-progress", ProgressBar).update(progress=step)
         self.query_one("#export-step", Static).update(STEPS[step])
 
-    def reason_then_save(self, required: ReasonRequired, draft: dict[str, Any]) -> None:
+    def reason_then_save(self, required: ReasonRequired, draft: FormValues) -> None:
         self.case_number = self.case_number or required.case_number  # learnt from the service
         super().reason_then_save(required, draft)
 
-    def submit(self, draft: dict[str, Any]) -> Path:
+    def submit(self, draft: FormValues) -> Path:
         """Runs in the dialog's worker; each step reports its progress to the screen."""
         fmt = DossierFormat(draft["format"])
         directory = Path(str(draft["directory"]).strip() or ".").expanduser()
@@ -83,23 +84,24 @@ class ExportDialog(FormDialog[Path]):
             raise InvalidInput([Problem("directory", f"De map {directory} bestaat niet.")])
         self.app.call_from_thread(self._progress, 0)
         purpose = self.case_reason(self.case_number) if self.case_number else ""
-        dossier = export_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=today(self.db),
+        dossier = export_dossier(self.escalation_id, self.db.uow(), self.services.actor, today=today(self.services),
                                  purpose=purpose)
         self.app.call_from_thread(self._progress, 1)
         data = render(dossier, fmt)
         self.app.call_from_thread(self._progress, 2)
         path = directory / default_filename(dossier, fmt)
-        write_atomic(path, data, overwrite=True)  # the generated name of this dossier: a newer export replaces it
+        # The generated name of this dossier: a newer export replaces it.
+        self.services.exports.write_file(path, data, overwrite=True)
         self.app.call_from_thread(self._progress, 3)
         return path
 
 
 def export_dossier_with_dialog(screen: Screen[Any], escalation_id: int, case_number: str | None = None) -> None:
     """Open the export dialog from `screen` and tell the user where the file went."""
-    db: Database = screen.db  # type: ignore[attr-defined]
+    services: Services = screen.services  # type: ignore[attr-defined]
 
     def written(path: Path | None) -> None:
         if path is not None:
             screen.notify(f"Dossier opgeslagen in {path}", title="Geëxporteerd", timeout=15, markup=False)
 
-    screen.app.push_screen(ExportDialog(db, escalation_id, case_number=case_number), written)
+    screen.app.push_screen(ExportDialog(services, escalation_id, case_number=case_number), written)

@@ -19,9 +19,9 @@ from textual.worker import Worker, WorkerState
 from domain import reference
 from domain.access import Permission, has
 from domain.household import MEMBER_ROLE_LABELS, ORGANISATION_TYPE_LABELS, Household, HouseholdStatus
-from domain.services.households import change_status, get_household
+from domain.services.households import ChangeHouseholdStatus
 from domain.validation import age_on, mask_bsn
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date, format_datetime, format_money
 from tui.screens.base import DoorbraakScreen, today
 
@@ -160,8 +160,8 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
                 tooltip="Wie zag of wijzigde deze casus, wanneer en waarom"),
     ]
 
-    def __init__(self, db: Database, case_number: str) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, case_number: str) -> None:
+        super().__init__(services)
         self.case_number = case_number
         self.household: Household | None = None
         self.sub_title = f"Casus {case_number}"
@@ -188,7 +188,7 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
     def load(self) -> None:
         """Outside the caseload the service asks why (the answer is logged); declining goes back."""
         self.run_for_case(
-            lambda purpose: get_household(self.case_number, self.db.uow(), self.db.actor, purpose=purpose),
+            lambda purpose: self.services.households.get(self.case_number, purpose=purpose),
             self.show_household, group="household", case_number=self.case_number, cancelled=self.close_unopened,
         )
 
@@ -198,7 +198,7 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
         self.sub_title = f"Casus {household.case_number} · {household.name}"
         self.query_one("#summary", Static).update(summary_table(household))
         self.query_one("#members-title", Label).update(f"Leden ({len(household.members)})")
-        self.query_one("#members", Static).update(members_table(household, today(self.db)))
+        self.query_one("#members", Static).update(members_table(household, today(self.services)))
         self.query_one("#problems-title", Label).update(f"Problemen per leefgebied (ZRM) ({len(household.problems)})")
         self.query_one("#problems", Static).update(problems_table(household))
         self.query_one("#organisations-title", Label).update(
@@ -226,13 +226,13 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "audit":
-            return has(self.db.actor, Permission.VIEW_AUDIT)  # hidden for roles the service refuses
+            return has(self.services.actor, Permission.VIEW_AUDIT)  # hidden for roles the service refuses
         return True
 
     def action_audit(self) -> None:
         from tui.screens.case_audit import CaseAuditScreen
 
-        self.app.push_screen(CaseAuditScreen(self.db, self.case_number))
+        self.app.push_screen(CaseAuditScreen(self.services, self.case_number))
 
     def action_edit(self) -> None:
         if self.household is None:
@@ -243,12 +243,12 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
             if saved is not None:
                 self.show_household(saved)
 
-        self.app.push_screen(HouseholdFormScreen(self.db, self.household), edited)
+        self.app.push_screen(HouseholdFormScreen(self.services, self.household), edited)
 
     def action_plan(self) -> None:
         from tui.screens.plan_overview import PlanOverviewScreen
 
-        self.app.push_screen(PlanOverviewScreen(self.db, self.case_number))
+        self.app.push_screen(PlanOverviewScreen(self.services, self.case_number))
 
     def action_change_status(self) -> None:
         household = self.household
@@ -265,7 +265,7 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
     def action_overbruggingen(self) -> None:
         from tui.screens.overbrugging_list import OverbruggingListScreen
 
-        self.app.push_screen(OverbruggingListScreen(self.db, self.case_number))
+        self.app.push_screen(OverbruggingListScreen(self.services, self.case_number))
 
     def action_escalation(self) -> None:
         from tui.screens.household_escalation import open_or_start_escalation
@@ -274,8 +274,9 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
 
     def save_status(self, expected_version: int, new_status: HouseholdStatus) -> None:
         self.run_for_case(
-            lambda purpose: change_status(self.case_number, new_status, expected_version, self.db.uow(),
-                                          self.db.actor, purpose=purpose),
+            lambda purpose: self.services.households.change_status(
+                ChangeHouseholdStatus(self.case_number, new_status, expected_version, purpose=purpose)
+            ),
             self._status_saved, group="household-status", case_number=self.case_number,
         )
 

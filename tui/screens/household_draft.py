@@ -20,12 +20,13 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from domain.household import Household
-from storage.drafts import LocalDrafts
 from tui.render.format import format_datetime
 from tui.widgets.form_field import FormField
+from tui.widgets.form_values import FormValues
 from tui.widgets.item_editors import ItemEditor, MemberEditor, OrganisationEditor, ProblemEditor
 
 if TYPE_CHECKING:
+    from storage.bootstrap import LocalDrafts
     from tui.screens.household_form import HouseholdFormScreen
 
 NEW_EDITORS: dict[str, Callable[[], ItemEditor]] = {
@@ -56,9 +57,9 @@ def set_raw_value(control: Widget, value: Any) -> None:
                 return
 
 
-def snapshot(form: HouseholdFormScreen) -> dict[str, Any]:
+def snapshot(form: HouseholdFormScreen) -> FormValues:
     """Every field and item as typed (masked BSNs stay masked: the full number is never written)."""
-    lists: dict[str, list[dict[str, Any]]] = {}
+    lists: dict[str, list[FormValues]] = {}
     for path in NEW_EDITORS:
         lists[path] = [
             {"id": editor.item_id,
@@ -75,7 +76,7 @@ def snapshot(form: HouseholdFormScreen) -> dict[str, Any]:
     }
 
 
-async def apply(form: HouseholdFormScreen, concept: dict[str, Any]) -> None:
+async def apply(form: HouseholdFormScreen, concept: FormValues) -> None:
     """Put the typed values back into a form that shows the concept's base household."""
     for path, value in concept.get("fields", {}).items():
         if path in form._fields:
@@ -108,34 +109,34 @@ DRAFT_PAUSE = 1.0
 class DraftKeeping:
     """Mixed into the household form: writes the concept while typing, offers it back, drops it when done.
 
-    Expects the form's `db`, `household`, `_shown`, `_initial`, `_merged`, `is_dirty`, `draft()`,
+    Expects the form's `services`, `household`, `_shown`, `_initial`, `_merged`, `is_dirty`, `draft()`,
     `recompose()`, `_set_form_error()` (see HouseholdFormScreen).
     """
 
     household: Household | None
     _shown: Household | None
-    _initial: dict[str, Any] | None
+    _initial: FormValues | None
     _merged: bool
     _draft_key: str
     _draft_timer: Timer | None = None
 
     def schedule_draft(self: HouseholdFormScreen) -> None:  # type: ignore[misc]
         """Call on every change; the concept is written once typing pauses."""
-        if self._initial is None or self.db.drafts is None:
+        if self._initial is None or self.services.drafts is None:
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_PAUSE, self.write_draft)
 
     def write_draft(self: HouseholdFormScreen) -> None:  # type: ignore[misc]
-        store = self.db.drafts
+        store = self.services.drafts
         if store is None:
             return
         if not self.is_dirty:
             self.drop_draft()
             return
         content = {**snapshot(self), "saved_at": datetime.now(UTC).isoformat()}
-        username = self.db.actor.username
+        username = self.services.actor.username
         self.app.run_worker(partial(store.save, username, self._draft_key, content), thread=True,
                             group="draft-save", exclusive=True, exit_on_error=False)
 
@@ -144,40 +145,39 @@ class DraftKeeping:
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        store = self.db.drafts
+        store = self.services.drafts
         if store is not None:
-            self.app.run_worker(partial(store.discard, self.db.actor.username, self._draft_key), thread=True,
+            self.app.run_worker(partial(store.discard, self.services.actor.username, self._draft_key), thread=True,
                                 group="draft-drop", exit_on_error=False)
 
     def look_for_draft(self: HouseholdFormScreen) -> None:  # type: ignore[misc]
-        store = self.db.drafts
+        store = self.services.drafts
         if store is not None:
             self.run_worker(partial(self._load_draft, store), thread=True, group="draft-load", exit_on_error=False)
 
     def _load_draft(self: HouseholdFormScreen, store: LocalDrafts) -> None:  # type: ignore[misc]
-        concept = store.load(self.db.actor.username, self._draft_key)
+        concept = store.load(self.services.actor.username, self._draft_key)
         if concept is not None and concept.get("format") == FORMAT:
             self.app.call_from_thread(self._offer_draft, concept)
 
-    def _offer_draft(self: HouseholdFormScreen, concept: dict[str, Any]) -> None:  # type: ignore[misc]
-        from tui.screens.confirm_dialog import ConfirmDialog
+    def _offer_draft(self: HouseholdFormScreen, concept: FormValues) -> None:  # type: ignore[misc]
+        from tui.screens.draft_dialog import RESTORE, DraftDialog
 
         when = _when(concept.get("saved_at"))
 
-        async def answered(restore: bool | None) -> None:
-            if restore:
+        async def answered(choice: str | None) -> None:
+            if choice == RESTORE:
                 await self.restore_draft(concept)
             else:
                 self.drop_draft()
 
-        self.app.push_screen(ConfirmDialog(
-            "Concept herstellen?",
-            f"Er is een niet-opgeslagen concept{when}, bijvoorbeeld na een storing of een verbroken "
-            "verbinding. Wilt u verder waar u was?",
-            yes="Herstellen", no="Weggooien",
+        # The same dialog and keys as the plan's concept (h herstellen, w weggooien, Esc herstelt).
+        self.app.push_screen(DraftDialog(
+            f"Concept herstellen? Er is een niet-opgeslagen concept{when}, bijvoorbeeld na een storing of een "
+            "verbroken verbinding. Wilt u verder waar u was?",
         ), answered)
 
-    async def restore_draft(self: HouseholdFormScreen, concept: dict[str, Any]) -> None:  # type: ignore[misc]
+    async def restore_draft(self: HouseholdFormScreen, concept: FormValues) -> None:  # type: ignore[misc]
         base = concept.get("household")
         if base is not None and self.household is not None:
             bsns = {m.id: m.bsn for m in self.household.members}  # as saved now (the concept has none)

@@ -7,8 +7,6 @@ its field. The form keeps every edit until the service has confirmed the save (a
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import ValidationError
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,11 +20,12 @@ from domain import reference
 from domain.errors import InvalidInput, Problem, StaleVersion
 from domain.household import NAME_MAX, Household, MemberRole
 from domain.messages import field_label
-from domain.services.households import SaveConflict, create_household, explain_conflict, update_household
-from storage.bootstrap import Database
+from domain.services.households import SaveConflict, UpdateHousehold, parse_draft
+from storage.bootstrap import AppHandle
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.household_draft import DraftKeeping
 from tui.widgets.form_field import FormField
+from tui.widgets.form_values import FormValues
 from tui.widgets.item_editors import (
     ItemEditor,
     ItemList,
@@ -61,15 +60,15 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
                 tooltip="Een betrokken organisatie toevoegen"),
     ]
 
-    def __init__(self, db: Database, household: Household | None) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, household: Household | None) -> None:
+        super().__init__(services)
         self.household = household
         """The saved version the edits are based on (its version is checked at save)."""
         self._shown = household
         """What the fields were filled with (after a merge: my edits on top of theirs)."""
         self.sub_title = f"Bewerken · {household.case_number}" if household else "Nieuw huishouden"
         self._fields: dict[str, FormField] = {}
-        self._initial: dict[str, Any] | None = None
+        self._initial: FormValues | None = None
         self._merged = False
         """True after a merge: the form differs from what is saved even if nothing is typed."""
         self.saving = False
@@ -109,12 +108,12 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
                 )
                 yield self._field(
                     "Professional",
-                    text_input(h.professional if h else "", placeholder=f"leeg = {self.db.actor.display_name}"),
+                    text_input(h.professional if h else "", placeholder=f"leeg = {self.services.actor.display_name}"),
                     path="professional",
                 )
                 # The team decides who has the case in their caseload; a save must never drop it.
                 yield self._field(
-                    "Team", text_input(h.team if h else self.db.actor.team, placeholder="bijv. Wijkteam Oost"),
+                    "Team", text_input(h.team if h else self.services.actor.team, placeholder="bijv. Wijkteam Oost"),
                     path="team",
                 )
             yield Label("Adres", classes="section-label")
@@ -171,10 +170,10 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
     def item_list(self, path: str) -> ItemList:
         return self.query_one(f"#list-{path}", ItemList)
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         """The form as the service expects it (a HouseholdDraft dict)."""
         f = self._fields
-        data: dict[str, Any] = {
+        data: FormValues = {
             "name": f["name"].value,
             "professional": f["professional"].value,
             "team": f["team"].value,
@@ -244,22 +243,24 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
         self._save(self.draft())
 
     @work(thread=True, exclusive=True, group="household-save", exit_on_error=False)
-    def _save(self, draft: dict[str, Any]) -> None:
+    def _save(self, draft: FormValues) -> None:
         try:
+            command = parse_draft(draft)
             if self.household is None:
-                saved = create_household(draft, self.db.uow(), self.db.actor, today=today(self.db))
+                saved = self.services.households.create(command, today=today(self.services))
             else:
                 assert self.household.case_number is not None
                 number = self.household.case_number
-                saved = update_household(number, draft, self.household.version, self.db.uow(), self.db.actor,
-                                         purpose=self.case_reason(number))
+                saved = self.services.households.update(
+                    UpdateHousehold(number, command, self.household.version, purpose=self.case_reason(number))
+                )
         except InvalidInput as exc:
             self.app.call_from_thread(self.show_problems, exc.problems)
         except StaleVersion:
             assert self.household is not None and self.household.case_number is not None
             number = self.household.case_number
-            conflict = explain_conflict(number, self.household, draft, self.db.uow(), self.db.actor,
-                                        purpose=self.case_reason(number))
+            conflict = self.services.households.explain_conflict(number, self.household, command,
+                                                                 purpose=self.case_reason(number))
             self.app.call_from_thread(self._show_conflict, conflict)
         else:
             self.app.call_from_thread(self._saved, saved)

@@ -6,8 +6,6 @@ of that household); the refusal is shown at the field, with everything typed kep
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Label, Static
@@ -16,21 +14,22 @@ from domain.escalation import Escalation
 from domain.knelpunt import Knelpunt, KnelpuntCategory
 from domain.services.casework import parse
 from domain.services.escalation import raise_knelpunt
-from domain.services.knelpunten import KnelpuntDraft, add_knelpunt, update_knelpunt
-from storage.bootstrap import Database
+from domain.services.knelpunten import KnelpuntDraft, UpdateKnelpunt
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import today
 from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area
-from tui.widgets.form_values import format_date_input, parse_date_input
+from tui.widgets.form_values import FormValues, format_date_input, parse_date_input
 from tui.widgets.item_editors import choice, text_input
 
 
 class KnelpuntFormScreen(FormScreen[Knelpunt]):
     CSS_PATH = "casework.tcss"
 
-    def __init__(self, db: Database, *, existing: Knelpunt | None = None, escalation: Escalation | None = None) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, *, existing: Knelpunt | None = None,
+                 escalation: Escalation | None = None) -> None:
+        super().__init__(services)
         self.existing = existing
         self.escalation = escalation
         if existing is not None:
@@ -70,7 +69,8 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
                              path="article")
             yield self.field("Organisatie", text_input(k.organisation if k else ""), path="organisation")
             yield self.field("Ministerie", text_input(k.ministry if k else ""), path="ministry")
-            yield self.field("Gesignaleerd op", text_input(format_date_input(k.signalled_on if k else today(self.db)),
+            signalled_on = k.signalled_on if k else today(self.services)
+            yield self.field("Gesignaleerd op", text_input(format_date_input(signalled_on),
                                                            placeholder="dd-mm-jjjj", max_length=10),
                              path="signalled_on")
         yield Footer()
@@ -78,8 +78,8 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
     def on_mount(self) -> None:
         self._fields["title"].control.focus()
 
-    def draft(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+    def draft(self) -> FormValues:
+        data: FormValues = {
             key: self.value(key)
             for key in ("title", "unintended_effect", "proposed_fix", "law", "article", "organisation", "ministry")
         }
@@ -90,18 +90,20 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
             data["signalled_on"] = signalled
         return data
 
-    def submit(self, draft: dict[str, Any]) -> Knelpunt:
+    def submit(self, draft: FormValues) -> Knelpunt:
         if self.existing is not None:
             assert self.existing.id is not None
-            return update_knelpunt(self.existing.id, draft, self.existing.version, self.db.uow(), self.db.actor)
+            return self.services.knelpunten.update(
+                UpdateKnelpunt(self.existing.id, parse(KnelpuntDraft, draft), self.existing.version)
+            )
         if self.escalation is not None:
             assert self.escalation.id is not None
             command = parse(KnelpuntDraft, draft)
             _, knelpunt = raise_knelpunt(self.escalation.id, command, self.escalation.version, self.db.uow(),
-                                         self.db.actor, today=today(self.db),
+                                         self.services.actor, today=today(self.services),
                                          purpose=self.case_reason(self.escalation.case_number))
             return knelpunt
-        return add_knelpunt(draft, self.db.uow(), self.db.actor, today=today(self.db))
+        return self.services.knelpunten.add(parse(KnelpuntDraft, draft), today=today(self.services))
 
     def saved_message(self, result: Knelpunt) -> str:
         if self.escalation is not None:

@@ -15,8 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from domain.knelpunt import KnelpuntPage, KnelpuntQuery
-from domain.services.knelpunten import list_knelpunten
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle, as_services
 
 TYPING_PAUSE = 0.15
 
@@ -24,9 +23,9 @@ TYPING_PAUSE = 0.15
 class KnelpuntPicker(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="knelpunt_picker.cancel", tooltip="Niets koppelen")]
 
-    def __init__(self, db: Database, *, exclude: set[int] | None = None) -> None:
+    def __init__(self, services: AppHandle, *, exclude: set[int] | None = None) -> None:
         super().__init__()
-        self.db = db
+        self.services = as_services(services)
         self.exclude = exclude or set()
 
     def compose(self) -> ComposeResult:
@@ -59,7 +58,7 @@ class KnelpuntPicker(ModalScreen[int | None]):
             time.sleep(pause)
             if get_current_worker().is_cancelled:
                 return
-        page = list_knelpunten(KnelpuntQuery(text=text, limit=50), self.db.uow(), self.db.actor)
+        page = self.services.knelpunten.list(KnelpuntQuery(text=text, limit=50))
         self.app.call_from_thread(self._show, page)
 
     def _show(self, page: KnelpuntPage) -> None:

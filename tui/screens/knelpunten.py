@@ -24,8 +24,8 @@ from domain.knelpunt import (
     KnelpuntQuery,
     KnelpuntStatus,
 )
-from domain.services.knelpunten import change_knelpunt_status, get_knelpunt, list_knelpunten, record_occurrence
-from storage.bootstrap import Database
+from domain.services.knelpunten import ChangeKnelpuntStatus, RecordOccurrence
+from storage.bootstrap import AppHandle
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
 from tui.screens.paged_list import PagedListScreen
@@ -71,8 +71,8 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
         Binding("escape", "back", "Terug", id="knelpunten.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle) -> None:
+        super().__init__(services)
         self.sub_title = "Knelpunten"
 
     def compose(self) -> ComposeResult:
@@ -100,7 +100,7 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
         )
 
     def fetch(self, query: KnelpuntQuery) -> KnelpuntPage:
-        return list_knelpunten(query, self.db.uow(), self.db.actor)
+        return self.services.knelpunten.list(query)
 
     def page_rows(self, page: KnelpuntPage) -> list[Row]:
         return [knelpunt_row(r) for r in page.rows]
@@ -145,20 +145,20 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
 
     @work(thread=True, exclusive=True, group="knelpunt-open", exit_on_error=False)
     def _open(self, knelpunt_id: int) -> None:
-        knelpunt = get_knelpunt(knelpunt_id, self.db.uow(), self.db.actor)
+        knelpunt = self.services.knelpunten.get(knelpunt_id)
         self.app.call_from_thread(self._edit, knelpunt)
 
     def _edit(self, knelpunt: Knelpunt) -> None:
         from tui.screens.knelpunt_form import KnelpuntFormScreen
 
         self._stale = True
-        self.app.push_screen(KnelpuntFormScreen(self.db, existing=knelpunt))
+        self.app.push_screen(KnelpuntFormScreen(self.services, existing=knelpunt))
 
     def action_new(self) -> None:
         from tui.screens.knelpunt_form import KnelpuntFormScreen
 
         self._stale = True
-        self.app.push_screen(KnelpuntFormScreen(self.db))
+        self.app.push_screen(KnelpuntFormScreen(self.services))
 
     def action_change_status(self) -> None:
         knelpunt_id = self._current_id()
@@ -167,7 +167,7 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
 
     @work(thread=True, exclusive=True, group="knelpunt-open", exit_on_error=False)
     def _load_for_status(self, knelpunt_id: int) -> None:
-        knelpunt = get_knelpunt(knelpunt_id, self.db.uow(), self.db.actor)
+        knelpunt = self.services.knelpunten.get(knelpunt_id)
         self.app.call_from_thread(self._ask_status, knelpunt)
 
     def _ask_status(self, knelpunt: Knelpunt) -> None:
@@ -181,17 +181,18 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
         kid, version = knelpunt.id, knelpunt.version
 
         def submit(value: str, on: date | None, note: str) -> Knelpunt:
-            return change_knelpunt_status(kid, KnelpuntStatus(value), version, self.db.uow(), self.db.actor,
-                                          on=on or today(self.db))
+            return self.services.knelpunten.change_status(
+                ChangeKnelpuntStatus(kid, KnelpuntStatus(value), version, on=on or today(self.services))
+            )
 
         def done(saved: Knelpunt | None) -> None:
             if saved is not None:
                 self.notify(f"{saved.reference} is nu '{saved.status.label}'.", title="Opgeslagen", markup=False)
                 self.reload(keep=str(saved.id))
 
-        self.app.push_screen(StepDialog(self.db, title=f"Status · {knelpunt.reference}", current=knelpunt.status.label,
-                                        choices=[(s.value, s.label) for s in allowed], submit=submit,
-                                        today=today(self.db), with_note=False), done)
+        self.app.push_screen(StepDialog(self.services, title=f"Status · {knelpunt.reference}",
+                                        current=knelpunt.status.label, choices=[(s.value, s.label) for s in allowed],
+                                        submit=submit, today=today(self.services), with_note=False), done)
 
     def action_occurred(self) -> None:
         knelpunt_id = self._current_id()
@@ -200,8 +201,10 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
 
     @work(thread=True, exclusive=True, group="knelpunt-change", exit_on_error=False)
     def _occurred(self, knelpunt_id: int) -> None:
-        current = get_knelpunt(knelpunt_id, self.db.uow(), self.db.actor)
-        saved = record_occurrence(knelpunt_id, current.version, self.db.uow(), self.db.actor, on=today(self.db))
+        current = self.services.knelpunten.get(knelpunt_id)
+        saved = self.services.knelpunten.record_occurrence(
+            RecordOccurrence(knelpunt_id, current.version, on=today(self.services))
+        )
         self.app.call_from_thread(self._counted, saved)
 
     def _counted(self, saved: Knelpunt) -> None:
@@ -211,7 +214,7 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
     def action_report(self) -> None:
         from tui.screens.knelpunten_report import KnelpuntenReportScreen
 
-        self.app.push_screen(KnelpuntenReportScreen(self.db))
+        self.app.push_screen(KnelpuntenReportScreen(self.services))
 
     def action_focus_search(self) -> None:
         self.query_one("#knelpunt-search", Input).focus()

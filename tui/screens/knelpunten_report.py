@@ -19,10 +19,9 @@ from textual.worker import Worker, WorkerState
 
 from domain.errors import InvalidInput
 from domain.knelpunt import CountRow, KnelpuntenReport, MonthRow
-from domain.services.knelpunten import knelpunten_report
 from domain.trend import month_label, trend
-from storage.bootstrap import Database
-from tui.render.format import format_date
+from storage.bootstrap import AppHandle
+from tui.render.format import format_date, format_period
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import simple_table, t, to_date
 from tui.widgets.bar_chart import Bar, BarChart
@@ -56,8 +55,8 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="report.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle) -> None:
+        super().__init__(services)
         self.sub_title = "Knelpunten · systeemleren"
         self.report: KnelpuntenReport | None = None
 
@@ -110,7 +109,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
     @work(thread=True, exclusive=True, group="report", exit_on_error=False)
     def load(self, start: date | None, end: date | None) -> None:
         try:
-            report = knelpunten_report(self.db.uow(), self.db.actor, start=start, end=end)
+            report = self.services.knelpunten.report(start=start, end=end)
         except InvalidInput as exc:
             self.app.call_from_thread(self.query_one("#report-error", Static).update, exc.problems[0].reason)
             self.app.call_from_thread(setattr, self.query_one("#report-body"), "loading", False)
@@ -120,7 +119,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
     def show(self, report: KnelpuntenReport) -> None:
         self.report = report
         self.query_one("#report-body").loading = False
-        period = f"{format_date(report.period_from) or 'begin'} t/m {format_date(report.period_to) or 'nu'}"
+        period = format_period(report.period_from, report.period_to)
         self.query_one("#report-total", Static).update(
             f"{report.knelpunten} knelpunt{'en' if report.knelpunten != 1 else ''}, {report.meldingen} "
             f"melding{'en' if report.meldingen != 1 else ''} · {period}"
@@ -137,7 +136,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
     def _trend_text(self, report: KnelpuntenReport) -> str:
         """The trend over whole months: the month that is still running would pull it down."""
         months = list(report.by_month)
-        running = today(self.db).strftime("%Y-%m")
+        running = today(self.services).strftime("%Y-%m")
         note = ""
         if months and months[-1].month == running:
             months = months[:-1]

@@ -21,7 +21,7 @@ from domain.escalation import EscalationStatus
 from domain.lmm import LmmDossierView, LmmStep
 from domain.services.lmm import lmm_dossier, record_lmm_handling
 from storage.bootstrap import Database
-from storage.export_dossier import dossier_json
+from tui.render.dossier import dossier_json
 from tui.render.format import format_date
 from tui.screens.base import today
 from tui.screens.casework_common import days, pairs, simple_table, t

@@ -8,21 +8,24 @@ submission first). `f` chooses the state (default: waiting), `m` the municipalit
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static
 
 from domain.escalation import FINAL_STATES, INBOX_STATUSES, EscalationStatus
 from domain.lmm import SUBMITTED_STATES, LmmDossierRow, LmmPage, LmmQuery
 from domain.services.lmm import lmm_dossiers
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
-from tui.screens.paged_list import PagedListScreen
+from tui.screens.workflow_list import WorkflowListScreen
 from tui.widgets.row_table import Column, Row, RowTable
 
 """Each page is one audit record naming its dossiers; 40 references fit in it."""
@@ -65,7 +68,7 @@ def row_detail(row: LmmDossierRow) -> Text:
     return text
 
 
-class LmmInboxScreen(PagedListScreen[LmmQuery, LmmPage]):
+class LmmInboxScreen(WorkflowListScreen[LmmQuery, LmmPage]):
     """The LMM/LET's work queue; Enter opens a dossier."""
 
     PAGE_SIZE = 40
@@ -83,7 +86,7 @@ class LmmInboxScreen(PagedListScreen[LmmQuery, LmmPage]):
         Binding("escape", "back", "Terug", id="lmm_inbox.back", tooltip="Terug naar de start"),
     ]
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: AppHandle) -> None:
         super().__init__(db)
         self.sub_title = "LMM-inbox"
         self.rows: dict[str, LmmDossierRow] = {}
@@ -181,31 +184,17 @@ class LmmInboxScreen(PagedListScreen[LmmQuery, LmmPage]):
     def _highlighted(self) -> None:
         self._show_detail()
 
-    @on(DataTable.RowSelected, "#lmm-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.open_dossier(int(event.row_key.value))
-
-    def open_dossier(self, escalation_id: int) -> None:
+    def detail_screen(self, item_id: int) -> Screen[Any]:
         from tui.screens.lmm_dossier import LmmDossierScreen
 
-        self._stale = True
-        self.app.push_screen(LmmDossierScreen(self.db, escalation_id))
+        return LmmDossierScreen(self.db, item_id)
+
+    def open_dossier(self, escalation_id: int) -> None:
+        self.open_item(escalation_id)
 
     def action_state_filter(self) -> None:
-        select = self.query_one("#lmm-state", Select)
-        select.focus()
-        select.action_show_overlay()
+        self.open_filter("#lmm-state")
 
     def action_municipality_filter(self) -> None:
-        select = self.query_one("#lmm-municipality", Select)
-        select.focus()
-        select.action_show_overlay()
-
-    def action_back(self) -> None:
-        table = self.query_one(RowTable)
-        if not table.has_focus:
-            table.focus()
-            return
-        self.leave()
+        self.open_filter("#lmm-municipality")
 

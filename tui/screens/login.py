@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle, as_services
 from tui.widgets.app_header import AppHeader
 
 if TYPE_CHECKING:
@@ -35,26 +35,26 @@ class LoginScreen(Screen[None]):
         Binding("ctrl+s", "login", "Inloggen", id="login.submit", tooltip="Inloggen met deze gegevens"),
     ]
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, services: AppHandle) -> None:
         super().__init__()
-        self.db = db
+        self.services = as_services(services)
         self.sub_title = "Inloggen"
         self.busy = False
 
     def compose(self) -> ComposeResult:
-        yield AppHeader(demo=self.db.demo, user="niet ingelogd")
+        yield AppHeader(demo=self.services.demo, user="niet ingelogd")
         with Center(id="login-center"), Vertical(id="login-box") as box:
             box.border_title = "Inloggen"
-            account = "uw persoonlijke PostgreSQL-account" if self.db.uses_database_logins else "uw eigen account"
+            account = "uw persoonlijke PostgreSQL-account" if self.services.uses_database_logins else "uw eigen account"
             yield Static(
                 f"Deze database wordt gedeeld. Log in met {account}; wat u ziet en wijzigt wordt "
                 "vastgelegd in het logboek.",
                 id="login-intro",
                 markup=False,
             )
-            yield Label(f"Database: {self.db.description}", id="login-database", markup=False)
+            yield Label(f"Database: {self.services.description}", id="login-database", markup=False)
             yield Label("Gebruikersnaam", classes="login-label")
-            yield Input(value=self.db.settings.user if self.db.settings.user != "lokaal" else "",
+            yield Input(value=self.services.settings.user if self.services.settings.user != "lokaal" else "",
                         id="login-user", max_length=40, compact=True)
             yield Label("Wachtwoord", classes="login-label")
             yield Input(password=True, id="login-password", max_length=200, compact=True)
@@ -96,7 +96,7 @@ class LoginScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="login", exit_on_error=False)
     def _login(self, username: str, password: str) -> None:
         try:
-            actor = self.db.login(username, password)
+            actor = self.services.login(username, password)
         except DomainError as error:
             self.app.call_from_thread(self._refused, error)
         else:

@@ -8,7 +8,6 @@ the request while it is open). Warnings (over the cap, past the deadline) come f
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -20,7 +19,6 @@ from textual.worker import Worker, WorkerState
 
 from domain.overbrugging import (
     COSTS_ALLOWED,
-    OVERBRUGGING_TRANSITIONS,
     Overbrugging,
     OverbruggingStatus,
 )
@@ -29,45 +27,40 @@ from domain.services.overbrugging import (
     change_overbrugging_status,
     get_overbrugging,
 )
-from storage.bootstrap import Database
-from tui.render.format import format_date, format_money
+from storage.bootstrap import AppHandle
+from tui.render.workflow import OverbruggingView, overbrugging_view
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, simple_table, steps_table, t
 
 NARROW = 100
 
 
-def status_label(value: str) -> str:
-    return OverbruggingStatus(value).label
-
-
 def next_states(overbrugging: Overbrugging) -> list[OverbruggingStatus]:
     """The states `s` offers: the legal ones, except the settlement (that has its own form, v)."""
-    allowed = OVERBRUGGING_TRANSITIONS[overbrugging.status] - {OverbruggingStatus.VERREKENING_BESLOTEN}
-    return [s for s in OverbruggingStatus if s in allowed]
+    return overbrugging.next_states()
 
 
-def request_view(ob: Overbrugging, columns: int) -> RenderableType:
+def request_view(v: OverbruggingView, columns: int) -> RenderableType:
     rows: list[tuple[str, str | Text]] = [
-        ("Nummer", ob.reference),
-        ("Casus", ob.case_number),
-        ("Status", t(ob.status.label, "bold")),
-        ("Overgang", ob.transition.label + (f" — {ob.transition_note}" if ob.transition_note else "")),
-        ("Voorfinancier", t(ob.voorfinancier)),
-        ("Plafond", format_money(ob.cap)),
-        ("Verwacht", format_money(ob.expected_cost)),
-        ("Geboekt", t(format_money(ob.total_costs), "bold" if ob.over_cap else "")),
-        ("Resterend", format_money(ob.remaining)),
-        ("Start", format_date(ob.start_date)),
-        ("Looptijd", f"max. {ob.max_duration_months} mnd, tot {format_date(ob.end_date)}"),
-        ("Verrekenen vóór", format_date(ob.settlement_deadline)),
+        ("Nummer", v.reference),
+        ("Casus", v.case_number),
+        ("Status", t(v.status, "bold")),
+        ("Overgang", v.transition + (f" — {v.transition_note}" if v.transition_note else "")),
+        ("Voorfinancier", t(v.voorfinancier)),
+        ("Plafond", v.cap),
+        ("Verwacht", v.expected_cost),
+        ("Geboekt", t(v.total_costs, "bold" if v.over_cap else "")),
+        ("Resterend", v.remaining),
+        ("Start", v.start_date),
+        ("Looptijd", f"max. {v.max_duration_months} mnd, tot {v.end_date}"),
+        ("Verrekenen vóór", v.settlement_deadline),
     ]
     parties = pairs(
         [
-            ("Wetten in geschil", ", ".join(law.value for law in ob.laws_in_dispute)),
-            ("Organisaties", t(", ".join(ob.organisations_in_dispute) or "—")),
-            ("Benodigde hulp", t(ob.support_needed)),
-            ("Waarom urgent", t(ob.urgency_reason)),
+            ("Wetten in geschil", v.laws),
+            ("Organisaties", t(v.organisations or "—")),
+            ("Benodigde hulp", t(v.support_needed)),
+            ("Waarom urgent", t(v.urgency_reason)),
         ],
         columns=1,
         label_width=17,
@@ -75,34 +68,31 @@ def request_view(ob: Overbrugging, columns: int) -> RenderableType:
     return Group(pairs(rows, columns=columns), Text(""), parties)
 
 
-def costs_view(ob: Overbrugging) -> RenderableType:
-    if not ob.costs:
+def costs_view(ob: Overbrugging, v: OverbruggingView) -> RenderableType:
+    if not v.costs:
         hint = " Druk op k om kosten te boeken." if ob.status in COSTS_ALLOWED else ""
         return t("Nog geen kosten geboekt." + hint, "italic")
     table = simple_table("Datum", "Omschrijving", "Door", "Bedrag", right=("Bedrag",))
-    for cost in ob.costs:
-        table.add_row(t(format_date(cost.booked_on)), t(cost.description), t(cost.by), t(format_money(cost.amount)))
-    table.add_row(t("Totaal", "bold"), "", "", t(format_money(ob.total_costs), "bold"))
+    for cost in v.costs:
+        table.add_row(t(cost.on), t(cost.description), t(cost.by), t(cost.amount))
+    table.add_row(t("Totaal", "bold"), "", "", t(v.total_costs, "bold"))
     return table
 
 
-def settlement_view(ob: Overbrugging) -> RenderableType:
-    s = ob.settlement
+def settlement_view(ob: Overbrugging, v: OverbruggingView) -> RenderableType:
+    s = v.settlement
     if s is None:
         hint = " Druk op v om de verrekening vast te leggen." if ob.status is OverbruggingStatus.INGEZET else ""
         return t("Nog geen verrekening." + hint, "italic")
     table = simple_table("Betaler", "Wet", "Aandeel", "Bedrag", right=("Aandeel", "Bedrag"))
-    for share, portion in zip(s.shares, s.portions(), strict=True):
-        table.add_row(t(share.payer), t(share.legal_framework.value if share.legal_framework else "—"),
-                      t(f"{share.percentage.normalize():f} %".replace(".", ",")), t(format_money(portion.amount)))
-    repayments = ob.repayments()
-    due = sum((r.amount for r in repayments), Decimal("0"))
+    for share in s.shares:
+        table.add_row(t(share.payer), t(share.legal_framework or "—"), t(share.percentage_text), t(share.portion))
     lines = pairs(
         [
-            ("Besloten op", format_date(s.decided_on)),
-            ("Bedrag", format_money(s.amount)),
-            ("Terug te betalen", format_money(due) + f" aan {ob.voorfinancier}" if repayments else "niets"),
-            ("Terugbetaald op", format_date(s.repaid_on) or ("nog niet (t legt vast)" if repayments else "—")),
+            ("Besloten op", s.decided_on),
+            ("Bedrag", s.amount),
+            ("Terug te betalen", s.due + f" aan {v.voorfinancier}" if s.repayments else "niets"),
+            ("Terugbetaald op", s.repaid_on or ("nog niet (t legt vast)" if s.repayments else "—")),
         ],
         columns=1,
         label_width=17,
@@ -131,7 +121,7 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="overbrugging.back", tooltip="Terug naar de lijst"),
     ]
 
-    def __init__(self, db: Database, overbrugging_id: int) -> None:
+    def __init__(self, db: AppHandle, overbrugging_id: int) -> None:
         super().__init__(db)
         self.overbrugging_id = overbrugging_id
         self.overbrugging: Overbrugging | None = None
@@ -173,10 +163,11 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
         box.update("\n".join(f"⚠ {w}" for w in found))
         box.set_class(bool(found), "-visible")
         columns = 2 if self.size.width >= NARROW else 1
-        self.query_one("#overbrugging-request", Static).update(request_view(ob, columns))
-        self.query_one("#overbrugging-steps", Static).update(steps_table(ob.steps, status_label))
-        self.query_one("#overbrugging-costs", Static).update(costs_view(ob))
-        self.query_one("#overbrugging-settlement", Static).update(settlement_view(ob))
+        v = overbrugging_view(ob, today(self.db))
+        self.query_one("#overbrugging-request", Static).update(request_view(v, columns))
+        self.query_one("#overbrugging-steps", Static).update(steps_table(v.steps))
+        self.query_one("#overbrugging-costs", Static).update(costs_view(ob, v))
+        self.query_one("#overbrugging-settlement", Static).update(settlement_view(ob, v))
         self.refresh_bindings()
 
     def on_resize(self) -> None:

@@ -25,7 +25,7 @@ from domain.services.overbrugging import (
     request_overbrugging,
     update_overbrugging,
 )
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.screens.base import today
 from tui.screens.casework_common import lines_of
 from tui.screens.form_base import FormScreen
@@ -53,7 +53,7 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
 
     def __init__(
         self,
-        db: Database,
+        db: AppHandle,
         *,
         case_number: str | None = None,
         existing: Overbrugging | None = None,

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Select, Static
 
 from domain.overbrugging import OverbruggingListRow, OverbruggingPage, OverbruggingQuery, OverbruggingStatus
 from domain.services.overbrugging import list_overbruggingen
 from domain.validation import CASE_NUMBER_RE as CASE_NUMBER
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date, format_money
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
-from tui.screens.paged_list import PagedListScreen
+from tui.screens.workflow_list import WorkflowListScreen
 from tui.widgets.row_table import Column, Row, RowTable
 
 COLUMNS = [
@@ -46,7 +48,7 @@ def signal_text(row: OverbruggingListRow, day: date) -> str:
     return "te laat" if late else (">plafond" if over else "")
 
 
-class OverbruggingListScreen(PagedListScreen[OverbruggingQuery, OverbruggingPage]):
+class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingPage]):
     """The list of overbruggingen; Enter opens one, n requests a new one."""
 
     CSS_PATH = "casework.tcss"
@@ -66,7 +68,7 @@ class OverbruggingListScreen(PagedListScreen[OverbruggingQuery, OverbruggingPage
         Binding("escape", "back", "Terug", id="overbrugging_list.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: Database, case_number: str | None = None) -> None:
+    def __init__(self, db: AppHandle, case_number: str | None = None) -> None:
         super().__init__(db)
         self.case_number = case_number
         self.sub_title = f"Overbruggingen · {case_number}" if case_number else "Overbruggingen"
@@ -153,17 +155,15 @@ class OverbruggingListScreen(PagedListScreen[OverbruggingQuery, OverbruggingPage
     def _case_submitted(self) -> None:
         self.query_one(RowTable).focus()
 
-    @on(DataTable.RowSelected, "#overbrugging-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.open_overbrugging(int(event.row_key.value))
 
     # -- actions ------------------------------------------------------------------------------------
-    def open_overbrugging(self, overbrugging_id: int) -> None:
+    def detail_screen(self, item_id: int) -> Screen[Any]:
         from tui.screens.overbrugging_detail import OverbruggingDetailScreen
 
-        self._stale = True
-        self.app.push_screen(OverbruggingDetailScreen(self.db, overbrugging_id))
+        return OverbruggingDetailScreen(self.db, item_id)
+
+    def open_overbrugging(self, overbrugging_id: int) -> None:
+        self.open_item(overbrugging_id)
 
     def action_new(self) -> None:
         from tui.screens.overbrugging_form import OverbruggingFormScreen
@@ -177,9 +177,7 @@ class OverbruggingListScreen(PagedListScreen[OverbruggingQuery, OverbruggingPage
         self.app.push_screen(OverbruggingFormScreen(self.db, case_number=self.case_number), created)
 
     def action_status_filter(self) -> None:
-        select = self.query_one("#overbrugging-status", Select)
-        select.focus()
-        select.action_show_overlay()
+        self.open_filter("#overbrugging-status")
 
     def action_toggle_late(self) -> None:
         self.only_late = not self.only_late
@@ -192,10 +190,3 @@ class OverbruggingListScreen(PagedListScreen[OverbruggingQuery, OverbruggingPage
     def action_focus_case(self) -> None:
         if self.case_number is None:
             self.query_one("#overbrugging-case", Input).focus()
-
-    def action_back(self) -> None:
-        table = self.query_one(RowTable)
-        if not table.has_focus:
-            table.focus()
-            return
-        self.leave()

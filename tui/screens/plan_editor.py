@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import json
 from datetime import datetime
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
@@ -38,17 +37,15 @@ from domain.plan import (
 )
 from domain.register import RegisterContact
 from domain.services import plans as service
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.plan_session import ActionStatusChange, CommandResult, Content, PlanCommand, PlanEditSession, SaveResult
 from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_datetime, format_time
 from tui.screens.base import DoorbraakScreen, today
-from tui.widgets.plan_besluit import BesluitStep, CommandRequested, EvaluatieStep, JumpTo
-from tui.widgets.plan_goals_actions import ActiesStep, ActionEditor, DoelenStep
-from tui.widgets.plan_juridisch import JuridischStep
-from tui.widgets.plan_rekensom import RekensomStep
+from tui.widgets.plan_besluit import CommandRequested, JumpTo
+from tui.widgets.plan_goals_actions import ActionEditor
 from tui.widgets.plan_step import StepContext, StepView
-from tui.widgets.plan_steps_text import DoorbraakStep, InKaartStep, PerspectiefStep, StaInDeWegStep, ToestemmingStep
+from tui.widgets.plan_step_host import StepHost
 from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.step_bar import STEP_KEYS, STEPS, StepBar, StepState
 
@@ -56,35 +53,6 @@ AUTOSAVE_DELAY = 1.0
 """Seconds after the last keystroke before the draft is saved."""
 PREVIEW_DELAY = 0.3
 WIDE = 110
-
-STEP_VIEWS: dict[PlanStep, type[StepView]] = {
-    PlanStep.IN_KAART: InKaartStep,
-    PlanStep.PERSPECTIEF: PerspectiefStep,
-    PlanStep.STA_IN_DE_WEG: StaInDeWegStep,
-    PlanStep.DOORBRAAK: DoorbraakStep,
-    PlanStep.DOELEN: DoelenStep,
-    PlanStep.ACTIES: ActiesStep,
-    PlanStep.REKENSOM: RekensomStep,
-    PlanStep.JURIDISCH: JuridischStep,
-    PlanStep.TOESTEMMING: ToestemmingStep,
-    PlanStep.BESLUIT: BesluitStep,
-    PlanStep.EVALUATIE: EvaluatieStep,
-}
-
-
-CACHE_INPUTS: dict[PlanStep, tuple[str, ...]] = {
-    PlanStep.IN_KAART: ("in_kaart",),
-    PlanStep.PERSPECTIEF: ("perspectief",),
-    PlanStep.STA_IN_DE_WEG: ("sta_in_de_weg",),
-    PlanStep.DOORBRAAK: ("doorbraak",),
-    PlanStep.DOELEN: ("goals",),
-    PlanStep.ACTIES: ("actions", "goals", "rekensom"),
-    PlanStep.REKENSOM: ("rekensom",),
-    PlanStep.JURIDISCH: ("juridisch", "actions"),
-    PlanStep.TOESTEMMING: ("consent",),
-}
-"""What each step is built from. Besluit and Evaluatie show the plan's state and are always built anew."""
-
 
 def _clock(moment: datetime | None) -> str:
     return format_time(moment)
@@ -124,13 +92,14 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         ],
     ]
 
-    def __init__(self, db: Database, case_number: str, *, step: PlanStep | None = None) -> None:
+    def __init__(self, db: AppHandle, case_number: str, *, step: PlanStep | None = None) -> None:
         super().__init__(db)
         self.case_number = case_number
         self.requested_step = step
         self.sub_title = f"Maatwerkplan · {case_number}"
         self.session = PlanEditSession(ServicePlanStore(
-            case_number, db.uow, db.actor, purpose=lambda: self.case_reason(case_number), today=lambda: today(db)))
+            case_number, self.db.uow, self.db.actor, purpose=lambda: self.case_reason(case_number),
+            today=lambda: today(db)))
         self.step = PlanStep.IN_KAART
         self.view: StepView | None = None
         self.ctx: StepContext | None = None
@@ -139,7 +108,6 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self._preview_timer: Timer | None = None
         self._step_lock = asyncio.Lock()
         self._key_state: tuple[bool | None, bool | None] | None = None
-        self._cached: dict[PlanStep, tuple[StepView, str]] = {}
 
     # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -149,7 +117,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             with Vertical(id="step-area"):
                 yield Static("", id="plan-banner", markup=False)
                 yield Static("", id="step-title", markup=False)
-                yield Container(id="step-host")
+                yield StepHost(id="step-host")
         yield Static("", id="plan-status", markup=False)
         yield QuietFooter()
 
@@ -278,42 +246,25 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         """Show a step; what was typed in the step on screen is kept in `content` first (unless the content was
         just replaced: `write=False`).
 
-        A step that was shown before is kept (hidden) with a snapshot of the content it was built from, and
-        shown again as it was when that content has not changed since: mounting a step with many cards costs
-        far more than showing it (see benchmarks/bench_plan_tui.py).
+        A step that was shown before is kept hidden by the `StepHost` and shown again as it was when the content
+        it was built from has not changed since.
         """
         if self.ctx is None:
             return
         async with self._step_lock:
-            host = self.query_one("#step-host")
+            host = self.query_one(StepHost)
             old = self.view
             self.view = None
             if not write:
-                for cached, _ in self._cached.values():
-                    await cached.remove()
-                self._cached.clear()
+                await host.forget()
             if old is not None:
-                if write and old.ctx is self.ctx:
+                same = write and old.ctx is self.ctx
+                if same:
                     old.write_into(self.content)
-                if write and old.ctx is self.ctx and old.step in CACHE_INPUTS:
-                    focused = self.focused
-                    old.last_focus = focused if focused is not None and old in focused.ancestors else None
-                    old.display = False
-                    self._cached[old.step] = (old, self._inputs(old.step))
-                else:
-                    await old.remove()
+                await host.leave(old, self.content, keep=same, focused=self.focused)
             self.step = step
             self._judgement_down()
-            cached_view, inputs = self._cached.pop(step, (None, ""))
-            if cached_view is not None and inputs == self._inputs(step):
-                view = cached_view
-                view.display = True
-                view.refresh_derived()
-            else:
-                if cached_view is not None:
-                    await cached_view.remove()
-                view = STEP_VIEWS[step](self.ctx)
-                await host.mount(view)
+            view = await host.enter(step, self.ctx, self.content)
             self.view = view
             view.show_problems(self.problems)
             if focus:
@@ -325,10 +276,6 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             self._update_title()
             self._update_bar()
             self._refresh_keys()
-
-    def _inputs(self, step: PlanStep) -> str:
-        """The part of the content a step is built from (it is rebuilt when that changed elsewhere)."""
-        return json.dumps([self.content.get(key) for key in CACHE_INPUTS[step]], sort_keys=True, default=str)
 
     def _update_title(self) -> None:
         index = STEPS.index(self.step) + 1
@@ -375,23 +322,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         self._update_status()
 
     def _update_status(self, extra: str = "") -> None:
-        parts = []
-        if self.frozen and self.statuses_changed:
-            parts.append("Status van acties gewijzigd: Ctrl+S slaat op")
-        elif self.frozen:
-            parts.append("Vastgesteld: alleen lezen (status van acties en evaluatie kunnen nog)")
-        elif self.has_unsaved:
-            names = ", ".join(s.label for s in STEPS if s in self.unsaved_steps())
-            parts.append(f"Niet opgeslagen: {names}")
-            if self.session.draft_is_current:
-                parts.append(f"automatisch bewaard om {_clock(self.session.draft_saved_at)}")
-        elif self.plan is not None:
-            parts.append(f"Alles opgeslagen · versie {self.plan.plan_version} ({self.plan.status.label.lower()})")
-        if self.missing and not self.frozen:
-            parts.append(f"nog {len(self.missing)} punt(en) nodig voor een besluit")
-        if extra:
-            parts.insert(0, extra)
-        self.query_one("#plan-status", Static).update(" · ".join(parts))
+        self.query_one("#plan-status", Static).update(self.session.status_line(extra, clock=_clock))
 
     async def action_go(self, step: str) -> None:
         await self.show_step(PlanStep(step))

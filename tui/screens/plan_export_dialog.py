@@ -1,6 +1,6 @@
 """Export the plan as a document to sign (PDF or Markdown), in a worker with a progress bar.
 
-The document is the one `doorbraak plan export` writes (storage/export_plan.py); the export is loaded
+The document is the one `doorbraak plan export` writes (tui/render/plan.py); the export is loaded
 through the `export_plan` service, so it is audited as an export. The default file name carries no personal
 data (case number and version only) and goes into the user's documents folder.
 """
@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.services import plans as service
 from storage.bootstrap import Database
-from storage.export_plan import ExportFormat, default_file_name, export_plan_file
+from tui.render.plan import ExportFormat, default_file_name, export_plan_file
 from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
 

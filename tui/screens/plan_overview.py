@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 from domain.errors import NotFound
 from domain.plan import ACTION_STATUS_LABELS, MissingItem, PlanStatus, PlanStep
 from domain.services import plans as service
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.plan_session import CompleteEvaluation, NewVersion, PlanCommand, StartExecution
 from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_money
@@ -171,7 +171,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="plan_overview.back", tooltip="Terug naar het huishouden"),
     ]
 
-    def __init__(self, db: Database, case_number: str) -> None:
+    def __init__(self, db: AppHandle, case_number: str) -> None:
         super().__init__(db)
         self.case_number = case_number
         self.overview: service.PlanOverview | None = None
@@ -361,7 +361,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         case = self.case_number
         store = ServicePlanStore(case, self.db.uow, self.db.actor, purpose=lambda: self.case_reason(case),
                                  today=lambda: today(self.db))
-        saved = command.run(store, overview.plan)
+        saved = command.run(store, overview.plan.version)
         self.app.call_from_thread(self._command_done, command, command.message(saved))
 
     def _command_done(self, command: PlanCommand, message: str) -> None:

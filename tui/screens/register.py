@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -23,20 +22,15 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain import reference
 from domain.access import Permission, has
-from domain.register import RegisterContact, RegisterPage
-from domain.services.register import (
-    count_contacts,
-    list_organisations,
-    mark_verified,
-    search_contacts,
-    theme_choices,
-)
-from storage.bootstrap import Database
+from domain.register import RegisterContact, RegisterPage, parse_query
+from domain.services.register import theme_choices
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.choice_dialog import ALL, ChoiceDialog
 from tui.widgets.contact_detail import ContactDetail
 from tui.widgets.contact_table import ContactTable
+from tui.widgets.form_values import FormValues
 
 PAGE_SIZE = 50
 TYPING_PAUSE = 0.12
@@ -77,10 +71,10 @@ class RegisterScreen(DoorbraakScreen[None]):
                 tooltip="Terug naar de lijst; daarna zoekopdracht en filters wissen; daarna naar de casussen"),
     ]
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle) -> None:
+        super().__init__(services)
         self.sub_title = "Maatwerkregister"
-        self.today = today(db)
+        self.today = today(services)
         self.organisation = ALL
         self.municipality = ALL
         self.theme = ALL
@@ -90,7 +84,7 @@ class RegisterScreen(DoorbraakScreen[None]):
         self._loading_more = False
         self._query_lock = threading.Lock()
         self._organisations: list[tuple[str, str]] | None = None
-        self._can_manage = has(db.actor, Permission.MANAGE_REGISTER)
+        self._can_manage = has(self.services.actor, Permission.MANAGE_REGISTER)
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
@@ -127,7 +121,7 @@ class RegisterScreen(DoorbraakScreen[None]):
     def filtered(self) -> bool:
         return bool(self.search_text.strip() or self.organisation or self.municipality or self.theme)
 
-    def current_query(self, offset: int = 0) -> dict[str, Any]:
+    def current_query(self, offset: int = 0) -> FormValues:
         return {
             "text": self.search_text,
             "organisation": self.organisation or None,
@@ -144,7 +138,7 @@ class RegisterScreen(DoorbraakScreen[None]):
         self._search(self.current_query(), self._generation, debounce, keep_id)
 
     @work(thread=True, exclusive=True, group="register-search", exit_on_error=False)
-    def _search(self, query: dict[str, Any], generation: int, debounce: float, keep_id: int | None) -> None:
+    def _search(self, query: FormValues, generation: int, debounce: float, keep_id: int | None) -> None:
         worker = get_current_worker()
         if debounce:
             time.sleep(debounce)
@@ -154,7 +148,7 @@ class RegisterScreen(DoorbraakScreen[None]):
         with self._query_lock:
             if worker.is_cancelled:
                 return
-            page = search_contacts(query, self.db.uow(), self.db.actor, today=self.today)
+            page = self.services.register.search(parse_query(query), today=self.today)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_page, page, generation, keep_id)
 
@@ -169,7 +163,7 @@ class RegisterScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="register-count", exit_on_error=False)
     def _count(self) -> None:
-        total = count_contacts(self.db.uow(), self.db.actor)
+        total = self.services.register.count()
         self.app.call_from_thread(self._show_total, total)
 
     def _show_total(self, total: int) -> None:
@@ -184,8 +178,8 @@ class RegisterScreen(DoorbraakScreen[None]):
         self._load_more(self.current_query(offset=len(table.contacts)), self._generation)
 
     @work(thread=True, exclusive=True, group="register-more", exit_on_error=False)
-    def _load_more(self, query: dict[str, Any], generation: int) -> None:
-        page = search_contacts(query, self.db.uow(), self.db.actor, today=self.today)
+    def _load_more(self, query: FormValues, generation: int) -> None:
+        page = self.services.register.search(parse_query(query), today=self.today)
         self.app.call_from_thread(self._append_page, page, generation)
 
     def _append_page(self, page: RegisterPage, generation: int) -> None:
@@ -353,7 +347,7 @@ class RegisterScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="register-organisations", exit_on_error=False)
     def _load_organisations(self) -> None:
-        summaries = list_organisations(self.db.uow(), self.db.actor)
+        summaries = self.services.register.organisations()
         choices = [(f"{s.organisation} ({s.contacts})", s.organisation) for s in summaries]
         self.app.call_from_thread(self._organisations_loaded, choices)
 
@@ -383,7 +377,7 @@ class RegisterScreen(DoorbraakScreen[None]):
         if not self._can_manage:
             # The service refuses too; say it here without a round trip.
             self.notify(
-                f"Met de rol {self.db.actor.role.label} mag u het register niet bijwerken; vraag de beheerder "
+                f"Met de rol {self.services.actor.role.label} mag u het register niet bijwerken; vraag de beheerder "
                 "of coördinator om dit contact te verifiëren.",
                 title="Geen toegang", severity="error", markup=False,
             )
@@ -400,7 +394,7 @@ class RegisterScreen(DoorbraakScreen[None]):
     @work(thread=True, exclusive=True, group="register-verify", exit_on_error=False)
     def _verify(self, contact: RegisterContact) -> None:
         assert contact.id is not None
-        saved = mark_verified(contact.id, contact.version, self.db.uow(), self.db.actor, today=self.today)
+        saved = self.services.register.mark_verified(contact.id, contact.version, today=self.today)
         self.app.call_from_thread(self._verified, saved)
 
     def _verified(self, contact: RegisterContact) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Footer, Label, Static
 
 from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, SettlementShare
@@ -21,7 +21,7 @@ from domain.services.overbrugging import OverbruggingResult, SettlementDraft, se
 from storage.bootstrap import Database
 from tui.render.format import format_money
 from tui.screens.base import today
-from tui.screens.form_base import FormScreen
+from tui.screens.item_list_form import ItemListFormScreen
 from tui.screens.overbrugging_form import text_area
 from tui.widgets.form_field import FormField
 from tui.widgets.form_values import format_date_input, format_money_input, parse_date_input, parse_money_input
@@ -60,7 +60,7 @@ class ShareEditor(ItemEditor):
         return data
 
 
-class SettlementFormScreen(FormScreen[OverbruggingResult]):
+class SettlementFormScreen(ItemListFormScreen[OverbruggingResult]):
     CSS_PATH = "casework.tcss"
     labels = {"shares": "Betalers", "amount": "Bedrag", "decided_on": "Besloten op"}
 
@@ -124,15 +124,8 @@ class SettlementFormScreen(FormScreen[OverbruggingResult]):
     async def action_add_share(self) -> None:
         await self.query_one(ItemList).add(ShareEditor())
 
+    async def add_item(self) -> None:
+        await self.action_add_share()
+
     async def action_remove_share(self) -> None:
-        focused = self.focused
-        editor = next((n for n in (focused.ancestors if focused else []) if isinstance(n, ItemEditor)), None)
-        if editor is not None:
-            await self.query_one(ItemList).remove_editor(editor)
-
-    async def on_item_editor_remove_requested(self, event: ItemEditor.RemoveRequested) -> None:
-        await self.query_one(ItemList).remove_editor(event.editor)
-
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.has_class("add-item"):
-            await self.action_add_share()
+        await self.remove_focused_item()

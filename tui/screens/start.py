@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from domain.actors import Role
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.screens.base import DoorbraakScreen
 
 if TYPE_CHECKING:
@@ -45,14 +45,14 @@ class StartScreen(DoorbraakScreen[None]):
                 tooltip="Open het onderdeel waar uw werk staat (het LET: de LMM-inbox)"),
     ]
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle) -> None:
+        super().__init__(services)
         self.sub_title = "Start"
 
     def compose(self) -> ComposeResult:
         from tui.navigation import HOME, sections_for
 
-        actor = self.db.actor
+        actor = self.services.actor
         text = Text()
         text.append(f"Welkom, {actor.display_name}.\n\n", style="bold")
         text.append(ROLE_INTRO.get(actor.role, f"Met de rol {actor.role.label} ziet u geen huishoudens.") + "\n\n")
@@ -83,8 +83,8 @@ class StartScreen(DoorbraakScreen[None]):
     def _primary(self) -> str | None:
         from tui.navigation import sections_for
 
-        mode = PRIMARY_SECTION.get(self.db.actor.role)
-        return mode if mode and any(s.mode == mode for s in sections_for(self.db.actor)) else None
+        mode = PRIMARY_SECTION.get(self.services.actor.role)
+        return mode if mode and any(s.mode == mode for s in sections_for(self.services.actor)) else None
 
     def action_open_primary(self) -> None:
         mode = self._primary()

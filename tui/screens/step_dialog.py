@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Select, Static
 
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.screens.casework_common import to_date
 from tui.screens.form_base import FormDialog
-from tui.widgets.form_values import format_date_input
+from tui.widgets.form_values import FormValues, format_date_input
 from tui.widgets.item_editors import choice, text_input
 
 T = TypeVar("T")
@@ -30,7 +30,7 @@ StepSubmit = Callable[[str, date | None, str], T]
 class StepDialog(FormDialog[T]):
     def __init__(
         self,
-        db: Database,
+        services: AppHandle,
         *,
         title: str,
         current: str,
@@ -40,7 +40,7 @@ class StepDialog(FormDialog[T]):
         note_hint: str = "optioneel",
         with_note: bool = True,
     ) -> None:
-        super().__init__(db)
+        super().__init__(services)
         self.title_text = title
         self.current = current
         self.choices = choices
@@ -69,11 +69,11 @@ class StepDialog(FormDialog[T]):
     def on_mount(self) -> None:
         self._fields["status"].control.focus()
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         note = self.value("toelichting") if self.with_note else ""
         return {"status": self.value("status"), "datum": self.value("datum"), "toelichting": note}
 
-    def submit(self, draft: dict[str, Any]) -> T:
+    def submit(self, draft: FormValues) -> T:
         on = to_date(draft["datum"], "datum", "De datum")
         return self._submit(str(draft["status"]), on, draft["toelichting"].strip())
 

@@ -18,9 +18,8 @@ from textual.worker import Worker, WorkerState
 
 from domain.household import LegalFramework
 from domain.overbrugging import Transition, add_months
-from domain.services.signals import worklist
 from domain.signals import Signal, SignalKind
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import t
@@ -73,8 +72,8 @@ class WorklistScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="worklist.back", tooltip="Terug naar de casussen"),
     ]
 
-    def __init__(self, db: Database) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle) -> None:
+        super().__init__(services)
         self.sub_title = "Werklijst"
         self.signals: list[Signal] = []
         self._by_key: dict[str, Signal] = {}
@@ -110,7 +109,7 @@ class WorklistScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="worklist", exit_on_error=False)
     def load(self) -> None:
-        signals = worklist(self.db.uow(), self.db.actor, today=today(self.db), config=self.db.settings.worklist)
+        signals = self.services.signals.worklist(today=today(self.services), config=self.services.settings.worklist)
         self.app.call_from_thread(self.show, signals)
 
     def show(self, signals: list[Signal]) -> None:
@@ -153,7 +152,7 @@ class WorklistScreen(DoorbraakScreen[None]):
         self.refresh_bindings()
 
     def _update_status(self) -> None:
-        config = self.db.settings.worklist
+        config = self.services.settings.worklist
         shown = len(self.visible_signals())
         if not self.signals:
             text = "Niets dat vandaag aandacht vraagt."
@@ -204,19 +203,19 @@ class WorklistScreen(DoorbraakScreen[None]):
         if signal.object_type == "overbrugging":
             from tui.screens.overbrugging_detail import OverbruggingDetailScreen
 
-            self.app.push_screen(OverbruggingDetailScreen(self.db, int(signal.object_id)))
+            self.app.push_screen(OverbruggingDetailScreen(self.services, int(signal.object_id)))
         elif signal.object_type == "escalation":
             from tui.screens.escalation_detail import EscalationDetailScreen
 
-            self.app.push_screen(EscalationDetailScreen(self.db, int(signal.object_id)))
+            self.app.push_screen(EscalationDetailScreen(self.services, int(signal.object_id)))
         elif signal.kind is SignalKind.ACTIE_VERLOPEN:  # a plan action: its plan, where its status is set
             from tui.screens.plan_overview import PlanOverviewScreen
 
-            self.app.push_screen(PlanOverviewScreen(self.db, signal.case_number))
+            self.app.push_screen(PlanOverviewScreen(self.services, signal.case_number))
         else:
             from tui.screens.household_detail import HouseholdDetailScreen
 
-            self.app.push_screen(HouseholdDetailScreen(self.db, signal.case_number))
+            self.app.push_screen(HouseholdDetailScreen(self.services, signal.case_number))
 
     def action_propose_overbrugging(self) -> None:
         signal = self.current
@@ -228,11 +227,11 @@ class WorklistScreen(DoorbraakScreen[None]):
         def created(result: object) -> None:
             overbrugging = getattr(result, "overbrugging", None)
             if overbrugging is not None and overbrugging.id is not None:
-                self.app.push_screen(OverbruggingDetailScreen(self.db, overbrugging.id))
+                self.app.push_screen(OverbruggingDetailScreen(self.services, overbrugging.id))
 
         self._stale = True
         self.app.push_screen(
-            OverbruggingFormScreen(self.db, case_number=signal.case_number, preset=overbrugging_preset(signal)),
+            OverbruggingFormScreen(self.services, case_number=signal.case_number, preset=overbrugging_preset(signal)),
             created,
         )
 

@@ -32,6 +32,7 @@ from domain.rekensom import FREQUENCY_LABELS, Frequency, Payer, RekensomResult, 
 from domain.services.plans import calculate_rekensom
 from tui.plan_session import next_id
 from tui.render.format import format_money
+from tui.render.rekensom import rekensom_view
 from tui.widgets.form_field import FormField
 from tui.widgets.plan_fields import (
     int_value,
@@ -68,14 +69,13 @@ def payer_table(result: RekensomResult) -> RenderableType:
                     style="italic")
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, header_style="bold",
                   show_footer=True, footer_style="bold")
-    totals = result.totals
-    table.add_column("Betaler", "Totaal", ratio=1, min_width=12)
-    table.add_column("Huidig pad", format_money(totals[Scenario.HUIDIG_PAD]), justify="right", no_wrap=True)
-    table.add_column("Doorbraak", format_money(totals[Scenario.DOORBRAAK]), justify="right", no_wrap=True)
-    table.add_column("Verschil", format_money(result.verschil), justify="right", no_wrap=True)
-    for row in result.per_payer:
-        table.add_row(row.payer.label, format_money(row.huidig_pad), format_money(row.doorbraak),
-                      format_money(row.verschil))
+    view = rekensom_view(result)
+    table.add_column("Betaler", view.total.label, ratio=1, min_width=12)
+    table.add_column("Huidig pad", view.total.huidig_pad, justify="right", no_wrap=True)
+    table.add_column("Doorbraak", view.total.doorbraak, justify="right", no_wrap=True)
+    table.add_column("Verschil", view.total.verschil, justify="right", no_wrap=True)
+    for row in view.rows:
+        table.add_row(row.label, row.huidig_pad, row.doorbraak, row.verschil)
     return table
 
 
@@ -84,12 +84,11 @@ def pocket_text(result: RekensomResult) -> Text:
     text = Text()
     if result.is_empty:
         return text
+    view = rekensom_view(result)
     text.append("Betaalt voor de doorbraak: ", style="bold")
-    text.append("; ".join(f"{r.payer.label} ({format_money(-r.verschil)})" for r in result.payers_who_pay)
-                or "niemand (geen betaler gaat erop achteruit)")
+    text.append("; ".join(map(str, view.pays)) or "niemand (geen betaler gaat erop achteruit)")
     text.append("\nWint bij de doorbraak: ", style="bold")
-    text.append("; ".join(f"{r.payer.label} ({format_money(r.verschil)})" for r in result.payers_who_gain)
-                or "niemand")
+    text.append("; ".join(map(str, view.gains)) or "niemand")
     if result.wrong_pocket:
         text.append("\n⚠ Verkeerde zak: wie betaalt voor de doorbraak is niet wie er wint.", style="bold")
     text.append(f"\nSaldo voor de samenleving: {format_money(result.verschil)} over {result.horizon_months} maanden"

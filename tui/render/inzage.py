@@ -3,7 +3,7 @@
 JSON (`doorbraak-inzage`, version 2) is the complete record: each case the person is a member of, with
 the household, every plan version and the audit trail (who saw or changed what, when, why). The PDF has
 the same content for a letter to the person; BSNs are printed masked there (the JSON has them whole:
-it is the person's own data). Files are written atomically and readable by the owner only.
+it is the person's own data). Storage writes the file atomically, readable by the owner only.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fpdf import FPDF
 
@@ -21,9 +20,11 @@ from domain.audit import KIND_LABELS, OBJECT_LABELS, AuditKind
 from domain.case_document import document_from_household
 from domain.services.privacy import SubjectAccessReport
 from domain.validation import mask_bsn
-from storage.export_dossier import BOLD, FAMILY, REGULAR, find_font, write_atomic
+from storage.export_dossier import write_atomic
+from tui.render.dossier import find_font
+from tui.render.fonts import BOLD, FAMILY, REGULAR
+from tui.render.format import format_datetime
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FORMAT_VERSION = 2
 
 
@@ -81,7 +82,7 @@ class _InzagePdf(FPDF):
 
 
 def _local(moment: str) -> str:
-    return datetime.fromisoformat(moment).astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M")
+    return format_datetime(datetime.fromisoformat(moment))
 
 
 def _plain(value: Any) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from domain.dashboard import ChangeRow, CountFigure, Dashboard, DurationRow, RealisedFigure, RekensomFigure
-from tui.render.format import format_date, format_money
+from tui.render.format import format_date, format_money, format_period
 
 BAR_WIDTH = 24
 CSV_COLUMNS = ("figuur", "sleutel", "label", "maat", "waarde", "drill_figuur", "drill_sleutel")
@@ -74,7 +74,7 @@ def _realised_lines(r: RealisedFigure) -> list[str]:
 def dashboard_text(d: Dashboard) -> str:
     s = d.scope
     lines = [
-        f"Dashboard {s.municipality_name} ({s.municipality_code}), {format_date(s.start)} t/m {format_date(s.end)}"
+        f"Dashboard {s.municipality_name} ({s.municipality_code}), {format_period(s.start, s.end)}"
         f" (peildatum {format_date(s.peildatum)})",
         "",
         *_count_lines(d.caseload_status),
