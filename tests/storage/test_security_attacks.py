@@ -25,6 +25,7 @@ from storage.files import FileRefused, write_file
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving, mark_oefenomgeving
 from storage.settings import Settings
 from storage.users import Argon2PasswordHasher
+from tests.storage.rls_support import Secured
 from tests.storage.users_support import FAST, PASSWORD, bootstrap
 from tui.cli.main import app as cli
 
@@ -662,3 +663,20 @@ def test_login_for_a_prefix_without_groups_is_a_dutch_refusal(postgres_db: Datab
     user = User(username="x_let_zonder_groep", display_name="L", role=Role.LET)
     with pytest.raises(DatabaseError, match="db beveilig --prefix nietbeveiligd"):
         create_login(postgres_db.engine, user, "een lang wachtwoord 2026", "nietbeveiligd")
+
+
+@pytest.mark.postgres
+def test_a_professionals_own_role_cannot_set_the_audit_head_back(request: pytest.FixtureRequest) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    secured: Secured = request.getfixturevalue("secured")  # tests/storage/conftest.py
+
+    anna = secured.engine_as("anna")
+    try:
+        for attack in ("UPDATE audit_head SET seq = seq - 1", "UPDATE audit_head SET seq = 0",
+                       "TRUNCATE audit_log", "TRUNCATE audit_head", "DELETE FROM audit_log"):
+            with pytest.raises(DBAPIError), anna.begin() as connection:
+                connection.execute(text(attack))
+    finally:
+        anna.dispose()
