@@ -680,3 +680,19 @@ def test_a_professionals_own_role_cannot_set_the_audit_head_back(request: pytest
                 connection.execute(text(attack))
     finally:
         anna.dispose()
+
+
+def test_the_let_gets_the_reports_the_permission_table_promises(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.tui.data_trust import PASSWORD as SHARED_PASSWORD
+    from tests.tui.data_trust import build_shared
+
+    build_shared(tmp_path / "gedeeld.db")
+    monkeypatch.setenv("DOORBRAAK_USER", "letlid")
+    monkeypatch.setenv("DOORBRAAK_PASSWORD", SHARED_PASSWORD)
+    url = f"sqlite:///{tmp_path / 'gedeeld.db'}"
+    for report in ("knelpunten", "escalaties"):
+        result = CliRunner().invoke(cli, ["--database", url, "report", report])
+        assert result.exit_code == 0, (report, result.output)
+    refused = CliRunner().invoke(cli, ["--database", url, "report", "werklijst"])  # households: as documented
+    assert refused.exit_code != 0 and "Landelijk Escalatie Team" in refused.output
