@@ -7,6 +7,8 @@ version of the household's maatwerkplan (oldest first). Version 1 files are stil
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -78,6 +80,59 @@ def household_from_document(data: Any) -> Household:
     return case_from_document(data).household
 
 
+def loads_case_json(text: str) -> Any:
+    """Parse a case file: a UTF-8 BOM is accepted (as for CSV); duplicate keys and NaN/Infinity are refused
+    (a second "bsn" would otherwise silently win)."""
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in seen:
+                raise InvalidInput([Problem(key, "komt twee keer voor in hetzelfde object.")])
+            seen[key] = value
+        return seen
+
+    def no_constant(name: str) -> Any:
+        raise InvalidInput([Problem("", f"{name} is geen getal in een casusbestand.")])
+
+    try:
+        return json.loads(text.removeprefix("\ufeff"), object_pairs_hook=no_duplicates, parse_constant=no_constant)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput([Problem("", f"Geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).")]) from None
+
+
+EARLIEST_CLOSED_ON = date(1990, 1, 1)
+_PLAIN_AMOUNT = re.compile(r"-?\d{1,12}(?:\.\d{1,2})?")
+
+
+def _strict_problems(household: Any) -> list[Problem]:
+    """What lenient validation would let through: "2" or true as a score, "1E+5" as an amount, a closing
+    date that would purge the case at once or never."""
+    problems: list[Problem] = []
+    if not isinstance(household, dict):
+        return problems
+    for index, problem in enumerate(household.get("problems") or []):
+        score = problem.get("score") if isinstance(problem, dict) else None
+        if score is not None and (isinstance(score, bool) or not isinstance(score, int)):
+            problems.append(Problem(f"household.problems.{index}.score", "moet een geheel getal van 1 tot 5 zijn."))
+    for index, organisation in enumerate(household.get("organisations") or []):
+        cost = organisation.get("yearly_cost") if isinstance(organisation, dict) else None
+        plain = isinstance(cost, int | float) and not isinstance(cost, bool)
+        if cost is not None and not plain and not (isinstance(cost, str) and _PLAIN_AMOUNT.fullmatch(cost)):
+            problems.append(Problem(f"household.organisations.{index}.yearly_cost",
+                                    "moet een bedrag zijn zoals 1250.00 (geen exponent of tekst)."))
+    closed = household.get("closed_on")
+    if isinstance(closed, str):
+        try:
+            day = date.fromisoformat(closed)
+        except ValueError:
+            day = None
+        if day is not None and not EARLIEST_CLOSED_ON <= day <= date.today():
+            problems.append(Problem("household.closed_on",
+                                    f"moet tussen {EARLIEST_CLOSED_ON.isoformat()} en vandaag liggen."))
+    return problems
+
+
 def case_from_document(data: Any) -> CaseFile:
     """Validate a case file of version 1 or 2 with its plans; every problem is named, nothing is half-read.
 
@@ -100,6 +155,9 @@ def case_from_document(data: Any) -> CaseFile:
         raise InvalidInput(
             [Problem("plans", "is een onbekend veld in versie 1 (plannen staan vanaf versie 2 in het bestand)")]
         )
+    strict = _strict_problems(data.get("household"))
+    if strict:
+        raise InvalidInput(strict)
     try:
         document = CaseDocument.model_validate(data)
         household = Household.model_validate(document.household.model_dump())

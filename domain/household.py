@@ -6,6 +6,7 @@ Every user-facing validation message is Dutch.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -26,8 +27,15 @@ def _clean(value: str) -> str:
     return clean_text(value)
 
 
+# Invisible characters that change how a name is shown (bidi overrides, zero-width space, soft hyphen):
+# "Jan\u202eneS" displays as another name. ZWJ/ZWNJ stay allowed: some scripts need them.
+_SPOOFING = re.compile("[\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def _required(value: str) -> str:
     value = clean_text(value)
+    if _SPOOFING.search(value):
+        raise ValueError("Een naam mag geen onzichtbare tekens of tekens voor de schrijfrichting bevatten.")
     if not value:
         raise ValueError("Dit veld is verplicht.")
     return value

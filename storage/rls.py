@@ -215,6 +215,10 @@ def create_login(engine: Engine, user: User, password: str, prefix: str = "doorb
     names = Names(prefix)
     login, group = _ident(user.username), _ident(names.group(user.role))
     with engine.begin() as connection:
+        if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"),
+                              {"n": names.group(user.role)}).first() is None:
+            raise DatabaseError(f"De groepsrol {names.group(user.role)} bestaat niet. Voer eerst "
+                                f"'doorbraak db beveilig --prefix {prefix}' uit (met hetzelfde voorvoegsel).")
         exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": user.username}).first()
         verb = "ALTER" if exists else "CREATE"
         # A password literal cannot be a bind parameter in CREATE ROLE; quote it as a SQL string.

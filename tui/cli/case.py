@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from domain.case_document import case_from_document, document_from_household
+from domain.case_document import case_from_document, document_from_household, loads_case_json
 from domain.caselist import CaseListQuery, CaseSort
 from domain.errors import DomainError, InvalidInput, Problem
 from domain.household import HouseholdStatus
@@ -109,11 +109,10 @@ def read_case_file(path: Path) -> Any:
     if path.stat().st_size > MAX_IMPORT_BYTES:
         raise InvalidInput([Problem("", f"Bestand is groter dan {MAX_IMPORT_BYTES // (1024 * 1024)} MB.")])
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise InvalidInput([Problem("", "Bestand is geen UTF-8-tekst.")]) from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInput([Problem("", f"Geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).")]) from None
+    return loads_case_json(text)
 
 
 @app.command("import")

@@ -41,6 +41,17 @@ def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _reason_hint() -> str:
+    """Point to --reden only where the command has it (not every command that opens a case does)."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    if context is not None and any(param.name == "reden" for param in context.command.params):
+        return 'Geef die mee met --reden "...".'
+    return ("Deze opdracht kent geen --reden: open de casus in de app (die vraagt om de reden) of met "
+            "'doorbraak case show CASUS --reden \"...\"'.")
+
+
 def report_error(error: DomainError) -> NoReturn:
     if isinstance(error, InvalidInput):
         count = len(error.problems)
@@ -50,7 +61,7 @@ def report_error(error: DomainError) -> NoReturn:
             typer.echo(f"  - {problem}", err=True)
         raise typer.Exit(EXIT_INVALID)
     if isinstance(error, ReasonRequired):
-        fail(f"{error.message} Geef die mee met --reden \"...\".")
+        fail(f"{error.message} {_reason_hint()}")
     # Rejected input exits 2 like invalid input: a case number that exists already, a file not written.
     fail(error.message, EXIT_INVALID if isinstance(error, Conflict | FileRefused) else EXIT_ERROR)
 

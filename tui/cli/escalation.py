@@ -484,7 +484,7 @@ def knelpunt_add(
             command = parse(knelpunt_service.KnelpuntDraft, data)
             _, k = service.raise_knelpunt(number, command, current_version(db, number, None), db.uow(), db.actor)
         else:
-            k = knelpunt_service.add_knelpunt(data, db.uow(), db.actor)
+            k = knelpunt_service.add_knelpunt(parse(knelpunt_service.KnelpuntDraft, data), db.uow(), db.actor)
     write_stdout(f"Knelpunt {k.reference} vastgelegd.")
 
 
