@@ -10,7 +10,7 @@ import random
 from textual import events
 
 from benchmarks.keyboard_fuzz import slow_units_of_work
-from tests.tui.conftest import TuiData, settle
+from tests.tui.pilot_support import TuiData, settle
 from tui.app import DoorbraakApp
 from tui.screens.household_form import HouseholdFormScreen
 
