@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -90,11 +89,10 @@ def _save(uow: UnitOfWork, actor: Actor, before: Knelpunt, after: Knelpunt) -> K
 
 
 def add_knelpunt(
-    data: dict[str, Any] | KnelpuntDraft, uow: UnitOfWork, actor: Actor, *, today: date | None = None
+    draft: KnelpuntDraft, uow: UnitOfWork, actor: Actor, *, today: date | None = None
 ) -> Knelpunt:
     """Record a new knelpunt (status gesignaleerd, one occurrence on the signalling date)."""
     require(actor, Permission.MANAGE_KNELPUNTEN)
-    draft = parse(KnelpuntDraft, data)
     check_no_personal_data(draft)
     with uow:
         saved = uow.knelpunten.add(new_knelpunt(draft, today_or(today)))
@@ -104,10 +102,9 @@ def add_knelpunt(
 
 
 def update_knelpunt(
-    knelpunt_id: int, data: dict[str, Any] | KnelpuntDraft, expected_version: int, uow: UnitOfWork, actor: Actor
+    knelpunt_id: int, draft: KnelpuntDraft, expected_version: int, uow: UnitOfWork, actor: Actor
 ) -> Knelpunt:
     require(actor, Permission.MANAGE_KNELPUNTEN)
-    draft = parse(KnelpuntDraft, data)
     check_no_personal_data(draft)
     with uow:
         current = _load(uow, knelpunt_id, expected_version)

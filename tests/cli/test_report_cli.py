@@ -16,7 +16,7 @@ from domain.services import households, knelpunten
 from domain.services import overbrugging as overbrugging_service
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
-from tests.storage.cases_support import escalation_draft, household_draft, overbrugging_draft
+from tests.builders import escalation_draft, household_draft, overbrugging_draft
 from tui.cli.main import app
 
 runner = CliRunner()
@@ -40,14 +40,14 @@ def invoke(url: str, *args: str) -> Any:
 
 def knelpunt(db: Database, title: str, category: str, law: str, org: str, *dates: str) -> None:
     k = knelpunten.add_knelpunt(
-        {
+        knelpunten.KnelpuntDraft.model_validate({
             "title": title,
             "category": category,
             "law": law,
             "organisation": org,
             "unintended_effect": "Effect",
             "signalled_on": dates[0],
-        },
+        }),
         db.uow(),
         db.actor,
     )

@@ -11,12 +11,13 @@ from domain.actors import Actor, Role
 from domain.errors import InvalidInput, StaleVersion
 from domain.knelpunt import KnelpuntCategory, KnelpuntQuery, KnelpuntStatus
 from domain.services import knelpunten as service
+from domain.services.knelpunten import KnelpuntDraft
 from storage.bootstrap import Database
 
 
 def add(db: Database, title: str, category: str, law: str, org: str, on: str, **extra: str) -> int:
     k = service.add_knelpunt(
-        {
+        KnelpuntDraft.model_validate({
             "title": title,
             "category": category,
             "law": law,
@@ -24,7 +25,7 @@ def add(db: Database, title: str, category: str, law: str, org: str, on: str, **
             "unintended_effect": f"Effect van {title}",
             "signalled_on": on,
             **extra,
-        },
+        }),
         db.uow(),
         db.actor,
     )
@@ -95,7 +96,8 @@ def test_status_changes_and_stale_versions(db: Database) -> None:
     )
     updated = service.update_knelpunt(
         kid,
-        {"title": "Beslagvrije voet te laag", "category": "uitvoering", "unintended_effect": "Geen leefgeld"},
+        KnelpuntDraft(title="Beslagvrije voet te laag", category=KnelpuntCategory.UITVOERING,
+                      unintended_effect="Geen leefgeld"),
         done.version,
         db.uow(),
         db.actor,
@@ -106,7 +108,8 @@ def test_status_changes_and_stale_versions(db: Database) -> None:
 def test_register_refuses_personal_data_and_respects_roles(db: Database) -> None:
     with pytest.raises(InvalidInput) as info:
         service.add_knelpunt(
-            {"title": "Boete", "category": "uitvoering", "unintended_effect": "Zie BSN 999993653 en postcode 1093 BS"},
+            KnelpuntDraft(title="Boete", category=KnelpuntCategory.UITVOERING,
+                          unintended_effect="Zie BSN 999993653 en postcode 1093 BS"),
             db.uow(),
             db.actor,
         )

@@ -20,7 +20,7 @@ from domain.knelpunt import KnelpuntStatus
 from domain.overbrugging import OverbruggingStatus
 from domain.services.escalation import change_escalation_status, start_escalation
 from domain.services.households import create_household
-from domain.services.knelpunten import add_knelpunt, change_knelpunt_status, record_occurrence
+from domain.services.knelpunten import KnelpuntDraft, add_knelpunt, change_knelpunt_status, record_occurrence
 from domain.services.overbrugging import book_cost, change_overbrugging_status, request_overbrugging
 from storage.bootstrap import Database
 from tests.tui.data import TODAY, build
@@ -118,9 +118,10 @@ def build_casework(db: Database) -> CaseworkData:
         ("Geen briefadres na detentie", "samenwerking", "Wet BRP", "Gemeenten", date(2026, 5, 20), []),
     ]
     for title, category, law, organisation, signalled, again in specs:
-        k = add_knelpunt({"title": title, "category": category, "law": law, "organisation": organisation,
-                          "unintended_effect": "De hulp stopt of blijft uit terwijl de oplossing bekend is.",
-                          "signalled_on": signalled.isoformat()}, db.uow(), actor, today=signalled)
+        k = add_knelpunt(KnelpuntDraft.model_validate(
+            {"title": title, "category": category, "law": law, "organisation": organisation,
+             "unintended_effect": "De hulp stopt of blijft uit terwijl de oplossing bekend is.",
+             "signalled_on": signalled.isoformat()}), db.uow(), actor, today=signalled)
         assert k.id is not None
         for on in again:
             k = record_occurrence(k.id, k.version, db.uow(), actor, on=on)

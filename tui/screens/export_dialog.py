@@ -22,6 +22,7 @@ from storage.bootstrap import AppHandle, Services
 from tui.render.dossier import DossierFormat, default_filename, render
 from tui.screens.base import today
 from tui.screens.form_base import FormDialog
+from tui.widgets.form_values import FormValues
 from tui.widgets.item_editors import choice, text_input
 
 STEPS = ("Dossier samenstellen en controleren…", "Opmaken…", "Wegschrijven…", "Klaar.")
@@ -63,18 +64,18 @@ class ExportDialog(FormDialog[Path]):
     def on_mount(self) -> None:
         self._fields["format"].control.focus()
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         return {"format": self.value("format"), "directory": self.value("directory")}
 
     def _progress(self, step: int) -> None:
         self.query_one("#export-progress", ProgressBar).update(progress=step)
         self.query_one("#export-step", Static).update(STEPS[step])
 
-    def reason_then_save(self, required: ReasonRequired, draft: dict[str, Any]) -> None:
+    def reason_then_save(self, required: ReasonRequired, draft: FormValues) -> None:
         self.case_number = self.case_number or required.case_number  # learnt from the service
         super().reason_then_save(required, draft)
 
-    def submit(self, draft: dict[str, Any]) -> Path:
+    def submit(self, draft: FormValues) -> Path:
         """Runs in the dialog's worker; each step reports its progress to the screen."""
         fmt = DossierFormat(draft["format"])
         directory = Path(str(draft["directory"]).strip() or ".").expanduser()

@@ -27,6 +27,7 @@ from domain.messages import field_label
 from storage.bootstrap import AppHandle, as_services
 from tui.screens.base import CaseReasons, DoorbraakScreen
 from tui.widgets.form_field import FormField
+from tui.widgets.form_values import FormValues
 from tui.widgets.item_editors import ItemEditor, ItemList
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class ProblemsMixin:
         if notify:
             widget.notify(summary, title="Ongeldige invoer", severity="error", markup=False)
 
-    def reason_then_save(self, required: ReasonRequired, draft: dict[str, Any]) -> None:
+    def reason_then_save(self, required: ReasonRequired, draft: FormValues) -> None:
         """The case is outside the caseload: ask why, then save the same draft again (nothing typed is lost).
         Declined: the form stays open with everything in it."""
         widget = cast(Any, self)
@@ -149,7 +150,7 @@ class FormScreen(ProblemsMixin, DoorbraakScreen[T], Generic[T]):
     def __init__(self, services: AppHandle) -> None:
         super().__init__(services)
         self._fields = {}
-        self._initial: dict[str, Any] | None = None
+        self._initial: FormValues | None = None
         self.saving = False
 
     def on_mount(self) -> None:
@@ -158,10 +159,10 @@ class FormScreen(ProblemsMixin, DoorbraakScreen[T], Generic[T]):
     def _remember_initial(self) -> None:
         self._initial = self.draft()
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         raise NotImplementedError
 
-    def submit(self, draft: dict[str, Any]) -> T:
+    def submit(self, draft: FormValues) -> T:
         """The service call (in a worker thread). Raise DomainError to refuse."""
         raise NotImplementedError
 
@@ -179,7 +180,7 @@ class FormScreen(ProblemsMixin, DoorbraakScreen[T], Generic[T]):
         self._save(self.draft())
 
     @work(thread=True, exclusive=True, group="form-save", exit_on_error=False)
-    def _save(self, draft: dict[str, Any]) -> None:
+    def _save(self, draft: FormValues) -> None:
         try:
             result = self.submit(draft)
         except ReasonRequired as required:
@@ -241,10 +242,10 @@ class FormDialog(CaseReasons, ProblemsMixin, ModalScreen[T], Generic[T]):
         self._fields = {}
         self.saving = False
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         raise NotImplementedError
 
-    def submit(self, draft: dict[str, Any]) -> T:
+    def submit(self, draft: FormValues) -> T:
         raise NotImplementedError
 
     def action_save(self) -> None:
@@ -254,7 +255,7 @@ class FormDialog(CaseReasons, ProblemsMixin, ModalScreen[T], Generic[T]):
         self._save(self.draft())
 
     @work(thread=True, exclusive=True, group="dialog-save", exit_on_error=False)
-    def _save(self, draft: dict[str, Any]) -> None:
+    def _save(self, draft: FormValues) -> None:
         try:
             result = self.submit(draft)
         except ReasonRequired as required:

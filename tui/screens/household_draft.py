@@ -22,6 +22,7 @@ from textual.widgets import Input, Select
 from domain.household import Household
 from tui.render.format import format_datetime
 from tui.widgets.form_field import FormField
+from tui.widgets.form_values import FormValues
 from tui.widgets.item_editors import ItemEditor, MemberEditor, OrganisationEditor, ProblemEditor
 
 if TYPE_CHECKING:
@@ -56,9 +57,9 @@ def set_raw_value(control: Widget, value: Any) -> None:
                 return
 
 
-def snapshot(form: HouseholdFormScreen) -> dict[str, Any]:
+def snapshot(form: HouseholdFormScreen) -> FormValues:
     """Every field and item as typed (masked BSNs stay masked: the full number is never written)."""
-    lists: dict[str, list[dict[str, Any]]] = {}
+    lists: dict[str, list[FormValues]] = {}
     for path in NEW_EDITORS:
         lists[path] = [
             {"id": editor.item_id,
@@ -75,7 +76,7 @@ def snapshot(form: HouseholdFormScreen) -> dict[str, Any]:
     }
 
 
-async def apply(form: HouseholdFormScreen, concept: dict[str, Any]) -> None:
+async def apply(form: HouseholdFormScreen, concept: FormValues) -> None:
     """Put the typed values back into a form that shows the concept's base household."""
     for path, value in concept.get("fields", {}).items():
         if path in form._fields:
@@ -114,7 +115,7 @@ class DraftKeeping:
 
     household: Household | None
     _shown: Household | None
-    _initial: dict[str, Any] | None
+    _initial: FormValues | None
     _merged: bool
     _draft_key: str
     _draft_timer: Timer | None = None
@@ -159,7 +160,7 @@ class DraftKeeping:
         if concept is not None and concept.get("format") == FORMAT:
             self.app.call_from_thread(self._offer_draft, concept)
 
-    def _offer_draft(self: HouseholdFormScreen, concept: dict[str, Any]) -> None:  # type: ignore[misc]
+    def _offer_draft(self: HouseholdFormScreen, concept: FormValues) -> None:  # type: ignore[misc]
         from tui.screens.draft_dialog import RESTORE, DraftDialog
 
         when = _when(concept.get("saved_at"))
@@ -176,7 +177,7 @@ class DraftKeeping:
             "verbroken verbinding. Wilt u verder waar u was?",
         ), answered)
 
-    async def restore_draft(self: HouseholdFormScreen, concept: dict[str, Any]) -> None:  # type: ignore[misc]
+    async def restore_draft(self: HouseholdFormScreen, concept: FormValues) -> None:  # type: ignore[misc]
         base = concept.get("household")
         if base is not None and self.household is not None:
             bsns = {m.id: m.bsn for m in self.household.members}  # as saved now (the concept has none)

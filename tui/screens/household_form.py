@@ -7,8 +7,6 @@ its field. The form keeps every edit until the service has confirmed the save (a
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import ValidationError
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,6 +25,7 @@ from storage.bootstrap import AppHandle
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.household_draft import DraftKeeping
 from tui.widgets.form_field import FormField
+from tui.widgets.form_values import FormValues
 from tui.widgets.item_editors import (
     ItemEditor,
     ItemList,
@@ -69,7 +68,7 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
         """What the fields were filled with (after a merge: my edits on top of theirs)."""
         self.sub_title = f"Bewerken · {household.case_number}" if household else "Nieuw huishouden"
         self._fields: dict[str, FormField] = {}
-        self._initial: dict[str, Any] | None = None
+        self._initial: FormValues | None = None
         self._merged = False
         """True after a merge: the form differs from what is saved even if nothing is typed."""
         self.saving = False
@@ -171,10 +170,10 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
     def item_list(self, path: str) -> ItemList:
         return self.query_one(f"#list-{path}", ItemList)
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         """The form as the service expects it (a HouseholdDraft dict)."""
         f = self._fields
-        data: dict[str, Any] = {
+        data: FormValues = {
             "name": f["name"].value,
             "professional": f["professional"].value,
             "team": f["team"].value,
@@ -244,7 +243,7 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
         self._save(self.draft())
 
     @work(thread=True, exclusive=True, group="household-save", exit_on_error=False)
-    def _save(self, draft: dict[str, Any]) -> None:
+    def _save(self, draft: FormValues) -> None:
         try:
             command = parse_draft(draft)
             if self.household is None:

@@ -6,8 +6,6 @@ of that household); the refusal is shown at the field, with everything typed kep
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Label, Static
@@ -22,7 +20,7 @@ from tui.render.format import format_date
 from tui.screens.base import today
 from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area
-from tui.widgets.form_values import format_date_input, parse_date_input
+from tui.widgets.form_values import FormValues, format_date_input, parse_date_input
 from tui.widgets.item_editors import choice, text_input
 
 
@@ -80,8 +78,8 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
     def on_mount(self) -> None:
         self._fields["title"].control.focus()
 
-    def draft(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+    def draft(self) -> FormValues:
+        data: FormValues = {
             key: self.value(key)
             for key in ("title", "unintended_effect", "proposed_fix", "law", "article", "organisation", "ministry")
         }
@@ -92,7 +90,7 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
             data["signalled_on"] = signalled
         return data
 
-    def submit(self, draft: dict[str, Any]) -> Knelpunt:
+    def submit(self, draft: FormValues) -> Knelpunt:
         if self.existing is not None:
             assert self.existing.id is not None
             return self.services.knelpunten.update(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any
 
 from rich.text import Text
 from textual import events, on, work
@@ -31,6 +30,7 @@ from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.choice_dialog import ALL, ChoiceDialog
 from tui.widgets.contact_detail import ContactDetail
 from tui.widgets.contact_table import ContactTable
+from tui.widgets.form_values import FormValues
 
 PAGE_SIZE = 50
 TYPING_PAUSE = 0.12
@@ -121,7 +121,7 @@ class RegisterScreen(DoorbraakScreen[None]):
     def filtered(self) -> bool:
         return bool(self.search_text.strip() or self.organisation or self.municipality or self.theme)
 
-    def current_query(self, offset: int = 0) -> dict[str, Any]:
+    def current_query(self, offset: int = 0) -> FormValues:
         return {
             "text": self.search_text,
             "organisation": self.organisation or None,
@@ -138,7 +138,7 @@ class RegisterScreen(DoorbraakScreen[None]):
         self._search(self.current_query(), self._generation, debounce, keep_id)
 
     @work(thread=True, exclusive=True, group="register-search", exit_on_error=False)
-    def _search(self, query: dict[str, Any], generation: int, debounce: float, keep_id: int | None) -> None:
+    def _search(self, query: FormValues, generation: int, debounce: float, keep_id: int | None) -> None:
         worker = get_current_worker()
         if debounce:
             time.sleep(debounce)
@@ -178,7 +178,7 @@ class RegisterScreen(DoorbraakScreen[None]):
         self._load_more(self.current_query(offset=len(table.contacts)), self._generation)
 
     @work(thread=True, exclusive=True, group="register-more", exit_on_error=False)
-    def _load_more(self, query: dict[str, Any], generation: int) -> None:
+    def _load_more(self, query: FormValues, generation: int) -> None:
         page = self.services.register.search(parse_query(query), today=self.today)
         self.app.call_from_thread(self._append_page, page, generation)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -18,7 +18,7 @@ from textual.widgets import Label, Select, Static
 from storage.bootstrap import AppHandle
 from tui.screens.casework_common import to_date
 from tui.screens.form_base import FormDialog
-from tui.widgets.form_values import format_date_input
+from tui.widgets.form_values import FormValues, format_date_input
 from tui.widgets.item_editors import choice, text_input
 
 T = TypeVar("T")
@@ -69,11 +69,11 @@ class StepDialog(FormDialog[T]):
     def on_mount(self) -> None:
         self._fields["status"].control.focus()
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         note = self.value("toelichting") if self.with_note else ""
         return {"status": self.value("status"), "datum": self.value("datum"), "toelichting": note}
 
-    def submit(self, draft: dict[str, Any]) -> T:
+    def submit(self, draft: FormValues) -> T:
         on = to_date(draft["datum"], "datum", "De datum")
         return self._submit(str(draft["status"]), on, draft["toelichting"].strip())
 

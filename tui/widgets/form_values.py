@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from tui.render.format import format_date
+
+FormValues = dict[str, Any]
+"""What a form holds as typed, before validation (nested for item lists). Not a command: a form's `submit`
+turns it into one with the domain's parser (e.g. `parse_draft`), whose refusal names the fields in Dutch."""
 
 _DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
