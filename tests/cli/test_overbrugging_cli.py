@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from domain.services import households
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tests.storage.cases_support import household_draft
+from tests.builders import household_draft
 from tui.cli.main import app
 
 runner = CliRunner()

@@ -11,7 +11,7 @@ from domain.errors import StaleVersion
 from domain.services import households as service
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tests.conftest import TEST_ACTOR
+from tests.builders import TEST_ACTOR
 
 pytestmark = pytest.mark.postgres
 

@@ -15,7 +15,7 @@ from domain.services import households as household_service
 from domain.services.dashboard import dashboard, dashboard_cases
 from storage.bootstrap import SAMPLE_DB, Database, open_database
 from storage.settings import Settings
-from tests.storage.cases_support import household_draft
+from tests.builders import household_draft
 
 GEMEENTE = "GM0344"
 

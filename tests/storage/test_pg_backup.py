@@ -18,8 +18,7 @@ from domain.services import households as service
 from domain.services.audit import verify_audit
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tests.conftest import TEST_ACTOR
-from tests.storage.cases_support import household_draft
+from tests.builders import TEST_ACTOR, household_draft
 
 pytestmark = [pytest.mark.postgres,
               pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump is not installed")]

@@ -17,7 +17,7 @@ from domain.rekensom import Payer, Scenario
 from domain.services import households as household_service
 from domain.services import plans as service
 from storage.bootstrap import Database
-from tests.domain.plan_examples import DECISION, EXPECTED_TOTALS, HOUSEHOLD, complete_content, problem_id
+from tests.builders import DECISION, EXPECTED_TOTALS, HOUSEHOLD, complete_content, problem_id
 
 
 def new_household(db: Database, **extra: Any) -> Household:

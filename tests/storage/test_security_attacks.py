@@ -25,9 +25,8 @@ from storage.files import FileRefused, write_file
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving, mark_oefenomgeving
 from storage.settings import Settings
 from storage.users import Argon2PasswordHasher
-from tests.storage.test_rls import Secured
-from tests.storage.test_rls import secured as rls_secured  # noqa: F401  (a fixture)
-from tests.storage.test_users import FAST, PASSWORD, bootstrap
+from tests.storage.rls_support import Secured
+from tests.storage.users_support import FAST, PASSWORD, bootstrap
 from tui.cli.main import app as cli
 
 # -- finding 3: the oefenomgeving is the database's marker, never an environment variable ------------------
@@ -171,7 +170,7 @@ def test_cli_case_export_refuses_the_open_database_and_existing_files(tmp_path: 
     url = f"sqlite:///{database}"
     db = open_database(Settings(database_url=url))
     from domain.services import households
-    from tests.storage.cases_support import household_draft
+    from tests.builders import household_draft
 
     saved = households.create_household(household_draft("Familie Export"), db.uow(), db.actor)
     db.close()
@@ -266,7 +265,7 @@ def test_login_answers_alike_for_unknown_wrong_locked_and_deactivated(sqlite_db:
 
 def _record_some(db: Database, count: int = 3) -> None:
     from domain.services import households
-    from tests.storage.cases_support import household_draft
+    from tests.builders import household_draft
 
     for index in range(count):
         households.create_household(household_draft(f"Familie Logboek {index}"), db.uow(), db.actor)
@@ -432,7 +431,7 @@ def test_restore_refuses_a_flipped_byte_and_a_missing_manifest(tmp_path: Path) -
 
 def test_purge_removes_the_automatic_copies_that_still_hold_the_case(tmp_path: Path) -> None:
     from storage import backup as backups
-    from tests.storage.test_privacy import closed_case
+    from tests.builders import closed_case
 
     url = f"sqlite:///{tmp_path / 'p.db'}"
     db = open_database(Settings(database_url=url))
@@ -456,7 +455,7 @@ def test_purge_vacuums_postgres(postgres_db: Database) -> None:
     from domain.retention import RetentionSettings
     from domain.services import privacy
     from storage.engine import compact
-    from tests.storage.test_privacy import closed_case
+    from tests.builders import closed_case
 
     closed_case(postgres_db, "Geheimnaam Zeldzaam", "Overig", date(2015, 1, 1))
     assert privacy.purge(postgres_db.uow(), postgres_db.actor, RetentionSettings(), date(2026, 11, 23),
@@ -671,7 +670,7 @@ def test_a_professionals_own_role_cannot_set_the_audit_head_back(request: pytest
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
 
-    secured: Secured = request.getfixturevalue("rls_secured")
+    secured: Secured = request.getfixturevalue("secured")  # tests/storage/conftest.py
 
     anna = secured.engine_as("anna")
     try:

@@ -18,7 +18,7 @@ from domain.plan import PlanStep
 from domain.services import households as household_service
 from domain.services import plans as plan_service
 from storage.bootstrap import Database
-from tests.tui.conftest import open_test_database
+from tests.tui.pilot_support import open_test_database
 
 HOUSEHOLD: dict[str, Any] = {
     "name": "Huishouden Bakker-Çelik",
