@@ -257,7 +257,8 @@ def test_login_answers_alike_for_unknown_wrong_locked_and_deactivated(sqlite_db:
     assert len(set(messages.values())) == 1, messages
     reference = fastest["fout"]
     for case, seconds in fastest.items():
-        assert 0.6 * reference < seconds < 1.6 * reference, (case, fastest)
+        # Wide bounds for a busy CI machine; before the fix a deactivated account answered ~40x faster.
+        assert 0.4 * reference < seconds < 2.5 * reference, (case, fastest)
 
 
 # -- findings 1, 2, 4: the audit trail's head only moves forward; a missing or other key stops writes ---------
