@@ -151,7 +151,7 @@ async def reachable_everywhere(pilot: Pilot[Any]) -> list[str]:
     for each in sections_for(app.services.actor):
         if isinstance(app.screen, ModalScreen) or keys_belong_to_fields(app.screen, app.focused):
             app.screen.set_focus(None)
-        if isinstance(app.screen, ModalScreen) or hasattr(app.screen, "is_dirty"):
+        if isinstance(app.screen, ModalScreen) or hasattr(type(app.screen), "is_dirty"):
             app.go_to(each.mode)  # a form or a dialog: 'Ga naar' is not offered there, by design
         else:
             await pilot.press("g", each.key)

@@ -1,7 +1,8 @@
 """Shared fixtures: a migrated database on a temp SQLite file and on the real PostgreSQL server.
 
-PostgreSQL tests use a fresh schema per test. Locally they are skipped when no server answers;
-in CI (CI=true or DOORBRAAK_REQUIRE_POSTGRES=1) a missing server is a failure, not a skip.
+PostgreSQL tests use a fresh schema per test, with a random name, so the parallel workers (pytest-xdist)
+never share one. Locally they are skipped when no server answers; in CI (CI=true or
+DOORBRAAK_REQUIRE_POSTGRES=1) a missing server is a failure, not a skip.
 """
 
 from __future__ import annotations
@@ -9,15 +10,16 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from domain.actors import Actor, Role
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
+from tests.builders import TEST_ACTOR, TickingClock
+from tests.databases import migrated_sqlite
+from tests.fakes import FakeDatabase
 
 POSTGRES_URL = os.environ.get("DOORBRAAK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("CI") == "true" or os.environ.get("DOORBRAAK_REQUIRE_POSTGRES") == "1"
@@ -33,22 +35,18 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.delenv("DOORBRAAK_DATABASE_URL", raising=False)
 
 
-class TickingClock:
-    """A deterministic clock: starts at a fixed moment and moves one second per call."""
-
-    def __init__(self, start: datetime = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    path = migrated_sqlite(tmp_path / "test.db")
+    db = open_database(Settings(database_url=f"sqlite:///{path}"), clock=TickingClock())
+    yield db
+    db.close()
 
 
 @pytest.fixture
-def sqlite_db(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(Settings(database_url=f"sqlite:///{tmp_path / 'test.db'}"), clock=TickingClock())
-    yield db
-    db.close()
+def fake_db() -> FakeDatabase:
+    """An in-memory stand-in for a database (tests/fakes.py): for service tests that need no SQL."""
+    return FakeDatabase()
 
 
 def _postgres_available() -> bool:
@@ -70,6 +68,9 @@ def postgres_url() -> str:
         pytest.skip("PostgreSQL server not reachable")
     engine = create_engine(POSTGRES_URL)
     with engine.begin() as connection:
+        # Parallel workers (pytest-xdist) run this at the same moment: CREATE EXTENSION IF NOT EXISTS is not
+        # safe against itself, so they take turns under a transaction-scoped advisory lock.
+        connection.execute(text("SELECT pg_advisory_xact_lock(4242)"))
         # Extensions live in public so every test schema can see their operator classes.
         connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
         connection.execute(text("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public"))
@@ -89,10 +90,6 @@ def postgres_schema_url(postgres_url: str) -> Iterator[str]:
     with admin.begin() as connection:
         connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
-
-
-# Tests act with every permission (as the single-user owner does) unless they test access itself.
-TEST_ACTOR = Actor(username="test", display_name="Test Eigenaar", role=Role.EIGENAAR)
 
 
 @pytest.fixture

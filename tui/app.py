@@ -26,6 +26,7 @@ from domain.errors import DomainError
 from storage.bootstrap import AppHandle, Services, as_services
 from storage.settings import save_setting
 from tui.errors import ErrorBoundary, write_log
+from tui.key_order import KeysInOrder
 from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, keys_belong_to_fields, login_screen, sections_for
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
@@ -51,7 +52,7 @@ def readable_key(binding: Binding) -> str:
     return "+".join([*(m.capitalize() for m in modifiers), name])
 
 
-class DoorbraakApp(ErrorBoundary):
+class DoorbraakApp(KeysInOrder, ErrorBoundary):
     """doorbraak in the terminal. Takes the `Services` of an open database (use cases, settings, actor)."""
 
     CSS_PATH = ["app.tcss", "tour.tcss"]

@@ -166,7 +166,7 @@ def keys_belong_to_fields(screen: Screen[Any], focused: Widget | None) -> bool:
     """True where printable keys are for the fields, so `g` and other letter keys of the app must not act:
     in every dialog and picker (a modal screen), in every form (a screen that knows it has unsaved edits:
     household, plan, overbrugging, escalation, ...), and wherever a field control has the focus."""
-    if isinstance(screen, ModalScreen) or hasattr(screen, "is_dirty"):
+    if isinstance(screen, ModalScreen) or hasattr(type(screen), "is_dirty"):  # the class: no draft() computed
         return True
     return isinstance(focused, FIELD_CONTROLS)
 

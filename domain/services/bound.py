@@ -19,8 +19,11 @@ from domain.ports import UnitOfWork
 if TYPE_CHECKING:
     from domain.services.audit import AuditService
     from domain.services.dashboard import DashboardService
+    from domain.services.escalation import EscalationService
     from domain.services.households import HouseholdService
     from domain.services.knelpunten import KnelpuntService
+    from domain.services.lmm import LmmService
+    from domain.services.overbrugging import OverbruggingService
     from domain.services.plans import PlanService
     from domain.services.privacy import PrivacyService
     from domain.services.register import RegisterService
@@ -123,3 +126,21 @@ class UseCases:
         from domain.services.signals import SignalService
 
         return SignalService(self._new_uow, self._current_actor)
+
+    @cached_property
+    def escalations(self) -> EscalationService:
+        from domain.services.escalation import EscalationService
+
+        return EscalationService(self._new_uow, self._current_actor)
+
+    @cached_property
+    def overbruggingen(self) -> OverbruggingService:
+        from domain.services.overbrugging import OverbruggingService
+
+        return OverbruggingService(self._new_uow, self._current_actor)
+
+    @cached_property
+    def lmm(self) -> LmmService:
+        from domain.services.lmm import LmmService
+
+        return LmmService(self._new_uow, self._current_actor)

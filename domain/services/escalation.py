@@ -7,6 +7,7 @@ dossier that would leak a name is stopped at the earliest moment, not only at ex
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -35,9 +36,10 @@ from domain.household import Household, LongText, RequiredName
 from domain.knelpunt import Knelpunt
 from domain.lmm import national_refusal, pseudonymise
 from domain.ports import UnitOfWork
+from domain.services.bound import Bound
 from domain.services.casework import audit, open_case, parse, today_or, validated
 from domain.services.knelpunten import KnelpuntDraft, check_no_personal_data, new_knelpunt
-from domain.services.workflow import CaseWorkflow, opening_step
+from domain.services.workflow import CaseWorkflow, ChangeStatus, opening_step
 
 OBJECT_TYPE = "escalation"
 SUGGESTED_MAX_SCORE = 2
@@ -148,6 +150,7 @@ def update_escalation(
 
 
 def get_escalation(escalation_id: int, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Escalation:
+    require(actor, Permission.MANAGE_ESCALATIONS)
     return ESCALATIONS.get(escalation_id, uow, actor, purpose=purpose)
 
 
@@ -374,8 +377,105 @@ def resolution_times(
     return resolution_report(facts)
 
 
+# -- typed commands and the bound service (what the TUI and the CLI call) ------------------------------------
+@dataclass(frozen=True)
+class StartEscalation:
+    case_number: str
+    draft: EscalationDraft
+    today: date | None = None
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class UpdateEscalation:
+    escalation_id: int
+    draft: EscalationDraft
+    expected_version: int
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class LinkKnelpunt:
+    escalation_id: int
+    knelpunt_id: int
+    expected_version: int
+    today: date | None = None
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class RaiseKnelpunt:
+    escalation_id: int
+    draft: KnelpuntDraft
+    expected_version: int
+    today: date | None = None
+    purpose: str = ""
+
+
+class EscalationService(Bound):
+    """The escalation use cases, bound to a unit of work and the actor."""
+
+    def suggest(self, case_number: str, *, purpose: str = "") -> EscalationDraft:
+        return suggest_escalation(case_number, self.uow, self.actor, purpose=purpose)
+
+    def start(self, command: StartEscalation) -> Escalation:
+        return start_escalation(command.case_number, command.draft, self.uow, self.actor, today=command.today,
+                                purpose=command.purpose)
+
+    def update(self, command: UpdateEscalation) -> Escalation:
+        return update_escalation(command.escalation_id, command.draft, command.expected_version, self.uow,
+                                 self.actor, purpose=command.purpose)
+
+    def get(self, escalation_id: int, *, purpose: str = "") -> Escalation:
+        return get_escalation(escalation_id, self.uow, self.actor, purpose=purpose)
+
+    def list(self, query: EscalationQuery) -> EscalationPage:
+        return list_escalations(query, self.uow, self.actor)
+
+    def inbox(self, *, waiting_longer_than_weeks: int | None = None,
+              levels: frozenset[EscalationLevel] | None = None, today: date | None = None, offset: int = 0,
+              limit: int = 100) -> EscalationPage:
+        return inbox(self.uow, self.actor, waiting_longer_than_weeks=waiting_longer_than_weeks, levels=levels,
+                     today=today, offset=offset, limit=limit)
+
+    def check(self, escalation_id: int, *, today: date | None = None, purpose: str = "") -> EscalationCheck:
+        return check_escalation(escalation_id, self.uow, self.actor, today=today, purpose=purpose)
+
+    def change_status(self, command: ChangeStatus[EscalationStatus], *, today: date | None = None) -> Escalation:
+        return change_escalation_status(command.item_id, command.new_status, command.expected_version, self.uow,
+                                        self.actor, on=command.on, note=command.note, today=today,
+                                        purpose=command.purpose)
+
+    def escalate_further(self, escalation_id: int, *, today: date | None = None, purpose: str = "") -> Escalation:
+        return escalate_further(escalation_id, self.uow, self.actor, today=today, purpose=purpose)
+
+    def export_dossier(self, escalation_id: int, *, today: date | None = None,
+                       purpose: str = "") -> EscalationDossier:
+        return export_dossier(escalation_id, self.uow, self.actor, today=today, purpose=purpose)
+
+    def view_dossier(self, escalation_id: int, *, today: date | None = None, purpose: str = "") -> EscalationDossier:
+        return view_dossier(escalation_id, self.uow, self.actor, today=today, purpose=purpose)
+
+    def link_knelpunt(self, command: LinkKnelpunt) -> tuple[Escalation, Knelpunt]:
+        return link_knelpunt(command.escalation_id, command.knelpunt_id, command.expected_version, self.uow,
+                             self.actor, today=command.today, purpose=command.purpose)
+
+    def raise_knelpunt(self, command: RaiseKnelpunt) -> tuple[Escalation, Knelpunt]:
+        return raise_knelpunt(command.escalation_id, command.draft, command.expected_version, self.uow, self.actor,
+                              today=command.today, purpose=command.purpose)
+
+    def resolution_times(self, *, start: date | None = None,
+                         end: date | None = None) -> builtins.list[ResolutionStats]:
+        return resolution_times(self.uow, self.actor, start=start, end=end)
+
+
 __all__ = [
     "EscalationCheck",
+    "EscalationService",
+    "LinkKnelpunt",
+    "RaiseKnelpunt",
+    "StartEscalation",
+    "UpdateEscalation",
     "EscalationDraft",
     "change_escalation_status",
     "check_escalation",

@@ -39,7 +39,9 @@ from domain.lmm import (
     sort_key,
 )
 from domain.ports import UnitOfWork
+from domain.services.bound import Bound
 from domain.services.casework import audit, may_see, open_case, today_or, validated
+from domain.services.workflow import ChangeStatus
 
 OBJECT_TYPE = "escalation"
 LIST_OBJECT = "lmm-inbox"
@@ -192,4 +194,20 @@ def record_lmm_handling(
     return view
 
 
-__all__ = ["lmm_dossier", "lmm_dossiers", "record_lmm_handling"]
+class LmmService(Bound):
+    """The LMM/LET use cases, bound to a unit of work and the actor."""
+
+    def dossiers(self, query: LmmQuery, *, today: date | None = None) -> LmmPage:
+        return lmm_dossiers(query, self.uow, self.actor, today=today)
+
+    def dossier(self, escalation_id: int, *, today: date | None = None, purpose: str = "") -> LmmDossierView:
+        return lmm_dossier(escalation_id, self.uow, self.actor, today=today, purpose=purpose)
+
+    def record_handling(self, command: ChangeStatus[EscalationStatus], *,
+                        today: date | None = None) -> LmmDossierView:
+        return record_lmm_handling(command.item_id, command.new_status, command.expected_version, self.uow,
+                                   self.actor, on=command.on, note=command.note, today=today,
+                                   purpose=command.purpose)
+
+
+__all__ = ["LmmService", "lmm_dossier", "lmm_dossiers", "record_lmm_handling"]

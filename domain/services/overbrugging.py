@@ -32,8 +32,9 @@ from domain.overbrugging import (
     Transition,
 )
 from domain.ports import UnitOfWork
+from domain.services.bound import Bound
 from domain.services.casework import parse, today_or
-from domain.services.workflow import CaseWorkflow, opening_step
+from domain.services.workflow import CaseWorkflow, ChangeStatus, opening_step
 
 OBJECT_TYPE = "overbrugging"
 CORRECTION_MAX = Decimal("10000000")
@@ -158,6 +159,7 @@ def update_overbrugging(
 
 def get_overbrugging(overbrugging_id: int, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Overbrugging:
     """Load one overbrugging to show it (the view is audited)."""
+    require(actor, Permission.MANAGE_OVERBRUGGINGEN)
     return OVERBRUGGINGEN.get(overbrugging_id, uow, actor, purpose=purpose)
 
 
@@ -181,6 +183,7 @@ def change_overbrugging_status(
     purpose: str = "",
 ) -> OverbruggingResult:
     """Toekennen, afwijzen (with a reason), inzetten, afsluiten. Settling has its own use case."""
+    require(actor, Permission.MANAGE_OVERBRUGGINGEN)
     day = on or today_or(today)
 
     def step(ob: Overbrugging) -> None:
@@ -252,12 +255,100 @@ def record_repayment(
     purpose: str = "",
 ) -> OverbruggingResult:
     """Record that the final payer(s) repaid the voorfinancier; then the overbrugging can be closed."""
+    require(actor, Permission.MANAGE_OVERBRUGGINGEN)
     return _change(overbrugging_id, expected_version, uow, actor, lambda ob: ob.record_repayment(repaid_on),
                    today=today, purpose=purpose)
 
 
+# -- typed commands and the bound service (what the TUI and the CLI call) ------------------------------------
+@dataclass(frozen=True)
+class RequestOverbrugging:
+    case_number: str
+    draft: OverbruggingDraft
+    today: date | None = None
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class UpdateOverbrugging:
+    overbrugging_id: int
+    draft: OverbruggingDraft
+    expected_version: int
+    today: date | None = None
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class BookCost:
+    overbrugging_id: int
+    draft: CostDraft
+    expected_version: int
+    today: date | None = None
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class SettleOverbrugging:
+    overbrugging_id: int
+    draft: SettlementDraft
+    expected_version: int
+    today: date | None = None
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class RecordRepayment:
+    overbrugging_id: int
+    repaid_on: date
+    expected_version: int
+    today: date | None = None
+    purpose: str = ""
+
+
+class OverbruggingService(Bound):
+    """The overbrugging use cases, bound to a unit of work and the actor."""
+
+    def request(self, command: RequestOverbrugging) -> OverbruggingResult:
+        return request_overbrugging(command.case_number, command.draft, self.uow, self.actor, today=command.today,
+                                    purpose=command.purpose)
+
+    def update(self, command: UpdateOverbrugging) -> OverbruggingResult:
+        return update_overbrugging(command.overbrugging_id, command.draft, command.expected_version, self.uow,
+                                   self.actor, today=command.today, purpose=command.purpose)
+
+    def get(self, overbrugging_id: int, *, purpose: str = "") -> Overbrugging:
+        return get_overbrugging(overbrugging_id, self.uow, self.actor, purpose=purpose)
+
+    def list(self, query: OverbruggingQuery) -> OverbruggingPage:
+        return list_overbruggingen(query, self.uow, self.actor)
+
+    def change_status(self, command: ChangeStatus[OverbruggingStatus], *,
+                      today: date | None = None) -> OverbruggingResult:
+        return change_overbrugging_status(command.item_id, command.new_status, command.expected_version, self.uow,
+                                          self.actor, on=command.on, note=command.note, today=today,
+                                          purpose=command.purpose)
+
+    def book_cost(self, command: BookCost) -> OverbruggingResult:
+        return book_cost(command.overbrugging_id, command.draft, command.expected_version, self.uow, self.actor,
+                         today=command.today, purpose=command.purpose)
+
+    def settle(self, command: SettleOverbrugging) -> OverbruggingResult:
+        return settle_overbrugging(command.overbrugging_id, command.draft, command.expected_version, self.uow,
+                                   self.actor, today=command.today, purpose=command.purpose)
+
+    def record_repayment(self, command: RecordRepayment) -> OverbruggingResult:
+        return record_repayment(command.overbrugging_id, command.repaid_on, command.expected_version, self.uow,
+                                self.actor, today=command.today, purpose=command.purpose)
+
+
 __all__ = [
+    "BookCost",
     "CostDraft",
+    "OverbruggingService",
+    "RecordRepayment",
+    "RequestOverbrugging",
+    "SettleOverbrugging",
+    "UpdateOverbrugging",
     "OverbruggingDraft",
     "OverbruggingResult",
     "SettlementDraft",

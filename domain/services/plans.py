@@ -723,11 +723,171 @@ __all__ = [
 
 
 class PlanService(Bound):
-    """The maatwerkplan use cases, bound to a unit of work and the actor (more follow with the plan split)."""
+    """The maatwerkplan use cases bound to a unit of work and the actor (`services.plans`): the functions above
+    without their `uow` and `actor` arguments, for the TUI and the CLI."""
+
+    def start_plan(
+        self,
+        case_number: str,
+        *,
+        content: PlanContent | Mapping[str, Any] | None = None,
+        purpose: str = "",
+        today: date | None = None,
+    ) -> Maatwerkplan:
+        return start_plan(case_number, self.uow, self.actor, content=content, purpose=purpose, today=today)
+
+    def update_plan(
+        self,
+        case_number: str,
+        content: PlanContent | Mapping[str, Any],
+        expected_version: int,
+        *,
+        purpose: str = "",
+        today: date | None = None,
+    ) -> Maatwerkplan:
+        return update_plan(case_number, content, expected_version, self.uow, self.actor, purpose=purpose, today=today)
+
+    def update_section(
+        self,
+        case_number: str,
+        step: PlanStep,
+        data: Any,
+        expected_version: int,
+        *,
+        purpose: str = "",
+        today: date | None = None,
+    ) -> Maatwerkplan:
+        return update_section(
+            case_number, step, data, expected_version, self.uow, self.actor, purpose=purpose, today=today
+        )
+
+    def add_cost_line_from_kengetal(
+        self,
+        case_number: str,
+        kengetal_id: str,
+        scenario: Scenario,
+        expected_version: int,
+        *,
+        quantity: Decimal = Decimal(1),
+        probability: Decimal = Decimal(1),
+        start_month: int = 0,
+        duration_months: int | None = None,
+        payer: Payer | None = None,
+        amount: Decimal | None = None,
+        description: str | None = None,
+        purpose: str = "",
+    ) -> Maatwerkplan:
+        return add_cost_line_from_kengetal(
+            case_number,
+            kengetal_id,
+            scenario,
+            expected_version,
+            self.uow,
+            self.actor,
+            quantity=quantity,
+            probability=probability,
+            start_month=start_month,
+            duration_months=duration_months,
+            payer=payer,
+            amount=amount,
+            description=description,
+            purpose=purpose,
+        )
+
+    def save_draft(self, case_number: str, content: Mapping[str, Any], *, purpose: str = "") -> DraftSaved:
+        return save_draft(case_number, content, self.uow, self.actor, purpose=purpose)
+
+    def discard_draft(self, case_number: str) -> None:
+        return discard_draft(case_number, self.uow, self.actor)
+
+    def load_plan_for_editing(self, case_number: str, *, purpose: str = "") -> PlanWorkspace:
+        return load_plan_for_editing(case_number, self.uow, self.actor, purpose=purpose)
+
+    def decide_plan(
+        self, case_number: str, decision: Decision | Mapping[str, Any], expected_version: int, *, purpose: str = ""
+    ) -> Maatwerkplan:
+        return decide_plan(case_number, decision, expected_version, self.uow, self.actor, purpose=purpose)
+
+    def start_execution(self, case_number: str, expected_version: int, *, purpose: str = "") -> Maatwerkplan:
+        return start_execution(case_number, expected_version, self.uow, self.actor, purpose=purpose)
+
+    def set_action_status(
+        self,
+        case_number: str,
+        action_id: str,
+        status: ActionStatus,
+        expected_version: int,
+        *,
+        note: str | None = None,
+        done_on: date | None = None,
+        purpose: str = "",
+        today: date | None = None,
+    ) -> Maatwerkplan:
+        return set_action_status(
+            case_number,
+            action_id,
+            status,
+            expected_version,
+            self.uow,
+            self.actor,
+            note=note,
+            done_on=done_on,
+            purpose=purpose,
+            today=today,
+        )
+
+    def record_evaluation(
+        self, case_number: str, evaluation: Evaluation | Mapping[str, Any], expected_version: int, *, purpose: str = ""
+    ) -> Maatwerkplan:
+        return record_evaluation(case_number, evaluation, expected_version, self.uow, self.actor, purpose=purpose)
+
+    def complete_evaluation(self, case_number: str, expected_version: int, *, purpose: str = "") -> Maatwerkplan:
+        return complete_evaluation(case_number, expected_version, self.uow, self.actor, purpose=purpose)
+
+    def new_plan_version(self, case_number: str, *, purpose: str = "") -> Maatwerkplan:
+        return new_plan_version(case_number, self.uow, self.actor, purpose=purpose)
+
+    def get_plan(self, case_number: str, *, plan_version: int | None = None, purpose: str = "") -> Maatwerkplan:
+        return get_plan(case_number, self.uow, self.actor, plan_version=plan_version, purpose=purpose)
+
+    def plan_versions(self, case_number: str, *, purpose: str = "") -> list[PlanVersionInfo]:
+        return plan_versions(case_number, self.uow, self.actor, purpose=purpose)
+
+    def plan_overview(self, case_number: str, *, plan_version: int | None = None, purpose: str = "") -> PlanOverview:
+        return plan_overview(case_number, self.uow, self.actor, plan_version=plan_version, purpose=purpose)
+
+    def export_plan(self, case_number: str, *, plan_version: int | None = None, purpose: str = "") -> PlanOverview:
+        return export_plan(case_number, self.uow, self.actor, plan_version=plan_version, purpose=purpose)
+
+    def compare_versions(self, case_number: str, old_version: int, new_version: int, *, purpose: str = "") -> PlanDiff:
+        return compare_versions(case_number, old_version, new_version, self.uow, self.actor, purpose=purpose)
+
+    def kengetallen_for(self, municipality_code: str) -> tuple[Kengetal, ...]:
+        return kengetallen_for(municipality_code, self.uow, self.actor)
+
+    def set_kengetal_override(
+        self, municipality_code: str, kengetal_id: str, bedrag: Decimal | str, bron: str, jaar: int
+    ) -> Kengetal:
+        return set_kengetal_override(municipality_code, kengetal_id, bedrag, bron, jaar, self.uow, self.actor)
+
+    def remove_kengetal_override(self, municipality_code: str, kengetal_id: str) -> bool:
+        return remove_kengetal_override(municipality_code, kengetal_id, self.uow, self.actor)
+
+    def import_plan(self, case_number: str, document: Mapping[str, Any], *, purpose: str = "") -> Maatwerkplan:
+        return import_plan(case_number, document, self.uow, self.actor, purpose=purpose)
+
+    def import_plan_file(self, case_number: str, data: Any, *, purpose: str = "") -> Maatwerkplan:
+        return import_plan_file(case_number, data, self.uow, self.actor, purpose=purpose)
+
+    def import_case(
+        self,
+        household: Household,
+        plan_documents: Sequence[Mapping[str, Any]],
+        *,
+        new_number: bool,
+        today: date | None = None,
+    ) -> tuple[Household, list[Maatwerkplan]]:
+        return import_case(household, plan_documents, self.uow, self.actor, new_number=new_number, today=today)
 
     def export_case(self, case_number: str, *, purpose: str = "") -> tuple[Household, list[Maatwerkplan]]:
         return export_case(case_number, self.uow, self.actor, purpose=purpose)
-
-    def import_case(self, household: Household, plan_documents: Sequence[Mapping[str, Any]], *, new_number: bool,
-                    today: date | None = None) -> tuple[Household, list[Maatwerkplan]]:
-        return import_case(household, plan_documents, self.uow, self.actor, new_number=new_number, today=today)

@@ -24,6 +24,7 @@ from domain.services.casework import audit, open_case, today_or, validated
 from domain.workflow import State, StatusStep, Workflow, WorkflowItem
 
 ItemT = TypeVar("ItemT", bound="Stepped")
+S = TypeVar("S", bound=State)
 
 
 class Stepped(WorkflowItem, Protocol):
@@ -120,6 +121,18 @@ class CaseWorkflow(Generic[ItemT]):
             return self.save(uow, actor, loaded.item, updated, purpose=purpose, break_glass=loaded.break_glass)
 
 
-def opening_step(state: State, actor: Actor, on: date, note: str = "") -> list[StatusStep]:
-    """The history of a new item: one step into its first state, by this actor."""
-    return [StatusStep(status=state.value, on=on, by=actor.display_name, username=actor.username, note=note)]
+def opening_step(state: State, by: Actor, on: date, note: str = "") -> list[StatusStep]:
+    """The history of a new item: one step into its first state, taken by `by`."""
+    return [StatusStep(status=state.value, on=on, by=by.display_name, username=by.username, note=note)]
+
+
+@dataclass(frozen=True)
+class ChangeStatus(Generic[S]):
+    """Move one workflow item to a next state; `expected_version` is the version the user saw."""
+
+    item_id: int
+    new_status: S
+    expected_version: int
+    on: date | None = None
+    note: str = ""
+    purpose: str = ""

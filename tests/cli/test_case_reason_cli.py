@@ -9,8 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from domain.audit import AuditKind
-from tests.tui.data_let import PASSWORD, PIETERSEN, build_let
-from tests.tui.test_case_reason import trail
+from tests.tui.data_let import PASSWORD, PIETERSEN, build_let, trail
 from tui.cli.main import app
 
 REASON = "Vervanging van Chantal tijdens haar verlof"

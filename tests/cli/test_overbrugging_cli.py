@@ -13,7 +13,7 @@ from domain.services import households
 from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tests.storage.cases_support import household_draft
+from tests.builders import household_draft
 from tui.cli.main import app
 
 runner = CliRunner()

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from tests.domain.plan_examples import DECISION, HOUSEHOLD, complete_content
+from tests.builders import DECISION, HOUSEHOLD, complete_content
 from tui.cli.main import app
 
 runner = CliRunner()

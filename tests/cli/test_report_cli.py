@@ -17,7 +17,7 @@ from domain.services import overbrugging as overbrugging_service
 from domain.services.households import parse_draft
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
-from tests.storage.cases_support import escalation_draft, household_draft, overbrugging_draft
+from tests.builders import escalation_draft, household_draft, overbrugging_draft
 from tui.cli.main import app
 
 runner = CliRunner()

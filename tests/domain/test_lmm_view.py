@@ -23,7 +23,7 @@ from domain.escalation import (
 from domain.household import Household
 from domain.lmm import WITHHELD_NOTE, handling_note_problems, lmm_row, lmm_steps, pseudonymise
 from domain.workflow import StatusStep
-from tests.domain.test_escalation_dossier import (
+from tests.domain.dossier_scenarios import (
     NEUTRAL,
     TODAY,
     Generated,

@@ -34,7 +34,7 @@ from domain.plan import (
 )
 from domain.plan_document import plan_from_document, plan_to_document
 from domain.rekensom import Payer
-from tests.domain.plan_examples import DECISION, HOUSEHOLD, complete_content
+from tests.builders import DECISION, HOUSEHOLD, complete_content
 
 
 @pytest.fixture

@@ -15,9 +15,11 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ from typing import Any
 import aiohttp
 
 CHROMIUM = Path("/usr/bin/chromium")
+# Locally a missing Chromium skips the browser tests; in CI (or on request) it is a failure.
+REQUIRED = os.environ.get("CI") == "true" or os.environ.get("DOORBRAAK_REQUIRE_BROWSER") == "1"
 FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -149,3 +153,21 @@ def _devtools_endpoint(process: subprocess.Popen[str]) -> str:
             threading.Thread(target=process.stderr.read, daemon=True).start()
             return found.group(1)
     raise RuntimeError(f"Chromium stopped before it listened (exit code {process.wait()})")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"doorbraak serve stopped early: {process.stderr.read() if process.stderr else ''}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"doorbraak serve did not listen on port {port} within {timeout} s")

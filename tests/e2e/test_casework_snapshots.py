@@ -11,22 +11,13 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.e2e.test_snapshots import SnapCompare, then
+from tests.e2e.snapshot_support import SnapCompare, keys, then
 from tests.tui.casework_support import Casework, casework, casework_app
 from tui.app import DoorbraakApp
 from tui.screens.escalation_detail import EscalationDetailScreen
 from tui.screens.overbrugging_detail import OverbruggingDetailScreen
 
 __all__ = ["casework", "casework_app"]  # fixtures
-
-
-def keys(*pressed: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
-    async def step(pilot: Pilot[Any]) -> None:
-        for key in pressed:
-            await pilot.press(key)
-            await pilot.pause()
-
-    return step
 
 
 def push(make: Callable[[], Any]) -> Callable[[Pilot[Any]], Awaitable[None]]:

@@ -14,9 +14,8 @@ import pytest
 from textual.pilot import Pilot
 
 from storage.bootstrap import demo_copy
-from tests.e2e.test_casework_snapshots import keys
-from tests.e2e.test_snapshots import SnapCompare, then
-from tests.tui.conftest import open_test_database
+from tests.e2e.snapshot_support import SnapCompare, keys, then
+from tests.tui.pilot_support import open_test_database
 from tui.app import DoorbraakApp
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.e2e.test_snapshots import SIZES, SnapCompare, then
+from tests.e2e.snapshot_support import SIZES, SnapCompare, then
 from tests.tui.data_plan import PlanData, open_plan_database
 from tui.app import DoorbraakApp
 from tui.widgets.rekensom_chart import RekensomChart
@@ -30,7 +30,7 @@ def plan_overview(case_number: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def step(pilot: Pilot[Any]) -> None:
         pilot.app.screen.open_case(case_number)  # type: ignore[attr-defined]
         await pilot.pause()
-        from tests.tui.conftest import settle
+        from tests.tui.pilot_support import settle
 
         await settle(pilot)
         await pilot.press("p")

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.e2e.test_snapshots import SIZES, SnapCompare, then
-from tests.tui.conftest import TuiData, type_text
+from tests.e2e.snapshot_support import SIZES, SnapCompare, then
 from tests.tui.data_register import build_register
+from tests.tui.pilot_support import TuiData, type_text
 from tui.app import DoorbraakApp
 from tui.screens.contact_picker import ContactPickerDialog
 from tui.widgets.contact_table import ContactTable

@@ -9,64 +9,8 @@ from __future__ import annotations
 import asyncio
 import io
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 
-import pytest
-
-from tests.e2e.browser import CHROMIUM, chromium_page
-
-REQUIRED = os.environ.get("CI") == "true" or os.environ.get("DOORBRAAK_REQUIRE_BROWSER") == "1"
-
-
-@pytest.fixture
-def browser_available() -> None:
-    if CHROMIUM.exists():
-        return
-    if REQUIRED:
-        pytest.fail(f"{CHROMIUM} is missing: install it with 'apt-get install -y chromium' (.ci/run does this).")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"doorbraak serve stopped early: {process.stderr.read() if process.stderr else ''}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError(f"doorbraak serve did not listen on port {port} within {timeout} s")
-
-
-@pytest.fixture
-def served(browser_available: None) -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)  # the server and the demo app it started for the page
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+from tests.e2e.browser import chromium_page
 
 
 def distinct_colours(png: bytes) -> int:

@@ -12,47 +12,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
-from textual.widgets._footer import FooterKey
 
-from tests.tui.conftest import TuiData, settle
+from tests.e2e.snapshot_support import SIZES, SnapCompare, then
+from tests.tui.pilot_support import TuiData
 from tui.app import DoorbraakApp
 from tui.screens.household_form import HouseholdFormScreen
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
-SnapCompare = Callable[..., bool]
-
-
-def steady(pilot: Pilot[Any]) -> None:
-    for widget in pilot.app.screen.query(Input):
-        widget.cursor_blink = False
-
-
-async def footer_caught_up(pilot: Pilot[Any]) -> None:
-    """Wait (bounded) until the footer shows every shown key of the focused widgets: on a busy machine it is
-    rebuilt a moment after the focus moves, and a snapshot could catch it without, e.g., the table's Enter.
-    (The footer ignores binding changes while the app has no terminal focus, which a headless run can lose.)"""
-    pilot.app.app_focus = True
-    pilot.app.screen.refresh_bindings()
-    for _ in range(60):
-        wanted = {a.binding.action for a in pilot.app.screen.active_bindings.values() if a.binding.show}
-        shown = {key.action for key in pilot.app.screen.query(FooterKey)}
-        if pilot.app.focused is not None and wanted <= shown:
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()  # let the footer's new keys be laid out and painted
-    await pilot.pause()
-
-
-def then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any]], Awaitable[None]]:
-    async def run(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
-        for step in steps:
-            await step(pilot)
-            await settle(pilot)
-        await footer_caught_up(pilot)
-        steady(pilot)
-
-    return run
 
 
 def open_case(case_number: str) -> Callable[[Pilot[Any]], Awaitable[None]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_snapshots import SnapCompare, then
-from tests.tui.conftest import TuiData
+from tests.e2e.snapshot_support import SnapCompare, then
+from tests.tui.pilot_support import TuiData
 from tui.app import DoorbraakApp
 
 

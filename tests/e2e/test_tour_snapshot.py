@@ -18,14 +18,11 @@ from textual.pilot import Pilot
 
 from storage.bootstrap import Database, demo_copy, open_database
 from storage.settings import Settings
-from tests.conftest import TickingClock
+from tests.builders import TickingClock
 from tests.e2e.browser import Page, chromium_page
-from tests.e2e.test_serve import browser_available, served
-from tests.e2e.test_snapshots import SnapCompare, then
+from tests.e2e.snapshot_support import SnapCompare, then
 from tui.app import DoorbraakApp
 from tui.tour import FEATURED_CASE, STEPS
-
-__all__ = ["browser_available", "served"]  # fixtures, from the serve test
 
 
 @pytest.fixture

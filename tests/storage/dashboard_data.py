@@ -25,7 +25,7 @@ The rekensom of every plan is `complete_content()`'s (huidig pad 32.745,33, door
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from domain.escalation import EscalationStatus
@@ -37,27 +37,19 @@ from domain.services import overbrugging as overbrugging_service
 from domain.services import plans as plan_service
 from domain.services.households import parse_draft
 from storage.bootstrap import Database
-from tests.domain.plan_examples import complete_content, problem_id
-from tests.storage.cases_support import escalation_draft, household_draft, overbrugging_draft
+from tests.builders import (
+    SettableClock,
+    complete_content,
+    escalation_draft,
+    household_draft,
+    overbrugging_draft,
+    problem_id,
+)
 
 GEMEENTE = "GM0344"
 START = date(2026, 10, 1)
 END = date(2026, 11, 30)
 TODAY = date(2026, 11, 30)
-
-
-class SettableClock:
-    """Moves one second per call from a moment the test sets (so audit times are known)."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def set(self, day: date) -> None:
-        self.now = datetime(day.year, day.month, day.day, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Role × use-case matrix for the household services, enforced in the services themselves."""
+"""Role × use-case matrix for the household services, enforced in the services themselves (on the in-memory
+fakes: the rules live in the services, not in SQL; tests/storage/test_rls.py checks the database's own rules)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from domain.caselist import CaseListQuery
 from domain.services import households as service
 from domain.services.audit import case_history, verify_audit
 from domain.services.households import parse_draft
-from storage.bootstrap import Database
+from tests.fakes import FakeDatabase
 
 AMSTERDAM = frozenset({"GM0363"})
 OWN = Actor(
@@ -56,7 +57,7 @@ BEHEER = Actor(username="beheer", display_name="Beheerder", role=Role.BEHEER)
 
 
 @pytest.fixture
-def case(sqlite_db: Database) -> str:
+def case(fake_db: FakeDatabase) -> str:
     h = service.create_household(
         parse_draft({
             "name": "Huishouden Yilmaz",
@@ -64,7 +65,7 @@ def case(sqlite_db: Database) -> str:
             "professional": "Fatima Bouzid",
             "team": "Wijkteam Oost",
         }),
-        sqlite_db.uow(),
+        fake_db.uow(),
         OWN,
     )
     assert h.case_number
@@ -96,9 +97,9 @@ MATRIX = [
 
 @pytest.mark.parametrize(("actor", "view", "edit", "export", "sees"), MATRIX, ids=[m[0].username for m in MATRIX])
 def test_role_matrix(
-    sqlite_db: Database, case: str, actor: Actor, view: str, edit: str, export: str, sees: bool | None
+    fake_db: FakeDatabase, case: str, actor: Actor, view: str, edit: str, export: str, sees: bool | None
 ) -> None:
-    db = sqlite_db
+    db = fake_db
     assert outcome(lambda: service.get_household(case, db.uow(), actor)) == view
     version = service.get_household(case, db.uow(), COORDINATOR).version
     data = {
@@ -116,8 +117,8 @@ def test_role_matrix(
         assert (case in numbers) == sees
 
 
-def test_break_glass_reason_is_logged(sqlite_db: Database, case: str) -> None:
-    db = sqlite_db
+def test_break_glass_reason_is_logged(fake_db: FakeDatabase, case: str) -> None:
+    db = fake_db
     with pytest.raises(ReasonRequired):
         service.get_household(case, db.uow(), OTHER_TEAM, purpose="   ")
     service.get_household(case, db.uow(), OTHER_TEAM, purpose="Vervanging tijdens vakantie van Fatima")
@@ -127,13 +128,13 @@ def test_break_glass_reason_is_logged(sqlite_db: Database, case: str) -> None:
     assert reads[-1].event.purpose == "Vervanging tijdens vakantie van Fatima"
 
 
-def test_creating_outside_own_municipality_is_refused(sqlite_db: Database) -> None:
+def test_creating_outside_own_municipality_is_refused(fake_db: FakeDatabase) -> None:
     with pytest.raises(AccessDenied, match="GM0599"):
-        service.create_household(parse_draft({"name": "X", "municipality_code": "GM0599"}), sqlite_db.uow(), OWN)
+        service.create_household(parse_draft({"name": "X", "municipality_code": "GM0599"}), fake_db.uow(), OWN)
 
 
-def test_audit_access(sqlite_db: Database, case: str) -> None:
-    assert outcome(lambda: case_history(case, sqlite_db.uow(), OWN)) == "denied"
-    assert outcome(lambda: case_history(case, sqlite_db.uow(), COORDINATOR)) == "ok"
-    assert outcome(lambda: verify_audit(sqlite_db.uow(), BEHEER)) == "ok"
-    assert outcome(lambda: verify_audit(sqlite_db.uow(), LET)) == "denied"
+def test_audit_access(fake_db: FakeDatabase, case: str) -> None:
+    assert outcome(lambda: case_history(case, fake_db.uow(), OWN)) == "denied"
+    assert outcome(lambda: case_history(case, fake_db.uow(), COORDINATOR)) == "ok"
+    assert outcome(lambda: verify_audit(fake_db.uow(), BEHEER)) == "ok"
+    assert outcome(lambda: verify_audit(fake_db.uow(), LET)) == "denied"

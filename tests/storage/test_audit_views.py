@@ -11,7 +11,7 @@ from domain.services import households as service
 from domain.services.audit import audit_log, case_history
 from domain.services.households import parse_draft
 from storage.bootstrap import Database
-from tests.conftest import TEST_ACTOR
+from tests.builders import TEST_ACTOR
 
 AMSTERDAM = frozenset({"GM0363"})
 COORDINATOR = Actor(username="coord", display_name="Carla", role=Role.COORDINATOR, municipality_codes=AMSTERDAM)

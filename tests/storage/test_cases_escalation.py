@@ -13,16 +13,9 @@ from domain.escalation import EscalationLevel, EscalationQuery, EscalationStatus
 from domain.services import escalation as service
 from domain.services import knelpunten as knelpunt_service
 from storage.bootstrap import Database
-from tests.storage.cases_support import TODAY, escalation_draft, make_household
+from tests.builders import TODAY, escalation_draft, make_household, submitted
 
 E = EscalationStatus
-
-
-def submitted(db: Database, case: str, on: date = date(2026, 9, 2), **extra: object) -> int:
-    e = service.start_escalation(case, escalation_draft(**extra), db.uow(), db.actor, today=on)
-    assert e.id is not None
-    service.change_escalation_status(e.id, E.INGEDIEND, e.version, db.uow(), db.actor, on=on)
-    return e.id
 
 
 def test_roundtrip_and_lifecycle(db: Database) -> None:

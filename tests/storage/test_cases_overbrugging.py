@@ -13,7 +13,7 @@ from domain.errors import IllegalTransition, InvalidInput, NotFound, StaleVersio
 from domain.overbrugging import OverbruggingQuery, OverbruggingStatus
 from domain.services import overbrugging as service
 from storage.bootstrap import Database
-from tests.storage.cases_support import TODAY, make_household, overbrugging_draft
+from tests.builders import TODAY, make_household, overbrugging_draft
 
 S = OverbruggingStatus
 

@@ -17,7 +17,7 @@ from domain.services.signals import worklist
 from domain.signals import SignalConfig, SignalKind
 from storage.bootstrap import Database
 from storage.unit_of_work import SqlUnitOfWork
-from tests.storage.cases_support import TODAY, escalation_draft, make_household, overbrugging_draft
+from tests.builders import TODAY, escalation_draft, make_household, overbrugging_draft
 
 JEUGDWET = [{"name": "Jeugdhulp Oost", "type": "jeugdhulpaanbieder", "legal_framework": "Jeugdwet"}]
 NO_JEUGDWET = [{"name": "CJIB", "legal_framework": "Strafrecht"}]
@@ -148,7 +148,7 @@ def test_plan_actions_past_their_deadline(db: Database) -> None:
     """Read-only use of the plan module's tables: newest decided version only, unfinished actions only."""
     from domain.plan import ActionStatus
     from domain.services import plans
-    from tests.domain.plan_examples import DECISION, HOUSEHOLD, complete_content, problem_id
+    from tests.builders import DECISION, HOUSEHOLD, complete_content, problem_id
 
     household = households.create_household(parse_draft(HOUSEHOLD), db.uow(), db.actor)
     case = household.case_number

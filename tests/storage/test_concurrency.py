@@ -12,7 +12,7 @@ from domain.services import households as service
 from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tests.conftest import TEST_ACTOR
+from tests.builders import TEST_ACTOR
 
 pytestmark = pytest.mark.postgres
 

@@ -49,7 +49,7 @@ def test_every_figure_equals_the_hand_count(db: Database, cases: Cases) -> None:
     assert zrm == {"financien": (1, 1.0, 3.0, 2.0), "huisvesting": (1, 2.0, 2.0, 0.0)}
     grade = d.quality_rapportcijfer
     assert (grade.n, grade.mean_before, grade.mean_after, grade.mean_change) == (1, 4.0, 7.0, 3.0)
-    # Two plans with complete_content()'s rekensom each (see tests/domain/plan_examples.py).
+    # Two plans with complete_content()'s rekensom each (see tests/builders.py).
     r = d.rekensom
     assert r.plans == 2
     assert {p.key: (p.huidig_pad, p.doorbraak) for p in r.per_payer} == {

@@ -16,7 +16,7 @@ from domain.services.dashboard import dashboard, dashboard_cases
 from domain.services.households import parse_draft
 from storage.bootstrap import SAMPLE_DB, Database, open_database
 from storage.settings import Settings
-from tests.storage.cases_support import household_draft
+from tests.builders import household_draft
 
 GEMEENTE = "GM0344"
 

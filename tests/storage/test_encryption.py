@@ -14,7 +14,7 @@ from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.engine import DatabaseError
 from storage.settings import Settings
-from tests.conftest import TEST_ACTOR
+from tests.builders import TEST_ACTOR
 from tui.cli.main import app
 
 pytest.importorskip("sqlcipher3", reason="SQLCipher (the 'encryptie' extra) is not installed")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from domain.services import plans
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tests.storage.cases_support import make_household
+from tests.builders import make_household
 from tui.cli.main import app
 
 

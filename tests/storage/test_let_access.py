@@ -23,8 +23,7 @@ from domain.services import escalation, households, knelpunten, overbrugging, pl
 from domain.services.audit import audit_log, case_history
 from domain.services.households import parse_draft
 from storage.bootstrap import Database
-from tests.storage.cases_support import TODAY, make_household
-from tests.storage.test_cases_escalation import submitted
+from tests.builders import TODAY, make_household, submitted
 
 LET = Actor(username="let1", display_name="LET-lid", role=Role.LET)
 IDENTIFYING = ["Özdemir", "Ayşe", "Emre", "999993653", "Dapperstraat", "1093 BS", "1093BS", "1984-02-29",

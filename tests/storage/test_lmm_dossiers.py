@@ -18,8 +18,7 @@ from domain.services import households
 from domain.services.households import parse_draft
 from domain.services.lmm import lmm_dossier, lmm_dossiers, record_lmm_handling
 from storage.bootstrap import Database
-from tests.storage.cases_support import TODAY, escalation_draft, make_household
-from tests.storage.test_cases_escalation import submitted
+from tests.builders import TODAY, escalation_draft, make_household, submitted
 
 E = EscalationStatus
 LET = Actor(username="let1", display_name="LET-lid", role=Role.LET)

@@ -10,8 +10,7 @@ from domain.lmm import LmmQuery
 from domain.services.lmm import lmm_dossier, lmm_dossiers, record_lmm_handling
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tests.storage.test_rls import PASSWORD, Secured, refused, rows
-from tests.storage.test_rls import secured as secured  # noqa: PLC0414  (the fixture)
+from tests.storage.rls_support import PASSWORD, Secured, refused, rows
 
 pytestmark = pytest.mark.postgres
 

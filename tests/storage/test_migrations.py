@@ -98,7 +98,7 @@ def test_upgrade_to_0009_keeps_plans_and_leaves_old_done_actions_without_a_day(t
     from domain.plan import ActionStatus
     from domain.services import plans as plan_service
     from domain.services.dashboard import dashboard
-    from tests.conftest import TickingClock
+    from tests.builders import TickingClock
     from tests.storage.dashboard_data import _decided_plan, _household
 
     path = tmp_path / "before-0009.db"

@@ -19,8 +19,7 @@ from domain.services.audit import verify_audit
 from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tests.conftest import TEST_ACTOR
-from tests.storage.cases_support import household_draft
+from tests.builders import TEST_ACTOR, household_draft
 
 pytestmark = [pytest.mark.postgres,
               pytest.mark.skipif(shutil.which("pg_dump") is None, reason="pg_dump is not installed")]

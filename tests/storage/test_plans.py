@@ -18,7 +18,7 @@ from domain.services import households as household_service
 from domain.services import plans as service
 from domain.services.households import parse_draft
 from storage.bootstrap import Database
-from tests.domain.plan_examples import DECISION, EXPECTED_TOTALS, HOUSEHOLD, complete_content, problem_id
+from tests.builders import DECISION, EXPECTED_TOTALS, HOUSEHOLD, complete_content, problem_id
 
 
 def new_household(db: Database, **extra: Any) -> Household:

@@ -13,34 +13,13 @@ from typer.testing import CliRunner
 
 from domain.audit import AuditKind
 from domain.errors import InvalidInput, NotFound
-from domain.household import HouseholdStatus
 from domain.retention import RetentionPolicy, RetentionSettings
 from domain.services import households as cases
 from domain.services import privacy as service
-from domain.services.households import parse_draft
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
+from tests.builders import closed_case
 from tui.cli.main import app
-
-
-def closed_case(db: Database, name: str, framework: str, closed_on: date, municipality: str = "GM0363") -> str:
-    h = cases.create_household(
-        parse_draft({
-            "name": name,
-            "municipality_code": municipality,
-            "members": [{"name": f"{name} Lid", "date_of_birth": "1980-05-05", "bsn": "999993653"}],
-            "organisations": [{"name": "Org", "legal_framework": framework}],
-        }),
-        db.uow(), db.actor,
-    )
-    assert h.case_number
-    for status in (HouseholdStatus.IN_BEHANDELING, HouseholdStatus.AFGESLOTEN):
-        with db.uow() as uow:
-            current = uow.households.get(h.case_number)
-            current.change_status(status, today=closed_on)
-            uow.households.save(current)
-            uow.commit()
-    return h.case_number
 
 
 def test_purge_respects_framework_periods_and_leaves_a_tombstone(db: Database) -> None:

@@ -13,8 +13,7 @@ from domain.retention import RetentionSettings
 from domain.services import households, overbrugging, plans, privacy
 from domain.services.audit import case_history, verify_audit
 from storage.bootstrap import Database
-from tests.storage.cases_support import TODAY, make_household, overbrugging_draft
-from tests.storage.test_cases_escalation import submitted
+from tests.builders import TODAY, make_household, overbrugging_draft, submitted
 
 
 def test_the_case_trail_covers_plan_overbrugging_and_escalation(db: Database) -> None:

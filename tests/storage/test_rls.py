@@ -4,13 +4,9 @@ households of its own municipalities (the LET only escalated ones, beheer none),
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import create_engine, text
 
 from domain.actors import Role
 from domain.caselist import CaseListQuery
@@ -18,76 +14,13 @@ from domain.errors import NotFound
 from domain.services import households as service
 from domain.services.audit import verify_audit
 from domain.services.households import parse_draft
-from domain.users import User
 from storage.bootstrap import open_database
-from storage.rls import GROUPS, Names, create_login, secure, unclassified_tables
+from storage.rls import GROUPS, Names, unclassified_tables
 from storage.settings import Settings
-from tests.conftest import TEST_ACTOR
-from tests.storage.cases_support import household_draft
-from tests.storage.test_cases_escalation import submitted
+from tests.builders import TEST_ACTOR, household_draft
+from tests.storage.rls_support import PASSWORD, Secured, refused, rows
 
 pytestmark = pytest.mark.postgres
-PASSWORD = "een lang wachtwoord 2026"
-
-
-@dataclass
-class Secured:
-    url: str
-    prefix: str
-    amsterdam: str
-    rotterdam: str
-
-    def login(self, who: str) -> str:
-        return f"{self.prefix}_{who}"
-
-    def engine_as(self, who: str) -> Engine:
-        return create_engine(make_url(self.url).set(username=self.login(who), password=PASSWORD))
-
-
-@pytest.fixture
-def secured(postgres_schema_url: str) -> Iterator[Secured]:
-    owner = open_database(Settings(database_url=postgres_schema_url))
-    owner.logged_in = TEST_ACTOR
-    amsterdam = service.create_household(
-        parse_draft(household_draft(name="Huishouden Amsterdam")), owner.uow(), owner.actor)
-    rotterdam = service.create_household(
-        parse_draft(household_draft(name="Huishouden Rotterdam", municipality_code="GM0599",
-                        members=[{"name": "Rik Rotterdam", "date_of_birth": "1970-01-01"}])),
-        owner.uow(), owner.actor)
-    assert amsterdam.case_number and rotterdam.case_number
-    submitted(owner, rotterdam.case_number)  # nationally escalated: the LET may read it
-    h = service.get_household(rotterdam.case_number, owner.uow(), owner.actor)
-    service.update_household(rotterdam.case_number, parse_draft({**h.model_dump(include=service.EDITABLE_FIELDS),
-                                                      "name": "Huishouden Rotterdam-Zuid"}), h.version,
-                             owner.uow(), owner.actor)
-    prefix = f"t{uuid.uuid4().hex[:8]}"
-    secure(owner.engine, prefix)
-    accounts = [("anna", Role.PROFESSIONAL, frozenset({"GM0363"})), ("carla", Role.COORDINATOR, frozenset({"GM0363"})),
-                ("lotte", Role.LET, None), ("bea", Role.BEHEER, None)]
-    for who, role, codes in accounts:
-        create_login(owner.engine, User(username=f"{prefix}_{who}", display_name=who.title(), role=role,
-                                        municipality_codes=codes), PASSWORD, prefix)
-    yield Secured(postgres_schema_url, prefix, amsterdam.case_number, rotterdam.case_number)
-    roles = [f"{prefix}_{who}" for who, *_ in accounts] + [Names(prefix).group(r) for r in GROUPS]
-    with owner.engine.begin() as connection:
-        for role in roles:
-            connection.execute(text(f'DROP OWNED BY "{role}"'))
-            connection.execute(text(f'DROP ROLE "{role}"'))
-    owner.close()
-
-
-def rows(engine: Engine, sql: str) -> list[object]:
-    with engine.connect() as connection:
-        return list(connection.execute(text(sql)).scalars())
-
-
-def refused(engine: Engine, sql: str) -> bool:
-    try:
-        with engine.begin() as connection:
-            connection.execute(text(sql))
-    except DBAPIError:
-        return True
-    return False
 
 
 def test_plain_sql_sees_only_the_own_municipality(secured: Secured) -> None:

@@ -26,7 +26,8 @@ from storage.files import FileRefused, write_file
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving, mark_oefenomgeving
 from storage.settings import Settings
 from storage.users import Argon2PasswordHasher
-from tests.storage.test_users import FAST, PASSWORD, bootstrap
+from tests.storage.rls_support import Secured
+from tests.storage.users_support import FAST, PASSWORD, bootstrap
 from tui.cli.main import app as cli
 
 # -- finding 3: the oefenomgeving is the database's marker, never an environment variable ------------------
@@ -170,7 +171,7 @@ def test_cli_case_export_refuses_the_open_database_and_existing_files(tmp_path: 
     url = f"sqlite:///{database}"
     db = open_database(Settings(database_url=url))
     from domain.services import households
-    from tests.storage.cases_support import household_draft
+    from tests.builders import household_draft
 
     saved = households.create_household(parse_draft(household_draft("Familie Export")), db.uow(), db.actor)
     db.close()
@@ -257,7 +258,8 @@ def test_login_answers_alike_for_unknown_wrong_locked_and_deactivated(sqlite_db:
     assert len(set(messages.values())) == 1, messages
     reference = fastest["fout"]
     for case, seconds in fastest.items():
-        assert 0.6 * reference < seconds < 1.6 * reference, (case, fastest)
+        # Wide bounds for a busy CI machine; before the fix a deactivated account answered ~40x faster.
+        assert 0.4 * reference < seconds < 2.5 * reference, (case, fastest)
 
 
 # -- findings 1, 2, 4: the audit trail's head only moves forward; a missing or other key stops writes ---------
@@ -265,7 +267,7 @@ def test_login_answers_alike_for_unknown_wrong_locked_and_deactivated(sqlite_db:
 
 def _record_some(db: Database, count: int = 3) -> None:
     from domain.services import households
-    from tests.storage.cases_support import household_draft
+    from tests.builders import household_draft
 
     for index in range(count):
         households.create_household(parse_draft(household_draft(f"Familie Logboek {index}")), db.uow(), db.actor)
@@ -431,7 +433,7 @@ def test_restore_refuses_a_flipped_byte_and_a_missing_manifest(tmp_path: Path) -
 
 def test_purge_removes_the_automatic_copies_that_still_hold_the_case(tmp_path: Path) -> None:
     from storage import backup as backups
-    from tests.storage.test_privacy import closed_case
+    from tests.builders import closed_case
 
     url = f"sqlite:///{tmp_path / 'p.db'}"
     db = open_database(Settings(database_url=url))
@@ -455,7 +457,7 @@ def test_purge_vacuums_postgres(postgres_db: Database) -> None:
     from domain.retention import RetentionSettings
     from domain.services import privacy
     from storage.engine import compact
-    from tests.storage.test_privacy import closed_case
+    from tests.builders import closed_case
 
     closed_case(postgres_db, "Geheimnaam Zeldzaam", "Overig", date(2015, 1, 1))
     assert privacy.purge(postgres_db.uow(), postgres_db.actor, RetentionSettings(), date(2026, 11, 23),
@@ -663,3 +665,37 @@ def test_login_for_a_prefix_without_groups_is_a_dutch_refusal(postgres_db: Datab
     user = User(username="x_let_zonder_groep", display_name="L", role=Role.LET)
     with pytest.raises(DatabaseError, match="db beveilig --prefix nietbeveiligd"):
         create_login(postgres_db.engine, user, "een lang wachtwoord 2026", "nietbeveiligd")
+
+
+@pytest.mark.postgres
+def test_a_professionals_own_role_cannot_set_the_audit_head_back(request: pytest.FixtureRequest) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    secured: Secured = request.getfixturevalue("secured")  # tests/storage/conftest.py
+
+    anna = secured.engine_as("anna")
+    try:
+        for attack in ("UPDATE audit_head SET seq = seq - 1", "UPDATE audit_head SET seq = 0",
+                       "UPDATE audit_head SET seq = seq + 1",  # no UPDATE grant at all (migration 0012)
+                       "TRUNCATE audit_log", "TRUNCATE audit_head", "DELETE FROM audit_log"):
+            with pytest.raises(DBAPIError), anna.begin() as connection:
+                connection.execute(text(attack))
+    finally:
+        anna.dispose()
+
+
+def test_the_let_gets_the_reports_the_permission_table_promises(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.tui.data_trust import PASSWORD as SHARED_PASSWORD
+    from tests.tui.data_trust import build_shared
+
+    build_shared(tmp_path / "gedeeld.db")
+    monkeypatch.setenv("DOORBRAAK_USER", "letlid")
+    monkeypatch.setenv("DOORBRAAK_PASSWORD", SHARED_PASSWORD)
+    url = f"sqlite:///{tmp_path / 'gedeeld.db'}"
+    for report in ("knelpunten", "escalaties"):
+        result = CliRunner().invoke(cli, ["--database", url, "report", report])
+        assert result.exit_code == 0, (report, result.output)
+    refused = CliRunner().invoke(cli, ["--database", url, "report", "werklijst"])  # households: as documented
+    assert refused.exit_code != 0 and "Landelijk Escalatie Team" in refused.output

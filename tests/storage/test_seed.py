@@ -33,7 +33,7 @@ from storage.seed import (
 )
 from storage.settings import Settings
 from storage.tables import HouseholdRow
-from tests.conftest import TickingClock
+from tests.builders import TickingClock
 
 SMALL = 14
 """Twelve hand-picked households plus two drawn at random."""

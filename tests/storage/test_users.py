@@ -17,23 +17,8 @@ from domain.services.users import LoginFailed
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
 from storage.users import Argon2PasswordHasher
+from tests.storage.users_support import FAST, PASSWORD, bootstrap, login
 from tui.cli.main import app
-
-# Cheap parameters keep the tests fast; production uses argon2-cffi's defaults.
-FAST = Argon2PasswordHasher(Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1))
-PASSWORD = "correct paard batterij"
-
-
-def bootstrap(db: Database) -> None:
-    service.create_user(
-        db.uow(), db.actor, FAST, username="beheer", display_name="Beheerder", role=Role.BEHEER, password=PASSWORD
-    )
-
-
-def login(db: Database, username: str, password: str, *, demo: bool = False, at: datetime | None = None):  # type: ignore[no-untyped-def]
-    return service.authenticate(
-        db.uow(), FAST, username, password, demo_database=demo, now=(lambda: at) if at else (lambda: datetime.now(UTC))
-    )
 
 
 def test_first_account_must_be_beheer(db: Database) -> None:
@@ -102,11 +87,11 @@ def test_deactivated_and_trainer_accounts(db: Database) -> None:
         login(db, "trainer", PASSWORD, demo=True)
 
 
-def test_outdated_hash_is_upgraded_at_login(sqlite_db: Database) -> None:
-    bootstrap(sqlite_db)
+def test_outdated_hash_is_upgraded_at_login(fake_db: Database) -> None:
+    bootstrap(fake_db)
     strong = Argon2PasswordHasher(Argon2Hasher(time_cost=2, memory_cost=2048, parallelism=1))
-    service.authenticate(sqlite_db.uow(), strong, "beheer", PASSWORD, demo_database=False)
-    with sqlite_db.uow() as uow:
+    service.authenticate(fake_db.uow(), strong, "beheer", PASSWORD, demo_database=False)
+    with fake_db.uow() as uow:
         stored = uow.users.password_hash("beheer")
     assert stored is not None and "t=2" in stored
 

@@ -12,8 +12,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 from storage.bootstrap import Database
-from tests.tui.conftest import open_test_database, settle
 from tests.tui.data_casework import CaseworkData, build_casework
+from tests.tui.pilot_support import open_test_database, settle
 from tui.app import DoorbraakApp
 from tui.widgets.check_list import CheckList, TickBox
 

@@ -17,22 +17,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from domain.audit import AuditKind
 from domain.escalation import EscalationStatus
+from domain.services.audit import case_history
 from domain.services.escalation import change_escalation_status, get_escalation, start_escalation
 from domain.services.overbrugging import request_overbrugging
 from domain.services.users import create_user
 from storage.bootstrap import Database
-from tests.storage.cases_support import escalation_draft
-from tests.tui.conftest import open_test_database
+from tests.builders import escalation_draft
 from tests.tui.data import build
 from tests.tui.data_casework import JANSEN_IDENTIFIERS, overbrugging_draft
-from tests.tui.data_trust import ACCOUNTS, PASSWORD, _Hasher
+from tests.tui.data_trust import ACCOUNTS, PASSWORD, _Hasher, open_shared
+from tests.tui.pilot_support import open_test_database
 
 JANSEN, EL_AMRANI, OZDEMIR, WILLEMS, PIETERSEN = 0, 2, 1, 7, 5
 JANSEN_NOTE = "Petra belt zelf met het LET"
 """The municipality's note on the step in behandeling: it names a member, so the LET sees it withheld."""
 
-__all__ = ["JANSEN_IDENTIFIERS", "PASSWORD", "LetData", "build_let"]
+__all__ = ["JANSEN_IDENTIFIERS", "PASSWORD", "LetData", "build_let", "trail"]
 
 
 @dataclass
@@ -84,3 +86,14 @@ def build_let(path: Path) -> LetData:
     finally:
         db.close()
     return LetData(numbers, jansen, el_amrani, concept, expired, ob.id, local.id)
+
+
+def trail(path: Path, case_number: str) -> list[tuple[AuditKind, str, str, bool, str]]:
+    """(kind, object, user, break-glass, reason) of every record of the case, read by a coordinator."""
+    coordinator = open_shared(path)
+    coordinator.login("ccoord", PASSWORD)
+    try:
+        return [(r.event.kind, r.event.object_id, r.event.username, r.event.break_glass, r.event.purpose)
+                for r in case_history(case_number, coordinator.uow(), coordinator.actor)]
+    finally:
+        coordinator.close()

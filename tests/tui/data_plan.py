@@ -19,7 +19,7 @@ from domain.services import households as household_service
 from domain.services import plans as plan_service
 from domain.services.households import parse_draft
 from storage.bootstrap import Database
-from tests.tui.conftest import open_test_database
+from tests.tui.pilot_support import open_test_database
 
 HOUSEHOLD: dict[str, Any] = {
     "name": "Huishouden Bakker-Çelik",

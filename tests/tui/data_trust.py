@@ -11,8 +11,8 @@ from pathlib import Path
 from domain.actors import Role
 from domain.services.users import create_user
 from storage.bootstrap import Database
-from tests.tui.conftest import open_test_database
 from tests.tui.data import build
+from tests.tui.pilot_support import open_test_database
 
 PASSWORD = "geheim wachtwoord 2026"
 

@@ -8,8 +8,8 @@ import pytest
 
 from domain.errors import NotFound
 from domain.services.households import HouseholdService
-from tests.tui.conftest import TuiData, notifications, open_test_database, screen_text, settle, type_text
 from tests.tui.data import build
+from tests.tui.pilot_support import TuiData, notifications, open_test_database, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.screens.case_list import CaseListScreen
 from tui.screens.help import HelpScreen

@@ -7,8 +7,8 @@ import pytest
 from domain.caselist import CaseSort
 from domain.household import HouseholdStatus
 from domain.services.households import HouseholdService, create_household, parse_draft
-from tests.tui.conftest import TuiData, open_test_database, screen_text, settle, type_text
 from tests.tui.data import TODAY
+from tests.tui.pilot_support import TuiData, open_test_database, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.screens import case_list
 from tui.screens.case_list import CaseListScreen

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from domain.audit import AuditKind
-from domain.services.audit import case_history
 from tests.tui.casework_support import go_to
-from tests.tui.conftest import notifications, screen_text, settle, type_text
-from tests.tui.data_let import PASSWORD, PIETERSEN, LetData, build_let
+from tests.tui.data_let import PASSWORD, PIETERSEN, LetData, build_let, trail
 from tests.tui.data_trust import open_shared
+from tests.tui.pilot_support import notifications, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.screens.escalation_detail import EscalationDetailScreen
 from tui.screens.escalation_inbox import EscalationInboxScreen
@@ -30,17 +29,6 @@ REASON = "Vervanging van Chantal tijdens haar verlof"
 def let_db(tmp_path: Path) -> tuple[Path, LetData]:
     path = tmp_path / "shared.db"
     return path, build_let(path)
-
-
-def trail(path: Path, case_number: str) -> list[tuple[AuditKind, str, str, bool, str]]:
-    """(kind, object, user, break-glass, reason) of every record of the case, read by a coordinator."""
-    coordinator = open_shared(path)
-    coordinator.login("ccoord", PASSWORD)
-    try:
-        return [(r.event.kind, r.event.object_id, r.event.username, r.event.break_glass, r.event.purpose)
-                for r in case_history(case_number, coordinator.uow(), coordinator.actor)]
-    finally:
-        coordinator.close()
 
 
 async def test_asked_once_logged_everywhere(let_db: tuple[Path, LetData]) -> None:

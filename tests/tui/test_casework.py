@@ -18,9 +18,9 @@ from domain.services.knelpunten import get_knelpunt, knelpunten_report
 from domain.services.overbrugging import get_overbrugging
 from domain.trend import month_label
 from tests.tui.casework_support import Casework, casework, casework_app, go_to, set_value
-from tests.tui.conftest import notifications, screen_text, settle
 from tests.tui.data import TODAY
 from tests.tui.data_casework import JANSEN_IDENTIFIERS
+from tests.tui.pilot_support import notifications, screen_text, settle
 from tui.app import DoorbraakApp
 from tui.screens.escalation_detail import EscalationDetailScreen
 from tui.screens.escalation_form import EscalationFormScreen, RouteEditor
@@ -410,7 +410,7 @@ async def test_knelpunt_register_refuses_personal_data_and_moves_the_status(
 async def test_the_knelpunten_report_on_sample_db_matches_the_data(tmp_path: Path) -> None:
     """The 'Done when' check: on the demo data the screen shows the service's counts and a rising trend."""
     from storage.bootstrap import demo_copy
-    from tests.tui.conftest import open_test_database
+    from tests.tui.pilot_support import open_test_database
 
     db = open_test_database(demo_copy(target_dir=tmp_path))
     try:
@@ -469,7 +469,7 @@ async def test_an_overdue_plan_action_opens_its_plan(tmp_path: Path) -> None:
     """Werklijst → 'Actie over datum' → the plan overview of that household (where the action's status is set)."""
     from domain.signals import SignalKind
     from storage.bootstrap import demo_copy
-    from tests.tui.conftest import open_test_database
+    from tests.tui.pilot_support import open_test_database
     from tui.screens.plan_overview import PlanOverviewScreen
     from tui.screens.worklist import KIND_KEYS, WorklistScreen
 

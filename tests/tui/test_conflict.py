@@ -17,9 +17,9 @@ from domain.services import households as service
 from domain.services.households import parse_draft
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
-from tests.conftest import TEST_ACTOR
-from tests.tui.conftest import open_test_database, screen_text, settle
+from tests.builders import TEST_ACTOR
 from tests.tui.data import build
+from tests.tui.pilot_support import open_test_database, screen_text, settle
 from tui.app import DoorbraakApp
 from tui.screens.conflict_dialog import ConflictDialog
 from tui.screens.household_detail import HouseholdDetailScreen

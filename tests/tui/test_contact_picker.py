@@ -9,8 +9,8 @@ from textual.app import App
 from textual.widgets import Input, OptionList
 
 from domain.register import RegisterContact, action_contact_text
-from tests.tui.conftest import TuiData, screen_text, settle, type_text
 from tests.tui.data_register import build_register
+from tests.tui.pilot_support import TuiData, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.screens.contact_picker import ContactPickerDialog
 

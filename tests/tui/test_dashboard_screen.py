@@ -16,7 +16,7 @@ from domain.dashboard import Dashboard, Drill, Figure
 from domain.services.dashboard import dashboard, dashboard_cases, dashboard_municipalities
 from storage.bootstrap import Database, demo_copy
 from tests.tui.casework_support import go_to
-from tests.tui.conftest import open_test_database, screen_text, settle
+from tests.tui.pilot_support import open_test_database, screen_text, settle
 from tui.app import DoorbraakApp
 from tui.navigation import sections_for
 from tui.render.dashboard_text import dashboard_text

@@ -13,8 +13,8 @@ from domain.services import households
 from domain.services.households import parse_draft
 from storage.bootstrap import SAMPLE_DB, Database, demo_copy, open_database
 from storage.settings import Settings
-from tests.storage.cases_support import household_draft
-from tests.tui.conftest import TuiData, notifications, screen_text, settle
+from tests.builders import household_draft
+from tests.tui.pilot_support import TuiData, notifications, screen_text, settle
 from tui.app import DoorbraakApp
 from tui.screens.case_list import CaseListScreen
 from tui.screens.confirm_dialog import ConfirmDialog

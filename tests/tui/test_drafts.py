@@ -13,8 +13,8 @@ from textual.widgets import Input
 from domain.services import households as service
 from domain.services.households import parse_draft
 from storage.bootstrap import Database
-from tests.conftest import TEST_ACTOR
-from tests.tui.conftest import TuiData, open_test_database, screen_text, settle, workers_done
+from tests.builders import TEST_ACTOR
+from tests.tui.pilot_support import TuiData, open_test_database, screen_text, settle, workers_done
 from tui.app import DoorbraakApp
 from tui.screens.conflict_dialog import ConflictDialog
 from tui.screens.draft_dialog import DraftDialog

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.conftest import TuiData, notifications, screen_text, settle, type_text
+from tests.tui.pilot_support import TuiData, notifications, screen_text, settle, type_text
 from tui import errors
 from tui.app import DoorbraakApp
 from tui.screens.case_list import CaseListScreen

@@ -10,8 +10,8 @@ from textual.widgets import Input, OptionList, Select
 from domain.household import HouseholdStatus
 from domain.services.households import change_status, get_household, parse_draft, update_household
 from storage.bootstrap import Database
-from tests.tui.conftest import TuiData, notifications, screen_text, settle, type_text
 from tests.tui.data import build
+from tests.tui.pilot_support import TuiData, notifications, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.screens.confirm_dialog import ConfirmDialog
 from tui.screens.conflict_dialog import ConflictDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Select
 
-from tests.tui.conftest import TuiData, settle
+from tests.tui.pilot_support import TuiData, settle
 from tui.app import DoorbraakApp
 from tui.navigation import GoToDialog
 from tui.screens.case_list import CaseListScreen

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.keyboard_fuzz import START_POINTS, fuzz, reachable_everywhere
-from tests.tui.conftest import TuiData, settle
+from tests.tui.pilot_support import TuiData, settle
 from tui import errors
 from tui.app import DoorbraakApp
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.conftest import notifications, screen_text, settle
 from tests.tui.data import HOUSEHOLDS, jansen_draft
 from tests.tui.data_trust import PASSWORD, build_shared, open_shared
+from tests.tui.pilot_support import notifications, screen_text, settle
 from tui.app import DoorbraakApp
 from tui.navigation import GoToDialog, sections_for
 from tui.screens.case_list import CaseListScreen

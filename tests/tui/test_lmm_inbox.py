@@ -12,10 +12,10 @@ from textual.widgets import Input, Select
 from domain.audit import AuditKind
 from domain.services.audit import case_history
 from storage.bootstrap import Database
-from tests.tui.conftest import notifications, screen_text, settle
 from tests.tui.data import HOUSEHOLDS, jansen_draft
 from tests.tui.data_let import JANSEN_IDENTIFIERS, JANSEN_NOTE, PASSWORD, LetData, build_let
 from tests.tui.data_trust import open_shared
+from tests.tui.pilot_support import notifications, screen_text, settle
 from tui.app import DoorbraakApp
 from tui.screens.lmm_dossier import LmmDossierScreen
 from tui.screens.lmm_inbox import LmmInboxScreen

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.tui.conftest import TuiData, notifications, screen_text, settle, type_text
 from tests.tui.data_trust import PASSWORD, build_shared, open_shared
+from tests.tui.pilot_support import TuiData, notifications, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.navigation import GoToDialog
 from tui.screens.case_list import CaseListScreen

@@ -17,9 +17,9 @@ from textual.widgets import Input, Select
 
 from domain.plan import ActionStatus, PlanStatus, PlanStep
 from domain.services import plans as plan_service
-from tests.tui.conftest import notifications, screen_text, settle, type_text
 from tests.tui.data_plan import PlanData, open_plan_database
-from tests.tui.test_plan_editor import field_name, fill, open_overview, tab_to
+from tests.tui.pilot_support import notifications, screen_text, settle, type_text
+from tests.tui.plan_editing import field_name, fill, open_overview, tab_to
 from tui import screens
 from tui.app import DoorbraakApp
 from tui.plan_session import plan_json

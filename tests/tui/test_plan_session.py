@@ -20,7 +20,7 @@ from domain.household import Household
 from domain.messages import dutch_problems
 from domain.plan import ActionStatus, Decision, Evaluation, Maatwerkplan, PlanContent, PlanStatus, PlanStep
 from domain.services.plans import PlanWorkspace
-from tests.domain.plan_examples import DECISION, HOUSEHOLD, complete_content
+from tests.builders import DECISION, HOUSEHOLD, complete_content
 from tui.plan_session import (
     ActionStatusChange,
     DecidePlan,

@@ -10,8 +10,8 @@ import pytest
 from domain.actors import Actor, Role
 from domain.register import RegisterContact, RegisterQuery
 from domain.services.register import RegisterService, get_contact
-from tests.tui.conftest import TuiData, notifications, screen_text, settle, type_text
 from tests.tui.data_register import build_register
+from tests.tui.pilot_support import TuiData, notifications, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.screens import register as register_module
 from tui.screens.choice_dialog import ChoiceDialog

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storage.settings import Settings, config_file, save_setting
-from tests.tui.conftest import TuiData, settle
+from tests.tui.pilot_support import TuiData, settle
 from tui.app import DoorbraakApp
 from tui.themes import THEMES
 

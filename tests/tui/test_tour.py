@@ -14,7 +14,7 @@ from textual.widgets._footer import FooterKey
 
 from storage.bootstrap import Database, demo_copy, open_database
 from storage.settings import Settings
-from tests.tui.conftest import TuiData, notifications, screen_text, settle, type_text
+from tests.tui.pilot_support import TuiData, notifications, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.screens.help import HelpScreen
 from tui.tour import FEATURED_CASE, FEATURED_NAME, STEPS, AtCase, InSection, TourGuide, TourStep

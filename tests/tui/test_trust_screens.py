@@ -13,8 +13,8 @@ from domain.services import households as service
 from domain.services.audit import case_history
 from domain.services.households import parse_draft
 from storage.bootstrap import Database
-from tests.tui.conftest import notifications, screen_text, settle, type_text
 from tests.tui.data_trust import PASSWORD, build_shared, open_shared
+from tests.tui.pilot_support import notifications, screen_text, settle, type_text
 from tui.app import DoorbraakApp
 from tui.navigation import GoToDialog
 from tui.screens.audit_log import AuditLogScreen

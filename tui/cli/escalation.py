@@ -25,8 +25,8 @@ from domain.knelpunt import Knelpunt, KnelpuntCategory, KnelpuntQuery, KnelpuntS
 from domain.services import escalation as service
 from domain.services import knelpunten as knelpunt_service
 from domain.services.casework import parse
-from storage.bootstrap import Database
-from tui.cli.common import database, write_stdout
+from storage.bootstrap import Services
+from tui.cli.common import open_cli, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_id
 from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
@@ -141,7 +141,7 @@ def escalation_json(e: Escalation, today: date) -> dict[str, Any]:
     return data
 
 
-current_version = version_of(service.get_escalation)
+current_version = version_of(lambda services, item_id: services.escalations.get(item_id))
 
 
 @app.command("new")
@@ -170,10 +170,10 @@ def new_command(
 ) -> None:
     """Start een escalatie (concept) voor een huishouden."""
     number = case_number.strip().upper()
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         base: dict[str, Any] = read_json_file(file) if file else {}
         if suggest:
-            base = {**service.suggest_escalation(number, db.uow(), db.actor).model_dump(), **base}
+            base = {**services.escalations.suggest(number).model_dump(), **base}
         draft = apply_options(
             base,
             level=level,
@@ -193,7 +193,9 @@ def new_command(
             recipients=recipients,
         )
         command = parse(service.EscalationDraft, draft)
-        escalation = service.start_escalation(number, command, db.uow(), db.actor, today=parse_date(created, "datum"))
+        escalation = services.escalations.start(
+            service.StartEscalation(number, command, today=parse_date(created, "datum"))
+        )
     if as_json:
         write_stdout(json.dumps(escalation_json(escalation, date.today()), ensure_ascii=False, indent=2))
     else:
@@ -223,9 +225,9 @@ def edit_command(
     version: VersionOpt = None,
 ) -> None:
     """Wijzig de checklist van een concept-escalatie (alleen de opgegeven velden)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = parse_id(escalation_id)
-        current = service.get_escalation(number, db.uow(), db.actor)
+        current = services.escalations.get(number)
         base = current.model_dump(include=set(service.EscalationDraft.model_fields))
         if file:
             base.update(read_json_file(file))
@@ -247,13 +249,9 @@ def edit_command(
             consent_scope=consent_scope,
             recipients=recipients,
         )
-        saved = service.update_escalation(
-            number,
-            parse(service.EscalationDraft, draft),
-            version if version is not None else current.version,
-            db.uow(),
-            db.actor,
-        )
+        saved = services.escalations.update(service.UpdateEscalation(
+            number, parse(service.EscalationDraft, draft), version if version is not None else current.version
+        ))
     write_stdout(f"Escalatie {saved.reference} bijgewerkt.")
 
 
@@ -283,8 +281,8 @@ def list_command(
         offset=offset,
         limit=limit,
     )
-    with database(ctx) as db:
-        page = service.list_escalations(query, db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        page = services.escalations.list(query)
     write_page(page, key="escalations", noun="escalaties", as_json=as_json,
                row_json=lambda row: {"waiting_days": row.waiting_days(today),
                                      "time_to_resolution_days": row.time_to_resolution_days},
@@ -305,14 +303,15 @@ def list_line(row: EscalationListRow, today: date) -> str:
 
 
 add_show_command(app, id_help=ID_HELP, help="Toon één escalatie met checklist, routes en stappen.",
-                 get=service.get_escalation, to_json=escalation_json, to_text=escalation_text)
+                 get=lambda services, item_id: services.escalations.get(item_id), to_json=escalation_json,
+                 to_text=escalation_text)
 
 
 @app.command("check")
 def check_command(ctx: typer.Context, escalation_id: IdArg) -> None:
     """Controleer wat indienen of exporteren nog tegenhoudt (exit 1 als er iets ontbreekt)."""
-    with database(ctx) as db:
-        check = service.check_escalation(parse_id(escalation_id), db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        check = services.escalations.check(parse_id(escalation_id))
     sections = [
         ("Ontbreekt voor indienen", check.missing_criteria),
         ("Persoonsgegevens in de tekst", check.personal_data),
@@ -337,8 +336,8 @@ add_status_command(
     status_help="ingediend, in_behandeling, opgelost, niet_opgelost, teruggelegd.",
     note_help="Toelichting (verplicht bij terugleggen).",
     date_help="Datum van de stap; standaard vandaag.",
-    get=service.get_escalation,
-    change=service.change_escalation_status,
+    get=lambda services, item_id: services.escalations.get(item_id),
+    change=lambda services, command: services.escalations.change_status(command),
     done=lambda saved: write_stdout(f"{saved.reference} is nu {saved.status.label.lower()}."),
 )
 
@@ -346,8 +345,8 @@ add_status_command(
 @app.command("opschalen")
 def escalate_command(ctx: typer.Context, escalation_id: IdArg) -> None:
     """Breng een niet-opgeloste escalatie een niveau hoger (nieuw concept met deze route als geprobeerd)."""
-    with database(ctx) as db:
-        saved = service.escalate_further(parse_id(escalation_id), db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        saved = services.escalations.escalate_further(parse_id(escalation_id))
     write_stdout(f"Nieuwe escalatie {saved.reference} op niveau {saved.level.label} (concept).")
 
 
@@ -360,8 +359,8 @@ def export_command(
     overwrite: OverwriteOpt = False,
 ) -> None:
     """Exporteer het gepseudonimiseerde dossier (geen namen, BSN, adres, postcode of geboortedatum)."""
-    with database(ctx) as db:
-        dossier = service.export_dossier(parse_id(escalation_id), db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        dossier = services.escalations.export_dossier(parse_id(escalation_id))
         if fmt is DossierFormat.JSON and output is not None and str(output) == "-":
             sys.stdout.write(dossier_json(dossier))
             return
@@ -382,10 +381,10 @@ def knelpunt_json(k: Knelpunt) -> dict[str, Any]:
     return data
 
 
-def knelpunt_version(db: Database, knelpunt_id: int, version: int | None) -> int:
+def knelpunt_version(services: Services, knelpunt_id: int, version: int | None) -> int:
     if version is not None:
         return version
-    return knelpunt_service.get_knelpunt(knelpunt_id, db.uow(), db.actor).version
+    return services.knelpunten.get(knelpunt_id).version
 
 
 @knelpunt_app.command("list")
@@ -399,9 +398,9 @@ def knelpunt_list(
     as_json: JsonOpt = False,
 ) -> None:
     """Toon het knelpuntenregister, vaakst voorkomend eerst."""
-    with database(ctx) as db:
-        page = knelpunt_service.list_knelpunten(
-            KnelpuntQuery(text=text, category=category, status=status, limit=limit, offset=offset), db.uow(), db.actor
+    with open_cli(ctx) as services:
+        page = services.knelpunten.list(
+            KnelpuntQuery(text=text, category=category, status=status, limit=limit, offset=offset)
         )
     if as_json:
         write_stdout(
@@ -429,8 +428,8 @@ def knelpunt_list(
 @knelpunt_app.command("show")
 def knelpunt_show(ctx: typer.Context, knelpunt_id: KpIdArg, as_json: JsonOpt = False) -> None:
     """Toon één knelpunt."""
-    with database(ctx) as db:
-        k = knelpunt_service.get_knelpunt(parse_id(knelpunt_id), db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        k = services.knelpunten.get(parse_id(knelpunt_id))
     if as_json:
         write_stdout(json.dumps(knelpunt_json(k), ensure_ascii=False, indent=2))
         return
@@ -467,7 +466,7 @@ def knelpunt_add(
     ] = None,
 ) -> None:
     """Leg een nieuw knelpunt vast (zonder persoonsgegevens)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         data = {
             "title": title,
             "category": category,
@@ -482,9 +481,11 @@ def knelpunt_add(
         if escalation_id is not None:
             number = parse_id(escalation_id)
             command = parse(knelpunt_service.KnelpuntDraft, data)
-            _, k = service.raise_knelpunt(number, command, current_version(db, number, None), db.uow(), db.actor)
+            _, k = services.escalations.raise_knelpunt(
+                service.RaiseKnelpunt(number, command, current_version(services, number, None))
+            )
         else:
-            k = knelpunt_service.add_knelpunt(parse(knelpunt_service.KnelpuntDraft, data), db.uow(), db.actor)
+            k = services.knelpunten.add(parse(knelpunt_service.KnelpuntDraft, data))
     write_stdout(f"Knelpunt {k.reference} vastgelegd.")
 
 
@@ -497,11 +498,11 @@ def knelpunt_status(
     version: VersionOpt = None,
 ) -> None:
     """Agendeer een knelpunt of markeer het als opgelost."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = parse_id(knelpunt_id)
-        k = knelpunt_service.change_knelpunt_status(
-            number, new_status, knelpunt_version(db, number, version), db.uow(), db.actor, on=parse_date(on, "datum")
-        )
+        k = services.knelpunten.change_status(knelpunt_service.ChangeKnelpuntStatus(
+            number, new_status, knelpunt_version(services, number, version), on=parse_date(on, "datum")
+        ))
     write_stdout(f"{k.reference} is nu {k.status.label.lower()}.")
 
 
@@ -513,11 +514,11 @@ def knelpunt_again(
     version: VersionOpt = None,
 ) -> None:
     """Het knelpunt deed zich opnieuw voor (buiten een escalatie)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = parse_id(knelpunt_id)
-        k = knelpunt_service.record_occurrence(
-            number, knelpunt_version(db, number, version), db.uow(), db.actor, on=parse_date(on, "datum")
-        )
+        k = services.knelpunten.record_occurrence(knelpunt_service.RecordOccurrence(
+            number, knelpunt_version(services, number, version), on=parse_date(on, "datum")
+        ))
     write_stdout(f"{k.reference} komt nu {k.recurrence} keer voor.")
 
 
@@ -529,9 +530,9 @@ def knelpunt_link(
     version: VersionOpt = None,
 ) -> None:
     """Koppel een bestaand knelpunt aan een escalatie (telt als herhaling)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = parse_id(escalation_id)
-        e, k = service.link_knelpunt(
-            number, parse_id(knelpunt_id), current_version(db, number, version), db.uow(), db.actor
+        e, k = services.escalations.link_knelpunt(
+            service.LinkKnelpunt(number, parse_id(knelpunt_id), current_version(services, number, version))
         )
     write_stdout(f"{k.reference} gekoppeld aan {e.reference}; komt nu {k.recurrence} keer voor.")

@@ -14,7 +14,7 @@ from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, OverbruggingListRow, OverbruggingQuery, OverbruggingStatus, Transition
 from domain.services import overbrugging as service
 from domain.services.casework import parse
-from tui.cli.common import database, write_stdout
+from tui.cli.common import open_cli, write_stdout
 from tui.cli.parse import parse_date, parse_id, parse_money
 from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
 from tui.render.format import format_date, format_money
@@ -43,7 +43,7 @@ def report(result: service.OverbruggingResult, message: str) -> None:
         typer.echo(f"Waarschuwing: {warning}", err=True)
 
 
-current_version = version_of(service.get_overbrugging)
+current_version = version_of(lambda services, item_id: services.overbruggingen.get(item_id))
 
 
 @app.command("new")
@@ -70,7 +70,7 @@ def new_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Vraag een overbrugging aan voor een huishouden."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         today = parse_date(requested_on, "datum") or date.today()
         data = {
             "support_needed": support,
@@ -87,7 +87,9 @@ def new_command(
             "settlement_deadline": parse_date(deadline, "verrekenen-voor"),
         }
         command = parse(service.OverbruggingDraft, data)
-        result = service.request_overbrugging(case_number.strip().upper(), command, db.uow(), db.actor, today=today)
+        result = services.overbruggingen.request(
+            service.RequestOverbrugging(case_number.strip().upper(), command, today=today)
+        )
     if as_json:
         write_stdout(json.dumps(overbrugging_json(result.overbrugging, today), ensure_ascii=False, indent=2))
     else:
@@ -117,8 +119,8 @@ def list_command(
         offset=offset,
         limit=limit,
     )
-    with database(ctx) as db:
-        page = service.list_overbruggingen(query, db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        page = services.overbruggingen.list(query)
     write_page(page, key="overbruggingen", noun="overbruggingen", as_json=as_json,
                row_json=lambda row: {"over_cap": row.over_cap, "past_deadline": row.past_settlement_deadline(today)},
                row_text=lambda row: list_line(row, today))
@@ -134,7 +136,8 @@ def list_line(row: OverbruggingListRow, today: date) -> str:
 
 
 add_show_command(app, id_help=ID_HELP, help="Toon één overbrugging met stappen, kosten en verrekening.",
-                 get=service.get_overbrugging, to_json=overbrugging_json, to_text=overbrugging_text)
+                 get=lambda services, item_id: services.overbruggingen.get(item_id), to_json=overbrugging_json,
+                 to_text=overbrugging_text)
 add_status_command(
     app,
     states=OverbruggingStatus,
@@ -143,8 +146,8 @@ add_status_command(
     status_help="toegekend, afgewezen, ingezet, afgesloten.",
     note_help="Toelichting (verplicht bij afwijzen).",
     date_help="Datum van de stap (JJJJ-MM-DD); standaard vandaag.",
-    get=service.get_overbrugging,
-    change=service.change_overbrugging_status,
+    get=lambda services, item_id: services.overbruggingen.get(item_id),
+    change=lambda services, command: services.overbruggingen.change_status(command),
     done=lambda result: report(result, f"{result.overbrugging.reference} is nu "
                                        f"{result.overbrugging.status.label.lower()}."),
 )
@@ -160,15 +163,12 @@ def cost_command(
     version: VersionOpt = None,
 ) -> None:
     """Boek werkelijke kosten op een overbrugging (boven het plafond geeft een waarschuwing)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = parse_id(overbrugging_id)
-        result = service.book_cost(
-            number,
-            parse(service.CostDraft, {"amount": parse_money(amount, "bedrag"), "description": description,
-                                      "booked_on": parse_date(on, "datum")}),
-            current_version(db, number, version),
-            db.uow(),
-            db.actor,
+        draft = parse(service.CostDraft, {"amount": parse_money(amount, "bedrag"), "description": description,
+                                          "booked_on": parse_date(on, "datum")})
+        result = services.overbruggingen.book_cost(
+            service.BookCost(number, draft, current_version(services, number, version))
         )
     ob = result.overbrugging
     report(result, f"Geboekt op {ob.reference}; totaal {format_money(ob.total_costs)} van {format_money(ob.cap)}.")
@@ -198,7 +198,7 @@ def settle_command(
     version: VersionOpt = None,
 ) -> None:
     """Leg de verrekening vast: wie betaalt uiteindelijk, in welke aandelen (samen 100 %)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = parse_id(overbrugging_id)
         data = {
             "shares": [parse_share(p) for p in payers],
@@ -207,7 +207,9 @@ def settle_command(
             "note": note,
         }
         command = parse(service.SettlementDraft, data)
-        result = service.settle_overbrugging(number, command, current_version(db, number, version), db.uow(), db.actor)
+        result = services.overbruggingen.settle(
+            service.SettleOverbrugging(number, command, current_version(services, number, version))
+        )
     ob = result.overbrugging
     report(result, f"Verrekening vastgelegd voor {ob.reference}.")
     for repayment in ob.repayments():
@@ -222,9 +224,10 @@ def repaid_command(
     version: VersionOpt = None,
 ) -> None:
     """Leg vast dat de voorfinancier is terugbetaald."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = parse_id(overbrugging_id)
-        result = service.record_repayment(
-            number, parse_date(on, "datum") or date.today(), current_version(db, number, version), db.uow(), db.actor
+        result = services.overbruggingen.record_repayment(
+            service.RecordRepayment(number, parse_date(on, "datum") or date.today(),
+                                    current_version(services, number, version))
         )
     report(result, f"Terugbetaling vastgelegd voor {result.overbrugging.reference}.")

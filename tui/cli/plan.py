@@ -20,10 +20,10 @@ from domain.plan import ActionStatus, PlanIncomplete, PlanStep
 from domain.plan_document import missing_json, plan_file, plan_show_json
 from domain.rekensom import Scenario
 from domain.services import plans as service
-from storage.bootstrap import Database
+from storage.bootstrap import Services
 from storage.export_plan import write_atomic
 from tui.cli.case import read_case_file
-from tui.cli.common import EXIT_ERROR, ReasonOpt, database, report_error, write_stdout
+from tui.cli.common import EXIT_ERROR, ReasonOpt, open_cli, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_money
 from tui.plan_session import (
@@ -66,16 +66,16 @@ def _case(value: str) -> str:
     return value.strip().upper()
 
 
-def _expected(db: Database, case: str, seen: int | None) -> int:
+def _expected(services: Services, case: str, seen: int | None) -> int:
     """The row version to save against: the one the user saw, or else the current one."""
     if seen is not None:
         return seen
-    return service.get_plan(case, db.uow(), db.actor).version
+    return services.plans.get_plan(case).version
 
 
-def _store(db: Database, case: str) -> ServicePlanStore:
+def _store(services: Services, case: str) -> ServicePlanStore:
     """The plan writes of one case, as the editor makes them (the same typed commands)."""
-    return ServicePlanStore(case, db.uow, db.actor, purpose=lambda: "", today=lambda: None)
+    return ServicePlanStore(case, services.plans, purpose=lambda: "", today=lambda: None)
 
 
 def _refused(exc: PlanIncomplete) -> NoReturn:
@@ -142,8 +142,8 @@ def show_command(
     reden: ReasonOpt = "",
 ) -> None:
     """Toon het maatwerkplan met rekensom, rechtsgronden en wat nog ontbreekt."""
-    with database(ctx) as db:
-        overview = service.plan_overview(_case(case), db.uow(), db.actor, plan_version=plan_version, purpose=reden)
+    with open_cli(ctx) as services:
+        overview = services.plans.plan_overview(_case(case), plan_version=plan_version, purpose=reden)
     if as_json:
         payload = plan_show_json(
             overview.household,
@@ -161,8 +161,8 @@ def show_command(
 @app.command("check")
 def check_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False, reden: ReasonOpt = "") -> None:
     """Wat ontbreekt nog voor een besluit? Exitcode 0 als het plan compleet is, anders 1."""
-    with database(ctx) as db:
-        overview = service.plan_overview(_case(case), db.uow(), db.actor, purpose=reden)
+    with open_cli(ctx) as services:
+        overview = services.plans.plan_overview(_case(case), purpose=reden)
     if as_json:
         write_stdout(
             json.dumps(
@@ -186,8 +186,8 @@ def check_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False, r
 @app.command("versions")
 def versions_command(ctx: typer.Context, case: CaseArg, as_json: JsonOpt = False, reden: ReasonOpt = "") -> None:
     """Toon alle versies van het plan."""
-    with database(ctx) as db:
-        versions = service.plan_versions(_case(case), db.uow(), db.actor, purpose=reden)
+    with open_cli(ctx) as services:
+        versions = services.plans.plan_versions(_case(case), purpose=reden)
     if as_json:
         write_stdout(
             json.dumps(
@@ -221,8 +221,8 @@ def diff_command(
     reden: ReasonOpt = "",
 ) -> None:
     """Vergelijk twee planversies per onderdeel."""
-    with database(ctx) as db:
-        diff = service.compare_versions(_case(case), old, new, db.uow(), db.actor, purpose=reden)
+    with open_cli(ctx) as services:
+        diff = services.plans.compare_versions(_case(case), old, new, purpose=reden)
     if as_json:
         write_stdout(json.dumps(diff.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -241,8 +241,8 @@ def diff_command(
 @app.command("new")
 def new_command(ctx: typer.Context, case: CaseArg) -> None:
     """Begin een (leeg) maatwerkplan voor een huishouden zonder plan."""
-    with database(ctx) as db:
-        plan = service.start_plan(_case(case), db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        plan = services.plans.start_plan(_case(case))
     _saved(plan, "Plan aangemaakt")
 
 
@@ -284,9 +284,9 @@ def set_command(
             data = json.loads(value or "")
         except json.JSONDecodeError as exc:
             report_error(InvalidInput([Problem(section.value, f"Geen geldige JSON (kolom {exc.colno}).")]))
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = _case(case)
-        plan = service.update_section(number, section, data, _expected(db, number, seen), db.uow(), db.actor)
+        plan = services.plans.update_section(number, section, data, _expected(services, number, seen))
     _saved(plan, f"{section.label} opgeslagen")
 
 
@@ -306,17 +306,15 @@ def add_kengetal_command(
     seen: SeenOpt = None,
 ) -> None:
     """Voeg een kostenregel uit de kengetallencatalogus (met de eigen cijfers van de gemeente) toe."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         quantity_value = parse_money(quantity, "--aantal") or Decimal(1)
         probability_value = parse_money(probability, "--kans")
         number = _case(case)
-        plan = service.add_cost_line_from_kengetal(
+        plan = services.plans.add_cost_line_from_kengetal(
             number,
             kengetal_id,
             scenario,
-            _expected(db, number, seen),
-            db.uow(),
-            db.actor,
+            _expected(services, number, seen),
             quantity=quantity_value,
             probability=Decimal(1) if probability_value is None else probability_value,
             start_month=start,
@@ -337,8 +335,8 @@ def import_command(
         data = read_case_file(file)
     except InvalidInput as exc:
         report_error(exc)
-    with database(ctx) as db:
-        plan = service.import_plan_file(_case(case), data, db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        plan = services.plans.import_plan_file(_case(case), data)
     _saved(plan, "Plan geïmporteerd")
 
 
@@ -353,12 +351,12 @@ def decide_command(
     seen: SeenOpt = None,
 ) -> None:
     """Stel het conceptplan vast. Geweigerd (met de lijst) zolang er iets ontbreekt."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         decided_on = parse_date(on, "--datum") or date.today()
         number = _case(case)
         command = DecidePlan(decided_by=by, mandate=mandate, toelichting=note, decided_on=decided_on.isoformat())
         try:
-            plan = command.run(_store(db, number), _expected(db, number, seen))
+            plan = command.run(_store(services, number), _expected(services, number, seen))
         except PlanIncomplete as exc:
             _refused(exc)
     _saved(plan, "Plan vastgesteld")
@@ -367,9 +365,9 @@ def decide_command(
 @app.command("start")
 def start_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) -> None:
     """Zet een vastgesteld plan in uitvoering."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = _case(case)
-        plan = StartExecution().run(_store(db, number), _expected(db, number, seen))
+        plan = StartExecution().run(_store(services, number), _expected(services, number, seen))
     _saved(plan, "In uitvoering")
 
 
@@ -386,11 +384,11 @@ def action_command(
     seen: SeenOpt = None,
 ) -> None:
     """Leg de voortgang van één actie vast."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = _case(case)
         day = parse_date(done_on, "--gedaan-op")
         change = ActionStatusChange(action_id, status, note, day.isoformat() if day else None)
-        plan = _store(db, number).set_action_status(change, _expected(db, number, seen))
+        plan = _store(services, number).set_action_status(change, _expected(services, number, seen))
     _saved(plan, f"Actie {action_id}: {status.label}")
 
 
@@ -438,7 +436,7 @@ def evaluate_command(
     seen: SeenOpt = None,
 ) -> None:
     """Leg een evaluatiemoment vast (ZRM-scores en rapportcijfer)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = _case(case)
         evaluation = RecordEvaluation(
             moment=moment,
@@ -449,24 +447,24 @@ def evaluate_command(
             realised_by_payer=_payer_amounts(per_payer or []),
             toelichting=note,
         )
-        plan = evaluation.run(_store(db, number), _expected(db, number, seen))
+        plan = evaluation.run(_store(services, number), _expected(services, number, seen))
     _saved(plan, f"Evaluatie na {moment} maanden opgeslagen")
 
 
 @app.command("complete")
 def complete_command(ctx: typer.Context, case: CaseArg, seen: SeenOpt = None) -> None:
     """Sluit de uitvoering af als geëvalueerd."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         number = _case(case)
-        plan = CompleteEvaluation().run(_store(db, number), _expected(db, number, seen))
+        plan = CompleteEvaluation().run(_store(services, number), _expected(services, number, seen))
     _saved(plan, "Geëvalueerd")
 
 
 @app.command("new-version")
 def new_version_command(ctx: typer.Context, case: CaseArg) -> None:
     """Maak een nieuwe conceptversie van een vastgesteld plan om het te wijzigen."""
-    with database(ctx) as db:
-        plan = NewVersion().run(_store(db, _case(case)), None)
+    with open_cli(ctx) as services:
+        plan = NewVersion().run(_store(services, _case(case)), None)
     _saved(plan, "Nieuwe versie")
 
 
@@ -486,8 +484,8 @@ def export_command(
     overwrite: OverwriteOpt = False,
 ) -> None:
     """Exporteer het plan als document om te ondertekenen (PDF/Markdown) of als planbestand (JSON)."""
-    with database(ctx) as db:
-        overview = service.export_plan(_case(case), db.uow(), db.actor, plan_version=plan_version, purpose=reden)
+    with open_cli(ctx) as services:
+        overview = services.plans.export_plan(_case(case), plan_version=plan_version, purpose=reden)
         if fmt is OutputFormat.JSON:
             target = output or Path(f"maatwerkplan-{overview.household.case_number}-v{overview.plan.plan_version}.json")
             text = json.dumps(plan_file(overview.plan, datetime.now(UTC)), ensure_ascii=False, indent=2) + "\n"
@@ -528,8 +526,8 @@ def kengetallen_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Toon de kengetallen (kosten per eenheid) met bron en jaar."""
-    with database(ctx) as db:
-        items = service.kengetallen_for(municipality.strip().upper(), db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        items = services.plans.kengetallen_for(municipality.strip().upper())
     if as_json:
         write_stdout(
             json.dumps(
@@ -568,12 +566,12 @@ def kengetal_set_command(
     year: Annotated[int, typer.Option("--jaar")],
 ) -> None:
     """Leg een eigen cijfer van de gemeente vast (met eigen bron en jaar)."""
-    with database(ctx) as db:
+    with open_cli(ctx) as services:
         value = parse_money(amount, "--bedrag")
         if value is None:
             raise InvalidInput([Problem("--bedrag", "is verplicht")])
-        item = service.set_kengetal_override(
-            municipality.strip().upper(), kengetal_id, value, source, year, db.uow(), db.actor
+        item = services.plans.set_kengetal_override(
+            municipality.strip().upper(), kengetal_id, value, source, year
         )
     write_stdout(f"{item.id}: {format_money(item.bedrag) if item.bedrag is not None else ''} ({item.source_label})")
 
@@ -585,8 +583,8 @@ def kengetal_reset_command(
     kengetal_id: Annotated[str, typer.Argument(metavar="KENGETAL")],
 ) -> None:
     """Verwijder het eigen cijfer; het landelijke kengetal geldt weer."""
-    with database(ctx) as db:
-        removed = service.remove_kengetal_override(municipality.strip().upper(), kengetal_id, db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        removed = services.plans.remove_kengetal_override(municipality.strip().upper(), kengetal_id)
     write_stdout("Eigen cijfer verwijderd." if removed else "Er was geen eigen cijfer.")
 
 

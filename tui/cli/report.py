@@ -16,12 +16,11 @@ from domain.dashboard import Dashboard
 from domain.knelpunt import CountRow, KnelpuntenReport
 from domain.research import COLUMN_NAMES
 from domain.services import dashboard as dashboard_service
-from domain.services import escalation as escalation_service
 from domain.signals import SignalConfig, SignalKind
 from storage.bootstrap import Services
 from storage.export_research import ResearchCsvWriter, research_key, research_key_path
 from storage.register_csv import escape_cell
-from tui.cli.common import database, fail, open_cli, write_stdout
+from tui.cli.common import fail, open_cli, write_stdout
 from tui.cli.parse import parse_date
 from tui.render.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
 from tui.render.format import format_date, format_period
@@ -125,10 +124,8 @@ def worklist_command(
 @app.command("escalaties")
 def escalations_command(ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOpt = False) -> None:
     """Doorlooptijd van escalaties (indienen tot besluit) per niveau, afgerond in de periode."""
-    with database(ctx) as db:
-        rows = escalation_service.resolution_times(
-            db.uow(), db.actor, start=parse_date(start, "from"), end=parse_date(end, "to")
-        )
+    with open_cli(ctx) as services:
+        rows = services.escalations.resolution_times(start=parse_date(start, "from"), end=parse_date(end, "to"))
     if as_json:
         write_stdout(json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=2))
         return

@@ -14,10 +14,9 @@ from typing import Annotated, Any, Protocol
 
 import typer
 
-from domain.actors import Actor
-from domain.ports import UnitOfWork
-from storage.bootstrap import Database
-from tui.cli.common import database, write_stdout
+from domain.services.workflow import ChangeStatus
+from storage.bootstrap import Services
+from tui.cli.common import open_cli, write_stdout
 from tui.cli.parse import parse_date, parse_id
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")]
@@ -52,17 +51,21 @@ def write_page(
     write_stdout(f"{len(page.rows)} van {page.total} {noun}")
 
 
-def version_of(get: Callable[[int, UnitOfWork, Actor], Versioned]) -> Callable[[Database, int, int | None], int]:
+Get = Callable[[Services, int], Any]
+"""Load one item through the services, e.g. `lambda services, i: services.escalations.get(i)`."""
+
+
+def version_of(get: Get) -> Callable[[Services, int, int | None], int]:
     """The version the user saw (`--versie`), or the current one."""
 
-    def current(db: Database, item_id: int, version: int | None) -> int:
-        return version if version is not None else get(item_id, db.uow(), db.actor).version
+    def current(services: Services, item_id: int, version: int | None) -> int:
+        return version if version is not None else int(get(services, item_id).version)
 
     return current
 
 
 def add_show_command(
-    app: typer.Typer, *, id_help: str, help: str, get: Callable[[int, UnitOfWork, Actor], Any],
+    app: typer.Typer, *, id_help: str, help: str, get: Get,
     to_json: Callable[[Any, date], dict[str, Any]], to_text: Callable[[Any, date], str],
 ) -> None:
     def show_command(
@@ -71,8 +74,8 @@ def add_show_command(
         as_json: JsonOpt = False,
     ) -> None:
         today = date.today()
-        with database(ctx) as db:
-            item = get(parse_id(item_id), db.uow(), db.actor)
+        with open_cli(ctx) as services:
+            item = get(services, parse_id(item_id))
         write_stdout(json.dumps(to_json(item, today), ensure_ascii=False, indent=2) if as_json
                      else to_text(item, today))
 
@@ -82,11 +85,11 @@ def add_show_command(
 
 def add_status_command(
     app: typer.Typer, *, states: type[StrEnum], id_help: str, help: str, status_help: str, note_help: str,
-    date_help: str, get: Callable[[int, UnitOfWork, Actor], Versioned], change: Callable[..., Any],
+    date_help: str, get: Get, change: Callable[[Services, ChangeStatus[Any]], Any],
     done: Callable[[Any], None],
 ) -> None:
-    """`status ID STATUS [--datum] [--toelichting] [--versie]`: `change(id, status, version, uow, actor, on=,
-    note=)` is the use case; `done` tells what happened."""
+    """`status ID STATUS [--datum] [--toelichting] [--versie]`: `change(services, command)` runs the use case;
+    `done` tells what happened."""
     current_version = version_of(get)
 
     def status_command(
@@ -97,10 +100,11 @@ def add_status_command(
         note: Annotated[str, typer.Option("--toelichting", help=note_help)] = "",
         version: VersionOpt = None,
     ) -> None:
-        with database(ctx) as db:
+        with open_cli(ctx) as services:
             number = parse_id(item_id)
-            result = change(number, new_status, current_version(db, number, version), db.uow(), db.actor,
-                            on=parse_date(on, "datum"), note=note)
+            command = ChangeStatus(number, new_status, current_version(services, number, version),
+                                   on=parse_date(on, "datum"), note=note)
+            result = change(services, command)
         done(result)
 
     status_command.__doc__ = help

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 from domain.errors import InvalidInput, Problem
 from domain.plan import MissingItem, PlanIncomplete
 from domain.services import plans as service
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle, as_services
 from tui.plan_session import DecidePlan
 from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
@@ -43,9 +43,9 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
         Binding("escape", "cancel", "Annuleren", id="decide.cancel"),
     ]
 
-    def __init__(self, db: Database, case_number: str, overview: service.PlanOverview) -> None:
+    def __init__(self, services: AppHandle, case_number: str, overview: service.PlanOverview) -> None:
         super().__init__()
-        self.db = db
+        self.services = as_services(services)
         self.case_number = case_number
         self.overview = overview
         self.fields: dict[str, FormField] = {}
@@ -63,7 +63,7 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
                           name="decided_by", required=True),
                 FormField("Mandaat", line_input("", placeholder="bijv. mandaatbesluit maatwerk 2026"),
                           name="mandate", required=True),
-                FormField("Datum", line_input(date_text(today(self.db)), placeholder="dd-mm-jjjj", max_length=10),
+                FormField("Datum", line_input(date_text(today(self.services)), placeholder="dd-mm-jjjj", max_length=10),
                           name="decided_on", required=True),
                 FormField("Toelichting", line_input("", max_length=4000, placeholder="optioneel"),
                           name="toelichting"),
@@ -87,8 +87,8 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="decide", exit_on_error=False)
     def _decide(self, decision: DecidePlan) -> None:
-        workspace = service.load_plan_for_editing(self.case_number, self.db.uow(), self.db.actor,
-                                                  purpose=self.case_reason(self.case_number))
+        workspace = self.services.plans.load_plan_for_editing(self.case_number,
+                                                              purpose=self.case_reason(self.case_number))
         plan = workspace.plan
         assert plan is not None
         if workspace.draft is not None and workspace.draft.content != plan.content().model_dump(mode="json"):
@@ -97,8 +97,8 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
                 "met Ctrl+S of gooi de invoer weg (F8), en stel het daarna vast.", style="bold"))
             return
         try:
-            service.decide_plan(self.case_number, decision.form(), plan.version, self.db.uow(), self.db.actor,
-                                purpose=self.case_reason(self.case_number))
+            self.services.plans.decide_plan(self.case_number, decision.form(), plan.version,
+                                            purpose=self.case_reason(self.case_number))
         except PlanIncomplete as exc:
             self.app.call_from_thread(self._refused_text, missing_text(exc.missing))
             return

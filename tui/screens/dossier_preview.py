@@ -18,7 +18,6 @@ from textual.worker import Worker, WorkerState
 from domain.access import Permission, has
 from domain.dossier import EscalationDossier
 from domain.errors import InvalidInput, Problem
-from domain.services.escalation import view_dossier
 from storage.bootstrap import AppHandle
 from tui.render.dossier import dossier_json
 from tui.render.format import format_date
@@ -130,7 +129,7 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
 
         def fetch(purpose: str) -> EscalationDossier | list[Problem]:
             try:
-                return view_dossier(self.escalation_id, self.db.uow(), self.services.actor, today=day, purpose=purpose)
+                return self.services.escalations.view_dossier(self.escalation_id, today=day, purpose=purpose)
             except InvalidInput as exc:
                 return exc.problems
 

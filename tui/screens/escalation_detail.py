@@ -23,15 +23,8 @@ from textual.worker import Worker, WorkerState
 from domain import reference
 from domain.escalation import Escalation, EscalationLevel, EscalationStatus
 from domain.knelpunt import Knelpunt
-from domain.services.escalation import (
-    EscalationCheck,
-    change_escalation_status,
-    check_escalation,
-    escalate_further,
-    get_escalation,
-    link_knelpunt,
-)
-from domain.services.knelpunten import get_knelpunt
+from domain.services.escalation import EscalationCheck, LinkKnelpunt
+from domain.services.workflow import ChangeStatus
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.render.workflow import EscalationView as WorkflowEscalationView
@@ -212,14 +205,14 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
 
     def load(self) -> None:
         """Outside the caseload the service asks why (the answer is logged); declining goes back."""
-        day = today(self.db)
+        day = today(self.services)
         escalation_id = self.escalation_id
 
         def fetch(purpose: str) -> EscalationView:
-            db = self.db
-            escalation = get_escalation(escalation_id, db.uow(), db.actor, purpose=purpose)
-            check = check_escalation(escalation_id, db.uow(), db.actor, today=day, purpose=purpose)
-            knelpunten = [(kid, get_knelpunt(kid, db.uow(), db.actor).title) for kid in escalation.knelpunt_ids]
+            services = self.services
+            escalation = services.escalations.get(escalation_id, purpose=purpose)
+            check = services.escalations.check(escalation_id, today=day, purpose=purpose)
+            knelpunten = [(kid, services.knelpunten.get(kid).title) for kid in escalation.knelpunt_ids]
             return EscalationView(escalation, check, knelpunten)
 
         self.run_for_case(fetch, self.show, group="escalation", cancelled=self.close_unopened,
@@ -228,7 +221,7 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
     def show(self, view: EscalationView) -> None:
         self.view = view
         e = view.escalation
-        day = today(self.db)
+        day = today(self.services)
         self.query_one("#escalation-body").loading = False
         self.sub_title = f"Escalatie {e.reference} · {e.case_number} · {e.level.label} · {e.status.label}"
         check, blocking = check_view(e, view.check)
@@ -292,14 +285,14 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.household_detail import HouseholdDetailScreen
 
-        self.app.push_screen(HouseholdDetailScreen(self.db, self.escalation.case_number))
+        self.app.push_screen(HouseholdDetailScreen(self.services, self.escalation.case_number))
 
     def action_edit(self) -> None:
         if self.escalation is None:
             return
         from tui.screens.escalation_form import EscalationFormScreen
 
-        self.app.push_screen(EscalationFormScreen(self.db, self.escalation.case_number, existing=self.escalation),
+        self.app.push_screen(EscalationFormScreen(self.services, self.escalation.case_number, existing=self.escalation),
                              self._saved)
 
     def action_change_status(self) -> None:
@@ -308,15 +301,16 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.step_dialog import StepDialog
 
-        e_id, version, day, case = e.id, e.version, today(self.db), e.case_number
+        e_id, version, day, case = e.id, e.version, today(self.services), e.case_number
 
         def submit(value: str, on: date | None, note: str) -> Escalation:
-            return change_escalation_status(e_id, EscalationStatus(value), version, self.db.uow(), self.db.actor,
-                                            on=on, note=note, today=day, purpose=self.case_reason(case))
+            command = ChangeStatus(e_id, EscalationStatus(value), version, on=on, note=note,
+                                   purpose=self.case_reason(case))
+            return self.services.escalations.change_status(command, today=day)
 
         hint = "verplicht bij terugleggen" if EscalationStatus.TERUGGELEGD in next_states(e) else "optioneel"
         self.app.push_screen(
-            StepDialog(self.db, title=f"Volgende stap · {e.reference}", current=e.status.label,
+            StepDialog(self.services, title=f"Volgende stap · {e.reference}", current=e.status.label,
                        choices=[(s.value, s.label) for s in next_states(e)], submit=submit, today=day,
                        note_hint=hint),
             lambda saved: self._saved(saved, "{e.reference} is nu '{e.status.label}'."),
@@ -340,9 +334,9 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
         )
 
     def _escalate_further(self) -> None:
-        escalation_id, day = self.escalation_id, today(self.db)
+        escalation_id, day = self.escalation_id, today(self.services)
         self.run_for_case(
-            lambda purpose: escalate_further(escalation_id, self.db.uow(), self.db.actor, today=day, purpose=purpose),
+            lambda purpose: self.services.escalations.escalate_further(escalation_id, today=day, purpose=purpose),
             lambda new: self._saved(new, "Nieuwe concept-escalatie {e.reference} op niveau {e.level.label}; vul aan "
                                          "en dien in."),
             group="escalation-change", case_number=self._case_number(),
@@ -354,7 +348,7 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
     def action_dossier(self) -> None:
         from tui.screens.dossier_preview import DossierPreviewScreen
 
-        self.app.push_screen(DossierPreviewScreen(self.db, self.escalation_id, case_number=self._case_number()))
+        self.app.push_screen(DossierPreviewScreen(self.services, self.escalation_id, case_number=self._case_number()))
 
     def action_export(self) -> None:
         from tui.screens.export_dialog import export_dossier_with_dialog
@@ -370,18 +364,19 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
             if knelpunt_id is not None and self.escalation is not None:
                 self._link(knelpunt_id, self.escalation.version)
 
-        self.app.push_screen(KnelpuntPicker(self.db, exclude=set(self.escalation.knelpunt_ids)), chosen)
+        self.app.push_screen(KnelpuntPicker(self.services, exclude=set(self.escalation.knelpunt_ids)), chosen)
 
     def _link(self, knelpunt_id: int, version: int) -> None:
-        escalation_id, day = self.escalation_id, today(self.db)
+        escalation_id, day = self.escalation_id, today(self.services)
 
         def linked(result: tuple[Escalation, Knelpunt]) -> None:
             escalation, knelpunt = result
             self._saved(escalation, f"{knelpunt.reference} gekoppeld; het is nu {knelpunt.recurrence} keer gemeld.")
 
         self.run_for_case(
-            lambda purpose: link_knelpunt(escalation_id, knelpunt_id, version, self.db.uow(), self.db.actor,
-                                          today=day, purpose=purpose),
+            lambda purpose: self.services.escalations.link_knelpunt(
+                LinkKnelpunt(escalation_id, knelpunt_id, version, today=day, purpose=purpose)
+            ),
             linked, group="escalation-change", case_number=self._case_number(),
         )
 
@@ -393,4 +388,4 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
         def raised(result: object) -> None:
             self.load()
 
-        self.app.push_screen(KnelpuntFormScreen(self.db, escalation=self.escalation), raised)
+        self.app.push_screen(KnelpuntFormScreen(self.services, escalation=self.escalation), raised)

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Label, Static
 from domain import reference
 from domain.escalation import BlockageKind, Escalation, EscalationLevel, RouteTried
 from domain.services.casework import parse
-from domain.services.escalation import EscalationDraft, start_escalation, update_escalation
+from domain.services.escalation import EscalationDraft, StartEscalation, UpdateEscalation
 from storage.bootstrap import AppHandle
 from tui.screens.base import today
 from tui.screens.casework_common import lines_of
@@ -161,12 +161,12 @@ class EscalationFormScreen(ItemListFormScreen[Escalation]):
     def submit(self, draft: dict[str, Any]) -> Escalation:
         if self.existing is not None:
             assert self.existing.id is not None
-            command = parse(EscalationDraft, draft)
-            return update_escalation(self.existing.id, command, self.existing.version, self.db.uow(), self.db.actor,
-                                     purpose=self.case_reason(self.case_number))
-        command = parse(EscalationDraft, draft)
-        return start_escalation(self.case_number, command, self.db.uow(), self.db.actor, today=today(self.db),
-                                purpose=self.case_reason(self.case_number))
+            return self.services.escalations.update(UpdateEscalation(
+                self.existing.id, parse(EscalationDraft, draft), self.existing.version,
+                purpose=self.case_reason(self.case_number)))
+        return self.services.escalations.start(StartEscalation(
+            self.case_number, parse(EscalationDraft, draft), today=today(self.services),
+            purpose=self.case_reason(self.case_number)))
 
     def saved_message(self, result: Escalation) -> str:
         return f"Escalatie {result.reference} is opgeslagen als concept."

@@ -25,7 +25,6 @@ from domain.escalation import (
     EscalationQuery,
     EscalationStatus,
 )
-from domain.services.escalation import inbox, list_escalations
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import format_count, today
@@ -95,7 +94,7 @@ class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
 
     @property
     def wait_weeks(self) -> int:
-        return self.db.settings.worklist.escalation_wait_weeks
+        return self.services.settings.worklist.escalation_wait_weeks
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
@@ -123,17 +122,17 @@ class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
 
     def fetch(self, query: InboxQuery) -> EscalationPage:
         if query.view_key == "inbox" and self.case_number is None:
-            return inbox(self.db.uow(), self.db.actor, waiting_longer_than_weeks=query.weeks, levels=query.levels,
-                         today=today(self.db), offset=query.offset, limit=query.limit)
+            return self.services.escalations.inbox(waiting_longer_than_weeks=query.weeks, levels=query.levels,
+                                                   today=today(self.services), offset=query.offset, limit=query.limit)
         statuses = VIEWS[query.view_key][1]
         if query.view_key == "inbox":
             statuses = frozenset({EscalationStatus.INGEDIEND, EscalationStatus.IN_BEHANDELING})
         listing = EscalationQuery(case_number=self.case_number, statuses=statuses, levels=query.levels,
                                   offset=query.offset, limit=query.limit)
-        return list_escalations(listing, self.db.uow(), self.db.actor)
+        return self.services.escalations.list(listing)
 
     def page_rows(self, page: EscalationPage) -> list[Row]:
-        day = today(self.db)
+        day = today(self.services)
         return [
             Row(str(r.id), [r.reference, r.case_number, t(r.household_name), r.level.label, r.status.label,
                             format_date(r.submitted_on), time_cell(r, day), t(r.blockage)])
@@ -171,7 +170,7 @@ class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
     def detail_screen(self, item_id: int) -> Screen[Any]:
         from tui.screens.escalation_detail import EscalationDetailScreen
 
-        return EscalationDetailScreen(self.db, item_id)
+        return EscalationDetailScreen(self.services, item_id)
 
     def open_escalation(self, escalation_id: int) -> None:
         self.open_item(escalation_id)

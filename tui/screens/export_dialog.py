@@ -18,7 +18,6 @@ from textual.widgets import Label, ProgressBar, Static
 
 from domain.access import ReasonRequired
 from domain.errors import InvalidInput, Problem
-from domain.services.escalation import export_dossier
 from storage.bootstrap import AppHandle, Services
 from tui.render.dossier import DossierFormat, default_filename, render
 from tui.screens.base import today
@@ -84,8 +83,8 @@ class ExportDialog(FormDialog[Path]):
             raise InvalidInput([Problem("directory", f"De map {directory} bestaat niet.")])
         self.app.call_from_thread(self._progress, 0)
         purpose = self.case_reason(self.case_number) if self.case_number else ""
-        dossier = export_dossier(self.escalation_id, self.db.uow(), self.services.actor, today=today(self.services),
-                                 purpose=purpose)
+        dossier = self.services.escalations.export_dossier(self.escalation_id, today=today(self.services),
+                                                           purpose=purpose)
         self.app.call_from_thread(self._progress, 1)
         data = render(dossier, fmt)
         self.app.call_from_thread(self._progress, 2)

@@ -5,21 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from domain.escalation import FINAL_STATES, Escalation, EscalationQuery, EscalationStatus
-from domain.services.escalation import EscalationDraft, list_escalations, suggest_escalation
+from domain.services.escalation import EscalationDraft
 from tui.screens.base import DoorbraakScreen
 
 OPEN_STATES = frozenset(EscalationStatus) - FINAL_STATES
 
 
 def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> None:
-    db = screen.db
+    services = screen.services
 
     def find(purpose: str) -> int | EscalationDraft:
-        page = list_escalations(EscalationQuery(case_number=case_number, statuses=OPEN_STATES, limit=1), db.uow(),
-                                db.actor)
+        page = services.escalations.list(EscalationQuery(case_number=case_number, statuses=OPEN_STATES, limit=1))
         if page.rows:
             return page.rows[0].id
-        return suggest_escalation(case_number, db.uow(), db.actor, purpose=purpose)
+        return services.escalations.suggest(case_number, purpose=purpose)
 
     def found(result: int | EscalationDraft) -> None:
         if isinstance(result, int):
@@ -30,7 +29,7 @@ def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> 
     def show(escalation_id: int) -> None:
         from tui.screens.escalation_detail import EscalationDetailScreen
 
-        screen.app.push_screen(EscalationDetailScreen(db, escalation_id))
+        screen.app.push_screen(EscalationDetailScreen(services, escalation_id))
 
     def start(draft: EscalationDraft) -> None:
         from tui.screens.escalation_form import EscalationFormScreen
@@ -41,6 +40,6 @@ def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> 
 
         screen.notify("Nog geen open escalatie: een nieuwe, met de acute leefgebieden en organisaties ingevuld.",
                       markup=False)
-        screen.app.push_screen(EscalationFormScreen(db, case_number, draft=draft), saved)
+        screen.app.push_screen(EscalationFormScreen(services, case_number, draft=draft), saved)
 
     screen.run_for_case(find, found, group="household-escalation", case_number=case_number)

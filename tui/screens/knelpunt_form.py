@@ -13,7 +13,7 @@ from textual.widgets import Footer, Label, Static
 from domain.escalation import Escalation
 from domain.knelpunt import Knelpunt, KnelpuntCategory
 from domain.services.casework import parse
-from domain.services.escalation import raise_knelpunt
+from domain.services.escalation import RaiseKnelpunt
 from domain.services.knelpunten import KnelpuntDraft, UpdateKnelpunt
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date
@@ -98,10 +98,9 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
             )
         if self.escalation is not None:
             assert self.escalation.id is not None
-            command = parse(KnelpuntDraft, draft)
-            _, knelpunt = raise_knelpunt(self.escalation.id, command, self.escalation.version, self.db.uow(),
-                                         self.services.actor, today=today(self.services),
-                                         purpose=self.case_reason(self.escalation.case_number))
+            _, knelpunt = self.services.escalations.raise_knelpunt(RaiseKnelpunt(
+                self.escalation.id, parse(KnelpuntDraft, draft), self.escalation.version, today=today(self.services),
+                purpose=self.case_reason(self.escalation.case_number)))
             return knelpunt
         return self.services.knelpunten.add(parse(KnelpuntDraft, draft), today=today(self.services))
 

@@ -19,8 +19,8 @@ from domain.access import Permission, has
 from domain.errors import Problem
 from domain.escalation import EscalationStatus
 from domain.lmm import LmmDossierView, LmmStep
-from domain.services.lmm import lmm_dossier, record_lmm_handling
-from storage.bootstrap import Database
+from domain.services.workflow import ChangeStatus
+from storage.bootstrap import AppHandle
 from tui.render.dossier import dossier_json
 from tui.render.format import format_date
 from tui.screens.base import today
@@ -70,15 +70,15 @@ class LmmDossierScreen(DossierPreviewScreen):
                 tooltip="In behandeling nemen, of opgelost / niet opgelost / teruggelegd vastleggen"),
     ]
 
-    def __init__(self, db: Database, escalation_id: int) -> None:
-        super().__init__(db, escalation_id)
+    def __init__(self, services: AppHandle, escalation_id: int) -> None:
+        super().__init__(services, escalation_id)
         self.view: LmmDossierView | None = None
         self.sub_title = f"Dossier ESC-{escalation_id} · LMM/LET"
 
     def load(self) -> None:
-        day = today(self.db)
+        day = today(self.services)
         self.run_for_case(
-            lambda purpose: lmm_dossier(self.escalation_id, self.db.uow(), self.db.actor, today=day, purpose=purpose),
+            lambda purpose: self.services.lmm.dossier(self.escalation_id, today=day, purpose=purpose),
             self.show_view, group="dossier", cancelled=self.close_unopened,
         )
 
@@ -110,7 +110,7 @@ class LmmDossierScreen(DossierPreviewScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "handle":
             return (self.view is not None and bool(self.view.next_states)
-                    and has(self.db.actor, Permission.HANDLE_NATIONAL_ESCALATIONS))
+                    and has(self.services.actor, Permission.HANDLE_NATIONAL_ESCALATIONS))
         if action == "export":
             return False  # the LMM/LET reads the dossier; exporting it is the municipality's act
         return super().check_action(action, parameters)
@@ -126,11 +126,11 @@ class LmmDossierScreen(DossierPreviewScreen):
             return
         from tui.screens.step_dialog import StepDialog
 
-        escalation_id, version, day = self.escalation_id, view.version, today(self.db)
+        escalation_id, version, day = self.escalation_id, view.version, today(self.services)
 
         def submit(value: str, on: date | None, note: str) -> LmmDossierView:
-            return record_lmm_handling(escalation_id, EscalationStatus(value), version, self.db.uow(),
-                                       self.db.actor, on=on, note=note, today=day)
+            command = ChangeStatus(escalation_id, EscalationStatus(value), version, on=on, note=note)
+            return self.services.lmm.record_handling(command, today=day)
 
         def saved(result: LmmDossierView | None) -> None:
             if result is not None:
@@ -141,7 +141,7 @@ class LmmDossierScreen(DossierPreviewScreen):
         hint = ("verplicht bij terugleggen · geen BSN of datums" if EscalationStatus.TERUGGELEGD in view.next_states
                 else "optioneel · geen BSN of datums")
         self.app.push_screen(
-            StepDialog(self.db, title=f"Afhandeling · {view.row.reference}", current=view.row.status.label,
+            StepDialog(self.services, title=f"Afhandeling · {view.row.reference}", current=view.row.status.label,
                        choices=[(s.value, s.label) for s in view.next_states], submit=submit, today=day,
                        note_hint=hint),
             saved,

@@ -20,7 +20,6 @@ from textual.widgets import DataTable, Footer, Select, Static
 
 from domain.escalation import FINAL_STATES, INBOX_STATUSES, EscalationStatus
 from domain.lmm import SUBMITTED_STATES, LmmDossierRow, LmmPage, LmmQuery
-from domain.services.lmm import lmm_dossiers
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import format_count, today
@@ -114,10 +113,10 @@ class LmmInboxScreen(WorkflowListScreen[LmmQuery, LmmPage]):
                         offset=offset, limit=limit)
 
     def fetch(self, query: LmmQuery) -> LmmPage:
-        return lmm_dossiers(query, self.db.uow(), self.db.actor, today=today(self.db))
+        return self.services.lmm.dossiers(query, today=today(self.services))
 
     def page_rows(self, page: LmmPage) -> list[Row]:
-        long_wait = self.db.settings.worklist.escalation_wait_weeks * 7
+        long_wait = self.services.settings.worklist.escalation_wait_weeks * 7
         return [
             Row(str(r.escalation_id),
                 [r.reference, r.municipality, r.status.label, format_date(r.submitted_on), time_cell(r),
@@ -187,7 +186,7 @@ class LmmInboxScreen(WorkflowListScreen[LmmQuery, LmmPage]):
     def detail_screen(self, item_id: int) -> Screen[Any]:
         from tui.screens.lmm_dossier import LmmDossierScreen
 
-        return LmmDossierScreen(self.db, item_id)
+        return LmmDossierScreen(self.services, item_id)
 
     def open_dossier(self, escalation_id: int) -> None:
         self.open_item(escalation_id)

@@ -22,11 +22,8 @@ from domain.overbrugging import (
     Overbrugging,
     OverbruggingStatus,
 )
-from domain.services.overbrugging import (
-    OverbruggingResult,
-    change_overbrugging_status,
-    get_overbrugging,
-)
+from domain.services.overbrugging import OverbruggingResult
+from domain.services.workflow import ChangeStatus
 from storage.bootstrap import AppHandle
 from tui.render.workflow import OverbruggingView, overbrugging_view
 from tui.screens.base import DoorbraakScreen, today
@@ -149,7 +146,7 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
     def load(self) -> None:
         """Outside the caseload the service asks why (the answer is logged); declining goes back."""
         self.run_for_case(
-            lambda purpose: get_overbrugging(self.overbrugging_id, self.db.uow(), self.db.actor, purpose=purpose),
+            lambda purpose: self.services.overbruggingen.get(self.overbrugging_id, purpose=purpose),
             self.show, group="overbrugging", cancelled=self.close_unopened,
             case_number=self.overbrugging.case_number if self.overbrugging else None,
         )
@@ -158,12 +155,12 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
         self.overbrugging = ob
         self.query_one("#overbrugging-body").loading = False
         self.sub_title = f"Overbrugging {ob.reference} · {ob.case_number} · {ob.status.label}"
-        found = ob.warnings(today(self.db)) if warnings is None else warnings
+        found = ob.warnings(today(self.services)) if warnings is None else warnings
         box = self.query_one("#overbrugging-warnings", Static)
         box.update("\n".join(f"⚠ {w}" for w in found))
         box.set_class(bool(found), "-visible")
         columns = 2 if self.size.width >= NARROW else 1
-        v = overbrugging_view(ob, today(self.db))
+        v = overbrugging_view(ob, today(self.services))
         self.query_one("#overbrugging-request", Static).update(request_view(v, columns))
         self.query_one("#overbrugging-steps", Static).update(steps_table(v.steps))
         self.query_one("#overbrugging-costs", Static).update(costs_view(ob, v))
@@ -226,7 +223,7 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.household_detail import HouseholdDetailScreen
 
-        self.app.push_screen(HouseholdDetailScreen(self.db, self.overbrugging.case_number))
+        self.app.push_screen(HouseholdDetailScreen(self.services, self.overbrugging.case_number))
 
     def action_change_status(self) -> None:
         ob = self.overbrugging
@@ -234,16 +231,16 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.step_dialog import StepDialog
 
-        ob_id, version, day, case = ob.id, ob.version, today(self.db), ob.case_number
+        ob_id, version, day, case = ob.id, ob.version, today(self.services), ob.case_number
 
         def submit(value: str, on: date | None, note: str) -> OverbruggingResult:
-            return change_overbrugging_status(ob_id, OverbruggingStatus(value), version, self.db.uow(),
-                                              self.db.actor, on=on, note=note, today=day,
-                                              purpose=self.case_reason(case))
+            command = ChangeStatus(ob_id, OverbruggingStatus(value), version, on=on, note=note,
+                                   purpose=self.case_reason(case))
+            return self.services.overbruggingen.change_status(command, today=day)
 
         hint = "verplicht bij afwijzen" if OverbruggingStatus.AFGEWEZEN in next_states(ob) else "optioneel"
         self.app.push_screen(
-            StepDialog(self.db, title="Volgende stap", current=ob.status.label,
+            StepDialog(self.services, title="Volgende stap", current=ob.status.label,
                        choices=[(s.value, s.label) for s in next_states(ob)], submit=submit, today=day,
                        note_hint=hint),
             lambda result: self._changed(result, "{ob.reference} is nu '{ob.status.label}'."),
@@ -254,7 +251,7 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.overbrugging_dialogs import CostDialog
 
-        self.app.push_screen(CostDialog(self.db, self.overbrugging, today(self.db)),
+        self.app.push_screen(CostDialog(self.services, self.overbrugging, today(self.services)),
                              lambda result: self._changed(result, "Kosten geboekt op {ob.reference}.", warn=True))
 
     def action_repay(self) -> None:
@@ -262,7 +259,7 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.overbrugging_dialogs import RepaymentDialog
 
-        self.app.push_screen(RepaymentDialog(self.db, self.overbrugging, today(self.db)),
+        self.app.push_screen(RepaymentDialog(self.services, self.overbrugging, today(self.services)),
                              lambda result: self._changed(result, "Terugbetaling vastgelegd op {ob.reference}."))
 
     def action_settle(self) -> None:
@@ -270,7 +267,7 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.settlement_form import SettlementFormScreen
 
-        self.app.push_screen(SettlementFormScreen(self.db, self.overbrugging),
+        self.app.push_screen(SettlementFormScreen(self.services, self.overbrugging),
                              lambda result: self._changed(result, None))
 
     def action_edit(self) -> None:
@@ -278,5 +275,5 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
             return
         from tui.screens.overbrugging_form import OverbruggingFormScreen
 
-        self.app.push_screen(OverbruggingFormScreen(self.db, existing=self.overbrugging),
+        self.app.push_screen(OverbruggingFormScreen(self.services, existing=self.overbrugging),
                              lambda result: self._changed(result, None))

@@ -13,8 +13,8 @@ from textual.widgets import Input, Label, Static
 from domain.errors import InvalidInput, Problem
 from domain.overbrugging import Overbrugging
 from domain.services.casework import parse
-from domain.services.overbrugging import CostDraft, OverbruggingResult, book_cost, record_repayment
-from storage.bootstrap import Database
+from domain.services.overbrugging import BookCost, CostDraft, OverbruggingResult, RecordRepayment
+from storage.bootstrap import AppHandle
 from tui.render.format import format_money
 from tui.screens.casework_common import to_date
 from tui.screens.form_base import FormDialog
@@ -27,8 +27,8 @@ class CostDialog(FormDialog[OverbruggingResult]):
 
     aliases = {"datum": "booked_on", "bedrag": "amount"}
 
-    def __init__(self, db: Database, overbrugging: Overbrugging, today: date) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, overbrugging: Overbrugging, today: date) -> None:
+        super().__init__(services)
         self.overbrugging = overbrugging
         self.today = today
 
@@ -78,16 +78,16 @@ class CostDialog(FormDialog[OverbruggingResult]):
 
     def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
         assert self.overbrugging.id is not None
-        command = parse(CostDraft, draft)
-        return book_cost(self.overbrugging.id, command, self.overbrugging.version, self.db.uow(), self.db.actor,
-                         today=self.today, purpose=self.case_reason(self.overbrugging.case_number))
+        return self.services.overbruggingen.book_cost(BookCost(
+            self.overbrugging.id, parse(CostDraft, draft), self.overbrugging.version, today=self.today,
+            purpose=self.case_reason(self.overbrugging.case_number)))
 
 
 class RepaymentDialog(FormDialog[OverbruggingResult]):
     """The date the final payer(s) repaid the voorfinancier."""
 
-    def __init__(self, db: Database, overbrugging: Overbrugging, today: date) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, overbrugging: Overbrugging, today: date) -> None:
+        super().__init__(services)
         self.overbrugging = overbrugging
         self.today = today
 
@@ -113,6 +113,6 @@ class RepaymentDialog(FormDialog[OverbruggingResult]):
         repaid = to_date(draft["datum"], "datum", "De datum")
         if repaid is None:
             raise InvalidInput([Problem("datum", "Vul de datum van de terugbetaling in.")])
-        return record_repayment(self.overbrugging.id, repaid, self.overbrugging.version, self.db.uow(),
-                                self.db.actor, today=self.today,
-                                purpose=self.case_reason(self.overbrugging.case_number))
+        return self.services.overbruggingen.record_repayment(RecordRepayment(
+            self.overbrugging.id, repaid, self.overbrugging.version, today=self.today,
+            purpose=self.case_reason(self.overbrugging.case_number)))

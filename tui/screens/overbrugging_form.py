@@ -22,8 +22,8 @@ from domain.services.casework import parse
 from domain.services.overbrugging import (
     OverbruggingDraft,
     OverbruggingResult,
-    request_overbrugging,
-    update_overbrugging,
+    RequestOverbrugging,
+    UpdateOverbrugging,
 )
 from storage.bootstrap import AppHandle
 from tui.screens.base import today
@@ -70,7 +70,7 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
         ob = self.existing
         if ob is not None:
             return ob.model_dump()
-        day = today(self.db)
+        day = today(self.services)
         start: date = self.preset.get("start_date", day)
         return {
             "support_needed": "", "urgency_reason": "", "transition": Transition.OVERIG, "transition_note": "",
@@ -157,10 +157,9 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
         case_number = draft.pop("case_number", None) or self.case_number
         if self.existing is not None:
             assert self.existing.id is not None
-            command = parse(OverbruggingDraft, draft)
-            return update_overbrugging(self.existing.id, command, self.existing.version, self.db.uow(),
-                                       self.db.actor, today=today(self.db),
-                                       purpose=self.case_reason(self.existing.case_number))
+            return self.services.overbruggingen.update(UpdateOverbrugging(
+                self.existing.id, parse(OverbruggingDraft, draft), self.existing.version, today=today(self.services),
+                purpose=self.case_reason(self.existing.case_number)))
         if not case_number:
             # Name every problem at once, not the missing case number first and the rest after the next save.
             problems = [Problem("case_number", "Vul het casusnummer van het huishouden in.")]
@@ -169,9 +168,9 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
             except ValidationError as exc:
                 problems += invalid_input(exc).problems
             raise InvalidInput(problems)
-        command = parse(OverbruggingDraft, draft)
-        return request_overbrugging(case_number, command, self.db.uow(), self.db.actor, today=today(self.db),
-                                    purpose=self.case_reason(case_number))
+        return self.services.overbruggingen.request(RequestOverbrugging(
+            case_number, parse(OverbruggingDraft, draft), today=today(self.services),
+            purpose=self.case_reason(case_number)))
 
     def saved_message(self, result: OverbruggingResult) -> str:
         ob = result.overbrugging

@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static
 
 from domain.overbrugging import OverbruggingListRow, OverbruggingPage, OverbruggingQuery, OverbruggingStatus
-from domain.services.overbrugging import list_overbruggingen
 from domain.validation import CASE_NUMBER_RE as CASE_NUMBER
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date, format_money
@@ -97,17 +96,17 @@ class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingP
         return OverbruggingQuery(
             case_number=case,
             statuses=frozenset({status}) if isinstance(status, OverbruggingStatus) else None,
-            past_deadline_on=today(self.db) if self.only_late else None,
+            past_deadline_on=today(self.services) if self.only_late else None,
             over_cap=self.only_over_cap,
             offset=offset,
             limit=limit,
         )
 
     def fetch(self, query: OverbruggingQuery) -> OverbruggingPage:
-        return list_overbruggingen(query, self.db.uow(), self.db.actor)
+        return self.services.overbruggingen.list(query)
 
     def page_rows(self, page: OverbruggingPage) -> list[Row]:
-        day = today(self.db)
+        day = today(self.services)
         return [
             Row(
                 str(r.id),
@@ -160,7 +159,7 @@ class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingP
     def detail_screen(self, item_id: int) -> Screen[Any]:
         from tui.screens.overbrugging_detail import OverbruggingDetailScreen
 
-        return OverbruggingDetailScreen(self.db, item_id)
+        return OverbruggingDetailScreen(self.services, item_id)
 
     def open_overbrugging(self, overbrugging_id: int) -> None:
         self.open_item(overbrugging_id)
@@ -174,7 +173,7 @@ class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingP
                 self.open_overbrugging(overbrugging.id)
 
         self._stale = True
-        self.app.push_screen(OverbruggingFormScreen(self.db, case_number=self.case_number), created)
+        self.app.push_screen(OverbruggingFormScreen(self.services, case_number=self.case_number), created)
 
     def action_status_filter(self) -> None:
         self.open_filter("#overbrugging-status")

@@ -12,8 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Select, Static
 
 from domain.plan import ChangeKind, PlanDiff, PlanVersionInfo
-from domain.services import plans as service
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle
 from tui.screens.base import DoorbraakScreen
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -52,8 +51,8 @@ class PlanCompareScreen(DoorbraakScreen[None]):
     CSS_PATH = "plan.tcss"
     BINDINGS = [Binding("escape,backspace", "back", "Terug", id="plan_compare.back", tooltip="Terug naar het plan")]
 
-    def __init__(self, db: Database, case_number: str, versions: list[PlanVersionInfo]) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, case_number: str, versions: list[PlanVersionInfo]) -> None:
+        super().__init__(services)
         self.case_number = case_number
         self.versions = versions
         self.sub_title = f"Versies vergelijken · {case_number}"
@@ -87,8 +86,8 @@ class PlanCompareScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="plan-compare", exit_on_error=False)
     def _compare(self, old: int, new: int) -> None:
-        diff = service.compare_versions(self.case_number, old, new, self.db.uow(), self.db.actor,
-                                       purpose=self.case_reason(self.case_number))
+        diff = self.services.plans.compare_versions(self.case_number, old, new,
+                                                    purpose=self.case_reason(self.case_number))
         self.app.call_from_thread(self.query_one("#compare-diff", Static).update, diff_renderable(diff))
 
     def action_back(self) -> None:

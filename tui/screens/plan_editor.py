@@ -92,14 +92,14 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         ],
     ]
 
-    def __init__(self, db: AppHandle, case_number: str, *, step: PlanStep | None = None) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, case_number: str, *, step: PlanStep | None = None) -> None:
+        super().__init__(services)
         self.case_number = case_number
         self.requested_step = step
         self.sub_title = f"Maatwerkplan · {case_number}"
         self.session = PlanEditSession(ServicePlanStore(
-            case_number, self.db.uow, self.db.actor, purpose=lambda: self.case_reason(case_number),
-            today=lambda: today(db)))
+            case_number, self.services.plans, purpose=lambda: self.case_reason(case_number),
+            today=lambda: today(self.services)))
         self.step = PlanStep.IN_KAART
         self.view: StepView | None = None
         self.ctx: StepContext | None = None
@@ -218,8 +218,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             plan=self.plan,
             read_only=self.frozen,
             kengetallen=self.kengetallen,
-            today=today(self.db),
-            actor_name=self.db.actor.display_name,
+            today=today(self.services),
+            actor_name=self.services.actor.display_name,
         )
         self.query_one("#step-host").loading = False
         if step is None:
@@ -695,7 +695,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 self.notify(f"Contact bij de actie gezet: {action_contact_text(contact)}", title="Wie bel ik?",
                             markup=False)
 
-        self.app.push_screen(ContactPickerDialog(self.db, organisation, self.household.municipality_code), chosen)
+        self.app.push_screen(ContactPickerDialog(self.services, organisation, self.household.municipality_code), chosen)
 
     # -- leaving -----------------------------------------------------------------------------------------
     async def action_back(self) -> None:

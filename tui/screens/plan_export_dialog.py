@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
 from domain.services import plans as service
-from storage.bootstrap import Database
+from storage.bootstrap import AppHandle, as_services
 from tui.render.plan import ExportFormat, default_file_name, export_plan_file
 from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
@@ -43,10 +43,10 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         Binding("escape", "cancel", "Annuleren", id="plan_export.cancel"),
     ]
 
-    def __init__(self, db: Database, case_number: str, overview: service.PlanOverview,
+    def __init__(self, services: AppHandle, case_number: str, overview: service.PlanOverview,
                  directory: Path | None = None) -> None:
         super().__init__()
-        self.db = db
+        self.services = as_services(services)
         self.case_number = case_number
         self.overview = overview
         self.directory = directory or default_directory()
@@ -127,16 +127,15 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="plan-export", exit_on_error=False)
     def _export(self, path: Path, fmt: ExportFormat) -> None:
-        overview = service.export_plan(self.case_number, self.db.uow(), self.db.actor,
-                                       plan_version=self.overview.plan.plan_version,
-                                       purpose=self.case_reason(self.case_number))
+        overview = self.services.plans.export_plan(self.case_number, plan_version=self.overview.plan.plan_version,
+                                                   purpose=self.case_reason(self.case_number))
         progress = self.query_one("#export-progress", ProgressBar)
 
         def step(done: int, total: int) -> None:
             self.app.call_from_thread(progress.update, progress=done, total=max(total, 1))
 
         try:
-            written = export_plan_file(overview, path, fmt, generated_on=today(self.db), progress=step,
+            written = export_plan_file(overview, path, fmt, generated_on=today(self.services), progress=step,
                                        overwrite=self.confirm_overwrite == path)
         finally:
             self.app.call_from_thread(setattr, self, "running", False)

@@ -171,8 +171,8 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="plan_overview.back", tooltip="Terug naar het huishouden"),
     ]
 
-    def __init__(self, db: AppHandle, case_number: str) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, case_number: str) -> None:
+        super().__init__(services)
         self.case_number = case_number
         self.overview: service.PlanOverview | None = None
         self.no_plan = False
@@ -208,11 +208,9 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
 
         def fetch(purpose: str) -> service.PlanOverview | str:
             try:
-                return service.plan_overview(self.case_number, self.db.uow(), self.db.actor, purpose=purpose)
+                return self.services.plans.plan_overview(self.case_number, purpose=purpose)
             except NotFound:
-                from domain.services.households import get_household
-
-                return get_household(self.case_number, self.db.uow(), self.db.actor, purpose=purpose).name
+                return self.services.households.get(self.case_number, purpose=purpose).name
 
         def done(result: service.PlanOverview | str) -> None:
             if isinstance(result, str):
@@ -312,7 +310,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
     def open_editor(self, step: PlanStep | None = None) -> None:
         from tui.screens.plan_editor import PlanEditorScreen
 
-        self.app.push_screen(PlanEditorScreen(self.db, self.case_number, step=step))
+        self.app.push_screen(PlanEditorScreen(self.services, self.case_number, step=step))
 
     def action_edit(self) -> None:
         if self.overview is not None:
@@ -324,7 +322,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
 
     @work(thread=True, exclusive=True, group="plan-overview-command", exit_on_error=False)
     def _start_plan(self) -> None:
-        service.start_plan(self.case_number, self.db.uow(), self.db.actor, purpose=self.case_reason(self.case_number))
+        self.services.plans.start_plan(self.case_number, purpose=self.case_reason(self.case_number))
         self.app.call_from_thread(self._started)
 
     def _started(self) -> None:
@@ -341,7 +339,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         def decided(done: bool | None) -> None:
             self.load()
 
-        self.app.push_screen(DecideDialog(self.db, self.case_number, overview), decided)
+        self.app.push_screen(DecideDialog(self.services, self.case_number, overview), decided)
 
     def action_new_version(self) -> None:
         if self.overview is not None and self.overview.plan.is_frozen:
@@ -359,8 +357,8 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         if overview is None:
             return
         case = self.case_number
-        store = ServicePlanStore(case, self.db.uow, self.db.actor, purpose=lambda: self.case_reason(case),
-                                 today=lambda: today(self.db))
+        store = ServicePlanStore(case, self.services.plans, purpose=lambda: self.case_reason(case),
+                                 today=lambda: today(self.services))
         saved = command.run(store, overview.plan.version)
         self.app.call_from_thread(self._command_done, command, command.message(saved))
 
@@ -377,14 +375,14 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
             return
         from tui.screens.plan_compare import PlanCompareScreen
 
-        self.app.push_screen(PlanCompareScreen(self.db, self.case_number, self.overview.versions))
+        self.app.push_screen(PlanCompareScreen(self.services, self.case_number, self.overview.versions))
 
     def action_export(self) -> None:
         if self.overview is None:
             return
         from tui.screens.plan_export_dialog import PlanExportDialog
 
-        self.app.push_screen(PlanExportDialog(self.db, self.case_number, self.overview))
+        self.app.push_screen(PlanExportDialog(self.services, self.case_number, self.overview))
 
     def action_refresh(self) -> None:
         self.load()

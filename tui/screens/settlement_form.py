@@ -17,8 +17,8 @@ from textual.widgets import Footer, Label, Static
 from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, SettlementShare
 from domain.services.casework import parse
-from domain.services.overbrugging import OverbruggingResult, SettlementDraft, settle_overbrugging
-from storage.bootstrap import Database
+from domain.services.overbrugging import OverbruggingResult, SettlementDraft, SettleOverbrugging
+from storage.bootstrap import AppHandle
 from tui.render.format import format_money
 from tui.screens.base import today
 from tui.screens.item_list_form import ItemListFormScreen
@@ -70,8 +70,8 @@ class SettlementFormScreen(ItemListFormScreen[OverbruggingResult]):
                 tooltip="Verwijder de betaler waar de cursor staat"),
     ]
 
-    def __init__(self, db: Database, overbrugging: Overbrugging) -> None:
-        super().__init__(db)
+    def __init__(self, services: AppHandle, overbrugging: Overbrugging) -> None:
+        super().__init__(services)
         self.overbrugging = overbrugging
         self.sub_title = f"Verrekening · {overbrugging.reference} · {overbrugging.case_number}"
 
@@ -93,7 +93,7 @@ class SettlementFormScreen(ItemListFormScreen[OverbruggingResult]):
             yield self.field("Bedrag", text_input(format_money_input(s.amount if s else ob.total_costs),
                                                   placeholder="leeg = de geboekte kosten", max_length=20),
                              path="amount")
-            yield self.field("Besloten op", text_input(format_date_input(s.decided_on if s else today(self.db)),
+            yield self.field("Besloten op", text_input(format_date_input(s.decided_on if s else today(self.services)),
                                                        placeholder="dd-mm-jjjj", max_length=10), path="decided_on")
             yield self.field("Toelichting", text_area(s.note if s else ""), path="note")
         yield Footer()
@@ -114,9 +114,9 @@ class SettlementFormScreen(ItemListFormScreen[OverbruggingResult]):
     def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
         ob = self.overbrugging
         assert ob.id is not None
-        command = parse(SettlementDraft, draft)
-        return settle_overbrugging(ob.id, command, ob.version, self.db.uow(), self.db.actor, today=today(self.db),
-                                   purpose=self.case_reason(ob.case_number))
+        return self.services.overbruggingen.settle(SettleOverbrugging(
+            ob.id, parse(SettlementDraft, draft), ob.version, today=today(self.services),
+            purpose=self.case_reason(ob.case_number)))
 
     def saved_message(self, result: OverbruggingResult) -> str:
         return f"Verrekening van {result.overbrugging.reference} is vastgelegd."

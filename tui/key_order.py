@@ -1,0 +1,88 @@
+"""Keys are handled one after the other, in the order typed, by the widget that has the focus *then*.
+
+Textual reads a key on the app, forwards it to the focused widget's queue and goes on with the next key at
+once. So in a fast `/ jansen` the `j` was forwarded to the case table before `/` had moved the focus to the
+search field, and `n` (Nieuw) opened a form; `n Familie` lost the name because the form was not mounted
+yet. And a key nobody handled comes back to the app for the screen's bindings *behind* the keys typed after
+it. Here the app waits, per key, until the focused widget and its ancestors up to the screen have handled
+it, checks the bindings of a key nobody took right then (the key that comes back is caught in
+`post_message`), and when the key opened another screen waits until that screen has mounted and set its
+focus. A handler that needs longer than `KEY_WAIT` no longer holds the
+keys after it (the order is then Textual's own again; nothing is ever dropped).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import suppress
+from typing import Any
+
+from textual import events
+from textual.app import App, ScreenStackError
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.message_pump import MessagePump
+
+KEY_WAIT = 0.5
+"""Seconds at most that the keys typed after one key wait for it (all of its handlers together)."""
+
+
+async def _drained(node: MessagePump, deadline: float) -> None:
+    """Until `node` has handled what is in its queue now (or the deadline passed, or it closed)."""
+    left = deadline - asyncio.get_running_loop().time()
+    done = asyncio.Event()
+    if left <= 0 or not node.call_later(done.set):
+        return
+    with suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(done.wait(), left)
+
+
+class KeysInOrder(App[Any]):
+    """Mixed into the app (before `App` in the bases)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._key_in_hand: events.Key | None = None
+        self._came_back = False
+
+    def post_message(self, message: Message) -> bool:
+        if self._key_in_hand is not None:
+            if message is self._key_in_hand:
+                self._came_back = True  # nobody took the key: its bindings are checked in `on_event`, in order
+                return True
+            if isinstance(message, events.Callback):
+                # E.g. `widget.focus()`, which Textual defers through the app's queue: run it right after
+                # this key, before the next one is read (the next `j` must find the search field focused).
+                self.call_next(message.callback)
+                return True
+        return super().post_message(message)
+
+    async def on_event(self, event: events.Event) -> None:
+        if not isinstance(event, events.Key) or event.is_forwarded or self._key_in_hand is not None:
+            await super().on_event(event)
+            return
+        try:
+            screen_before = self.screen
+        except ScreenStackError:
+            await super().on_event(event)
+            return
+        target: DOMNode = self.focused or screen_before
+        deadline = asyncio.get_running_loop().time() + KEY_WAIT
+        self._key_in_hand, self._came_back = event, False
+        try:
+            await super().on_event(event)  # the app's priority keys, else forwarded to `target`
+            if event.is_forwarded:
+                chain = [node for node in target.ancestors_with_self
+                         if isinstance(node, MessagePump) and node is not self]
+                for node in chain:
+                    await _drained(node, deadline)
+            if self._came_back:
+                await super()._on_key(event)  # the screen's and the app's bindings, before the next key
+            try:
+                screen_after = self.screen
+            except ScreenStackError:
+                return
+            if screen_after is not screen_before:
+                await _drained(screen_after, deadline)  # mounted, and its focus set, before the next key
+        finally:
+            self._key_in_hand = None
