@@ -35,7 +35,8 @@ def describe(error: BaseException) -> str:
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         chain.append(current)
-        current = current.__cause__ or current.__context__
+        wrapped = getattr(current, "error", None)  # Textual's WorkerFailed carries the worker's exception
+        current = current.__cause__ or current.__context__ or (wrapped if isinstance(wrapped, BaseException) else None)
     for number, each in enumerate(reversed(chain)):
         if number:
             lines.append("  (daarna, tijdens de afhandeling:)")

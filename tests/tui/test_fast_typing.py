@@ -6,8 +6,10 @@ every unit of work is slowed (benchmarks/keyboard_fuzz.slow_units_of_work), so t
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from textual import events
+from textual.widgets import Input
 
 from benchmarks.keyboard_fuzz import slow_units_of_work
 from tests.tui.pilot_support import TuiData, settle
@@ -55,3 +57,42 @@ async def test_a_new_overbrugging_gets_every_letter_typed_right_after_n(app: Doo
         assert isinstance(form, OverbruggingFormScreen)
         first = "case_number" if "case_number" in form._fields else "support_needed"
         assert form._fields[first].value == "DB-2026"
+
+
+async def test_plan_editor_new_goal_action_and_cost_line_get_what_is_typed_right_after_ctrl_n(
+    tmp_path: Path,
+) -> None:
+    """The reported case: text typed right after Ctrl+N landed in the previous action's "Wat"."""
+    from tests.tui.data_plan import open_plan_database
+    from tests.tui.plan_editing import open_overview
+    from tui.screens.kengetal_picker import KengetalPicker
+    from tui.screens.plan_editor import PlanEditorScreen
+
+    data = open_plan_database(tmp_path / "plan.db")
+    app = DoorbraakApp(data.db)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_overview(app, pilot, data.partial)
+            await pilot.press("e")
+            await settle(pilot)
+            editor = app.screen
+            assert isinstance(editor, PlanEditorScreen)
+            with slow_units_of_work(random.Random(17), most=0.2):
+                for step, text, key in (("alt+o", "Geen schulden", "goals"), ("alt+a", "Aanmelden", "actions")):
+                    await pilot.press(step)
+                    await settle(pilot)
+                    before = [item.get("what") or item.get("text") for item in editor.content.get(key, [])]
+                    burst(app, "ctrl+n", *text.replace(" ", "_"))
+                    await settle(pilot)
+                    after = [item.get("what") or item.get("text") for item in editor.content.get(key, [])]
+                    typed = text.replace(" ", "_")
+                    assert after[:len(before)] == before, (key, before, after)  # nothing went into an old one
+                    assert after[len(before):] == [typed], (key, after)
+                await pilot.press("alt+r")
+                await settle(pilot)
+                burst(app, "ctrl+n", *"opvang")
+                await settle(pilot)
+                assert isinstance(app.screen, KengetalPicker)
+                assert app.screen.query_one(Input).value == "opvang"
+    finally:
+        data.db.close()
