@@ -48,6 +48,7 @@ _NEXT_SEQUENCE = (
     update(AuditHead).where(col(AuditHead.id) == 1).values(seq=col(AuditHead.seq) + 1)
     .returning(col(AuditHead.seq), col(AuditHead.hash))
 )
+_NEXT_SEQUENCE_PG = text("SELECT next_seq, previous_hash FROM doorbraak_audit_next()")
 _SET_HASH = update(AuditHead).where(col(AuditHead.id) == 1).values(hash=bindparam("record_hash"))
 _INSERT_LOG = insert(AUDIT_LOG)
 _INSERT_CHANGE = insert(AUDIT_CHANGE)
@@ -185,7 +186,9 @@ class SqlAuditLog:
         # UPDATE first: takes the write lock (SQLite) or row lock (PostgreSQL) before reading the head,
         # so two writers can never chain to the same previous record.
         # One statement takes the lock and hands back the new sequence number with the previous hash.
-        head = self.session.connection().execute(_NEXT_SEQUENCE).one()
+        postgres = self.session.get_bind().dialect.name == "postgresql"
+        # On PostgreSQL the step runs as the owner (migration 0012): the app's roles cannot UPDATE the head.
+        head = self.session.connection().execute(_NEXT_SEQUENCE_PG if postgres else _NEXT_SEQUENCE).one()
         sequence, previous = int(head[0]), str(head[1])
         key = check_key(self.session, self.key, sequence)
         at = self.clock()
@@ -213,7 +216,8 @@ class SqlAuditLog:
             self.session.connection().execute(_INSERT_CHANGE, {
                 "seq": sequence, "object_type": event.object_type, "object_id": event.object_id, "changes": body
             })
-        self.session.connection().execute(_SET_HASH, {"record_hash": record_hash})
+        if not postgres:  # PostgreSQL: the trigger audit_log_moves_head did this with the insert
+            self.session.connection().execute(_SET_HASH, {"record_hash": record_hash})
 
     def destroy_changes(self, object_type: str, object_id: str) -> None:
         """Purge: the old → new values go with the case; the chained records stay."""

@@ -97,7 +97,7 @@ def _grants(names: Names) -> Iterator[str]:
     yield f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {{schema}} TO {every}"
     yield f"GRANT SELECT ON alembic_version, installation TO {every}"
     yield f"GRANT SELECT, INSERT ON audit_log, audit_change TO {every}"
-    yield f"GRANT SELECT, UPDATE ON audit_head TO {every}"
+    yield f"GRANT SELECT ON audit_head TO {every}"  # moved by the owner's functions (migration 0012)
     yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(CASE_TABLES)} TO {casework}"
     yield f"GRANT SELECT, INSERT, UPDATE ON case_number_sequence TO {casework}"
     yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON knelpunt, knelpunt_occurrence TO {casework}, {let}"

@@ -257,7 +257,8 @@ def test_login_answers_alike_for_unknown_wrong_locked_and_deactivated(sqlite_db:
     assert len(set(messages.values())) == 1, messages
     reference = fastest["fout"]
     for case, seconds in fastest.items():
-        assert 0.6 * reference < seconds < 1.6 * reference, (case, fastest)
+        # Wide bounds for a busy CI machine; before the fix a deactivated account answered ~40x faster.
+        assert 0.4 * reference < seconds < 2.5 * reference, (case, fastest)
 
 
 # -- findings 1, 2, 4: the audit trail's head only moves forward; a missing or other key stops writes ---------
@@ -675,6 +676,7 @@ def test_a_professionals_own_role_cannot_set_the_audit_head_back(request: pytest
     anna = secured.engine_as("anna")
     try:
         for attack in ("UPDATE audit_head SET seq = seq - 1", "UPDATE audit_head SET seq = 0",
+                       "UPDATE audit_head SET seq = seq + 1",  # no UPDATE grant at all (migration 0012)
                        "TRUNCATE audit_log", "TRUNCATE audit_head", "DELETE FROM audit_log"):
             with pytest.raises(DBAPIError), anna.begin() as connection:
                 connection.execute(text(attack))
