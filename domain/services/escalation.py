@@ -39,7 +39,7 @@ from domain.ports import UnitOfWork
 from domain.services.bound import Bound
 from domain.services.casework import audit, open_case, parse, today_or, validated
 from domain.services.knelpunten import KnelpuntDraft, check_no_personal_data, new_knelpunt
-from domain.services.workflow import CaseWorkflow, ChangeStatus, opening_step
+from domain.services.workflow import CaseWorkflow, ChangeStatus, ItemChange, NewItem, opening_step
 
 OBJECT_TYPE = "escalation"
 SUGGESTED_MAX_SCORE = 2
@@ -378,38 +378,11 @@ def resolution_times(
 
 
 # -- typed commands and the bound service (what the TUI and the CLI call) ------------------------------------
-@dataclass(frozen=True)
-class StartEscalation:
-    case_number: str
-    draft: EscalationDraft
-    today: date | None = None
-    purpose: str = ""
-
-
-@dataclass(frozen=True)
-class UpdateEscalation:
-    escalation_id: int
-    draft: EscalationDraft
-    expected_version: int
-    purpose: str = ""
-
-
-@dataclass(frozen=True)
-class LinkKnelpunt:
-    escalation_id: int
-    knelpunt_id: int
-    expected_version: int
-    today: date | None = None
-    purpose: str = ""
-
-
-@dataclass(frozen=True)
-class RaiseKnelpunt:
-    escalation_id: int
-    draft: KnelpuntDraft
-    expected_version: int
-    today: date | None = None
-    purpose: str = ""
+StartEscalation = NewItem[EscalationDraft]
+UpdateEscalation = ItemChange[EscalationDraft]
+LinkKnelpunt = ItemChange[int]
+"""The value is the knelpunt's id."""
+RaiseKnelpunt = ItemChange[KnelpuntDraft]
 
 
 class EscalationService(Bound):
@@ -423,7 +396,7 @@ class EscalationService(Bound):
                                 purpose=command.purpose)
 
     def update(self, command: UpdateEscalation) -> Escalation:
-        return update_escalation(command.escalation_id, command.draft, command.expected_version, self.uow,
+        return update_escalation(command.item_id, command.value, command.expected_version, self.uow,
                                  self.actor, purpose=command.purpose)
 
     def get(self, escalation_id: int, *, purpose: str = "") -> Escalation:
@@ -457,11 +430,11 @@ class EscalationService(Bound):
         return view_dossier(escalation_id, self.uow, self.actor, today=today, purpose=purpose)
 
     def link_knelpunt(self, command: LinkKnelpunt) -> tuple[Escalation, Knelpunt]:
-        return link_knelpunt(command.escalation_id, command.knelpunt_id, command.expected_version, self.uow,
+        return link_knelpunt(command.item_id, command.value, command.expected_version, self.uow,
                              self.actor, today=command.today, purpose=command.purpose)
 
     def raise_knelpunt(self, command: RaiseKnelpunt) -> tuple[Escalation, Knelpunt]:
-        return raise_knelpunt(command.escalation_id, command.draft, command.expected_version, self.uow, self.actor,
+        return raise_knelpunt(command.item_id, command.value, command.expected_version, self.uow, self.actor,
                               today=command.today, purpose=command.purpose)
 
     def resolution_times(self, *, start: date | None = None,

@@ -34,7 +34,7 @@ from domain.overbrugging import (
 from domain.ports import UnitOfWork
 from domain.services.bound import Bound
 from domain.services.casework import parse, today_or
-from domain.services.workflow import CaseWorkflow, ChangeStatus, opening_step
+from domain.services.workflow import CaseWorkflow, ChangeStatus, ItemChange, NewItem, opening_step
 
 OBJECT_TYPE = "overbrugging"
 CORRECTION_MAX = Decimal("10000000")
@@ -261,48 +261,12 @@ def record_repayment(
 
 
 # -- typed commands and the bound service (what the TUI and the CLI call) ------------------------------------
-@dataclass(frozen=True)
-class RequestOverbrugging:
-    case_number: str
-    draft: OverbruggingDraft
-    today: date | None = None
-    purpose: str = ""
-
-
-@dataclass(frozen=True)
-class UpdateOverbrugging:
-    overbrugging_id: int
-    draft: OverbruggingDraft
-    expected_version: int
-    today: date | None = None
-    purpose: str = ""
-
-
-@dataclass(frozen=True)
-class BookCost:
-    overbrugging_id: int
-    draft: CostDraft
-    expected_version: int
-    today: date | None = None
-    purpose: str = ""
-
-
-@dataclass(frozen=True)
-class SettleOverbrugging:
-    overbrugging_id: int
-    draft: SettlementDraft
-    expected_version: int
-    today: date | None = None
-    purpose: str = ""
-
-
-@dataclass(frozen=True)
-class RecordRepayment:
-    overbrugging_id: int
-    repaid_on: date
-    expected_version: int
-    today: date | None = None
-    purpose: str = ""
+RequestOverbrugging = NewItem[OverbruggingDraft]
+UpdateOverbrugging = ItemChange[OverbruggingDraft]
+BookCost = ItemChange[CostDraft]
+SettleOverbrugging = ItemChange[SettlementDraft]
+RecordRepayment = ItemChange[date]
+"""The value is the day the voorfinancier was repaid."""
 
 
 class OverbruggingService(Bound):
@@ -313,7 +277,7 @@ class OverbruggingService(Bound):
                                     purpose=command.purpose)
 
     def update(self, command: UpdateOverbrugging) -> OverbruggingResult:
-        return update_overbrugging(command.overbrugging_id, command.draft, command.expected_version, self.uow,
+        return update_overbrugging(command.item_id, command.value, command.expected_version, self.uow,
                                    self.actor, today=command.today, purpose=command.purpose)
 
     def get(self, overbrugging_id: int, *, purpose: str = "") -> Overbrugging:
@@ -329,15 +293,15 @@ class OverbruggingService(Bound):
                                           purpose=command.purpose)
 
     def book_cost(self, command: BookCost) -> OverbruggingResult:
-        return book_cost(command.overbrugging_id, command.draft, command.expected_version, self.uow, self.actor,
+        return book_cost(command.item_id, command.value, command.expected_version, self.uow, self.actor,
                          today=command.today, purpose=command.purpose)
 
     def settle(self, command: SettleOverbrugging) -> OverbruggingResult:
-        return settle_overbrugging(command.overbrugging_id, command.draft, command.expected_version, self.uow,
+        return settle_overbrugging(command.item_id, command.value, command.expected_version, self.uow,
                                    self.actor, today=command.today, purpose=command.purpose)
 
     def record_repayment(self, command: RecordRepayment) -> OverbruggingResult:
-        return record_repayment(command.overbrugging_id, command.repaid_on, command.expected_version, self.uow,
+        return record_repayment(command.item_id, command.value, command.expected_version, self.uow,
                                 self.actor, today=command.today, purpose=command.purpose)
 
 

@@ -136,3 +136,28 @@ class ChangeStatus(Generic[S]):
     on: date | None = None
     note: str = ""
     purpose: str = ""
+
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class NewItem(Generic[V]):
+    """Open a workflow item for a household from its draft (the checklist, the request)."""
+
+    case_number: str
+    draft: V
+    today: date | None = None
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class ItemChange(Generic[V]):
+    """Apply `value` (a draft, a cost, a settlement, a knelpunt, a date) to a stored item; `expected_version`
+    is the version the user saw."""
+
+    item_id: int
+    value: V
+    expected_version: int
+    today: date | None = None
+    purpose: str = ""
