@@ -44,6 +44,7 @@ from domain.actors import Actor, Role  # noqa: E402
 from domain.register import (  # noqa: E402
     LANDELIJK_TOKEN,
     municipality_token,
+    parse_query,  # noqa: E402
     search_words,
 )
 from domain.services import register as service  # noqa: E402
@@ -148,7 +149,7 @@ def run_queries(db: Database, queries: list[tuple[str, str, str | None]],
     for category, query, gemeente in queries:
         def through_service(query: str = query, gemeente: str | None = gemeente) -> None:
             nonlocal broad, corrected
-            page = service.search_contacts({"text": query, "municipality_code": gemeente, "limit": PAGE},
+            page = service.search_contacts(parse_query({"text": query, "municipality_code": gemeente, "limit": PAGE}),
                                            db.uow(), db.actor, today=TODAY)
             broad += page.broad
             corrected += page.corrected_text is not None

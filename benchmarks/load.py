@@ -25,6 +25,7 @@ from benchmarks.stats import percentile
 from domain.caselist import CaseListQuery
 from domain.errors import StaleVersion
 from domain.plan import ActionStatus
+from domain.register import parse_query
 from domain.services import households as household_service
 from domain.services import plans as plan_service
 from domain.services import register as register_service
@@ -107,7 +108,8 @@ def _run(db: Database, *, users: int, ops: int, hot: int, seed: int) -> dict[str
             try:
                 if op == "search_register":
                     word = rng.choice(REGISTER_WORDS)
-                    register_service.search_contacts({"text": word[: rng.randint(3, len(word))]}, db.uow(), actor)
+                    register_service.search_contacts(
+                        parse_query({"text": word[: rng.randint(3, len(word))]}), db.uow(), actor)
                 elif op == "filter_cases":
                     household_service.list_cases(CaseListQuery(text=rng.choice(WORDS)[:4]), db.uow(), actor)
                 elif op == "open_case":

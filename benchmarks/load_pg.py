@@ -35,6 +35,7 @@ from domain.actors import Actor, Role  # noqa: E402
 from domain.caselist import CaseListQuery  # noqa: E402
 from domain.errors import StaleVersion  # noqa: E402
 from domain.services import households as service  # noqa: E402
+from domain.services.households import parse_draft
 from storage.bootstrap import open_database  # noqa: E402
 from storage.settings import Settings  # noqa: E402
 
@@ -77,8 +78,8 @@ def main() -> int:
         numbers = []
         for i in range(args.households):
             h = service.create_household(
-                {"name": f"Huishouden {rng.choice(WORDS).title()} {i}", "municipality_code": "GM0599",
-                 "members": [{"name": f"Lid {i}", "date_of_birth": "1985-06-01"}]},
+                parse_draft({"name": f"Huishouden {rng.choice(WORDS).title()} {i}", "municipality_code": "GM0599",
+                 "members": [{"name": f"Lid {i}", "date_of_birth": "1985-06-01"}]}),
                 db.uow(), OWNER,
             )
             numbers.append(h.case_number)
@@ -110,7 +111,8 @@ def main() -> int:
                         base = service.get_household(number, db.uow(), actor)
                         name = f"Huishouden bewerkt door {uid} {uuid.uuid4().hex[:6]}"
                         try:
-                            saved = service.update_household(number, {"name": name, "municipality_code": "GM0599"},
+                            saved = service.update_household(number,
+                                parse_draft({"name": name, "municipality_code": "GM0599"}),
                                                              base.version, db.uow(), actor)
                             with lock:
                                 acknowledged[number].append((saved.version, name))

@@ -14,7 +14,7 @@ from benchmarks.backends import Backend
 from benchmarks.db_paths import INTERACTION
 from benchmarks.report import Result, Target
 from benchmarks.stats import Timing, paired
-from domain.register import LANDELIJK_TOKEN, fields_from_csv, municipality_token, search_words
+from domain.register import LANDELIJK_TOKEN, fields_from_csv, municipality_token, parse_query, search_words
 from domain.services import register as service
 from storage.register import row_values
 from storage.register_csv import RegisterCsvReader
@@ -146,7 +146,7 @@ def register_search(backend: Backend, count: int) -> Result:
 
     def through_service(item: tuple[str, str | None]) -> Any:
         text, gemeente = item
-        return service.search_contacts({"text": text, "municipality_code": gemeente, "limit": PAGE},
+        return service.search_contacts(parse_query({"text": text, "municipality_code": gemeente, "limit": PAGE}),
                                        db.uow(), db.actor, today=TODAY)
 
     def raw(item: tuple[str, str | None]) -> Any:

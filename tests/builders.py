@@ -17,6 +17,7 @@ from domain.household import Household, HouseholdStatus
 from domain.services import escalation as escalation_service
 from domain.services import households
 from domain.services.escalation import EscalationDraft
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 
 # --- clocks and actors -----------------------------------------------------------------------------------------
@@ -74,7 +75,7 @@ def household_draft(name: str = "Huishouden Özdemir", **extra: Any) -> dict[str
 
 
 def make_household(db: Database, actor: Actor | None = None, **extra: Any) -> str:
-    h = households.create_household(household_draft(**extra), db.uow(), actor or db.actor, today=TODAY)
+    h = households.create_household(parse_draft(household_draft(**extra)), db.uow(), actor or db.actor, today=TODAY)
     assert h.case_number is not None
     return h.case_number
 
@@ -126,12 +127,12 @@ def escalation_draft(**extra: Any) -> EscalationDraft:
 def closed_case(db: Database, name: str, framework: str, closed_on: date, municipality: str = "GM0363") -> str:
     """A household closed on `closed_on` whose one organisation works under `framework` (retention tests)."""
     h = households.create_household(
-        {
+        parse_draft({
             "name": name,
             "municipality_code": municipality,
             "members": [{"name": f"{name} Lid", "date_of_birth": "1980-05-05", "bsn": "999993653"}],
             "organisations": [{"name": "Org", "legal_framework": framework}],
-        },
+        }),
         db.uow(), db.actor,
     )
     assert h.case_number

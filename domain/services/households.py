@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -86,9 +87,8 @@ def audit_household(
                                  purpose=purpose, break_glass=break_glass))
 
 
-def parse_draft(data: dict[str, Any] | HouseholdDraft) -> HouseholdDraft:
-    if isinstance(data, HouseholdDraft):
-        return data
+def parse_draft(data: Mapping[str, Any]) -> HouseholdDraft:
+    """Typed input (a form, a file) → the command, or InvalidInput with Dutch problems."""
     try:
         return HouseholdDraft.model_validate(data)
     except ValidationError as exc:
@@ -108,10 +108,9 @@ def _build(draft: HouseholdDraft, **identity: Any) -> Household:
 
 
 def create_household(
-    data: dict[str, Any] | HouseholdDraft, uow: UnitOfWork, actor: Actor, *, today: date | None = None
+    draft: HouseholdDraft, uow: UnitOfWork, actor: Actor, *, today: date | None = None
 ) -> Household:
     require(actor, Permission.CREATE_CASE)
-    draft = parse_draft(data)
     _check_municipality(actor, draft.municipality_code)
     year = (today or date.today()).year
     with UseCase(uow, actor) as case:
@@ -126,7 +125,7 @@ def create_household(
 
 def update_household(
     case_number: str,
-    data: dict[str, Any] | HouseholdDraft,
+    draft: HouseholdDraft,
     expected_version: int,
     uow: UnitOfWork,
     actor: Actor,
@@ -135,7 +134,6 @@ def update_household(
 ) -> Household:
     """Replace the editable content; refuse with StaleVersion when someone saved in between."""
     require(actor, Permission.EDIT_CASE)
-    draft = parse_draft(data)
     _check_municipality(actor, draft.municipality_code)
     with UseCase(uow, actor) as case:
         current = case.open_case(case_number, purpose)
@@ -229,7 +227,7 @@ EDITABLE_FIELDS = {"name", "municipality_code", "address", "professional", "team
 
 
 def merge_after_conflict(
-    case_number: str, base: Household, mine: dict[str, Any] | HouseholdDraft, uow: UnitOfWork, actor: Actor, *,
+    case_number: str, base: Household, mine: HouseholdDraft, uow: UnitOfWork, actor: Actor, *,
     purpose: str = "samenvoegen na gelijktijdige wijziging",
 ) -> tuple[dict[str, Any], list[MergeConflict], Household]:
     """After a StaleVersion: combine my edits with what was saved meanwhile.
@@ -240,7 +238,7 @@ def merge_after_conflict(
     current = get_household(case_number, uow, actor, purpose=purpose)
     merged, conflicts = three_way_merge(
         base.model_dump(mode="json", include=EDITABLE_FIELDS),
-        parse_draft(mine).model_dump(mode="json"),
+        mine.model_dump(mode="json"),
         current.model_dump(mode="json", include=EDITABLE_FIELDS),
     )
     return merged, conflicts, current
@@ -263,7 +261,7 @@ class SaveConflict:
 
 
 def explain_conflict(
-    case_number: str, base: Household, mine: dict[str, Any] | HouseholdDraft, uow: UnitOfWork, actor: Actor, *,
+    case_number: str, base: Household, mine: HouseholdDraft, uow: UnitOfWork, actor: Actor, *,
     purpose: str = "",
 ) -> SaveConflict:
     """After a StaleVersion on `update_household`: everything the conflict dialog shows."""

@@ -103,13 +103,13 @@ def run_search(repository: RegisterRepository, query: RegisterQuery, today: date
 
 
 def search_contacts(
-    query: RegisterQuery | Mapping[str, Any], uow: UnitOfWork, actor: Actor, *, today: date | None = None
+    query: RegisterQuery, uow: UnitOfWork, actor: Actor, *, today: date | None = None
 ) -> RegisterPage:
-    """One page of contacts for a free-text search with filters (see `RegisterQuery`)."""
+    """One page of contacts for a free-text search with filters (see `RegisterQuery`; `parse_query` turns
+    typed input into one, with Dutch problems)."""
     require(actor, Permission.SEARCH_REGISTER)
-    parsed = parse_query(query)
     with uow:
-        return run_search(uow.register, parsed, today or date.today())
+        return run_search(uow.register, query, today or date.today())
 
 
 def suggest_contacts(
@@ -184,9 +184,10 @@ def get_contact(contact_id: int, uow: UnitOfWork, actor: Actor) -> RegisterConta
         return uow.register.get(contact_id)
 
 
-def create_contact(data: Mapping[str, Any] | ContactFields, uow: UnitOfWork, actor: Actor) -> RegisterContact:
+def create_contact(fields: ContactFields, uow: UnitOfWork, actor: Actor) -> RegisterContact:
+    """Add a contact (`parse_contact_fields` turns typed input into the fields, with Dutch problems)."""
     require(actor, Permission.MANAGE_REGISTER)
-    fields = parse_contact_fields(data)
+    fields = parse_contact_fields(fields)  # a RegisterContact passes on its fields only
     with uow:
         contact = uow.register.add(fields)
         _audit(uow, actor, AuditKind.CREATE, contact.external_id, after=contact)
@@ -195,11 +196,11 @@ def create_contact(data: Mapping[str, Any] | ContactFields, uow: UnitOfWork, act
 
 
 def update_contact(
-    contact_id: int, data: Mapping[str, Any] | ContactFields, expected_version: int, uow: UnitOfWork, actor: Actor
+    contact_id: int, fields: ContactFields, expected_version: int, uow: UnitOfWork, actor: Actor
 ) -> RegisterContact:
     """Replace the editable fields; StaleVersion when someone saved the contact in between."""
     require(actor, Permission.MANAGE_REGISTER)
-    fields = parse_contact_fields(data)
+    fields = parse_contact_fields(fields)  # a RegisterContact passes on its fields only
     with uow:
         current = uow.register.get(contact_id)
         if fields.external_id != current.external_id:

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from domain.services import households
+from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.settings import Settings
 from tui.cli.main import app
@@ -36,7 +37,7 @@ def case(url: str) -> str:
     db = open_database(Settings(database_url=url))
     try:
         h = households.create_household(
-            {
+            parse_draft({
                 "name": "Huishouden El Amrani",
                 "municipality_code": "GM0599",
                 "address": {
@@ -59,7 +60,7 @@ def case(url: str) -> str:
                     {"name": "CJIB", "legal_framework": "Strafrecht"},
                     {"name": "Woonstad Rotterdam", "legal_framework": "Huurrecht (BW)"},
                 ],
-            },
+            }),
             db.uow(),
             db.actor,
         )

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from domain.services import households
+from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.settings import Settings
 from tests.builders import household_draft
@@ -27,7 +28,7 @@ def url(tmp_path: Path) -> str:
 def case(url: str) -> str:
     db = open_database(Settings(database_url=url))
     try:
-        h = households.create_household(household_draft(), db.uow(), db.actor)
+        h = households.create_household(parse_draft(household_draft()), db.uow(), db.actor)
     finally:
         db.close()
     assert h.case_number is not None

@@ -14,6 +14,7 @@ from domain.escalation import EscalationStatus
 from domain.services import escalation as escalation_service
 from domain.services import households, knelpunten
 from domain.services import overbrugging as overbrugging_service
+from domain.services.households import parse_draft
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
 from tests.builders import escalation_draft, household_draft, overbrugging_draft
@@ -80,7 +81,7 @@ def test_knelpunten_report_json_matches_hand_counts(db: Database, url: str) -> N
 
 
 def test_worklist_and_lead_times(db: Database, url: str) -> None:
-    h = households.create_household(household_draft(), db.uow(), db.actor)
+    h = households.create_household(parse_draft(household_draft()), db.uow(), db.actor)
     assert h.case_number is not None
     overbrugging_service.request_overbrugging(
         h.case_number,
@@ -123,7 +124,7 @@ def test_worklist_and_lead_times(db: Database, url: str) -> None:
 def test_worklist_reads_the_worklist_settings_and_a_flag_overrides_them(
     db: Database, url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    h = households.create_household(household_draft(), db.uow(), db.actor)
+    h = households.create_household(parse_draft(household_draft()), db.uow(), db.actor)
     assert h.case_number is not None
     e = escalation_service.start_escalation(h.case_number, escalation_draft(), db.uow(), db.actor,
                                             today=date(2026, 9, 20))

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from domain.actors import Role
 from domain.services import households as service
+from domain.services.households import parse_draft
 from domain.users import User
 from storage.bootstrap import open_database
 from storage.rls import GROUPS, Names, create_login, secure
@@ -22,16 +23,17 @@ from tests.storage.rls_support import PASSWORD, Secured
 def secured(postgres_schema_url: str) -> Iterator[Secured]:
     owner = open_database(Settings(database_url=postgres_schema_url))
     owner.logged_in = TEST_ACTOR
-    amsterdam = service.create_household(household_draft(name="Huishouden Amsterdam"), owner.uow(), owner.actor)
+    amsterdam = service.create_household(parse_draft(household_draft(name="Huishouden Amsterdam")), owner.uow(),
+                                         owner.actor)
     rotterdam = service.create_household(
-        household_draft(name="Huishouden Rotterdam", municipality_code="GM0599",
-                        members=[{"name": "Rik Rotterdam", "date_of_birth": "1970-01-01"}]),
+        parse_draft(household_draft(name="Huishouden Rotterdam", municipality_code="GM0599",
+                        members=[{"name": "Rik Rotterdam", "date_of_birth": "1970-01-01"}])),
         owner.uow(), owner.actor)
     assert amsterdam.case_number and rotterdam.case_number
     submitted(owner, rotterdam.case_number)  # nationally escalated: the LET may read it
     h = service.get_household(rotterdam.case_number, owner.uow(), owner.actor)
-    service.update_household(rotterdam.case_number, {**h.model_dump(include=service.EDITABLE_FIELDS),
-                                                      "name": "Huishouden Rotterdam-Zuid"}, h.version,
+    service.update_household(rotterdam.case_number, parse_draft({**h.model_dump(include=service.EDITABLE_FIELDS),
+                                                      "name": "Huishouden Rotterdam-Zuid"}), h.version,
                              owner.uow(), owner.actor)
     prefix = f"t{uuid.uuid4().hex[:8]}"
     secure(owner.engine, prefix)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from domain.services import households as service
+from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.settings import Settings
 
@@ -15,19 +16,19 @@ def main(url: str) -> None:
     while True:
         i += 1
         household = service.create_household(
-            {
+            parse_draft({
                 "name": f"Crashtest {i}",
                 "municipality_code": "GM0363",
                 "members": [{"name": f"Lid {i}", "date_of_birth": "1990-01-01"}],
                 "problems": [{"leefgebied": "financien", "score": 2}],
-            },
+            }),
             db.uow(),
             db.actor,
         )
         if i % 3 == 0 and household.case_number:  # also edits, which rewrite children
             service.update_household(
                 household.case_number,
-                {"name": f"Crashtest {i} bewerkt", "municipality_code": "GM0363"},
+                parse_draft({"name": f"Crashtest {i} bewerkt", "municipality_code": "GM0363"}),
                 household.version,
                 db.uow(),
                 db.actor,

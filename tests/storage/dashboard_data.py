@@ -35,6 +35,7 @@ from domain.services import escalation as escalation_service
 from domain.services import households as household_service
 from domain.services import overbrugging as overbrugging_service
 from domain.services import plans as plan_service
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tests.builders import (
     SettableClock,
@@ -62,7 +63,7 @@ class Cases:
 
 def _household(db: Database, name: str, professional: str, code: str = GEMEENTE) -> str:
     data = household_draft(name, municipality_code=code, professional=professional, team="Wijkteam Zuid")
-    h = household_service.create_household(data, db.uow(), db.actor, today=date(2026, 9, 1))
+    h = household_service.create_household(parse_draft(data), db.uow(), db.actor, today=date(2026, 9, 1))
     assert h.case_number is not None
     return h.case_number
 

@@ -14,6 +14,7 @@ from domain.audit import AuditKind
 from domain.caselist import CaseListQuery
 from domain.services import households as service
 from domain.services.audit import case_history, verify_audit
+from domain.services.households import parse_draft
 from tests.fakes import FakeDatabase
 
 AMSTERDAM = frozenset({"GM0363"})
@@ -58,12 +59,12 @@ BEHEER = Actor(username="beheer", display_name="Beheerder", role=Role.BEHEER)
 @pytest.fixture
 def case(fake_db: FakeDatabase) -> str:
     h = service.create_household(
-        {
+        parse_draft({
             "name": "Huishouden Yilmaz",
             "municipality_code": "GM0363",
             "professional": "Fatima Bouzid",
             "team": "Wijkteam Oost",
-        },
+        }),
         fake_db.uow(),
         OWN,
     )
@@ -107,7 +108,7 @@ def test_role_matrix(
         "professional": "Fatima Bouzid",
         "team": "Wijkteam Oost",
     }
-    assert outcome(lambda: service.update_household(case, data, version, db.uow(), actor)) == edit
+    assert outcome(lambda: service.update_household(case, parse_draft(data), version, db.uow(), actor)) == edit
     assert outcome(lambda: service.export_household(case, db.uow(), actor)) == export
     if sees is None:
         assert outcome(lambda: service.list_cases(CaseListQuery(), db.uow(), actor)) == "denied"
@@ -129,7 +130,7 @@ def test_break_glass_reason_is_logged(fake_db: FakeDatabase, case: str) -> None:
 
 def test_creating_outside_own_municipality_is_refused(fake_db: FakeDatabase) -> None:
     with pytest.raises(AccessDenied, match="GM0599"):
-        service.create_household({"name": "X", "municipality_code": "GM0599"}, fake_db.uow(), OWN)
+        service.create_household(parse_draft({"name": "X", "municipality_code": "GM0599"}), fake_db.uow(), OWN)
 
 
 def test_audit_access(fake_db: FakeDatabase, case: str) -> None:

@@ -13,14 +13,15 @@ from domain.audit import AuditKind
 from domain.errors import StaleVersion
 from domain.services import households as service
 from domain.services.audit import case_history, verify_audit
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tui.cli.main import app
 
 
 def make_case(db: Database) -> str:
     h = service.create_household(
-        {"name": "Huishouden Visser", "municipality_code": "GM0344",
-         "members": [{"name": "Jan Visser", "date_of_birth": "1970-01-01", "bsn": "999993653"}]},
+        parse_draft({"name": "Huishouden Visser", "municipality_code": "GM0344",
+         "members": [{"name": "Jan Visser", "date_of_birth": "1970-01-01", "bsn": "999993653"}]}),
         db.uow(), db.actor,
     )
     assert h.case_number
@@ -33,7 +34,7 @@ def test_views_and_changes_are_recorded_with_old_and_new(db: Database) -> None:
     data = h.model_dump(include={"name", "municipality_code", "members"})
     data["name"] = "Huishouden Visser-de Boer"
     data["members"][0]["bsn"] = "999990408"
-    service.update_household(number, data, h.version, db.uow(), db.actor)
+    service.update_household(number, parse_draft(data), h.version, db.uow(), db.actor)
     records = case_history(number, db.uow(), db.actor)
     assert [r.event.kind for r in records] == [AuditKind.CREATE, AuditKind.READ, AuditKind.UPDATE]
     assert records[1].event.purpose == "huisbezoek voorbereiden"
@@ -47,7 +48,8 @@ def test_views_and_changes_are_recorded_with_old_and_new(db: Database) -> None:
 def test_a_refused_save_leaves_no_audit_record(db: Database) -> None:
     number = make_case(db)
     with pytest.raises(StaleVersion):
-        service.update_household(number, {"name": "X", "municipality_code": "GM0344"}, 99, db.uow(), db.actor)
+        service.update_household(number,
+            parse_draft({"name": "X", "municipality_code": "GM0344"}), 99, db.uow(), db.actor)
     assert [r.event.kind for r in case_history(number, db.uow(), db.actor)] == [AuditKind.CREATE]
 
 
@@ -116,7 +118,8 @@ def test_cli_audit_verify_and_show(tmp_path: Path) -> None:
 def test_changes_removed_or_edited_without_a_purge_are_detected(db: Database) -> None:
     number = make_case(db)
     h = service.get_household(number, db.uow(), db.actor)
-    service.update_household(number, {"name": "Nieuw", "municipality_code": "GM0344"}, h.version, db.uow(), db.actor)
+    service.update_household(number, parse_draft({"name": "Nieuw", "municipality_code": "GM0344"}), h.version,
+                             db.uow(), db.actor)
     with db.engine.begin() as connection:
         connection.execute(text("delete from audit_change where seq = 1"))
     assert any("wijzigingen ontbreken" in p for p in verify_audit(db.uow(), db.actor))

@@ -9,6 +9,7 @@ from domain.actors import Actor, Role
 from domain.audit import AuditKind, AuditQuery
 from domain.services import households as service
 from domain.services.audit import audit_log, case_history
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tests.builders import TEST_ACTOR
 
@@ -23,9 +24,9 @@ OTHER_TEAM = Actor(username="kdevries", display_name="Kim de Vries", role=Role.P
 
 def two_cases(db: Database) -> tuple[str, str]:
     amsterdam = service.create_household(
-        {"name": "Huishouden Yilmaz", "municipality_code": "GM0363", "professional": "Fatima Bouzid",
-         "team": "Wijkteam Oost"}, db.uow(), TEST_ACTOR)
-    utrecht = service.create_household({"name": "Huishouden Bakker", "municipality_code": "GM0344"},
+        parse_draft({"name": "Huishouden Yilmaz", "municipality_code": "GM0363", "professional": "Fatima Bouzid",
+         "team": "Wijkteam Oost"}), db.uow(), TEST_ACTOR)
+    utrecht = service.create_household(parse_draft({"name": "Huishouden Bakker", "municipality_code": "GM0344"}),
                                        db.uow(), TEST_ACTOR)
     assert amsterdam.case_number and utrecht.case_number
     return amsterdam.case_number, utrecht.case_number
@@ -34,7 +35,8 @@ def two_cases(db: Database) -> tuple[str, str]:
 def test_case_history_is_for_coordinators_of_that_municipality(db: Database) -> None:
     amsterdam, _ = two_cases(db)
     h = service.get_household(amsterdam, db.uow(), TEST_ACTOR)
-    service.update_household(amsterdam, {**h.model_dump(include=service.EDITABLE_FIELDS), "name": "Huishouden Y."},
+    service.update_household(amsterdam,
+        parse_draft({**h.model_dump(include=service.EDITABLE_FIELDS), "name": "Huishouden Y."}),
                              h.version, db.uow(), TEST_ACTOR)
     records = case_history(amsterdam, db.uow(), COORDINATOR)
     assert records[-1].event.changes["name"] == ("Huishouden Yilmaz", "Huishouden Y.")

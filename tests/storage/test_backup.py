@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from domain.errors import DomainError
 from domain.services import households as service
+from domain.services.households import parse_draft
 from storage import backup as backups
 from storage.bootstrap import open_database
 from storage.settings import Settings
@@ -18,9 +19,10 @@ from tui.cli.main import app
 def test_backup_while_open_and_restore(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'live.db'}"
     db = open_database(Settings(database_url=url))
-    service.create_household({"name": "Voor de back-up", "municipality_code": "GM0014"}, db.uow(), db.actor)
+    service.create_household(
+        parse_draft({"name": "Voor de back-up", "municipality_code": "GM0014"}), db.uow(), db.actor)
     target = backups.backup(url, tmp_path / "b.db")  # the app still holds the database open
-    service.create_household({"name": "Na de back-up", "municipality_code": "GM0014"}, db.uow(), db.actor)
+    service.create_household(parse_draft({"name": "Na de back-up", "municipality_code": "GM0014"}), db.uow(), db.actor)
     db.close()
 
     safety = backups.restore(url, target)

@@ -12,6 +12,7 @@ from domain.overbrugging import OverbruggingStatus
 from domain.services import escalation as escalation_service
 from domain.services import households
 from domain.services import overbrugging as overbrugging_service
+from domain.services.households import parse_draft
 from domain.services.signals import worklist
 from domain.signals import SignalConfig, SignalKind
 from storage.bootstrap import Database
@@ -149,7 +150,7 @@ def test_plan_actions_past_their_deadline(db: Database) -> None:
     from domain.services import plans
     from tests.builders import DECISION, HOUSEHOLD, complete_content, problem_id
 
-    household = households.create_household(HOUSEHOLD, db.uow(), db.actor)
+    household = households.create_household(parse_draft(HOUSEHOLD), db.uow(), db.actor)
     case = household.case_number
     assert case is not None
     plan = plans.start_plan(case, db.uow(), db.actor, content=complete_content(problem_id(household, "financien")))

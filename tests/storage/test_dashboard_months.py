@@ -13,6 +13,7 @@ from domain.dashboard import Drill, Figure
 from domain.local_time import AMSTERDAM
 from domain.services import households as household_service
 from domain.services.dashboard import dashboard, dashboard_cases
+from domain.services.households import parse_draft
 from storage.bootstrap import SAMPLE_DB, Database, open_database
 from storage.settings import Settings
 from tests.builders import household_draft
@@ -23,7 +24,7 @@ GEMEENTE = "GM0344"
 def register(db: Database, name: str, moment: datetime) -> str:
     db.clock = lambda: moment  # type: ignore[method-assign]
     data = household_draft(name, municipality_code=GEMEENTE, professional="Fatima Bouzid", team="Wijkteam Zuid")
-    h = household_service.create_household(data, db.uow(), db.actor, today=moment.date())
+    h = household_service.create_household(parse_draft(data), db.uow(), db.actor, today=moment.date())
     assert h.case_number is not None
     return h.case_number
 

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from domain.caselist import CaseListQuery
 from domain.services import households as service
+from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.engine import DatabaseError
 from storage.settings import Settings
@@ -38,9 +39,9 @@ def test_an_encrypted_file_cannot_be_read_without_its_key(tmp_path: Path) -> Non
     assert CliRunner().invoke(app, ["db", "sleutel", str(key_file)]).exit_code != 0  # never overwritten
     path = tmp_path / "data" / "geheim.db"
     db = open_database(encrypted_settings(path, key_file))
-    service.create_household({"name": NAME, "municipality_code": "GM0363",
+    service.create_household(parse_draft({"name": NAME, "municipality_code": "GM0363",
                               "members": [{"name": "Mila Geheim", "date_of_birth": "1990-01-01",
-                                           "bsn": "999993653"}]}, db.uow(), TEST_ACTOR)
+                                           "bsn": "999993653"}]}), db.uow(), TEST_ACTOR)
     db.close()
     raw = b"".join(p.read_bytes() for p in path.parent.glob("geheim.db*"))
     assert NAME.encode() not in raw and b"999993653" not in raw and b"SQLite format 3" not in raw
@@ -62,7 +63,7 @@ def test_encrypted_backup_and_restore(tmp_path: Path, monkeypatch: pytest.Monkey
     path = tmp_path / "geheim.db"
     url = f"sqlite+pysqlcipher:///{path}"
     db = open_database(Settings(database_url=url))
-    service.create_household({"name": NAME, "municipality_code": "GM0363"}, db.uow(), TEST_ACTOR)
+    service.create_household(parse_draft({"name": NAME, "municipality_code": "GM0363"}), db.uow(), TEST_ACTOR)
     runner = CliRunner()
     backup = tmp_path / "kopie.db"
     result = runner.invoke(app, ["--database", url, "backup", "-o", str(backup)])  # while it is open
@@ -84,7 +85,7 @@ def test_encrypted_backup_and_restore(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_encrypt_a_plain_database_and_warn_about_a_key_next_to_it(tmp_path: Path) -> None:
     plain = tmp_path / "gewoon.db"
     db = open_database(Settings(database_url=f"sqlite:///{plain}"))
-    service.create_household({"name": NAME, "municipality_code": "GM0363"}, db.uow(), TEST_ACTOR)
+    service.create_household(parse_draft({"name": NAME, "municipality_code": "GM0363"}), db.uow(), TEST_ACTOR)
     db.close()
     key_file = tmp_path / "naast-de-database.hex"
     runner = CliRunner()

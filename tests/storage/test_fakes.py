@@ -11,6 +11,7 @@ from domain.errors import NotFound, StaleVersion
 from domain.household import HouseholdStatus
 from domain.services import households as service
 from domain.services.audit import audit_log, case_history, verify_audit
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tests.builders import household_draft
 from tests.fakes import FakeDatabase
@@ -24,19 +25,20 @@ def twin(request: pytest.FixtureRequest) -> FakeDatabase | Database:
 
 def test_households_and_their_audit_trail_behave_alike(twin: FakeDatabase | Database) -> None:
     db = twin
-    first = service.create_household(household_draft(name="Huishouden Özdemir"), db.uow(), db.actor)
-    second = service.create_household(household_draft(name="Familie Bakker", municipality_code="GM0599",
-                                                       members=[]), db.uow(), db.actor)
+    first = service.create_household(parse_draft(household_draft(name="Huishouden Özdemir")), db.uow(), db.actor)
+    second = service.create_household(parse_draft(household_draft(name="Familie Bakker", municipality_code="GM0599",
+                                                       members=[])), db.uow(), db.actor)
     assert first.case_number and second.case_number
     assert (first.version, first.id is not None, all(m.id for m in first.members)) == (1, True, True)
     assert int(second.case_number[-6:]) == int(first.case_number[-6:]) + 1
 
     loaded = service.get_household(first.case_number, db.uow(), db.actor)
     data = {**loaded.model_dump(include=service.EDITABLE_FIELDS), "name": "Huishouden Özdemir-Kaya"}
-    updated = service.update_household(first.case_number, data, loaded.version, db.uow(), db.actor)
+    updated = service.update_household(first.case_number, parse_draft(data), loaded.version, db.uow(), db.actor)
     assert updated.version == 2 and [m.id for m in updated.members] == [m.id for m in loaded.members]
     with pytest.raises(StaleVersion):
-        service.update_household(first.case_number, {**data, "name": "Oud"}, loaded.version, db.uow(), db.actor)
+        service.update_household(first.case_number, parse_draft({**data, "name": "Oud"}), loaded.version, db.uow(),
+                                 db.actor)
     assert service.get_household(first.case_number, db.uow(), db.actor).name == "Huishouden Özdemir-Kaya"
     service.change_status(first.case_number, HouseholdStatus.IN_BEHANDELING, updated.version, db.uow(), db.actor)
     with pytest.raises(NotFound):

@@ -10,6 +10,7 @@ from domain.caselist import CaseListQuery, CaseSort
 from domain.errors import IllegalTransition, InvalidInput, NotFound, StaleVersion
 from domain.household import HouseholdStatus
 from domain.services import households as service
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 
 
@@ -47,7 +48,7 @@ def draft(name: str = "Huishouden Özdemir", **extra: Any) -> dict[str, Any]:
 
 
 def test_create_and_load_roundtrip(db: Database) -> None:
-    created = service.create_household(draft(), db.uow(), db.actor)
+    created = service.create_household(parse_draft(draft()), db.uow(), db.actor)
     assert created.case_number is not None and created.case_number.startswith("DB-")
     loaded = service.get_household(created.case_number, db.uow(), db.actor)
     assert loaded.name == "Huishouden Özdemir"
@@ -61,14 +62,14 @@ def test_create_and_load_roundtrip(db: Database) -> None:
 
 
 def test_case_numbers_are_sequential_per_year(db: Database) -> None:
-    numbers = [service.create_household(draft(f"H{i}"), db.uow(), db.actor).case_number for i in range(3)]
+    numbers = [service.create_household(parse_draft(draft(f"H{i}")), db.uow(), db.actor).case_number for i in range(3)]
     assert len(set(numbers)) == 3
     sequences = sorted(int(n.rsplit("-", 1)[1]) for n in numbers if n)
     assert sequences == [sequences[0], sequences[0] + 1, sequences[0] + 2]
 
 
 def test_update_keeps_child_ids_and_bumps_version(db: Database) -> None:
-    h = service.create_household(draft(), db.uow(), db.actor)
+    h = service.create_household(parse_draft(draft()), db.uow(), db.actor)
     assert h.case_number
     data = h.model_dump(
         include={"name", "municipality_code", "address", "professional", "members", "problems", "organisations"}
@@ -76,7 +77,7 @@ def test_update_keeps_child_ids_and_bumps_version(db: Database) -> None:
     data["members"][1]["name"] = "Emre Özdemir-Yilmaz"
     data["problems"].pop(1)
     data["organisations"].append({"name": "Woonstad", "type": "woningcorporatie", "legal_framework": "Huurrecht (BW)"})
-    saved = service.update_household(h.case_number, data, h.version, db.uow(), db.actor)
+    saved = service.update_household(h.case_number, parse_draft(data), h.version, db.uow(), db.actor)
     assert saved.version == h.version + 1
     assert [m.id for m in saved.members] == [m.id for m in h.members]
     assert saved.members[1].name == "Emre Özdemir-Yilmaz"
@@ -85,27 +86,27 @@ def test_update_keeps_child_ids_and_bumps_version(db: Database) -> None:
 
 
 def test_stale_save_is_refused_and_nothing_changes(db: Database) -> None:
-    h = service.create_household(draft(), db.uow(), db.actor)
+    h = service.create_household(parse_draft(draft()), db.uow(), db.actor)
     assert h.case_number
-    first = service.update_household(h.case_number, draft("Eerste opslag"), h.version, db.uow(), db.actor)
+    first = service.update_household(h.case_number, parse_draft(draft("Eerste opslag")), h.version, db.uow(), db.actor)
     with pytest.raises(StaleVersion) as info:
-        service.update_household(h.case_number, draft("Tweede opslag"), h.version, db.uow(), db.actor)
+        service.update_household(h.case_number, parse_draft(draft("Tweede opslag")), h.version, db.uow(), db.actor)
     assert "intussen door iemand anders gewijzigd" in info.value.message
     assert service.get_household(h.case_number, db.uow(), db.actor).name == first.name
 
 
 def test_invalid_update_writes_nothing(db: Database) -> None:
-    h = service.create_household(draft(), db.uow(), db.actor)
+    h = service.create_household(parse_draft(draft()), db.uow(), db.actor)
     assert h.case_number
     bad = draft("Nieuwe naam", address={"postcode": "12"})
     with pytest.raises(InvalidInput) as info:
-        service.update_household(h.case_number, bad, h.version, db.uow(), db.actor)
+        service.update_household(h.case_number, parse_draft(bad), h.version, db.uow(), db.actor)
     assert [p.path for p in info.value.problems] == ["address.postcode"]
     assert service.get_household(h.case_number, db.uow(), db.actor).name == "Huishouden Özdemir"
 
 
 def test_status_change_follows_the_machine(db: Database) -> None:
-    h = service.create_household(draft(), db.uow(), db.actor)
+    h = service.create_household(parse_draft(draft()), db.uow(), db.actor)
     assert h.case_number
     moved = service.change_status(h.case_number, HouseholdStatus.IN_BEHANDELING, h.version, db.uow(), db.actor)
     assert moved.status is HouseholdStatus.IN_BEHANDELING
@@ -132,7 +133,7 @@ def test_failure_mid_transaction_rolls_back(db: Database) -> None:
 
 def test_case_list_filters_without_diacritics_pages_and_sorts(db: Database) -> None:
     for i, name in enumerate(["Huishouden Çelik", "Huishouden de Vries", "Huishouden Özdemir", "Huishouden Bakker"]):
-        service.create_household(draft(name, professional=f"Prof {i}", members=[]), db.uow(), db.actor)
+        service.create_household(parse_draft(draft(name, professional=f"Prof {i}", members=[])), db.uow(), db.actor)
     page = service.list_cases(CaseListQuery(text="ozdem"), db.uow(), db.actor)
     assert [r.name for r in page.rows] == ["Huishouden Özdemir"] and page.total == 1
     page = service.list_cases(CaseListQuery(text="CELIK amsterdam"), db.uow(), db.actor)
@@ -152,7 +153,7 @@ def test_case_list_filters_without_diacritics_pages_and_sorts(db: Database) -> N
 
 
 def test_member_names_and_postcode_are_searchable(db: Database) -> None:
-    service.create_household(draft(), db.uow(), db.actor)
+    service.create_household(parse_draft(draft()), db.uow(), db.actor)
     assert service.list_cases(CaseListQuery(text="ayse"), db.uow(), db.actor).total == 1
     assert service.list_cases(CaseListQuery(text="1093bs"), db.uow(), db.actor).total == 1
 
@@ -176,11 +177,11 @@ def test_import_keeps_number_or_refuses_duplicate(db: Database) -> None:
 
 def test_case_search_index_follows_renames_and_deletes(db: Database) -> None:
     """The trigram index (SQLite FTS5 via triggers; PostgreSQL pg_trgm) gives what LIKE gave, after every write."""
-    created = service.create_household(draft("Huishouden Wróbel"), db.uow(), db.actor)
+    created = service.create_household(parse_draft(draft("Huishouden Wróbel")), db.uow(), db.actor)
     assert created.case_number is not None
     assert service.list_cases(CaseListQuery(text="wrob"), db.uow(), db.actor).total == 1
     renamed = service.update_household(
-        created.case_number, draft("Huishouden Kowalski"), created.version, db.uow(), db.actor
+        created.case_number, parse_draft(draft("Huishouden Kowalski")), created.version, db.uow(), db.actor
     )
     assert service.list_cases(CaseListQuery(text="wrob"), db.uow(), db.actor).total == 0
     assert service.list_cases(CaseListQuery(text="kowal"), db.uow(), db.actor).total == 1
@@ -195,8 +196,8 @@ def test_broad_case_search_counts_up_to_the_cap_and_still_pages(db: Database, mo
 
     monkeypatch.setattr(storage.households, "COUNT_CAP", 3)
     for i in range(5):
-        service.create_household(draft(f"Huishouden Jansen {i}", members=[]), db.uow(), db.actor)
-    service.create_household(draft("Huishouden Bakker", members=[]), db.uow(), db.actor)
+        service.create_household(parse_draft(draft(f"Huishouden Jansen {i}", members=[])), db.uow(), db.actor)
+    service.create_household(parse_draft(draft("Huishouden Bakker", members=[])), db.uow(), db.actor)
     broad = service.list_cases(CaseListQuery(text="jansen", limit=2), db.uow(), db.actor)
     assert (broad.total, broad.total_exact, broad.has_more) == (3, False, True)
     names = [r.name for r in broad.rows]

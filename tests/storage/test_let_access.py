@@ -17,9 +17,11 @@ from domain.caselist import CaseListQuery
 from domain.escalation import EscalationQuery
 from domain.knelpunt import KnelpuntQuery
 from domain.overbrugging import OverbruggingQuery
+from domain.register import parse_query
 from domain.retention import RetentionSettings
 from domain.services import escalation, households, knelpunten, overbrugging, plans, privacy, register, signals
 from domain.services.audit import audit_log, case_history
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tests.builders import TODAY, make_household, submitted
 
@@ -46,7 +48,7 @@ def test_what_the_let_may_see_carries_no_identifying_data(sqlite_db: Database) -
         knelpunten.list_knelpunten(KnelpuntQuery(), db.uow(), LET),
         knelpunten.knelpunten_report(db.uow(), LET),
         escalation.resolution_times(db.uow(), LET),
-        register.search_contacts({"text": "CJIB"}, db.uow(), LET, today=TODAY),
+        register.search_contacts(parse_query({"text": "CJIB"}), db.uow(), LET, today=TODAY),
     ]
     page = seen[1]
     assert page.total == 1
@@ -74,9 +76,9 @@ def test_everything_else_is_refused(sqlite_db: Database) -> None:
         "get_household": lambda: households.get_household(case, db.uow(), LET, purpose="nieuwsgierig"),
         "export_household": lambda: households.export_household(case, db.uow(), LET),
         "update_household": lambda: households.update_household(
-            case, {"name": "X", "municipality_code": "GM0363"}, 1, db.uow(), LET),
+            case, parse_draft({"name": "X", "municipality_code": "GM0363"}), 1, db.uow(), LET),
         "create_household": lambda: households.create_household(
-            {"name": "X", "municipality_code": "GM0363"}, db.uow(), LET),
+            parse_draft({"name": "X", "municipality_code": "GM0363"}), db.uow(), LET),
         "worklist": lambda: signals.worklist(db.uow(), LET, today=TODAY),
         "get_plan": lambda: plans.get_plan(case, db.uow(), LET),
         "plan_overview": lambda: plans.plan_overview(case, db.uow(), LET),

@@ -15,6 +15,7 @@ from domain.escalation import Escalation, EscalationStatus
 from domain.lmm import NO_CONSENT, WITHHELD_NOTE, LmmQuery
 from domain.services import escalation as escalation_service
 from domain.services import households
+from domain.services.households import parse_draft
 from domain.services.lmm import lmm_dossier, lmm_dossiers, record_lmm_handling
 from storage.bootstrap import Database
 from tests.builders import TODAY, escalation_draft, make_household, submitted
@@ -155,7 +156,7 @@ def test_an_identifier_that_appeared_later_is_withheld_without_saying_what(
     h = households.get_household(amsterdam, db.uow(), db.actor)
     data = h.model_dump(include=households.EDITABLE_FIELDS)
     data["members"] = [*data["members"], {"name": "Boete Vermeer", "date_of_birth": "2012-01-01", "role": "kind"}]
-    households.update_household(amsterdam, data, h.version, db.uow(), db.actor)
+    households.update_household(amsterdam, parse_draft(data), h.version, db.uow(), db.actor)
     row = next(r for r in lmm_dossiers(LmmQuery(), db.uow(), LET, today=TODAY).rows
                if r.escalation_id == scene["waiting"])
     assert row.knelpunt == "" and row.composition == "" and "'Blokkade (knelpunt)'" in row.withheld[0]

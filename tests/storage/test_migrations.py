@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from domain.errors import DomainError
 from domain.services import households as service
+from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.engine import make_engine
 from storage.migrate import alembic_config, current_revisions, ensure_current, head_revisions
@@ -43,7 +44,7 @@ def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
         command.upgrade(config, "0001_households")
     engine.dispose()
     db = open_database(Settings(database_url=f"sqlite:///{path}"))
-    service.create_household({"name": "Na de upgrade", "municipality_code": "GM0344"}, db.uow(), db.actor)
+    service.create_household(parse_draft({"name": "Na de upgrade", "municipality_code": "GM0344"}), db.uow(), db.actor)
     assert current_revisions(db.engine) == head_revisions()
     assert db.backup_path is not None and db.backup_path.exists()
     with sqlite3.connect(db.backup_path) as backup:

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from domain.caselist import CaseListQuery
 from domain.services import households as service
 from domain.services.audit import verify_audit
+from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.settings import Settings
 from tests.builders import TEST_ACTOR, household_draft
@@ -33,7 +34,7 @@ def _libpq(url: str, database: str | None = None) -> tuple[list[str], dict[str, 
 def test_pg_dump_and_pg_restore_round_trip(postgres_schema_url: str, tmp_path: Path) -> None:
     db = open_database(Settings(database_url=postgres_schema_url))
     db.logged_in = TEST_ACTOR
-    created = service.create_household(household_draft(), db.uow(), db.actor)
+    created = service.create_household(parse_draft(household_draft()), db.uow(), db.actor)
     assert created.case_number
     service.get_household(created.case_number, db.uow(), db.actor)
     schema = make_url(postgres_schema_url).query["options"].split("=", 1)[1].split(",")[0]

@@ -16,12 +16,13 @@ from domain.plan import ActionStatus, PlanFrozen, PlanIncomplete, PlanStatus, Pl
 from domain.rekensom import Payer, Scenario
 from domain.services import households as household_service
 from domain.services import plans as service
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tests.builders import DECISION, EXPECTED_TOTALS, HOUSEHOLD, complete_content, problem_id
 
 
 def new_household(db: Database, **extra: Any) -> Household:
-    return household_service.create_household({**HOUSEHOLD, **extra}, db.uow(), db.actor)
+    return household_service.create_household(parse_draft({**HOUSEHOLD, **extra}), db.uow(), db.actor)
 
 
 def number(household: Household) -> str:
@@ -357,7 +358,7 @@ def test_a_removed_obstacle_problem_does_not_block_other_sections(db: Database) 
         include={"name", "municipality_code", "address", "professional", "members", "problems", "organisations"}
     )
     data["problems"] = [p for p in data["problems"] if p["leefgebied"] != "financien"]
-    household_service.update_household(case, data, household.version, db.uow(), db.actor)
+    household_service.update_household(case, parse_draft(data), household.version, db.uow(), db.actor)
     saved = service.update_section(case, PlanStep.DOORBRAAK, "Nieuwe doorbraak", plan.version, db.uow(), db.actor)
     missing = service.plan_overview(case, db.uow(), db.actor).missing
     assert [m.message for m in missing] == [

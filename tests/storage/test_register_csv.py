@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from domain.errors import InvalidInput
-from domain.register import CSV_COLUMN_NAMES, csv_from_contact, fields_from_csv, themes
+from domain.register import CSV_COLUMN_NAMES, csv_from_contact, fields_from_csv, parse_query, themes
 from domain.services import register as service
 from storage.bootstrap import Database
 from storage.register_csv import RegisterCsvReader, escape_cell, export_register_file, write_register_csv
@@ -105,7 +105,7 @@ def test_bom_comma_separator_and_header_aliases(sqlite_db: Database, tmp_path: P
     ]
     report = run_import(sqlite_db, write(tmp_path, lines, bom=True))
     assert report.written and report.inserted == 1, report.rejected
-    contact = service.search_contacts({"text": "sudwest"}, sqlite_db.uow(), sqlite_db.actor).contacts[0]
+    contact = service.search_contacts(parse_query({"text": "sudwest"}), sqlite_db.uow(), sqlite_db.actor).contacts[0]
     assert contact.themes == ["schulden", "financien"] and contact.last_verified == date(2026, 9, 1)
 
 

@@ -13,6 +13,7 @@ from domain.caselist import CaseListQuery
 from domain.errors import NotFound
 from domain.services import households as service
 from domain.services.audit import verify_audit
+from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.rls import GROUPS, Names, unclassified_tables
 from storage.settings import Settings
@@ -62,12 +63,12 @@ def test_the_app_works_under_the_users_own_role(secured: Secured) -> None:
     assert secured.login("anna") in db.description
     page = service.list_cases(CaseListQuery(), db.uow(), db.actor)
     assert [r.case_number for r in page.rows] == [secured.amsterdam]
-    created = service.create_household({"name": "Huishouden Nieuw", "municipality_code": "GM0363"},
+    created = service.create_household(parse_draft({"name": "Huishouden Nieuw", "municipality_code": "GM0363"}),
                                        db.uow(), db.actor)
     why = "vervanging van Fatima"  # not Anna's own case: the app's caseload rule still applies on top
     h = service.get_household(secured.amsterdam, db.uow(), db.actor, purpose=why)
-    service.update_household(secured.amsterdam, {**h.model_dump(include=service.EDITABLE_FIELDS),
-                                                 "name": "Huishouden Amsterdam-Oost"}, h.version, db.uow(), db.actor,
+    service.update_household(secured.amsterdam, parse_draft({**h.model_dump(include=service.EDITABLE_FIELDS),
+                                                 "name": "Huishouden Amsterdam-Oost"}), h.version, db.uow(), db.actor,
                              purpose=why)
     with pytest.raises(NotFound):  # the database hides it before the service could even refuse it
         service.get_household(secured.rotterdam, db.uow(), db.actor, purpose=why)
@@ -112,8 +113,8 @@ def test_cli_secures_makes_a_login_and_the_cli_then_works_under_it(
 
     owner = open_database(Settings(database_url=postgres_schema_url))
     owner.logged_in = TEST_ACTOR
-    service.create_household(household_draft(name="Huishouden Amsterdam"), owner.uow(), owner.actor)
-    service.create_household(household_draft(name="Huishouden Rotterdam", municipality_code="GM0599"),
+    service.create_household(parse_draft(household_draft(name="Huishouden Amsterdam")), owner.uow(), owner.actor)
+    service.create_household(parse_draft(household_draft(name="Huishouden Rotterdam", municipality_code="GM0599")),
                              owner.uow(), owner.actor)
     prefix = f"c{uuid.uuid4().hex[:8]}"
     runner = CliRunner()

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from domain.actors import Role
 from domain.services import users as service
+from domain.services.households import parse_draft
 from domain.services.users import LoginFailed
 from storage.bootstrap import SAMPLE_DB, Database, demo_copy, open_database, require_oefenomgeving, reset_demo
 from storage.engine import DatabaseError
@@ -172,7 +173,7 @@ def test_cli_case_export_refuses_the_open_database_and_existing_files(tmp_path: 
     from domain.services import households
     from tests.builders import household_draft
 
-    saved = households.create_household(household_draft("Familie Export"), db.uow(), db.actor)
+    saved = households.create_household(parse_draft(household_draft("Familie Export")), db.uow(), db.actor)
     db.close()
     size = database.stat().st_size
     runner = CliRunner()
@@ -269,7 +270,7 @@ def _record_some(db: Database, count: int = 3) -> None:
     from tests.builders import household_draft
 
     for index in range(count):
-        households.create_household(household_draft(f"Familie Logboek {index}"), db.uow(), db.actor)
+        households.create_household(parse_draft(household_draft(f"Familie Logboek {index}")), db.uow(), db.actor)
 
 
 def test_audit_head_cannot_be_set_back_or_deleted(db: Database) -> None:

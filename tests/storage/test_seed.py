@@ -17,6 +17,7 @@ from domain.caselist import CaseListQuery
 from domain.errors import InvalidInput
 from domain.household import Household, HouseholdStatus
 from domain.services import households as service
+from domain.services.households import parse_draft
 from domain.validation import age_on, normalise_bsn
 from storage.bootstrap import open_database
 from storage.engine import DatabaseError
@@ -276,7 +277,8 @@ def test_new_cases_continue_the_case_number_sequence(small: Path, tmp_path: Path
     db = open_database(Settings(database_url=f"sqlite:///{copy(small, tmp_path)}"), clock=TickingClock())
     try:
         created = service.create_household(
-            {"name": "Huishouden Nieuw", "municipality_code": "GM0363"}, db.uow(), db.actor, today=date(2026, 11, 2)
+            parse_draft({"name": "Huishouden Nieuw", "municipality_code": "GM0363"}), db.uow(), db.actor,
+            today=date(2026, 11, 2),
         )
     finally:
         db.close()

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from domain.household import HouseholdStatus
-from domain.services.households import change_status, create_household
+from domain.services.households import change_status, create_household, parse_draft
 from storage.bootstrap import Database
 
 TODAY = date(2026, 11, 1)
@@ -62,7 +62,7 @@ def build(db: Database) -> list[str]:
         draft: dict[str, Any] = (
             jansen_draft() if index == 0 else {"name": name, "municipality_code": code, "professional": professional}
         )
-        household = create_household(draft, db.uow(), db.actor, today=TODAY)
+        household = create_household(parse_draft(draft), db.uow(), db.actor, today=TODAY)
         assert household.case_number is not None
         for status in path:
             household = change_status(household.case_number, status, household.version, db.uow(), db.actor)

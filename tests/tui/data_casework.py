@@ -19,7 +19,7 @@ from domain.escalation import EscalationStatus
 from domain.knelpunt import KnelpuntStatus
 from domain.overbrugging import OverbruggingStatus
 from domain.services.escalation import change_escalation_status, start_escalation
-from domain.services.households import create_household
+from domain.services.households import create_household, parse_draft
 from domain.services.knelpunten import KnelpuntDraft, add_knelpunt, change_knelpunt_status, record_occurrence
 from domain.services.overbrugging import book_cost, change_overbrugging_status, request_overbrugging
 from storage.bootstrap import Database
@@ -77,7 +77,7 @@ def build_casework(db: Database) -> CaseworkData:
     numbers = build(db)
     actor = db.actor
     bakker = create_household(
-        {
+        parse_draft({
             "name": "Familie Bakker",
             "municipality_code": "GM0363",
             "professional": "Anna de Vries",
@@ -87,7 +87,7 @@ def build_casework(db: Database) -> CaseworkData:
             ],
             "organisations": [{"name": "Jeugdteam Noord", "type": "gemeente", "legal_framework": "Jeugdwet",
                                "product": "Ambulante jeugdhulp", "yearly_cost": "12000.00"}],
-        },
+        }),
         db.uow(), actor, today=TODAY,
     )
     assert bakker.case_number is not None

@@ -17,6 +17,7 @@ from domain.household import Household
 from domain.plan import PlanStep
 from domain.services import households as household_service
 from domain.services import plans as plan_service
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tests.tui.pilot_support import open_test_database
 
@@ -113,7 +114,7 @@ class PlanData:
 
 
 def _household(db: Database, name: str) -> Household:
-    household = household_service.create_household({**HOUSEHOLD, "name": name}, db.uow(), db.actor)
+    household = household_service.create_household(parse_draft({**HOUSEHOLD, "name": name}), db.uow(), db.actor)
     assert household.case_number is not None
     return household
 

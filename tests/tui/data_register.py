@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from domain.register import RegisterContact
+from domain.register import RegisterContact, parse_contact_fields
 from domain.services.register import create_contact
 from storage.bootstrap import Database
 
@@ -66,6 +66,6 @@ def build_register(db: Database) -> dict[str, RegisterContact]:
     """Create the contacts; return them by external id."""
     created = {}
     for data in CONTACTS:
-        contact = create_contact(data, db.uow(), db.actor)
+        contact = create_contact(parse_contact_fields(data), db.uow(), db.actor)
         created[contact.external_id] = contact
     return created

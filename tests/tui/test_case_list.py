@@ -6,7 +6,7 @@ import pytest
 
 from domain.caselist import CaseSort
 from domain.household import HouseholdStatus
-from domain.services.households import HouseholdService, create_household
+from domain.services.households import HouseholdService, create_household, parse_draft
 from tests.tui.data import TODAY
 from tests.tui.pilot_support import TuiData, open_test_database, screen_text, settle, type_text
 from tui.app import DoorbraakApp
@@ -146,7 +146,8 @@ async def test_pages_are_loaded_as_the_cursor_reaches_the_end(
     db = open_test_database(tmp_path / "many.db")
     try:
         for number in range(47):
-            create_household({"name": f"Huishouden {number:02d}", "municipality_code": "GM0363"}, db.uow(), db.actor,
+            create_household(
+                parse_draft({"name": f"Huishouden {number:02d}", "municipality_code": "GM0363"}), db.uow(), db.actor,
                              today=TODAY)
         app = DoorbraakApp(db)
         async with app.run_test(size=(100, 30)) as pilot:
@@ -206,8 +207,8 @@ async def test_back_from_a_case_deep_in_the_list_keeps_the_place(
     db = open_test_database(tmp_path / "deep.db")
     try:
         for number in range(25):
-            create_household({"name": f"Huishouden {number:02d}", "municipality_code": "GM0363"}, db.uow(), db.actor,
-                             today=TODAY)
+            create_household(parse_draft({"name": f"Huishouden {number:02d}", "municipality_code": "GM0363"}),
+                             db.uow(), db.actor, today=TODAY)
         app = DoorbraakApp(db)
         async with app.run_test(size=(100, 14)) as pilot:
             await settle(pilot)

@@ -14,6 +14,7 @@ from textual.widgets import Input
 
 from domain.household import Household
 from domain.services import households as service
+from domain.services.households import parse_draft
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
 from tests.builders import TEST_ACTOR
@@ -54,7 +55,7 @@ def colleague_saves(db: Database, number: str, **changes: Any) -> Household:
         for part in parents:
             target = target[int(part)] if part.isdigit() else target[part]
         target[last] = value
-    return service.update_household(number, draft, current.version, db.uow(), db.actor)
+    return service.update_household(number, parse_draft(draft), current.version, db.uow(), db.actor)
 
 
 def set_field(form: HouseholdFormScreen, path: str, value: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from domain.services import households
+from domain.services.households import parse_draft
 from storage.bootstrap import SAMPLE_DB, Database, demo_copy, open_database
 from storage.settings import Settings
 from tests.builders import household_draft
@@ -33,7 +34,7 @@ def digest(path: Path) -> str:
 
 async def test_reset_after_confirmation_starts_every_section_again(demo_db: Database) -> None:
     pristine = digest(SAMPLE_DB)
-    households.create_household(household_draft("Huishouden Oefening"), demo_db.uow(), demo_db.actor)
+    households.create_household(parse_draft(household_draft("Huishouden Oefening")), demo_db.uow(), demo_db.actor)
     app = DoorbraakApp(demo_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

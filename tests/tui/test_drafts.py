@@ -11,6 +11,7 @@ from typing import Any
 from textual.widgets import Input
 
 from domain.services import households as service
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tests.builders import TEST_ACTOR
 from tests.tui.pilot_support import TuiData, open_test_database, screen_text, settle, workers_done
@@ -108,8 +109,8 @@ async def test_a_restored_concept_never_overwrites_a_save_made_meanwhile(tui_dat
     await type_and_crash(db, number, edit)
     colleague = open_test_database(Path(str(db.engine.url.database)))
     current = service.get_household(number, colleague.uow(), TEST_ACTOR)
-    service.update_household(number, {**current.model_dump(include=service.EDITABLE_FIELDS),
-                                      "name": "Familie Jansen-Bakker"}, current.version, colleague.uow(), TEST_ACTOR)
+    service.update_household(number, parse_draft({**current.model_dump(include=service.EDITABLE_FIELDS),
+                                      "name": "Familie Jansen-Bakker"}), current.version, colleague.uow(), TEST_ACTOR)
     app = DoorbraakApp(db)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_form(app, pilot, number)

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input, OptionList, Select
 
 from domain.household import HouseholdStatus
-from domain.services.households import change_status, get_household, update_household
+from domain.services.households import change_status, get_household, parse_draft, update_household
 from storage.bootstrap import Database
 from tests.tui.data import build
 from tests.tui.pilot_support import TuiData, notifications, screen_text, settle, type_text
@@ -219,7 +219,7 @@ async def test_stale_save_is_refused_and_the_form_is_kept(app: DoorbraakApp, tui
         draft = current.model_dump(include={"name", "municipality_code", "address", "professional", "members",
                                             "problems", "organisations"})
         draft["professional"] = "Collega"
-        update_household(case_number, draft, current.version, db.uow(), db.actor)
+        update_household(case_number, parse_draft(draft), current.version, db.uow(), db.actor)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ConflictDialog)  # reload or merge: see tests/tui/test_conflict.py

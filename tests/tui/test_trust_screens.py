@@ -11,6 +11,7 @@ from textual.widgets import Input
 from domain.audit import AuditKind
 from domain.services import households as service
 from domain.services.audit import case_history
+from domain.services.households import parse_draft
 from storage.bootstrap import Database
 from tests.tui.data_trust import PASSWORD, build_shared, open_shared
 from tests.tui.pilot_support import notifications, screen_text, settle, type_text
@@ -103,8 +104,8 @@ async def test_a_coordinator_reads_a_case_log_with_old_and_new_values(shared: tu
     professional = logged_in(path, "avries")
     service.get_household(numbers[PIETERSEN], professional.uow(), professional.actor, purpose="huisbezoek samen")
     h = service.get_household(numbers[JANSEN], professional.uow(), professional.actor)
-    service.update_household(numbers[JANSEN], {**h.model_dump(include=service.EDITABLE_FIELDS),
-                                               "name": "Familie Jansen-Bakker"}, h.version,
+    service.update_household(numbers[JANSEN], parse_draft({**h.model_dump(include=service.EDITABLE_FIELDS),
+                                               "name": "Familie Jansen-Bakker"}), h.version,
                              professional.uow(), professional.actor)
     professional.close()
     db = logged_in(path, "ccoord")
