@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from sqlalchemy import Engine
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from domain.actors import Actor, Role
 from domain.services.bound import UseCases
 from domain.services.users import LOGIN_REFUSED, LoginFailed, authenticate, has_accounts, record_login
+from domain.users import User
 from storage.audit import load_audit_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
@@ -30,6 +32,9 @@ from storage.rls import database_user
 from storage.settings import APP_NAME, Settings
 from storage.unit_of_work import SqlUnitOfWork, session_factory
 from storage.users import Argon2PasswordHasher
+
+if TYPE_CHECKING:
+    from storage.audit_checkpoint import Checkpoint
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DB = REPO_ROOT / "sample.db"
@@ -173,7 +178,7 @@ class Services(UseCases):
     def __init__(self, db: Database) -> None:
         super().__init__(db.uow, lambda: db.actor, hasher=Argon2PasswordHasher())
         self.db = db
-        """Transitional: for call sites not yet converted to the bound services. Do not use in new code."""
+        """The database behind (for storage and tests; screens and CLI commands never reach for it)."""
         self.exports = Exports()
 
     @property
@@ -227,6 +232,34 @@ class Services(UseCases):
     @property
     def backup_path(self) -> Path | None:
         return self.db.backup_path
+
+    # -- administration on the database itself (CLI only): row-level security, audit anchors ----------------
+    def secure_rls(self, prefix: str) -> list[str]:
+        """Row-level security on PostgreSQL (`doorbraak db beveilig`); returns the group roles."""
+        from storage.rls import secure
+
+        return secure(self.db.engine, prefix)
+
+    def create_database_login(self, user: User, password: str, prefix: str) -> None:
+        from storage.rls import create_login
+
+        create_login(self.db.engine, user, password, prefix)
+
+    def audit_anchor_folder(self) -> Path:
+        from storage import audit_checkpoint
+
+        return audit_checkpoint.default_folder(self.db.engine)
+
+    def check_audit_anchors(self, folder: Path) -> list[str]:
+        """Dutch problems: every checkpoint in `folder` must still hold for this database."""
+        from storage import audit_checkpoint
+
+        return audit_checkpoint.check(self.db.engine, self.db.audit_key, folder)
+
+    def write_audit_anchor(self, folder: Path) -> tuple[Checkpoint, Path]:
+        from storage import audit_checkpoint
+
+        return audit_checkpoint.write(self.db.engine, self.db.audit_key, folder)
 
     def compact(self) -> None:
         """Give the space of deleted rows back to the file system (after a purge)."""

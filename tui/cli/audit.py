@@ -9,9 +9,7 @@ from typing import Annotated
 import typer
 
 from domain.audit import KIND_LABELS, OBJECT_LABELS
-from domain.services.audit import verify_audit
-from storage import audit_checkpoint as anchors
-from tui.cli.common import database, open_cli, write_stdout
+from tui.cli.common import open_cli, write_stdout
 from tui.render.format import format_datetime
 
 app = typer.Typer(help="Het auditlogboek: wie zag of wijzigde wat.", no_args_is_help=True)
@@ -64,15 +62,14 @@ def verify(
 ) -> None:
     """Controleer dat geen enkele logregel is gewijzigd of verwijderd (hashketen, en met --checkpoint ook
     dat het logboek niet is ingekort, gewist of teruggezet sinds het laatste ankerpunt)."""
-    # Checking the anchors needs the engine and the audit key: an administrator's command on the database.
-    with database(ctx) as db:
-        problems = verify_audit(db.uow(), db.actor)
+    with open_cli(ctx) as services:
+        problems = services.audit.verify()
         written = None
         if checkpoint:
-            where = folder or anchors.default_folder(db.engine)
-            problems += anchors.check(db.engine, db.audit_key, where)
+            where = folder or services.audit_anchor_folder()
+            problems += services.check_audit_anchors(where)
             if not problems:
-                written = anchors.write(db.engine, db.audit_key, where)
+                written = services.write_audit_anchor(where)
     if problems:
         for problem in problems:
             typer.echo(f"Fout: {problem}", err=True)

@@ -12,7 +12,7 @@ import typer
 
 from domain.access import ReasonRequired
 from domain.errors import Conflict, DomainError, InvalidInput
-from storage.bootstrap import Database, Services, open_services
+from storage.bootstrap import Services, open_services
 from storage.files import FileRefused
 from storage.settings import Settings
 
@@ -99,13 +99,6 @@ def open_cli(ctx: typer.Context, *, login: bool = True) -> Iterator[Services]:
         report_error(exc)
     finally:
         services.close()
-
-
-@contextmanager
-def database(ctx: typer.Context, *, login: bool = True) -> Iterator[Database]:
-    """Transitional, for commands not converted to `open_cli` yet: the same, handing out the `Database`."""
-    with open_cli(ctx, login=login) as services:
-        yield services.db
 
 
 def write_stdout(text: str) -> None:

@@ -16,7 +16,7 @@ from domain.actors import Role
 from domain.errors import DomainError
 from storage.encryption import create_key_file, encrypt_copy, is_encrypted, load_key
 from storage.engine import DatabaseError, is_sqlite, sqlite_path
-from tui.cli.common import EXIT_INVALID, CliState, database, fail, report_error
+from tui.cli.common import EXIT_INVALID, CliState, fail, open_cli, report_error
 
 
 def key_command(
@@ -60,10 +60,8 @@ def secure_command(
     prefix: Annotated[str, typer.Option("--prefix", help="Voorvoegsel van de groepsrollen.")] = "doorbraak",
 ) -> None:
     """Zet rijbeveiliging (RLS) aan op PostgreSQL: groepsrollen, rechten en regels per gemeente."""
-    from storage.rls import secure
-
-    with database(ctx, login=False) as db:
-        groups = secure(db.engine, prefix)
+    with open_cli(ctx, login=False) as services:
+        groups = services.secure_rls(prefix)
     typer.echo(f"Rijbeveiliging staat aan. Groepsrollen: {', '.join(groups)}.")
     typer.echo("Maak persoonlijke accounts met 'doorbraak db gebruiker' en zet auth = \"postgres\" in config.toml.")
 
@@ -82,7 +80,6 @@ def login_user_command(
 
     from domain.messages import invalid_input
     from domain.users import User, check_password_strength
-    from storage.rls import create_login
     from tui.cli.user import _new_password
 
     codes = frozenset(c.strip().upper() for c in municipalities.split(",") if c.strip()) or None
@@ -95,8 +92,8 @@ def login_user_command(
         check_password_strength(password, user.username)
     except ValueError as exc:
         fail(str(exc), EXIT_INVALID)
-    with database(ctx, login=False) as db:
-        create_login(db.engine, user, password, prefix)
+    with open_cli(ctx, login=False) as services:
+        services.create_database_login(user, password, prefix)
     typer.echo(f"Databaselogin {user.username} ({user.role.label}) is klaar.")
 
 

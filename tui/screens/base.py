@@ -16,7 +16,6 @@ from tui.render.format import local_date
 from tui.widgets.app_header import AppHeader
 
 if TYPE_CHECKING:
-    from storage.bootstrap import Database
     from tui.app import DoorbraakApp
 
 ResultT = TypeVar("ResultT")
@@ -152,8 +151,6 @@ class DoorbraakScreen(CaseReasons, Screen[ResultT]):
     def __init__(self, services: AppHandle) -> None:
         super().__init__()
         self.services: Services = as_services(services)
-        self.db: Database = self.services.db
-        """Transitional, for screens not converted to `self.services` yet."""
 
     def app_header(self) -> AppHeader:
         return AppHeader(demo=self.services.demo, user=user_label(self.services))

@@ -237,8 +237,6 @@ class FormDialog(CaseReasons, ProblemsMixin, ModalScreen[T], Generic[T]):
     def __init__(self, services: AppHandle) -> None:
         super().__init__()
         self.services = as_services(services)
-        self.db = self.services.db
-        """Transitional, for dialogs not converted to `self.services` yet."""
         self._fields = {}
         self.saving = False
 
