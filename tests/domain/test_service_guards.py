@@ -17,6 +17,7 @@ CHECKS = {"require", "require_case", "open_case", "case_access"}
 EXEMPT: dict[str, str] = {
     "casework.audit": "writes the audit record of the calling use case (which checked access)",
     "households.audit_household": "writes the audit record of the calling use case (which checked access)",
+    "plan_common.audit_plan": "writes the audit record of the calling plan use case (which checked access)",
     "use_case.audit_event": "builds the audit record of the calling use case (which checked access)",
     "users.record_login": "records a login that PostgreSQL itself checked (a personal database role)",
 }
