@@ -18,7 +18,7 @@ from domain.errors import DomainError
 from storage.bootstrap import SAMPLE_DB, require_oefenomgeving
 from tui.cli.common import report_error
 
-TEMPLATES = Path(__file__).resolve().parent / "serve"
+TEMPLATES = Path(__file__).resolve().parent.parent / "serve"  # tui/serve/, beside tui/cli/
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
