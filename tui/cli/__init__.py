@@ -1,1 +1,18 @@
-"""The `doorbraak` command line (Typer): one module per command group; `main` is the root."""
+"""The `doorbraak` command line (Typer): one module per command group; `main` is the root.
+
+Click and Typer print their own texts (usage, "Show this message and exit.", "[default: …]", error titles)
+through gettext's default domain; this package ships them in Dutch and binds that domain before Typer is
+imported, because Typer reads some of its texts once, at import.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+gettext.bindtextdomain("messages", str(LOCALE_DIR))
+# The app speaks Dutch only; LANGUAGE is read by gettext alone (not by the C locale), so this changes nothing else.
+os.environ["LANGUAGE"] = "nl"

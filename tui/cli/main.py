@@ -37,6 +37,7 @@ app = typer.Typer(
     invoke_without_command=True,
     no_args_is_help=False,
     pretty_exceptions_enable=False,
+    add_completion=False,  # Typer's completion options speak English and write into shell start-up files
     epilog=f"Onverwachte fouten worden zonder gegevens gelogd in {log_path()}.",
 )
 db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
