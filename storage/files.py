@@ -100,7 +100,7 @@ def _fsync_directory(directory: Path) -> None:
         return
     try:
         os.fsync(descriptor)
-    except OSError:  # pragma: no cover
+    except OSError:  # pragma: no cover - some file systems refuse it; the rename itself is still atomic
         pass
     finally:
         os.close(descriptor)

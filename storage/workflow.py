@@ -8,6 +8,7 @@ of the children, and how an item's own columns are filled and read.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
@@ -50,7 +51,7 @@ def owner_of(municipality_code: str, professional: str, team: str) -> CaseOwner:
     return CaseOwner(municipality_code=municipality_code, professional=professional, team=team)
 
 
-class CaseWorkflowRepository(Generic[ItemT]):
+class CaseWorkflowRepository(ABC, Generic[ItemT]):
     """Rows ↔ domain for one workflow item type; subclasses fill in `_fill`, `_to_domain` and `_children`."""
 
     row_model: ClassVar[Any]
@@ -70,11 +71,11 @@ class CaseWorkflowRepository(Generic[ItemT]):
         self.clock = clock
 
     # -- to be provided by the subclass ----------------------------------------------------------------
-    def _fill(self, row: Any, item: ItemT) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _fill(self, row: Any, item: ItemT) -> None: ...
 
-    def _to_domain(self, row: Any, case_number: str) -> ItemT:
-        raise NotImplementedError
+    @abstractmethod
+    def _to_domain(self, row: Any, case_number: str) -> ItemT: ...
 
     def _add_children(self, item_id: int, item: ItemT) -> None:
         """Insert the item's children other than the steps (the steps are written here)."""
