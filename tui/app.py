@@ -102,6 +102,12 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         for each in SECTIONS:
             self.add_mode(each.mode, partial(each.screen, services))
 
+    def on_plan_editor_screen_step_shown(self) -> None:
+        # The editor shows a step after it loaded (a worker): the tour's card, shown when the editor opened,
+        # may have judged "van de route af" too early; judge it again now.
+        if self.touring:
+            self.call_later(self.tour.show)
+
     def on_mount(self) -> None:
         if self.services.settings.keymap:
             self.set_keymap(dict(self.services.settings.keymap))

@@ -20,6 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
@@ -63,6 +64,9 @@ class PlanEditorScreen(DoorbraakScreen[None]):
 
     CSS_PATH = "plan.tcss"
     AUTO_FOCUS = None
+
+    class StepShown(Message):
+        """A step is on screen now (the rondleiding's card says whether that is the step of the route)."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Opslaan", id="plan.save", priority=True,
@@ -276,6 +280,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             self._update_title()
             self._update_bar()
             self._refresh_keys()
+        self.post_message(self.StepShown())
 
     def _update_title(self) -> None:
         index = STEPS.index(self.step) + 1
