@@ -128,7 +128,7 @@ def _overbrugging(
     over_cap: bool,
     today: date,
 ) -> Overbrugging:
-    transition = rng.choice(list(Transition))
+    transition = rng.choice(list(TRANSITIONS))
     text = TRANSITIONS[transition]
     gemeente = f"Gemeente {household.municipality_name}"
     parties = [p.format(gemeente=gemeente) for p in text.parties]
