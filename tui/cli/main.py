@@ -29,6 +29,7 @@ from tui.cli.common import CliState, open_cli, report_error
 from tui.cli.errors import run_guarded
 from tui.cli.escalation import app as escalation_app
 from tui.cli.overbrugging import app as overbrugging_app
+from tui.cli.precedent import app as precedent_app
 from tui.cli.report import app as report_app
 from tui.error_log import log_path
 
@@ -55,6 +56,7 @@ app.add_typer(overbrugging_app, name="overbrugging")
 app.add_typer(escalation_app, name="escalation")
 app.add_typer(report_app, name="report")
 app.add_typer(register.app, name="register")
+app.add_typer(precedent_app, name="precedent")
 
 
 @app.callback()
