@@ -330,7 +330,7 @@ def outcome(plan: Maatwerkplan, household: Household) -> Outcome:
     area = plan.sta_in_de_weg.leefgebied
     start_score = next((p.score for p in household.problems if p.leefgebied == area), None)
     rated = [e for e in plan.evaluations if e.rapportcijfer is not None or (area and area in e.scores)]
-    first = plan.evaluations[0] if plan.evaluations else None
+    first = next((e for e in plan.evaluations if e.moment == 0), None)
     last = rated[-1] if rated else None
     ratings = [e.rapportcijfer for e in plan.evaluations if e.rapportcijfer is not None]
     done = sum(1 for a in plan.actions if a.status.value == "gedaan")
@@ -462,10 +462,10 @@ def find_precedents(
         if hits is not None:
             kept.append((source, hits))
 
-    def order(item: tuple[PrecedentSource, list[str]]) -> tuple[bool, date, int]:
+    def order(item: tuple[PrecedentSource, list[str]]) -> tuple[bool, bool, date, int]:
         plan = item[0].plan
         decided = plan.decision.decided_on if plan.decision is not None else date.min
-        return (plan.status is PlanStatus.GEEVALUEERD, decided, plan.id or 0)
+        return (plan.status is PlanStatus.GEEVALUEERD, bool(plan.evaluations), decided, plan.id or 0)
 
-    kept.sort(key=order, reverse=True)
+    kept.sort(key=order, reverse=True)  # how it turned out is what a professional looks for first
     return [(source, build_precedent(source, actor, today, hits)) for source, hits in kept[: query.limit]], seen
