@@ -18,7 +18,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from domain.actors import Actor, Role
 from domain.services.bound import UseCases
-from domain.services.users import LOGIN_REFUSED, LoginFailed, authenticate, has_accounts, record_login
+from domain.services.users import (
+    LOGIN_REFUSED,
+    UNLOCK_REFUSED,
+    LoginFailed,
+    authenticate,
+    has_accounts,
+    record_lock,
+    record_login,
+    record_unlock,
+    unlock,
+)
 from domain.users import User
 from storage.audit import load_audit_key
 from storage.drafts import LocalDrafts
@@ -136,6 +146,36 @@ class Database:
         record_login(self.uow(), actor)
         return actor
 
+    # -- the idle lock (tui/lock.py): recorded in the audit trail ----------------------------------------------
+    @property
+    def lock_needs_password(self) -> bool:
+        """A locked screen asks the password again; single-user mode has none (the OS account guards it)."""
+        return self.requires_login and self.logged_in is not None
+
+    def lock(self, reason: str) -> None:
+        record_lock(self.uow(), self.actor, reason)
+
+    def unlock(self, password: str) -> None:
+        """Open a locked screen with the logged-in user's password; LoginFailed (Dutch) when refused."""
+        actor = self.actor
+        if not self.lock_needs_password:
+            record_unlock(self.uow(), actor, accepted=True, purpose="zonder wachtwoord (één gebruiker)")
+            return
+        if not self.uses_database_logins:
+            unlock(self.uow(), Argon2PasswordHasher(), actor, password)
+            return
+        url = make_url(self.settings.database_url).set(username=actor.username, password=password or None)
+        engine = make_engine(url.render_as_string(hide_password=False))
+        try:
+            with engine.connect():
+                pass
+        except DBAPIError:
+            record_unlock(self.uow(), actor, accepted=False, purpose="PostgreSQL-login")
+            raise LoginFailed(UNLOCK_REFUSED) from None
+        finally:
+            engine.dispose()
+        record_unlock(self.uow(), actor, accepted=True, purpose="PostgreSQL-login")
+
     @property
     def description(self) -> str:
         """Where the data lives, without a password."""
@@ -226,6 +266,18 @@ class Services(UseCases):
 
     def login(self, username: str, password: str) -> Actor:
         return self.db.login(username, password)
+
+    @property
+    def lock_needs_password(self) -> bool:
+        return self.db.lock_needs_password
+
+    def lock(self, reason: str) -> None:
+        """Record that the screen was locked (idle lock); `reason` in Dutch, e.g. 'na 15 minuten zonder invoer'."""
+        self.db.lock(reason)
+
+    def unlock(self, password: str) -> None:
+        """Check the password of the logged-in user and record the unlock; LoginFailed when refused."""
+        self.db.unlock(password)
 
     def now(self) -> datetime:
         """The database's clock (tests use a fixed one)."""

@@ -78,6 +78,14 @@ class Settings(BaseSettings):
     local_drafts: bool = True
     """Keep what is being typed in a form on this workstation until it is saved (see storage/drafts.py)."""
 
+    idle_lock_minutes: float = Field(default=15, ge=0)
+    """The idle lock: after this many minutes without a key or a click the app hides every personal detail
+    and asks for the password again (0 = never; BIO asks for a lock after a period of inactivity)."""
+
+    session_end_minutes: float = Field(default=0, ge=0)
+    """Browser mode (`doorbraak serve`): a session's process ends after this many minutes without input
+    (0 = never; serve sets it, see docs/deployment.md)."""
+
     user: str = "lokaal"
     """Who is working (single-user mode: the local owner)."""
 
