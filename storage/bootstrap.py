@@ -34,7 +34,7 @@ from storage.audit import load_audit_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
 from storage.engine import DatabaseError, is_sqlite, make_engine, sqlite_path
-from storage.files import make_private_directory
+from storage.files import make_private_directory, readable_by_others
 from storage.households import Clock, utcnow
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving
 from storage.migrate import current_revisions, ensure_current, head_revisions
@@ -44,7 +44,9 @@ from storage.unit_of_work import SqlUnitOfWork, session_factory
 from storage.users import Argon2PasswordHasher
 
 if TYPE_CHECKING:
-    from storage.audit_checkpoint import Checkpoint
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+    from storage.audit_checkpoint import Checkpoint, SignedCheck, SignedCheckpoint
 
 SAMPLE_DB = Path(__file__).resolve().parent / "sample.db"
 """The oefenomgeving's data, shipped in the wheel as package data. In a checkout storage/sample.db is a link to
@@ -314,6 +316,18 @@ class Services(UseCases):
 
         return audit_checkpoint.write(self.db.engine, self.db.audit_key, folder)
 
+    def check_signed_audit_anchors(self, folder: Path, public_key: Ed25519PublicKey | None) -> SignedCheck:
+        """The beheerder's signed checkpoints in `folder`, checked with their public key (only counted without)."""
+        from storage import audit_checkpoint
+
+        return audit_checkpoint.check_signed(self.db.engine, public_key, folder)
+
+    def sign_audit_anchor(self, folder: Path, key: Ed25519PrivateKey) -> tuple[SignedCheckpoint, Path, str]:
+        """Sign the head with the beheerder's private key (the caller has checked the chain first)."""
+        from storage import audit_checkpoint
+
+        return audit_checkpoint.sign(self.db.engine, key, folder)
+
     def compact(self) -> None:
         """Give the space of deleted rows back to the file system (after a purge)."""
         from storage.engine import compact
@@ -353,6 +367,11 @@ def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
     db = Database(settings=settings, engine=engine, backup_path=backup, clock=clock)
     if key is not None:
         db.warnings = key_warnings(sqlite_path(settings.database_url), settings.database_key_file)
+    folder = sqlite_path(settings.database_url)
+    if folder is not None and not str(folder).startswith("file:") and readable_by_others(folder.parent):
+        # A folder the user chose (doorbraak's own is made 0700 by make_engine): its mode is theirs to set.
+        db.warnings.append(f"De map van de database ({folder.parent}) is te openen door andere gebruikers van "
+                           f"deze computer; zet de rechten op 700 (chmod 700 '{folder.parent}').")
     return db
 
 
@@ -368,8 +387,9 @@ def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
     if not sample.exists():
         raise DatabaseError(f"De demodatabase {sample} ontbreekt; maak hem met 'doorbraak seed --output sample.db'.")
     require_oefenomgeving(sample)
+    own = target_dir is None
     target_dir = target_dir or Path(platformdirs.user_cache_dir(APP_NAME))
-    make_private_directory(target_dir)
+    make_private_directory(target_dir, tighten=own)
     target = target_dir / "oefenomgeving.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
