@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from tui.cli import security
+from tui.cli import health, security
 from tui.cli.common import open_cli
 
 app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
 security.register(app)
+health.register(app)
 
 
 @app.command("upgrade")
