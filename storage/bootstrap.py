@@ -48,8 +48,9 @@ if TYPE_CHECKING:
 
     from storage.audit_checkpoint import Checkpoint, SignedCheck, SignedCheckpoint
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_DB = REPO_ROOT / "sample.db"
+SAMPLE_DB = Path(__file__).resolve().parent / "sample.db"
+"""The oefenomgeving's data, shipped in the wheel as package data. In a checkout storage/sample.db is a link to
+the sample.db at the repository's root (which `doorbraak seed --output sample.db` writes)."""
 
 
 @dataclass

@@ -421,6 +421,36 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         self.exit()
 
 
+SMOKE_TIMEOUT = 60.0
+
+
+def smoke_test(services: Services) -> str:
+    """Start the app without a screen (headless), wait until the case list shows its households, quit.
+
+    For an installation check (`doorbraak demo --zelftest`): returns a Dutch line on success; raises a Dutch
+    DomainError when the list did not come. Exercises the stylesheets, the package data and the database.
+    """
+    from textual.pilot import Pilot
+
+    from tui.screens.case_list import CaseListScreen
+
+    async def auto_pilot(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        deadline = time.monotonic() + SMOKE_TIMEOUT
+        while time.monotonic() < deadline:
+            await pilot.pause(0.05)
+            screen = app.screen
+            if isinstance(screen, CaseListScreen) and screen.total:
+                app.exit(f"De app werkt: de caselijst toont {screen.total} huishoudens.")
+                return
+        app.exit(None)
+
+    result = DoorbraakApp(services).run(headless=True, size=(100, 30), auto_pilot=auto_pilot)
+    if not isinstance(result, str):
+        raise DomainError("De app toonde de caselijst niet binnen een minuut. Zie het foutenlogboek.")
+    return result
+
+
 def run_app(services: Services) -> None:
     """Run the app full screen on `services` until the user quits."""
     DoorbraakApp(services).run()

@@ -18,6 +18,7 @@ from tui.cli import (
     backup,
     bench,
     case,
+    health,
     plan,
     privacy,
     register,
@@ -43,6 +44,7 @@ app = typer.Typer(
 db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 security.register(db_app)
+health.register(db_app)
 app.add_typer(case.app, name="case")
 app.add_typer(plan.app, name="plan")
 backup.register(app)
@@ -64,9 +66,15 @@ def main_callback(
         str | None,
         typer.Option("--database", "-d", envvar="DOORBRAAK_DATABASE_URL", help="SQLAlchemy-URL van de database."),
     ] = None,
+    show_version: Annotated[
+        bool, typer.Option("--versie", help="Toon versie, schemaversie en soort database, en stop.")
+    ] = False,
 ) -> None:
     """Zonder opdracht opent doorbraak de app op uw eigen database."""
     ctx.obj = CliState(database_url)
+    if show_version:
+        health.print_version(ctx.obj.settings())
+        raise typer.Exit(0)
     if ctx.invoked_subcommand is None:
         _run_app(ctx.obj.settings())
 
@@ -92,6 +100,9 @@ def demo(
     own_copy: Annotated[
         bool, typer.Option("--eigen-kopie", help="Een eigen kopie voor deze sessie (verwijderd na afloop).")
     ] = False,
+    self_test: Annotated[
+        bool, typer.Option("--zelftest", help="Start zonder scherm, controleer dat de caselijst verschijnt, en stop.")
+    ] = False,
 ) -> None:
     """Open de app op een verse kopie van de demodatabase (OEFENOMGEVING); het origineel blijft ongerept."""
     with ExitStack() as stack:
@@ -100,11 +111,31 @@ def demo(
             cache = Path(platformdirs.user_cache_dir(APP_NAME))
             cache.mkdir(parents=True, exist_ok=True)
             target_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="oefenomgeving-", dir=cache)))
+        if self_test and target_dir is None:  # never the user's usual oefenomgeving copy
+            target_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="zelftest-")))
         try:
             settings = demo_settings(ctx.obj.settings(), target_dir=target_dir)
         except DomainError as exc:
             report_error(exc)
-        _run_app(settings)
+        if self_test:
+            _self_test(settings)
+        else:
+            _run_app(settings)
+
+
+def _self_test(settings: object) -> None:
+    from storage.settings import Settings
+    from tui.app import smoke_test
+
+    assert isinstance(settings, Settings)
+    try:
+        services = open_services(settings)
+        try:
+            typer.echo(smoke_test(services))
+        finally:
+            services.close()
+    except DomainError as exc:
+        report_error(exc)
 
 
 @app.command()
