@@ -588,7 +588,11 @@ def _realised(rng: random.Random, projected: dict[Payer, Decimal], moment: int, 
 
 
 def _evaluation(
-    rng: random.Random, facts: _Facts, moment: int, on: date, progress: float,
+    rng: random.Random,
+    facts: _Facts,
+    moment: int,
+    on: date,
+    progress: float,
     realised: dict[Payer, Decimal] | None = None,
 ) -> Evaluation:
     scores = {}
@@ -601,8 +605,14 @@ def _evaluation(
         6: "Situatie stabiel.",
         12: "Eindevaluatie met het huishouden.",
     }
-    return Evaluation(moment=moment, on_date=on, rapportcijfer=grade, scores=scores, toelichting=notes[moment],
-                      realised_by_payer=realised or {})
+    return Evaluation(
+        moment=moment,
+        on_date=on,
+        rapportcijfer=grade,
+        scores=scores,
+        toelichting=notes[moment],
+        realised_by_payer=realised or {},
+    )
 
 
 def _months_later(day: date, months: int) -> date:
@@ -649,9 +659,7 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     if missing:  # pragma: no cover - guards the templates above
         raise AssertionError(f"seed plan for {facts.case_number} is incomplete: {missing}")
     plan.decide(
-        Decision(
-            decided_by=_decider(rng, facts), mandate=MANDATE, decided_on=start
-        ),
+        Decision(decided_by=_decider(rng, facts), mandate=MANDATE, decided_on=start),
         household,
     )
     if target is PlanStatus.VASTGESTELD:
@@ -726,19 +734,21 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
     plans = versions = 0
     # A written story may carry the local user's unsaved draft; then no drawn household gets one.
     draft_written = False
-    story_draft = any(h.story is not None and h.story.plan is not None and h.story.plan.draft
-                      for h in context.households)
+    story_draft = any(
+        h.story is not None and h.story.plan is not None and h.story.plan.draft for h in context.households
+    )
     for index, household in enumerate(context.households):
         info = facts[household.id]
         if household.story is not None:
             built = story_plan_versions(household.story, _household(info), today)
             if not built:
                 continue
-            target = built[-1].status
+            target: PlanStatus = built[-1].status
         else:
-            target = _target(household.status, rng)
-            if target is None or not info.problems:
+            drawn = _target(household.status, rng)
+            if drawn is None or not info.problems:
                 continue
+            target = drawn
             built = _build(info, target, rng, today, index)
         plans += 1
         for plan in built:

@@ -9,16 +9,30 @@ from __future__ import annotations
 
 from itertools import chain, zip_longest
 
-from storage.seed.stories import eindhoven
+from storage.seed.stories import (
+    almelo,
+    amsterdam,
+    eindhoven,
+    groningen,
+    heerlen,
+    rotterdam,
+    sudwest_fryslan,
+    utrecht,
+)
 from storage.seed.stories.model import Story
 
 _GROUPS: tuple[tuple[Story, ...], ...] = (
+    amsterdam.STORIES,
+    rotterdam.STORIES,
+    utrecht.STORIES,
+    groningen.STORIES,
     eindhoven.STORIES,
+    sudwest_fryslan.STORIES,
+    almelo.STORIES,
+    heerlen.STORIES,
 )
 
-STORIES: tuple[Story, ...] = tuple(
-    story for story in chain.from_iterable(zip_longest(*_GROUPS)) if story is not None
-)
+STORIES: tuple[Story, ...] = tuple(story for story in chain.from_iterable(zip_longest(*_GROUPS)) if story is not None)
 """Every written story, interleaved by municipality."""
 
 if len({story.key for story in STORIES}) != len(STORIES):  # pragma: no cover - guards the data

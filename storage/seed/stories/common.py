@@ -30,9 +30,7 @@ PRIVACY_GEZONDHEID = (
     "hebben; schuldeisers en de woningcorporatie krijgen ze niet."
 )
 
-SVB_KINDERBIJSLAG = Organisation(
-    "SVB", "landelijke_uitvoeringsorganisatie", "Overig", "Kinderbijslag", KINDERBIJSLAG
-)
+SVB_KINDERBIJSLAG = Organisation("SVB", "landelijke_uitvoeringsorganisatie", "Overig", "Kinderbijslag", KINDERBIJSLAG)
 """Kinderbijslag at the SVB amounts of 2026 for the household's own children."""
 
 GELIJK = (
