@@ -903,3 +903,32 @@ def test_the_let_gets_the_reports_the_permission_table_promises(tmp_path: Path,
         assert result.exit_code == 0, (report, result.output)
     refused = CliRunner().invoke(cli, ["--database", url, "report", "werklijst"])  # households: as documented
     assert refused.exit_code != 0 and "Landelijk Escalatie Team" in refused.output
+
+
+# -- finding 5, the dossier's own lines: initials with exact ages → age bands ---------------------------------
+
+
+def test_the_dossier_shows_the_let_age_bands_not_exact_ages(db: Database) -> None:
+    """An LET member reading the dossier (JSON, PDF) could single out "A.Ö., 42" in a municipality; now the
+    members and the composition line carry bands only (domain/dossier.py AGE_BANDS)."""
+    import io
+    import json
+
+    import pypdf
+
+    from domain.services import escalation as escalation_service
+    from tests.builders import TODAY, make_household, submitted
+    from tui.render.dossier import dossier_json, dossier_pdf
+
+    case = make_household(db)  # Ayşe (42) and Emre (17) on TODAY
+    dossier = escalation_service.export_dossier(submitted(db, case), db.uow(), db.actor, today=TODAY)
+    data = json.loads(dossier_json(dossier))
+    assert [m["age_band"] for m in data["members"]] == ["27-44", "12-17"]
+    assert all("age" not in m for m in data["members"])
+    pdf_text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(dossier_pdf(dossier))).pages)
+    assert "27-44 jaar" in pdf_text and "12-17 jaar" in pdf_text
+    import re
+
+    exact = re.compile(r"(?<![-\d])(42|17)(?![-\d])")  # 17 only as a band's bound ("12-17"), 42 never
+    assert not exact.search(pdf_text) and not exact.search(data["composition"])
+
