@@ -16,8 +16,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from domain.retention import RetentionSettings
 from domain.signals import SignalConfig
-
-APP_NAME = "doorbraak"
+from storage.app_name import APP_NAME
 
 
 def config_file() -> Path:

@@ -25,7 +25,9 @@ def leaf_commands() -> Iterator[tuple[tuple[str, ...], Any]]:
                 yield from walk(sub, (*path, name))
         elif path not in SKIP:
             yield path, command
-    yield from walk(typer.main.get_command(app), ())
+    root: Any = typer.main.get_command(app)
+    root.load_all()  # the groups are imported lazily; walk them all
+    yield from walk(root, ())
 
 
 COMMANDS = list(leaf_commands())

@@ -36,7 +36,7 @@ from tui.plan_session import (
 )
 from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_money
-from tui.render.plan import ExportFormat, default_file_name, export_plan_file
+from tui.render.plan import Edition, ExportFormat, default_file_name, export_plan_file
 from tui.render.rekensom import rekensom_view
 
 app = typer.Typer(
@@ -482,8 +482,19 @@ def export_command(
     plan_version: PlanVersionOpt = None,
     reden: ReasonOpt = "",
     overwrite: OverwriteOpt = False,
+    for_resident: Annotated[
+        bool,
+        typer.Option(
+            "--voor-bewoner",
+            help="Het plan voor de bewoner in eenvoudige taal (B1): wat gaan we doen, wie doet wat, wanneer.",
+        ),
+    ] = False,
 ) -> None:
     """Exporteer het plan als document om te ondertekenen (PDF/Markdown) of als planbestand (JSON)."""
+    if for_resident and fmt is OutputFormat.JSON:
+        why = "Het plan voor de bewoner is er als pdf of md, niet als json."
+        report_error(InvalidInput([Problem("--voor-bewoner", why)]))
+    edition = Edition.BEWONER if for_resident else Edition.PROFESSIONAL
     with open_cli(ctx) as services:
         overview = services.plans.export_plan(_case(case), plan_version=plan_version, purpose=reden)
         if fmt is OutputFormat.JSON:
@@ -497,7 +508,7 @@ def export_command(
                 )
         else:
             export_format = ExportFormat(fmt.value)
-            target = output or Path(default_file_name(overview, export_format))
+            target = output or Path(default_file_name(overview, export_format, edition))
             if sys.stderr.isatty():
                 with typer.progressbar(length=100, label="Exporteren", file=sys.stderr) as bar:
                     done = 0
@@ -508,9 +519,11 @@ def export_command(
                         bar.update(now - done)
                         done = now
 
-                    export_plan_file(overview, target, export_format, progress=progress, overwrite=overwrite)
+                    export_plan_file(
+                        overview, target, export_format, progress=progress, overwrite=overwrite, edition=edition
+                    )
             else:
-                export_plan_file(overview, target, export_format, overwrite=overwrite)
+                export_plan_file(overview, target, export_format, overwrite=overwrite, edition=edition)
     typer.echo(f"Geschreven: {target}", err=True)
 
 
