@@ -352,7 +352,10 @@ WIJNGAARDE = Story(
         onevenredigheid="Gijzeling en baanverlies kosten meer dan de boetes zelf en maken betalen onmogelijk.",
         gelijkheid=GELIJK,
         risks="De noodstop duurt vier maanden; daarbinnen moet de regeling rond zijn.",
-        grounds=(Basis("cjib_noodstop", "De inning pauzeert terwijl schuldhulp een regeling maakt."),),
+        grounds=(
+            Basis("cjib_noodstop", "De inning pauzeert terwijl schuldhulp een regeling maakt."),
+            Basis("rv_475c_beslagvrije_voet", "Bij het aangekondigde loonbeslag blijft de beslagvrije voet vrij."),
+        ),
         privacy=ALLEEN_TAAK,
         privacy_text=PRIVACY_GEWOON,
         law="Wet gemeentelijke schuldhulpverlening, WAHV",

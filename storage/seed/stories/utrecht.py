@@ -134,7 +134,7 @@ YILMAZ = Story(
                 status="gedaan",
                 done_days=12,
                 deviating=True,
-                bases=("pw_18_lid_1",),
+                bases=("pw_9_lid_2", "pw_18_lid_1"),
                 cost=4,
                 onevenredigheid="Vasthouden aan direct solliciteren houdt Hakan langer in de bijstand dan "
                 "een opleiding van vier maanden.",
@@ -195,6 +195,7 @@ YILMAZ = Story(
         gelijkheid=GELIJK,
         risks="Zakt Hakan voor het examen, dan volgt één herkansing binnen de opleiding.",
         grounds=(
+            Basis("pw_9_lid_2", "Tijdelijke ontheffing van de arbeidsverplichting tijdens de opleiding."),
             Basis(
                 "pw_18_lid_1", "Verplichtingen afgestemd op de omstandigheden: opleiding in plaats van solliciteren."
             ),
