@@ -77,8 +77,10 @@ def test_the_stories_are_internally_consistent() -> None:
         assert plan.obstacle in areas, story.key  # the sta-in-de-weg is one of the household's problems
         for goal in plan.goals:
             assert goal.leefgebied in areas, (story.key, goal.text)
+        organisations = {o.name for o in story.organisations}
         for action in plan.actions:
             assert 1 <= action.goal <= max(1, len(plan.goals)), (story.key, action.what)
+            assert action.owner in organisations, (story.key, action.owner)  # the owner is involved
             what = action.what.casefold()
             if "noodstop" in what or "schuldregeling" in what:
                 assert "schuldhulp" in action.owner.casefold(), (story.key, action.what)

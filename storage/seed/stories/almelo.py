@@ -176,6 +176,7 @@ DE_GRAAF = Story(
         Organisation("Verslavingszorg Oost", "zorgaanbieder", "Zvw", "Behandeling gokverslaving", "3900.00"),
         Organisation("Jeugdhulp Twentekracht", "jeugdhulpaanbieder", "Jeugdwet", "Begeleiding Julia", "7200.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Gemeente Almelo – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2025-11-10",
@@ -306,6 +307,7 @@ KIDANE = Story(
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand gezin", "23900.00"),
         Organisation(ZUID, "gemeente", "Wmo 2015", "Maatschappelijke begeleiding", "2400.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Metaalbedrijf Twentestaal", "werkgever", "Overig", "Werkplek lasser", "0.00"),
     ),
     plan=Plan(
         start="2025-07-14",
@@ -410,6 +412,7 @@ LAMMERS = Story(
         Organisation("Wetterhorst Wonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         Organisation("UWV", "landelijke_uitvoeringsorganisatie", "WIA/Wajong", "WIA-uitkering", "17600.00"),
         Organisation(NOORD, "gemeente", "Wmo 2015", "Casusregie", "1500.00"),
+        Organisation("Gemeente Almelo – Werk en Inkomen", "gemeente", "Participatiewet", "Bijzondere bijstand", "0.00"),
     ),
     plan=Plan(
         start="2026-10-22",
@@ -572,6 +575,13 @@ NIJLAND = Story(
         Organisation("Verslavingszorg Oost", "zorgaanbieder", "Zvw", "Ambulante nazorg", "4200.00"),
         Organisation("Woonstichting Het Wierden", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande", "16800.00"),
+        Organisation(
+            "Gemeente Almelo – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-04-20",

@@ -89,6 +89,13 @@ OZDEMIR = Story(
         Organisation(LEERPLICHT, "gemeente", "Overig", "Verzuimgesprek Emir", "0.00"),
         Organisation("Mavo Oostpoort", "onderwijs", "Overig", "Mentoraat Emir", "0.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Amsterdam – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-10-14",
@@ -275,6 +282,7 @@ AIT_TALEB = Story(
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande ouder", "16800.00"),
         Organisation("Wooncorporatie IJ-Oever", "woningcorporatie", "Huurrecht (BW)", "Jongerenwoning", "0.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Gemeente Amsterdam – Wonen", "gemeente", "Overig", "Urgentieverlening", "0.00"),
     ),
     plan=Plan(
         start="2025-09-29",
@@ -497,6 +505,14 @@ VAN_DER_MEER = Story(
         ),
         Organisation("Stichting Nachtwacht Opvang", "zorgaanbieder", "Wmo 2015", "Nachtopvang", "9200.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande", "16800.00"),
+        Organisation(
+            "Gemeente Amsterdam – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
+        Organisation("Gemeente Amsterdam – Wmo", "gemeente", "Wmo 2015", "Begeleid wonen (aanvraag)", "0.00"),
     ),
     plan=Plan(
         start="2026-04-13",

@@ -94,6 +94,13 @@ CELIK = Story(
             "Verslavingszorg Brabantse Kern", "zorgaanbieder", "Zvw", "Ambulante alcoholbehandeling", "5040.00"
         ),
         Organisation("Dommelstad Wonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
+        Organisation(
+            "Gemeente Eindhoven – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-03-16",
@@ -328,6 +335,9 @@ RAMDIN = Story(
         ),
         Organisation("Woonkracht Kempen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Eindhoven – Werk en Inkomen", "gemeente", "Participatiewet", "Bijzondere bijstand", "0.00"
+        ),
     ),
     plan=Plan(
         start="2026-10-12",
@@ -777,6 +787,7 @@ KOWALSKI = Story(
     organisations=(
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstandsuitkering alleenstaande", "16800.00"),
         Organisation("Opvang Het Anker", "zorgaanbieder", "Wmo 2015", "Nachtopvang (af en toe)", "1800.00"),
+        Organisation("Gemeente Eindhoven – Burgerzaken", "gemeente", "Overig", "Briefadres", "0.00"),
     ),
     plan=Plan(
         start="2026-10-19",

@@ -67,6 +67,13 @@ NGUYEN = Story(
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande ouder", "16800.00"),
         Organisation(BEIJUM, "gemeente", "Wmo 2015", "Casusregie", "2900.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Groningen – Kredietbank en Schuldhulp",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-10-21",
@@ -176,6 +183,9 @@ BENALI = Story(
             "0.00",
         ),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Groningen – Belastingen", "gemeente", "Overig", "Kwijtschelding gemeentelijke belastingen", "0.00"
+        ),
     ),
     plan=Plan(
         start="2026-10-22",
@@ -258,6 +268,7 @@ MAZUR = Story(
         Organisation(WMO, "gemeente", "Wmo 2015", "Ambulante begeleiding (6 uur per week)", "14900.00"),
         Organisation("GGZ Wad en Wierde", "zorgaanbieder", "Zvw", "Psychiatrische behandeling", "3800.00"),
         Organisation("Stadsgoed Wonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
+        Organisation("Gemeente Groningen – WIJ-team Beijum", "gemeente", "Wmo 2015", "Casusregie", "2400.00"),
     ),
     plan=Plan(
         start="2026-06-15",
@@ -410,6 +421,7 @@ SMITS = Story(
         ),
         Organisation(SELWERD, "gemeente", "Wmo 2015", "Casusregie", "2200.00"),
         Organisation("UWV", "landelijke_uitvoeringsorganisatie", "WW", "Geen recht (zelfstandige)", "0.00"),
+        Organisation("Huisartsenpraktijk De Linde", "zorgaanbieder", "Zvw", "Praktijkondersteuner ggz", "600.00"),
     ),
     plan=Plan(
         start="2025-11-17",
@@ -531,6 +543,7 @@ ZANDSTRA = Story(
     organisations=(
         Organisation("Jeugdhulp Ommelanden", "jeugdhulpaanbieder", "Jeugdwet", "Begeleiding (gestopt in juli)", "0.00"),
         Organisation(BEIJUM, "gemeente", "Wmo 2015", "Casusregie", "1800.00"),
+        Organisation("Gemeente Groningen – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2026-10-26",

@@ -64,6 +64,7 @@ BAKKER = Story(
         Organisation("Verslavingszorg Mijnstreek", "zorgaanbieder", "Zvw", "Methadonprogramma", "6300.00"),
         Organisation(CENTRUM, "gemeente", "Wmo 2015", "Casusregie", "3900.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande", "16800.00"),
+        Organisation("Gemeente Heerlen – Wmo", "gemeente", "Wmo 2015", "Housing First-begeleiding (aanvraag)", "0.00"),
     ),
     plan=Plan(
         start="2026-06-22",
@@ -352,6 +353,7 @@ JANSSEN = Story(
         Organisation("UWV", "landelijke_uitvoeringsorganisatie", "WIA/Wajong", "WIA-uitkering", "15900.00"),
         Organisation(CENTRUM, "gemeente", "Wmo 2015", "Casusregie", "2100.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Gemeente Heerlen – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2026-03-23",
@@ -381,6 +383,14 @@ JANSSEN = Story(
                 onevenredigheid="Een breuk in de begeleiding op de verjaardag zet school en zelfstandigheid "
                 "op het spel.",
                 gelijkheid=GELIJK,
+            ),
+            Action(
+                "Een BBL-plek in de logistiek zoeken met Luuk en zijn mentor",
+                "Jeugdhulp Oostflank",
+                22,
+                goal=2,
+                status="gedaan",
+                done_days=140,
             ),
             Action("Zorgverzekering, zorgtoeslag en studiefinanciering aanvragen", CENTRUM, 36, goal=3, status="bezig"),
             Action(

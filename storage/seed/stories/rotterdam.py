@@ -82,6 +82,10 @@ DE_VRIES = Story(
         Organisation("Maaswonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         Organisation("Jeugdhulp Havenkracht", "jeugdhulpaanbieder", "Jeugdwet", "Jeugd-ggz voor Lotte", "7800.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Rotterdam – Werk en Inkomen", "gemeente", "Participatiewet", "Bijzondere bijstand", "0.00"
+        ),
+        Organisation("Gemeente Rotterdam – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2026-06-08",
@@ -415,6 +419,7 @@ KRAWCZYK = Story(
         Organisation("Woonstichting De Nieuwe Haven", "woningcorporatie", "Huurrecht (BW)", "Nieuwe woning", "0.00"),
         Organisation("Zorgverzekeraar Polderpoort", "zorgverzekeraar", "Zvw", "Ziekenhuiszorg Zofia", "6400.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Gemeente Rotterdam – Wonen", "gemeente", "Overig", "Urgentieverlening", "0.00"),
     ),
     plan=Plan(
         start="2026-01-12",
@@ -595,6 +600,9 @@ PINAS = Story(
         ),
         Organisation("Basisschool De Sleutel", "onderwijs", "Overig", "Inschrijving Jayden", "0.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Rotterdam – Werk en Inkomen", "gemeente", "Participatiewet", "Bijzondere bijstand", "0.00"
+        ),
     ),
     plan=Plan(
         start="2026-10-12",

@@ -110,6 +110,8 @@ YILMAZ = Story(
         Organisation("Jeugdhulp Stadsoevers", "jeugdhulpaanbieder", "Jeugdwet", "Begeleiding Baran", "8400.00"),
         Organisation(KANALENEILAND, "gemeente", "Wmo 2015", "Casusregie", "2600.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Vervoerder Stadsbus Utrecht", "werkgever", "Overig", "Opleidingsplek buschauffeur", "0.00"),
+        Organisation("Gemeente Utrecht – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2026-03-09",
@@ -351,6 +353,13 @@ LAHLOU = Story(
     organisations=(
         Organisation(OVERVECHT, "gemeente", "Wmo 2015", "Ambulante begeleiding", "5600.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand (aanvraag)", "0.00"),
+        Organisation(
+            "Gemeente Utrecht – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-10-20",
@@ -485,6 +494,14 @@ MAAS = Story(
         Organisation(WMO, "gemeente", "Wmo 2015", "Ambulante begeleiding thuis", "7200.00"),
         Organisation("Domstad Wonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande", "16800.00"),
+        Organisation("Gemeente Utrecht – Buurtteam Kanaleneiland", "gemeente", "Wmo 2015", "Casusregie", "2400.00"),
+        Organisation(
+            "Gemeente Utrecht – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-05-11",
