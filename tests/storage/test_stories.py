@@ -158,3 +158,19 @@ def test_another_seed_draws_other_households_beyond_the_stories(seeded: Path, tm
     name_column = first["household"][0].index("name")
     assert {r[name_column] for r in first["household"][1:]} >= story_names
     assert {r[name_column] for r in second["household"][1:]} >= story_names
+
+
+def test_the_plan_texts_a_precedent_shows_name_no_member() -> None:
+    """Sta-in-de-weg, doorbraak and actions are shown to other municipalities as precedents (pseudonymised):
+    written with roles ('de moeder', 'de zoon'), never with a member's name, so they can be shown at all."""
+    for story in STORIES:
+        if story.plan is None:
+            continue
+        names = {p.first_name for p in story.people} | {p.name.split(" ", 1)[1] for p in story.people}
+        plan = story.plan
+        texts = [plan.obstacle_text, plan.doorbraak, *(a.what for a in plan.actions)]
+        if plan.change is not None:
+            texts.append(plan.change.extra_action.what)
+        for text in texts:
+            words = set(text.replace("'", " ").replace(",", " ").replace(".", " ").replace(":", " ").split())
+            assert not names & words, (story.key, text)

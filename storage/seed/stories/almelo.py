@@ -83,17 +83,17 @@ BRUGGEMANN = Story(
         perspective="Over een jaar hebben we een regeling, is Petra weer aan het werk en gaan we samen op "
         "vakantie naar Uwe's familie.",
         obstacle="financien",
-        obstacle_text="De inhouding van de bestuursrechtelijke premie en de schulden houden Petra's depressie in "
-        "stand.",
+        obstacle_text="De inhouding van de bestuursrechtelijke premie en de schulden houden de depressie van de "
+        "vrouw in stand.",
         doorbraak="Schuldhulpverlening neemt hen op in een schuldregeling en meldt dat bij het CAK, zodat de "
-        "bestuursrechtelijke premie stopt; Petra start basis-ggz.",
+        "bestuursrechtelijke premie stopt; de vrouw start basis-ggz.",
         goals=(
             Goal("Schuldregeling en gewone premie", "financien", 3),
             Goal("Petra herstelt van haar depressie", "geestelijke_gezondheid", 3),
         ),
         actions=(
-            Action("Schuldregeling starten en het CAK melden dat Uwe in de regeling zit", SCHULDHULP, 4, goal=1),
-            Action("Basis-ggz voor Petra", "GGZ Tukkerland", 3, goal=2),
+            Action("Schuldregeling starten en het CAK melden dat de man in de regeling zit", SCHULDHULP, 4, goal=1),
+            Action("Basis-ggz voor de vrouw", "GGZ Tukkerland", 3, goal=2),
         ),
         costs=(
             Cost(
@@ -109,7 +109,11 @@ BRUGGEMANN = Story(
             Cost("Loonbeslag en incassokosten", "huidig_pad", "overig", "1600.00", source="Schuldenoverzicht dossier"),
             Cost("Schuldregeling", "doorbraak", "gemeente_schuldhulp", kengetal="schuldhulpverlening_traject"),
             Cost(
-                "Basis-ggz voor Petra", "doorbraak", "zorgverzekeraar", "2600.00", source="Opgave GGZ Tukkerland, 2026"
+                "Basis-ggz voor de vrouw",
+                "doorbraak",
+                "zorgverzekeraar",
+                "2600.00",
+                source="Opgave GGZ Tukkerland, 2026",
             ),
         ),
         facts="Uwe is aangemeld bij het CAK na acht maanden premieachterstand; samen € 17.800 schulden. Petra is "
@@ -185,8 +189,8 @@ DE_GRAAF = Story(
         "begeleider.",
         obstacle="financien",
         obstacle_text="De gokschulden en de deurwaarders: zonder regeling geen rust om te stoppen met gokken.",
-        doorbraak="Schuldhulpverlening laat Chantal toe tot de schuldregeling ondanks de gokverslaving, op "
-        "voorwaarde dat ze in behandeling blijft; Ronald beheert het geld. Voor Julia wordt verlengde jeugdhulp "
+        doorbraak="Schuldhulpverlening laat de moeder toe tot de schuldregeling ondanks de gokverslaving, op "
+        "voorwaarde dat ze in behandeling blijft; de vader beheert het geld. Voor de dochter wordt verlengde jeugdhulp "
         "aangevraagd.",
         goals=(
             Goal("Schulden in een regeling", "financien", 3),
@@ -211,7 +215,7 @@ DE_GRAAF = Story(
             Action("Behandeling gokverslaving", "Verslavingszorg Oost", 2, goal=2, status="gedaan", done_days=14),
             Action("Relatiegesprekken", NOORD, 12, goal=2, status="bezig"),
             Action(
-                "Verlengde jeugdhulp voor Julia aanvragen",
+                "Verlengde jeugdhulp voor de dochter aanvragen",
                 "Gemeente Almelo – Jeugd",
                 40,
                 goal=3,
@@ -315,7 +319,7 @@ KIDANE = Story(
         perspective="Over een jaar werk ik als lasser en spreken we genoeg Nederlands voor school en dokter.",
         obstacle="werk_opleiding",
         obstacle_text="Zonder werk blijft de taal hangen, en zonder taal komt er geen werk.",
-        doorbraak="Tesfay leert Nederlands op de werkvloer van een metaalbedrijf, met behoud van uitkering; de "
+        doorbraak="De vader leert Nederlands op de werkvloer van een metaalbedrijf, met behoud van uitkering; de "
         "sollicitatieplicht wordt daarop afgestemd.",
         goals=(Goal("Betaald werk als lasser", "werk_opleiding", 4),),
         actions=(
@@ -490,8 +494,8 @@ TER_HORST = Story(
         in_kaart="Gesprek met Esther; vonnis alimentatie en LBIO-correspondentie.",
         perspective="Over een jaar hebben de meiden gewoon wat ze nodig hebben en betaal ik alles op tijd.",
         obstacle="financien",
-        obstacle_text="Zonder de alimentatie komt Esther elke maand € 540 tekort.",
-        doorbraak="De gemeente betaalt een voorschot uit bijzondere bijstand als renteloze lening; Esther "
+        obstacle_text="Zonder de alimentatie komt de moeder elke maand € 540 tekort.",
+        doorbraak="De gemeente betaalt een voorschot uit bijzondere bijstand als renteloze lening; de moeder "
         "betaalt terug zodra het LBIO de achterstallige alimentatie int.",
         goals=(Goal("Elke maand rondkomen", "financien", 4),),
         actions=(

@@ -81,7 +81,7 @@ NGUYEN = Story(
         perspective="Over een jaar spreek ik beter Nederlands, heb ik werk en hoeft Mai mijn post niet meer te lezen.",
         obstacle="werk_opleiding",
         obstacle_text="Zonder Nederlands geen werk, en zonder werk lopen de schulden op.",
-        doorbraak="Linh volgt een intensieve taalcursus met werkstage; voor die zes maanden krijgt ze ontheffing "
+        doorbraak="De bewoner volgt een intensieve taalcursus met werkstage; voor die zes maanden krijgt ze ontheffing "
         "van de sollicitatieplicht. De kredietbank start een minnelijke regeling.",
         goals=(
             Goal("Nederlands op niveau A2 en een werkstage", "werk_opleiding", 3),
@@ -275,8 +275,8 @@ MAZUR = Story(
         in_kaart="Gesprekken met Ewa, haar begeleider en haar psychiater.",
         perspective="Over een jaar woon ik nog steeds zelfstandig en werk ik drie dagen in de kringloop.",
         obstacle="geestelijke_gezondheid",
-        obstacle_text="Met de helft van de begeleiding verliest Ewa haar structuur; terugval naar beschermd wonen "
-        "dreigt.",
+        obstacle_text="Met de helft van de begeleiding verliest de bewoner haar structuur; terugval naar beschermd "
+        "wonen dreigt.",
         doorbraak="De Wmo houdt de begeleiding op zes uur per week, boven de richtlijn van drie uur, en bouwt pas "
         "af als het vrijwilligerswerk drie dagen loopt.",
         goals=(
@@ -430,7 +430,7 @@ SMITS = Story(
         obstacle="financien",
         obstacle_text="De dreigende executie: bij een gedwongen verkoop blijft een grote restschuld over.",
         doorbraak="Het huis wordt onderhands verkocht in overleg met de bank; de kredietbank lost met een "
-        "saneringskrediet alle schuldeisers in één keer af, en Wim en Ria betalen drie jaar af aan de "
+        "saneringskrediet alle schuldeisers in één keer af, en het echtpaar betaalt drie jaar af aan de "
         "kredietbank.",
         goals=(
             Goal("Schulden in één krediet", "financien", 3),
@@ -451,7 +451,7 @@ SMITS = Story(
                 gelijkheid=GELIJK,
             ),
             Action("Onderhandse verkoop met de bank afspreken", SELWERD, 8, goal=1, done_days=60),
-            Action("Praktijkondersteuner ggz voor Wim", "Huisartsenpraktijk De Linde", 3, goal=2, done_days=20),
+            Action("Praktijkondersteuner ggz voor de man", "Huisartsenpraktijk De Linde", 3, goal=2, done_days=20),
         ),
         costs=(
             Cost(
@@ -550,7 +550,7 @@ ZANDSTRA = Story(
         in_kaart="Gesprek met Petra en Sven.",
         perspective="Over een jaar heb ik weer een opleiding en een begeleider die ik ken.",
         obstacle="geestelijke_gezondheid",
-        obstacle_text="Sinds de jeugdhulp stopte, is er geen begeleiding; Sven raakt zijn ritme kwijt.",
+        obstacle_text="Sinds de jeugdhulp stopte, is er geen begeleiding; de zoon raakt zijn ritme kwijt.",
         doorbraak="Verlengde jeugdhulp tot 23 bij zijn oude begeleider, zodat er geen gat is tot een Wmo-voorziening.",
         goals=(Goal("Begeleiding zonder onderbreking", "geestelijke_gezondheid", 3),),
         actions=(Action("Verlengde jeugdhulp aanvragen", "Gemeente Groningen – Jeugd", 2),),

@@ -92,9 +92,9 @@ DE_VRIES = Story(
         in_kaart="Gesprekken met Marieke, Johan en Lotte; huurafrekening en de behandelaar van Lotte gesproken.",
         perspective="Over een jaar wonen we nog in ons huis en heeft Lotte na haar 18e gewoon haar behandelaar.",
         obstacle="huisvesting",
-        obstacle_text="De aangezegde ontruiming: zonder woning stopt ook Lotte's behandeling en school.",
+        obstacle_text="De aangezegde ontruiming: zonder woning stoppen ook de behandeling en de school van de dochter.",
         doorbraak="De gemeente betaalt de huurachterstand uit bijzondere bijstand; Maaswonen ziet af van de "
-        "ontruiming als de huur voortaan automatisch wordt betaald. Voor Lotte wordt verlengde jeugdhulp tot 23 "
+        "ontruiming als de huur voortaan automatisch wordt betaald. Voor de dochter wordt verlengde jeugdhulp tot 23 "
         "aangevraagd, zodat haar behandeling na 18 doorloopt.",
         goals=(
             Goal("Woning behouden, huur elke maand betaald", "huisvesting", 4),
@@ -126,7 +126,7 @@ DE_VRIES = Story(
                 done_days=20,
             ),
             Action(
-                "Verlengde jeugdhulp tot 23 voor Lotte aanvragen",
+                "Verlengde jeugdhulp tot 23 voor de dochter aanvragen",
                 "Gemeente Rotterdam – Jeugd",
                 16,
                 goal=2,
@@ -426,7 +426,7 @@ KRAWCZYK = Story(
         in_kaart="Huisbezoek met de GGD (schimmelmeting); brief van de kinderarts.",
         perspective="Over een jaar wonen we in een gezonde woning en is Zofia niet meer ziek.",
         obstacle="huisvesting",
-        obstacle_text="De schimmelwoning maakt Zofia steeds ziek; zonder andere woning blijft dat zo.",
+        obstacle_text="De schimmelwoning maakt de baby steeds ziek; zonder andere woning blijft dat zo.",
         doorbraak="De gemeente verleent medische urgentie, ook al staan ze korter dan twee jaar ingeschreven in de "
         "regio; de huurcommissie toetst de huur van de oude woning.",
         goals=(
@@ -609,8 +609,8 @@ PINAS = Story(
         in_kaart="Thuiszittersoverleg met school, samenwerkingsverband, leerplicht en jeugdhulp.",
         perspective="Over een jaar gaat Jayden elke dag naar een school die bij hem past en werk ik weer.",
         obstacle="maatschappelijke_participatie",
-        obstacle_text="Jayden zit thuis: zonder school geen ritme voor hem en geen werk voor Rachel.",
-        doorbraak="Jeugdhulp begeleidt Jayden als spoedvoorziening in een klas van het speciaal onderwijs, "
+        obstacle_text="De zoon zit thuis: zonder school geen ritme voor hem en geen werk voor zijn moeder.",
+        doorbraak="Jeugdhulp begeleidt de zoon als spoedvoorziening in een klas van het speciaal onderwijs, "
         "vóór de toelaatbaarheidsverklaring rond is; leerplicht bewaakt de terugkeer naar school.",
         goals=(
             Goal("Jayden elke dag naar school", "maatschappelijke_participatie", 4),
@@ -629,7 +629,7 @@ PINAS = Story(
                 gelijkheid=GELIJK,
             ),
             Action("Toelaatbaarheidsverklaring en terugkeer naar school bewaken", LEERPLICHT, 8, goal=1),
-            Action("Werk zoeken zodra Jayden naar school gaat", WERK_INKOMEN, 16, goal=2),
+            Action("Werk zoeken zodra de zoon naar school gaat", WERK_INKOMEN, 16, goal=2),
         ),
         costs=(
             Cost(

@@ -72,7 +72,7 @@ HOEKSTRA = Story(
         in_kaart="Huisbezoek met de wijkverpleegkundige.",
         perspective="Over een jaar is mem goed verzorgd en ben ik weer dochter in plaats van verpleegster.",
         obstacle="basale_adl",
-        obstacle_text="Sjoukje heeft dag en nacht zorg nodig; Anneke kan dat niet meer dragen.",
+        obstacle_text="De moeder heeft dag en nacht zorg nodig; de dochter kan dat niet meer dragen.",
         doorbraak="De Wmo zet direct extra zorg en dagbesteding in; de wijkverpleging vraagt met spoed de "
         "Wlz-indicatie aan.",
         goals=(

@@ -120,7 +120,7 @@ YILMAZ = Story(
         obstacle="werk_opleiding",
         obstacle_text="De bijstandsregels laten de chauffeursopleiding niet toe; zonder opleiding geen werk.",
         doorbraak="Werk en Inkomen staat de opleiding tot buschauffeur toe met behoud van uitkering en stemt de "
-        "sollicitatieplicht daarop af; een vervoerder biedt een baangarantie. Voor Baran komt een plan voor na "
+        "sollicitatieplicht daarop af; een vervoerder biedt een baangarantie. Voor de zoon komt een plan voor na "
         "zijn 18e: verlengde jeugdhulp tot 23, eigen zorgverzekering en zorgtoeslag, het einde van de "
         "kinderbijslag en de jongerennorm.",
         goals=(
@@ -144,7 +144,7 @@ YILMAZ = Story(
             ),
             Action("Opleiding en rijexamen", "Vervoerder Stadsbus Utrecht", 18, goal=1, status="bezig"),
             Action(
-                "Verlengde jeugdhulp tot 23 voor Baran aanvragen",
+                "Verlengde jeugdhulp tot 23 voor de zoon aanvragen",
                 "Gemeente Utrecht – Jeugd",
                 24,
                 goal=2,
@@ -262,7 +262,7 @@ KOC = Story(
         in_kaart="Huisbezoek met de casemanager dementie; Emine apart gesproken.",
         perspective="Over een jaar is Ahmet veilig verzorgd en kan ik weer slapen.",
         obstacle="basale_adl",
-        obstacle_text="Ahmet heeft zorg nodig die thuis niet meer te geven is; de Wlz-indicatie duurt maanden.",
+        obstacle_text="De man heeft zorg nodig die thuis niet meer te geven is; de Wlz-indicatie duurt maanden.",
         doorbraak="De Wmo zet direct logeeropvang (twee nachten per week) en extra dagbesteding in, vooruitlopend op "
         "de Wlz-indicatie die het CIZ beoordeelt.",
         goals=(
