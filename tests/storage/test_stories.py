@@ -174,3 +174,39 @@ def test_the_plan_texts_a_precedent_shows_name_no_member() -> None:
         for text in texts:
             words = set(text.replace("'", " ").replace(",", " ").replace(".", " ").replace(":", " ").split())
             assert not names & words, (story.key, text)
+
+
+@pytest.fixture(scope="module")
+def stories_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("stories") / "only.db"
+    seed_file(path, households=len(STORIES), seed=2026)
+    return path
+
+
+def test_zrm_history_per_adult_person_and_problems_belong_to_their_person(stories_only: Path) -> None:
+    seeded = stories_only
+    scored = rows(
+        seeded,
+        "SELECT h.name, m.name, m.date_of_birth, z.scored_on FROM zrm_score z JOIN member m ON m.id = z.member_id "
+        "JOIN household h ON h.id = z.household_id",
+    )
+    assert scored
+    for _, _, born, on in scored:  # the ZRM scores adults only
+        assert age_on(date.fromisoformat(str(born)), date.fromisoformat(str(on))) >= 18
+    per_person = {(str(h), str(m)) for h, m, _, _ in scored}
+    celik = next(s for s in STORIES if s.key == "celik")
+    assert (celik.name, "Mehmet Çelik") in per_person
+    de_vries = next(s for s in STORIES if s.key == "de_vries")
+    assert {(de_vries.name, "Marieke de Vries"), (de_vries.name, "Johan de Vries")} <= per_person
+    assert (de_vries.name, "Lotte de Vries") not in per_person  # 17: her problems are hers, not scored in the ZRM
+    owned = rows(
+        seeded,
+        "SELECT h.name, p.leefgebied, m.name FROM problem p JOIN household h ON h.id = p.household_id "
+        "LEFT JOIN member m ON m.id = p.member_id",
+    )
+    story = {s.name: s for s in STORIES}
+    for household, leefgebied, member in owned:
+        if str(household) not in story:
+            continue
+        who = next(p.who for p in story[str(household)].problems if p.leefgebied == leefgebied)
+        assert (member is None) == (who is None) and (who is None or str(member).startswith(who)), household
