@@ -12,9 +12,9 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-import click
 import typer
-from typer.core import TyperGroup
+from typer import _click as click
+from typer.core import TyperCommand, TyperGroup
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class LazyEntry:
     help: str
 
 
-class _Placeholder(click.Command):
+class _Placeholder(TyperCommand):
     """Stands in for a command in the root's help listing; never run."""
 
 
