@@ -1,8 +1,8 @@
 """The idle lock (tui/app.py, tui/screens/lock.py): after `idle_lock_minutes` without input the screen hides
 every personal detail and asks for the password again; what was typed stays; lock and unlock are audited.
 
-The tests use a short period (3 s) and then age the last input instead of waiting, so a slow machine never
-locks in the middle of a scenario.
+The scenarios age the last input and run the app's idle check at once (a period of one minute, so a slow
+machine never locks in the middle of a scenario); the last test lets the timer itself fire, with seconds.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from domain.audit import AuditKind, AuditQuery
 from storage.bootstrap import Database
 from tests.tui.data_trust import PASSWORD, build_shared, open_shared
 from tests.tui.pilot_support import TuiData, open_test_database, screen_text, settle, type_text
-from tests.tui.test_login import log_in
 from tui.app import DoorbraakApp
 from tui.navigation import GoToDialog
 from tui.screens.case_list import CaseListScreen
@@ -26,6 +26,7 @@ from tui.screens.household_detail import HouseholdDetailScreen
 from tui.screens.lock import LockScreen
 from tui.screens.login import LoginScreen
 
+PERIOD = 1.0  # minute
 SHORT = 0.05  # minutes: 3 s
 
 
@@ -37,15 +38,24 @@ def shared(tmp_path: Path) -> Path:
     return path
 
 
-async def go_idle(pilot: object) -> None:
-    """As if nobody touched anything for an hour; the app's idle watch then locks within a second."""
-    app: DoorbraakApp = pilot.app  # type: ignore[attr-defined]
+async def log_in(pilot: Pilot[object], username: str, password: str) -> None:
+    app = pilot.app
+    app.screen.query_one("#login-user", Input).value = username
+    app.screen.query_one("#login-password", Input).focus()
+    await type_text(pilot, password)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def go_idle(pilot: Pilot[object]) -> None:
+    """As if nobody touched anything for an hour, and the app's idle watch looks now."""
+    app = pilot.app
+    assert isinstance(app, DoorbraakApp)
     app.last_input = time.monotonic() - 3600
-    for _ in range(50):
-        await asyncio.sleep(0.1)
-        if isinstance(app.screen, LockScreen):
-            break
-    await settle(pilot)  # type: ignore[arg-type]
+    app._check_idle()
+    await settle(pilot)
+    if isinstance(app.screen, LockScreen):
+        assert app.focused is app.screen.query_one("#lock-password", Input)
 
 
 def lock_records(db: Database) -> list[tuple[str, str, str]]:
@@ -58,7 +68,7 @@ def lock_records(db: Database) -> list[tuple[str, str, str]]:
 
 
 async def test_an_idle_case_is_hidden_and_comes_back_with_the_password(shared: Path) -> None:
-    db = open_shared(shared, idle_lock_minutes=SHORT)
+    db = open_shared(shared, idle_lock_minutes=PERIOD)
     app = DoorbraakApp(db)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -75,7 +85,7 @@ async def test_an_idle_case_is_hidden_and_comes_back_with_the_password(shared: P
         assert isinstance(app.screen, LockScreen)
         locked = screen_text(app)
         assert "Jansen" not in locked and "999993653" not in locked and "DB-" not in locked
-        assert "Het scherm is vergrendeld" in locked and "Vul" in locked and "wachtwoord in" in locked
+        assert "Het scherm is vergrendeld na 1 minuut" in locked and "Vul" in locked and "wachtwoord in" in locked
         assert not app._notifications  # no toast naming anyone stays on top
 
         await pilot.press("g")  # typed into the password field; nothing opens behind the lock
@@ -101,13 +111,11 @@ async def test_an_idle_case_is_hidden_and_comes_back_with_the_password(shared: P
 
 
 async def test_nothing_locks_before_login_and_nothing_when_switched_off(shared: Path, tmp_path: Path) -> None:
-    db = open_shared(shared, idle_lock_minutes=SHORT)
+    db = open_shared(shared, idle_lock_minutes=PERIOD)
     app = DoorbraakApp(db)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        app.last_input = time.monotonic() - 3600
-        await asyncio.sleep(1.2)
-        await settle(pilot)
+        await go_idle(pilot)
         assert isinstance(app.screen, LoginScreen)  # nothing to hide yet
     db.close()
 
@@ -121,7 +129,7 @@ async def test_nothing_locks_before_login_and_nothing_when_switched_off(shared: 
 
 
 async def test_typed_text_survives_the_lock_as_a_concept(tmp_path: Path) -> None:
-    db = open_test_database(tmp_path / "one.db", idle_lock_minutes=SHORT)
+    db = open_test_database(tmp_path / "one.db", idle_lock_minutes=PERIOD)
     from tests.tui.data import build
 
     build(db)
@@ -137,7 +145,7 @@ async def test_typed_text_survives_the_lock_as_a_concept(tmp_path: Path) -> None
         await go_idle(pilot)
         assert isinstance(app.screen, LockScreen)
         text = screen_text(app)
-        assert "Jansen" not in text and "Druk op Enter" in text  # single-user mode: no password to ask
+        assert "Jansen" not in text and "Enter: verder werken" in text  # single-user mode: no password to ask
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CaseListScreen)
@@ -156,7 +164,7 @@ async def test_the_browser_session_ends_after_its_idle_time(tui_data: TuiData) -
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.last_input = time.monotonic() - 3600
-        for _ in range(50):
+        for _ in range(150):  # the timer looks every 0.75 s
             await asyncio.sleep(0.1)
             if not app.is_running:
                 break

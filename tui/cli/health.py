@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from storage.settings import Settings
-from tui.cli.common import CliState
+from tui.cli.state import CliState
 
 
 def print_version(settings: Settings) -> None:
