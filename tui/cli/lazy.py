@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import typer
-from typer import _click as click
+from typer import _click as click  # Typer 0.29 carries its own Click; the `click` package is not a dependency
 from typer.core import TyperCommand, TyperGroup
 
 
