@@ -75,6 +75,9 @@ class ResearchFacts:
     cost_lines: list[CostLine] = field(default_factory=list)
     evaluations: list[tuple[int, int | None, Mapping[str, int], Decimal | None]] = field(default_factory=list)
     """(moment, rapportcijfer, ZRM scores, realised costs) per evaluation moment, any order."""
+    persons: list[tuple[int, str, date, list[tuple[date, str, int]]]] = field(default_factory=list)
+    """(member position, role, date of birth, [(date, leefgebied, score)]) per member with a ZRM score (the ZRM
+    per adult person, docs/people.md); read only for the export per person."""
     actions: int = 0
     actions_done: int = 0
     actions_overdue: int = 0
@@ -198,3 +201,53 @@ def research_row(facts: ResearchFacts, key: bytes, end: date) -> dict[str, str]:
     row["doorbraak_totaal"] = str(totals[Scenario.DOORBRAAK])
     row["verschil_totaal"] = str(result.verschil)
     return row
+
+
+# -- the export per person (the ZRM is per adult person; docs/people.md) ---------------------------------------
+
+
+def _person_zrm_columns() -> list[tuple[str, str]]:
+    columns = []
+    for code, name in reference.leefgebieden().items():
+        columns.append((f"zrm_{code}_voor", f"ZRM-score {name}: de eerste van deze persoon tot de einddatum (1–5)"))
+        columns.append((f"zrm_{code}_na", f"ZRM-score {name}: de laatste van deze persoon tot de einddatum (1–5)"))
+    return columns
+
+
+PERSON_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("pseudoniem", "Pseudoniem van het huishouden (dezelfde als in de export per huishouden)"),
+    ("persoon", "Volgnummer van de persoon binnen het huishouden (1, 2, … in de volgorde van de leden)"),
+    ("rol", "Rol in het huishouden (hoofdbewoner, partner, kind, ouder, overig)"),
+    ("leeftijd", "Leeftijdsklasse van de persoon op de einddatum van de export"),
+    ("gemeente", "CBS-code van de gemeente"),
+    ("zrm_metingen", "Aantal datums met een ZRM-score van deze persoon tot de einddatum"),
+    ("zrm_eerste_maand", "Maand van de eerste ZRM-score (JJJJ-MM)"),
+    ("zrm_laatste_maand", "Maand van de laatste ZRM-score (JJJJ-MM)"),
+    *_person_zrm_columns(),
+)
+PERSON_COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in PERSON_COLUMNS)
+
+
+def person_rows(facts: ResearchFacts, key: bytes, end: date) -> list[dict[str, str]]:
+    """One row per member with a ZRM score dated on or before `end` (every value a string)."""
+    rows: list[dict[str, str]] = []
+    for position, role, born, scores in sorted(facts.persons, key=lambda p: p[0]):
+        scores = sorted(s for s in scores if s[0] <= end)
+        if not scores:
+            continue
+        row: dict[str, str] = dict.fromkeys(PERSON_COLUMN_NAMES, "")
+        row.update({
+            "pseudoniem": pseudonym(key, facts.case_number),
+            "persoon": str(position + 1),
+            "rol": role,
+            "leeftijd": age_band(age_on(born, end)),
+            "gemeente": facts.municipality_code,
+            "zrm_metingen": str(len({day for day, _, _ in scores})),
+            "zrm_eerste_maand": month(scores[0][0]),
+            "zrm_laatste_maand": month(scores[-1][0]),
+        })
+        for code in reference.leefgebieden():
+            points = [(day.toordinal(), score) for day, leefgebied, score in scores if leefgebied == code]
+            row[f"zrm_{code}_voor"], row[f"zrm_{code}_na"] = _first_last(points)
+        rows.append(row)
+    return rows

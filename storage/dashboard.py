@@ -690,12 +690,24 @@ def research_facts(repo: SqlDashboardRepository, scope: DashboardScope, batch_si
                                created_at=_moment(created), closed_on=closed)
             for hid, case, code, status, created, closed in households
         }
-        for hid, role, born in session.execute(
-            select(col(MemberRow.household_id), col(MemberRow.role), col(MemberRow.date_of_birth))
+        persons: dict[int, tuple[int, str, date, list[tuple[date, str, int]]]] = {}
+        for hid, member_id, role, born in session.execute(
+            select(col(MemberRow.household_id), col(MemberRow.id), col(MemberRow.role), col(MemberRow.date_of_birth))
             .where(col(MemberRow.household_id).in_(ids))
-            .order_by(col(MemberRow.household_id), col(MemberRow.position))
+            .order_by(col(MemberRow.household_id), col(MemberRow.position), col(MemberRow.id))
         ):
             facts[hid].members.append((str(role), born))
+            persons[int(member_id or 0)] = (len(facts[hid].members) - 1, str(role), born, [])
+        for hid, member_id, day, leefgebied, score in session.execute(
+            select(col(ZrmScoreRow.household_id), col(ZrmScoreRow.member_id), col(ZrmScoreRow.scored_on),
+                   col(ZrmScoreRow.leefgebied), col(ZrmScoreRow.score))
+            .where(col(ZrmScoreRow.household_id).in_(ids), col(ZrmScoreRow.scored_on) <= scope.end)
+            .order_by(col(ZrmScoreRow.household_id), col(ZrmScoreRow.member_id), col(ZrmScoreRow.scored_on))
+        ):
+            person = persons[int(member_id)]
+            if not person[3]:
+                facts[hid].persons.append(person)
+            person[3].append((day, str(leefgebied), int(score)))
         force = repo._in_force(scope)
         plans: dict[int, ResearchFacts] = {}
         for plan_id, hid, status, horizon, rate, version, decided, obstacle in session.execute(

@@ -8,7 +8,7 @@ from datetime import date
 from domain.actors import Actor
 from domain.audit import AuditKind
 from domain.ports import UnitOfWork
-from domain.research import research_row
+from domain.research import person_rows, research_row
 from domain.services.bound import Bound
 from domain.services.dashboard import dashboard_scope, require_dashboard
 from domain.services.use_case import audit_event
@@ -26,20 +26,27 @@ def research_export(
     actor: Actor,
     *,
     today: date | None = None,
+    per_person: bool = False,
 ) -> int:
-    """Write one row per caseload household with `write`; returns the number of rows. The export itself is
-    logged in the audit trail (kind export, the municipality and period; no household ids)."""
+    """Write one row per caseload household with `write` (per_person: one row per member with a ZRM score,
+    `PERSON_COLUMNS`); returns the number of rows. The export itself is logged in the audit trail (kind
+    export, the municipality and period; no household ids)."""
     scope = dashboard_scope(municipality_code, start, end, today=today)
     require_dashboard(actor, scope)
     count = 0
     with uow:
         for facts in uow.dashboard.research_facts(scope):
-            write(research_row(facts, key, scope.end))
-            count += 1
+            if per_person:
+                for row in person_rows(facts, key, scope.end):
+                    write(row)
+                    count += 1
+            else:
+                write(research_row(facts, key, scope.end))
+                count += 1
         uow.audit.record(audit_event(
             actor, AuditKind.EXPORT, RESEARCH_OBJECT,
             f"{scope.municipality_code}/{scope.start.isoformat()}/{scope.end.isoformat()}",
-            purpose=f"pseudonieme onderzoeksexport, {count} huishoudens",
+            purpose=f"pseudonieme onderzoeksexport, {count} {'personen' if per_person else 'huishoudens'}",
         ))
         uow.commit()
     return count
@@ -50,7 +57,9 @@ class ResearchService(Bound):
     """The pseudonymised research export, bound to a unit of work and the actor."""
 
     def export(self, municipality_code: str, start: date, end: date, key: bytes,
-               write: Callable[[Mapping[str, str]], None], *, today: date | None = None) -> int:
-        return research_export(municipality_code, start, end, key, write, self.uow, self.actor, today=today)
+               write: Callable[[Mapping[str, str]], None], *, today: date | None = None,
+               per_person: bool = False) -> int:
+        return research_export(municipality_code, start, end, key, write, self.uow, self.actor, today=today,
+                               per_person=per_person)
 
 __all__ = ["research_export", "RESEARCH_OBJECT"]

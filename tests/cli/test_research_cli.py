@@ -11,7 +11,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from domain.research import COLUMN_NAMES, age_band, month, pseudonym
+from domain.research import COLUMN_NAMES, PERSON_COLUMN_NAMES, age_band, month, pseudonym
 from storage.bootstrap import open_database
 from storage.export_research import ResearchCsvWriter
 from storage.settings import Settings
@@ -94,3 +94,43 @@ def test_pseudonym_needs_the_key_and_csv_cells_are_formula_safe() -> None:
 def test_documented_columns_equal_the_export() -> None:
     documented: list[Any] = re.findall(r"^\| `([a-z0-9_]+)` \|", DOC.read_text(encoding="utf-8"), re.MULTILINE)
     assert tuple(documented) == COLUMN_NAMES, "docs/onderzoek-export.md and domain/research.py disagree"
+    per_person = DOC.read_text(encoding="utf-8").split("## Per person", 1)[1]
+    documented = re.findall(r"^\| ([a-z0-9_]+) \|", per_person, re.MULTILINE)
+    assert tuple(documented) == PERSON_COLUMN_NAMES
+
+
+def test_export_per_person_carries_each_adults_own_zrm(tmp_path: Path) -> None:
+    """The ZRM is per adult person: --personen writes a row per member with scores, joined by the pseudonym."""
+    from datetime import date
+
+    from domain.services.households import get_household
+    from domain.services.people import RecordZrm, record_zrm
+
+    url = f"sqlite:///{tmp_path / 'personen.db'}"
+    db = open_database(Settings(database_url=url))
+    cases = build(db)
+    household = get_household(cases.a, db.uow(), db.actor)
+    child = next(m for m in household.members if m.role.value == "kind")
+    head = next(m for m in household.members if m.role.value == "hoofdbewoner")
+    assert head.id is not None and child.id is not None
+    record_zrm(RecordZrm(cases.a, head.id, date(2026, 11, 20), {"werk_opleiding": 2}), db.uow(), db.actor,
+               today=date(2026, 11, 30))
+    db.close()
+    households = export(url, tmp_path / "h.csv")
+    out = tmp_path / "p.csv"
+    result = runner.invoke(app, ["--database", url, "report", "onderzoek", "--gemeente", "GM0344", "--from",
+                                 "2026-10-01", "--to", "2026-11-30", "--personen", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "personen)" in result.stdout
+    with out.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert tuple(reader.fieldnames or ()) == PERSON_COLUMN_NAMES
+        rows = list(reader)
+    a = next(r for r in households if r["rapportcijfer_na"])
+    [person] = [r for r in rows if r["pseudoniem"] == a["pseudoniem"]]  # A's hoofdbewoner; the child has none
+    assert {r["pseudoniem"] for r in rows} <= {r["pseudoniem"] for r in households}
+    assert (person["persoon"], person["rol"]) == ("1", "hoofdbewoner")
+    assert (person["zrm_financien_voor"], person["zrm_financien_na"]) == ("1", "3")  # as the household's
+    assert (person["zrm_werk_opleiding_voor"], person["zrm_werk_opleiding_na"]) == ("2", "2")
+    assert person["zrm_laatste_maand"] == "2026-11" and person["leeftijd"] == "27-44"
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", out.read_text(encoding="utf-8")), "a full date leaked"

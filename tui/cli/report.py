@@ -14,7 +14,7 @@ import typer
 
 from domain.dashboard import Dashboard
 from domain.knelpunt import CountRow, KnelpuntenReport
-from domain.research import COLUMN_NAMES
+from domain.research import COLUMN_NAMES, PERSON_COLUMN_NAMES
 from domain.services import dashboard as dashboard_service
 from domain.signals import SignalConfig, SignalKind
 from storage.bootstrap import Services
@@ -209,9 +209,12 @@ def research_command(
     start: Annotated[str, typer.Option("--from", "--van", help="Begin van de periode (JJJJ-MM-DD).")],
     end: Annotated[str, typer.Option("--to", "--tot", help="Einde van de periode, tot en met (JJJJ-MM-DD).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Het CSV-bestand dat wordt geschreven.")],
+    personen: Annotated[bool, typer.Option("--personen", help="Eén regel per persoon met een ZRM-score (de ZRM "
+                                                               "is per volwassene) in plaats van per huishouden.")]
+    = False,
 ) -> None:
-    """Pseudonieme export voor actieonderzoek: één regel per huishouden, zonder directe identificatie
-    (kolommen: docs/onderzoek-export.md)."""
+    """Pseudonieme export voor actieonderzoek: één regel per huishouden (of met --personen per persoon), zonder
+    directe identificatie (kolommen: docs/onderzoek-export.md)."""
     with open_cli(ctx) as services:
         first, last = parse_date(start, "from"), parse_date(end, "to")
         assert first is not None and last is not None  # the options are required
@@ -221,11 +224,13 @@ def research_command(
         scratch = output.with_name(f".{output.name}.tmp")
         try:
             with scratch.open("w", encoding="utf-8", newline="") as out:
-                rows = services.research.export(code, first, last, key, ResearchCsvWriter(out, COLUMN_NAMES))
+                columns = PERSON_COLUMN_NAMES if personen else COLUMN_NAMES
+                rows = services.research.export(code, first, last, key, ResearchCsvWriter(out, columns),
+                                                per_person=personen)
             scratch.replace(output)
         except BaseException:
             scratch.unlink(missing_ok=True)
             raise
         key_file = research_key_path(services.settings, code)
-    typer.echo(f"Geschreven: {output} ({rows} huishoudens). Pseudoniemen met de sleutel in {key_file}; "
+    typer.echo(f"Geschreven: {output} ({rows} {'personen' if personen else 'huishoudens'}). Pseudoniemen met de sleutel in {key_file}; "
                "bewaar die sleutel om latere exports te koppelen en deel hem niet met de onderzoekers.")
