@@ -64,7 +64,8 @@ def document_from_household(
             "created_at": True,
             "updated_at": True,
             "members": {"__all__": {"id"}},
-            "problems": {"__all__": {"id"}},
+            # The member a problem belongs to is an id of this database: not carried (docs/people.md).
+            "problems": {"__all__": {"id", "member_id"}},
             "organisations": {"__all__": {"id"}},
         },
     )

@@ -20,6 +20,7 @@ from tui.error_log import log_path
 LAZY_COMMANDS = (
     LazyEntry("db", "tui.cli.db", "Databasebeheer."),
     LazyEntry("case", "tui.cli.case", "Casussen (huishoudens) bekijken, importeren en exporteren."),
+    LazyEntry("persoon", "tui.cli.people", "Personen: ZRM per volwassene en de checklist bij 18 jaar."),
     LazyEntry("plan", "tui.cli.plan", "Het maatwerkplan: schrijven, vaststellen, uitvoeren, evalueren en exporteren."),
     LazyEntry("overbrugging", "tui.cli.overbrugging",
               "Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend."),

@@ -232,5 +232,6 @@ def research_command(
             scratch.unlink(missing_ok=True)
             raise
         key_file = research_key_path(services.settings, code)
-    typer.echo(f"Geschreven: {output} ({rows} {'personen' if personen else 'huishoudens'}). Pseudoniemen met de sleutel in {key_file}; "
+    what = "personen" if personen else "huishoudens"
+    typer.echo(f"Geschreven: {output} ({rows} {what}). Pseudoniemen met de sleutel in {key_file}; "
                "bewaar die sleutel om latere exports te koppelen en deel hem niet met de onderzoekers.")
