@@ -55,6 +55,8 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_every_command_is_covered() -> None:
     names = {" ".join(path) for path, _ in COMMANDS}
     assert {"case list", "case import", "case export", "privacy export", "register import", "seed"} <= names
+    assert {"loket vraag", "loket status", "loket show", "loket list", "loket rapport", "loket ministeries",
+            "plan export"} <= names
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
