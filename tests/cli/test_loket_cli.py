@@ -58,7 +58,7 @@ def test_ask_follow_up_and_report_by_ministry(url: str) -> None:
 
     text = ok(url, "report", "knelpunten").stdout
     assert "Interdepartementaal loket op" in text and "2 vragen, waarvan 1 open" in text
-    assert "FIN-TS – Ministerie van Financiën – Dienst Toeslagen: 1 vragen (1 gesteld); oudste open vraag" in text
+    assert "FIN-TS – Ministerie van Financiën – Dienst Toeslagen: 1 vraag (1 gesteld); oudste open vraag" in text
     report = json.loads(ok(url, "report", "knelpunten", "--json").stdout)["loket"]
     assert [(m["code"], m["open"]) for m in report["ministries"]] == [("FIN-TS", 1), ("SZW", 0)]
     assert report["ministries"][0]["open_questions"][0]["knelpunt"] == kp

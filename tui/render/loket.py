@@ -10,6 +10,10 @@ def days(n: int) -> str:
     return f"{n} dag" if n == 1 else f"{n} dagen"
 
 
+def questions(n: int) -> str:
+    return f"{n} vraag" if n == 1 else f"{n} vragen"
+
+
 def vraag_lines(vraag: LoketVraag) -> list[str]:
     """A question with its ministry, status, answer and every step."""
     lines = [
@@ -38,7 +42,7 @@ def vraag_row(vraag: LoketVraag, today_days: int | None = None) -> str:
 def report_lines(report: LoketReport) -> list[str]:
     """Per ministry: the number of questions per status, then the open ones, oldest first, with their age."""
     lines = [
-        f"Interdepartementaal loket op {format_date(report.today)}: {report.total} vragen, "
+        f"Interdepartementaal loket op {format_date(report.today)}: {questions(report.total)}, "
         f"waarvan {report.open} open (gesteld of in behandeling)"
     ]
     if not report.ministries:
@@ -47,7 +51,7 @@ def report_lines(report: LoketReport) -> list[str]:
         counts = ", ".join(f"{n} {status.label.lower()}" for status, n in row.by_status.items())
         oldest = f"; oudste open vraag {days(row.oldest_days)}" if row.oldest_days is not None else ""
         lines.append("")
-        lines.append(f"{row.code} – {row.name}: {row.total} vragen ({counts}){oldest}")
+        lines.append(f"{row.code} – {row.name}: {questions(row.total)} ({counts}){oldest}")
         for q in row.open_questions:
             lines.append(
                 f"  {q.reference:<7} {days(q.age_days):>10}  {q.status.label:<15} {q.knelpunt_reference} "
