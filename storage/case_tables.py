@@ -221,7 +221,7 @@ class KnelpuntOccurrenceRow(SQLModel, table=True):
 
 
 class LoketVraagRow(SQLModel, table=True):
-    """A question of the interdepartementaal loket about a knelpunt (migration 0013); no personal data."""
+    """A question of the interdepartementaal loket about a knelpunt (migration 0014); no personal data."""
 
     __tablename__ = "loket_vraag"
     __table_args__ = (

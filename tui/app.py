@@ -20,7 +20,6 @@ from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
@@ -32,7 +31,7 @@ from tui.key_order import KeysInOrder
 from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, keys_belong_to_fields, login_screen, sections_for
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
-from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
+from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES, DoorbraakThemeProvider  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
 from tui.widgets.command_palette import SafeCommandPalette
 from tui.widgets.dutch_labels import use_dutch_labels
 
@@ -102,7 +101,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         for theme in THEMES:
             self.register_theme(theme)
         wanted = services.settings.theme
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self.theme = wanted if wanted in {theme.name for theme in THEMES} else DEFAULT_THEME
         if self.awaiting_login:
             self.add_mode(LOGIN, partial(login_screen, services))
         for each in SECTIONS:
@@ -379,7 +378,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
             self.push_screen(self._palette)
 
     def search_themes(self) -> None:
-        self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))
+        self.push_screen(SafeCommandPalette(providers=[DoorbraakThemeProvider], placeholder="Zoek een kleurenschema…"))
 
     def action_help_quit(self) -> None:
         # Ctrl+C outside a text field: people expect it to quit; tell them how, in Dutch.

@@ -54,7 +54,8 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_every_command_is_covered() -> None:
     names = {" ".join(path) for path, _ in COMMANDS}
-    assert {"case list", "case import", "case export", "privacy export", "register import", "seed"} <= names
+    assert {"case list", "case import", "case export", "privacy export", "register import", "seed",
+            "precedent search"} <= names
     assert {"loket vraag", "loket status", "loket show", "loket list", "loket rapport", "loket ministeries",
             "plan export"} <= names
 

@@ -127,8 +127,8 @@ def test_the_report_groups_by_ministry_with_open_questions_and_their_age(db: Dat
     assert report.as_dict()["ministries"][1]["open_questions"][0]["status"] == "in_behandeling"  # type: ignore[index]
 
 
-def test_upgrade_to_0013_keeps_the_knelpunten_and_adds_the_loket(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'before-0013.db'}"
+def test_upgrade_to_0014_keeps_the_knelpunten_and_adds_the_loket(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'before-0014.db'}"
     db = open_database(Settings(database_url=url), clock=TickingClock())
     k = add(db, "Briefadres geweigerd", "uitvoering", "Wet BRP", "Gemeente", "2026-01-05")
     db.close()
@@ -136,7 +136,7 @@ def test_upgrade_to_0013_keeps_the_knelpunten_and_adds_the_loket(tmp_path: Path)
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0012_audit_head_definer")
+        command.downgrade(config, "0013_people")
     with engine.connect() as connection:
         tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
         assert "loket_vraag" not in tables and "knelpunt" in tables

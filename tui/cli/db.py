@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from tui.cli import health, security
@@ -21,3 +23,14 @@ def db_upgrade(ctx: typer.Context) -> None:
     typer.echo(f"Database is bijgewerkt: {where}")
     if backup:
         typer.echo(f"Reservekopie van de oude versie: {backup}")
+
+
+@app.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(metavar="REVISIE", help="De oudere schemaversie.")] = "",
+) -> None:
+    """Een oudere schemaversie terugzetten kan niet; deze opdracht legt uit hoe u wél terug kunt."""
+    from storage.migrate import DOWNGRADE_REFUSED
+
+    typer.echo(f"Fout: {DOWNGRADE_REFUSED}", err=True)
+    raise typer.Exit(1)

@@ -30,6 +30,8 @@ LAZY_COMMANDS = (
               "Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden."),
     LazyEntry("register", "tui.cli.register",
               "Het Landelijk Maatwerkregister: zoeken, wie bel ik, importeren en exporteren."),
+    LazyEntry("precedent", "tui.cli.precedent",
+              "Precedenten: hoe is dit elders opgelost? (besloten plannen, gepseudonimiseerd)"),
     LazyEntry("audit", "tui.cli.audit", "Het auditlogboek: wie zag of wijzigde wat."),
     LazyEntry("user", "tui.cli.user", "Gebruikers en rollen (voor gedeelde databases)."),
     LazyEntry("privacy", "tui.cli.privacy", "Privacy (AVG): bewaartermijnen en inzageverzoeken."),

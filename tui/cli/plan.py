@@ -606,30 +606,44 @@ def legal_bases_command(
     query: Annotated[
         str, typer.Argument(metavar="ZOEK", help="Zoekterm (hoofdletters en accenten maken niet uit).")
     ] = "",
+    kind: Annotated[
+        str | None,
+        typer.Option("--soort", metavar="ACTIESOORT",
+                     help="Alleen de rechtsgronden die passen bij deze soort actie (zie --soorten)."),
+    ] = None,
+    list_kinds: Annotated[bool, typer.Option("--soorten", help="Toon de soorten acties en hun rechtsgronden.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Zoek in de catalogus van rechtsgronden."""
-    found = service.find_legal_bases(query)
+    """Zoek in de catalogus van rechtsgronden (met officieel id, geldig vanaf en link)."""
+    from domain.action_kinds import action_kind, action_kinds, bases_with_suggestions, is_action_kind
+    from tui.render.legal import basis_json, identity_line
+
+    if list_kinds:
+        kinds = action_kinds()
+        if as_json:
+            write_stdout(json.dumps(
+                [{"code": k.code, "naam": k.naam, "trefwoorden": list(k.trefwoorden),
+                  "rechtsgronden": list(k.rechtsgronden), "zonder_afwijking": k.zonder_afwijking} for k in kinds],
+                ensure_ascii=False, indent=2))
+            return
+        for k in kinds:
+            write_stdout(f"{k.code:<26} {k.naam}\n{'':<26} {', '.join(k.rechtsgronden)}")
+        return
+    if kind is not None and not is_action_kind(kind.strip()):
+        report_error(InvalidInput([Problem("--soort", "onbekende actiesoort; zie 'plan rechtsgronden --soorten'")]))
+    if kind is not None:
+        suggested = action_kind(kind.strip()).bases
+        found, count = bases_with_suggestions(query, suggested)
+        found = found[:count]
+    else:
+        found = service.find_legal_bases(query)
     if as_json:
-        write_stdout(
-            json.dumps(
-                [
-                    {
-                        "id": b.id,
-                        "wet": b.wet,
-                        "artikel": b.artikel,
-                        "wat": b.wat,
-                        "ruimte": b.ruimte,
-                        "bronnen": list(b.bronnen),
-                    }
-                    for b in found
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        write_stdout(json.dumps([basis_json(b) for b in found], ensure_ascii=False, indent=2))
         return
     for b in found:
-        write_stdout(f"{b.id:<42} {b.title}\n{'':<42} {b.wat} [{b.ruimte_label}]")
+        write_stdout(
+            f"{b.id:<42} {b.title}\n{'':<42} {b.wat} [{b.ruimte_label}]\n{'':<42} {identity_line(b)}"
+            + (f"\n{'':<42} {b.link}" if b.link else "")
+        )
     if not found:
         write_stdout("Geen rechtsgronden gevonden.")

@@ -64,7 +64,8 @@ def step_summary(overview: service.PlanOverview, step: PlanStep) -> str:
         result = overview.result
         if result.is_empty:
             return "nog geen kostenregels"
-        return f"{len(plan.rekensom.lines)} regels · verschil {format_money(result.verschil)}"
+        count = len(plan.rekensom.lines)
+        return f"{count} {'regel' if count == 1 else 'regels'} · verschil {format_money(result.verschil)}"
     if step is PlanStep.JURIDISCH:
         return "; ".join(short_title(b.id) for b in overview.legal_bases) or "nog geen rechtsgrond"
     if step is PlanStep.TOESTEMMING:

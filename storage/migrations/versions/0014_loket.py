@@ -1,7 +1,7 @@
 """The interdepartementaal loket: questions about a knelpunt to a ministry, with their status steps.
 
-Revision ID: 0013_loket
-Revises: 0012_audit_head_definer
+Revision ID: 0014_loket
+Revises: 0013_people
 Create Date: 2026-12-06
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013_loket"
-down_revision = "0012_audit_head_definer"
+revision = "0014_loket"
+down_revision = "0013_people"
 branch_labels = None
 depends_on = None
 
