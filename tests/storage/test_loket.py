@@ -21,7 +21,7 @@ from domain.services.audit import audit_log
 from domain.services.loket import AskLoket, ChangeLoketStatus
 from storage.bootstrap import Database, open_database
 from storage.engine import make_engine
-from storage.migrate import alembic_config, current_revisions, head_revisions
+from storage.migrate import ALLOW_DOWNGRADE_FOR_TESTS, alembic_config, current_revisions, head_revisions
 from storage.settings import Settings
 from tests.builders import TickingClock
 
@@ -136,6 +136,7 @@ def test_upgrade_to_0014_keeps_the_knelpunten_and_adds_the_loket(tmp_path: Path)
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes[ALLOW_DOWNGRADE_FOR_TESTS] = True  # doorbraak itself refuses downgrades
         command.downgrade(config, "0013_people")
     with engine.connect() as connection:
         tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
