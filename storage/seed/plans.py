@@ -49,7 +49,7 @@ from storage.people_tables import ZrmScoreRow
 from storage.plan_tables import KengetalOverrideRow, PlanDraftRow, PlanRow
 from storage.plans import plan_child_values, plan_row_values
 from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
-from storage.seed.stories.build import MANDATE, story_plan_versions
+from storage.seed.stories.build import MANDATE, story_plan_versions, story_zrm_rows
 from storage.tables import InvolvedOrganisationRow, MemberRow, ProblemRow
 
 BATCH = 500
@@ -744,6 +744,12 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
         info = facts[household.id]
         if household.story is not None:
             built = story_plan_versions(household.story, _household(info), today)
+            children[_table(ZrmScoreRow)].extend(
+                story_zrm_rows(
+                    household.story, info.household_id, members.get(info.household_id, []), built,
+                    context.reference_moment,
+                )
+            )
             if not built:
                 continue
             target: PlanStatus = built[-1].status
@@ -773,8 +779,10 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
                 children[table].extend(rows)
             next_id += 1
             versions += 1
-        children[_table(ZrmScoreRow)].extend(
-            _zrm_rows(info.household_id, members.get(info.household_id, []), built[-1], context.reference_moment))
+        if household.story is None:
+            children[_table(ZrmScoreRow)].extend(
+                _zrm_rows(info.household_id, members.get(info.household_id, []), built[-1],
+                          context.reference_moment))
         story = household.story
         draft_text = story.plan.draft if story is not None and story.plan is not None else ""
         if target is PlanStatus.CONCEPT and (draft_text or (story is None and not story_draft and not draft_written)):
