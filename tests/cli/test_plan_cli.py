@@ -300,7 +300,7 @@ def test_export_markdown_and_plan_json_roundtrip(tmp_path: Path, url: str) -> No
     text = md.read_text(encoding="utf-8")
     assert text.startswith("# Maatwerkplan Huishouden Jansen-Çelik")
     assert "## 7. Maatschappelijke rekensom" in text
-    assert "| **Totaal** | **€ 20.455,33** | **€ 12.808,67** | **€ 7.646,66** |" in text
+    assert "| **Saldo voor de samenleving** | **€ 20.455,33** | **€ 12.808,67** | **€ 7.646,66** |" in text
     assert "\\# Geen kop \\| geen \\*nadruk\\* \\[geen link\\](http://example.org)" in text
     exported = tmp_path / "export.json"
     ok(url, "plan", "export", case, "--format", "json", "-o", str(exported))

@@ -117,17 +117,23 @@ def show_text(overview: service.PlanOverview) -> str:
             for a in plan.actions
         ),
         "",
-        f"Rekensom (horizon {result.horizon_months} maanden):",
-        f"  {'Betaler':<28} {'Huidig pad':>16} {'Doorbraak':>16} {'Verschil':>16}",
+        f"Rekensom (horizon {result.horizon_months} maanden"
+        + (f", prijspeil {plan.rekensom.price_year}" if plan.rekensom.price_year is not None else "")
+        + "; netto per partij, verschil positief = gaat erop vooruit):",
+        f"  {'Partij':<32} {'Huidig pad':>16} {'Doorbraak':>16} {'Verschil':>16}",
         *(
-            f"  {r.label:<28} {r.huidig_pad:>16} {r.doorbraak:>16} {r.verschil:>16}"
+            f"  {r.label:<32} {r.huidig_pad:>16} {r.doorbraak:>16} {r.verschil:>16}"
             for r in (*rekensom.rows, rekensom.total)
         ),
     ]
+    if rekensom.transfers:
+        lines.append("  Verschuivingen (overdrachten, geen kosten voor de samenleving):")
+        lines += [f"    {t.scenario:<11} {t.route:<58} {t.amount:>14}" for t in rekensom.transfers]
     if rekensom.pays:
         lines.append("  Betaalt voor de doorbraak: " + ", ".join(p.label for p in rekensom.pays))
     if rekensom.gains:
         lines.append("  Wint bij de doorbraak: " + ", ".join(p.label for p in rekensom.gains))
+    lines.append("  Verkeerde zak: " + rekensom.wrong_pocket_line)
     lines += ["", "Rechtsgronden:", *(f"  {b.title} ({b.ruimte_label})" for b in overview.legal_bases)]
     if overview.missing:
         lines += ["", "Nog nodig voor een besluit:", *(f"  - {m}" for m in overview.missing)]
