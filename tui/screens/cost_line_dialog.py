@@ -292,7 +292,11 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
         mapped = []
         for problem in problems:
             path = problem.path
-            if path.startswith("source"):
+            if not path and "ontvanger" in problem.reason.lower():
+                mapped.append(Problem("receiver", problem.reason))  # a rule about the whole line, shown at its field
+            elif not path and "lening" in problem.reason.lower():
+                mapped.append(Problem("loan_months", problem.reason))
+            elif path.startswith("source"):
                 mapped.append(Problem("source_year" if "year" in path or "jaartal" in problem.reason
                                       else "source_text", problem.reason))
             else:
