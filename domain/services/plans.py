@@ -277,6 +277,9 @@ def update_section(
     with uow:
         current = _current(uow, case_number)
     content = current.content().model_dump()
+    if step is PlanStep.REKENSOM and isinstance(data, Mapping) and "price_year" not in data:
+        # A rekensom written without a price level keeps the plan's (it was set when the plan started).
+        data = {**data, "price_year": current.rekensom.price_year}
     content[step.field_name] = data
     try:
         parsed = PlanContent.model_validate(content)

@@ -307,11 +307,16 @@ def add_kengetal_command(
     start: Annotated[int, typer.Option("--start", min=0, help="Startmaand (0 = nu).")] = 0,
     duration: Annotated[int | None, typer.Option("--duur", min=0, help="Looptijd in maanden (terugkerend).")] = None,
     amount: Annotated[
-        str | None, typer.Option("--bedrag", help="Eigen bedrag (verplicht bij een regel zonder bedrag).")
+        str | None,
+        typer.Option("--bedrag", help="Eigen bedrag (verplicht bij een regel zonder bedrag; WAHV: de sanctie)."),
+    ] = None,
+    default: Annotated[
+        str | None, typer.Option("--kans-wanbetaling", help="Lening: kans 0–1 dat de restschuld niet terugkomt.")
     ] = None,
     seen: SeenOpt = None,
 ) -> None:
-    """Voeg een kostenregel uit de kengetallencatalogus (met de eigen cijfers van de gemeente) toe."""
+    """Voeg een kostenregel uit de kengetallencatalogus (met de eigen cijfers van de gemeente) toe, geïndexeerd
+    naar het prijspeil van het plan; soort, betaler en ontvanger komen uit de catalogus."""
     with open_cli(ctx) as services:
         quantity_value = parse_money(quantity, "--aantal") or Decimal(1)
         probability_value = parse_money(probability, "--kans")
@@ -326,6 +331,7 @@ def add_kengetal_command(
             start_month=start,
             duration_months=duration,
             amount=parse_money(amount, "--bedrag"),
+            default_probability=parse_money(default, "--kans-wanbetaling"),
         )
     _saved(plan, f"Kostenregel {plan.rekensom.lines[-1].id} toegevoegd")
 
@@ -544,6 +550,10 @@ def kengetallen_command(
                         "bedrag": None if k.bedrag is None else str(k.bedrag),
                         "frequentie": k.frequentie.value,
                         "betaler": k.betaler.value,
+                        "soort": k.soort.value,
+                        "ontvanger": None if k.ontvanger is None else k.ontvanger.value,
+                        "aflostermijn": k.aflostermijn,
+                        "wettelijk": k.wettelijk,
                         "eenheid": k.eenheid,
                         "bron": k.bron,
                         "jaar": k.jaar,
@@ -559,7 +569,7 @@ def kengetallen_command(
     for k in items:
         amount = format_money(k.bedrag) if k.bedrag is not None else "(regel)"
         own = "  [eigen cijfer]" if k.overridden else ""
-        write_stdout(f"{k.id:<40} {amount:>14} {k.frequentie.label:<10} {k.source_label}{own}")
+        write_stdout(f"{k.id:<40} {amount:>14} {k.frequentie.label:<10} {k.source_label}{own}  ({k.kind_label})")
 
 
 @app.command("kengetal-set")

@@ -100,8 +100,7 @@ def pocket_text(result: RekensomResult) -> Text:
         text.append("\n⚠ Verkeerde zak: wie betaalt voor de doorbraak is niet wie er wint.", style="bold")
     text.append(
         f"\nSaldo voor de samenleving: {format_money(result.verschil)} over {result.horizon_months} maanden"
-        + (" (besparing)" if result.verschil > 0 else "")
-        + " (alleen echte kosten)"
+        + (" (alleen echte kosten; besparing)" if result.verschil > 0 else " (alleen echte kosten)")
     )
     if view.transfers:
         text.append("\nVerschuivingen (overdrachten): ", style="bold")
@@ -152,7 +151,7 @@ class CostLineTable(DataTable[Text]):
 class RekensomStep(StepView):
     step = PlanStep.REKENSOM
     can_add = True
-    hint = ("Wat kost doormodderen (huidig pad) en wat kost de doorbraak, per betaler? "
+    hint = ("Wat kost doormodderen (huidig pad) en wat kost de doorbraak, per partij (ook het huishouden)? "
             "Ctrl+N voegt een regel toe, Enter bewerkt, Del verwijdert.")
 
     def __init__(self, ctx: StepContext) -> None:
@@ -192,13 +191,14 @@ class RekensomStep(StepView):
         )
         yield Static(id="payer-table")
         yield Static(id="pocket")
-        yield Label("Grafiek per betaler", classes="section-label")
+        yield Label("Grafiek per partij (netto; een negatief bedrag: die partij ontvangt meer dan zij betaalt)",
+                    classes="section-label")
         yield RekensomChart(id="rekensom-chart")
 
     def on_mount(self) -> None:
         super().on_mount()
         table = self.query_one(CostLineTable)
-        for label in ("", "Omschrijving", "", "Betaler (→ ontvanger)", "Bedrag", "Freq.", "Telt mee"):
+        for label in ("", "Omschrijving", "", "Betaler → ontv.", "Bedrag", "Freq.", "Telt mee"):
             table.add_column(label)
         self.recalculate()
 
@@ -269,7 +269,7 @@ class RekensomStep(StepView):
         table = self.query_one(CostLineTable)
         row = table.cursor_row
         table.clear()
-        width = max(14, self.size.width - 66)
+        width = max(14, self.size.width - 70)
         values = self.result.line_values if self.result is not None else {}
         for index, line in enumerate(self.lines):
             flag = "✗" if index in self.line_problems else (" " if line.get("source") else "?")
@@ -284,7 +284,7 @@ class RekensomStep(StepView):
                 Text(f"{flag}{line.get('id', '')}", no_wrap=True),
                 Text(" " + _short(line.get("description"), width), no_wrap=True),
                 Text(" " + SCENARIO_SHORT.get(str(line.get("scenario")), "?")),
-                Text(" " + _short(_route(line), 20), no_wrap=True),
+                Text(" " + _short(_route(line), 24), no_wrap=True),
                 Text(amount.rjust(13)),
                 Text(" " + frequency_label, no_wrap=True),
                 Text((format_money(value) if value is not None else "").rjust(13)),
