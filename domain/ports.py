@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # annotations only: importing every domain module here cost s
     from domain.lmm import NationalCandidate
     from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
     from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
+    from domain.precedent import PrecedentFilter, PrecedentSource
     from domain.register import (
         ContactFields,
         OrganisationSummary,
@@ -276,6 +277,15 @@ class RegisterRepository(Protocol):
     def count(self) -> int: ...
 
 
+class PrecedentRepository(Protocol):
+    """Decided plans across the database, for the precedent search (domain/precedent.py)."""
+
+    def candidates(self, wanted: PrecedentFilter) -> Iterator[PrecedentSource]:
+        """Of every household the newest decided plan version that passes the SQL part of the filter, newest
+        decision first, at most `wanted.candidates`, with the household and its knelpunt titles."""
+        ...
+
+
 class DashboardRepository(Protocol):
     """Read-only aggregates of one municipality and period (definitions: domain/dashboard.py)."""
 
@@ -341,6 +351,9 @@ class UnitOfWork(Protocol):
 
     @property
     def dashboard(self) -> DashboardRepository: ...
+
+    @property
+    def precedents(self) -> PrecedentRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from domain.services.lmm import LmmService
     from domain.services.overbrugging import OverbruggingService
     from domain.services.plans import PlanService
+    from domain.services.precedents import PrecedentService
     from domain.services.privacy import PrivacyService
     from domain.services.register import RegisterService
     from domain.services.research import ResearchService
@@ -144,3 +145,9 @@ class UseCases:
         from domain.services.lmm import LmmService
 
         return LmmService(self._new_uow, self._current_actor)
+
+    @cached_property
+    def precedents(self) -> PrecedentService:
+        from domain.services.precedents import PrecedentService
+
+        return PrecedentService(self._new_uow, self._current_actor)

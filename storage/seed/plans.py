@@ -46,12 +46,13 @@ from domain.plan import (
 from domain.rekensom import CostLine, CostSource, Frequency, Payer, Scenario
 from storage.plan_tables import KengetalOverrideRow, PlanDraftRow, PlanRow
 from storage.plans import plan_child_values, plan_row_values
+from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
+from storage.seed.stories.build import MANDATE, story_plan_versions
 from storage.tables import InvolvedOrganisationRow, MemberRow, ProblemRow
 
 BATCH = 500
 """Plans per executemany batch."""
 
-DECIDERS = ("Sanne de Wit", "Mehmet Kaya", "Ingrid Postma", "Joost van Dam", "Latifa Bouali", "Pieter Hoogland")
 LOCAL_USER = "lokaal"
 """The demo runs as the local user: its draft shows the autosave recovery."""
 
@@ -599,7 +600,11 @@ def _realised(rng: random.Random, projected: dict[Payer, Decimal], moment: int, 
 
 
 def _evaluation(
-    rng: random.Random, facts: _Facts, moment: int, on: date, progress: float,
+    rng: random.Random,
+    facts: _Facts,
+    moment: int,
+    on: date,
+    progress: float,
     realised: dict[Payer, Decimal] | None = None,
 ) -> Evaluation:
     scores = {}
@@ -612,8 +617,14 @@ def _evaluation(
         6: "Situatie stabiel.",
         12: "Eindevaluatie met het huishouden.",
     }
-    return Evaluation(moment=moment, on_date=on, rapportcijfer=grade, scores=scores, toelichting=notes[moment],
-                      realised_by_payer=realised or {})
+    return Evaluation(
+        moment=moment,
+        on_date=on,
+        rapportcijfer=grade,
+        scores=scores,
+        toelichting=notes[moment],
+        realised_by_payer=realised or {},
+    )
 
 
 def _months_later(day: date, months: int) -> date:
@@ -635,6 +646,12 @@ def _target(status: HouseholdStatus, rng: random.Random) -> PlanStatus | None:
     }[status]
 
 
+def _decider(rng: random.Random, facts: _Facts) -> str:
+    """The municipality's maatwerkfunctionaris (never the plan's author); the draw keeps the rng's sequence."""
+    rng.random()
+    return MAATWERKFUNCTIONARISSEN[facts.municipality_code]
+
+
 def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, index: int) -> list[Maatwerkplan]:
     """The version(s) of one household's plan, oldest first."""
     age_days = {
@@ -654,9 +671,7 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     if missing:  # pragma: no cover - guards the templates above
         raise AssertionError(f"seed plan for {facts.case_number} is incomplete: {missing}")
     plan.decide(
-        Decision(
-            decided_by=rng.choice(DECIDERS), mandate="Maatwerkfunctionaris, mandaatbesluit 2025", decided_on=start
-        ),
+        Decision(decided_by=_decider(rng, facts), mandate=MANDATE, decided_on=start),
         household,
     )
     if target is PlanStatus.VASTGESTELD:
@@ -707,8 +722,8 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     second.replace_content(PlanContent.model_validate(changed))
     second.decide(
         Decision(
-            decided_by=rng.choice(DECIDERS),
-            mandate="Maatwerkfunctionaris, mandaatbesluit 2025",
+            decided_by=_decider(rng, facts),
+            mandate=MANDATE,
             decided_on=start + timedelta(days=31),
             toelichting="Actieplan bijgesteld na een vastgelopen actie.",
         ),
@@ -729,13 +744,24 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
     children: dict[Table, list[dict[str, Any]]] = defaultdict(list)
     next_id = 1 + (connection.execute(select(func.max(col(PlanRow.id)))).scalar() or 0)
     plans = versions = 0
+    # A written story may carry the local user's unsaved draft; then no drawn household gets one.
     draft_written = False
+    story_draft = any(
+        h.story is not None and h.story.plan is not None and h.story.plan.draft for h in context.households
+    )
     for index, household in enumerate(context.households):
         info = facts[household.id]
-        target = _target(household.status, rng)
-        if target is None or not info.problems:
-            continue
-        built = _build(info, target, rng, today, index)
+        if household.story is not None:
+            built = story_plan_versions(household.story, _household(info), today)
+            if not built:
+                continue
+            target: PlanStatus = built[-1].status
+        else:
+            drawn = _target(household.status, rng)
+            if drawn is None or not info.problems:
+                continue
+            target = drawn
+            built = _build(info, target, rng, today, index)
         plans += 1
         for plan in built:
             created = context.moment_between(rng, household.created_at)
@@ -756,10 +782,12 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
                 children[table].extend(rows)
             next_id += 1
             versions += 1
-        if target is PlanStatus.CONCEPT and not draft_written:
+        story = household.story
+        draft_text = story.plan.draft if story is not None and story.plan is not None else ""
+        if target is PlanStatus.CONCEPT and (draft_text or (story is None and not story_draft and not draft_written)):
             # The local user left this concept mid-sentence: the editor offers the autosaved draft.
             draft = built[-1].content().model_dump(mode="json")
-            draft["perspectief"] = draft["perspectief"] + " En dat de kinderen"
+            draft["perspectief"] = draft["perspectief"] + (draft_text or " En dat de kinderen")
             connection.execute(
                 insert(_table(PlanDraftRow)),
                 [

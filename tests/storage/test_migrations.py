@@ -15,7 +15,13 @@ from domain.services import households as service
 from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.engine import make_engine
-from storage.migrate import alembic_config, current_revisions, ensure_current, head_revisions
+from storage.migrate import (
+    ALLOW_DOWNGRADE_FOR_TESTS,
+    alembic_config,
+    current_revisions,
+    ensure_current,
+    head_revisions,
+)
 from storage.settings import Settings
 
 
@@ -115,6 +121,7 @@ def test_upgrade_to_0009_keeps_plans_and_leaves_old_done_actions_without_a_day(t
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes[ALLOW_DOWNGRADE_FOR_TESTS] = True  # doorbraak itself refuses downgrades
         command.downgrade(config, "0008_case_search")
     with engine.connect() as connection:
         columns = {row[1] for row in connection.execute(text("PRAGMA table_info(plan_action)"))}

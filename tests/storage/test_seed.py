@@ -78,8 +78,9 @@ def test_same_seed_gives_identical_content_and_another_seed_differs(small: Path,
     assert first["household"][1:], "the dump should contain households"
     assert logical_dump(again) == first
     different = logical_dump(other)
-    assert different["member"] != first["member"]
-    assert different["household"] != first["household"]
+    assert different["member"] != first["member"]  # another draw of BSNs from the test range
+    # The written stories are told the same way whatever the seed (the draws beyond them differ: test_stories).
+    assert different["household"] == first["household"]
 
 
 def test_stats_match_the_file_and_read_as_dutch(tmp_path: Path) -> None:

@@ -7,12 +7,14 @@ and scripts come from textual-serve's package, the page template from tui/serve/
 
 from __future__ import annotations
 
+import logging
 import shlex
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.logging import RichHandler
 
 from domain.errors import DomainError
 from storage.bootstrap import SAMPLE_DB, require_oefenomgeving
@@ -42,9 +44,27 @@ def serve_command(
     if host not in LOOPBACK:
         typer.echo(f"Let op: met --host {host} is de oefenomgeving ook vanaf andere computers te openen.", err=True)
     typer.echo(f"Open http://{'[' + host + ']' if ':' in host else host}:{port} in de browser; stoppen met Ctrl+C.")
-    server = Server(demo_command_line(), host=host, port=port, title="doorbraak — oefenomgeving",
-                    templates_path=TEMPLATES)
+    server = dutch_server(Server)(demo_command_line(), host=host, port=port, title="doorbraak — oefenomgeving",
+                                  templates_path=TEMPLATES)
     server.serve()
+
+
+def dutch_server(server_class: type[Any]) -> type[Any]:
+    """textual-serve's Server with a Dutch banner, and a log that never prints tracebacks with locals (its
+    default handler shows the locals of every frame, which can hold what someone typed)."""
+
+    class DutchServer(server_class):  # type: ignore[misc]
+        def initialize_logging(self) -> None:
+            logging.basicConfig(level="INFO", format="%(message)s",
+                                handlers=[RichHandler(show_path=False, show_time=False, rich_tracebacks=False,
+                                                      console=self.console)])
+
+        async def on_startup(self, app: object) -> None:
+            self.console.print(f"doorbraak — oefenomgeving in de browser op {self.public_url}", highlight=False)
+            self.console.print("Elk tabblad krijgt een eigen kopie van de voorbeeldgegevens.", highlight=False)
+            self.console.print("\n[cyan]Stoppen met Ctrl+C")
+
+    return DutchServer
 
 
 def register(app: typer.Typer) -> None:

@@ -21,11 +21,15 @@ from textual.worker import Worker, WorkerState
 
 from domain.services import plans as service
 from storage.bootstrap import AppHandle, as_services
-from tui.render.plan import ExportFormat, default_file_name, export_plan_file
+from tui.render.plan import Edition, ExportFormat, default_file_name, export_plan_file
 from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
 
 FORMAT_LABELS = {ExportFormat.PDF: "PDF (om te ondertekenen)", ExportFormat.MD: "Markdown (tekst)"}
+EDITION_LABELS = {
+    Edition.PROFESSIONAL: "Professional (volledig plan)",
+    Edition.BEWONER: "Bewoner (eenvoudige taal, B1)",
+}
 
 
 def default_directory() -> Path:
@@ -44,8 +48,9 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
     ]
 
     def __init__(self, services: AppHandle, case_number: str, overview: service.PlanOverview,
-                 directory: Path | None = None) -> None:
+                 directory: Path | None = None, edition: Edition = Edition.PROFESSIONAL) -> None:
         super().__init__()
+        self.initial_edition = edition
         self.services = as_services(services)
         self.case_number = case_number
         self.overview = overview
@@ -53,17 +58,20 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         self.running = False
         self.confirm_overwrite: Path | None = None
 
-    def _default_path(self, fmt: ExportFormat) -> str:
-        return str(self.directory / default_file_name(self.overview, fmt))
+    def _default_path(self, fmt: ExportFormat, edition: Edition | None = None) -> str:
+        return str(self.directory / default_file_name(self.overview, fmt, edition or self.edition))
 
     def compose(self) -> ComposeResult:
         plan = self.overview.plan
         with Vertical(classes="dialog export-dialog", id="export-dialog") as dialog:
             dialog.border_title = f"Versie {plan.plan_version} exporteren ({plan.status.label.lower()})"
+            yield FormField("Voor wie", Select([(label, e.value) for e, label in EDITION_LABELS.items()],
+                                               value=self.initial_edition.value, allow_blank=False, compact=True,
+                                               id="export-edition"), name="edition")
             yield FormField("Formaat", Select([(label, fmt.value) for fmt, label in FORMAT_LABELS.items()],
-                                              value=ExportFormat.PDF.value, allow_blank=False, compact=True),
-                            name="format")
-            yield FormField("Bestand", Input(self._default_path(ExportFormat.PDF), compact=True,
+                                              value=ExportFormat.PDF.value, allow_blank=False, compact=True,
+                                              id="export-format"), name="format")
+            yield FormField("Bestand", Input(self._default_path(ExportFormat.PDF, self.initial_edition), compact=True,
                                              select_on_focus=False, id="export-path"), name="path")
             yield Static("", id="export-message", markup=False)
             yield ProgressBar(total=100, show_eta=False, id="export-progress")
@@ -78,7 +86,11 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
 
     @property
     def fmt(self) -> ExportFormat:
-        return ExportFormat(str(self.query_one(Select).value))
+        return ExportFormat(str(self.query_one("#export-format", Select).value))
+
+    @property
+    def edition(self) -> Edition:
+        return Edition(str(self.query_one("#export-edition", Select).value))
 
     @property
     def path(self) -> Path:
@@ -87,11 +99,10 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
     @on(Select.Changed)
     def _format_changed(self) -> None:
         path_input = self.query_one("#export-path", Input)
-        # Follow the format in the file name, unless the user typed a name of their own.
-        for fmt in ExportFormat:
-            if path_input.value == self._default_path(fmt):
-                path_input.value = self._default_path(self.fmt)
-                break
+        # Follow the format and edition in the file name, unless the user typed a name of their own.
+        defaults = {self._default_path(fmt, edition) for fmt in ExportFormat for edition in Edition}
+        if path_input.value in defaults:
+            path_input.value = self._default_path(self.fmt, self.edition)
         self.confirm_overwrite = None
 
     @on(Input.Changed, "#export-path")
@@ -112,7 +123,7 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
             message.update("✗ Geef een bestandsnaam.")
             return
         if path.is_dir():
-            path = path / default_file_name(self.overview, self.fmt)
+            path = path / default_file_name(self.overview, self.fmt, self.edition)
             self.query_one("#export-path", Input).value = str(path)
         if path.exists() and self.confirm_overwrite != path:
             self.confirm_overwrite = path
@@ -123,10 +134,10 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         progress = self.query_one("#export-progress", ProgressBar)
         progress.display = True
         progress.update(progress=0, total=100)
-        self._export(path, self.fmt)
+        self._export(path, self.fmt, self.edition)
 
     @work(thread=True, exclusive=True, group="plan-export", exit_on_error=False)
-    def _export(self, path: Path, fmt: ExportFormat) -> None:
+    def _export(self, path: Path, fmt: ExportFormat, edition: Edition) -> None:
         overview = self.services.plans.export_plan(self.case_number, plan_version=self.overview.plan.plan_version,
                                                    purpose=self.case_reason(self.case_number))
         progress = self.query_one("#export-progress", ProgressBar)
@@ -136,7 +147,7 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
 
         try:
             written = export_plan_file(overview, path, fmt, generated_on=today(self.services), progress=step,
-                                       overwrite=self.confirm_overwrite == path)
+                                       overwrite=self.confirm_overwrite == path, edition=edition)
         finally:
             self.app.call_from_thread(setattr, self, "running", False)
         self.app.call_from_thread(self._done, written)
