@@ -18,7 +18,7 @@ from domain.services import plans as service
 from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.engine import make_engine
-from storage.migrate import alembic_config, current_revisions, head_revisions
+from storage.migrate import ALLOW_DOWNGRADE_FOR_TESTS, alembic_config, current_revisions, head_revisions
 from storage.settings import Settings
 from tests.builders import HOUSEHOLD, TEST_ACTOR, TickingClock, complete_content, problem_id
 
@@ -55,6 +55,7 @@ def test_upgrade_to_0013_turns_transfer_kengetallen_into_overdrachten(
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes[ALLOW_DOWNGRADE_FOR_TESTS] = True  # doorbraak itself refuses downgrades
         command.downgrade(config, "0012_audit_head_definer")
     columns = {c["name"] for c in inspect(engine).get_columns("plan_cost_line")}
     assert "kind" not in columns and "receiver" not in columns
