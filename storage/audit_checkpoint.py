@@ -30,10 +30,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
+from storage.app_name import APP_NAME
 from storage.audit import usable_key
 from storage.engine import DatabaseError, sqlite_path
 from storage.files import check_target, make_private_directory, write_file
-from storage.settings import APP_NAME
 
 FOLDER = "logboek-ankers"
 

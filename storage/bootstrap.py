@@ -30,6 +30,7 @@ from domain.services.users import (
     unlock,
 )
 from domain.users import User
+from storage.app_name import APP_NAME
 from storage.audit import load_audit_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
@@ -39,7 +40,7 @@ from storage.households import Clock, utcnow
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving
 from storage.migrate import current_revisions, ensure_current, head_revisions
 from storage.rls import database_user
-from storage.settings import APP_NAME, Settings
+from storage.settings import Settings
 from storage.unit_of_work import SqlUnitOfWork, session_factory
 from storage.users import Argon2PasswordHasher
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from storage.households import SqlHouseholdRepository
     from storage.knelpunten import SqlKnelpuntRepository
     from storage.overbrugging import SqlOverbruggingRepository
+    from storage.people import SqlPeopleRepository
     from storage.plans import SqlPlanRepository
     from storage.precedents import SqlPrecedentRepository
     from storage.register import SqlRegisterRepository
@@ -33,6 +34,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "plans": ("storage.plans", "SqlPlanRepository"),
     "register": ("storage.register", "SqlRegisterRepository"),
     "dashboard": ("storage.dashboard", "SqlDashboardRepository"),
+    "people": ("storage.people", "SqlPeopleRepository"),
     "precedents": ("storage.precedents", "SqlPrecedentRepository"),
 }
 """Each repository is made (and its module imported) when a use case first touches it: opening the case
@@ -49,6 +51,7 @@ class SqlUnitOfWork:
     plans: SqlPlanRepository
     register: SqlRegisterRepository
     dashboard: SqlDashboardRepository
+    people: SqlPeopleRepository
     precedents: SqlPrecedentRepository
 
     def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes, clock: Clock = utcnow) -> None:

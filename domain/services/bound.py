@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from domain.services.knelpunten import KnelpuntService
     from domain.services.lmm import LmmService
     from domain.services.overbrugging import OverbruggingService
+    from domain.services.people import PeopleService
     from domain.services.plans import PlanService
     from domain.services.precedents import PrecedentService
     from domain.services.privacy import PrivacyService
@@ -133,6 +134,12 @@ class UseCases:
         from domain.services.escalation import EscalationService
 
         return EscalationService(self._new_uow, self._current_actor)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        from domain.services.people import PeopleService
+
+        return PeopleService(self._new_uow, self._current_actor)
 
     @cached_property
     def overbruggingen(self) -> OverbruggingService:

@@ -32,8 +32,9 @@ from sqlmodel import col
 from domain import reference
 from domain.caselist import search_normalise
 from domain.catalogues import cost_line_from_kengetal, kengetal, legal_basis
-from domain.household import Address, Household, HouseholdStatus, MemberRole
+from domain.household import Address, Household, HouseholdStatus, Member, MemberRole
 from domain.household import Problem as HouseholdProblem
+from domain.people import score_owner
 from domain.plan import (
     ActionStatus,
     Decision,
@@ -44,10 +45,11 @@ from domain.plan import (
     what_is_missing,
 )
 from domain.rekensom import CostLine, CostSource, Frequency, Payer, Scenario
+from storage.people_tables import ZrmScoreRow
 from storage.plan_tables import KengetalOverrideRow, PlanDraftRow, PlanRow
 from storage.plans import plan_child_values, plan_row_values
 from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
-from storage.seed.stories.build import MANDATE, story_plan_versions
+from storage.seed.stories.build import MANDATE, story_plan_versions, story_zrm_rows
 from storage.tables import InvolvedOrganisationRow, MemberRow, ProblemRow
 
 BATCH = 500
@@ -746,6 +748,7 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
     plans = versions = 0
     # A written story may carry the local user's unsaved draft; then no drawn household gets one.
     draft_written = False
+    members = _members(connection)
     story_draft = any(
         h.story is not None and h.story.plan is not None and h.story.plan.draft for h in context.households
     )
@@ -753,6 +756,12 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
         info = facts[household.id]
         if household.story is not None:
             built = story_plan_versions(household.story, _household(info), today)
+            children[_table(ZrmScoreRow)].extend(
+                story_zrm_rows(
+                    household.story, info.household_id, members.get(info.household_id, []), built,
+                    context.reference_moment,
+                )
+            )
             if not built:
                 continue
             target: PlanStatus = built[-1].status
@@ -782,6 +791,10 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
                 children[table].extend(rows)
             next_id += 1
             versions += 1
+        if household.story is None:
+            children[_table(ZrmScoreRow)].extend(
+                _zrm_rows(info.household_id, members.get(info.household_id, []), built[-1],
+                          context.reference_moment))
         story = household.story
         draft_text = story.plan.draft if story is not None and story.plan is not None else ""
         if target is PlanStatus.CONCEPT and (draft_text or (story is None and not story_draft and not draft_written)):
@@ -823,6 +836,35 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
     )
     context.stats.add("plannen", plans)
     context.stats.add("planversies", versions)
+
+
+def _members(connection: Connection) -> dict[int, list[Member]]:
+    found: dict[int, list[Member]] = defaultdict(list)
+    for household_id, member_id, name, born, role in connection.execute(
+        select(col(MemberRow.household_id), col(MemberRow.id), col(MemberRow.name), col(MemberRow.date_of_birth),
+               col(MemberRow.role)).order_by(col(MemberRow.household_id), col(MemberRow.position), col(MemberRow.id))
+    ):
+        found[household_id].append(Member.model_construct(id=member_id, name=name, date_of_birth=born,
+                                                          role=MemberRole(role), bsn=None))
+    return found
+
+
+def _zrm_rows(household_id: int, members: list[Member], plan: Maatwerkplan, recorded_at: datetime
+              ) -> list[dict[str, Any]]:
+    """The ZRM scores of the plan's evaluations as the hoofdbewoner's history (the rule of
+    `domain.services.plans.record_evaluation`, which does the same in the app)."""
+    rows: dict[tuple[int, str, date], dict[str, Any]] = {}
+    for evaluation in plan.evaluations:
+        on = evaluation.on_date
+        owner = score_owner(members, on) if on is not None else None
+        if owner is None or owner.id is None or on is None:
+            continue
+        for code, score in evaluation.scores.items():
+            rows[(owner.id, code, on)] = {
+                "household_id": household_id, "member_id": owner.id, "leefgebied": code, "score": score,
+                "scored_on": on, "moment": evaluation.moment, "by_name": plan.created_by, "recorded_at": recorded_at,
+            }
+    return list(rows.values())
 
 
 def _table(model: type[Any]) -> Table:

@@ -77,7 +77,9 @@ def _leaf_and_group_paths() -> list[tuple[str, ...]]:
         for name, sub in getattr(command, "commands", {}).items():
             walk(sub, (*path, name))
 
-    walk(typer.main.get_command(app), ())
+    root: Any = typer.main.get_command(app)
+    root.load_all()  # the groups are imported lazily (tui/cli/lazy.py); walk them all
+    walk(root, ())
     return paths
 
 

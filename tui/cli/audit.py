@@ -17,7 +17,8 @@ from storage.audit_checkpoint import (
     load_public_key,
     private_key_is_encrypted,
 )
-from tui.cli.common import CliState, open_cli, report_error, write_stdout
+from tui.cli.common import open_cli, report_error, write_stdout
+from tui.cli.state import CliState
 from tui.render.format import format_datetime
 
 app = typer.Typer(help="Het auditlogboek: wie zag of wijzigde wat.", no_args_is_help=True)

@@ -12,8 +12,9 @@ from domain.errors import DomainError
 from storage import backup as backups
 from storage.audit import load_audit_key
 from storage.bootstrap import database_key
-from tui.cli.common import CliState, report_error
+from tui.cli.common import report_error
 from tui.cli.overwrite import OverwriteOpt
+from tui.cli.state import CliState
 
 
 def backup_command(

@@ -12,9 +12,9 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-import click
 import typer
-from typer.core import TyperGroup
+from typer import _click as click  # Typer 0.29 carries its own Click; the `click` package is not a dependency
+from typer.core import TyperCommand, TyperGroup
 
 
 @dataclass(frozen=True)
@@ -27,20 +27,21 @@ class LazyEntry:
     help: str
 
 
-class _Placeholder(click.Command):
+class _Placeholder(TyperCommand):
     """Stands in for a command in the root's help listing; never run."""
 
 
 def load_entry(entry: LazyEntry) -> click.Command:
     module = importlib.import_module(entry.module)
+    holder = typer.Typer()
     if hasattr(module, "app"):
-        command = typer.main.get_command(module.app)
+        # As `add_typer` did: a group even when it has one command (get_command alone would collapse it).
+        holder.add_typer(module.app, name=entry.name)
     else:
-        holder = typer.Typer()
         module.register(holder)
-        group: Any = typer.main.get_command(holder)
-        command = group.commands[entry.name] if hasattr(group, "commands") else group
-    command.name = entry.name
+    holder.callback()(lambda: None)  # a root with a callback stays a group, so its commands are found by name
+    group: Any = typer.main.get_command(holder)
+    command: click.Command = group.commands[entry.name]
     return command
 
 

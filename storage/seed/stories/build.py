@@ -7,13 +7,15 @@ the application would refuse to decide. Dates come from the story, relative to t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
 from domain import reference
 from domain.catalogues import cost_line_from_kengetal, kengetal, legal_basis
-from domain.household import Household, HouseholdStatus
+from domain.household import Household, HouseholdStatus, Member
+from domain.people import is_adult
 from domain.plan import (
     ActionStatus,
     Decision,
@@ -68,7 +70,9 @@ def story_household(
 ) -> Household:
     births = [day(p.born) for p in story.people if p.role == "kind"]
     members: list[dict[str, Any]] = []
+    member_ids: dict[str, int] = {}
     for person in story.people:
+        member_ids[person.first_name] = next_ids["member"]
         members.append(
             {
                 "id": next_ids["member"],
@@ -89,6 +93,7 @@ def story_household(
                 "score": problem.score,
                 "since": day(problem.since) if problem.since else None,
                 "description": problem.text,
+                "member_id": member_ids[problem.who] if problem.who else None,
             }
         )
         next_ids["problem"] += 1
@@ -382,6 +387,49 @@ def story_plan_versions(story: Story, household: Household, today: date) -> list
     )
     second.start_execution()
     return [first, second]
+
+
+def story_zrm_rows(
+    story: Story,
+    household_id: int,
+    members: Sequence[Member],
+    versions: Sequence[Maatwerkplan],
+    recorded_at: datetime,
+) -> list[dict[str, Any]]:
+    """The ZRM history per adult person (the ZRM scores one adult, DOMAIN.md): at registration the score of
+    each problem, and at every plan evaluation its score per leefgebied — for the adult the problem belongs
+    to, or for every adult when it is the household's (rent, shared debts). A minor's problem is not scored
+    (the ZRM is for adults); the evaluation itself keeps that score."""
+    by_name = {m.name.split(" ", 1)[0]: m for m in members}
+    owners = {p.leefgebied: p.who for p in story.problems}
+    rows: dict[tuple[int, str, date], dict[str, Any]] = {}
+
+    def add(leefgebied: str, score: int, on: date, at: int | None) -> None:
+        who = owners.get(leefgebied)
+        people = [by_name[who]] if who else list(members)
+        for member in people:
+            if member.id is None or not is_adult(member.date_of_birth, on):
+                continue
+            rows[(member.id, leefgebied, on)] = {
+                "household_id": household_id,
+                "member_id": member.id,
+                "leefgebied": leefgebied,
+                "score": score,
+                "scored_on": on,
+                "moment": at,
+                "by_name": story.professional,
+                "recorded_at": recorded_at,
+            }
+
+    registered = moment(story.registered).date()
+    for problem in story.problems:
+        add(problem.leefgebied, problem.score, registered, None)
+    if versions:
+        for evaluation in versions[-1].evaluations:
+            if evaluation.on_date is not None:
+                for leefgebied, score in evaluation.scores.items():
+                    add(leefgebied, score, evaluation.on_date, evaluation.moment)
+    return list(rows.values())
 
 
 def law_of(basis_id: str) -> str:
