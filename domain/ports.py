@@ -296,8 +296,9 @@ class PrecedentRepository(Protocol):
     """Decided plans across the database, for the precedent search (domain/precedent.py)."""
 
     def candidates(self, wanted: PrecedentFilter) -> Iterator[PrecedentSource]:
-        """Of every household the newest decided plan version that passes the SQL part of the filter, newest
-        decision first, at most `wanted.candidates`, with the household and its knelpunt titles."""
+        """Of every household the newest decided plan version that passes the SQL part of the filter, in the
+        order the domain shows them (geëvalueerd first, then with an evaluation, then the newest decision), at
+        most `wanted.candidates`, with the household and its knelpunt titles. Lazily: the caller may stop early."""
         ...
 
 
