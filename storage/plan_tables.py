@@ -45,7 +45,7 @@ class PlanRow(SQLModel, table=True):
     horizon_months: int = 12
     discount_rate: Decimal = Field(sa_column=Column(Numeric(6, 4), nullable=False, default=0))
     price_year: int | None = None
-    """The prijspeil the plan's kengetallen are indexed to; None: amounts as entered (plans from before 0014)."""
+    """The prijspeil the plan's kengetallen are indexed to; None: amounts as entered (plans from before 0015)."""
     juridisch: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
     """JSON object with the text fields of the juridische paragraaf (the bases are in plan_legal_basis)."""
     consent_given_by: str | None = Field(default=None, max_length=200)

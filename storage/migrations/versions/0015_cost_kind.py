@@ -12,8 +12,8 @@ migration does not change when the catalogue does); every other line stays a rea
 Amounts are not touched and existing plans get no price level: a decided plan keeps the figures it was
 decided with.
 
-Revision ID: 0014_cost_kind
-Revises: 0013_people
+Revision ID: 0015_cost_kind
+Revises: 0014_loket
 Create Date: 2026-12-06
 """
 
@@ -22,8 +22,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014_cost_kind"
-down_revision = "0013_people"
+revision = "0015_cost_kind"
+down_revision = "0014_loket"
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""Migration 0014 (costs versus transfers, price level) on a copy of a database from before it, on SQLite
+"""Migration 0015 (costs versus transfers, price level) on a copy of a database from before it, on SQLite
 and PostgreSQL: a line whose kengetal is an overdracht becomes one with the catalogue's payer and receiver;
 every other line stays a real cost with its payer; amounts are untouched and old plans get no price level."""
 
@@ -23,7 +23,7 @@ from storage.settings import Settings
 from tests.builders import HOUSEHOLD, TEST_ACTOR, TickingClock, complete_content, problem_id
 
 OLD_STYLE_LINES: list[dict[str, Any]] = [
-    # As plans were written before 0014: the fine's increases booked as a cost "for CJIB", the benefit
+    # As plans were written before 0015: the fine's increases booked as a cost "for CJIB", the benefit
     # itself as a cost of the Participatiewet.
     {"description": "CJIB-boete escalatie", "scenario": "huidig_pad", "payer": "cjib", "amount": "298.00",
      "quantity": "3", "source": {"kengetal_id": "cjib_boete_escalatie", "text": "advocacy", "year": None}},
@@ -34,10 +34,10 @@ OLD_STYLE_LINES: list[dict[str, Any]] = [
 
 
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def test_upgrade_to_0014_turns_transfer_kengetallen_into_overdrachten(
+def test_upgrade_to_0015_turns_transfer_kengetallen_into_overdrachten(
     backend: str, tmp_path: Any, request: pytest.FixtureRequest
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'before-0014.db'}" if backend == "sqlite" else request.getfixturevalue(
+    url = f"sqlite:///{tmp_path / 'before-0015.db'}" if backend == "sqlite" else request.getfixturevalue(
         "postgres_schema_url")
     db = open_database(Settings(database_url=url), clock=TickingClock())
     if backend == "postgres":
@@ -56,10 +56,10 @@ def test_upgrade_to_0014_turns_transfer_kengetallen_into_overdrachten(
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         config.attributes[ALLOW_DOWNGRADE_FOR_TESTS] = True  # doorbraak itself refuses downgrades
-        command.downgrade(config, "0013_people")
+        command.downgrade(config, "0014_loket")
     columns = {c["name"] for c in inspect(engine).get_columns("plan_cost_line")}
     assert "kind" not in columns and "receiver" not in columns
-    assert "0014_cost_kind" not in current_revisions(engine)
+    assert "0015_cost_kind" not in current_revisions(engine)
     engine.dispose()
 
     db = open_database(Settings(database_url=url))
