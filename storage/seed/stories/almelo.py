@@ -103,7 +103,7 @@ BRUGGEMANN = Story(
                 "41.00",
                 frequency="per_maand",
                 kind="overdracht",
-                receiver="Zorgverzekeringsfonds (via het CAK)",
+                receiver="zorgverzekeringsfonds",
                 source="Beschikking CAK in het dossier",
             ),
             Cost("Loonbeslag en incassokosten", "huidig_pad", "overig", "1600.00", source="Schuldenoverzicht dossier"),

@@ -171,7 +171,7 @@ CELIK = Story(
                 "41.00",
                 frequency="per_maand",
                 kind="overdracht",
-                receiver="Zorgverzekeringsfonds (via het CAK)",
+                receiver="zorgverzekeringsfonds",
                 source="Beschikking CAK in het dossier",
             ),
             Cost(

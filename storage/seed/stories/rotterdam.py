@@ -321,7 +321,7 @@ WIJNGAARDE = Story(
                 HUISHOUDEN,
                 "700.00",
                 kind="overdracht",
-                receiver="Rijk (via het CJIB)",
+                receiver="rijk",
                 source="Overzicht CJIB (WAHV art. 23 en 25)",
             ),
             Cost(
