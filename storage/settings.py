@@ -16,7 +16,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from domain.retention import RetentionSettings
 from domain.signals import SignalConfig
-from storage.app_name import APP_NAME
+from storage.app_name import APP_NAME as APP_NAME
 
 
 def config_file() -> Path:

@@ -17,7 +17,7 @@ from domain.services.households import parse_draft
 from domain.services.people import people_of
 from storage.bootstrap import open_database
 from storage.engine import make_engine
-from storage.migrate import alembic_config, current_revisions, head_revisions
+from storage.migrate import ALLOW_DOWNGRADE_FOR_TESTS, alembic_config, current_revisions, head_revisions
 from storage.settings import Settings
 from tests.builders import TEST_ACTOR, TickingClock, complete_content, household_draft, problem_id
 
@@ -70,6 +70,7 @@ def test_household_scores_move_to_the_hoofdbewoner(url: str) -> None:
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes[ALLOW_DOWNGRADE_FOR_TESTS] = True  # doorbraak itself refuses downgrades
         command.downgrade(config, BEFORE)
     assert current_revisions(engine) == {BEFORE}
     names = set(inspect(engine).get_table_names())

@@ -14,7 +14,7 @@ from domain.access import ReasonRequired
 from domain.errors import Conflict, DomainError, InvalidInput
 from storage.bootstrap import Services, open_services
 from storage.files import FileRefused
-from tui.cli.state import CliState
+from tui.cli.state import CliState as CliState
 
 EXIT_ERROR = 1
 EXIT_INVALID = 2

@@ -33,14 +33,15 @@ class _Placeholder(TyperCommand):
 
 def load_entry(entry: LazyEntry) -> click.Command:
     module = importlib.import_module(entry.module)
+    holder = typer.Typer()
     if hasattr(module, "app"):
-        command = typer.main.get_command(module.app)
+        # As `add_typer` did: a group even when it has one command (get_command alone would collapse it).
+        holder.add_typer(module.app, name=entry.name)
     else:
-        holder = typer.Typer()
         module.register(holder)
-        group: Any = typer.main.get_command(holder)
-        command = group.commands[entry.name] if hasattr(group, "commands") else group
-    command.name = entry.name
+    holder.callback()(lambda: None)  # a root with a callback stays a group, so its commands are found by name
+    group: Any = typer.main.get_command(holder)
+    command: click.Command = group.commands[entry.name]
     return command
 
 

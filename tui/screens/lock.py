@@ -32,6 +32,8 @@ def minutes_text(minutes: float) -> str:
     if minutes >= 1 and float(minutes).is_integer():
         count = int(minutes)
         return f"{count} minuut" if count == 1 else f"{count} minuten"
+    if 0 < minutes < 1:
+        return f"{round(minutes * 60)} seconden"
     return "enige tijd"
 
 

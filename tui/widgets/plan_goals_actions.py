@@ -362,9 +362,10 @@ class ActionEditor(ItemEditor):
 class ActiesStep(_ListStep):
     step = PlanStep.ACTIES
     hint = ("Wie doet wat, wanneer. Wijkt een actie af van de standaard (maatwerk), dan heeft ze een rechtsgrond "
-            "nodig: + Rechtsgrond, of in stap Juridisch. Ctrl+N voegt een actie toe.")
+            "nodig: + Rechtsgrond (de passende staan bovenaan), of in stap Juridisch. Ctrl+N voegt een actie toe; "
+            "Ctrl+L: hoe is dit elders opgelost?")
     frozen_hint = ("Dit plan is vastgesteld: alleen de status, de datum gedaan en de notitie van een actie kunnen "
-                   "nog veranderen. Ctrl+S slaat de status op.")
+                   "nog veranderen. Ctrl+S slaat de status op. Ctrl+L: hoe is dit elders opgelost?")
     list_path = "actions"
     offers_contacts = True
 
