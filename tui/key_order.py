@@ -32,6 +32,8 @@ from textual.message_pump import MessagePump
 
 KEY_WAIT = 0.5
 """Seconds at most that the keys typed after one key wait for it (all of its handlers together)."""
+FIRST_KEY_WAIT = 3.0
+"""Seconds at most that the first kept key waits for the created screen to be mounted."""
 HOLD_LIMIT = 8.0
 """Seconds at most that `hold_keys` keeps the keys (a worker that fails or hangs never swallows them)."""
 
@@ -102,8 +104,9 @@ class KeysInOrder(App[Any]):
             return
         if first:
             with suppress(ScreenStackError):
-                # The screen the action created: mounted, and its focus set, before the first key.
-                await _drained(self.screen, asyncio.get_running_loop().time() + KEY_WAIT)
+                # The screen the action created: mounted, and its focus set, before the first key. The user has
+                # waited for the worker already; a busy machine may need more than KEY_WAIT to mount a form.
+                await _drained(self.screen, asyncio.get_running_loop().time() + FIRST_KEY_WAIT)
         kept = self._held.pop(0)
         again = events.Key(kept.key, kept.character)
         self._replaying.add(id(again))
