@@ -161,7 +161,8 @@ class KeysInOrder(App[Any]):
                 for node in chain:
                     await _drained(node, deadline)
             if self._came_back:
-                await super()._on_key(event)  # the screen's and the app's bindings, before the next key
+                with suppress(ScreenStackError):  # the last screen went meanwhile (quitting): no bindings left
+                    await super()._on_key(event)  # the screen's and the app's bindings, before the next key
             try:
                 screen_after = self.screen
             except ScreenStackError:

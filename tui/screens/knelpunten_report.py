@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain.errors import InvalidInput
@@ -25,6 +25,7 @@ from tui.render.format import format_date, format_period
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import simple_table, t, to_date
 from tui.widgets.bar_chart import Bar, BarChart
+from tui.widgets.quiet_footer import QuietFooter
 
 MAX_ROWS = 15
 
@@ -83,7 +84,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
             yield Static("", id="more-organisation", markup=False)
             yield Label("Vaakst terugkerend", classes="section-label")
             yield Static(id="report-recurring")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#report-body").loading = True
