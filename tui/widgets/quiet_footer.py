@@ -42,10 +42,11 @@ class QuietFooter(Footer):
     # -- 80 columns: every shown key stays visible ----------------------------------------------------------
     # Textual cuts the row off at the right ("f2 Ro…" at 80×24, and keys after it gone). The footer picks the
     # first of these that fits the width: as is; without the Ctrl+P key (Ctrl+P still works and F1 lists
-    # it); each description cut to its first word; those words cut to 7, 6, … 3 letters ("Bewerk."); the
-    # keys alone.
-    FIT_LEVELS = (0, 1, 2, *range(3, 8), 8)
-    """0 as is, 1 without Ctrl+P, 2 first words, 3..7 first words cut to 10 - level letters, 8 keys only."""
+    # it); each description cut to its first word (two when the first is short: "Ga naar"), then strictly
+    # to its first word; those cut to 7, 6, … 3 letters ("Bewerk."); the keys alone.
+    FIT_LEVELS = tuple(range(10))
+    """0 as is, 1 without Ctrl+P, 2 first word(s), 3 first word, 4..8 first word cut to 11 - level letters,
+    9 keys only."""
 
     def compose(self) -> ComposeResult:
         widgets = list(super().compose())
@@ -63,18 +64,22 @@ class QuietFooter(Footer):
 
 
 def _first_word(description: str) -> str:
-    return description.split(" ", 1)[0]
+    """The first word, or the first two when the first says little alone ("Ga naar", "Als tekst")."""
+    words = description.split(" ")
+    return " ".join(words[:2]) if len(words[0]) <= 3 and len(words) > 1 else words[0]
 
 
 def _shortened(description: str, level: int) -> str:
     if level <= 1:
         return description
-    word = _first_word(description)
     if level == 2:
+        return _first_word(description)
+    word = description.split(" ", 1)[0]
+    if level == 3:
         return word
-    if level >= 8:
+    if level >= 9:
         return ""
-    letters = 10 - level  # 7 .. 3
+    letters = 11 - level  # 7 .. 3
     return word if len(word) <= letters else word[:letters - 1] + "."
 
 
@@ -88,7 +93,7 @@ def _fit(widgets: list[Widget], level: int) -> list[Widget]:
                 widget._full_description = widget.description  # type: ignore[attr-defined]
             full: str = widget._full_description  # type: ignore[attr-defined]
             widget.description = _shortened(full, level)
-            if level >= 8:
+            if level >= 9:
                 widget.styles.padding = (0, 1)
         fitted.append(widget)
     return fitted
