@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # annotations only: importing every domain module here cost s
     from domain.household import Household
     from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
     from domain.lmm import NationalCandidate
+    from domain.loket import LoketVraag
     from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
     from domain.people import ChecklistItem, ChecklistTick, ZrmScore
     from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
@@ -220,6 +221,22 @@ class KnelpuntRepository(Protocol):
     def first_seen(self, knelpunt_ids: Sequence[int]) -> dict[int, date]: ...
 
 
+class LoketRepository(Protocol):
+    """Questions of the interdepartementaal loket (domain/loket.py)."""
+
+    def get(self, vraag_id: int) -> LoketVraag: ...
+
+    def add(self, vraag: LoketVraag) -> LoketVraag: ...
+
+    def save(self, vraag: LoketVraag) -> LoketVraag:
+        """StaleVersion when the stored version is not `vraag.version`."""
+        ...
+
+    def questions(self, knelpunt_id: int | None) -> list[LoketVraag]:
+        """The questions about one knelpunt (None: all), newest first."""
+        ...
+
+
 class PlanRepository(Protocol):
     """Maatwerkplan versions of a household, autosaved drafts, and municipal kengetal overrides."""
 
@@ -296,8 +313,9 @@ class PrecedentRepository(Protocol):
     """Decided plans across the database, for the precedent search (domain/precedent.py)."""
 
     def candidates(self, wanted: PrecedentFilter) -> Iterator[PrecedentSource]:
-        """Of every household the newest decided plan version that passes the SQL part of the filter, newest
-        decision first, at most `wanted.candidates`, with the household and its knelpunt titles."""
+        """Of every household the newest decided plan version that passes the SQL part of the filter, in the
+        order the domain shows them (geëvalueerd first, then with an evaluation, then the newest decision), at
+        most `wanted.candidates`, with the household and its knelpunt titles. Lazily: the caller may stop early."""
         ...
 
 
@@ -360,6 +378,9 @@ class UnitOfWork(Protocol):
 
     @property
     def knelpunten(self) -> KnelpuntRepository: ...
+
+    @property
+    def loket(self) -> LoketRepository: ...
 
     @property
     def plans(self) -> PlanRepository: ...

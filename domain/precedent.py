@@ -454,13 +454,15 @@ def find_precedents(
     """
     kept: list[tuple[PrecedentSource, list[str]]] = []
     seen = 0
-    for source in sources:
+    for source in sources:  # storage hands them over in this order already: stop at enough
         seen += 1
         if source.plan.status not in DECIDED_STATUSES or source.plan.case_number == query.exclude_case:
             continue
         hits = matched(source, query)
         if hits is not None:
             kept.append((source, hits))
+            if len(kept) == query.limit:
+                break
 
     def order(item: tuple[PrecedentSource, list[str]]) -> tuple[bool, bool, date, int]:
         plan = item[0].plan

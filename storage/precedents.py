@@ -3,21 +3,23 @@
 The domain (domain/precedent.py) decides what matches and what may be shown; this module only preselects
 candidates — the legal basis, the sta-in-de-weg's leefgebied, knelpunt words (in the knelpunt's accent-free
 search text) and the keywords of a kind of action (in the action's lower-cased text, or the kind's first
-basis on an action) — and loads them through the plan and household repositories.
+basis on an action) — in the order the domain shows them, and loads them (lazily: the domain stops reading
+once it has enough) through the plan and household repositories.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from domain.plan import PlanStatus
 from domain.precedent import DECIDED_STATUSES, PrecedentFilter, PrecedentSource
 from storage.case_tables import EscalationKnelpuntRow, EscalationRow, KnelpuntRow
 from storage.households import Clock, SqlHouseholdRepository, utcnow
-from storage.plan_tables import PlanActionRow, PlanLegalBasisRow, PlanRow
+from storage.plan_tables import PlanActionRow, PlanEvaluationRow, PlanLegalBasisRow, PlanRow
 from storage.plans import SqlPlanRepository
 from storage.tables import HouseholdRow
 
@@ -69,7 +71,12 @@ class SqlPrecedentRepository:
                 col(PlanLegalBasisRow.basis_id).in_(wanted.action_bases),
             )
             stmt = stmt.where(or_(by_words, by_basis))
-        stmt = stmt.order_by(col(PlanRow.decided_on).desc(), col(PlanRow.id).desc()).limit(wanted.candidates)
+        # The domain's order (domain/precedent.py, `find_precedents`): geëvalueerd first, then plans with an
+        # evaluation, then the newest decision — so the domain can stop at the first `limit` matches.
+        evaluated = case((col(PlanRow.status) == PlanStatus.GEEVALUEERD.value, 1), else_=0)
+        has_evaluation = case((exists().where(col(PlanEvaluationRow.plan_id) == col(PlanRow.id)), 1), else_=0)
+        stmt = stmt.order_by(evaluated.desc(), has_evaluation.desc(), col(PlanRow.decided_on).desc(),
+                             col(PlanRow.id).desc()).limit(wanted.candidates)
         for case_number, plan_version, household_id in self.session.execute(stmt).all():
             knelpunten = self._knelpunten(household_id)
             yield PrecedentSource(

@@ -511,14 +511,15 @@ KNELPUNTEN: tuple[_KnelpuntSeed, ...] = (
         0.0,
     ),
     _KnelpuntSeed(
-        "Wanbetalersregeling blokkeert ggz",
+        "Bestuursrechtelijke premie drukt inkomen onder het minimum",
         "wet",
         "Zvw",
         "art. 18d",
-        "Zorgverzekeraars",
+        "CAK",
         "VWS",
-        "Behandeling wordt uitgesteld zolang de bestuursrechtelijke premie loopt.",
-        "Uitzondering voor lopende ggz-behandeling.",
+        "De verzekering loopt door, maar de inhouding van de bestuursrechtelijke premie op de uitkering laat te "
+        "weinig over voor huur en eten; nieuwe schulden ontstaan.",
+        "De schuldregeling meldt de gemeente direct aan het CAK, zodat de gewone premie meteen terugkomt.",
         4,
         0.3,
         0.08,
@@ -586,6 +587,23 @@ def _knelpunten(rng: random.Random, today: date) -> list[Knelpunt]:
     return found
 
 
+BLOCKAGE_KNELPUNT: dict[str, str] = {
+    BLOCKAGES[0][0]: "Boetes lopen op zonder inkomen",
+    BLOCKAGES[1][0]: "Gegevens delen voor schuldhulp vastgelopen",
+    BLOCKAGES[2][0]: "Terugvordering toeslagen zonder maatwerk",
+    BLOCKAGES[3][0]: "Jeugdhulp stopt abrupt op 18 jaar",
+    BLOCKAGES[4][0]: "Bestuursrechtelijke premie drukt inkomen onder het minimum",
+    BLOCKAGES[5][0]: "Geen briefadres na detentie",
+}
+"""The knelpunt an escalation with this blockage is an instance of (the generic one: any)."""
+
+
+def _knelpunt_for(rng: random.Random, escalation: Escalation, knelpunten: list[Knelpunt]) -> Knelpunt:
+    title = BLOCKAGE_KNELPUNT.get(escalation.blockage)
+    fitting = [k for k in knelpunten if k.title == title]
+    return fitting[0] if fitting else rng.choice(knelpunten)
+
+
 # -- the step -------------------------------------------------------------------------------------------------
 def _clock(rng: random.Random, context: Any) -> Callable[[], datetime]:
     start = datetime.combine(
@@ -645,7 +663,7 @@ def seed_cases(connection: Connection, rng: random.Random, context: Any) -> None
             else:  # pragma: no cover - every household clashing with the texts
                 continue
             if status is not E.CONCEPT and knelpunten:
-                k = rng.choice(knelpunten)
+                k = _knelpunt_for(rng, escalation, knelpunten)
                 assert k.id is not None and escalation.submitted_on is not None
                 escalation.link_knelpunt(k.id)
                 k.occur(max(escalation.submitted_on, k.signalled_on), via_escalation=True)

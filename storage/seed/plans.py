@@ -49,7 +49,7 @@ from storage.people_tables import ZrmScoreRow
 from storage.plan_tables import KengetalOverrideRow, PlanDraftRow, PlanRow
 from storage.plans import plan_child_values, plan_row_values
 from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
-from storage.seed.stories.build import MANDATE, story_plan_versions
+from storage.seed.stories.build import MANDATE, story_plan_versions, story_zrm_rows
 from storage.tables import InvolvedOrganisationRow, MemberRow, ProblemRow
 
 BATCH = 500
@@ -260,6 +260,12 @@ def _approach(leefgebied: str) -> _Approach:
     return APPROACHES.get(leefgebied, DEFAULT_APPROACH)
 
 
+PRICE_YEAR = 2025
+"""The demo plans' price level (prijspeil): the last complete year for the demo's 2026 (issue 16)."""
+STATUTORY_ON = date(2026, 1, 1)
+"""The day statutory amounts (WAHV increases) are read from the dated table for the demo plans."""
+
+
 def _from_kengetal(
     kengetal_id: str,
     scenario: Scenario,
@@ -280,6 +286,8 @@ def _from_kengetal(
         probability=Decimal(probability),
         start_month=start,
         duration_months=duration,
+        price_year=PRICE_YEAR,
+        on=STATUTORY_ON,
     )
     return line.model_dump()
 
@@ -524,7 +532,7 @@ def _content(facts: _Facts, rng: random.Random, start: date, complete: bool) -> 
         "doorbraak": approach.doorbraak,
         "goals": goals,
         "actions": actions,
-        "rekensom": {"horizon_months": 12, "lines": lines},
+        "rekensom": {"horizon_months": 12, "lines": lines, "price_year": PRICE_YEAR},
         "juridisch": {
             "bevoegd_gezag": f"College van burgemeester en wethouders van {municipality}",
             "wettelijk_kader": ", ".join(dict.fromkeys(_law(b) for b in approach.bases)),
@@ -552,7 +560,11 @@ def _content(facts: _Facts, rng: random.Random, start: date, complete: bool) -> 
             content["juridisch"] = {}
             content["actions"] = content["actions"][:1] if stage == 3 else []
         if stage <= 2:
-            content["rekensom"] = {"horizon_months": 12, "lines": lines[:1] if stage == 2 else []}
+            content["rekensom"] = {
+                "horizon_months": 12,
+                "lines": lines[:1] if stage == 2 else [],
+                "price_year": PRICE_YEAR,
+            }
             content["goals"] = goals[:1]
         if stage == 1:
             content["doorbraak"] = ""
@@ -670,7 +682,7 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     # Dates and amounts added later (done_on, realised costs per payer) come from a generator of their own,
     # so the draws of `rng`, and with them the rest of the sample data, stay what they were.
     extra = random.Random(f"{facts.case_number}/uitvoering")
-    projected = {r.payer: r.doorbraak for r in plan.rekensom_result().per_payer}
+    projected = {r.payer: r.kosten_doorbraak for r in plan.rekensom_result().per_payer}  # real costs only
     elapsed = (today - start).days // 30
     moments = [m for m in (0, 3, 6, 12) if m <= elapsed]
     for moment in moments:
@@ -744,6 +756,12 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
         info = facts[household.id]
         if household.story is not None:
             built = story_plan_versions(household.story, _household(info), today)
+            children[_table(ZrmScoreRow)].extend(
+                story_zrm_rows(
+                    household.story, info.household_id, members.get(info.household_id, []), built,
+                    context.reference_moment,
+                )
+            )
             if not built:
                 continue
             target: PlanStatus = built[-1].status
@@ -773,8 +791,10 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
                 children[table].extend(rows)
             next_id += 1
             versions += 1
-        children[_table(ZrmScoreRow)].extend(
-            _zrm_rows(info.household_id, members.get(info.household_id, []), built[-1], context.reference_moment))
+        if household.story is None:
+            children[_table(ZrmScoreRow)].extend(
+                _zrm_rows(info.household_id, members.get(info.household_id, []), built[-1],
+                          context.reference_moment))
         story = household.story
         draft_text = story.plan.draft if story is not None and story.plan is not None else ""
         if target is PlanStatus.CONCEPT and (draft_text or (story is None and not story_draft and not draft_written)):

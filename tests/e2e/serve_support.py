@@ -22,13 +22,19 @@ class Served:
     url: str
     server: subprocess.Popen[bytes]
 
-    def sessions(self) -> list[int]:
-        """Process ids of the running browser sessions (the server's children)."""
+    def processes(self) -> list[int]:
+        """Process ids of the server's children, oldest first: the browser sessions, and the youngest is the
+        spare the server keeps started for the next tab."""
         return children(self.server.pid)
+
+    def spare(self, timeout: float = 60) -> int:
+        """The spare process, once it is the only one (no tab open)."""
+        assert wait_until(lambda: len(self.processes()) == 1, timeout), self.processes()
+        return self.processes()[0]
 
 
 def children(pid: int) -> list[int]:
-    found = []
+    found: list[tuple[int, int]] = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -38,8 +44,8 @@ def children(pid: int) -> list[int]:
             continue
         fields = stat[stat.rindex(")") + 2:].split()
         if int(fields[1]) == pid and fields[0] != "Z":
-            found.append(int(entry.name))
-    return sorted(found)
+            found.append((int(fields[19]), int(entry.name)))  # start time (field 22 of stat), pid
+    return [pid for _, pid in sorted(found)]
 
 
 def memory_mb(pid: int) -> tuple[float, float]:
@@ -81,7 +87,7 @@ def serve_shared(folder: Path, *, max_sessions: int = 2, idle_lock_minutes: floa
         wait_for_port(port, server, timeout=60)
         yield Served(f"http://127.0.0.1:{port}/", server)
     finally:
-        sessions = children(server.pid)
+        sessions = children(server.pid)  # the browser sessions and the spare
         os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=15)

@@ -58,3 +58,32 @@ async def test_big5_checklist_from_the_werklijst(casework_app: DoorbraakApp, cas
     with casework.db.uow() as uow:
         ticks = list(uow.audit.records("checklist_18", f"{case}/{signal.object_id}"))
     assert len(ticks) == 4  # geregeld, n.v.t., geregeld, open again
+
+
+async def test_zrm_of_one_adult_from_the_household_view(casework_app: DoorbraakApp, casework: Casework) -> None:
+    from textual.widgets import Select
+
+    from tests.tui.casework_support import set_value
+    from tui.screens.household_detail import HouseholdDetailScreen
+    from tui.screens.zrm_dialog import ZrmDialog
+
+    case = casework.data.bakker
+    async with casework_app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        casework_app.push_screen(HouseholdDetailScreen(casework.db, case))
+        await settle(pilot)
+        text = screen_text(casework_app)
+        assert "ZRM per persoon" in text and "Ilse Bakker (46)" in text and "Nog geen ZRM-score" in text
+        assert "Daan Bakker (17)" in text and "Checklist 18 jaar (18 op 15-01-2027): 8 van 8 punten open" in text
+        await pilot.press("z")  # one adult: the dialog opens for Ilse at once
+        await settle(pilot)
+        dialog = casework_app.screen
+        assert isinstance(dialog, ZrmDialog) and dialog.person.member.name == "Ilse Bakker"
+        set_value(dialog.query_one("#zrm-scores").query(Select).first(), 2)  # Financiën
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(casework_app.screen, HouseholdDetailScreen)
+        assert "Financiën 2" in screen_text(casework_app)
+        await pilot.press("c")  # one member around 18: Daan's checklist
+        await settle(pilot)
+        assert isinstance(casework_app.screen, ChecklistDialog)

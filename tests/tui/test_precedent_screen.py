@@ -104,3 +104,40 @@ async def test_outside_an_action_the_key_explains_itself(plan_data: PlanData) ->
         await pilot.press("alt+k")
         await settle(pilot)
         assert not editor.check_action("precedents", ())
+
+
+async def test_the_picker_of_an_action_puts_the_fitting_bases_first_with_id_date_and_link(
+    plan_data: PlanData,
+) -> None:
+    from textual.widgets import Button
+
+    from tui.screens.legal_basis_picker import LegalBasisPicker
+
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_overview(app, pilot, plan_data.concept)
+        await pilot.press("e")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, PlanEditorScreen)
+        await pilot.press("alt+a")
+        await settle(pilot)
+        assert isinstance(editor.view, ActiesStep)
+        editor.view.editors()[0].query_one(".add-basis", Button).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, LegalBasisPicker)
+        # "Huurschuld aflossen (bijzondere bijstand, …)": rent arrears first, then bijzondere bijstand's own.
+        assert [b.id for b in picker.results[:3]] == ["pw_35", "pw_48_lid_2", "pw_16"]
+        assert picker.suggested_count == 5 and len(picker.results) == 32
+        text = flat(app)
+        assert "★ Participatiewet, art. 35" in text and "past bij: huurachterstand" in text
+        assert "BWBR0015703 · geldig vanaf 01-01-2015" in text
+        assert "https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=35" in text
+        await type_text(pilot, "briefadres")
+        await settle(pilot)
+        assert [b.id for b in picker.results] == ["wet_brp_2_39_briefadres"] and picker.suggested_count == 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is editor

@@ -7,7 +7,9 @@ on its own fresh copy of sample.db, so two people at one projector laptop never 
 oefenomgeving marker). Every tab is its own `doorbraak` process that starts at the app's login and runs as
 that user; it ends when the tab closes (the websocket closes: the process is told to quit, and killed if it
 has not within a few seconds) or after `--sessie-minuten` without input. `--max-sessies` limits the number
-of processes; one more tab gets a Dutch message. Behind a reverse proxy with TLS: `--publieke-url`
+of processes; one more tab gets a Dutch message. One session process is kept started ahead (the spare) and
+handed to the next tab, so that it paints about when the page has loaded. Behind a reverse proxy with TLS:
+`--publieke-url`
 (docs/deployment.md). The page needs no internet: the font and scripts come from textual-serve's package,
 the page template from tui/serve/app_index.html.
 """
@@ -138,6 +140,49 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
             self.sessions: set[int] = set()
             """Process ids of the running session processes (what --max-sessies counts)."""
             self.starting = 0
+            self.spare: Any = None
+            """One session process started ahead (Python, Textual and the database opened, the first screen
+            drawn), handed to the next tab: it paints in about the time the page needs to load. Not counted
+            in --max-sessies; one more process than there are sessions."""
+            self._spare_task: asyncio.Task[None] | None = None
+
+        def _new_service(self, websocket: web.WebSocketResponse | None) -> Any:
+            async def nothing(*_: object) -> None:
+                return None
+
+            return SessionService(
+                self.command, write_bytes=websocket.send_bytes if websocket else nothing,
+                write_str=websocket.send_str if websocket else nothing,
+                close=websocket.close if websocket else nothing,
+                download_manager=self.download_manager, debug=self.debug)
+
+        def keep_spare(self) -> None:
+            if self.spare is None and (self._spare_task is None or self._spare_task.done()):
+                self._spare_task = asyncio.get_running_loop().create_task(self._start_spare())
+
+        async def _start_spare(self) -> None:
+            service = self._new_service(None)
+            try:
+                await service._open_app_process(80, 24)
+            except OSError as error:
+                log.error("Could not start a spare session: %s", type(error).__name__)
+                return
+            self.spare = service
+
+        def take_spare(self, websocket: web.WebSocketResponse) -> Any:
+            spare, self.spare = self.spare, None
+            process = getattr(spare, "_process", None)
+            if spare is None or process is None or process.returncode is not None:
+                return None  # none yet, or it ended (its idle time passed): start one the usual way
+            spare.remote_write_bytes = websocket.send_bytes
+            spare.remote_write_str = websocket.send_str
+            spare.remote_close = websocket.close
+            return spare
+
+        async def stop_spare(self) -> None:
+            spare, self.spare = self.spare, None
+            if spare is not None:
+                await spare.stop()
 
         @property
         def full(self) -> bool:
@@ -169,12 +214,16 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
             self.starting += 1
             try:
                 await websocket.prepare(request)
-                service = SessionService(self.command, write_bytes=websocket.send_bytes,
-                                         write_str=websocket.send_str, close=websocket.close,
-                                         download_manager=self.download_manager, debug=self.debug)
-                await service.start(width, height)
+                service = self.take_spare(websocket)
+                if service is not None:
+                    service._task = asyncio.create_task(service.run())
+                    await service.set_terminal_size(width, height)
+                else:
+                    service = self._new_service(websocket)
+                    await service.start(width, height)
                 self.sessions.add(service.pid)
                 self.starting -= 1
+                self.keep_spare()
                 await self._process_messages(websocket, service)
             except asyncio.CancelledError:
                 await websocket.close()
@@ -193,7 +242,11 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
                                 handlers=[RichHandler(show_path=False, show_time=False, rich_tracebacks=False,
                                                       console=self.console)])
 
+        async def on_shutdown(self, app: object) -> None:
+            await self.stop_spare()
+
         async def on_startup(self, app: object) -> None:
+            self.keep_spare()
             if self.shared:
                 self.console.print(f"doorbraak in de browser op {self.public_url}", highlight=False)
                 self.console.print(f"Elk tabblad logt in en krijgt een eigen proces (hoogstens {self.max_sessions}).",

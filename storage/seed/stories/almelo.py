@@ -83,17 +83,17 @@ BRUGGEMANN = Story(
         perspective="Over een jaar hebben we een regeling, is Petra weer aan het werk en gaan we samen op "
         "vakantie naar Uwe's familie.",
         obstacle="financien",
-        obstacle_text="De inhouding van de bestuursrechtelijke premie en de schulden houden Petra's depressie in "
-        "stand.",
+        obstacle_text="De inhouding van de bestuursrechtelijke premie en de schulden houden de depressie van de "
+        "vrouw in stand.",
         doorbraak="Schuldhulpverlening neemt hen op in een schuldregeling en meldt dat bij het CAK, zodat de "
-        "bestuursrechtelijke premie stopt; Petra start basis-ggz.",
+        "bestuursrechtelijke premie stopt; de vrouw start basis-ggz.",
         goals=(
             Goal("Schuldregeling en gewone premie", "financien", 3),
             Goal("Petra herstelt van haar depressie", "geestelijke_gezondheid", 3),
         ),
         actions=(
-            Action("Schuldregeling starten en het CAK melden dat Uwe in de regeling zit", SCHULDHULP, 4, goal=1),
-            Action("Basis-ggz voor Petra", "GGZ Tukkerland", 3, goal=2),
+            Action("Schuldregeling starten en het CAK melden dat de man in de regeling zit", SCHULDHULP, 4, goal=1),
+            Action("Basis-ggz voor de vrouw", "GGZ Tukkerland", 3, goal=2),
         ),
         costs=(
             Cost(
@@ -103,13 +103,17 @@ BRUGGEMANN = Story(
                 "41.00",
                 frequency="per_maand",
                 kind="overdracht",
-                receiver="Zorgverzekeringsfonds (via het CAK)",
+                receiver="zorgverzekeringsfonds",
                 source="Beschikking CAK in het dossier",
             ),
             Cost("Loonbeslag en incassokosten", "huidig_pad", "overig", "1600.00", source="Schuldenoverzicht dossier"),
             Cost("Schuldregeling", "doorbraak", "gemeente_schuldhulp", kengetal="schuldhulpverlening_traject"),
             Cost(
-                "Basis-ggz voor Petra", "doorbraak", "zorgverzekeraar", "2600.00", source="Opgave GGZ Tukkerland, 2026"
+                "Basis-ggz voor de vrouw",
+                "doorbraak",
+                "zorgverzekeraar",
+                "2600.00",
+                source="Opgave GGZ Tukkerland, 2026",
             ),
         ),
         facts="Uwe is aangemeld bij het CAK na acht maanden premieachterstand; samen € 17.800 schulden. Petra is "
@@ -176,6 +180,7 @@ DE_GRAAF = Story(
         Organisation("Verslavingszorg Oost", "zorgaanbieder", "Zvw", "Behandeling gokverslaving", "3900.00"),
         Organisation("Jeugdhulp Twentekracht", "jeugdhulpaanbieder", "Jeugdwet", "Begeleiding Julia", "7200.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Gemeente Almelo – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2025-11-10",
@@ -184,8 +189,8 @@ DE_GRAAF = Story(
         "begeleider.",
         obstacle="financien",
         obstacle_text="De gokschulden en de deurwaarders: zonder regeling geen rust om te stoppen met gokken.",
-        doorbraak="Schuldhulpverlening laat Chantal toe tot de schuldregeling ondanks de gokverslaving, op "
-        "voorwaarde dat ze in behandeling blijft; Ronald beheert het geld. Voor Julia wordt verlengde jeugdhulp "
+        doorbraak="Schuldhulpverlening laat de moeder toe tot de schuldregeling ondanks de gokverslaving, op "
+        "voorwaarde dat ze in behandeling blijft; de vader beheert het geld. Voor de dochter wordt verlengde jeugdhulp "
         "aangevraagd.",
         goals=(
             Goal("Schulden in een regeling", "financien", 3),
@@ -210,7 +215,7 @@ DE_GRAAF = Story(
             Action("Behandeling gokverslaving", "Verslavingszorg Oost", 2, goal=2, status="gedaan", done_days=14),
             Action("Relatiegesprekken", NOORD, 12, goal=2, status="bezig"),
             Action(
-                "Verlengde jeugdhulp voor Julia aanvragen",
+                "Verlengde jeugdhulp voor de dochter aanvragen",
                 "Gemeente Almelo – Jeugd",
                 40,
                 goal=3,
@@ -306,6 +311,7 @@ KIDANE = Story(
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand gezin", "23900.00"),
         Organisation(ZUID, "gemeente", "Wmo 2015", "Maatschappelijke begeleiding", "2400.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Metaalbedrijf Twentestaal", "werkgever", "Overig", "Werkplek lasser", "0.00"),
     ),
     plan=Plan(
         start="2025-07-14",
@@ -313,7 +319,7 @@ KIDANE = Story(
         perspective="Over een jaar werk ik als lasser en spreken we genoeg Nederlands voor school en dokter.",
         obstacle="werk_opleiding",
         obstacle_text="Zonder werk blijft de taal hangen, en zonder taal komt er geen werk.",
-        doorbraak="Tesfay leert Nederlands op de werkvloer van een metaalbedrijf, met behoud van uitkering; de "
+        doorbraak="De vader leert Nederlands op de werkvloer van een metaalbedrijf, met behoud van uitkering; de "
         "sollicitatieplicht wordt daarop afgestemd.",
         goals=(Goal("Betaald werk als lasser", "werk_opleiding", 4),),
         actions=(
@@ -323,7 +329,7 @@ KIDANE = Story(
                 6,
                 goal=1,
                 deviating=True,
-                bases=("pw_18_lid_1",),
+                bases=("pw_9_lid_2", "pw_18_lid_1"),
                 cost=3,
                 done_days=40,
                 onevenredigheid="Een klassikaal traject past niet bij zijn vakmanschap en duurt jaren langer.",
@@ -367,7 +373,10 @@ KIDANE = Story(
         onevenredigheid="Het standaardtraject houdt het gezin jaren in de bijstand.",
         gelijkheid=GELIJK,
         risks="Als de werkplek stopt, gaat Tesfay terug naar het gewone traject.",
-        grounds=(Basis("pw_18_lid_1", "Verplichtingen afgestemd: taal leren op de werkvloer."),),
+        grounds=(
+            Basis("pw_9_lid_2", "Tijdelijke ontheffing van de arbeidsverplichting tijdens de werkplek met taalcoach."),
+            Basis("pw_18_lid_1", "Verplichtingen afgestemd: taal leren op de werkvloer."),
+        ),
         privacy=ALLEEN_TAAK,
         privacy_text=PRIVACY_GEWOON,
         law="Participatiewet, Wet inburgering 2021",
@@ -407,6 +416,7 @@ LAMMERS = Story(
         Organisation("Wetterhorst Wonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         Organisation("UWV", "landelijke_uitvoeringsorganisatie", "WIA/Wajong", "WIA-uitkering", "17600.00"),
         Organisation(NOORD, "gemeente", "Wmo 2015", "Casusregie", "1500.00"),
+        Organisation("Gemeente Almelo – Werk en Inkomen", "gemeente", "Participatiewet", "Bijzondere bijstand", "0.00"),
     ),
     plan=Plan(
         start="2026-10-22",
@@ -484,8 +494,8 @@ TER_HORST = Story(
         in_kaart="Gesprek met Esther; vonnis alimentatie en LBIO-correspondentie.",
         perspective="Over een jaar hebben de meiden gewoon wat ze nodig hebben en betaal ik alles op tijd.",
         obstacle="financien",
-        obstacle_text="Zonder de alimentatie komt Esther elke maand € 540 tekort.",
-        doorbraak="De gemeente betaalt een voorschot uit bijzondere bijstand als renteloze lening; Esther "
+        obstacle_text="Zonder de alimentatie komt de moeder elke maand € 540 tekort.",
+        doorbraak="De gemeente betaalt een voorschot uit bijzondere bijstand als renteloze lening; de moeder "
         "betaalt terug zodra het LBIO de achterstallige alimentatie int.",
         goals=(Goal("Elke maand rondkomen", "financien", 4),),
         actions=(
@@ -569,6 +579,13 @@ NIJLAND = Story(
         Organisation("Verslavingszorg Oost", "zorgaanbieder", "Zvw", "Ambulante nazorg", "4200.00"),
         Organisation("Woonstichting Het Wierden", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande", "16800.00"),
+        Organisation(
+            "Gemeente Almelo – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-04-20",
@@ -589,7 +606,7 @@ NIJLAND = Story(
                 status="gedaan",
                 done_days=12,
                 deviating=True,
-                bases=("wmo_2_3_5",),
+                bases=("wmo_2_3_5", "awb_4_84"),
                 cost=3,
                 onevenredigheid="Beschermd wonen buiten de regio breekt het netwerk af dat terugval voorkomt.",
                 gelijkheid=GELIJK,
@@ -621,7 +638,13 @@ NIJLAND = Story(
         onevenredigheid="Plaatsing buiten de regio vergroot de kans op terugval.",
         gelijkheid=GELIJK,
         risks="Bij terugval schaalt de begeleiding op; de corporatie is geïnformeerd.",
-        grounds=(Basis("wmo_2_3_5", "Maatwerkvoorziening Housing First."),),
+        grounds=(
+            Basis("wmo_2_3_5", "Maatwerkvoorziening Housing First."),
+            Basis(
+                "awb_4_84",
+                "Afwijken van de regionale plaatsingsregel beschermd wonen (de eerste vrije plek in de regio).",
+            ),
+        ),
         privacy=GEZONDHEID_WMO,
         privacy_text=PRIVACY_GEZONDHEID,
         law="Wmo 2015",

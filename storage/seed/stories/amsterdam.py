@@ -89,6 +89,13 @@ OZDEMIR = Story(
         Organisation(LEERPLICHT, "gemeente", "Overig", "Verzuimgesprek Emir", "0.00"),
         Organisation("Mavo Oostpoort", "onderwijs", "Overig", "Mentoraat Emir", "0.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Amsterdam – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-10-14",
@@ -97,9 +104,10 @@ OZDEMIR = Story(
         perspective="Over een jaar heb ik overzicht over mijn geld, haalt Emir zijn diploma en hoef ik niet elke "
         "dag bang te zijn voor de post.",
         obstacle="financien",
-        obstacle_text="De schulden en de terugvordering nemen al Ayşe's energie; voor Emir blijft niets over.",
+        obstacle_text="De schulden en de terugvordering nemen alle energie van de moeder; voor haar zoon blijft "
+        "niets over.",
         doorbraak="Schuldhulpverlening start een minnelijke regeling en vraagt bij Dienst Toeslagen een "
-        "persoonlijke betalingsregeling aan; de leerplichtambtenaar en het buurtteam maken één plan met Emir.",
+        "persoonlijke betalingsregeling aan; de leerplichtambtenaar en het buurtteam maken één plan met de zoon.",
         goals=(
             Goal("Schulden in één regeling", "financien", 3),
             Goal("Emir weer elke dag op school", "maatschappelijke_participatie", 4),
@@ -107,7 +115,7 @@ OZDEMIR = Story(
         actions=(
             Action("Minnelijke schuldregeling starten", SCHULDHULP, 4, goal=1),
             Action("Persoonlijke betalingsregeling aanvragen bij Dienst Toeslagen", SCHULDHULP, 4, goal=1),
-            Action("Verzuimplan met Emir, zijn mentor en het buurtteam", LEERPLICHT, 3, goal=2),
+            Action("Verzuimplan met de zoon, zijn mentor en het buurtteam", LEERPLICHT, 3, goal=2),
         ),
         costs=(
             Cost(
@@ -191,7 +199,7 @@ JANSEN = Story(
             Action(
                 "Veiligheidsplan bijhouden en contactverbod bewaken", "Veilig Thuis Amsterdam-Amstelland", 2, goal=1
             ),
-            Action("Traumabehandeling voor Ïlse via de huisarts regelen", OOST, 4, goal=2),
+            Action("Traumabehandeling voor de moeder via de huisarts regelen", OOST, 4, goal=2),
         ),
         costs=(
             Cost(
@@ -275,15 +283,16 @@ AIT_TALEB = Story(
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande ouder", "16800.00"),
         Organisation("Wooncorporatie IJ-Oever", "woningcorporatie", "Huurrecht (BW)", "Jongerenwoning", "0.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Gemeente Amsterdam – Wonen", "gemeente", "Overig", "Urgentieverlening", "0.00"),
     ),
     plan=Plan(
         start="2025-09-29",
         in_kaart="Gesprekken met Nadia en haar moeder; logeeradressen en inkomen in kaart gebracht.",
         perspective="Over een jaar heb ik een eigen plek voor Amir en mij en zit ik weer op school.",
         obstacle="huisvesting",
-        obstacle_text="Zonder vaste plek geen rust voor Amir en geen kans om de opleiding af te maken.",
+        obstacle_text="Zonder vaste plek geen rust voor het kind en geen kans om de opleiding af te maken.",
         doorbraak="Werk en Inkomen past de zoektermijn van vier weken niet toe, zodat de bijstand direct ingaat; "
-        "Nadia krijgt met urgentie een jongerenwoning.",
+        "moeder en kind krijgen met urgentie een jongerenwoning.",
         goals=(
             Goal("Een eigen woning voor Nadia en Amir", "huisvesting", 4),
             Goal("Vast inkomen en overzicht", "financien", 4),
@@ -497,6 +506,14 @@ VAN_DER_MEER = Story(
         ),
         Organisation("Stichting Nachtwacht Opvang", "zorgaanbieder", "Wmo 2015", "Nachtopvang", "9200.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande", "16800.00"),
+        Organisation(
+            "Gemeente Amsterdam – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
+        Organisation("Gemeente Amsterdam – Wmo", "gemeente", "Wmo 2015", "Begeleid wonen (aanvraag)", "0.00"),
     ),
     plan=Plan(
         start="2026-04-13",
@@ -505,7 +522,7 @@ VAN_DER_MEER = Story(
         obstacle="huisvesting",
         obstacle_text="Zonder adres geen inschrijving, geen uitkering en geen regeling met het CJIB; de kans op "
         "terugval in oude contacten groeit.",
-        doorbraak="Marco krijgt een briefadres en bijstand; schuldhulpverlening vraagt de noodstop bij het CJIB "
+        doorbraak="De bewoner krijgt een briefadres en bijstand; schuldhulpverlening vraagt de noodstop bij het CJIB "
         "aan zodat de inning pauzeert tot er een regeling is; een kamer in begeleid wonen via de Wmo.",
         goals=(
             Goal("Een eigen kamer", "huisvesting", 3),

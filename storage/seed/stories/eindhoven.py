@@ -94,6 +94,13 @@ CELIK = Story(
             "Verslavingszorg Brabantse Kern", "zorgaanbieder", "Zvw", "Ambulante alcoholbehandeling", "5040.00"
         ),
         Organisation("Dommelstad Wonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
+        Organisation(
+            "Gemeente Eindhoven – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-03-16",
@@ -102,8 +109,8 @@ CELIK = Story(
         perspective="Over een jaar drink ik niet meer, woon ik nog in mijn huis en werk ik weer in een magazijn.",
         obstacle="financien",
         obstacle_text="De inhouding van de bestuursrechtelijke premie laat te weinig over voor huur en eten. "
-        "Zolang de schulden groeien, komt Mehmet niet toe aan de behandeling van zijn drinken.",
-        doorbraak="Schuldhulpverlening laat Mehmet toe tot de schuldregeling, ook al drinkt hij nog, en meldt dat "
+        "Zolang de schulden groeien, komt de bewoner niet toe aan de behandeling van zijn drinken.",
+        doorbraak="Schuldhulpverlening laat de bewoner toe tot de schuldregeling, ook al drinkt hij nog, en meldt dat "
         "bij het CAK: dan stopt de bestuursrechtelijke premie en betaalt hij weer de gewone premie aan zijn "
         "verzekeraar. De huurachterstand wordt betaald uit bijzondere bijstand; de alcoholbehandeling start "
         "zonder wachttijd.",
@@ -164,7 +171,7 @@ CELIK = Story(
                 "41.00",
                 frequency="per_maand",
                 kind="overdracht",
-                receiver="Zorgverzekeringsfonds (via het CAK)",
+                receiver="zorgverzekeringsfonds",
                 source="Beschikking CAK in het dossier",
             ),
             Cost(
@@ -328,13 +335,17 @@ RAMDIN = Story(
         ),
         Organisation("Woonkracht Kempen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Eindhoven – Werk en Inkomen", "gemeente", "Participatiewet", "Bijzondere bijstand", "0.00"
+        ),
     ),
     plan=Plan(
         start="2026-10-12",
         in_kaart="Huisbezoek met het hele gezin; contact met Woonkracht Kempen, het UWV en de mentor van Anjali.",
         perspective="Over een jaar wonen we nog in ons huis en gaan de kinderen naar dezelfde school.",
         obstacle="huisvesting",
-        obstacle_text="Het ontruimingsvonnis: zonder woning valt ook de rust voor de kinderen en Ravi's herstel weg.",
+        obstacle_text="Het ontruimingsvonnis: zonder woning valt ook de rust voor de kinderen en het herstel van de "
+        "vader weg.",
         doorbraak="De gemeente betaalt de huurachterstand uit bijzondere bijstand; Woonkracht Kempen voert het "
         "vonnis niet uit zolang de huur voortaan van het inkomen wordt ingehouden.",
         goals=(
@@ -466,10 +477,10 @@ OZTURK = Story(
         perspective="Over een jaar hebben we rust over geld, is Selin weer zichzelf en eten we weer samen.",
         obstacle="financien",
         obstacle_text="Het beslag op het loon laat minder over dan nodig om te leven; de zorgen over geld houden "
-        "Selin's somberheid en de ruzies in stand.",
+        "de somberheid van de moeder en de ruzies in stand.",
         doorbraak="Schuldhulpverlening vraagt bij Dienst Toeslagen een persoonlijke betalingsregeling zonder rente "
         "aan, afgestemd op wat het gezin kan missen, en laat de deurwaarder de beslagvrije voet herberekenen. "
-        "Selin start basis-ggz via de huisarts.",
+        "De moeder start basis-ggz via de huisarts.",
         goals=(
             Goal("Eén betaalbare regeling voor de terugvordering", "financien", 3),
             Goal("Selin voelt zich weer beter", "geestelijke_gezondheid", 4),
@@ -499,7 +510,7 @@ OZTURK = Story(
                 note="De deurwaarder reageert niet op twee verzoeken; escalatie naar het regionale overleg "
                 "wordt voorbereid.",
             ),
-            Action("Basis-ggz voor Selin starten", "GGZ De Peel", 5, goal=2, status="gedaan", done_days=33),
+            Action("Basis-ggz voor de moeder starten", "GGZ De Peel", 5, goal=2, status="gedaan", done_days=33),
             Action("Gezinsgesprekken over geld en taken", WIJ_GESTEL, 8, goal=3, status="bezig"),
         ),
         costs=(
@@ -777,6 +788,7 @@ KOWALSKI = Story(
     organisations=(
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstandsuitkering alleenstaande", "16800.00"),
         Organisation("Opvang Het Anker", "zorgaanbieder", "Wmo 2015", "Nachtopvang (af en toe)", "1800.00"),
+        Organisation("Gemeente Eindhoven – Burgerzaken", "gemeente", "Overig", "Briefadres", "0.00"),
     ),
     plan=Plan(
         start="2026-10-19",
@@ -784,7 +796,7 @@ KOWALSKI = Story(
         perspective="Over een jaar heb ik een eigen kamer en werk ik weer in een magazijn.",
         obstacle="huisvesting",
         obstacle_text="Zonder adres geen inschrijving, zonder inschrijving geen uitkering en geen kamer.",
-        doorbraak="Piotr krijgt een briefadres bij het WIJ-team en kan bijstand aanvragen; de borg voor een kamer "
+        doorbraak="De bewoner krijgt een briefadres bij het WIJ-team en kan bijstand aanvragen; de borg voor een kamer "
         "betaalt de gemeente voor als lening uit bijzondere bijstand.",
         goals=(
             Goal("Een eigen kamer", "huisvesting", 4),

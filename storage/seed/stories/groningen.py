@@ -67,6 +67,13 @@ NGUYEN = Story(
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande ouder", "16800.00"),
         Organisation(BEIJUM, "gemeente", "Wmo 2015", "Casusregie", "2900.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Groningen – Kredietbank en Schuldhulp",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-10-21",
@@ -74,7 +81,7 @@ NGUYEN = Story(
         perspective="Over een jaar spreek ik beter Nederlands, heb ik werk en hoeft Mai mijn post niet meer te lezen.",
         obstacle="werk_opleiding",
         obstacle_text="Zonder Nederlands geen werk, en zonder werk lopen de schulden op.",
-        doorbraak="Linh volgt een intensieve taalcursus met werkstage; voor die zes maanden krijgt ze ontheffing "
+        doorbraak="De bewoner volgt een intensieve taalcursus met werkstage; voor die zes maanden krijgt ze ontheffing "
         "van de sollicitatieplicht. De kredietbank start een minnelijke regeling.",
         goals=(
             Goal("Nederlands op niveau A2 en een werkstage", "werk_opleiding", 3),
@@ -176,6 +183,9 @@ BENALI = Story(
             "0.00",
         ),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Groningen – Belastingen", "gemeente", "Overig", "Kwijtschelding gemeentelijke belastingen", "0.00"
+        ),
     ),
     plan=Plan(
         start="2026-10-22",
@@ -258,14 +268,15 @@ MAZUR = Story(
         Organisation(WMO, "gemeente", "Wmo 2015", "Ambulante begeleiding (6 uur per week)", "14900.00"),
         Organisation("GGZ Wad en Wierde", "zorgaanbieder", "Zvw", "Psychiatrische behandeling", "3800.00"),
         Organisation("Stadsgoed Wonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
+        Organisation("Gemeente Groningen – WIJ-team Beijum", "gemeente", "Wmo 2015", "Casusregie", "2400.00"),
     ),
     plan=Plan(
         start="2026-06-15",
         in_kaart="Gesprekken met Ewa, haar begeleider en haar psychiater.",
         perspective="Over een jaar woon ik nog steeds zelfstandig en werk ik drie dagen in de kringloop.",
         obstacle="geestelijke_gezondheid",
-        obstacle_text="Met de helft van de begeleiding verliest Ewa haar structuur; terugval naar beschermd wonen "
-        "dreigt.",
+        obstacle_text="Met de helft van de begeleiding verliest de bewoner haar structuur; terugval naar beschermd "
+        "wonen dreigt.",
         doorbraak="De Wmo houdt de begeleiding op zes uur per week, boven de richtlijn van drie uur, en bouwt pas "
         "af als het vrijwilligerswerk drie dagen loopt.",
         goals=(
@@ -410,6 +421,7 @@ SMITS = Story(
         ),
         Organisation(SELWERD, "gemeente", "Wmo 2015", "Casusregie", "2200.00"),
         Organisation("UWV", "landelijke_uitvoeringsorganisatie", "WW", "Geen recht (zelfstandige)", "0.00"),
+        Organisation("Huisartsenpraktijk De Linde", "zorgaanbieder", "Zvw", "Praktijkondersteuner ggz", "600.00"),
     ),
     plan=Plan(
         start="2025-11-17",
@@ -418,7 +430,7 @@ SMITS = Story(
         obstacle="financien",
         obstacle_text="De dreigende executie: bij een gedwongen verkoop blijft een grote restschuld over.",
         doorbraak="Het huis wordt onderhands verkocht in overleg met de bank; de kredietbank lost met een "
-        "saneringskrediet alle schuldeisers in één keer af, en Wim en Ria betalen drie jaar af aan de "
+        "saneringskrediet alle schuldeisers in één keer af, en het echtpaar betaalt drie jaar af aan de "
         "kredietbank.",
         goals=(
             Goal("Schulden in één krediet", "financien", 3),
@@ -439,7 +451,7 @@ SMITS = Story(
                 gelijkheid=GELIJK,
             ),
             Action("Onderhandse verkoop met de bank afspreken", SELWERD, 8, goal=1, done_days=60),
-            Action("Praktijkondersteuner ggz voor Wim", "Huisartsenpraktijk De Linde", 3, goal=2, done_days=20),
+            Action("Praktijkondersteuner ggz voor de man", "Huisartsenpraktijk De Linde", 3, goal=2, done_days=20),
         ),
         costs=(
             Cost(
@@ -531,13 +543,14 @@ ZANDSTRA = Story(
     organisations=(
         Organisation("Jeugdhulp Ommelanden", "jeugdhulpaanbieder", "Jeugdwet", "Begeleiding (gestopt in juli)", "0.00"),
         Organisation(BEIJUM, "gemeente", "Wmo 2015", "Casusregie", "1800.00"),
+        Organisation("Gemeente Groningen – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2026-10-26",
         in_kaart="Gesprek met Petra en Sven.",
         perspective="Over een jaar heb ik weer een opleiding en een begeleider die ik ken.",
         obstacle="geestelijke_gezondheid",
-        obstacle_text="Sinds de jeugdhulp stopte, is er geen begeleiding; Sven raakt zijn ritme kwijt.",
+        obstacle_text="Sinds de jeugdhulp stopte, is er geen begeleiding; de zoon raakt zijn ritme kwijt.",
         doorbraak="Verlengde jeugdhulp tot 23 bij zijn oude begeleider, zodat er geen gat is tot een Wmo-voorziening.",
         goals=(Goal("Begeleiding zonder onderbreking", "geestelijke_gezondheid", 3),),
         actions=(Action("Verlengde jeugdhulp aanvragen", "Gemeente Groningen – Jeugd", 2),),

@@ -64,6 +64,7 @@ BAKKER = Story(
         Organisation("Verslavingszorg Mijnstreek", "zorgaanbieder", "Zvw", "Methadonprogramma", "6300.00"),
         Organisation(CENTRUM, "gemeente", "Wmo 2015", "Casusregie", "3900.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande", "16800.00"),
+        Organisation("Gemeente Heerlen – Wmo", "gemeente", "Wmo 2015", "Housing First-begeleiding (aanvraag)", "0.00"),
     ),
     plan=Plan(
         start="2026-06-22",
@@ -72,7 +73,7 @@ BAKKER = Story(
         "methadon van de poli.",
         obstacle="huisvesting",
         obstacle_text="Zonder adres geen uitkering, geen zorgverzekering op orde en geen vaste behandeling.",
-        doorbraak="Dennis krijgt een briefadres en bijstand; de poli start het methadonprogramma en een "
+        doorbraak="De bewoner krijgt een briefadres en bijstand; de poli start het methadonprogramma en een "
         "Housing First-woning volgt met intensieve begeleiding.",
         goals=(Goal("Een eigen woning", "huisvesting", 3), Goal("Stabiel op methadon", "middelengebruik", 3)),
         actions=(
@@ -352,16 +353,17 @@ JANSSEN = Story(
         Organisation("UWV", "landelijke_uitvoeringsorganisatie", "WIA/Wajong", "WIA-uitkering", "15900.00"),
         Organisation(CENTRUM, "gemeente", "Wmo 2015", "Casusregie", "2100.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Gemeente Heerlen – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2026-03-23",
         in_kaart="Gesprekken met Nicole, Luuk en zijn begeleider; de big 5 voor 18-jarigen doorgelopen.",
         perspective="Over een jaar heeft Luuk zijn diploma, een eigen zorgverzekering en nog steeds zijn begeleider.",
         obstacle="maatschappelijke_participatie",
-        obstacle_text="Op zijn 18e stopt de begeleiding; zonder begeleiding haakt Luuk af op school.",
+        obstacle_text="Op zijn 18e stopt de begeleiding; zonder begeleiding haakt de zoon af op school.",
         doorbraak="Verlengde jeugdhulp tot 23 bij dezelfde begeleider, vóór zijn verjaardag besloten. Samen met "
-        "Luuk worden de big 5 geregeld: eigen zorgverzekering en zorgtoeslag, studiefinanciering, en het "
-        "wegvallen van kinderbijslag in het budget van Nicole.",
+        "de zoon worden de big 5 geregeld: eigen zorgverzekering en zorgtoeslag, studiefinanciering, en het "
+        "wegvallen van kinderbijslag in het budget van de moeder.",
         goals=(
             Goal("Begeleiding loopt door na 18", "maatschappelijke_participatie", 3),
             Goal("Luuk haalt zijn diploma", "werk_opleiding", 4),
@@ -382,9 +384,17 @@ JANSSEN = Story(
                 "op het spel.",
                 gelijkheid=GELIJK,
             ),
+            Action(
+                "Een BBL-plek in de logistiek zoeken met de zoon en zijn mentor",
+                "Jeugdhulp Oostflank",
+                22,
+                goal=2,
+                status="gedaan",
+                done_days=140,
+            ),
             Action("Zorgverzekering, zorgtoeslag en studiefinanciering aanvragen", CENTRUM, 36, goal=3, status="bezig"),
             Action(
-                "Budget van Nicole bijstellen na het einde van de kinderbijslag", CENTRUM, 38, goal=3, status="open"
+                "Budget van de moeder bijstellen na het einde van de kinderbijslag", CENTRUM, 38, goal=3, status="open"
             ),
         ),
         costs=(

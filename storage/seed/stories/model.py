@@ -106,7 +106,8 @@ class Cost:
     """kosten (a real cost: time, care, places, court and bailiff effort) or overdracht (money moving from
     payer to receiver: fines and increases, premiums, benefits, rent arrears, loans)."""
     receiver: str | None = None
-    """For an overdracht: who receives it (a Payer value, HUISHOUDEN, or a named party)."""
+    """For an overdracht: who receives it (a domain.rekensom.Payer value: huishouden, woningcorporatie, rijk
+    for fines via the CJIB, zorgverzekeringsfonds for the bestuursrechtelijke premie via the CAK, ...)."""
     kengetal: str | None = None
     quantity: str = "1"
     probability: str = "1"

@@ -82,15 +82,19 @@ DE_VRIES = Story(
         Organisation("Maaswonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         Organisation("Jeugdhulp Havenkracht", "jeugdhulpaanbieder", "Jeugdwet", "Jeugd-ggz voor Lotte", "7800.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Rotterdam – Werk en Inkomen", "gemeente", "Participatiewet", "Bijzondere bijstand", "0.00"
+        ),
+        Organisation("Gemeente Rotterdam – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2026-06-08",
         in_kaart="Gesprekken met Marieke, Johan en Lotte; huurafrekening en de behandelaar van Lotte gesproken.",
         perspective="Over een jaar wonen we nog in ons huis en heeft Lotte na haar 18e gewoon haar behandelaar.",
         obstacle="huisvesting",
-        obstacle_text="De aangezegde ontruiming: zonder woning stopt ook Lotte's behandeling en school.",
+        obstacle_text="De aangezegde ontruiming: zonder woning stoppen ook de behandeling en de school van de dochter.",
         doorbraak="De gemeente betaalt de huurachterstand uit bijzondere bijstand; Maaswonen ziet af van de "
-        "ontruiming als de huur voortaan automatisch wordt betaald. Voor Lotte wordt verlengde jeugdhulp tot 23 "
+        "ontruiming als de huur voortaan automatisch wordt betaald. Voor de dochter wordt verlengde jeugdhulp tot 23 "
         "aangevraagd, zodat haar behandeling na 18 doorloopt.",
         goals=(
             Goal("Woning behouden, huur elke maand betaald", "huisvesting", 4),
@@ -122,7 +126,7 @@ DE_VRIES = Story(
                 done_days=20,
             ),
             Action(
-                "Verlengde jeugdhulp tot 23 voor Lotte aanvragen",
+                "Verlengde jeugdhulp tot 23 voor de dochter aanvragen",
                 "Gemeente Rotterdam – Jeugd",
                 16,
                 goal=2,
@@ -317,7 +321,7 @@ WIJNGAARDE = Story(
                 HUISHOUDEN,
                 "700.00",
                 kind="overdracht",
-                receiver="Rijk (via het CJIB)",
+                receiver="rijk",
                 source="Overzicht CJIB (WAHV art. 23 en 25)",
             ),
             Cost(
@@ -352,7 +356,10 @@ WIJNGAARDE = Story(
         onevenredigheid="Gijzeling en baanverlies kosten meer dan de boetes zelf en maken betalen onmogelijk.",
         gelijkheid=GELIJK,
         risks="De noodstop duurt vier maanden; daarbinnen moet de regeling rond zijn.",
-        grounds=(Basis("cjib_noodstop", "De inning pauzeert terwijl schuldhulp een regeling maakt."),),
+        grounds=(
+            Basis("cjib_noodstop", "De inning pauzeert terwijl schuldhulp een regeling maakt."),
+            Basis("rv_475c_beslagvrije_voet", "Bij het aangekondigde loonbeslag blijft de beslagvrije voet vrij."),
+        ),
         privacy=ALLEEN_TAAK,
         privacy_text=PRIVACY_GEWOON,
         law="Wet gemeentelijke schuldhulpverlening, WAHV",
@@ -412,13 +419,14 @@ KRAWCZYK = Story(
         Organisation("Woonstichting De Nieuwe Haven", "woningcorporatie", "Huurrecht (BW)", "Nieuwe woning", "0.00"),
         Organisation("Zorgverzekeraar Polderpoort", "zorgverzekeraar", "Zvw", "Ziekenhuiszorg Zofia", "6400.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Gemeente Rotterdam – Wonen", "gemeente", "Overig", "Urgentieverlening", "0.00"),
     ),
     plan=Plan(
         start="2026-01-12",
         in_kaart="Huisbezoek met de GGD (schimmelmeting); brief van de kinderarts.",
         perspective="Over een jaar wonen we in een gezonde woning en is Zofia niet meer ziek.",
         obstacle="huisvesting",
-        obstacle_text="De schimmelwoning maakt Zofia steeds ziek; zonder andere woning blijft dat zo.",
+        obstacle_text="De schimmelwoning maakt de baby steeds ziek; zonder andere woning blijft dat zo.",
         doorbraak="De gemeente verleent medische urgentie, ook al staan ze korter dan twee jaar ingeschreven in de "
         "regio; de huurcommissie toetst de huur van de oude woning.",
         goals=(
@@ -592,14 +600,17 @@ PINAS = Story(
         ),
         Organisation("Basisschool De Sleutel", "onderwijs", "Overig", "Inschrijving Jayden", "0.00"),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Rotterdam – Werk en Inkomen", "gemeente", "Participatiewet", "Bijzondere bijstand", "0.00"
+        ),
     ),
     plan=Plan(
         start="2026-10-12",
         in_kaart="Thuiszittersoverleg met school, samenwerkingsverband, leerplicht en jeugdhulp.",
         perspective="Over een jaar gaat Jayden elke dag naar een school die bij hem past en werk ik weer.",
         obstacle="maatschappelijke_participatie",
-        obstacle_text="Jayden zit thuis: zonder school geen ritme voor hem en geen werk voor Rachel.",
-        doorbraak="Jeugdhulp begeleidt Jayden als spoedvoorziening in een klas van het speciaal onderwijs, "
+        obstacle_text="De zoon zit thuis: zonder school geen ritme voor hem en geen werk voor zijn moeder.",
+        doorbraak="Jeugdhulp begeleidt de zoon als spoedvoorziening in een klas van het speciaal onderwijs, "
         "vóór de toelaatbaarheidsverklaring rond is; leerplicht bewaakt de terugkeer naar school.",
         goals=(
             Goal("Jayden elke dag naar school", "maatschappelijke_participatie", 4),
@@ -618,7 +629,7 @@ PINAS = Story(
                 gelijkheid=GELIJK,
             ),
             Action("Toelaatbaarheidsverklaring en terugkeer naar school bewaken", LEERPLICHT, 8, goal=1),
-            Action("Werk zoeken zodra Jayden naar school gaat", WERK_INKOMEN, 16, goal=2),
+            Action("Werk zoeken zodra de zoon naar school gaat", WERK_INKOMEN, 16, goal=2),
         ),
         costs=(
             Cost(

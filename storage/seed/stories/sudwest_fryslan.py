@@ -72,7 +72,7 @@ HOEKSTRA = Story(
         in_kaart="Huisbezoek met de wijkverpleegkundige.",
         perspective="Over een jaar is mem goed verzorgd en ben ik weer dochter in plaats van verpleegster.",
         obstacle="basale_adl",
-        obstacle_text="Sjoukje heeft dag en nacht zorg nodig; Anneke kan dat niet meer dragen.",
+        obstacle_text="De moeder heeft dag en nacht zorg nodig; de dochter kan dat niet meer dragen.",
         doorbraak="De Wmo zet direct extra zorg en dagbesteding in; de wijkverpleging vraagt met spoed de "
         "Wlz-indicatie aan.",
         goals=(
@@ -187,6 +187,13 @@ DIJKSTRA = Story(
             "0.00",
         ),
         SVB_KINDERBIJSLAG,
+        Organisation(
+            "Gemeente Súdwest-Fryslân – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-02-23",
@@ -311,6 +318,7 @@ DE_JONG = Story(
     organisations=(
         Organisation("UWV", "landelijke_uitvoeringsorganisatie", "WW", "WW-uitkering", "19800.00"),
         Organisation(ZUIDWEST, "gemeente", "Wmo 2015", "Begeleiding", "2400.00"),
+        Organisation("Gemeente Súdwest-Fryslân – Wmo", "gemeente", "Wmo 2015", "Dagbesteding (aanvraag)", "0.00"),
     ),
     plan=Plan(
         start="2026-10-19",
@@ -508,6 +516,13 @@ TERPSTRA = Story(
     organisations=(
         Organisation("SVB", "landelijke_uitvoeringsorganisatie", "AOW", "AOW met AIO-aanvulling", "18900.00"),
         Organisation(SNEEK, "gemeente", "Wmo 2015", "Formulierenhulp", "600.00"),
+        Organisation(
+            "Gemeente Súdwest-Fryslân – Belastingen",
+            "gemeente",
+            "Overig",
+            "Kwijtschelding gemeentelijke belastingen",
+            "0.00",
+        ),
     ),
     plan=Plan(
         start="2025-11-03",

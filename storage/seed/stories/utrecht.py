@@ -110,6 +110,8 @@ YILMAZ = Story(
         Organisation("Jeugdhulp Stadsoevers", "jeugdhulpaanbieder", "Jeugdwet", "Begeleiding Baran", "8400.00"),
         Organisation(KANALENEILAND, "gemeente", "Wmo 2015", "Casusregie", "2600.00"),
         SVB_KINDERBIJSLAG,
+        Organisation("Vervoerder Stadsbus Utrecht", "werkgever", "Overig", "Opleidingsplek buschauffeur", "0.00"),
+        Organisation("Gemeente Utrecht – Jeugd", "gemeente", "Jeugdwet", "Verlengde jeugdhulp (besluit)", "0.00"),
     ),
     plan=Plan(
         start="2026-03-09",
@@ -118,7 +120,7 @@ YILMAZ = Story(
         obstacle="werk_opleiding",
         obstacle_text="De bijstandsregels laten de chauffeursopleiding niet toe; zonder opleiding geen werk.",
         doorbraak="Werk en Inkomen staat de opleiding tot buschauffeur toe met behoud van uitkering en stemt de "
-        "sollicitatieplicht daarop af; een vervoerder biedt een baangarantie. Voor Baran komt een plan voor na "
+        "sollicitatieplicht daarop af; een vervoerder biedt een baangarantie. Voor de zoon komt een plan voor na "
         "zijn 18e: verlengde jeugdhulp tot 23, eigen zorgverzekering en zorgtoeslag, het einde van de "
         "kinderbijslag en de jongerennorm.",
         goals=(
@@ -134,7 +136,7 @@ YILMAZ = Story(
                 status="gedaan",
                 done_days=12,
                 deviating=True,
-                bases=("pw_18_lid_1",),
+                bases=("pw_9_lid_2", "pw_18_lid_1"),
                 cost=4,
                 onevenredigheid="Vasthouden aan direct solliciteren houdt Hakan langer in de bijstand dan "
                 "een opleiding van vier maanden.",
@@ -142,7 +144,7 @@ YILMAZ = Story(
             ),
             Action("Opleiding en rijexamen", "Vervoerder Stadsbus Utrecht", 18, goal=1, status="bezig"),
             Action(
-                "Verlengde jeugdhulp tot 23 voor Baran aanvragen",
+                "Verlengde jeugdhulp tot 23 voor de zoon aanvragen",
                 "Gemeente Utrecht – Jeugd",
                 24,
                 goal=2,
@@ -195,6 +197,7 @@ YILMAZ = Story(
         gelijkheid=GELIJK,
         risks="Zakt Hakan voor het examen, dan volgt één herkansing binnen de opleiding.",
         grounds=(
+            Basis("pw_9_lid_2", "Tijdelijke ontheffing van de arbeidsverplichting tijdens de opleiding."),
             Basis(
                 "pw_18_lid_1", "Verplichtingen afgestemd op de omstandigheden: opleiding in plaats van solliciteren."
             ),
@@ -259,7 +262,7 @@ KOC = Story(
         in_kaart="Huisbezoek met de casemanager dementie; Emine apart gesproken.",
         perspective="Over een jaar is Ahmet veilig verzorgd en kan ik weer slapen.",
         obstacle="basale_adl",
-        obstacle_text="Ahmet heeft zorg nodig die thuis niet meer te geven is; de Wlz-indicatie duurt maanden.",
+        obstacle_text="De man heeft zorg nodig die thuis niet meer te geven is; de Wlz-indicatie duurt maanden.",
         doorbraak="De Wmo zet direct logeeropvang (twee nachten per week) en extra dagbesteding in, vooruitlopend op "
         "de Wlz-indicatie die het CIZ beoordeelt.",
         goals=(
@@ -350,6 +353,13 @@ LAHLOU = Story(
     organisations=(
         Organisation(OVERVECHT, "gemeente", "Wmo 2015", "Ambulante begeleiding", "5600.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand (aanvraag)", "0.00"),
+        Organisation(
+            "Gemeente Utrecht – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-10-20",
@@ -385,7 +395,7 @@ LAHLOU = Story(
                 HUISHOUDEN,
                 "600.00",
                 kind="overdracht",
-                receiver="schuldeisers",
+                receiver="overig",
                 source="Schuldenoverzicht dossier",
             ),
             Cost(
@@ -484,6 +494,14 @@ MAAS = Story(
         Organisation(WMO, "gemeente", "Wmo 2015", "Ambulante begeleiding thuis", "7200.00"),
         Organisation("Domstad Wonen", "woningcorporatie", "Huurrecht (BW)", "Huurwoning", "0.00"),
         Organisation(WERK_INKOMEN, "gemeente", "Participatiewet", "Bijstand alleenstaande", "16800.00"),
+        Organisation("Gemeente Utrecht – Buurtteam Kanaleneiland", "gemeente", "Wmo 2015", "Casusregie", "2400.00"),
+        Organisation(
+            "Gemeente Utrecht – Schuldhulpverlening",
+            "schuldhulpverlening",
+            "Wet gemeentelijke schuldhulpverlening",
+            "Schuldhulptraject",
+            "1500.00",
+        ),
     ),
     plan=Plan(
         start="2026-05-11",
