@@ -449,3 +449,13 @@ def test_kengetallen_are_indexed_and_a_loan_shows_its_verschuivingen(tmp_path: P
     # Writing the rekensom section without a price level keeps the plan's.
     ok(url, "plan", "set", case, "rekensom", json.dumps({"horizon_months": 12, "lines": lines}))
     assert json.loads(ok(url, "plan", "show", case, "--json").stdout)["rekensom"]["price_year"] == 2025
+    # The professional's PDF: the rekensom section with the society saldo, the wrong-pocket line, the
+    # verschuivingen and each indexed kengetal with its price level and original figure.
+    pdf = tmp_path / "plan.pdf"
+    ok(url, "plan", "export", case, "--format", "pdf", "-o", str(pdf))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Saldo voor de samenleving: € 40.369,26 over 12 maanden" in text.replace("\xa0", " ")
+    assert "Verkeerde zak: Ja" in text
+    assert "Verschuivingen (overdrachten; geen kosten voor de samenleving)" in text
+    assert "prijspeil 2025, bron: Scriptie, aangehaald door Stadlander, 2015: € 100.000,00" in text.replace("\xa0", " ")
+    assert "Lening" in text and "restschuld € 6.150,00" in text.replace("\xa0", " ")

@@ -197,6 +197,8 @@ def _cost_line(cost: Cost) -> CostLine | None:
         duration_months=cost.months,
         probability=Decimal(cost.probability),
         source=CostSource(text=cost.source, year=cost.year),
+        loan_months=cost.loan_months,
+        default_probability=Decimal(cost.default_probability) if cost.default_probability else None,
     )
 
 
