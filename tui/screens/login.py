@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
 from storage.bootstrap import AppHandle, as_services
 from tui.widgets.app_header import AppHeader
+from tui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tui.app import DoorbraakApp
@@ -33,6 +34,10 @@ class LoginScreen(Screen[None]):
     AUTO_FOCUS = "#login-user"
     BINDINGS = [
         Binding("ctrl+s", "login", "Inloggen", id="login.submit", tooltip="Inloggen met deze gegevens"),
+        # A priority binding runs inside the app's own handling of the key, before the next key is read: the
+        # focus is on the password before its first letter arrives, however slow the machine (as an Input's
+        # Submitted message, handled later in the Input's queue, is not).
+        Binding("enter", "enter", show=False, priority=True, id="login.enter"),
     ]
 
     def __init__(self, services: AppHandle) -> None:
@@ -60,19 +65,21 @@ class LoginScreen(Screen[None]):
             yield Input(password=True, id="login-password", max_length=200, compact=True)
             yield Static("", id="login-error", markup=False)
             yield Button("Inloggen (Enter)", id="login-button", variant="primary", compact=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         if self.query_one("#login-user", Input).value:
             self.query_one("#login-password", Input).focus()
 
-    @on(Input.Submitted, "#login-user")
-    def _user_entered(self) -> None:
-        self.query_one("#login-password", Input).focus()
+    def action_enter(self) -> None:
+        """Enter in the username goes to the password; anywhere else it logs in."""
+        if self.focused is self.query_one("#login-user", Input):
+            self.query_one("#login-password", Input).focus()
+        else:
+            self.action_login()
 
-    @on(Input.Submitted, "#login-password")
     @on(Button.Pressed, "#login-button")
-    def _submitted(self) -> None:
+    def _pressed(self) -> None:
         self.action_login()
 
     def action_login(self) -> None:

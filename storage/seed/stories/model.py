@@ -115,6 +115,10 @@ class Cost:
     months: int | None = None
     source: str = ""
     year: int = 2026
+    loan_months: int | None = None
+    """A loan (an overdracht from lender `payer` to borrower `receiver`): repaid in this many monthly instalments."""
+    default_probability: str | None = None
+    """A loan's chance that what is still unpaid at the end of the horizon is never repaid."""
 
 
 @dataclass(frozen=True)
