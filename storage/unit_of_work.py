@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from storage.escalation import SqlEscalationRepository
     from storage.households import SqlHouseholdRepository
     from storage.knelpunten import SqlKnelpuntRepository
+    from storage.mandates import SqlMandateRepository
     from storage.overbrugging import SqlOverbruggingRepository
     from storage.plans import SqlPlanRepository
     from storage.register import SqlRegisterRepository
@@ -26,6 +27,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "households": ("storage.households", "SqlHouseholdRepository"),
     "audit": ("storage.audit", "SqlAuditLog"),
     "users": ("storage.users", "SqlUserRepository"),
+    "mandates": ("storage.mandates", "SqlMandateRepository"),
     "overbruggingen": ("storage.overbrugging", "SqlOverbruggingRepository"),
     "escalations": ("storage.escalation", "SqlEscalationRepository"),
     "knelpunten": ("storage.knelpunten", "SqlKnelpuntRepository"),
@@ -41,6 +43,7 @@ class SqlUnitOfWork:
     households: SqlHouseholdRepository
     audit: SqlAuditLog
     users: SqlUserRepository
+    mandates: SqlMandateRepository
     overbruggingen: SqlOverbruggingRepository
     escalations: SqlEscalationRepository
     knelpunten: SqlKnelpuntRepository
@@ -69,7 +72,7 @@ class SqlUnitOfWork:
             factory = getattr(importlib.import_module(where[0]), where[1])
             if name == "audit":
                 repository = factory(self.session, self.audit_key, self.clock)
-            elif name in ("users", "dashboard"):
+            elif name in ("users", "dashboard", "mandates"):
                 repository = factory(self.session)
             else:
                 repository = factory(self.session, self.clock)

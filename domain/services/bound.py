@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from domain.services.households import HouseholdService
     from domain.services.knelpunten import KnelpuntService
     from domain.services.lmm import LmmService
+    from domain.services.mandates import MandateService
     from domain.services.overbrugging import OverbruggingService
     from domain.services.plans import PlanService
     from domain.services.privacy import PrivacyService
@@ -76,6 +77,12 @@ class UseCases:
         from domain.services.plans import PlanService
 
         return PlanService(self._new_uow, self._current_actor)
+
+    @cached_property
+    def mandates(self) -> MandateService:
+        from domain.services.mandates import MandateService
+
+        return MandateService(self._new_uow, self._current_actor)
 
     @cached_property
     def register(self) -> RegisterService:

@@ -46,12 +46,14 @@ from domain.plan import (
 from domain.rekensom import CostLine, CostSource, Frequency, Payer, Scenario
 from storage.plan_tables import KengetalOverrideRow, PlanDraftRow, PlanRow
 from storage.plans import plan_child_values, plan_row_values
+from storage.seed.mandates import seed_mandates_by_code
 from storage.tables import InvolvedOrganisationRow, MemberRow, ProblemRow
 
 BATCH = 500
 """Plans per executemany batch."""
 
-DECIDERS = ("Sanne de Wit", "Mehmet Kaya", "Ingrid Postma", "Joost van Dam", "Latifa Bouali", "Pieter Hoogland")
+DECIDERS = (  # only drawn (and ignored) since the mandate register: the deciders are its holders
+"Sanne de Wit", "Mehmet Kaya", "Ingrid Postma", "Joost van Dam", "Latifa Bouali", "Pieter Hoogland")
 LOCAL_USER = "lokaal"
 """The demo runs as the local user: its draft shows the autosave recovery."""
 
@@ -641,12 +643,8 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     missing = what_is_missing(plan, household)
     if missing:  # pragma: no cover - guards the templates above
         raise AssertionError(f"seed plan for {facts.case_number} is incomplete: {missing}")
-    plan.decide(
-        Decision(
-            decided_by=rng.choice(DECIDERS), mandate="Maatwerkfunctionaris, mandaatbesluit 2025", decided_on=start
-        ),
-        household,
-    )
+    rng.choice(DECIDERS)  # drawn as before, so the rest of the sample data stays what it was
+    plan.decide(_decision(facts, start), household)
     if target is PlanStatus.VASTGESTELD:
         return [plan]
     plan.start_execution()
@@ -693,17 +691,18 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     )
     changed["consent"] = {**content["consent"], "given_on": start + timedelta(days=30)}
     second.replace_content(PlanContent.model_validate(changed))
-    second.decide(
-        Decision(
-            decided_by=rng.choice(DECIDERS),
-            mandate="Maatwerkfunctionaris, mandaatbesluit 2025",
-            decided_on=start + timedelta(days=31),
-            toelichting="Actieplan bijgesteld na een vastgelopen actie.",
-        ),
-        household,
-    )
+    rng.choice(DECIDERS)
+    second.decide(_decision(facts, start + timedelta(days=31), "Actieplan bijgesteld na een vastgelopen actie."),
+                  household)
     second.start_execution()
     return [plan, second]
+
+
+def _decision(facts: _Facts, on: date, toelichting: str = "") -> Decision:
+    """Decided by the municipality's mandate holder (storage/seed/mandates.py), never the plan's author."""
+    mandate = seed_mandates_by_code()[facts.municipality_code]
+    return Decision(decided_by=mandate.holder_name, mandate=mandate.describe(), decided_on=on,
+                    toelichting=toelichting, mandate_id=mandate.id)
 
 
 # -- writing --------------------------------------------------------------------------------------

@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from textual.app import App, ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from domain.plan import ActionStatus, PlanStatus, PlanStep
 from domain.services import plans as plan_service
+from tests.builders import DECIDER
 from tests.tui.data_plan import PlanData, open_plan_database
 from tests.tui.pilot_support import notifications, screen_text, settle, type_text
 from tests.tui.plan_editing import field_name, fill, open_overview, tab_to
@@ -200,8 +201,6 @@ async def test_the_overview_lists_what_is_missing_and_deciding_is_refused(plan_d
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, DecideDialog)
-        await type_text(pilot, "Sanne de Wit")
-        await fill(pilot, "mandate", "Mandaatbesluit 2026")
         await pilot.press("ctrl+s")
         await settle(pilot)
         text = screen_text(app)
@@ -213,13 +212,24 @@ async def test_the_overview_lists_what_is_missing_and_deciding_is_refused(plan_d
 
 async def test_deciding_from_the_overview(plan_data: PlanData) -> None:
     app = DoorbraakApp(plan_data.db)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:  # the author: refused, naming who may decide
         await open_overview(app, pilot, plan_data.concept)
         assert "compleet: b stelt het plan vast" in screen_text(app)
         await pilot.press("b")
         await settle(pilot)
-        await type_text(pilot, "Sanne de Wit")
-        await fill(pilot, "mandate", "Mandaatbesluit 2026")
+        assert "Besluit door: Lokale gebruiker" in flat(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DecideDialog)
+        refusal = app.screen.query_one("#decide-missing", Static).render()
+        assert "U mag dit plan niet vaststellen: u heeft het plan zelf opgesteld" in str(refusal)
+        assert any("Beslissen mag: Sanne de Wit (s.dewit, M-1)." in n for n in notifications(app)), notifications(app)
+    plan_data.db.logged_in = DECIDER  # the maatwerkfunctionaris with a mandate for Utrecht
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(app, pilot, plan_data.concept)
+        await pilot.press("b")
+        await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "ligt vast" in flat(app)

@@ -18,6 +18,7 @@ from tui.cli import (
     backup,
     bench,
     case,
+    mandate,
     plan,
     privacy,
     register,
@@ -50,6 +51,7 @@ serve.register(app)
 bench.register(app)
 app.add_typer(audit.app, name="audit")
 app.add_typer(user.app, name="user")
+app.add_typer(mandate.app, name="mandaat")
 app.add_typer(privacy.app, name="privacy")
 app.add_typer(overbrugging_app, name="overbrugging")
 app.add_typer(escalation_app, name="escalation")
