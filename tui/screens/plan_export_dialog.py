@@ -21,11 +21,14 @@ from textual.worker import Worker, WorkerState
 
 from domain.services import plans as service
 from storage.bootstrap import AppHandle, as_services
+from tui.render.beschikking import export_beschikking_file
 from tui.render.plan import ExportFormat, default_file_name, export_plan_file
 from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
 
 FORMAT_LABELS = {ExportFormat.PDF: "PDF (om te ondertekenen)", ExportFormat.MD: "Markdown (tekst)"}
+PLAN, BESCHIKKING = "plan", "beschikking"
+DOCUMENT_LABELS = {PLAN: "Maatwerkplan", BESCHIKKING: "Beschikking (besluit met bezwaarclausule)"}
 
 
 def default_directory() -> Path:
@@ -53,16 +56,28 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         self.running = False
         self.confirm_overwrite: Path | None = None
 
-    def _default_path(self, fmt: ExportFormat) -> str:
+    def _default_path(self, fmt: ExportFormat, document: str = PLAN) -> str:
+        if document == BESCHIKKING:
+            return str(self.directory / beschikking_file_name(self.overview, fmt))
         return str(self.directory / default_file_name(self.overview, fmt))
+
+    @property
+    def document(self) -> str:
+        """The plan itself, or (for a decided version) its beschikking."""
+        found = self.query("#export-document")
+        return str(found.first(Select).value) if found else PLAN
 
     def compose(self) -> ComposeResult:
         plan = self.overview.plan
         with Vertical(classes="dialog export-dialog", id="export-dialog") as dialog:
             dialog.border_title = f"Versie {plan.plan_version} exporteren ({plan.status.label.lower()})"
+            if plan.decision is not None:
+                yield FormField("Document", Select([(label, key) for key, label in DOCUMENT_LABELS.items()],
+                                                   value=PLAN, allow_blank=False, compact=True,
+                                                   id="export-document"), name="document")
             yield FormField("Formaat", Select([(label, fmt.value) for fmt, label in FORMAT_LABELS.items()],
-                                              value=ExportFormat.PDF.value, allow_blank=False, compact=True),
-                            name="format")
+                                              value=ExportFormat.PDF.value, allow_blank=False, compact=True,
+                                              id="export-format"), name="format")
             yield FormField("Bestand", Input(self._default_path(ExportFormat.PDF), compact=True,
                                              select_on_focus=False, id="export-path"), name="path")
             yield Static("", id="export-message", markup=False)
@@ -78,7 +93,7 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
 
     @property
     def fmt(self) -> ExportFormat:
-        return ExportFormat(str(self.query_one(Select).value))
+        return ExportFormat(str(self.query_one("#export-format", Select).value))
 
     @property
     def path(self) -> Path:
@@ -89,9 +104,10 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         path_input = self.query_one("#export-path", Input)
         # Follow the format in the file name, unless the user typed a name of their own.
         for fmt in ExportFormat:
-            if path_input.value == self._default_path(fmt):
-                path_input.value = self._default_path(self.fmt)
-                break
+            for document in DOCUMENT_LABELS:
+                if path_input.value == self._default_path(fmt, document):
+                    path_input.value = self._default_path(self.fmt, self.document)
+                    break
         self.confirm_overwrite = None
 
     @on(Input.Changed, "#export-path")
@@ -112,7 +128,7 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
             message.update("✗ Geef een bestandsnaam.")
             return
         if path.is_dir():
-            path = path / default_file_name(self.overview, self.fmt)
+            path = Path(self._default_path(self.fmt, self.document).replace(str(self.directory), str(path), 1))
             self.query_one("#export-path", Input).value = str(path)
         if path.exists() and self.confirm_overwrite != path:
             self.confirm_overwrite = path
@@ -123,10 +139,20 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         progress = self.query_one("#export-progress", ProgressBar)
         progress.display = True
         progress.update(progress=0, total=100)
-        self._export(path, self.fmt)
+        self._export(path, self.fmt, self.document)
 
     @work(thread=True, exclusive=True, group="plan-export", exit_on_error=False)
-    def _export(self, path: Path, fmt: ExportFormat) -> None:
+    def _export(self, path: Path, fmt: ExportFormat, document: str = PLAN) -> None:
+        if document == BESCHIKKING:
+            data = self.services.plans.beschikking(self.case_number, plan_version=self.overview.plan.plan_version,
+                                                   purpose=self.case_reason(self.case_number))
+            try:
+                written = export_beschikking_file(data, path, fmt, generated_on=today(self.services),
+                                                  overwrite=self.confirm_overwrite == path)
+            finally:
+                self.app.call_from_thread(setattr, self, "running", False)
+            self.app.call_from_thread(self._done, written)
+            return
         overview = self.services.plans.export_plan(self.case_number, plan_version=self.overview.plan.plan_version,
                                                    purpose=self.case_reason(self.case_number))
         progress = self.query_one("#export-progress", ProgressBar)
@@ -167,3 +193,8 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
     def action_cancel(self) -> None:
         if not self.running:
             self.dismiss(None)
+
+
+def beschikking_file_name(overview: service.PlanOverview, fmt: ExportFormat) -> str:
+    """Like the beschikking's own default name (case number and version only)."""
+    return f"beschikking-{overview.household.case_number}-v{overview.plan.plan_version}.{fmt.value}"
