@@ -24,7 +24,7 @@ from tests.tui.plan_editing import field_name, fill, open_overview, tab_to
 from tui import screens
 from tui.app import DoorbraakApp
 from tui.plan_session import plan_json
-from tui.render.plan import SECTION_NUMBERS
+from tui.render.plan import SECTION_NUMBERS, ExportFormat
 from tui.screens import plan_editor
 from tui.screens.decide_dialog import DecideDialog
 from tui.screens.draft_dialog import DraftDialog
@@ -313,6 +313,28 @@ async def test_exporting_the_plan_as_pdf(plan_data: PlanData, tmp_path: Path) ->
     assert "1. Huishouden en in kaart brengen" in text and "Ondertekening" in text
     assert "Sanne de Wit" in text and "Awb" in text and "€ 27.845,33" in text.replace("\xa0", " ")
     assert "999993653" not in text
+
+
+async def test_exporting_the_beschikking_of_a_decided_plan(plan_data: PlanData, tmp_path: Path) -> None:
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_overview(app, pilot, plan_data.decided)
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PlanExportDialog)
+        dialog.directory = tmp_path  # the default path follows the document
+        dialog.query_one("#export-path", Input).value = dialog._default_path(ExportFormat.PDF)
+        dialog.query_one("#export-document", Select).value = "beschikking"
+        await settle(pilot)
+        path = dialog.query_one("#export-path", Input).value
+        assert path == str(tmp_path / f"beschikking-{plan_data.decided}-v1.pdf")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any(f"Geschreven: {path}" in n for n in notifications(app)), notifications(app)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    assert "Beschikking maatwerkplan" in text and "binnen zes weken" in text and "Awb 6:7 en 6:8" in text
+    assert "Sanne de Wit" in text and "M-1" in text and "999993653" not in text
 
 
 async def test_export_as_markdown_asks_before_overwriting(plan_data: PlanData, tmp_path: Path) -> None:
