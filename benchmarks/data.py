@@ -23,8 +23,8 @@ import platformdirs
 import psycopg
 from sqlalchemy import MetaData, create_engine, text
 
+from storage.app_name import APP_NAME
 from storage.migrate import head_revisions
-from storage.settings import APP_NAME
 
 DATA_VERSION = 1
 """Bump when what the bench builds changes in a way the migration head does not show."""

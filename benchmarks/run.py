@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from benchmarks import data, db_paths, documents, register, startup
+from benchmarks import data, db_paths, documents, outside, register, startup
 from benchmarks.backends import Backend, migrate_postgres, postgres_backend, sqlite_backend
 from benchmarks.report import Result, payload
 
@@ -97,6 +97,9 @@ def sqlite_run(run: Run, data_set: data.DataSet, scratch: Path) -> None:
     raw_path = scratch / "raw-import.db"
     with sqlite_backend(raw_path, run.options.workdir) as raw_import, sqlite_backend(path, run.options.workdir) as b:
         measure_backend(run, b, raw_import, f"sqlite:///{path}", data_set)
+        number = db_paths.case_numbers_with_plans(b, 1)[0]
+    run.add("start-up seen from outside (CLI and terminal)", lambda: outside.cli_and_tui(
+        path, number, run.options.sizes.startups, scratch, run.options.workdir / "audit.key"))
 
 
 def postgres_run(run: Run, data_set: data.DataSet) -> None:

@@ -35,6 +35,8 @@ class AuditKind(StrEnum):
     LOGIN = "login"
     BREAK_GLASS = "break_glass"
     PURGE = "purge"
+    LOCK = "lock"
+    UNLOCK = "unlock"
 
 
 KIND_LABELS: dict[AuditKind, str] = {
@@ -47,6 +49,8 @@ KIND_LABELS: dict[AuditKind, str] = {
     AuditKind.LOGIN: "ingelogd",
     AuditKind.BREAK_GLASS: "noodtoegang",
     AuditKind.PURGE: "vernietigd",
+    AuditKind.LOCK: "vergrendeld",
+    AuditKind.UNLOCK: "ontgrendeld",
 }
 
 OBJECT_LABELS: dict[str, str] = {

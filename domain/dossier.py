@@ -1,8 +1,9 @@
 """The pseudonymised escalation dossier: what leaves the municipality for the region, the LMM or the LET.
 
 Pseudonymised **by construction**: `EscalationDossier` has no field that can hold a name, BSN, address,
-postcode or date of birth. Members appear as initials, role and age; the household as its composition and
-municipality. The only way in is `build_dossier`, which copies fields one by one.
+postcode or date of birth. Members appear as initials, role and **age band** (never an exact age, see
+`AGE_BANDS`); the household as its composition and municipality. The only way in is `build_dossier`, which
+copies fields one by one.
 
 Free text typed by the professional (the blockage, what was tried, the requested solution, notes, consent
 scope and recipients, organisation names) can still contain identifiers. Decision (design choice):
@@ -43,7 +44,25 @@ from domain.identifier_text import canonical, compact, numeric, undisguised, wor
 from domain.validation import age_on
 
 FORMAT = "doorbraak-escalatiedossier"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: members carry `age_band` ("4-11") instead of the exact `age` of version 1."""
+
+AGE_BANDS: tuple[tuple[int, int | None], ...] = (
+    (0, 3), (4, 11), (12, 17), (18, 22), (23, 26), (27, 44), (45, 66), (67, None),
+)
+"""Age bands of the dossier (design choice). Initials + role + exact age + municipality narrow a household
+down to a few people; a band keeps what the LET needs to know which rules and transitions apply:
+- 0-3: before school (kinderopvang); 4-11: basisschool (admitted at 4, leerplicht from the month after the
+  5th birthday, Leerplichtwet 1969); 12-17: secondary school, kwalificatieplicht, a minor (Jeugdwet);
+- 18-22: adult since 18 (kinderbijslag ends, own Zvw policy, jeugdbescherming ends) and verlengde
+  jeugdhulp possible up to 23 (shared/DOMAIN.md, "People and transitions");
+- 23-26: still a jongere under the Participatiewet up to 27 (zoektermijn, art. 41 lid 4 Pw);
+- 27-44 and 45-66: adults, split in two bands of about 20 years (no legal meaning; a single 27-66 band
+  would hide whether a parent is young or near retirement, which the LET weighs for work and income);
+- 67+: around the AOW age (67 in 2024 to 2027, 67 and 3 months from 2028: the Algemene Ouderdomswet's
+  yearly determination, Kamerbrief November 2021) — AOW instead of bijstand.
+Bands are wider where exact ages are rare in a municipality's caseload and narrow only where a legal
+boundary falls; each band's bounds are in the band's name, nothing finer."""
 
 # Dutch (and a few common foreign) name particles and words that are not a name by themselves.
 NAME_PARTICLES = frozenset(
@@ -267,12 +286,26 @@ def initials(name: str) -> str:
 
 
 # -- the dossier model: nothing in here can hold a name, BSN, address, postcode or date of birth -------------
+def age_band(age: int) -> str:
+    """`4-11`, `67+`: the band of `AGE_BANDS` holding `age` (negative ages count as 0)."""
+    age = max(0, age)
+    for low, high in AGE_BANDS:
+        if high is None or age <= high:
+            return f"{low}+" if high is None else f"{low}-{high}"
+    raise AssertionError("the last band is open")  # pragma: no cover
+
+
+def band_floor(band: str) -> int:
+    return int(band.rstrip("+").split("-")[0])
+
+
 class DossierMember(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     initials: str
     role: str
-    age: int
+    age_band: str
+    """E.g. `4-11` or `67+` (years); never the exact age."""
 
 
 class DossierDomain(BaseModel):
@@ -326,7 +359,7 @@ class EscalationDossier(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     format: Literal["doorbraak-escalatiedossier"] = "doorbraak-escalatiedossier"
-    format_version: Literal[1] = 1
+    format_version: Literal[2] = 2
     reference: str
     municipality: str
     level: str
@@ -346,17 +379,19 @@ class EscalationDossier(BaseModel):
     knelpunten: list[str]
 
 
+def _listed(bands: list[str]) -> str:
+    return bands[0] if len(bands) == 1 else ", ".join(bands[:-1]) + " en " + bands[-1]
+
+
 def composition(members: list[DossierMember]) -> str:
-    """`2 volwassenen, 3 kinderen (4, 9 en 16 jaar)`."""
-    adults = [m for m in members if m.age >= 18]
-    children = sorted(m.age for m in members if m.age < 18)
+    """`2 volwassenen (27-44 jaar), 3 kinderen (0-3, 4-11 en 12-17 jaar)`: age bands, youngest first."""
+    adults = sorted((m.age_band for m in members if band_floor(m.age_band) >= 18), key=band_floor)
+    children = sorted((m.age_band for m in members if band_floor(m.age_band) < 18), key=band_floor)
     parts: list[str] = []
     if adults:
-        parts.append(f"{len(adults)} {'volwassene' if len(adults) == 1 else 'volwassenen'}")
+        parts.append(f"{len(adults)} {'volwassene' if len(adults) == 1 else 'volwassenen'} ({_listed(adults)} jaar)")
     if children:
-        ages = [str(a) for a in children]
-        listed = ages[0] if len(ages) == 1 else ", ".join(ages[:-1]) + " en " + ages[-1]
-        parts.append(f"{len(children)} {'kind' if len(children) == 1 else 'kinderen'} ({listed} jaar)")
+        parts.append(f"{len(children)} {'kind' if len(children) == 1 else 'kinderen'} ({_listed(children)} jaar)")
     return ", ".join(parts) or "geen leden vastgelegd"
 
 
@@ -384,7 +419,7 @@ def build_dossier(
         DossierMember(
             initials=initials(m.name),
             role=MEMBER_ROLE_LABELS[MemberRole(m.role)],
-            age=max(0, age_on(m.date_of_birth, today)),
+            age_band=age_band(age_on(m.date_of_birth, today)),
         )
         for m in household.members
     ]

@@ -204,6 +204,8 @@ class Problem(BaseModel):
     score: int = Field(ge=1, le=5)
     since: date | None = None
     description: LongText = ""
+    member_id: int | None = None
+    """The member the problem belongs to (optional; None: the household's). Must be a member of the household."""
 
     @field_validator("leefgebied")
     @classmethod
@@ -286,6 +288,10 @@ class Household(BaseModel):
             if problem.leefgebied in seen:
                 raise ValueError(f"Leefgebied {problem.leefgebied_label} staat er twee keer in.")
             seen.add(problem.leefgebied)
+        ids = {m.id for m in self.members if m.id is not None}
+        for problem in self.problems:
+            if problem.member_id is not None and problem.member_id not in ids:
+                raise ValueError(f"Het probleem op {problem.leefgebied_label} hoort bij iemand die geen lid is.")
         return self
 
     @property

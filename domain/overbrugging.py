@@ -62,6 +62,9 @@ class Transition(StrEnum):
     WMO_WLZ = "wmo-wlz"
     ZVW_JEUGDWET = "zvw-jeugdwet"
     JEUGDWET_WMO = "jeugdwet-wmo"
+    JEUGDWET_WLZ = "jeugdwet-wlz"
+    WMO_ZVW = "wmo-zvw"
+    ZVW_WLZ = "zvw-wlz"
     OVERIG = "overig"
 
     @property
@@ -74,6 +77,9 @@ TRANSITION_LABELS: dict[Transition, str] = {
     Transition.WMO_WLZ: "Wmo 2015 ↔ Wlz",
     Transition.ZVW_JEUGDWET: "Zvw ↔ Jeugdwet",
     Transition.JEUGDWET_WMO: "Jeugdwet → Wmo 2015",
+    Transition.JEUGDWET_WLZ: "Jeugdwet ↔ Wlz",
+    Transition.WMO_ZVW: "Wmo 2015 ↔ Zvw",
+    Transition.ZVW_WLZ: "Zvw ↔ Wlz",
     Transition.OVERIG: "Andere overgang",
 }
 

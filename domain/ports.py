@@ -28,7 +28,9 @@ if TYPE_CHECKING:  # annotations only: importing every domain module here cost s
     from domain.lmm import NationalCandidate
     from domain.mandate import Mandate
     from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
+    from domain.people import ChecklistItem, ChecklistTick, ZrmScore
     from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
+    from domain.precedent import PrecedentFilter, PrecedentSource
     from domain.register import (
         ContactFields,
         OrganisationSummary,
@@ -160,16 +162,30 @@ class OverbruggingRepository(Protocol):
         """Only overbruggingen past their settlement deadline or over their cap (indexed queries)."""
         ...
 
-    def jeugdwet_members_born_between(
-        self, first: date, last: date, municipality_codes: frozenset[str] | None = None
-    ) -> list[tuple[MemberCandidate, CaseOwner]]:
-        """Members born in [first, last] in households with a Jeugdwet organisation (indexed on birth date)."""
-        ...
-
     def overdue_plan_actions(
         self, today: date, municipality_codes: frozenset[str] | None = None
     ) -> list[tuple[ActionCandidate, CaseOwner]]:
         """Unfinished actions past their deadline in each open household's newest decided plan."""
+        ...
+
+
+class PeopleRepository(Protocol):
+    def zrm_history(self, household_id: int) -> list[ZrmScore]: ...
+
+    def put_zrm(self, household_id: int, scores: list[ZrmScore]) -> list[ZrmScore | None]:
+        """Store the scores (same person, leefgebied and day: replaced); returns what each replaced."""
+        ...
+
+    def checklist(self, household_id: int) -> list[ChecklistTick]: ...
+
+    def put_tick(self, household_id: int, tick: ChecklistTick) -> ChecklistTick | None: ...
+
+    def remove_tick(self, member_id: int, item: ChecklistItem) -> ChecklistTick | None: ...
+
+    def members_born_between(
+        self, first: date, last: date, municipality_codes: frozenset[str] | None = None
+    ) -> list[tuple[MemberCandidate, CaseOwner]]:
+        """Members born in [first, last] in open households, with their youth-care facts (indexed on birth)."""
         ...
 
 
@@ -293,6 +309,16 @@ class RegisterRepository(Protocol):
     def count(self) -> int: ...
 
 
+class PrecedentRepository(Protocol):
+    """Decided plans across the database, for the precedent search (domain/precedent.py)."""
+
+    def candidates(self, wanted: PrecedentFilter) -> Iterator[PrecedentSource]:
+        """Of every household the newest decided plan version that passes the SQL part of the filter, in the
+        order the domain shows them (geëvalueerd first, then with an evaluation, then the newest decision), at
+        most `wanted.candidates`, with the household and its knelpunt titles. Lazily: the caller may stop early."""
+        ...
+
+
 class DashboardRepository(Protocol):
     """Read-only aggregates of one municipality and period (definitions: domain/dashboard.py)."""
 
@@ -361,6 +387,12 @@ class UnitOfWork(Protocol):
 
     @property
     def dashboard(self) -> DashboardRepository: ...
+
+    @property
+    def people(self) -> PeopleRepository: ...
+
+    @property
+    def precedents(self) -> PrecedentRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
 

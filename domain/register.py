@@ -945,8 +945,9 @@ class ImportReport:
     def summary(self) -> str:
         """One Dutch line with the counts; says plainly whether anything was saved."""
         rejected = f"{len(self.rejected)} geweigerd"
+        read = f"{self.rows} {'regel' if self.rows == 1 else 'regels'} gelezen"
         if self.written:
-            return f"{self.rows} regels gelezen: {self.inserted} nieuw, {self.updated} bijgewerkt, {rejected}."
+            return f"{read}: {self.inserted} nieuw, {self.updated} bijgewerkt, {rejected}."
         counts = f"{self.inserted} zouden nieuw zijn, {self.updated} zouden worden bijgewerkt, {rejected}"
         why = "proefimport" if self.dry_run else "er zijn regels geweigerd"
-        return f"Er is niets opgeslagen ({why}). {self.rows} regels gelezen: {counts}."
+        return f"Er is niets opgeslagen ({why}). {read}: {counts}."

@@ -1,8 +1,12 @@
 """The worklist: what needs a coordinator's attention today. A pure function over data a service supplies.
 
-Signals (DOMAIN.md, overbrugging and escalation sections):
-- a member turns 18 within 6 months while the household has Jeugdwet support → suggest an overbrugging
-  (not when the household already has a 18-/18+ overbrugging that was not refused);
+Signals (DOMAIN.md, overbrugging, escalation and "People and transitions" sections):
+- a member turns 18 within 6 months and gets youth care: a Jeugdwet organisation or jeugdhulpaanbieder, a
+  provision or problem that names youth care, or a problem of the member's own (`domain.people.
+  youth_care_reasons`; no organisation needs to be entered) → verlengde jeugdhulp, the care after 18, or an
+  overbrugging (not when the household already has a 18-/18+ overbrugging that was not refused);
+- the big-5 checklist of a member from 6 months before to 6 months after the 18th birthday, while items are
+  open (`domain.people`);
 - an overbrugging whose settlement deadline has passed without a settlement;
 - an overbrugging whose booked costs exceed its cap;
 - a plan action past its deadline;
@@ -24,8 +28,20 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.local_time import dutch_date
 from domain.overbrugging import add_months
+from domain.people import (
+    ADULT_AGE,
+    ChecklistItem,
+    OrganisationFact,
+    ProblemFact,
+    birthday_in,
+    checklist_window,
+    eighteenth_birthday,
+    open_items,
+    turning_18_text,
+    youth_care_reasons,
+)
 
-ADULT_AGE = 18
+__all__ = ["ADULT_AGE", "birthday_in", "eighteenth_birthday"]  # re-exported: older callers import them from here
 
 
 class SignalKind(StrEnum):
@@ -34,6 +50,7 @@ class SignalKind(StrEnum):
     PLAFOND_OVERSCHREDEN = "plafond_overschreden"
     ACTIE_VERLOPEN = "actie_verlopen"
     ESCALATIE_WACHT = "escalatie_wacht"
+    CHECKLIST_18 = "checklist_18"
 
     @property
     def label(self) -> str:
@@ -46,6 +63,7 @@ KIND_LABELS: dict[SignalKind, str] = {
     SignalKind.PLAFOND_OVERSCHREDEN: "Plafond overschreden",
     SignalKind.ACTIE_VERLOPEN: "Actie over datum",
     SignalKind.ESCALATIE_WACHT: "Escalatie wacht",
+    SignalKind.CHECKLIST_18: "Checklist 18 jaar",
 }
 
 
@@ -81,7 +99,7 @@ class Signal:
     due: date
     severity: Severity
     object_type: str
-    """What to open: "household", "overbrugging", "escalation" or "plan_action"."""
+    """What to open: "household", "overbrugging", "escalation", "plan_action" or "member" (the checklist)."""
     object_id: str
 
     def as_dict(self) -> dict[str, str]:
@@ -108,12 +126,26 @@ class CaseOwner:
 
 @dataclass(frozen=True)
 class MemberCandidate:
-    """A member born in the query window, in a household with a Jeugdwet organisation."""
+    """A member born in the query window of an open household, with what the household holds about youth care.
+
+    `reasons` may be given directly (tests, older callers); otherwise they come from the organisations and
+    problems (`domain.people.youth_care_reasons`)."""
 
     case_number: str
     member_name: str
     date_of_birth: date
     has_transition_overbrugging: bool = False
+    member_id: int | None = None
+    organisations: tuple[OrganisationFact, ...] = ()
+    problems: tuple[ProblemFact, ...] = ()
+    reasons: tuple[str, ...] | None = None
+    checklist_done: frozenset[str] = frozenset()
+    """The checklist items already ticked (geregeld or niet van toepassing)."""
+
+    def youth_care(self) -> list[str]:
+        if self.reasons is not None:
+            return list(self.reasons)
+        return youth_care_reasons(self.member_id, self.organisations, self.problems)
 
 
 @dataclass(frozen=True)
@@ -146,18 +178,6 @@ class EscalationCandidate:
     waiting: bool
 
 
-def birthday_in(birth: date, year: int) -> date:
-    """The birthday in `year`; 29 February becomes 1 March in a non-leap year (as `age_on` counts it)."""
-    try:
-        return birth.replace(year=year)
-    except ValueError:
-        return date(year, 3, 1)
-
-
-def eighteenth_birthday(birth: date) -> date:
-    return birthday_in(birth, birth.year + ADULT_AGE)
-
-
 def birth_window(today: date, config: SignalConfig | None = None) -> tuple[date, date]:
     """Dates of birth that can turn 18 between today and today + N months, with a day of slack each side.
 
@@ -177,19 +197,48 @@ def turning_18(candidates: Iterable[MemberCandidate], today: date, config: Signa
         birthday = eighteenth_birthday(c.date_of_birth)
         if not today <= birthday <= horizon or c.has_transition_overbrugging:
             continue
+        reasons = c.youth_care()
+        if not reasons:
+            continue
         soon = birthday <= today + timedelta(days=60)
         found.append(
             Signal(
                 kind=SignalKind.WORDT_18,
                 case_number=c.case_number,
-                text=(
-                    f"{c.member_name} wordt 18 op {dutch_date(birthday)}; de Jeugdwet stopt dan. "
-                    "Regel de overgang of vraag een overbrugging aan."
-                ),
+                text=turning_18_text(c.member_name, birthday, reasons),
                 due=birthday,
                 severity=Severity.HOOG if soon else Severity.MIDDEL,
                 object_type="household",
                 object_id=c.case_number,
+            )
+        )
+    return found
+
+
+def checklist_signals(candidates: Iterable[MemberCandidate], today: date) -> list[Signal]:
+    """One signal per member whose big-5 checklist is open today (6 months before to 6 months after 18)."""
+    found: list[Signal] = []
+    for c in candidates:
+        window = checklist_window(c.date_of_birth)
+        if c.member_id is None or not window.contains(today):
+            continue
+        missing = open_items(c.checklist_done)
+        if not missing:
+            continue
+        total = len(ChecklistItem)
+        when = "werd" if window.birthday < today else "wordt"
+        found.append(
+            Signal(
+                kind=SignalKind.CHECKLIST_18,
+                case_number=c.case_number,
+                text=(
+                    f"{c.member_name} {when} 18 op {dutch_date(window.birthday)}: {len(missing)} van {total} "
+                    f"punten open: {', '.join(item.label.lower() for item in missing)}."
+                ),
+                due=window.birthday,
+                severity=Severity.HOOG if window.birthday <= today + timedelta(days=30) else Severity.LAAG,
+                object_type="member",
+                object_id=str(c.member_id),
             )
         )
     return found
@@ -280,8 +329,10 @@ def compute_signals(
 ) -> list[Signal]:
     """All signals, most severe first, then by due date and case number."""
     config = config or SignalConfig()
+    members = list(members)
     signals = [
         *turning_18(members, today, config),
+        *checklist_signals(members, today),
         *overbrugging_signals(overbruggingen, today),
         *action_signals(actions, today),
         *escalation_signals(escalations, today, config),

@@ -155,6 +155,28 @@ def backup(url: str, target: Path | None = None, *, key: str | None = None, over
     return target
 
 
+def anchor_backup(url: str, backup_file: Path, audit_key: bytes, *, key: str | None = None) -> Path | None:
+    """Write the audit checkpoint of the state a backup holds into `logboek-ankers/` beside it: the head of
+    the copy, under the live database's name. A later restore of an older backup, or a cut of the log, is then
+    reported by `audit verify --checkpoint --ankermap` over that folder. None when the log is still empty."""
+    from sqlalchemy.engine import make_url
+
+    from storage import audit_checkpoint
+
+    connection = _open(backup_file, key, read_only=True)
+    try:
+        row = connection.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    except sqlite3.Error:
+        raise DatabaseError(f"{backup_file.name} heeft geen leesbare kop van het logboek.") from None
+    finally:
+        connection.close()
+    if row is None or int(row[0]) == 0:
+        return None
+    _, path = audit_checkpoint.write_head(audit_checkpoint.url_id(make_url(url)), int(row[0]), str(row[1]),
+                                          audit_key, backup_file.resolve().parent / audit_checkpoint.FOLDER)
+    return path
+
+
 def restore(url: str, backup_file: Path, *, key: str | None = None) -> Path | None:
     """Replace the database with a backup. The current database is first saved aside; returns that copy."""
     target = _require_sqlite_file(url)

@@ -18,26 +18,40 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from domain.actors import Actor, Role
 from domain.services.bound import UseCases
-from domain.services.users import LOGIN_REFUSED, LoginFailed, authenticate, has_accounts, record_login
+from domain.services.users import (
+    LOGIN_REFUSED,
+    UNLOCK_REFUSED,
+    LoginFailed,
+    authenticate,
+    has_accounts,
+    record_lock,
+    record_login,
+    record_unlock,
+    unlock,
+)
 from domain.users import User
+from storage.app_name import APP_NAME
 from storage.audit import load_audit_key
 from storage.drafts import LocalDrafts
 from storage.encryption import is_encrypted, key_warnings, load_key, sqlcipher
 from storage.engine import DatabaseError, is_sqlite, make_engine, sqlite_path
-from storage.files import make_private_directory
+from storage.files import make_private_directory, readable_by_others
 from storage.households import Clock, utcnow
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving
 from storage.migrate import current_revisions, ensure_current, head_revisions
 from storage.rls import database_user
-from storage.settings import APP_NAME, Settings
+from storage.settings import Settings
 from storage.unit_of_work import SqlUnitOfWork, session_factory
 from storage.users import Argon2PasswordHasher
 
 if TYPE_CHECKING:
-    from storage.audit_checkpoint import Checkpoint
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_DB = REPO_ROOT / "sample.db"
+    from storage.audit_checkpoint import Checkpoint, SignedCheck, SignedCheckpoint
+
+SAMPLE_DB = Path(__file__).resolve().parent / "sample.db"
+"""The oefenomgeving's data, shipped in the wheel as package data. In a checkout storage/sample.db is a link to
+the sample.db at the repository's root (which `doorbraak seed --output sample.db` writes)."""
 
 
 @dataclass
@@ -134,6 +148,36 @@ class Database:
         record_login(self.uow(), actor)
         return actor
 
+    # -- the idle lock (tui/lock.py): recorded in the audit trail ----------------------------------------------
+    @property
+    def lock_needs_password(self) -> bool:
+        """A locked screen asks the password again; single-user mode has none (the OS account guards it)."""
+        return self.requires_login and self.logged_in is not None
+
+    def lock(self, reason: str) -> None:
+        record_lock(self.uow(), self.actor, reason)
+
+    def unlock(self, password: str) -> None:
+        """Open a locked screen with the logged-in user's password; LoginFailed (Dutch) when refused."""
+        actor = self.actor
+        if not self.lock_needs_password:
+            record_unlock(self.uow(), actor, accepted=True, purpose="zonder wachtwoord (één gebruiker)")
+            return
+        if not self.uses_database_logins:
+            unlock(self.uow(), Argon2PasswordHasher(), actor, password)
+            return
+        url = make_url(self.settings.database_url).set(username=actor.username, password=password or None)
+        engine = make_engine(url.render_as_string(hide_password=False))
+        try:
+            with engine.connect():
+                pass
+        except DBAPIError:
+            record_unlock(self.uow(), actor, accepted=False, purpose="PostgreSQL-login")
+            raise LoginFailed(UNLOCK_REFUSED) from None
+        finally:
+            engine.dispose()
+        record_unlock(self.uow(), actor, accepted=True, purpose="PostgreSQL-login")
+
     @property
     def description(self) -> str:
         """Where the data lives, without a password."""
@@ -225,6 +269,18 @@ class Services(UseCases):
     def login(self, username: str, password: str) -> Actor:
         return self.db.login(username, password)
 
+    @property
+    def lock_needs_password(self) -> bool:
+        return self.db.lock_needs_password
+
+    def lock(self, reason: str) -> None:
+        """Record that the screen was locked (idle lock); `reason` in Dutch, e.g. 'na 15 minuten zonder invoer'."""
+        self.db.lock(reason)
+
+    def unlock(self, password: str) -> None:
+        """Check the password of the logged-in user and record the unlock; LoginFailed when refused."""
+        self.db.unlock(password)
+
     def now(self) -> datetime:
         """The database's clock (tests use a fixed one)."""
         return self.db.clock()
@@ -260,6 +316,18 @@ class Services(UseCases):
         from storage import audit_checkpoint
 
         return audit_checkpoint.write(self.db.engine, self.db.audit_key, folder)
+
+    def check_signed_audit_anchors(self, folder: Path, public_key: Ed25519PublicKey | None) -> SignedCheck:
+        """The beheerder's signed checkpoints in `folder`, checked with their public key (only counted without)."""
+        from storage import audit_checkpoint
+
+        return audit_checkpoint.check_signed(self.db.engine, public_key, folder)
+
+    def sign_audit_anchor(self, folder: Path, key: Ed25519PrivateKey) -> tuple[SignedCheckpoint, Path, str]:
+        """Sign the head with the beheerder's private key (the caller has checked the chain first)."""
+        from storage import audit_checkpoint
+
+        return audit_checkpoint.sign(self.db.engine, key, folder)
 
     def compact(self) -> None:
         """Give the space of deleted rows back to the file system (after a purge)."""
@@ -300,6 +368,11 @@ def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
     db = Database(settings=settings, engine=engine, backup_path=backup, clock=clock)
     if key is not None:
         db.warnings = key_warnings(sqlite_path(settings.database_url), settings.database_key_file)
+    folder = sqlite_path(settings.database_url)
+    if folder is not None and not str(folder).startswith("file:") and readable_by_others(folder.parent):
+        # A folder the user chose (doorbraak's own is made 0700 by make_engine): its mode is theirs to set.
+        db.warnings.append(f"De map van de database ({folder.parent}) is te openen door andere gebruikers van "
+                           f"deze computer; zet de rechten op 700 (chmod 700 '{folder.parent}').")
     return db
 
 
@@ -315,8 +388,9 @@ def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
     if not sample.exists():
         raise DatabaseError(f"De demodatabase {sample} ontbreekt; maak hem met 'doorbraak seed --output sample.db'.")
     require_oefenomgeving(sample)
+    own = target_dir is None
     target_dir = target_dir or Path(platformdirs.user_cache_dir(APP_NAME))
-    make_private_directory(target_dir)
+    make_private_directory(target_dir, tighten=own)
     target = target_dir / "oefenomgeving.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)

@@ -25,7 +25,6 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     ColumnElement,
-    Integer,
     Numeric,
     and_,
     case,
@@ -69,6 +68,7 @@ from domain.rekensom import CostLine, Frequency, Payer, Scenario, calculate_line
 from domain.research import ResearchFacts
 from storage.case_tables import EscalationRow, OverbruggingCostRow, OverbruggingRow
 from storage.households import as_utc
+from storage.people_tables import ZrmScoreRow
 from storage.plan_tables import PlanActionRow, PlanCostLineRow, PlanEvaluationRow, PlanRow
 from storage.tables import HouseholdRow, MemberRow
 
@@ -304,43 +304,42 @@ class SqlDashboardRepository:
         return select(facts.c.household_id, bucket.label("bucket"))
 
     def _scores(self, scope: DashboardScope) -> Any:
-        """(plan, household, key, moment, on_date, score) of the plans in force, evaluations up to the end."""
+        """(unit, household, key, moment, on_date, score) up to the end, for the households with a plan in force:
+        the ZRM per adult person (unit = the member, `zrm_score`) and the rapportcijfer per plan (unit = the
+        plan, its evaluations)."""
         force = self._in_force(scope)
         e = PlanEvaluationRow
-        base = [col(e.on_date).is_not(None), col(e.on_date) <= scope.end]
-        if self._postgres:
-            pairs = func.json_each_text(cast(col(e.scores), JSON)).table_valued("key", "value").alias("j")
-        else:
-            pairs = func.json_each(col(e.scores)).table_valued("key", "value").alias("j")
+        z = ZrmScoreRow
         zrm = (
             select(
-                force.c.plan_id, force.c.household_id, pairs.c.key.label("key"), col(e.moment).label("moment"),
-                col(e.on_date).label("on_date"), cast(pairs.c.value, Integer).label("score"),
+                col(z.member_id).label("unit"), force.c.household_id, col(z.leefgebied).label("key"),
+                col(z.moment).label("moment"), col(z.scored_on).label("on_date"), col(z.score).label("score"),
             )
             .select_from(force)
-            .join(e, col(e.plan_id) == force.c.plan_id)
-            .join(pairs, true())
-            .where(*base)
+            .join(z, col(z.household_id) == force.c.household_id)
+            .where(col(z.scored_on) <= scope.end)
         )
         grade = (
             select(
-                force.c.plan_id, force.c.household_id, literal("rapportcijfer").label("key"),
+                force.c.plan_id.label("unit"), force.c.household_id, literal("rapportcijfer").label("key"),
                 col(e.moment).label("moment"), col(e.on_date).label("on_date"),
                 col(e.rapportcijfer).label("score"),
             )
             .select_from(force)
             .join(e, col(e.plan_id) == force.c.plan_id)
-            .where(*base, col(e.rapportcijfer).is_not(None))
+            .where(col(e.on_date).is_not(None), col(e.on_date) <= scope.end, col(e.rapportcijfer).is_not(None))
         )
         return union_all(zrm, grade).subquery("scores")
 
     def _pairs(self, scope: DashboardScope) -> Any:
-        """Per plan and key: the score at the first and at the last moment, the last one in the period."""
+        """Per unit (person or plan) and key: the first and the last score, the last one in the period."""
         s = self._scores(scope)
-        first = func.row_number().over(partition_by=(s.c.plan_id, s.c.key), order_by=s.c.moment)
-        last = func.row_number().over(partition_by=(s.c.plan_id, s.c.key), order_by=s.c.moment.desc())
+        order = (s.c.on_date, s.c.moment)
+        first = func.row_number().over(partition_by=(s.c.unit, s.c.key), order_by=order)
+        last = func.row_number().over(partition_by=(s.c.unit, s.c.key), order_by=(s.c.on_date.desc(),
+                                                                                    s.c.moment.desc()))
         ranked = select(s, first.label("rn_first"), last.label("rn_last")).subquery("ranked")
-        per_plan = (
+        per_unit = (
             select(
                 ranked.c.household_id,
                 ranked.c.key,
@@ -349,12 +348,12 @@ class SqlDashboardRepository:
                 func.max(case((ranked.c.rn_last == 1, ranked.c.score))).label("after"),
                 func.max(case((ranked.c.rn_last == 1, ranked.c.on_date))).label("last_on"),
             )
-            .group_by(ranked.c.plan_id, ranked.c.household_id, ranked.c.key)
-            .subquery("per_plan")
+            .group_by(ranked.c.unit, ranked.c.household_id, ranked.c.key)
+            .subquery("per_unit")
         )
         return (
-            select(per_plan.c.household_id, per_plan.c.key.label("bucket"), per_plan.c.before, per_plan.c.after)
-            .where(per_plan.c.moments >= 2, per_plan.c.last_on >= scope.start, per_plan.c.last_on <= scope.end)
+            select(per_unit.c.household_id, per_unit.c.key.label("bucket"), per_unit.c.before, per_unit.c.after)
+            .where(per_unit.c.moments >= 2, per_unit.c.last_on >= scope.start, per_unit.c.last_on <= scope.end)
             .subquery("pairs")
         )
 

@@ -9,7 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from domain.errors import DomainError
-from storage.files import create_private_file, make_private_directory, protect
+from storage.files import create_private_file, make_private, make_private_directory, protect
+from storage.settings import own_data_folder
 
 # WAL does not work on network file systems (TRUST.md); these types are refused.
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs"}
@@ -82,14 +83,18 @@ def make_engine(url: str, *, key: str | None = None) -> Engine:
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None and not str(path).startswith("file:"):
-            make_private_directory(path.parent)  # a folder we create is 0700, a new database file 0600
+            # A folder we create is 0700, a new database file 0600. An existing folder of our own (the default
+            # data folder) that others can read is made 0700; an existing database file and its -wal/-shm 0600.
+            make_private_directory(path.parent, tighten=path.parent.resolve() == own_data_folder().resolve())
             fs = filesystem_type(path.parent)
             if fs in NETWORK_FS:
                 raise DatabaseError(
                     f"De database staat op een netwerkschijf ({fs}). SQLite is daar niet betrouwbaar; "
                     "gebruik een lokale schijf of PostgreSQL (DOORBRAAK_DATABASE_URL)."
                 )
-            create_private_file(path)  # SQLite gives its -wal/-shm the database file's mode
+            if not create_private_file(path):  # SQLite gives its -wal/-shm the database file's mode
+                for suffix in ("", "-wal", "-shm"):
+                    make_private(Path(f"{path}{suffix}"))
             protect(path)  # no export or copy is ever written over the open database
         target = make_url(url) if key is None else make_url(url).set(password=f"x'{key}'")
         if make_url(url).get_driver_name() == "pysqlcipher" and key is None:

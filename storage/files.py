@@ -32,13 +32,47 @@ class FileRefused(DomainError):
     """A file doorbraak will not write (the message says why, in Dutch, and never holds personal data)."""
 
 
-def make_private_directory(directory: Path) -> Path:
-    """Create `directory` (and parents) if missing; a folder doorbraak creates is 0700."""
+def make_private_directory(directory: Path, *, tighten: bool = False) -> Path:
+    """Create `directory` (and parents) if missing; a folder doorbraak creates is 0700.
+
+    `tighten`: the folder is doorbraak's own (its default data, config or cache folder): an existing one that
+    others may read or enter (e.g. 0755, made by an older version or by hand) is set to 0700 as well, or
+    refused with a Dutch message when that is not allowed. Never used on a folder the user chose (a shared
+    folder such as /tmp must keep its mode)."""
     directory = Path(directory)
     if not directory.is_dir():
         directory.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIRECTORY)
         os.chmod(directory, PRIVATE_DIRECTORY)  # mkdir's mode is filtered by the umask
+    elif tighten:
+        make_private(directory, PRIVATE_DIRECTORY)
     return directory
+
+
+def make_private(path: Path, mode: int = PRIVATE_FILE) -> bool:
+    """Take the group and other bits off an existing file or folder of doorbraak's; True when it changed.
+    FileRefused (Dutch) when the mode cannot be changed (another owner): better not to start than to keep
+    personal data readable for other users of the machine."""
+    try:
+        current = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
+    if not current & 0o077:
+        return False
+    try:
+        os.chmod(path, current & 0o700)  # the owner keeps what they had, group and others lose all
+    except OSError:
+        what = "De map" if Path(path).is_dir() else "Het bestand"
+        raise FileRefused(f"{what} {path} is te lezen door andere gebruikers van deze computer (rechten "
+                          f"{current:o}) en doorbraak mag dat niet aanpassen. Zet de rechten op {mode:o} "
+                          f"(chmod {mode:o} '{path}') of vraag de beheerder; tot dan start doorbraak niet.") from None
+    return True
+
+
+def readable_by_others(path: Path) -> bool:
+    try:
+        return bool(stat.S_IMODE(os.stat(path).st_mode) & 0o077)
+    except OSError:
+        return False
 
 
 def create_private_file(path: Path) -> bool:

@@ -90,7 +90,7 @@ def member_values(member: Member) -> dict[str, Any]:
 
 def problem_values(problem: Problem) -> dict[str, Any]:
     return {"leefgebied": problem.leefgebied, "score": problem.score, "since": problem.since,
-            "description": problem.description}
+            "description": problem.description, "member_id": problem.member_id}
 
 
 def organisation_values(organisation: InvolvedOrganisation) -> dict[str, Any]:
@@ -206,7 +206,8 @@ class SqlHouseholdRepository:
             ],
             problems=[
                 Problem.model_construct(
-                    id=p.id, leefgebied=p.leefgebied, score=p.score, since=p.since, description=p.description
+                    id=p.id, leefgebied=p.leefgebied, score=p.score, since=p.since, description=p.description,
+                    member_id=p.member_id,
                 )
                 for p in self._child_values(ProblemRow, row.id)
             ],

@@ -94,6 +94,29 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "heads")
 
 
+ALLOW_DOWNGRADE_FOR_TESTS = "doorbraak_tests_may_downgrade"
+"""Set to True in an Alembic config's attributes, a test may downgrade (to build a database from before a
+migration); nothing in doorbraak sets it."""
+
+DOWNGRADE_REFUSED = (
+    "Een database terugzetten naar een oudere schemaversie kan niet: doorbraak werkt een schema alleen bij. "
+    "Wilt u terug naar een oudere versie van doorbraak, zet dan de back-up terug van vóór de upgrade "
+    "(SQLite: het bestand NAAM.voor-upgrade-TIJD.db naast de database; PostgreSQL: uw pg_dump van vóór de "
+    "upgrade). Zie docs/deployment.md, 'Upgrades'."
+)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Alembic's downgrade, which the migration environment refuses (DatabaseError, DOWNGRADE_REFUSED)
+    before any step runs; there for `doorbraak db downgrade`, which says so instead of trying."""
+    from alembic import command
+
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 def backup_sqlite(engine: Engine, suffix: str) -> Path | None:
     """Copy a SQLite database with VACUUM INTO (safe while it is open, unlike a file copy)."""
     path = sqlite_path(str(engine.url))

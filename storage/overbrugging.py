@@ -9,7 +9,7 @@ from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
-from domain.household import HouseholdStatus, LegalFramework
+from domain.household import HouseholdStatus
 from domain.overbrugging import (
     AWAITING_SETTLEMENT,
     OVERBRUGGING_WORKFLOW,
@@ -22,11 +22,11 @@ from domain.overbrugging import (
     Transition,
 )
 from domain.plan import ActionStatus, PlanStatus
-from domain.signals import ActionCandidate, CaseOwner, MemberCandidate, OverbruggingCandidate
+from domain.signals import ActionCandidate, CaseOwner, OverbruggingCandidate
 from storage.case_tables import OverbruggingCostRow, OverbruggingRow, OverbruggingStepRow
 from storage.households import as_utc
 from storage.plan_tables import PlanActionRow, PlanRow
-from storage.tables import HouseholdRow, InvolvedOrganisationRow, MemberRow
+from storage.tables import HouseholdRow
 from storage.workflow import (  # the helpers are re-exported: other repositories import them from here
     CaseWorkflowRepository,
     municipality_filter,
@@ -183,52 +183,6 @@ class SqlOverbruggingRepository(CaseWorkflowRepository[Overbrugging]):
                 )
             )
         return found
-
-    def jeugdwet_members_born_between(
-        self, first: date, last: date, municipality_codes: frozenset[str] | None = None
-    ) -> list[tuple[MemberCandidate, CaseOwner]]:
-        jeugdwet = exists().where(
-            col(InvolvedOrganisationRow.household_id) == col(HouseholdRow.id),
-            col(InvolvedOrganisationRow.legal_framework) == LegalFramework.JEUGDWET.value,
-        )
-        transition = (
-            exists()
-            .where(
-                col(OverbruggingRow.household_id) == col(HouseholdRow.id),
-                col(OverbruggingRow.transition) == Transition.ACHTTIEN.value,
-                col(OverbruggingRow.status) != OverbruggingStatus.AFGEWEZEN.value,
-            )
-            .correlate(HouseholdRow)
-        )
-        stmt = (
-            select(
-                col(HouseholdRow.case_number),
-                col(MemberRow.name),
-                col(MemberRow.date_of_birth),
-                transition.label("has_transition"),
-                col(HouseholdRow.municipality_code),
-                col(HouseholdRow.professional),
-                col(HouseholdRow.team),
-            )
-            .join(HouseholdRow, col(HouseholdRow.id) == col(MemberRow.household_id))
-            .where(
-                col(MemberRow.date_of_birth) >= first,
-                col(MemberRow.date_of_birth) <= last,
-                col(HouseholdRow.status) != HouseholdStatus.AFGESLOTEN.value,
-                jeugdwet,
-                *municipality_filter(municipality_codes),
-            )
-            .order_by(col(MemberRow.date_of_birth), col(HouseholdRow.case_number))
-        )
-        return [
-            (
-                MemberCandidate(
-                    case_number=r[0], member_name=r[1], date_of_birth=r[2], has_transition_overbrugging=bool(r[3])
-                ),
-                owner_of(r[4], r[5], r[6]),
-            )
-            for r in self.session.execute(stmt)
-        ]
 
     def overdue_plan_actions(
         self, today: date, municipality_codes: frozenset[str] | None = None

@@ -16,17 +16,20 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from domain.retention import RetentionSettings
 from domain.signals import SignalConfig
-
-APP_NAME = "doorbraak"
+from storage.app_name import APP_NAME as APP_NAME
 
 
 def config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
+def own_data_folder() -> Path:
+    """doorbraak's own data folder (the default database's): kept 0700 even when it existed with another mode."""
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
 def default_database_url() -> str:
-    data_dir = Path(platformdirs.user_data_dir(APP_NAME))
-    return f"sqlite:///{data_dir / 'doorbraak.db'}"
+    return f"sqlite:///{own_data_folder() / 'doorbraak.db'}"
 
 
 class _TomlSource(PydanticBaseSettingsSource):
@@ -55,6 +58,10 @@ class Settings(BaseSettings):
     audit_key_file: Path = Field(default_factory=lambda: config_file().with_name("audit.key"))
     """HMAC key of the audit chain, outside the database (share it between a municipality's workstations)."""
 
+    audit_public_key_file: Path | None = None
+    """The beheerder's public Ed25519 key (PEM) that `audit verify --checkpoint` checks signed checkpoints with
+    (`doorbraak audit sleutelpaar`); only the public half, the private key never sits on a workstation."""
+
     research_key_dir: Path = Field(default_factory=lambda: config_file().with_name("onderzoekssleutels"))
     """One HMAC key per municipality (GM0344.key) for the pseudonyms of the research export; outside the
     database and never in an export. Keep it to link later exports; share it only with whoever makes them."""
@@ -69,6 +76,14 @@ class Settings(BaseSettings):
 
     local_drafts: bool = True
     """Keep what is being typed in a form on this workstation until it is saved (see storage/drafts.py)."""
+
+    idle_lock_minutes: float = Field(default=15, ge=0)
+    """The idle lock: after this many minutes without a key or a click the app hides every personal detail
+    and asks for the password again (0 = never; BIO asks for a lock after a period of inactivity)."""
+
+    session_end_minutes: float = Field(default=0, ge=0)
+    """Browser mode (`doorbraak serve`): a session's process ends after this many minutes without input
+    (0 = never; serve sets it, see docs/deployment.md)."""
 
     user: str = "lokaal"
     """Who is working (single-user mode: the local owner)."""

@@ -73,6 +73,10 @@ class ProblemRow(SQLModel, table=True):
     score: int
     since: date | None = None
     description: str = Field(default="", max_length=4000)
+    member_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("member.id", ondelete="SET NULL"), nullable=True)
+    )
+    """The member the problem belongs to (migration 0013); NULL: the household's."""
 
 
 class InvolvedOrganisationRow(SQLModel, table=True):

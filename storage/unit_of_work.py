@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from storage.knelpunten import SqlKnelpuntRepository
     from storage.mandates import SqlMandateRepository
     from storage.overbrugging import SqlOverbruggingRepository
+    from storage.people import SqlPeopleRepository
     from storage.plans import SqlPlanRepository
+    from storage.precedents import SqlPrecedentRepository
     from storage.register import SqlRegisterRepository
     from storage.users import SqlUserRepository
 
@@ -34,6 +36,8 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "plans": ("storage.plans", "SqlPlanRepository"),
     "register": ("storage.register", "SqlRegisterRepository"),
     "dashboard": ("storage.dashboard", "SqlDashboardRepository"),
+    "people": ("storage.people", "SqlPeopleRepository"),
+    "precedents": ("storage.precedents", "SqlPrecedentRepository"),
 }
 """Each repository is made (and its module imported) when a use case first touches it: opening the case
 list need not import the dashboard's, the register's or the plans' SQL (a fifth of a cold start-up)."""
@@ -50,6 +54,8 @@ class SqlUnitOfWork:
     plans: SqlPlanRepository
     register: SqlRegisterRepository
     dashboard: SqlDashboardRepository
+    people: SqlPeopleRepository
+    precedents: SqlPrecedentRepository
 
     def __init__(self, session_factory: sessionmaker[Session], audit_key: bytes, clock: Clock = utcnow) -> None:
         self.session_factory = session_factory

@@ -5,20 +5,21 @@ The app is deliberately thin; each screen lives in `tui/screens/` and gets the d
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
+import time
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.keys import format_key
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
@@ -30,7 +31,7 @@ from tui.key_order import KeysInOrder
 from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, keys_belong_to_fields, login_screen, sections_for
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
-from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
+from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES, DoorbraakThemeProvider  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
 from tui.widgets.command_palette import SafeCommandPalette
 from tui.widgets.dutch_labels import use_dutch_labels
 
@@ -93,10 +94,14 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         self._palette: CommandPalette | None = None
         self.case_reasons: dict[str, str] = {}
         """Reasons given this session for opening cases outside the caseload (case number → reason)."""
+        self.last_input = time.monotonic()
+        """When the last key, click or scroll came in (the idle lock and the browser session's end)."""
+        self.locked = False
+        self._ending = False
         for theme in THEMES:
             self.register_theme(theme)
         wanted = services.settings.theme
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self.theme = wanted if wanted in {theme.name for theme in THEMES} else DEFAULT_THEME
         if self.awaiting_login:
             self.add_mode(LOGIN, partial(login_screen, services))
         for each in SECTIONS:
@@ -114,6 +119,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         for warning in self.services.warnings:
             self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._start_idle_watch()
         if self.services.demo and not self.awaiting_login:
             from tui.widgets.tour_card import HINT, HINT_TITLE
 
@@ -122,6 +128,69 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         # taking it out of the cyclic collector's reach keeps a full collection from stalling typing for
         # 100-300 ms on a busy machine (benchmarks/bench_register_tui.py: max stall 294 → 74 ms).
         gc.freeze()
+
+    # -- the idle lock -----------------------------------------------------------------------------
+    INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, self.INPUT_EVENTS):
+            self.last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _start_idle_watch(self) -> None:
+        settings = self.services.settings
+        limits = [m * 60 for m in (settings.idle_lock_minutes, settings.session_end_minutes) if m > 0]
+        if limits:  # look a few times per period: locked at most a quarter period late (30 s at most)
+            self.set_interval(min(30.0, min(limits) / 4), self._check_idle, name="idle-lock")
+
+    def _check_idle(self) -> None:
+        idle = time.monotonic() - self.last_input
+        settings = self.services.settings
+        if settings.session_end_minutes > 0 and idle >= settings.session_end_minutes * 60:
+            self._end_session()
+        elif settings.idle_lock_minutes > 0 and idle >= settings.idle_lock_minutes * 60:
+            self.lock_screen()
+
+    def lock_screen(self) -> None:
+        """Hide every personal detail behind the lock screen; forms keep their concept. Not before login."""
+        if self.locked or self.awaiting_login or self._ending:
+            return
+        from tui.screens.lock import LockScreen, minutes_text
+
+        self.locked = True
+        self.clear_notifications()  # a toast may name a household
+        self._keep_drafts()
+        self.push_screen(LockScreen(self.services, self.services.settings.idle_lock_minutes))
+        self._record_lock(f"na {minutes_text(self.services.settings.idle_lock_minutes)} zonder invoer")
+
+    @work(thread=True, group="lock-audit", exit_on_error=False)
+    def _record_lock(self, reason: str) -> None:
+        self.services.lock(reason)
+
+    def unlocked(self) -> None:
+        """The lock screen accepted the password: back to exactly where the person was."""
+        from tui.screens.lock import LockScreen
+
+        self.locked = False
+        self.last_input = time.monotonic()
+        if isinstance(self.screen, LockScreen):
+            self.pop_screen()
+
+    @work(exclusive=True, group="session-end", exit_on_error=False)
+    async def _end_session(self) -> None:
+        """Browser mode: after the session's idle time the process ends (concepts written first)."""
+        if self._ending:
+            return
+        self._ending = True
+        screens: list[Any] = self.all_screens()
+        for screen in screens:
+            if callable(getattr(screen, "write_draft", None)):
+                screen.write_draft()
+            if callable(getattr(screen, "flush_draft", None)):
+                await screen.flush_draft()
+        if not self.awaiting_login:
+            await asyncio.to_thread(self.services.lock, "sessie beëindigd na inactiviteit")
+        self.exit()
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # collectable again: many apps in one process (the tests) must not pile up
@@ -165,6 +234,8 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
 
     # -- the oefenomgeving ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.locked and action != "quit":
+            return False  # behind the lock nothing opens: no section, palette, help or tour
         if action == "reset_demo":
             return self.services.demo  # not even offered on a real database
         if action == "tour":
@@ -307,7 +378,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
             self.push_screen(self._palette)
 
     def search_themes(self) -> None:
-        self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Zoek een kleurenschema…"))
+        self.push_screen(SafeCommandPalette(providers=[DoorbraakThemeProvider], placeholder="Zoek een kleurenschema…"))
 
     def action_help_quit(self) -> None:
         # Ctrl+C outside a text field: people expect it to quit; tell them how, in Dutch.
@@ -347,6 +418,36 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
             )
             return
         self.exit()
+
+
+SMOKE_TIMEOUT = 60.0
+
+
+def smoke_test(services: Services) -> str:
+    """Start the app without a screen (headless), wait until the case list shows its households, quit.
+
+    For an installation check (`doorbraak demo --zelftest`): returns a Dutch line on success; raises a Dutch
+    DomainError when the list did not come. Exercises the stylesheets, the package data and the database.
+    """
+    from textual.pilot import Pilot
+
+    from tui.screens.case_list import CaseListScreen
+
+    async def auto_pilot(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        deadline = time.monotonic() + SMOKE_TIMEOUT
+        while time.monotonic() < deadline:
+            await pilot.pause(0.05)
+            screen = app.screen
+            if isinstance(screen, CaseListScreen) and screen.total:
+                app.exit(f"De app werkt: de caselijst toont {screen.total} huishoudens.")
+                return
+        app.exit(None)
+
+    result = DoorbraakApp(services).run(headless=True, size=(100, 30), auto_pilot=auto_pilot)
+    if not isinstance(result, str):
+        raise DomainError("De app toonde de caselijst niet binnen een minuut. Zie het foutenlogboek.")
+    return result
 
 
 def run_app(services: Services) -> None:

@@ -15,7 +15,7 @@ from types import TracebackType
 
 import platformdirs
 
-from storage.settings import APP_NAME
+from storage.app_name import APP_NAME
 
 log = logging.getLogger("doorbraak.errors")
 

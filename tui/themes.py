@@ -8,6 +8,10 @@ cursor is black on yellow.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.theme import Theme
 
 DOORBRAAK_THEME = Theme(
@@ -78,3 +82,31 @@ HIGH_CONTRAST_THEME = Theme(
 
 THEMES: tuple[Theme, ...] = (DOORBRAAK_THEME, LIGHT_THEME, HIGH_CONTRAST_THEME)
 DEFAULT_THEME = DOORBRAAK_THEME.name
+
+THEME_LABELS: dict[str, str] = {
+    DOORBRAAK_THEME.name: "Donker (standaard)",
+    LIGHT_THEME.name: "Licht",
+    HIGH_CONTRAST_THEME.name: "Hoog contrast (beamer, slechtziend)",
+}
+"""The Dutch names the theme picker shows; Textual's own themes (English names, untested colours) are not offered."""
+
+
+class DoorbraakThemeProvider(Provider):
+    """The theme picker ("Thema wijzigen"): only doorbraak's themes, under their Dutch names."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None]]]:
+        def choose(name: str) -> None:
+            self.app.theme = name
+
+        return [(THEME_LABELS[theme.name], partial(choose, theme.name)) for theme in THEMES]
+
+    async def discover(self) -> Hits:
+        for label, callback in self._commands():
+            yield DiscoveryHit(label, callback)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, callback in self._commands():
+            if (score := matcher.match(label)) > 0:
+                yield Hit(score, matcher.highlight(label), callback)
+

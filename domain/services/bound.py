@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from domain.services.lmm import LmmService
     from domain.services.mandates import MandateService
     from domain.services.overbrugging import OverbruggingService
+    from domain.services.people import PeopleService
     from domain.services.plans import PlanService
+    from domain.services.precedents import PrecedentService
     from domain.services.privacy import PrivacyService
     from domain.services.register import RegisterService
     from domain.services.research import ResearchService
@@ -141,6 +143,12 @@ class UseCases:
         return EscalationService(self._new_uow, self._current_actor)
 
     @cached_property
+    def people(self) -> PeopleService:
+        from domain.services.people import PeopleService
+
+        return PeopleService(self._new_uow, self._current_actor)
+
+    @cached_property
     def overbruggingen(self) -> OverbruggingService:
         from domain.services.overbrugging import OverbruggingService
 
@@ -151,3 +159,9 @@ class UseCases:
         from domain.services.lmm import LmmService
 
         return LmmService(self._new_uow, self._current_actor)
+
+    @cached_property
+    def precedents(self) -> PrecedentService:
+        from domain.services.precedents import PrecedentService
+
+        return PrecedentService(self._new_uow, self._current_actor)

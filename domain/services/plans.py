@@ -507,6 +507,7 @@ def _execution_change(
     purpose: str,
     change: Any,
     follow: PlanStatus | None = None,
+    also: Any = None,
 ) -> Maatwerkplan:
     require(actor, Permission.EDIT_CASE)
     with uow:
@@ -520,6 +521,8 @@ def _execution_change(
         audit_plan(
             uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
         )
+        if also is not None:
+            also(household, purpose, break_glass)
         if follow is not None:
             follow_household(uow, actor, household, follow, purpose, break_glass)
         uow.commit()
@@ -580,9 +583,20 @@ def record_evaluation(
     *,
     purpose: str = "",
 ) -> Maatwerkplan:
-    """Add or replace the evaluation at 0, 3, 6 or 12 months (ZRM re-scores and rapportcijfer)."""
+    """Add or replace the evaluation at 0, 3, 6 or 12 months (ZRM re-scores and rapportcijfer).
+
+    The ZRM scores are also the hoofdbewoner's ZRM history on the evaluation's date (`domain.people.score_owner`,
+    the same rule as migration 0013); other adults are scored in the household view (docs/people.md)."""
     parsed: Evaluation = _parse(Evaluation, evaluation)
-    return _execution_change(case_number, expected_version, uow, actor, purpose, lambda p: p.record_evaluation(parsed))
+
+    def zrm(household: Household, why: str, break_glass: bool) -> None:
+        from domain.services.people import store_evaluation_scores
+
+        store_evaluation_scores(uow, actor, household, parsed.scores, parsed.on_date or date.today(), parsed.moment,
+                                purpose=why, break_glass=break_glass)
+
+    return _execution_change(case_number, expected_version, uow, actor, purpose,
+                             lambda p: p.record_evaluation(parsed), also=zrm)
 
 
 def complete_evaluation(

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from domain.access import Permission, require
 from domain.actors import Actor
+from domain.people import checklist_birth_window
 from domain.ports import UnitOfWork
 from domain.services.bound import Bound
 from domain.services.casework import may_see, today_or
@@ -46,7 +47,9 @@ def worklist(
     codes = actor.municipality_codes
     with uow:
         first, last = birth_window(day, config)
-        members = _visible(actor, uow.overbruggingen.jeugdwet_members_born_between(first, last, codes))
+        checklist_first, checklist_last = checklist_birth_window(day)
+        members = _visible(actor, uow.people.members_born_between(
+            min(first, checklist_first), max(last, checklist_last), codes))
         overbruggingen = _visible(actor, uow.overbruggingen.signal_candidates(day, codes))
         cutoff = day - timedelta(weeks=config.escalation_wait_weeks)
         escalations = _visible(actor, uow.escalations.waiting_since_before(cutoff, codes))

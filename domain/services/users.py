@@ -178,6 +178,61 @@ def record_login(uow: UnitOfWork, actor: Actor) -> None:
         uow.commit()
 
 
+def record_lock(uow: UnitOfWork, actor: Actor, reason: str) -> None:
+    """The idle lock closed the screen (or the session ended on it): recorded like a login."""
+    with uow:
+        _audit(uow, actor, AuditKind.LOCK, actor.username, purpose=reason)
+        uow.commit()
+
+
+def unlock(
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    actor: Actor,
+    password: str,
+    *,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> None:
+    """Open a locked screen again with the logged-in user's own password (an app account).
+
+    The same back-off as a login: a wrong password counts as a failed login, and a blocked account stays
+    locked; every attempt is recorded. Only the person who was logged in can unlock (no switch of user).
+    """
+    refused = LoginFailed(UNLOCK_REFUSED)
+    with uow:
+        user = uow.users.find(actor.username)
+        stored = uow.users.password_hash(actor.username) if user is not None else None
+        moment = now()
+        password_ok = hasher.verify(stored if stored is not None else DUMMY_HASH_FOR_TIMING, password)
+        blocked = user is not None and user.locked_until is not None and user.locked_until > moment
+        if user is None or stored is None or not user.active or blocked or not password_ok:
+            if user is not None and stored is not None and user.active and not blocked:
+                user.failed_logins += 1
+                wait = lock_duration(user.failed_logins)
+                user.locked_until = moment + wait if wait else None
+                uow.users.save(user)
+            _audit(uow, actor, AuditKind.UNLOCK, actor.username, outcome="geweigerd")
+            uow.commit()
+            raise refused
+        if user.failed_logins or user.locked_until is not None:
+            user.failed_logins = 0
+            user.locked_until = None
+            uow.users.save(user)
+        _audit(uow, actor, AuditKind.UNLOCK, actor.username)
+        uow.commit()
+
+
+def record_unlock(uow: UnitOfWork, actor: Actor, *, accepted: bool, purpose: str = "") -> None:
+    """An unlock checked elsewhere (the PostgreSQL role's password, or single-user mode without one)."""
+    with uow:
+        _audit(uow, actor, AuditKind.UNLOCK, actor.username, outcome="ok" if accepted else "geweigerd",
+               purpose=purpose)
+        uow.commit()
+
+
+UNLOCK_REFUSED = ("Wachtwoord onjuist, of het account is (tijdelijk) geblokkeerd. "
+                  "Na enkele mislukte pogingen moet u even wachten.")
+
 LOGIN_REFUSED = ("Gebruikersnaam of wachtwoord onjuist, of het account is (tijdelijk) geblokkeerd. "
                  "Na enkele mislukte pogingen moet u even wachten.")
 """The one answer to every refused login: it never says whether the account exists, is locked or is off."""

@@ -79,6 +79,10 @@ from storage.seed.data.places import (
     Place,
 )
 from storage.seed.data.themes import MONTHS, ORGANISATIONS, STRENGTHS, THEMES, THEMES_BY_KEY, ProblemTemplate, Theme
+from storage.seed.stories import STORIES
+from storage.seed.stories.amounts import kinderbijslag_per_year
+from storage.seed.stories.build import moment, story_household
+from storage.seed.stories.model import Story
 from storage.settings import Settings
 from storage.tables import CaseNumberSequence, HouseholdRow, InvolvedOrganisationRow, MemberRow, ProblemRow
 
@@ -189,6 +193,8 @@ class SeededHousehold:
     professional: str
     created_at: datetime
     updated_at: datetime
+    story: Story | None = None
+    """The written story this household tells (storage/seed/stories), or None when drawn at random."""
 
 
 @dataclass
@@ -347,9 +353,12 @@ def fictional_data_problems(path: Path) -> list[str]:
     """
     problems: list[str] = []
     with closing(sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)) as connection:
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )]
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         for table in tables:
             columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
             for number, row in enumerate(connection.execute(f'SELECT * FROM "{table}" ORDER BY 1'), start=1):
@@ -377,82 +386,7 @@ def _passes_11_test(digits: str) -> bool:
 # -- the household step ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Featured:
-    """A hand-picked household, so even a small seed shows every status, place and tricky name."""
-
-    surname: str
-    origin: str
-    municipality: str
-    status: HouseholdStatus
-    composition: str
-    themes: tuple[str, ...]
-    first_name: str
-    gender: str
-    birth_date: date | None = None
-    age: int | None = None
-
-
 _S = HouseholdStatus
-FEATURED: tuple[_Featured, ...] = (
-    _Featured(
-        "Özdemir", "turks", "GM0363", _S.IN_BEHANDELING, "eenouder", ("toeslagen", "schulden", "jeugd"), "Ayşe", "v"
-    ),
-    _Featured(
-        "de Vries", "nederlands", "GM0599", _S.UITVOERING, "gezin", ("huurachterstand", "achttien", "ggz"), "Sanne", "v"
-    ),
-    _Featured(
-        "El Amrani",
-        "marokkaans",
-        "GM0344",
-        _S.AANGEMELD,
-        "stel",
-        ("detentie", "schulden"),
-        "Karim",
-        "m",
-        birth_date=date(1988, 2, 29),
-    ),
-    _Featured(
-        "Nguyen",
-        "vietnamees",
-        "GM0014",
-        _S.PLAN_VASTGESTELD,
-        "eenouder",
-        ("werkloos", "schulden", "isolement"),
-        "Linh",
-        "v",
-    ),
-    _Featured("Çelik", "turks", "GM0772", _S.GEEVALUEERD, "alleen", ("verslaving", "zorgverzekering"), "Mehmet", "m"),
-    _Featured("Hoekstra", "fries", "GM1900", _S.AFGESLOTEN, "met_ouder", ("mantelzorg", "gezondheid"), "Wytske", "v"),
-    _Featured(
-        "Brüggemann",
-        "nederlands",
-        "GM0141",
-        _S.IN_BEHANDELING,
-        "stel",
-        ("zorgverzekering", "schulden", "ggz"),
-        "Petra",
-        "v",
-    ),
-    _Featured("Bakker", "nederlands", "GM0917", _S.UITVOERING, "alleen", ("dakloos", "verslaving"), "Dennis", "m"),
-    _Featured(
-        "Jansen", "nederlands", "GM0363", _S.PLAN_VASTGESTELD, "eenouder", ("huiselijk_geweld", "jeugd"), "Ïlse", "v"
-    ),
-    _Featured(
-        "Hoëlle", "nederlands", "GM0599", _S.AANGEMELD, "alleen", ("studieschuld", "werkloos"), "Joëlle", "v", age=23
-    ),
-    _Featured("Yılmaz", "turks", "GM0344", _S.UITVOERING, "gezin", ("achttien", "werkloos"), "Hakan", "m"),
-    _Featured(
-        "Ramdin",
-        "surinaams-antilliaans",
-        "GM0772",
-        _S.IN_BEHANDELING,
-        "gezin",
-        ("huurachterstand", "gezondheid"),
-        "Sharmila",
-        "v",
-    ),
-)
 
 STATUS_WEIGHTS: dict[HouseholdStatus, int] = {
     _S.AANGEMELD: 12,
@@ -492,7 +426,8 @@ class _Skeleton:
     created_at: datetime
     updated_at: datetime
     version: int
-    featured: _Featured | None
+    story: Story | None
+    """A written story (the first households of every seed) or None (drawn at random)."""
 
 
 @dataclass
@@ -528,7 +463,10 @@ def seed_households(connection: Connection, rng: random.Random, context: SeedCon
         year = skeleton.created_at.year
         sequences[year] = sequences.get(year, 0) + 1
         case_number = format_case_number(year, sequences[year])
-        household = _household(rng, bsns, skeleton, household_id, case_number, next_ids)
+        if skeleton.story is not None:
+            household = story_household(skeleton.story, bsns, skeleton, household_id, case_number, next_ids)
+        else:
+            household = _household(rng, bsns, skeleton, household_id, case_number, next_ids)
         _collect_rows(household_values, household, skeleton, rows)
         municipalities.add(household.municipality_code)
         context.households.append(
@@ -541,6 +479,7 @@ def seed_households(connection: Connection, rng: random.Random, context: SeedCon
                 professional=household.professional,
                 created_at=skeleton.created_at,
                 updated_at=skeleton.updated_at,
+                story=skeleton.story,
             )
         )
         stats = context.stats
@@ -636,12 +575,10 @@ def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
 
 
 def _skeleton(rng: random.Random, index: int) -> _Skeleton:
-    featured = FEATURED[index] if index < len(FEATURED) else None
-    if featured is not None:
-        status, municipality = featured.status, featured.municipality
-    else:
-        status = HouseholdStatus(_weighted(rng, {s.value: w for s, w in STATUS_WEIGHTS.items()}))
-        municipality = _weighted(rng, {place.code: place.weight for place in PLACES})
+    if index < len(STORIES):
+        return _story_skeleton(index, STORIES[index])
+    status = HouseholdStatus(_weighted(rng, {s.value: w for s, w in STATUS_WEIGHTS.items()}))
+    municipality = _weighted(rng, {place.code: place.weight for place in PLACES})
     low, high = STATUS_AGE_DAYS[status]
     created = _working_moment(rng, REFERENCE_DATE - timedelta(days=rng.randint(low, high)))
     steps = STATUS_STEPS[status] if status is not _S.AFGESLOTEN else rng.randint(1, 5)
@@ -656,7 +593,19 @@ def _skeleton(rng: random.Random, index: int) -> _Skeleton:
         day = REFERENCE_DATE - timedelta(days=rng.randint(1, max(1, recent)))
         updated = max(_working_moment(rng, day), created + timedelta(minutes=rng.randint(5, 240)))
         updated = min(updated, REFERENCE_MOMENT)
-    return _Skeleton(index, status, municipality, created, updated, version, featured)
+    return _Skeleton(index, status, municipality, created, updated, version, None)
+
+
+def _story_skeleton(index: int, story: Story) -> _Skeleton:
+    """A written story's status and moments; its version counts the saves that walked it there."""
+    status = HouseholdStatus(story.status)
+    created = moment(story.registered)
+    updated = moment(story.updated) if story.updated else created
+    if not created <= updated <= REFERENCE_MOMENT:
+        raise AssertionError(f"story {story.key}: registered {created} and updated {updated} do not fit")
+    steps = STATUS_STEPS.get(status, 4)
+    version = 1 if updated == created else 2 + steps
+    return _Skeleton(index, status, story.municipality, created, updated, version, story)
 
 
 def _working_moment(rng: random.Random, day: date) -> datetime:
@@ -707,40 +656,25 @@ def _other_gender(gender: str) -> str:
     return "v" if gender == "m" else "m"
 
 
-def _people(rng: random.Random, place: Place, featured: _Featured | None) -> tuple[list[_Person], bool]:
+def _people(rng: random.Random, place: Place) -> tuple[list[_Person], bool]:
     """Members in the usual order (hoofdbewoner, partner, children eldest first, others); and the youth flag."""
-    if featured is not None:
-        origin = ORIGINS_BY_KEY[featured.origin]
-        composition = featured.composition
-        needs = {THEMES_BY_KEY[key].needs for key in featured.themes}
-        youth = "jongere" in needs
-        school_child = "kind" in needs
-    else:
-        weights = {o.key: o.weight + (place.frisian_weight if o.key == "fries" else 0) for o in ORIGINS}
-        origin = ORIGINS_BY_KEY[_weighted(rng, weights)]
-        composition = _weighted(rng, COMPOSITIONS)
-        youth = composition in ("eenouder", "gezin") and rng.random() < 0.18
-        school_child = False
+    weights = {o.key: o.weight + (place.frisian_weight if o.key == "fries" else 0) for o in ORIGINS}
+    origin = ORIGINS_BY_KEY[_weighted(rng, weights)]
+    composition = _weighted(rng, COMPOSITIONS)
+    youth = composition in ("eenouder", "gezin") and rng.random() < 0.18
+    school_child = False
     has_children = composition in ("eenouder", "gezin") or (composition == "met_ouder" and rng.random() < 0.4)
     taken: set[str] = set()
 
-    if featured is not None:
-        gender, first, surname = featured.gender, featured.first_name, featured.surname
-        taken.add(first)
-    else:
-        chance_male = {"alleen": 0.6, "eenouder": 0.15}.get(composition, 0.5)
-        gender = "m" if rng.random() < chance_male else "v"
-        first = _first_name(rng, origin, gender, taken=taken)
-        surname = rng.choice(origin.surnames)
+    chance_male = {"alleen": 0.6, "eenouder": 0.15}.get(composition, 0.5)
+    gender = "m" if rng.random() < chance_male else "v"
+    first = _first_name(rng, origin, gender, taken=taken)
+    surname = rng.choice(origin.surnames)
     age_range = {"alleen": (19, 70), "eenouder": (21, 52), "stel": (20, 75), "gezin": (24, 55), "met_ouder": (35, 62)}
     low, high = age_range[composition]
     if youth or school_child:
         low = max(low, 36)
-    if featured is not None and featured.birth_date is not None:
-        birth = featured.birth_date
-    else:
-        age = featured.age if featured is not None and featured.age is not None else rng.randint(low, high)
-        birth = _birth_for_age(rng, age)
+    birth = _birth_for_age(rng, rng.randint(low, high))
     head = _Person(first, surname, gender, birth, MemberRole.HOOFDBEWONER)
     people = [head]
 
@@ -869,19 +803,11 @@ def _household(
 ) -> Household:
     place = PLACES_BY_CODE[skeleton.municipality]
     municipality_name = reference.municipality_name(place.code)
-    people, youth = _people(rng, place, skeleton.featured)
+    people, youth = _people(rng, place)
     head = people[0]
-    if skeleton.featured is not None:
-        themes = [THEMES_BY_KEY[key] for key in skeleton.featured.themes]
-        for theme in themes:
-            if not _satisfied(theme, people, youth, len(people) == 1):
-                raise AssertionError(f"featured household {head.surname}: theme {theme.key} does not fit")
-    else:
-        themes = _themes(rng, skeleton.status, people, youth)
+    themes = _themes(rng, skeleton.status, people, youth)
 
-    serving = [name for name, codes in PROFESSIONALS if place.code in codes]
-    professional = rng.choice(serving)
-    team = place.teams[[name for name, _ in PROFESSIONALS].index(professional) % len(place.teams)]
+    professional, _, team = rng.choice([staff for staff in PROFESSIONALS if staff[1] == place.code])
     corporation = rng.choice(place.corporations)
     minors = [p for p in people if p.role is MemberRole.KIND and 5 <= p.age <= 17]
     child = minors[0] if minors else None
@@ -1026,6 +952,9 @@ def _organisations(
         template = ORGANISATIONS[key]
         low, high = template.cost
         cents = rng.randint(low * 100, high * 100)
+        if key == "svb_kinderbijslag":  # the SVB amounts of 2026 for these children, not a random figure
+            births = [p.birth for p in people if p.role is MemberRole.KIND and p.age < 18]
+            cents = int(kinderbijslag_per_year(births, REFERENCE_DATE) * 100)
         result.append(
             {
                 "name": template.name.format_map(words),

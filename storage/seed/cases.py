@@ -38,6 +38,7 @@ from domain.overbrugging import (
     add_months,
     round_cents,
 )
+from domain.validation import age_on
 from storage.escalation import SqlEscalationRepository
 from storage.households import SqlHouseholdRepository
 from storage.knelpunten import SqlKnelpuntRepository
@@ -121,6 +122,32 @@ STATE_WEIGHTS = {
 }
 
 
+def _ages(household: Household, today: date) -> list[int]:
+    return [age_on(member.date_of_birth, today) for member in household.members]
+
+
+def _areas(household: Household) -> dict[str, int]:
+    return {problem.leefgebied: problem.score for problem in household.problems}
+
+
+def fitting_transitions(household: Household, today: date) -> list[Transition]:
+    """The transitions this household's members and problems make plausible (an overbrugging for a youth
+    turning 18 needs a 17-year-old; Wmo to Wlz someone who needs care around the clock; ...)."""
+    ages, areas = _ages(household, today), _areas(household)
+    fits: list[Transition] = []
+    if any(age == 17 for age in ages):
+        fits.append(Transition.ACHTTIEN)
+    if any(age >= 65 for age in ages) and ({"basale_adl", "lichamelijke_gezondheid"} & areas.keys()):
+        fits.append(Transition.WMO_WLZ)
+    if any(12 <= age <= 17 for age in ages) and "geestelijke_gezondheid" in areas:
+        fits.append(Transition.ZVW_JEUGDWET)
+    if any(18 <= age <= 22 for age in ages[1:]):  # a child who just turned 18 (verlengde jeugdhulp to 23)
+        fits.append(Transition.JEUGDWET_WMO)
+    if areas.get("huisvesting", 5) <= 2:
+        fits.append(Transition.OVERIG)
+    return fits
+
+
 def _overbrugging(
     rng: random.Random,
     household: Household,
@@ -129,7 +156,7 @@ def _overbrugging(
     over_cap: bool,
     today: date,
 ) -> Overbrugging:
-    transition = rng.choice(list(Transition))
+    transition = rng.choice(fitting_transitions(household, today))
     text = TRANSITIONS[transition]
     gemeente = f"Gemeente {household.municipality_name}"
     parties = [p.format(gemeente=gemeente) for p in text.parties]
@@ -245,8 +272,9 @@ BLOCKAGES: tuple[tuple[str, str, str], ...] = (
         "organisatorisch",
     ),
     (
-        "De zorgverzekering is opgezegd wegens wanbetaling; behandeling start pas na betaling.",
-        "Herinschrijving en opschorting van de bestuursrechtelijke premie.",
+        "Door de premieachterstand is de bewoner aangemeld bij het CAK. De zorgverzekering loopt door, maar de "
+        "bestuursrechtelijke premie wordt op de uitkering ingehouden en laat te weinig over om van te leven.",
+        "Uitstroom uit de bestuursrechtelijke premie via een schuldregeling (Zvw art. 18a-18g).",
         "juridisch",
     ),
     (
@@ -255,6 +283,31 @@ BLOCKAGES: tuple[tuple[str, str, str], ...] = (
         "organisatorisch",
     ),
 )
+GENERIC_BLOCKAGE = (
+    "Drie organisaties wachten op elkaar; niemand neemt het besluit dat de anderen nodig hebben.",
+    "Eén regisseur met doorzettingsmacht en één gezamenlijk besluit.",
+    "organisatorisch",
+)
+
+
+def fitting_blockages(household: Household, today: date) -> list[tuple[str, str, str]]:
+    """The blockages that fit what this household's problems say (a CAK blockage only when the CAK is
+    involved, the 18+ blockage only with a 17-year-old, ...); the generic one when none does."""
+    text = " ".join(p.description for p in household.problems).casefold()
+    names = " ".join(o.name for o in household.organisations).casefold()
+    areas = _areas(household)
+    checks = (
+        "cjib" in text or "boete" in text or "cjib" in names,
+        areas.get("huisvesting", 5) <= 2 and ("ontruim" in text or "huurachterstand" in text),
+        "toeslag" in text,
+        any(age == 17 for age in _ages(household, today)),
+        "cak" in text or "cak" in names.split(),
+        "detentie" in text or "gevangenis" in text,
+    )
+    fits = [blockage for blockage, fits in zip(BLOCKAGES, checks, strict=True) if fits]
+    return fits or [GENERIC_BLOCKAGE]
+
+
 ROUTES = {
     L.LOKAAL: ("Besproken in het lokale doorbraakteam", "Geen mandaat om af te wijken."),
     L.REGIONAAL: ("Regionaal escalatieoverleg met de betrokken organisaties", "Geen besluit; doorverwezen."),
@@ -270,7 +323,7 @@ OUTCOMES = {
 def _escalation(
     rng: random.Random, household: Household, level: EscalationLevel, target: EscalationStatus, today: date
 ) -> Escalation:
-    blockage, solution, kind = rng.choice(BLOCKAGES)
+    blockage, solution, kind = rng.choice(fitting_blockages(household, today))
     created = today - timedelta(days=rng.randint(10, 300) if target is not E.CONCEPT else rng.randint(1, 20))
     routes: list[dict[str, Any]] = []
     tried = created - timedelta(days=rng.randint(40, 80))
@@ -460,14 +513,15 @@ KNELPUNTEN: tuple[_KnelpuntSeed, ...] = (
         0.0,
     ),
     _KnelpuntSeed(
-        "Wanbetalersregeling blokkeert ggz",
+        "Bestuursrechtelijke premie drukt inkomen onder het minimum",
         "wet",
         "Zvw",
         "art. 18d",
-        "Zorgverzekeraars",
+        "CAK",
         "VWS",
-        "Behandeling wordt uitgesteld zolang de bestuursrechtelijke premie loopt.",
-        "Uitzondering voor lopende ggz-behandeling.",
+        "De verzekering loopt door, maar de inhouding van de bestuursrechtelijke premie op de uitkering laat te "
+        "weinig over voor huur en eten; nieuwe schulden ontstaan.",
+        "De schuldregeling meldt de gemeente direct aan het CAK, zodat de gewone premie meteen terugkomt.",
         4,
         0.3,
         0.08,
@@ -535,6 +589,23 @@ def _knelpunten(rng: random.Random, today: date) -> list[Knelpunt]:
     return found
 
 
+BLOCKAGE_KNELPUNT: dict[str, str] = {
+    BLOCKAGES[0][0]: "Boetes lopen op zonder inkomen",
+    BLOCKAGES[1][0]: "Gegevens delen voor schuldhulp vastgelopen",
+    BLOCKAGES[2][0]: "Terugvordering toeslagen zonder maatwerk",
+    BLOCKAGES[3][0]: "Jeugdhulp stopt abrupt op 18 jaar",
+    BLOCKAGES[4][0]: "Bestuursrechtelijke premie drukt inkomen onder het minimum",
+    BLOCKAGES[5][0]: "Geen briefadres na detentie",
+}
+"""The knelpunt an escalation with this blockage is an instance of (the generic one: any)."""
+
+
+def _knelpunt_for(rng: random.Random, escalation: Escalation, knelpunten: list[Knelpunt]) -> Knelpunt:
+    title = BLOCKAGE_KNELPUNT.get(escalation.blockage)
+    fitting = [k for k in knelpunten if k.title == title]
+    return fitting[0] if fitting else rng.choice(knelpunten)
+
+
 # -- the step -------------------------------------------------------------------------------------------------
 def _clock(rng: random.Random, context: Any) -> Callable[[], datetime]:
     start = datetime.combine(
@@ -564,8 +635,12 @@ def seed_cases(connection: Connection, rng: random.Random, context: Any) -> None
         context.stats.add("knelpuntmeldingen", sum(k.recurrence for k in knelpunten))
 
         n_overbruggingen = max(len(OVERBRUGGING_PLAN), min(len(order) // 5, MAX_PER_KIND))
+        # Only households whose situation fits some transition get an overbrugging.
+        fitting = [h for h in order if fitting_transitions(households.get(h.case_number), today)] or order[:0]
+        if not fitting:
+            n_overbruggingen = 0
         for i in range(n_overbruggingen):
-            household = households.get(order[i % len(order)].case_number)
+            household = households.get(fitting[i % len(fitting)].case_number)
             if i < len(OVERBRUGGING_PLAN):
                 target, past = OVERBRUGGING_PLAN[i]
             else:
@@ -590,7 +665,7 @@ def seed_cases(connection: Connection, rng: random.Random, context: Any) -> None
             else:  # pragma: no cover - every household clashing with the texts
                 continue
             if status is not E.CONCEPT and knelpunten:
-                k = rng.choice(knelpunten)
+                k = _knelpunt_for(rng, escalation, knelpunten)
                 assert k.id is not None and escalation.submitted_on is not None
                 escalation.link_knelpunt(k.id)
                 k.occur(max(escalation.submitted_on, k.signalled_on), via_escalation=True)

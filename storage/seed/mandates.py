@@ -16,19 +16,22 @@ from sqlalchemy import Connection, Table, insert
 
 from domain import reference
 from domain.mandate import Mandate, deviation_kinds
+from domain.plan import Decision
+from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
 from storage.tables import MandateRow
 
+
+def _username(name: str) -> str:
+    """'Sanne de Wit' → 's.dewit' (first initial, the rest of the name without spaces)."""
+    first, _, rest = name.partition(" ")
+    return f"{first[0]}.{rest.replace(' ', '')}".lower()
+
+
 MANDATE_HOLDERS: dict[str, tuple[str, str]] = {
-    "GM0014": ("h.bakker", "Hilde Bakker"),
-    "GM0141": ("g.nijhuis", "Gerrit Nijhuis"),
-    "GM0344": ("s.dewit", "Sanne de Wit"),
-    "GM0363": ("j.vandam", "Joost van Dam"),
-    "GM0599": ("l.bouali", "Latifa Bouali"),
-    "GM0772": ("p.hoogland", "Pieter Hoogland"),
-    "GM0917": ("i.postma", "Ingrid Postma"),
-    "GM1900": ("j.devries", "Jelle de Vries"),
+    code: (_username(name), name) for code, name in MAATWERKFUNCTIONARISSEN.items()
 }
-"""Municipality → (username, name) of its maatwerkfunctionaris; none of them writes plans in the demo."""
+"""Municipality → (username, name) of its maatwerkfunctionaris (the stories' deciders, data/places.py); none
+of them writes plans in the demo."""
 
 VALID_FROM, VALID_UNTIL = date(2025, 1, 1), date(2027, 12, 31)
 MAX_AMOUNT = Decimal("100000.00")
@@ -47,6 +50,13 @@ def seed_mandate(code: str, mandate_id: int) -> Mandate:
 def seed_mandates_by_code() -> dict[str, Mandate]:
     """The demo's mandates with their ids (1, 2, ... in code order): the plans step names them."""
     return {code: seed_mandate(code, index) for index, code in enumerate(sorted(MANDATE_HOLDERS), start=1)}
+
+
+def seed_decision(municipality_code: str, on: date, toelichting: str = "") -> Decision:
+    """A decision of the demo: by the municipality's mandate holder, naming her mandate."""
+    mandate = seed_mandates_by_code()[municipality_code]
+    return Decision(decided_by=mandate.holder_name, mandate=mandate.describe(), decided_on=on,
+                    toelichting=toelichting, mandate_id=mandate.id)
 
 
 def seed_mandates(connection: Connection, rng: random.Random, context: Any) -> None:

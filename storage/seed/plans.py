@@ -32,8 +32,9 @@ from sqlmodel import col
 from domain import reference
 from domain.caselist import search_normalise
 from domain.catalogues import cost_line_from_kengetal, kengetal, legal_basis
-from domain.household import Address, Household, HouseholdStatus, MemberRole
+from domain.household import Address, Household, HouseholdStatus, Member, MemberRole
 from domain.household import Problem as HouseholdProblem
+from domain.people import score_owner
 from domain.plan import (
     ActionStatus,
     Decision,
@@ -44,16 +45,17 @@ from domain.plan import (
     what_is_missing,
 )
 from domain.rekensom import CostLine, CostSource, Frequency, Payer, Scenario
+from storage.people_tables import ZrmScoreRow
 from storage.plan_tables import KengetalOverrideRow, PlanDraftRow, PlanRow
 from storage.plans import plan_child_values, plan_row_values
-from storage.seed.mandates import seed_mandates_by_code
+from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
+from storage.seed.mandates import seed_decision
+from storage.seed.stories.build import story_plan_versions, story_zrm_rows
 from storage.tables import InvolvedOrganisationRow, MemberRow, ProblemRow
 
 BATCH = 500
 """Plans per executemany batch."""
 
-DECIDERS = (  # only drawn (and ignored) since the mandate register: the deciders are its holders
-"Sanne de Wit", "Mehmet Kaya", "Ingrid Postma", "Joost van Dam", "Latifa Bouali", "Pieter Hoogland")
 LOCAL_USER = "lokaal"
 """The demo runs as the local user: its draft shows the autosave recovery."""
 
@@ -589,7 +591,11 @@ def _realised(rng: random.Random, projected: dict[Payer, Decimal], moment: int, 
 
 
 def _evaluation(
-    rng: random.Random, facts: _Facts, moment: int, on: date, progress: float,
+    rng: random.Random,
+    facts: _Facts,
+    moment: int,
+    on: date,
+    progress: float,
     realised: dict[Payer, Decimal] | None = None,
 ) -> Evaluation:
     scores = {}
@@ -602,8 +608,14 @@ def _evaluation(
         6: "Situatie stabiel.",
         12: "Eindevaluatie met het huishouden.",
     }
-    return Evaluation(moment=moment, on_date=on, rapportcijfer=grade, scores=scores, toelichting=notes[moment],
-                      realised_by_payer=realised or {})
+    return Evaluation(
+        moment=moment,
+        on_date=on,
+        rapportcijfer=grade,
+        scores=scores,
+        toelichting=notes[moment],
+        realised_by_payer=realised or {},
+    )
 
 
 def _months_later(day: date, months: int) -> date:
@@ -625,6 +637,20 @@ def _target(status: HouseholdStatus, rng: random.Random) -> PlanStatus | None:
     }[status]
 
 
+def _decider(rng: random.Random, facts: _Facts) -> str:
+    """The municipality's maatwerkfunctionaris (never the plan's author); the draw keeps the rng's sequence."""
+    rng.random()
+    return MAATWERKFUNCTIONARISSEN[facts.municipality_code]
+
+
+def _decision(rng: random.Random, facts: _Facts, on: date, toelichting: str = "") -> Decision:
+    """By the municipality's mandate holder, on her mandate of the register (storage/seed/mandates.py)."""
+    decision = seed_decision(facts.municipality_code, on, toelichting)
+    if decision.decided_by != _decider(rng, facts):  # pragma: no cover - the same person the stories name
+        raise AssertionError(f"{facts.municipality_code}: the mandate holder is not the maatwerkfunctionaris")
+    return decision
+
+
 def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, index: int) -> list[Maatwerkplan]:
     """The version(s) of one household's plan, oldest first."""
     age_days = {
@@ -643,8 +669,10 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     missing = what_is_missing(plan, household)
     if missing:  # pragma: no cover - guards the templates above
         raise AssertionError(f"seed plan for {facts.case_number} is incomplete: {missing}")
-    rng.choice(DECIDERS)  # drawn as before, so the rest of the sample data stays what it was
-    plan.decide(_decision(facts, start), household)
+    plan.decide(
+        _decision(rng, facts, start),
+        household,
+    )
     if target is PlanStatus.VASTGESTELD:
         return [plan]
     plan.start_execution()
@@ -691,18 +719,12 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     )
     changed["consent"] = {**content["consent"], "given_on": start + timedelta(days=30)}
     second.replace_content(PlanContent.model_validate(changed))
-    rng.choice(DECIDERS)
-    second.decide(_decision(facts, start + timedelta(days=31), "Actieplan bijgesteld na een vastgelopen actie."),
-                  household)
+    second.decide(
+        _decision(rng, facts, start + timedelta(days=31), "Actieplan bijgesteld na een vastgelopen actie."),
+        household,
+    )
     second.start_execution()
     return [plan, second]
-
-
-def _decision(facts: _Facts, on: date, toelichting: str = "") -> Decision:
-    """Decided by the municipality's mandate holder (storage/seed/mandates.py), never the plan's author."""
-    mandate = seed_mandates_by_code()[facts.municipality_code]
-    return Decision(decided_by=mandate.holder_name, mandate=mandate.describe(), decided_on=on,
-                    toelichting=toelichting, mandate_id=mandate.id)
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -716,13 +738,31 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
     children: dict[Table, list[dict[str, Any]]] = defaultdict(list)
     next_id = 1 + (connection.execute(select(func.max(col(PlanRow.id)))).scalar() or 0)
     plans = versions = 0
+    # A written story may carry the local user's unsaved draft; then no drawn household gets one.
     draft_written = False
+    members = _members(connection)
+    story_draft = any(
+        h.story is not None and h.story.plan is not None and h.story.plan.draft for h in context.households
+    )
     for index, household in enumerate(context.households):
         info = facts[household.id]
-        target = _target(household.status, rng)
-        if target is None or not info.problems:
-            continue
-        built = _build(info, target, rng, today, index)
+        if household.story is not None:
+            built = story_plan_versions(household.story, _household(info), today)
+            children[_table(ZrmScoreRow)].extend(
+                story_zrm_rows(
+                    household.story, info.household_id, members.get(info.household_id, []), built,
+                    context.reference_moment,
+                )
+            )
+            if not built:
+                continue
+            target: PlanStatus = built[-1].status
+        else:
+            drawn = _target(household.status, rng)
+            if drawn is None or not info.problems:
+                continue
+            target = drawn
+            built = _build(info, target, rng, today, index)
         plans += 1
         for plan in built:
             created = context.moment_between(rng, household.created_at)
@@ -743,10 +783,16 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
                 children[table].extend(rows)
             next_id += 1
             versions += 1
-        if target is PlanStatus.CONCEPT and not draft_written:
+        if household.story is None:
+            children[_table(ZrmScoreRow)].extend(
+                _zrm_rows(info.household_id, members.get(info.household_id, []), built[-1],
+                          context.reference_moment))
+        story = household.story
+        draft_text = story.plan.draft if story is not None and story.plan is not None else ""
+        if target is PlanStatus.CONCEPT and (draft_text or (story is None and not story_draft and not draft_written)):
             # The local user left this concept mid-sentence: the editor offers the autosaved draft.
             draft = built[-1].content().model_dump(mode="json")
-            draft["perspectief"] = draft["perspectief"] + " En dat de kinderen"
+            draft["perspectief"] = draft["perspectief"] + (draft_text or " En dat de kinderen")
             connection.execute(
                 insert(_table(PlanDraftRow)),
                 [
@@ -782,6 +828,35 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
     )
     context.stats.add("plannen", plans)
     context.stats.add("planversies", versions)
+
+
+def _members(connection: Connection) -> dict[int, list[Member]]:
+    found: dict[int, list[Member]] = defaultdict(list)
+    for household_id, member_id, name, born, role in connection.execute(
+        select(col(MemberRow.household_id), col(MemberRow.id), col(MemberRow.name), col(MemberRow.date_of_birth),
+               col(MemberRow.role)).order_by(col(MemberRow.household_id), col(MemberRow.position), col(MemberRow.id))
+    ):
+        found[household_id].append(Member.model_construct(id=member_id, name=name, date_of_birth=born,
+                                                          role=MemberRole(role), bsn=None))
+    return found
+
+
+def _zrm_rows(household_id: int, members: list[Member], plan: Maatwerkplan, recorded_at: datetime
+              ) -> list[dict[str, Any]]:
+    """The ZRM scores of the plan's evaluations as the hoofdbewoner's history (the rule of
+    `domain.services.plans.record_evaluation`, which does the same in the app)."""
+    rows: dict[tuple[int, str, date], dict[str, Any]] = {}
+    for evaluation in plan.evaluations:
+        on = evaluation.on_date
+        owner = score_owner(members, on) if on is not None else None
+        if owner is None or owner.id is None or on is None:
+            continue
+        for code, score in evaluation.scores.items():
+            rows[(owner.id, code, on)] = {
+                "household_id": household_id, "member_id": owner.id, "leefgebied": code, "score": score,
+                "scored_on": on, "moment": evaluation.moment, "by_name": plan.created_by, "recorded_at": recorded_at,
+            }
+    return list(rows.values())
 
 
 def _table(model: type[Any]) -> Table:

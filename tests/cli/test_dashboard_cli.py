@@ -153,21 +153,30 @@ def hand_count(path: Path, code: str) -> dict[str, Any]:
         if s in ("opgelost", "niet_opgelost", "teruggelegd") and submitted and START.isoformat() <= closed
         and closed <= END.isoformat()
     ]
-    # ZRM and rapportcijfer: first and last measured moment per plan in force, the last one in the period.
+    # ZRM per adult person (zrm_score, in the households with a plan in force) and the rapportcijfer per plan in
+    # force: the first and the last score (by date, then moment), the last one in the period.
     pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for pid, _, _ in in_force.values():
-        series: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
-        for moment, on, grade, scores in q(
-            "SELECT moment, on_date, rapportcijfer, scores FROM plan_evaluation WHERE plan_id = ? AND on_date <= ?",
+    units: list[dict[str, list[tuple[str, int, int]]]] = []
+    for hid, (pid, _, _) in in_force.items():
+        grades: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+        for moment, on, grade in q(
+            "SELECT moment, on_date, rapportcijfer FROM plan_evaluation WHERE plan_id = ? AND on_date <= ?",
             (pid, END.isoformat()),
         ):
-            for key, score in json.loads(scores).items():
-                series[key].append((moment, on, score))
             if grade is not None:
-                series["rapportcijfer"].append((moment, on, grade))
+                grades["rapportcijfer"].append((on, moment, grade))
+        units.append(grades)
+        people: dict[int, dict[str, list[tuple[str, int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for member, key, moment, on, score in q(
+            "SELECT member_id, leefgebied, moment, scored_on, score FROM zrm_score "
+            "WHERE household_id = ? AND scored_on <= ?", (hid, END.isoformat()),
+        ):
+            people[member][key].append((on, -1 if moment is None else moment, score))
+        units.extend(people.values())
+    for series in units:
         for key, points in series.items():
             points.sort()
-            if len(points) >= 2 and START.isoformat() <= points[-1][1]:
+            if len(points) >= 2 and START.isoformat() <= points[-1][0]:
                 pairs[key].append((points[0][2], points[-1][2]))
     # The rekensom of each plan in force with the domain's own calculation.
     totals: dict[str, Decimal] = defaultdict(Decimal)

@@ -297,6 +297,23 @@ def test_export_pdf_has_every_section_and_unicode(tmp_path: Path, url: str) -> N
     assert reader.metadata is not None and reader.metadata.title == f"Maatwerkplan {case} versie 1"
 
 
+def test_export_the_residents_plan_in_plain_language(tmp_path: Path, url: str) -> None:
+    case = import_household(tmp_path, url)
+    ok(url, "plan", "import", case, str(plan_file(tmp_path, scenario())))
+    result = ok(url, "plan", "export", case, "--format", "pdf", "--voor-bewoner", "-o", str(tmp_path / "b.pdf"))
+    assert "Geschreven:" in result.stderr
+    reader = PdfReader(tmp_path / "b.pdf")
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Ons plan – Huishouden Jansen-Çelik" in text and "Dit plan is nog niet klaar. Teken het nog niet." in text
+    assert "Bewoner: Eline Jansen" in text and "Noë Çelik (" in text and "Bewoner: Noë" not in text  # a child
+    assert "Awb" not in text and "art." not in text and "Rechtsgronden" not in text
+    assert reader.metadata is not None and reader.metadata.title == f"Plan voor de bewoner {case} versie 1"
+    ok(url, "plan", "export", case, "--format", "md", "--voor-bewoner", "-o", str(tmp_path / "b.md"))
+    assert (tmp_path / "b.md").read_text(encoding="utf-8").startswith("# Ons plan – Huishouden Jansen-Çelik")
+    refused = invoke(url, "plan", "export", case, "--format", "json", "--voor-bewoner", "-o", str(tmp_path / "b.json"))
+    assert refused.exit_code == 2 and "als pdf of md" in refused.stderr and not (tmp_path / "b.json").exists()
+
+
 def test_export_markdown_and_plan_json_roundtrip(tmp_path: Path, url: str) -> None:
     case = import_household(tmp_path, url)
     plan = scenario()

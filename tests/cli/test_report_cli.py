@@ -100,10 +100,11 @@ def test_worklist_and_lead_times(db: Database, url: str) -> None:
     result = invoke(url, "report", "werklijst", "--datum", "2026-11-01", "--json")
     assert result.exit_code == 0, result.output
     signals = json.loads(result.stdout)
-    assert [s["kind"] for s in signals] == ["verrekening_verlopen", "escalatie_wacht", "wordt_18"]
+    # Emre turns 18 on 14-02-2027: the 18-signal and (low, last) his big-5 checklist.
+    assert [s["kind"] for s in signals] == ["verrekening_verlopen", "escalatie_wacht", "wordt_18", "checklist_18"]
     assert all(s["case_number"] == h.case_number for s in signals)
     text = invoke(url, "report", "werklijst", "--datum", "2026-11-01", "--wachtweken", "12").stdout
-    assert "Escalatie wacht" not in text and "2 signalen" in text
+    assert "Escalatie wacht" not in text and "3 signalen" in text
     only = json.loads(
         invoke(url, "report", "werklijst", "--datum", "2026-11-01", "--soort", "wordt_18", "--json").stdout
     )
@@ -139,9 +140,11 @@ def test_worklist_reads_the_worklist_settings_and_a_flag_overrides_them(
 
     assert "escalatie_wacht" not in kinds()  # default 8 weeks
     monkeypatch.setenv("DOORBRAAK_WORKLIST", '{"escalation_wait_weeks": 4, "months_before_18": 2}')
-    assert kinds() == ["escalatie_wacht"]  # the setting: 4 weeks; and Emre (18 on 14-02-2027) is > 2 months away
-    assert kinds("--wachtweken", "10") == []  # the flag wins over the setting
-    assert kinds("--maanden-voor-18", "6") == ["escalatie_wacht", "wordt_18"]
+    # The setting: 4 weeks; and Emre (18 on 14-02-2027) is > 2 months away. His big-5 checklist opens 6 months
+    # before the birthday whatever the setting (docs/people.md).
+    assert kinds() == ["checklist_18", "escalatie_wacht"]
+    assert kinds("--wachtweken", "10") == ["checklist_18"]  # the flag wins over the setting
+    assert kinds("--maanden-voor-18", "6") == ["checklist_18", "escalatie_wacht", "wordt_18"]
 
 
 def test_report_is_a_sub_app_with_dutch_help() -> None:

@@ -15,10 +15,14 @@ from typing import Any
 import pypdf
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from domain.dossier import (
+    AGE_BANDS,
     EscalationDossier,
     HouseholdIdentifiers,
+    age_band,
+    band_floor,
     build_dossier,
     composition,
     find_identifiers,
@@ -26,6 +30,7 @@ from domain.dossier import (
 )
 from domain.errors import InvalidInput
 from domain.household import Household
+from domain.validation import age_on
 from tests.domain.dossier_scenarios import (
     NEUTRAL,
     TEXT_FIELDS,
@@ -103,12 +108,13 @@ def test_known_household_dossier_content() -> None:
     )
     g = Generated(h, dict.fromkeys(TEXT_FIELDS, "Geen mandaat voor maatwerk."), [])
     dossier = build_dossier(escalation_for(g), h, TODAY)
-    assert [(m.initials, m.role, m.age) for m in dossier.members] == [
-        ("A.Ö.", "Hoofdbewoner", 42),
-        ("E.Ö.", "Kind", 17),
-        ("L.Ö.", "Kind", 10),
+    assert [(m.initials, m.role, m.age_band) for m in dossier.members] == [
+        ("A.Ö.", "Hoofdbewoner", "27-44"),  # 42 exactly
+        ("E.Ö.", "Kind", "12-17"),  # 17
+        ("L.Ö.", "Kind", "4-11"),  # 10
     ]
-    assert dossier.composition == "1 volwassene, 2 kinderen (10 en 17 jaar)"
+    assert dossier.composition == "1 volwassene (27-44 jaar), 2 kinderen (4-11 en 12-17 jaar)"
+    assert '"age"' not in dossier.model_dump_json() and dossier.format_version == 2
     assert dossier.municipality == "Amsterdam" and dossier.reference == "GM0363-ESC-000042"
     assert dossier.organisations[0].legal_framework == "Strafrecht"
     assert dossier.domains[0].leefgebied == "Financiën" and dossier.domains[0].score == 1
@@ -169,14 +175,57 @@ def test_initials_and_composition() -> None:
     assert composition([]) == "geen leden vastgelegd"
 
 
-def test_ages_not_dates_of_birth_on_a_leap_day() -> None:
+def test_age_bands_not_dates_of_birth_on_a_leap_day() -> None:
     h = Household.model_validate(
         {
             "name": "Huishouden Test",
             "municipality_code": "GM0363",
-            "members": [{"name": "Kim Test", "date_of_birth": "2012-02-29"}],
+            "members": [{"name": "Kim Test", "date_of_birth": "2004-02-29"}],
         }
     )
     g = Generated(h, dict.fromkeys(TEXT_FIELDS, "Geen mandaat."), [])
-    assert build_dossier(escalation_for(g), h, date(2027, 2, 28)).members[0].age == 14
-    assert build_dossier(escalation_for(g), h, date(2027, 3, 1)).members[0].age == 15
+    assert build_dossier(escalation_for(g), h, date(2027, 2, 28)).members[0].age_band == "18-22"  # 22
+    assert build_dossier(escalation_for(g), h, date(2027, 3, 1)).members[0].age_band == "23-26"  # 23 today
+
+
+@given(st.integers(min_value=-3, max_value=130))
+def test_every_age_falls_in_exactly_one_band_whose_bounds_hold_it(age: int) -> None:
+    band = age_band(age)
+    holding = [(low, high) for low, high in AGE_BANDS if low <= max(0, age) and (high is None or max(0, age) <= high)]
+    assert len(holding) == 1
+    low, high = holding[0]
+    assert band == (f"{low}+" if high is None else f"{low}-{high}")
+    assert band_floor(band) == low
+
+
+@given(st.integers(min_value=0, max_value=129))
+def test_bands_never_go_down_with_age(age: int) -> None:
+    assert band_floor(age_band(age)) <= band_floor(age_band(age + 1))
+
+
+def test_bands_are_wide_except_at_a_legal_boundary() -> None:
+    """No band narrower than 4 years: a band never becomes an exact age in disguise."""
+    assert all(high is None or high - low >= 3 for low, high in AGE_BANDS)
+    assert [low for low, _ in AGE_BANDS] == [0, 4, 12, 18, 23, 27, 45, 67]  # 18 adult, 23 end verlengde jeugdhulp,
+    # 27 end of the Participatiewet's jongerenregels, 67 the AOW age (see domain/dossier.py AGE_BANDS)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.dates(min_value=date(1925, 1, 1), max_value=date(2026, 11, 30)), min_size=1, max_size=7))
+def test_the_dossier_never_shows_an_exact_age(births: list[date]) -> None:
+    """Whatever the dates of birth: the dossier's JSON holds bands only, and the composition line names no age
+    that is not a band's bound (a 42-year-old never shows up as "42")."""
+    today = date(2026, 12, 1)
+    h = Household.model_validate({
+        "name": "Huishouden Test",
+        "municipality_code": "GM0363",
+        "members": [{"name": f"Lid {chr(65 + i)} Test", "date_of_birth": born.isoformat()}
+                    for i, born in enumerate(births)],
+    })
+    g = Generated(h, dict.fromkeys(TEXT_FIELDS, "Geen mandaat."), [])
+    dossier = build_dossier(escalation_for(g), h, today)
+    bounds = {str(b) for low, high in AGE_BANDS for b in (low, high) if b is not None}
+    numbers = set(re.findall(r"\d+", dossier.composition))
+    assert numbers - {str(len(births)), *(str(n) for n in range(1, 8))} <= bounds
+    assert sorted(m.age_band for m in dossier.members) == sorted(age_band(age_on(b, today)) for b in births)
+    assert '"age":' not in dossier.model_dump_json()

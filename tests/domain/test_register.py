@@ -281,3 +281,12 @@ def test_contact_fields_model_is_strict() -> None:
     with pytest.raises(InvalidInput, match="onbekend veld"):
         parse_contact_fields(contact(favourite_colour="blauw"))
     assert isinstance(parse_contact_fields(ContactFields.model_validate(contact())), ContactFields)
+
+
+def test_the_import_summary_says_regel_for_one_row() -> None:
+    from domain.register import ImportReport
+
+    one = ImportReport(rows=1, inserted=1, written=True)
+    assert one.summary() == "1 regel gelezen: 1 nieuw, 0 bijgewerkt, 0 geweigerd."
+    assert ImportReport(rows=2, dry_run=True).summary().endswith("2 regels gelezen: 0 zouden nieuw zijn, "
+                                                                 "0 zouden worden bijgewerkt, 0 geweigerd.")

@@ -22,6 +22,9 @@ EXEMPT: dict[str, str] = {
     "plan_common.audit_plan": "writes the audit record of the calling plan use case (which checked access)",
     "use_case.audit_event": "builds the audit record of the calling use case (which checked access)",
     "users.record_login": "records a login that PostgreSQL itself checked (a personal database role)",
+    "users.record_lock": "records that the logged-in user's own screen was locked (idle lock); reads nothing",
+    "users.record_unlock": "records an unlock checked elsewhere (PostgreSQL role, or single-user mode)",
+    "users.unlock": "checks the logged-in user's own password (like authenticate); reads no case data",
 }
 
 

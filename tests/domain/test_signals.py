@@ -25,10 +25,11 @@ from domain.signals import (
 from domain.validation import age_on
 
 CONFIG = SignalConfig()
+JEUGDWET = ("Jeugdwet-organisatie Jeugdteam Oost",)
 
 
 def turning(dob: date, today: date, **kw: bool) -> list[str]:
-    signals = compute_signals(today, members=[MemberCandidate("DB-2026-000001", "Emre", dob, **kw)])
+    signals = compute_signals(today, members=[MemberCandidate("DB-2026-000001", "Emre", dob, reasons=JEUGDWET, **kw)])
     return [s.due.isoformat() for s in signals if s.kind is SignalKind.WORDT_18]
 
 
@@ -79,8 +80,8 @@ def test_severity_of_18_signal_is_high_when_close() -> None:
     signals = compute_signals(
         date(2026, 11, 1),
         members=[
-            MemberCandidate("DB-2026-000001", "Emre", date(2008, 12, 1)),
-            MemberCandidate("DB-2026-000002", "Lina", date(2009, 4, 1)),
+            MemberCandidate("DB-2026-000001", "Emre", date(2008, 12, 1), reasons=JEUGDWET),
+            MemberCandidate("DB-2026-000002", "Lina", date(2009, 4, 1), reasons=JEUGDWET),
         ],
     )
     assert [(s.case_number, s.severity) for s in signals] == [

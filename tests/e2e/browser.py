@@ -105,6 +105,30 @@ class Page:
         await self.call("Input.dispatchKeyEvent", type="keyDown", text=key, **common)
         await self.call("Input.dispatchKeyEvent", type="keyUp", **common)
 
+    async def type_text(self, text: str) -> None:
+        """Type `text` key by key (letters, digits, space and punctuation), as a keyboard would."""
+        for character in text:
+            if character == " ":
+                common = {"key": " ", "code": "Space", "windowsVirtualKeyCode": 32}
+            elif character.isdigit():
+                common = {"key": character, "code": f"Digit{character}", "windowsVirtualKeyCode": ord(character)}
+            elif character.isalpha():
+                common = {"key": character, "code": f"Key{character.upper()}",
+                          "windowsVirtualKeyCode": ord(character.upper())}
+            else:
+                common = {"key": character, "code": "", "windowsVirtualKeyCode": 0}
+            await self.call("Input.dispatchKeyEvent", type="keyDown", text=character, **common)
+            await self.call("Input.dispatchKeyEvent", type="keyUp", **common)
+
+    async def press_enter(self) -> None:
+        common = {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}
+        await self.call("Input.dispatchKeyEvent", type="keyDown", text="\r", **common)
+        await self.call("Input.dispatchKeyEvent", type="keyUp", **common)
+
+    async def page_text(self) -> str:
+        """The page's own text (not the terminal's): e.g. the message when every place is taken."""
+        return str(await self.evaluate("document.body ? document.body.innerText : ''") or "")
+
     async def screenshot(self) -> bytes:
         import base64
 

@@ -75,8 +75,9 @@ def test_export_dossier_is_pseudonymised_and_audited(db: Database) -> None:
     text = dossier.model_dump_json()
     for forbidden in ("Özdemir", "Ayşe", "Emre", "999993653", "1093", "Dapperstraat", "1984-02-29", "2009-02-14", case):
         assert forbidden not in text
-    assert [(m.initials, m.age) for m in dossier.members] == [("A.Ö.", 42), ("E.Ö.", 17)]
-    assert dossier.composition == "1 volwassene, 1 kind (17 jaar)" and dossier.municipality == "Amsterdam"
+    assert [(m.initials, m.age_band) for m in dossier.members] == [("A.Ö.", "27-44"), ("E.Ö.", "12-17")]
+    assert dossier.composition == "1 volwassene (27-44 jaar), 1 kind (12-17 jaar)"
+    assert dossier.municipality == "Amsterdam"
     with db.uow() as uow:
         household_events = [(r.event.kind.value, r.event.purpose) for r in uow.audit.records("household", case)]
         escalation_events = [r.event.kind.value for r in uow.audit.records("escalation", f"ESC-{eid}")]

@@ -75,7 +75,7 @@ def test_the_inbox_lists_only_what_the_consent_covers(db: Database, scene: dict[
     assert page.total == 2 and leaks(page, scene["cases"]) == []
     first = page.rows[0]
     assert (first.municipality, first.status, first.waiting_days) == ("Rotterdam", E.IN_BEHANDELING, 73)
-    assert first.reference.startswith("GM0599-ESC-") and first.composition == "1 volwassene"
+    assert first.reference.startswith("GM0599-ESC-") and first.composition == "1 volwassene (45-66 jaar)"
     assert first.knelpunt == "De boete loopt op terwijl de uitkering is stopgezet" and not first.withheld
     assert {(m.code, m.count) for m in page.municipalities} == {("GM0363", 1), ("GM0599", 1)}
     only = lmm_dossiers(LmmQuery(municipality_code="GM0363"), db.uow(), LET, today=TODAY)

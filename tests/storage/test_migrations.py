@@ -15,7 +15,13 @@ from domain.services import households as service
 from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.engine import make_engine
-from storage.migrate import alembic_config, current_revisions, ensure_current, head_revisions
+from storage.migrate import (
+    ALLOW_DOWNGRADE_FOR_TESTS,
+    alembic_config,
+    current_revisions,
+    ensure_current,
+    head_revisions,
+)
 from storage.settings import Settings
 
 
@@ -115,6 +121,7 @@ def test_upgrade_to_0009_keeps_plans_and_leaves_old_done_actions_without_a_day(t
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes[ALLOW_DOWNGRADE_FOR_TESTS] = True  # doorbraak itself refuses downgrades
         command.downgrade(config, "0008_case_search")
     with engine.connect() as connection:
         columns = {row[1] for row in connection.execute(text("PRAGMA table_info(plan_action)"))}
@@ -139,8 +146,8 @@ def test_upgrade_to_0009_keeps_plans_and_leaves_old_done_actions_without_a_day(t
     db.close()
 
 
-def test_upgrade_to_0013_keeps_decided_plans_and_adds_an_empty_mandate_register(tmp_path: Path) -> None:
-    """A database from before 0013 with a decided plan (decision by name only): after the upgrade the plan and
+def test_upgrade_to_0014_keeps_decided_plans_and_adds_an_empty_mandate_register(tmp_path: Path) -> None:
+    """A database from before 0014 with a decided plan (decision by name only): after the upgrade the plan and
     its children are intact, the decision names no register entry, and the register exists and is empty."""
     from datetime import date
 
@@ -149,7 +156,7 @@ def test_upgrade_to_0013_keeps_decided_plans_and_adds_an_empty_mandate_register(
     from tests.builders import TickingClock
     from tests.storage.dashboard_data import _decided_plan, _household
 
-    url = f"sqlite:///{tmp_path / 'before-0013.db'}"
+    url = f"sqlite:///{tmp_path / 'before-0014.db'}"
     db = open_database(Settings(database_url=url), clock=TickingClock())
     case = _household(db, "Huishouden Oud", "Fatima Bouzid")
     before = _decided_plan(db, case, date(2026, 10, 20))
@@ -158,7 +165,8 @@ def test_upgrade_to_0013_keeps_decided_plans_and_adds_an_empty_mandate_register(
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0012_audit_head_definer")
+        config.attributes[ALLOW_DOWNGRADE_FOR_TESTS] = True  # doorbraak itself refuses downgrades
+        command.downgrade(config, "0013_people")
     with engine.connect() as connection:
         tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
         assert "mandate" not in tables

@@ -6,6 +6,7 @@ Everything is fictional (BSNs 9999xxxxx, e-mail under .example); every test runs
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 import time
@@ -206,6 +207,62 @@ def test_new_database_and_its_folder_are_private(tmp_path: Path) -> None:
         db.close()
 
 
+def test_an_existing_open_data_folder_and_database_file_are_made_private(tmp_path: Path) -> None:
+    """Gap of finding 7: a data folder made 0755 by an older version (or by hand) and a 0644 database file:
+    another local user could read every case. Opening the database makes doorbraak's own folder 0700 and the
+    files 0600."""
+    from storage.settings import own_data_folder
+
+    folder = own_data_folder()
+    folder.mkdir(parents=True)
+    os.chmod(folder, 0o755)
+    db = open_database(Settings())
+    db.close()
+    database = folder / "doorbraak.db"
+    os.chmod(database, 0o644)
+    os.chmod(folder, 0o755)
+    db = open_database(Settings())
+    try:
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        for name in ("doorbraak.db", "doorbraak.db-wal", "doorbraak.db-shm"):
+            if (folder / name).exists():
+                assert stat.S_IMODE((folder / name).stat().st_mode) == 0o600, name
+        assert not db.warnings
+    finally:
+        db.close()
+
+
+def test_a_chosen_open_folder_keeps_its_mode_but_the_user_is_warned(tmp_path: Path) -> None:
+    shared = tmp_path / "gedeeld"
+    shared.mkdir()
+    os.chmod(shared, 0o755)  # like /tmp or a team folder: not doorbraak's to change
+    db = open_database(Settings(database_url=f"sqlite:///{shared / 'x.db'}"))
+    try:
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o755
+        assert stat.S_IMODE((shared / "x.db").stat().st_mode) == 0o600
+        assert any("andere gebruikers" in w and "chmod 700" in w for w in db.warnings)
+    finally:
+        db.close()
+
+
+def test_an_open_data_folder_that_cannot_be_tightened_is_refused_in_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage import files
+    from storage.settings import own_data_folder
+
+    folder = own_data_folder()  # e.g. made by root for the user, with the user unable to change it
+    folder.mkdir(parents=True)
+    os.chmod(folder, 0o755)
+
+    def not_yours(path: object, mode: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(files.os, "chmod", not_yours)
+    with pytest.raises(FileRefused, match="te lezen door andere gebruikers .* tot dan start doorbraak niet"):
+        open_database(Settings())
+
+
 def test_backup_is_private_and_never_replaces_a_file_silently(tmp_path: Path) -> None:
     from storage import backup as backups
 
@@ -385,6 +442,153 @@ def test_a_forged_checkpoint_is_reported(tmp_path: Path) -> None:
     anchor.write_text(anchor.read_text().replace('"seq": 2', '"seq": 1'))
     code, output = _verify_cli(url)
     assert code == 1 and "niet met deze sleutel ondertekend" in output
+
+
+def _key_pair(tmp_path: Path, name: str = "beheer") -> tuple[Path, Path]:
+    private, public = tmp_path / name / "beheer.pem", tmp_path / name / "beheer.pub"
+    result = CliRunner().invoke(cli, ["audit", "sleutelpaar", "--prive", str(private), "--publiek", str(public)],
+                                input="een lang wachtwoord\neen lang wachtwoord\n")
+    assert result.exit_code == 0 and "Vingerafdruk" in result.output, result.output
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600 and b"ENCRYPTED" in private.read_bytes()
+    return private, public
+
+
+def _sign_cli(url: str, private: Path, password: str = "een lang wachtwoord") -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--database", url, "audit", "onderteken", "--sleutel", str(private)],
+                                input=password + "\n")
+    return result.exit_code, result.output
+
+
+def _rewrite_chain(path: Path, key: bytes, username: str) -> None:
+    """What someone with the shared HMAC key and the database file can do: change a record's content and
+    recompute every hash after it, so that the chain verifies again."""
+    from datetime import datetime as dt
+
+    from domain.audit import AuditEvent, AuditKind, chain_hash
+
+    with sqlite3.connect(path) as attacker:
+        attacker.execute("DROP TRIGGER IF EXISTS audit_head_forward_only")
+        for trigger in [r[0] for r in attacker.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")]:
+            attacker.execute(f"DROP TRIGGER {trigger}")
+        attacker.execute("UPDATE audit_log SET username = ? WHERE seq = 1", (username,))
+        previous = "0" * 64
+        rows = attacker.execute("SELECT seq, at, kind, object_type, object_id, username, role, outcome, purpose, "
+                                "break_glass, changes_digest, previous_hash FROM audit_log ORDER BY seq").fetchall()
+        previous = rows[0][11]
+        for seq, at, kind, otype, oid, user, role, outcome, purpose, glass, digest, _ in rows:
+            moment = dt.fromisoformat(at).replace(tzinfo=UTC)
+            event = AuditEvent(kind=AuditKind(kind), object_type=otype, object_id=oid, username=user, role=role,
+                               outcome=outcome, purpose=purpose, break_glass=bool(glass), changes={})
+            record_hash = chain_hash(key, previous, seq, moment, event, digest)
+            attacker.execute("UPDATE audit_log SET previous_hash = ?, hash = ? WHERE seq = ?",
+                             (previous, record_hash, seq))
+            previous = record_hash
+        attacker.execute("UPDATE audit_head SET hash = ?", (previous,))
+
+
+def test_a_rewrite_by_someone_with_the_key_the_file_and_the_anchor_folder_is_caught_by_the_signature(
+    tmp_path: Path,
+) -> None:
+    """Gap of finding 1: the HMAC key is on every workstation. With it, the database file and write access to
+    logboek-ankers/ the chain can be rewritten and the HMAC checkpoints re-made; the beheerder's Ed25519
+    signature over the head cannot be re-made without the private key, which never sits on a workstation."""
+    from storage import audit_checkpoint
+    from storage.audit import load_audit_key
+
+    private, public = _key_pair(tmp_path)
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 3)
+    key = bytes(load_audit_key(db.settings.audit_key_file))
+    db.close()
+    code, output = _sign_cli(url, private)
+    assert code == 0 and "Ondertekend: record 3" in output, output
+    assert len(list((tmp_path / "logboek-ankers").glob("ondertekend-*.json"))) == 1
+    code, output = _verify_cli(url, "--publieke-sleutel", str(public))
+    assert code == 0 and "Ondertekende ankerpunten gecontroleerd: 1" in output, output
+
+    # The attacker (key + file + anchor folder) rewrites who did record 1 and re-makes the HMAC checkpoints.
+    _rewrite_chain(tmp_path / "echt.db", key, "iemand-anders")
+    for anchor in (tmp_path / "logboek-ankers").glob("anker-*.json"):
+        anchor.unlink()
+    engine = open_database(Settings(database_url=url))
+    try:
+        from domain.services.audit import verify_audit
+
+        assert verify_audit(engine.uow(), engine.actor) == []  # the chain itself verifies again
+        audit_checkpoint.write(engine.engine, key, tmp_path / "logboek-ankers")
+    finally:
+        engine.close()
+    code, output = _verify_cli(url)  # without the public key only the count is told …
+    assert code == 0 and "1 ondertekende ankerpunt niet gecontroleerd" in output, output
+    code, output = _verify_cli(url, "--publieke-sleutel", str(public))  # … with it the rewrite shows
+    assert code == 1 and "herschreven" in output and "record 3" in output, output
+    code, output = _sign_cli(url, private)  # and the beheerder does not sign the rewritten head
+    assert code == 1 and "niets ondertekend" in output
+
+
+def test_a_signed_checkpoint_cannot_be_forged_or_made_with_another_key(tmp_path: Path) -> None:
+    import json
+
+    private, public = _key_pair(tmp_path)
+    other_private, _ = _key_pair(tmp_path, "aanvaller")
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 2)
+    db.close()
+    assert _sign_cli(url, private)[0] == 0
+    signed = next((tmp_path / "logboek-ankers").glob("ondertekend-*.json"))
+    body = json.loads(signed.read_text())
+    body["seq"] = 1
+    signed.write_text(json.dumps(body))  # moved back to an earlier record, signature unchanged
+    code, output = _verify_cli(url, "--publieke-sleutel", str(public))
+    assert code == 1 and "handtekening" in output and "klopt niet" in output, output
+    signed.unlink()
+    assert _sign_cli(url, other_private)[0] == 0  # signed, but with someone else's key
+    code, output = _verify_cli(url, "--publieke-sleutel", str(public))
+    assert code == 1 and "niet met de opgegeven sleutel ondertekend" in output, output
+    code, output = _sign_cli(url, private, "fout wachtwoord")
+    assert code != 0 and "wachtwoord is onjuist" in output and "Traceback" not in output
+
+
+def test_a_short_passphrase_and_an_existing_key_file_are_refused(tmp_path: Path) -> None:
+    private, public = tmp_path / "k.pem", tmp_path / "k.pub"
+    result = CliRunner().invoke(cli, ["audit", "sleutelpaar", "--prive", str(private), "--publiek", str(public)],
+                                input="kort\nkort\n")
+    assert result.exit_code == 2 and not private.exists()
+    args = ["audit", "sleutelpaar", "--prive", str(private), "--publiek", str(public), "--zonder-wachtwoord"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    before = private.read_bytes()
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code != 0 and private.read_bytes() == before  # never overwritten
+
+
+def test_backup_writes_a_checkpoint_beside_it_that_catches_a_rollback_to_an_older_backup(tmp_path: Path) -> None:
+    """Gap of finding 1: `backup` itself anchors the head of the copy it made, in logboek-ankers/ beside it."""
+    url = f"sqlite:///{tmp_path / 'echt.db'}"
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 2)
+    db.close()
+    backups_dir = tmp_path / "backups"
+    backups_dir.mkdir()
+    first = CliRunner().invoke(cli, ["--database", url, "backup", "-o", str(backups_dir / "een.db")])
+    assert first.exit_code == 0 and "Ankerpunt van het logboek" in first.output, first.output
+    anchors = list((backups_dir / "logboek-ankers").glob("anker-*.json"))
+    assert len(anchors) == 1 and stat.S_IMODE(anchors[0].stat().st_mode) == 0o600
+    assert '"seq": 2' in anchors[0].read_text()
+    db = open_database(Settings(database_url=url))
+    _record_some(db, 2)
+    db.close()
+    second = CliRunner().invoke(cli, ["--database", url, "backup", "-o", str(backups_dir / "twee.db")])
+    assert second.exit_code == 0
+    assert '"seq": 4' in anchors[0].read_text()  # one checkpoint per day: today's moved forward
+    folder = ["--ankermap", str(backups_dir / "logboek-ankers")]
+    assert _verify_cli(url, *folder)[0] == 0
+    restored = CliRunner().invoke(cli, ["--database", url, "restore", str(backups_dir / "een.db"), "--ja"])
+    assert restored.exit_code == 0, restored.output
+    code, output = _verify_cli(url, *folder)  # the older backup is a whole chain, but behind the anchor
+    assert code == 1 and "ingekort, gewist of teruggezet" in output and "record 4" in output, output
 
 
 # -- finding 8: restore checks the manifest written by backup -------------------------------------------------
@@ -699,3 +903,32 @@ def test_the_let_gets_the_reports_the_permission_table_promises(tmp_path: Path,
         assert result.exit_code == 0, (report, result.output)
     refused = CliRunner().invoke(cli, ["--database", url, "report", "werklijst"])  # households: as documented
     assert refused.exit_code != 0 and "Landelijk Escalatie Team" in refused.output
+
+
+# -- finding 5, the dossier's own lines: initials with exact ages → age bands ---------------------------------
+
+
+def test_the_dossier_shows_the_let_age_bands_not_exact_ages(db: Database) -> None:
+    """An LET member reading the dossier (JSON, PDF) could single out "A.Ö., 42" in a municipality; now the
+    members and the composition line carry bands only (domain/dossier.py AGE_BANDS)."""
+    import io
+    import json
+
+    import pypdf
+
+    from domain.services import escalation as escalation_service
+    from tests.builders import TODAY, make_household, submitted
+    from tui.render.dossier import dossier_json, dossier_pdf
+
+    case = make_household(db)  # Ayşe (42) and Emre (17) on TODAY
+    dossier = escalation_service.export_dossier(submitted(db, case), db.uow(), db.actor, today=TODAY)
+    data = json.loads(dossier_json(dossier))
+    assert [m["age_band"] for m in data["members"]] == ["27-44", "12-17"]
+    assert all("age" not in m for m in data["members"])
+    pdf_text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(dossier_pdf(dossier))).pages)
+    assert "27-44 jaar" in pdf_text and "12-17 jaar" in pdf_text
+    import re
+
+    exact = re.compile(r"(?<![-\d])(42|17)(?![-\d])")  # 17 only as a band's bound ("12-17"), 42 never
+    assert not exact.search(pdf_text) and not exact.search(data["composition"])
+

@@ -78,8 +78,9 @@ def test_same_seed_gives_identical_content_and_another_seed_differs(small: Path,
     assert first["household"][1:], "the dump should contain households"
     assert logical_dump(again) == first
     different = logical_dump(other)
-    assert different["member"] != first["member"]
-    assert different["household"] != first["household"]
+    assert different["member"] != first["member"]  # another draw of BSNs from the test range
+    # The written stories are told the same way whatever the seed (the draws beyond them differ: test_stories).
+    assert different["household"] == first["household"]
 
 
 def test_stats_match_the_file_and_read_as_dutch(tmp_path: Path) -> None:
@@ -242,7 +243,8 @@ def test_bulk_rows_equal_what_the_repository_writes(medium: Path, tmp_path: Path
                 # Re-validated from plain data, so the repository writes canonical values (not what was loaded).
                 data = household.model_dump(exclude={"id", "version"})
                 for key in ("members", "problems", "organisations"):
-                    data[key] = [{k: v for k, v in item.items() if k != "id"} for item in data[key]]
+                    # Ids (and a problem's member id, which points at one) are given anew by the repository.
+                    data[key] = [{k: v for k, v in item.items() if k not in ("id", "member_id")} for item in data[key]]
                 fresh = Household.model_validate(data)
                 uow.households.add(fresh)
             uow.commit()
@@ -250,7 +252,7 @@ def test_bulk_rows_equal_what_the_repository_writes(medium: Path, tmp_path: Path
         seeded.close()
         target.close()
 
-    skip = {"id", "household_id", "version", "created_at", "updated_at"}
+    skip = {"id", "household_id", "member_id", "version", "created_at", "updated_at"}
 
     def table(path: Path, name: str) -> list[tuple[Any, ...]]:
         columns = [row[1] for row in rows(path, f'PRAGMA table_info("{name}")') if row[1] not in skip]

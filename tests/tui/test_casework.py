@@ -57,15 +57,15 @@ async def test_worklist_to_a_late_overbrugging_and_its_settlement(
         worklist = casework_app.screen
         assert isinstance(worklist, WorklistScreen)
         text = screen_text(casework_app)
-        assert "Werklijst" in text and "4 signalen" in text
+        assert "Werklijst" in text and "5 signalen" in text
         assert {s.kind.value for s in worklist.signals} == {
-            "wordt_18", "verrekening_verlopen", "plafond_overschreden", "escalatie_wacht"}
+            "wordt_18", "verrekening_verlopen", "plafond_overschreden", "escalatie_wacht", "checklist_18"}
 
         await pilot.press("2")  # only "verrekening te laat"
         await settle(pilot)
         table = worklist.query_one(RowTable)
         assert len(table.keys) == 1
-        assert "1 van 4 signalen" in screen_text(casework_app)
+        assert "1 van 5 signalen" in screen_text(casework_app)
         assert "61 dagen te laat" in screen_text(casework_app)  # the whole text under the table
 
         await pilot.press("enter")

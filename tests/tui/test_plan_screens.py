@@ -24,7 +24,7 @@ from tests.tui.plan_editing import field_name, fill, open_overview, tab_to
 from tui import screens
 from tui.app import DoorbraakApp
 from tui.plan_session import plan_json
-from tui.render.plan import SECTION_NUMBERS, ExportFormat
+from tui.render.plan import SECTION_NUMBERS, Edition, ExportFormat
 from tui.screens import plan_editor
 from tui.screens.decide_dialog import DecideDialog
 from tui.screens.draft_dialog import DraftDialog
@@ -337,6 +337,33 @@ async def test_exporting_the_beschikking_of_a_decided_plan(plan_data: PlanData, 
     assert "Sanne de Wit" in text and "M-1" in text and "999993653" not in text
 
 
+async def test_the_residents_plan_from_the_overview_key(plan_data: PlanData, tmp_path: Path) -> None:
+    target = tmp_path / "plan-bewoner.pdf"
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(app, pilot, plan_data.decided)
+        await pilot.press("w")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PlanExportDialog)
+        assert dialog.edition is Edition.BEWONER
+        path = dialog.query_one("#export-path", Input)
+        assert path.value.endswith(f"plan-voor-bewoner-{plan_data.decided}-v1.pdf")
+        dialog.query_one("#export-edition", Select).value = Edition.PROFESSIONAL.value
+        await settle(pilot)
+        assert path.value.endswith(f"maatwerkplan-{plan_data.decided}-v1.pdf")  # the name follows the choice
+        dialog.query_one("#export-edition", Select).value = Edition.BEWONER.value
+        await settle(pilot)
+        await pilot.press("home", "ctrl+k")
+        await type_text(pilot, str(target))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any(f"Geschreven: {target}" in n for n in notifications(app)), notifications(app)
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Wat gaan we doen? Wie doet wat, en wanneer?" in text and "Samen afspreken" in text
+    assert "Awb" not in text and "Juridische paragraaf" not in text and "€" not in text
+
+
 async def test_export_as_markdown_asks_before_overwriting(plan_data: PlanData, tmp_path: Path) -> None:
     target = tmp_path / "plan.md"
     target.write_text("oud", encoding="utf-8")
@@ -347,7 +374,7 @@ async def test_export_as_markdown_asks_before_overwriting(plan_data: PlanData, t
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, PlanExportDialog)
-        dialog.query_one(Select).value = "md"
+        dialog.query_one("#export-format", Select).value = "md"
         await settle(pilot)
         assert dialog.query_one("#export-path", Input).value.endswith(".md")
         await pilot.press("home", "ctrl+k")

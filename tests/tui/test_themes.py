@@ -54,3 +54,26 @@ async def test_an_unknown_theme_falls_back_to_the_default(tui_data: TuiData) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.theme == "doorbraak"
+
+
+async def test_the_theme_picker_offers_only_doorbraaks_themes_in_dutch(tui_data: TuiData) -> None:
+    """Issue 14: the picker listed Textual's own themes ("nord", "gruvbox", "textual-light", …)."""
+    from textual.command import CommandList
+
+    app = DoorbraakApp(tui_data.db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.search_themes()
+        await settle(pilot)
+        for _ in range(20):  # the palette fills its list in a worker
+            options = app.screen.query_one(CommandList).option_count
+            if options >= 3:
+                break
+            await pilot.pause(0.05)
+        commands = app.screen.query_one(CommandList)
+        labels = [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
+        assert [label.splitlines()[0] for label in labels] == [
+            "Donker (standaard)", "Licht", "Hoog contrast (beamer, slechtziend)"]
+        await pilot.press(*"licht", "enter")
+        await settle(pilot)
+        assert app.theme == "doorbraak-licht"

@@ -16,3 +16,8 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 gettext.bindtextdomain("messages", str(LOCALE_DIR))
 # The app speaks Dutch only; LANGUAGE is read by gettext alone (not by the C locale), so this changes nothing else.
 os.environ["LANGUAGE"] = "nl"
+
+# Typer's own copy of Click prints English literals that gettext never sees; tui/cli/dutch.py translates them.
+from tui.cli.dutch import install as _install_dutch  # noqa: E402 (after the gettext binding above)
+
+_install_dutch()

@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 
 from domain.audit import KIND_LABELS, OBJECT_LABELS
-from tui.cli.common import open_cli, write_stdout
+from domain.errors import DomainError
+from storage.audit_checkpoint import (
+    create_signing_keys,
+    fingerprint,
+    load_private_key,
+    load_public_key,
+    private_key_is_encrypted,
+)
+from tui.cli.common import open_cli, report_error, write_stdout
+from tui.cli.state import CliState
 from tui.render.format import format_datetime
 
 app = typer.Typer(help="Het auditlogboek: wie zag of wijzigde wat.", no_args_is_help=True)
@@ -52,6 +61,11 @@ def show(
         write_stdout("Geen logregels voor deze casus.")
 
 
+PublicKeyOpt = Annotated[Path | None, typer.Option(
+    "--publieke-sleutel", help="Publieke sleutel van de beheerder (PEM) om ondertekende ankerpunten mee te "
+    "controleren (standaard audit_public_key_file uit de instellingen).")]
+
+
 @app.command("verify")
 def verify(
     ctx: typer.Context,
@@ -59,15 +73,25 @@ def verify(
         "--checkpoint", help="Vergelijk met de ankerpunten buiten de database en schrijf dat van vandaag.")] = False,
     folder: Annotated[Path | None, typer.Option(
         "--ankermap", help="Map met ankerpunten (standaard logboek-ankers/ naast de database).")] = None,
+    public_key: PublicKeyOpt = None,
 ) -> None:
     """Controleer dat geen enkele logregel is gewijzigd of verwijderd (hashketen, en met --checkpoint ook
     dat het logboek niet is ingekort, gewist of teruggezet sinds het laatste ankerpunt)."""
+    state: CliState = ctx.obj
+    key_file = public_key or (state.settings().audit_public_key_file if checkpoint else None)
+    try:
+        public = load_public_key(key_file) if key_file is not None else None
+    except DomainError as exc:
+        report_error(exc)
     with open_cli(ctx) as services:
         problems = services.audit.verify()
         written = None
+        signed = None
         if checkpoint:
             where = folder or services.audit_anchor_folder()
             problems += services.check_audit_anchors(where)
+            signed = services.check_signed_audit_anchors(where, public)
+            problems += signed.problems
             if not problems:
                 written = services.write_audit_anchor(where)
     if problems:
@@ -79,3 +103,80 @@ def verify(
         point, path = written
         write_stdout(f"Ankerpunt: record {point.sequence}, hash {point.hash} ({point.at.isoformat()}); "
                      f"bewaard in {path}")
+    if signed is not None and signed.latest is not None:
+        last = signed.latest
+        write_stdout(f"Ondertekende ankerpunten gecontroleerd: {signed.verified} (sleutel "
+                     f"{fingerprint(last.public_key)}); het laatste: record {last.sequence} van "
+                     f"{format_datetime(last.at)}. Vergelijk dit met uw eigen kopie: ontbreekt een later "
+                     "ankerpunt, dan is het bestand verwijderd.")
+    elif signed is not None and signed.unchecked:
+        noun = "ankerpunt" if signed.unchecked == 1 else "ankerpunten"
+        write_stdout(f"Let op: {signed.unchecked} ondertekende {noun} niet gecontroleerd; geef de publieke sleutel "
+                     "van de beheerder op met --publieke-sleutel.")
+
+
+@app.command("onderteken")
+def sign(
+    ctx: typer.Context,
+    private_key: Annotated[Path, typer.Option(
+        "--sleutel", help="De privésleutel van de beheerder (PEM, van 'audit sleutelpaar').")],
+    folder: Annotated[Path | None, typer.Option(
+        "--ankermap", help="Map voor het ondertekende ankerpunt (standaard logboek-ankers/ naast de database).")]
+    = None,
+) -> None:
+    """Beheer: controleer de keten en de ankerpunten en onderteken dan de kop van het logboek met de
+    privésleutel van de beheerder. Bewaar de afgedrukte regels ook zelf, buiten deze computer."""
+    try:
+        key = load_private_key(private_key, _passphrase(private_key))
+    except DomainError as exc:
+        report_error(exc)
+    with open_cli(ctx) as services:
+        problems = services.audit.verify()
+        where = folder or services.audit_anchor_folder()
+        problems += services.check_audit_anchors(where)
+        # The signed checkpoints made before are checked with this key's own public half.
+        problems += services.check_signed_audit_anchors(where, key.public_key()).problems
+        if problems:
+            for problem in problems:
+                typer.echo(f"Fout: {problem}", err=True)
+            typer.echo("Fout: er is niets ondertekend; onderzoek eerst wat hierboven staat.", err=True)
+            raise typer.Exit(1)
+        point, path, body = services.sign_audit_anchor(where, key)
+    write_stdout(f"Ondertekend: record {point.sequence}, hash {point.hash} ({format_datetime(point.at)}), "
+                 f"sleutel {fingerprint(point.public_key)}; bewaard in {path}")
+    write_stdout(body)
+
+
+def _passphrase(private_key: Path) -> bytes | None:
+    if not private_key_is_encrypted(private_key):
+        return None
+    return str(typer.prompt("Wachtwoord van de ondertekensleutel", hide_input=True)).encode("utf-8")
+
+
+@app.command("sleutelpaar")
+def key_pair(
+    private_key: Annotated[Path, typer.Option(
+        "--prive", help="Waar de privésleutel komt (alleen bij de beheerder, nooit op een werkplek).")],
+    public_key: Annotated[Path, typer.Option(
+        "--publiek", help="Waar de publieke sleutel komt (die mag op elke werkplek staan).")],
+    no_passphrase: Annotated[bool, typer.Option(
+        "--zonder-wachtwoord", help="De privésleutel niet met een wachtwoord versleutelen (bijv. voor een "
+        "geplande taak op een beveiligde beheercomputer).")] = False,
+) -> None:
+    """Beheer: maak het sleutelpaar (Ed25519) waarmee de beheerder ankerpunten ondertekent."""
+    passphrase = None
+    if not no_passphrase:
+        typed = str(typer.prompt("Wachtwoord voor de privésleutel", hide_input=True,
+                                 confirmation_prompt="Herhaal het wachtwoord"))
+        if len(typed) < 12:
+            typer.echo("Fout: kies een wachtwoord van minstens 12 tekens; er is niets gemaakt.", err=True)
+            raise typer.Exit(2)
+        passphrase = typed.encode("utf-8")
+    try:
+        shown = create_signing_keys(private_key, public_key, passphrase)
+    except DomainError as exc:
+        report_error(exc)
+    write_stdout(f"Sleutelpaar gemaakt. Vingerafdruk: {shown}")
+    write_stdout(f"Privésleutel: {private_key} — bewaar die alleen bij de beheerder (niet op een werkplek, niet "
+                 "naast de database).")
+    write_stdout(f"Publieke sleutel: {public_key} — zet die in de instellingen als audit_public_key_file.")

@@ -10,9 +10,11 @@ import typer
 
 from domain.errors import DomainError
 from storage import backup as backups
+from storage.audit import load_audit_key
 from storage.bootstrap import database_key
-from tui.cli.common import CliState, report_error
+from tui.cli.common import report_error
 from tui.cli.overwrite import OverwriteOpt
+from tui.cli.state import CliState
 
 
 def backup_command(
@@ -30,6 +32,14 @@ def backup_command(
     except DomainError as exc:
         report_error(exc)
     typer.echo(f"Back-up gemaakt: {target}")
+    try:
+        anchor = backups.anchor_backup(settings.database_url, target, load_audit_key(settings.audit_key_file),
+                                       key=database_key(settings))
+    except DomainError as exc:  # the backup itself is made and checked; say why its checkpoint is missing
+        typer.echo(f"Waarschuwing: geen ankerpunt van het logboek geschreven: {exc}", err=True)
+        return
+    if anchor is not None:
+        typer.echo(f"Ankerpunt van het logboek: {anchor}")
 
 
 def restore_command(

@@ -14,7 +14,7 @@ from domain.access import ReasonRequired
 from domain.errors import Conflict, DomainError, InvalidInput
 from storage.bootstrap import Services, open_services
 from storage.files import FileRefused
-from storage.settings import Settings
+from tui.cli.state import CliState as CliState
 
 EXIT_ERROR = 1
 EXIT_INVALID = 2
@@ -24,16 +24,6 @@ ReasonOpt = Annotated[
     typer.Option("--reden", help="Waarom u een casus buiten uw caseload opent (wordt vastgelegd in het logboek)."),
 ]
 """For commands that show a case: outside one's caseload the services ask a reason (break-glass)."""
-
-
-class CliState:
-    """Options of the top-level command, passed to sub-commands through the Typer context."""
-
-    def __init__(self, database_url: str | None) -> None:
-        self.database_url = database_url
-
-    def settings(self) -> Settings:
-        return Settings(database_url=self.database_url) if self.database_url else Settings()
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> NoReturn:

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 import typer
 
+from tui.cli.lazy import LazyTyperGroup
 from tui.error_log import log_path, write_log
 
 EXIT_ERROR = 1
@@ -45,7 +46,7 @@ def output_paths(app: typer.Typer, arguments: Sequence[str]) -> list[str]:
     while rest and hasattr(command, "commands"):
         word = rest.pop(0)
         if word in command.commands:
-            command = command.commands[word]
+            command = command.load(word) if isinstance(command, LazyTyperGroup) else command.commands[word]
     names: list[str] = next((param.opts + param.secondary_opts for param in getattr(command, "params", [])
                   if "--output" in getattr(param, "opts", [])), [])
     found = []

@@ -1,39 +1,59 @@
-"""The `doorbraak` command. Without a sub-command it opens the app on the user's database."""
+"""The `doorbraak` command. Without a sub-command it opens the app on the user's database.
+
+Start-up is kept to Typer and this file: every command group is a `LazyEntry` (tui/cli/lazy.py) whose
+module is imported only when that group runs. Add a group with one `LazyEntry` line below; its module
+defines `app` (a Typer) or `register(app)`. Import nothing heavy at the top of this file.
+"""
 
 from __future__ import annotations
 
-import tempfile
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
-import platformdirs
 import typer
 
-from domain.errors import DomainError
-from storage.bootstrap import demo_settings, open_services
-from storage.settings import APP_NAME
-from tui.cli import (
-    audit,
-    backup,
-    bench,
-    case,
-    mandate,
-    plan,
-    privacy,
-    register,
-    security,
-    serve,
-    user,
-)
-from tui.cli.common import CliState, open_cli, report_error
 from tui.cli.errors import run_guarded
-from tui.cli.escalation import app as escalation_app
-from tui.cli.overbrugging import app as overbrugging_app
-from tui.cli.report import app as report_app
+from tui.cli.lazy import LazyEntry, LazyTyperGroup
+from tui.cli.state import CliState
 from tui.error_log import log_path
 
+LAZY_COMMANDS = (
+    LazyEntry("db", "tui.cli.db", "Databasebeheer."),
+    LazyEntry("case", "tui.cli.case", "Casussen (huishoudens) bekijken, importeren en exporteren."),
+    LazyEntry("plan", "tui.cli.plan", "Het maatwerkplan: schrijven, vaststellen, uitvoeren, evalueren en exporteren."),
+    LazyEntry("overbrugging", "tui.cli.overbrugging",
+              "Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend."),
+    LazyEntry("escalation", "tui.cli.escalation",
+              "Escalaties (lokaal → regionaal → LMM/LET) en het gepseudonimiseerde dossier."),
+    LazyEntry("report", "tui.cli.report",
+              "Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden."),
+    LazyEntry("register", "tui.cli.register",
+              "Het Landelijk Maatwerkregister: zoeken, wie bel ik, importeren en exporteren."),
+    LazyEntry("precedent", "tui.cli.precedent",
+              "Precedenten: hoe is dit elders opgelost? (besloten plannen, gepseudonimiseerd)"),
+    LazyEntry("audit", "tui.cli.audit", "Het auditlogboek: wie zag of wijzigde wat."),
+    LazyEntry("user", "tui.cli.user", "Gebruikers en rollen (voor gedeelde databases)."),
+    LazyEntry("mandaat", "tui.cli.mandate",
+              "Het mandaatregister: wie mag plannen vaststellen en overbruggingen toekennen (beheer)."),
+    LazyEntry("privacy", "tui.cli.privacy", "Privacy (AVG): bewaartermijnen en inzageverzoeken."),
+    LazyEntry("backup", "tui.cli.backup", "Maak een back-up van de SQLite-database (veilig terwijl de app open is)."),
+    LazyEntry("restore", "tui.cli.backup", "Zet een back-up terug. De huidige database wordt eerst apart bewaard."),
+    LazyEntry("serve", "tui.cli.serve",
+              "Toon de oefenomgeving in een webbrowser op deze computer (zonder internet)."),
+    LazyEntry("bench", "tui.cli.bench",
+              "Meet elke snelle route (opstarten, zoeken, openen, rekensom, PDF, import, dashboard, geheugen)."),
+)
+
+
+class RootGroup(LazyTyperGroup):
+    def __init__(self, **attrs: object) -> None:
+        super().__init__(**attrs)
+        for entry in LAZY_COMMANDS:
+            self.add_lazy(entry)
+
+
 app = typer.Typer(
+    cls=RootGroup,
     help="doorbraak: de doorbraakmethode voor multiprobleemhuishoudens, in de terminal.",
     invoke_without_command=True,
     no_args_is_help=False,
@@ -41,22 +61,6 @@ app = typer.Typer(
     add_completion=False,  # Typer's completion options speak English and write into shell start-up files
     epilog=f"Onverwachte fouten worden zonder gegevens gelogd in {log_path()}.",
 )
-db_app = typer.Typer(help="Databasebeheer.", no_args_is_help=True)
-app.add_typer(db_app, name="db")
-security.register(db_app)
-app.add_typer(case.app, name="case")
-app.add_typer(plan.app, name="plan")
-backup.register(app)
-serve.register(app)
-bench.register(app)
-app.add_typer(audit.app, name="audit")
-app.add_typer(user.app, name="user")
-app.add_typer(mandate.app, name="mandaat")
-app.add_typer(privacy.app, name="privacy")
-app.add_typer(overbrugging_app, name="overbrugging")
-app.add_typer(escalation_app, name="escalation")
-app.add_typer(report_app, name="report")
-app.add_typer(register.app, name="register")
 
 
 @app.callback()
@@ -66,16 +70,27 @@ def main_callback(
         str | None,
         typer.Option("--database", "-d", envvar="DOORBRAAK_DATABASE_URL", help="SQLAlchemy-URL van de database."),
     ] = None,
+    show_version: Annotated[
+        bool, typer.Option("--versie", help="Toon versie, schemaversie en soort database, en stop.")
+    ] = False,
 ) -> None:
     """Zonder opdracht opent doorbraak de app op uw eigen database."""
     ctx.obj = CliState(database_url)
+    if show_version:
+        from tui.cli.health import print_version
+
+        print_version(ctx.obj.settings())
+        raise typer.Exit(0)
     if ctx.invoked_subcommand is None:
         _run_app(ctx.obj.settings())
 
 
 def _run_app(settings: object) -> None:
+    from domain.errors import DomainError
+    from storage.bootstrap import open_services
     from storage.settings import Settings
     from tui.app import run_app  # imported late: CLI commands do not need Textual loaded
+    from tui.cli.common import report_error
 
     assert isinstance(settings, Settings)
     try:
@@ -94,19 +109,55 @@ def demo(
     own_copy: Annotated[
         bool, typer.Option("--eigen-kopie", help="Een eigen kopie voor deze sessie (verwijderd na afloop).")
     ] = False,
+    self_test: Annotated[
+        bool, typer.Option("--zelftest", help="Start zonder scherm, controleer dat de caselijst verschijnt, en stop.")
+    ] = False,
 ) -> None:
     """Open de app op een verse kopie van de demodatabase (OEFENOMGEVING); het origineel blijft ongerept."""
+    import tempfile
+    from contextlib import ExitStack
+
+    import platformdirs
+
+    from domain.errors import DomainError
+    from storage.app_name import APP_NAME
+    from storage.bootstrap import demo_settings
+    from tui.cli.common import report_error
+
     with ExitStack() as stack:
         target_dir = None
         if own_copy:  # `doorbraak serve` starts one demo per browser tab: each gets its own copy
             cache = Path(platformdirs.user_cache_dir(APP_NAME))
             cache.mkdir(parents=True, exist_ok=True)
             target_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="oefenomgeving-", dir=cache)))
+        if self_test and target_dir is None:  # never the user's usual oefenomgeving copy
+            target_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="zelftest-")))
         try:
             settings = demo_settings(ctx.obj.settings(), target_dir=target_dir)
         except DomainError as exc:
             report_error(exc)
-        _run_app(settings)
+        if self_test:
+            _self_test(settings)
+        else:
+            _run_app(settings)
+
+
+def _self_test(settings: object) -> None:
+    from domain.errors import DomainError
+    from storage.bootstrap import open_services
+    from storage.settings import Settings
+    from tui.app import smoke_test
+    from tui.cli.common import report_error
+
+    assert isinstance(settings, Settings)
+    try:
+        services = open_services(settings)
+        try:
+            typer.echo(smoke_test(services))
+        finally:
+            services.close()
+    except DomainError as exc:
+        report_error(exc)
 
 
 @app.command()
@@ -118,24 +169,15 @@ def seed(
     seed_value: Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator.")] = 2026,
 ) -> None:
     """Schrijf fictieve, deterministische demodata naar een nieuw SQLite-bestand."""
+    from domain.errors import DomainError
     from storage.seed import seed_file
+    from tui.cli.common import report_error
 
     try:
         stats = seed_file(output, households=households, seed=seed_value, progress=True)
     except DomainError as exc:
         report_error(exc)
     typer.echo(f"Geschreven: {output} ({stats})")
-
-
-@db_app.command("upgrade")
-def db_upgrade(ctx: typer.Context) -> None:
-    """Breng het databaseschema naar de nieuwste versie (met eerst een reservekopie bij SQLite)."""
-    with open_cli(ctx, login=False) as services:
-        where = services.description
-        backup = services.backup_path
-    typer.echo(f"Database is bijgewerkt: {where}")
-    if backup:
-        typer.echo(f"Reservekopie van de oude versie: {backup}")
 
 
 def main() -> None:

@@ -36,7 +36,7 @@ from tui.plan_session import (
 )
 from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_money
-from tui.render.plan import ExportFormat, default_file_name, export_plan_file
+from tui.render.plan import Edition, ExportFormat, default_file_name, export_plan_file
 from tui.render.rekensom import rekensom_view
 
 app = typer.Typer(
@@ -513,8 +513,19 @@ def export_command(
     plan_version: PlanVersionOpt = None,
     reden: ReasonOpt = "",
     overwrite: OverwriteOpt = False,
+    for_resident: Annotated[
+        bool,
+        typer.Option(
+            "--voor-bewoner",
+            help="Het plan voor de bewoner in eenvoudige taal (B1): wat gaan we doen, wie doet wat, wanneer.",
+        ),
+    ] = False,
 ) -> None:
     """Exporteer het plan als document om te ondertekenen (PDF/Markdown) of als planbestand (JSON)."""
+    if for_resident and fmt is OutputFormat.JSON:
+        why = "Het plan voor de bewoner is er als pdf of md, niet als json."
+        report_error(InvalidInput([Problem("--voor-bewoner", why)]))
+    edition = Edition.BEWONER if for_resident else Edition.PROFESSIONAL
     with open_cli(ctx) as services:
         overview = services.plans.export_plan(_case(case), plan_version=plan_version, purpose=reden)
         if fmt is OutputFormat.JSON:
@@ -528,7 +539,7 @@ def export_command(
                 )
         else:
             export_format = ExportFormat(fmt.value)
-            target = output or Path(default_file_name(overview, export_format))
+            target = output or Path(default_file_name(overview, export_format, edition))
             if sys.stderr.isatty():
                 with typer.progressbar(length=100, label="Exporteren", file=sys.stderr) as bar:
                     done = 0
@@ -539,9 +550,11 @@ def export_command(
                         bar.update(now - done)
                         done = now
 
-                    export_plan_file(overview, target, export_format, progress=progress, overwrite=overwrite)
+                    export_plan_file(
+                        overview, target, export_format, progress=progress, overwrite=overwrite, edition=edition
+                    )
             else:
-                export_plan_file(overview, target, export_format, overwrite=overwrite)
+                export_plan_file(overview, target, export_format, overwrite=overwrite, edition=edition)
     typer.echo(f"Geschreven: {target}", err=True)
 
 
@@ -624,30 +637,44 @@ def legal_bases_command(
     query: Annotated[
         str, typer.Argument(metavar="ZOEK", help="Zoekterm (hoofdletters en accenten maken niet uit).")
     ] = "",
+    kind: Annotated[
+        str | None,
+        typer.Option("--soort", metavar="ACTIESOORT",
+                     help="Alleen de rechtsgronden die passen bij deze soort actie (zie --soorten)."),
+    ] = None,
+    list_kinds: Annotated[bool, typer.Option("--soorten", help="Toon de soorten acties en hun rechtsgronden.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Zoek in de catalogus van rechtsgronden."""
-    found = service.find_legal_bases(query)
+    """Zoek in de catalogus van rechtsgronden (met officieel id, geldig vanaf en link)."""
+    from domain.action_kinds import action_kind, action_kinds, bases_with_suggestions, is_action_kind
+    from tui.render.legal import basis_json, identity_line
+
+    if list_kinds:
+        kinds = action_kinds()
+        if as_json:
+            write_stdout(json.dumps(
+                [{"code": k.code, "naam": k.naam, "trefwoorden": list(k.trefwoorden),
+                  "rechtsgronden": list(k.rechtsgronden), "zonder_afwijking": k.zonder_afwijking} for k in kinds],
+                ensure_ascii=False, indent=2))
+            return
+        for k in kinds:
+            write_stdout(f"{k.code:<26} {k.naam}\n{'':<26} {', '.join(k.rechtsgronden)}")
+        return
+    if kind is not None and not is_action_kind(kind.strip()):
+        report_error(InvalidInput([Problem("--soort", "onbekende actiesoort; zie 'plan rechtsgronden --soorten'")]))
+    if kind is not None:
+        suggested = action_kind(kind.strip()).bases
+        found, count = bases_with_suggestions(query, suggested)
+        found = found[:count]
+    else:
+        found = service.find_legal_bases(query)
     if as_json:
-        write_stdout(
-            json.dumps(
-                [
-                    {
-                        "id": b.id,
-                        "wet": b.wet,
-                        "artikel": b.artikel,
-                        "wat": b.wat,
-                        "ruimte": b.ruimte,
-                        "bronnen": list(b.bronnen),
-                    }
-                    for b in found
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        write_stdout(json.dumps([basis_json(b) for b in found], ensure_ascii=False, indent=2))
         return
     for b in found:
-        write_stdout(f"{b.id:<42} {b.title}\n{'':<42} {b.wat} [{b.ruimte_label}]")
+        write_stdout(
+            f"{b.id:<42} {b.title}\n{'':<42} {b.wat} [{b.ruimte_label}]\n{'':<42} {identity_line(b)}"
+            + (f"\n{'':<42} {b.link}" if b.link else "")
+        )
     if not found:
         write_stdout("Geen rechtsgronden gevonden.")

@@ -16,7 +16,8 @@ from domain.actors import Role
 from domain.errors import DomainError
 from storage.encryption import create_key_file, encrypt_copy, is_encrypted, load_key
 from storage.engine import DatabaseError, is_sqlite, sqlite_path
-from tui.cli.common import EXIT_INVALID, CliState, fail, open_cli, report_error
+from tui.cli.common import EXIT_INVALID, fail, open_cli, report_error
+from tui.cli.state import CliState
 
 
 def key_command(

@@ -97,7 +97,7 @@ def dossier_pdf(dossier: EscalationDossier) -> bytes:
     pdf.heading("Huishouden")
     pdf.pair("Samenstelling", dossier.composition)
     for member in dossier.members:
-        pdf.para(f"• {member.initials}  {member.role}, {member.age} jaar")
+        pdf.para(f"• {member.initials}  {member.role}, {member.age_band} jaar")
 
     pdf.heading("Leefgebieden")
     for domain in dossier.domains:

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from domain import reference
 from domain.catalogues import legal_basis
+from domain.household import Member
 from domain.legal import REASONING_LABELS, LegalReasoning
-from domain.plan import ACTION_STATUS_LABELS, Maatwerkplan, PlanStatus, PlanStep
+from domain.plan import ACTION_STATUS_LABELS, Action, ActionStatus, Maatwerkplan, PlanStatus, PlanStep
 from domain.rekensom import FREQUENCY_LABELS, Frequency, Scenario, line_value, round_cents
 from domain.services.plans import PlanOverview
 from domain.validation import age_on
@@ -31,6 +32,31 @@ from tui.render.rekensom import rekensom_view
 class ExportFormat(StrEnum):
     PDF = "pdf"
     MD = "md"
+
+
+class Edition(StrEnum):
+    """For whom the document is written: the professional's full plan, or the resident's plan in plain
+    language (taalniveau B1, tui/render/plan_b1.py). Both are drawn from the same plan data."""
+
+    PROFESSIONAL = "professional"
+    BEWONER = "bewoner"
+
+
+ADULT_AGE = 18
+
+
+def adult_members(overview: PlanOverview, on: date) -> list[Member]:
+    """The members aged 18 or over on `on`: each of them signs the plan."""
+    return [m for m in overview.household.members if age_on(m.date_of_birth, on) >= ADULT_AGE]
+
+
+def resident_signatures(overview: PlanOverview, on: date) -> list[tuple[str, str]]:
+    """One signature line per adult member; without members, the one who gave consent (or an empty line)."""
+    adults = adult_members(overview, on)
+    if adults:
+        return [("Bewoner", m.name) for m in adults]
+    consent = overview.plan.consent
+    return [("Bewoner", consent.given_by if consent else "")]
 
 
 SECTION_NUMBERS: dict[PlanStep, int] = {
@@ -164,6 +190,13 @@ def _doelen(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> None
     )
 
 
+def action_status_text(action: Action) -> str:
+    """The status, with the day it was done for a done action ("Gedaan op 12-11-2026")."""
+    if action.status is ActionStatus.GEDAAN and action.done_on is not None:
+        return f"{ACTION_STATUS_LABELS[action.status]} op {format_date(action.done_on)}"
+    return ACTION_STATUS_LABELS[action.status]
+
+
 def _acties(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> None:
     b.heading(_section(PlanStep.ACTIES))
     if not overview.plan.actions:
@@ -178,11 +211,11 @@ def _acties(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> None
                     a.owner_organisation,
                     a.contact,
                     format_date(a.deadline),
-                    ACTION_STATUS_LABELS[a.status],
+                    action_status_text(a),
                 )
                 for a in overview.plan.actions
             ),
-            widths=(40, 18, 20, 11, 11),
+            widths=(37, 17, 23, 11, 12),
         )
     )
 
@@ -313,11 +346,11 @@ def _evaluatie(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> N
 
 
 def _ondertekening(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> None:
-    consent, decision = overview.plan.consent, overview.plan.decision
+    decision = overview.plan.decision
     b.heading(f"{len(SECTION_NUMBERS) + 2}. Ondertekening")
     b.signatures(
         (
-            ("Bewoner", consent.given_by if consent else ""),
+            *resident_signatures(overview, generated_on),
             ("Professional", overview.household.professional),
             ("Maatwerkfunctionaris", decision.decided_by if decision else ""),
         )
@@ -383,7 +416,20 @@ def render_pdf(overview: PlanOverview, generated_on: date, progress: Progress | 
     return blocks_pdf(title, subtitle, blocks, document_title=name, footer=name, progress=progress)
 
 
-def render(overview: PlanOverview, fmt: ExportFormat, generated_on: date, progress: Progress | None = None) -> bytes:
+def render(
+    overview: PlanOverview,
+    fmt: ExportFormat,
+    generated_on: date,
+    progress: Progress | None = None,
+    edition: Edition = Edition.PROFESSIONAL,
+) -> bytes:
+    if edition is Edition.BEWONER:
+        from tui.render import plan_b1
+
+        if fmt is ExportFormat.PDF:
+            _fonts_available()
+            return plan_b1.render_pdf(overview, generated_on, progress)
+        return plan_b1.render_markdown(overview, generated_on, progress).encode("utf-8")
     if fmt is ExportFormat.PDF:
         return render_pdf(overview, generated_on, progress)
     return render_markdown(overview, generated_on, progress).encode("utf-8")
@@ -397,11 +443,14 @@ def export_plan_file(
     generated_on: date | None = None,
     progress: Progress | None = None,
     overwrite: bool = False,
+    edition: Edition = Edition.PROFESSIONAL,
 ) -> Path:
     """Render the plan document and have storage write it safely; returns the path written."""
-    return write_document(path, render(overview, fmt, generated_on or date.today(), progress), overwrite=overwrite)
+    data = render(overview, fmt, generated_on or date.today(), progress, edition)
+    return write_document(path, data, overwrite=overwrite)
 
 
-def default_file_name(overview: PlanOverview, fmt: ExportFormat) -> str:
+def default_file_name(overview: PlanOverview, fmt: ExportFormat, edition: Edition = Edition.PROFESSIONAL) -> str:
     """A file name without personal data: case number and version only."""
-    return f"maatwerkplan-{overview.household.case_number}-v{overview.plan.plan_version}.{fmt.value}"
+    kind = "plan-voor-bewoner" if edition is Edition.BEWONER else "maatwerkplan"
+    return f"{kind}-{overview.household.case_number}-v{overview.plan.plan_version}.{fmt.value}"

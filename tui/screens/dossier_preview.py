@@ -43,7 +43,7 @@ def dossier_view(d: EscalationDossier) -> RenderableType:
                ("Opgesteld op", format_date(d.prepared_on))], columns=1, label_width=26),
         heading("Huishouden"),
         pairs([("Samenstelling", d.composition)], columns=1, label_width=26),
-        *[t(f"• {m.initials}  {m.role}, {m.age} jaar") for m in d.members],
+        *[t(f"• {m.initials}  {m.role}, {m.age_band} jaar") for m in d.members],
         heading("Leefgebieden"),
         *([t(f"• {x.leefgebied} ({'ZRM-score ' + str(x.score) if x.score is not None else 'geen score'})")
            for x in d.domains] or [t("—")]),

@@ -1,7 +1,10 @@
-"""One household: summary, members, problems per leefgebied with ZRM score, involved organisations."""
+"""One household: summary, members with their own ZRM (per adult person) and the checklist at 18, problems per
+leefgebied (of the household or of one member), involved organisations. z scores a person's ZRM, c opens the
+big-5 checklist of a member around 18 (docs/people.md)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -19,7 +22,9 @@ from textual.worker import Worker, WorkerState
 from domain import reference
 from domain.access import Permission, has
 from domain.household import MEMBER_ROLE_LABELS, ORGANISATION_TYPE_LABELS, Household, HouseholdStatus
+from domain.people import ChecklistItem
 from domain.services.households import ChangeHouseholdStatus
+from domain.services.people import People
 from domain.validation import age_on, mask_bsn
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date, format_datetime, format_money
@@ -79,6 +84,35 @@ def members_table(household: Household, day: date) -> RenderableType:
     return table
 
 
+def people_table(household: Household, people: People | None) -> RenderableType:
+    """Per member: their newest ZRM score per leefgebied (adults) or the checklist at 18 (around the birthday)."""
+    if people is None or not household.members:
+        return Text("")
+    names = reference.leefgebieden()
+    parts: list[RenderableType] = []
+    for person in people.persons:
+        if not person.adult and person.checklist is None:
+            continue  # the ZRM scores adults; a child shows up here only around the 18th birthday
+        head = Text(f"{person.member.name} ({person.age})", style="bold")
+        if person.adult and person.latest:
+            newest = max(s.scored_on for s in person.latest.values())
+            head.append(f" · ZRM, laatst {format_date(newest)}")
+        parts.append(head)
+        if person.adult:
+            if person.latest:
+                line = " · ".join(f"{names.get(code, code)} {s.score}" for code, s in person.latest.items())
+                parts.append(Padding(_t(line), (0, 0, 0, 2)))
+            else:
+                parts.append(Padding(Text("Nog geen ZRM-score; z scoort.", style="italic"), (0, 0, 0, 2)))
+        if person.checklist is not None:
+            open_count = len(person.checklist_open)
+            parts.append(Padding(Text(
+                f"Checklist 18 jaar (18 op {format_date(person.checklist.birthday)}): {open_count} van "
+                f"{len(ChecklistItem)} punten open; c opent de checklist.",
+                style="bold" if open_count else ""), (0, 0, 0, 2)))
+    return Group(*parts)
+
+
 def zrm_bar(score: int) -> str:
     return "■" * score + "□" * (5 - score)
 
@@ -109,7 +143,11 @@ def problems_table(household: Household) -> RenderableType:
         score.append(f"{problem.score} {scores[problem.score]}", style="bold" if problem.score <= 2 else "")
         since = f"sinds {format_date(problem.since)}" if problem.since else ""
         line = _item_rows((None, "left"), (score_width, "left"), (16, "right"))
-        line.add_row(Text(problem.leefgebied_label, style="bold"), score, _t(since))
+        title = Text(problem.leefgebied_label, style="bold")
+        owner = next((m.name for m in household.members if m.id == problem.member_id), None)
+        if owner is not None:
+            title.append(f" · {owner}", style="")
+        line.add_row(title, score, _t(since))
         parts.append(line)
         if problem.description:
             parts.append(Padding(_t(problem.description), (0, 0, 0, 2)))
@@ -158,12 +196,17 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="detail.back", tooltip="Terug naar de casuslijst"),
         Binding("a", "audit", "Auditlog", id="detail.audit", show=False,
                 tooltip="Wie zag of wijzigde deze casus, wanneer en waarom"),
+        Binding("z", "score_zrm", "ZRM scoren", id="detail.zrm",
+                tooltip="De ZRM van één volwassen gezinslid scoren (per persoon, met datum)"),
+        Binding("c", "checklist", "Checklist 18", id="detail.checklist", show=False,
+                tooltip="De big-5-checklist van een gezinslid rond de 18e verjaardag"),
     ]
 
     def __init__(self, services: AppHandle, case_number: str) -> None:
         super().__init__(services)
         self.case_number = case_number
         self.household: Household | None = None
+        self.people: People | None = None
         self.sub_title = f"Casus {case_number}"
 
     def compose(self) -> ComposeResult:
@@ -176,6 +219,8 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
             yield Static(id="problems")
             yield Label("Betrokken organisaties", classes="section-label", id="organisations-title")
             yield Static(id="organisations")
+            yield Label("ZRM per persoon en checklist 18 jaar", classes="section-label", id="people-title")
+            yield Static(id="people")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -188,17 +233,37 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
     def load(self) -> None:
         """Outside the caseload the service asks why (the answer is logged); declining goes back."""
         self.run_for_case(
-            lambda purpose: self.services.households.get(self.case_number, purpose=purpose),
-            self.show_household, group="household", case_number=self.case_number, cancelled=self.close_unopened,
+            lambda purpose: (self.services.households.get(self.case_number, purpose=purpose),
+                             self.services.people.of(self.case_number, today=today(self.services), purpose=purpose)),
+            self._show_loaded, group="household", case_number=self.case_number, cancelled=self.close_unopened,
         )
 
+    def _show_loaded(self, loaded: tuple[Household, People]) -> None:
+        self.people = loaded[1]
+        self.show_household(loaded[0])
+
+    def load_people(self) -> None:
+        self.run_for_case(
+            lambda purpose: self.services.people.of(self.case_number, today=today(self.services), purpose=purpose),
+            self._show_people, group="household-people", case_number=self.case_number,
+        )
+
+    def _show_people(self, people: People) -> None:
+        self.people = people
+        if self.household is not None:
+            self.show_household(self.household)
+
     def show_household(self, household: Household) -> None:
+        if self.people is not None and {p.member.id for p in self.people.persons} != {
+                m.id for m in household.members}:
+            self.load_people()  # members changed: their ZRM and checklists follow
         self.household = household
         self.query_one("#detail-body", VerticalScroll).loading = False
         self.sub_title = f"Casus {household.case_number} · {household.name}"
         self.query_one("#summary", Static).update(summary_table(household))
         self.query_one("#members-title", Label).update(f"Leden ({len(household.members)})")
         self.query_one("#members", Static).update(members_table(household, today(self.services)))
+        self.query_one("#people", Static).update(people_table(household, self.people))
         self.query_one("#problems-title", Label).update(f"Problemen per leefgebied (ZRM) ({len(household.problems)})")
         self.query_one("#problems", Static).update(problems_table(household))
         self.query_one("#organisations-title", Label).update(
@@ -228,6 +293,58 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
         if action == "audit":
             return has(self.services.actor, Permission.VIEW_AUDIT)  # hidden for roles the service refuses
         return True
+
+    def _adults(self) -> list[tuple[str, str]]:
+        return [(p.member.name, str(p.member.id)) for p in (self.people.persons if self.people else []) if p.adult]
+
+    def _turning_18(self) -> list[tuple[str, str]]:
+        return [(p.member.name, str(p.member.id)) for p in (self.people.persons if self.people else [])
+                if p.checklist is not None]
+
+    def _pick(self, title: str, choices: list[tuple[str, str]], none: str, then: Callable[[int], None]) -> None:
+        if not choices:
+            self.notify(none, markup=False)
+            return
+        if len(choices) == 1:
+            then(int(choices[0][1]))
+            return
+        from tui.screens.choice_dialog import ChoiceDialog
+
+        def chosen(value: str | None) -> None:
+            if value:
+                then(int(value))
+
+        self.app.push_screen(ChoiceDialog(title, "Kies een gezinslid", choices), chosen)
+
+    def action_score_zrm(self) -> None:
+        def open_dialog(member_id: int) -> None:
+            from tui.screens.zrm_dialog import ZrmDialog
+
+            assert self.people is not None
+            person = self.people.person(member_id)
+
+            def saved(done: bool | None) -> None:
+                if done:
+                    self.load_people()
+
+            self.app.push_screen(ZrmDialog(self.services, self.case_number, person, today(self.services)), saved)
+
+        self._pick("ZRM scoren voor", self._adults(), "Dit huishouden heeft geen volwassen gezinslid om te scoren.",
+                   open_dialog)
+
+    def action_checklist(self) -> None:
+        def open_dialog(member_id: int) -> None:
+            from tui.screens.checklist_dialog import ChecklistDialog
+
+            def closed(changed: bool | None) -> None:
+                if changed:
+                    self.load_people()
+
+            self.app.push_screen(ChecklistDialog(self.services, self.case_number, member_id), closed)
+
+        self._pick("Checklist 18 jaar van", self._turning_18(),
+                   "Geen gezinslid rond de 18e verjaardag (de checklist loopt van 6 maanden ervoor tot 6 erna).",
+                   open_dialog)
 
     def action_audit(self) -> None:
         from tui.screens.case_audit import CaseAuditScreen

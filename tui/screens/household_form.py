@@ -138,7 +138,8 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
                 path="problems",
                 title="Problemen per leefgebied (ZRM 1 = acuut … 5 = zelfredzaam)",
                 add_label="+ Probleem toevoegen (Ctrl+G)",
-                editors=[ProblemEditor(problem) for problem in (h.problems if h else [])],
+                editors=[ProblemEditor(problem, members=self._saved_members())
+                         for problem in (h.problems if h else [])],
             )
             yield ItemList(
                 path="organisations",
@@ -328,6 +329,11 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
         self.dismiss(household)
 
     # -- editing lists ---------------------------------------------------------------------------
+    def _saved_members(self) -> list[tuple[str, int]]:
+        """The members a problem can belong to: the saved ones (a member added now can be chosen after saving)."""
+        members = self.household.members if self.household else []
+        return [(m.name, m.id) for m in members if m.id is not None]
+
     async def action_add_member(self) -> None:
         members = self.item_list("members")
         role = MemberRole.HOOFDBEWONER if not members.editors else MemberRole.OVERIG
@@ -338,7 +344,7 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
         problems = self.item_list("problems")
         used = {editor.value_of("leefgebied") for editor in problems.editors}
         free = next((code for code in reference.leefgebieden() if code not in used), None)
-        await problems.add(ProblemEditor(default_leefgebied=free))
+        await problems.add(ProblemEditor(default_leefgebied=free, members=self._saved_members()))
         self.schedule_draft()
 
     async def action_add_organisation(self) -> None:

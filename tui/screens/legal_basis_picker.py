@@ -1,8 +1,13 @@
-"""Choose a legal basis from the catalogue, searching as you type (law, article, what it allows, kind of room)."""
+"""Choose a legal basis from the catalogue, searching as you type (law, article, what it allows, kind of room).
+
+Each result shows the official identifier, the "geldig vanaf" date, what the basis allows and (below the
+list, for the highlighted one) the link to the official text. Opened for a plan action, the bases that fit
+the kind of action (`domain/action_kinds.py`) come first, marked "past bij …".
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.text import Text
 from textual import on
@@ -13,18 +18,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from domain.action_kinds import bases_with_suggestions
 from domain.catalogues import LegalBasis, legal_room_kinds
-from domain.services.plans import find_legal_bases
+from tui.render.legal import identity_line
 
 ALL_KINDS = "__alle__"
 
 
-def basis_option(basis: LegalBasis, *, chosen: bool = False) -> Text:
+def basis_option(basis: LegalBasis, *, chosen: bool = False, suggested_for: str = "") -> Text:
     text = Text()
+    if suggested_for:
+        text.append("★ ", style="bold")
     text.append(basis.title, style="bold")
     if chosen:
         text.append("  (al gekozen)", style="italic")
-    text.append(f"\n  {basis.ruimte_label}", style="italic")
+    if suggested_for:
+        text.append(f"  past bij: {suggested_for}", style="italic")
+    text.append(f"\n  {basis.ruimte_label} · {identity_line(basis)}", style="italic")
     text.append(f"\n  {basis.wat}")
     return text
 
@@ -39,12 +49,16 @@ class LegalBasisPicker(ModalScreen[str | None]):
     ]
 
     def __init__(self, *, title: str = "Rechtsgrond kiezen", privacy: bool | None = None,
-                 chosen: Iterable[str] = ()) -> None:
+                 chosen: Iterable[str] = (), suggested: Sequence[LegalBasis] = (), suggested_for: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.privacy = privacy
         self.chosen = set(chosen)
+        self.suggested = tuple(suggested)
+        """Bases that fit the kind of action (`suggested_for` names it), shown first when they match."""
+        self.suggested_for = suggested_for
         self.results: list[LegalBasis] = []
+        self.suggested_count = 0
 
     def compose(self) -> ComposeResult:
         kinds = [(label, code) for code, label in legal_room_kinds().items()]
@@ -77,11 +91,17 @@ class LegalBasisPicker(ModalScreen[str | None]):
 
     def search(self) -> None:
         query = self.query_one("#legal-search", Input).value
-        results = find_legal_bases(query, ruimte=self.kind, privacy=self.privacy)
+        results, self.suggested_count = bases_with_suggestions(
+            query, self.suggested, ruimte=self.kind, privacy=self.privacy
+        )
         self.results = results
         options = self.query_one("#legal-results", OptionList)
         options.clear_options()
-        options.add_options([Option(basis_option(b, chosen=b.id in self.chosen), id=b.id) for b in results])
+        options.add_options([
+            Option(basis_option(b, chosen=b.id in self.chosen,
+                                suggested_for=self.suggested_for if i < self.suggested_count else ""), id=b.id)
+            for i, b in enumerate(results)
+        ])
         if results:
             options.highlighted = 0
         self._show_detail()
@@ -95,7 +115,11 @@ class LegalBasisPicker(ModalScreen[str | None]):
         index = options.highlighted if options.highlighted is not None else 0
         basis = self.results[min(index, len(self.results) - 1)]
         found = f"{len(self.results)} gevonden"
-        detail.update(Text(f"{found} · bron: " + "; ".join(basis.bronnen)) if basis.bronnen else Text(found))
+        if self.suggested_count:
+            found += f", {self.suggested_count} passend bij deze actie bovenaan"
+        link = f"tekst: {basis.link}" if basis.link else "geen officiële tekst om te openen"
+        sources = f" · bron: {'; '.join(basis.bronnen)}" if basis.bronnen else ""
+        detail.update(Text(f"{found} · {link}{sources}"))
 
     @on(Input.Changed, "#legal-search")
     @on(Select.Changed, "#legal-kind")

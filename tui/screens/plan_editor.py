@@ -81,6 +81,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                 tooltip="Verwijder het doel, de actie, de regel of de rechtsgrond waar de cursor staat"),
         Binding("ctrl+o", "who_to_call", "Wie bel ik?", id="plan.who_to_call", show=False,
                 tooltip="Contacten uit het maatwerkregister bij de organisatie van deze actie"),
+        Binding("ctrl+l,f6", "precedents", "Elders opgelost?", id="plan.precedents", show=False,
+                tooltip="Hoe is dit elders opgelost? Besloten plannen met dezelfde soort actie of rechtsgrond"),
         Binding("ctrl+g", "step_bar", "Stap kiezen", id="plan.steps", show=False,
                 tooltip="Naar de stappenbalk; daar kiest een letter de stap"),
         Binding("escape", "back", "Terug", id="plan.back",
@@ -648,6 +650,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             return view is not None and view.can_remove()
         if action == "who_to_call":
             return view is not None and view.offers_contacts and not self.frozen
+        if action == "precedents":  # reading precedents changes nothing: also on a decided plan
+            return view is not None and view.offers_contacts
         return True
 
     def on_descendant_focus(self) -> None:
@@ -708,6 +712,24 @@ class PlanEditorScreen(DoorbraakScreen[None]):
                             markup=False)
 
         self.app.push_screen(ContactPickerDialog(self.services, organisation, self.household.municipality_code), chosen)
+
+    def action_precedents(self) -> None:
+        """'Hoe is dit elders opgelost?': precedents filtered on the kind of this action, else its first basis."""
+        from domain.action_kinds import kinds_of
+        from tui.screens.precedent import PrecedentScreen
+
+        editor = self.view.action_editor(None) if self.view is not None else None
+        if editor is None:
+            self.notify("Zet de cursor eerst in een actie.", markup=False)
+            return
+        what = str(editor.value_of("what") or "")
+        kinds = kinds_of(what, editor.legal_basis_ids)
+        kind = kinds[0].code if kinds else None
+        basis = None if kind is not None or not editor.legal_basis_ids else editor.legal_basis_ids[0]
+        label = " ".join(what.split())
+        label = label if len(label) <= 50 else label[:49] + "…"
+        self.app.push_screen(PrecedentScreen(self.services, kind=kind, basis=basis, exclude_case=self.case_number,
+                                             context=f"actie {editor.action_id}: {label}"))
 
     # -- leaving -----------------------------------------------------------------------------------------
     async def action_back(self) -> None:

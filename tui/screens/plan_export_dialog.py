@@ -22,13 +22,17 @@ from textual.worker import Worker, WorkerState
 from domain.services import plans as service
 from storage.bootstrap import AppHandle, as_services
 from tui.render.beschikking import export_beschikking_file
-from tui.render.plan import ExportFormat, default_file_name, export_plan_file
+from tui.render.plan import Edition, ExportFormat, default_file_name, export_plan_file
 from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
 
 FORMAT_LABELS = {ExportFormat.PDF: "PDF (om te ondertekenen)", ExportFormat.MD: "Markdown (tekst)"}
 PLAN, BESCHIKKING = "plan", "beschikking"
 DOCUMENT_LABELS = {PLAN: "Maatwerkplan", BESCHIKKING: "Beschikking (besluit met bezwaarclausule)"}
+EDITION_LABELS = {
+    Edition.PROFESSIONAL: "Professional (volledig plan)",
+    Edition.BEWONER: "Bewoner (eenvoudige taal, B1)",
+}
 
 
 def default_directory() -> Path:
@@ -47,8 +51,9 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
     ]
 
     def __init__(self, services: AppHandle, case_number: str, overview: service.PlanOverview,
-                 directory: Path | None = None) -> None:
+                 directory: Path | None = None, edition: Edition = Edition.PROFESSIONAL) -> None:
         super().__init__()
+        self.initial_edition = edition
         self.services = as_services(services)
         self.case_number = case_number
         self.overview = overview
@@ -56,10 +61,10 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         self.running = False
         self.confirm_overwrite: Path | None = None
 
-    def _default_path(self, fmt: ExportFormat, document: str = PLAN) -> str:
+    def _default_path(self, fmt: ExportFormat, edition: Edition | None = None, document: str = PLAN) -> str:
         if document == BESCHIKKING:
             return str(self.directory / beschikking_file_name(self.overview, fmt))
-        return str(self.directory / default_file_name(self.overview, fmt))
+        return str(self.directory / default_file_name(self.overview, fmt, edition or self.edition))
 
     @property
     def document(self) -> str:
@@ -75,10 +80,13 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
                 yield FormField("Document", Select([(label, key) for key, label in DOCUMENT_LABELS.items()],
                                                    value=PLAN, allow_blank=False, compact=True,
                                                    id="export-document"), name="document")
+            yield FormField("Voor wie", Select([(label, e.value) for e, label in EDITION_LABELS.items()],
+                                               value=self.initial_edition.value, allow_blank=False, compact=True,
+                                               id="export-edition"), name="edition")
             yield FormField("Formaat", Select([(label, fmt.value) for fmt, label in FORMAT_LABELS.items()],
                                               value=ExportFormat.PDF.value, allow_blank=False, compact=True,
                                               id="export-format"), name="format")
-            yield FormField("Bestand", Input(self._default_path(ExportFormat.PDF), compact=True,
+            yield FormField("Bestand", Input(self._default_path(ExportFormat.PDF, self.initial_edition), compact=True,
                                              select_on_focus=False, id="export-path"), name="path")
             yield Static("", id="export-message", markup=False)
             yield ProgressBar(total=100, show_eta=False, id="export-progress")
@@ -96,18 +104,21 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         return ExportFormat(str(self.query_one("#export-format", Select).value))
 
     @property
+    def edition(self) -> Edition:
+        return Edition(str(self.query_one("#export-edition", Select).value))
+
+    @property
     def path(self) -> Path:
         return Path(self.query_one("#export-path", Input).value.strip()).expanduser()
 
     @on(Select.Changed)
     def _format_changed(self) -> None:
         path_input = self.query_one("#export-path", Input)
-        # Follow the format in the file name, unless the user typed a name of their own.
-        for fmt in ExportFormat:
-            for document in DOCUMENT_LABELS:
-                if path_input.value == self._default_path(fmt, document):
-                    path_input.value = self._default_path(self.fmt, self.document)
-                    break
+        # Follow the format and edition in the file name, unless the user typed a name of their own.
+        defaults = {self._default_path(fmt, edition, document) for fmt in ExportFormat for edition in Edition
+                    for document in DOCUMENT_LABELS}
+        if path_input.value in defaults:
+            path_input.value = self._default_path(self.fmt, self.edition, self.document)
         self.confirm_overwrite = None
 
     @on(Input.Changed, "#export-path")
@@ -128,7 +139,7 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
             message.update("✗ Geef een bestandsnaam.")
             return
         if path.is_dir():
-            path = Path(self._default_path(self.fmt, self.document).replace(str(self.directory), str(path), 1))
+            path = path / Path(self._default_path(self.fmt, self.edition, self.document)).name
             self.query_one("#export-path", Input).value = str(path)
         if path.exists() and self.confirm_overwrite != path:
             self.confirm_overwrite = path
@@ -139,10 +150,10 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         progress = self.query_one("#export-progress", ProgressBar)
         progress.display = True
         progress.update(progress=0, total=100)
-        self._export(path, self.fmt, self.document)
+        self._export(path, self.fmt, self.edition, self.document)
 
     @work(thread=True, exclusive=True, group="plan-export", exit_on_error=False)
-    def _export(self, path: Path, fmt: ExportFormat, document: str = PLAN) -> None:
+    def _export(self, path: Path, fmt: ExportFormat, edition: Edition, document: str = PLAN) -> None:
         if document == BESCHIKKING:
             data = self.services.plans.beschikking(self.case_number, plan_version=self.overview.plan.plan_version,
                                                    purpose=self.case_reason(self.case_number))
@@ -162,7 +173,7 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
 
         try:
             written = export_plan_file(overview, path, fmt, generated_on=today(self.services), progress=step,
-                                       overwrite=self.confirm_overwrite == path)
+                                       overwrite=self.confirm_overwrite == path, edition=edition)
         finally:
             self.app.call_from_thread(setattr, self, "running", False)
         self.app.call_from_thread(self._done, written)

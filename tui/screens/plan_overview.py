@@ -64,7 +64,8 @@ def step_summary(overview: service.PlanOverview, step: PlanStep) -> str:
         result = overview.result
         if result.is_empty:
             return "nog geen kostenregels"
-        return f"{len(plan.rekensom.lines)} regels · verschil {format_money(result.verschil)}"
+        count = len(plan.rekensom.lines)
+        return f"{count} {'regel' if count == 1 else 'regels'} · verschil {format_money(result.verschil)}"
     if step is PlanStep.JURIDISCH:
         return "; ".join(short_title(b.id) for b in overview.legal_bases) or "nog geen rechtsgrond"
     if step is PlanStep.TOESTEMMING:
@@ -160,6 +161,8 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         Binding("v", "new_version", "Nieuwe versie", id="plan_overview.new_version",
                 tooltip="Een nieuwe conceptversie maken om het vastgestelde plan te wijzigen"),
         Binding("x", "export", "Exporteren", id="plan_overview.export", tooltip="Als PDF of Markdown, om te tekenen"),
+        Binding("w", "export_resident", "Plan voor bewoner", id="plan_overview.export_resident", show=False,
+                tooltip="Het plan in eenvoudige taal (B1) voor het huishouden, als PDF of Markdown"),
         Binding("c", "compare", "Vergelijken", id="plan_overview.compare", show=False,
                 tooltip="Twee versies per onderdeel vergelijken"),
         Binding("u", "start_execution", "Uitvoering starten", id="plan_overview.start_execution", show=False,
@@ -276,7 +279,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         status = overview.plan.status if overview else None
         if action == "start_plan":
             return self.no_plan
-        if action in ("edit", "export", "compare"):
+        if action in ("edit", "export", "export_resident", "compare"):
             return overview is not None and (action != "compare" or len(overview.versions) > 1)
         if action == "decide":
             return status is PlanStatus.CONCEPT
@@ -383,6 +386,14 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         from tui.screens.plan_export_dialog import PlanExportDialog
 
         self.app.push_screen(PlanExportDialog(self.services, self.case_number, self.overview))
+
+    def action_export_resident(self) -> None:
+        if self.overview is None:
+            return
+        from tui.render.plan import Edition
+        from tui.screens.plan_export_dialog import PlanExportDialog
+
+        self.app.push_screen(PlanExportDialog(self.services, self.case_number, self.overview, edition=Edition.BEWONER))
 
     def action_refresh(self) -> None:
         self.load()

@@ -1,8 +1,9 @@
 """Werklijst: what needs a coordinator's attention today, most severe first; filter by kind, Enter opens it.
 
-Signals (domain.signals): a member turns 18 within N months in a household with Jeugdwet support (v proposes
-an overbrugging), a settlement past its deadline, costs over the cap, plan actions past their deadline,
-escalations waiting longer than the configured weeks (settings: [worklist]).
+Signals (domain.signals): a member turns 18 within N months and gets youth care (v proposes an overbrugging),
+the big-5 checklist of a member around 18 (Enter opens it to tick items off), a settlement past its deadline,
+costs over the cap, plan actions past their deadline, escalations waiting longer than the configured weeks
+(settings: [worklist]).
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def overbrugging_preset(signal: Signal) -> dict[str, object]:
         "laws_in_dispute": [LegalFramework.JEUGDWET.value, LegalFramework.WMO.value],
         "support_needed": f"Voortzetting van de jeugdhulp na de 18e verjaardag ({format_date(birthday)}), tot de "
                           "hulp na 18 (Wmo 2015, Zvw of Participatiewet) is geregeld.",
-        "urgency_reason": "De Jeugdwet stopt op de 18e verjaardag; zonder overbrugging stopt de hulp die dag.",
+        "urgency_reason": "De jeugdhulp stopt op de 18e verjaardag tenzij verlengde jeugdhulp (tot 23) wordt ingezet; "
+                          "zonder overbrugging stopt de hulp die dag.",
         "start_date": birthday,
         "settlement_deadline": add_months(birthday, 3),
     }
@@ -200,7 +202,16 @@ class WorklistScreen(DoorbraakScreen[None]):
     def open_signal(self, signal: Signal) -> None:
         """Open what the signal is about: the overbrugging, the escalation, the plan, or the household."""
         self._stale = True
-        if signal.object_type == "overbrugging":
+        if signal.object_type == "member":  # the big-5 checklist at 18
+            from tui.screens.checklist_dialog import ChecklistDialog
+
+            def closed(changed: bool | None) -> None:
+                self._stale = False
+                if changed:
+                    self.load()
+
+            self.app.push_screen(ChecklistDialog(self.services, signal.case_number, int(signal.object_id)), closed)
+        elif signal.object_type == "overbrugging":
             from tui.screens.overbrugging_detail import OverbruggingDetailScreen
 
             self.app.push_screen(OverbruggingDetailScreen(self.services, int(signal.object_id)))

@@ -6,6 +6,7 @@ maps problem paths such as `members.0.bsn` to the right field of the right card.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -158,10 +159,13 @@ class MemberEditor(ItemEditor):
 class ProblemEditor(ItemEditor):
     title = "Probleem"
 
-    def __init__(self, problem: Problem | None = None, *, default_leefgebied: str | None = None) -> None:
+    def __init__(self, problem: Problem | None = None, *, default_leefgebied: str | None = None,
+                 members: Sequence[tuple[str, int]] = ()) -> None:
         super().__init__(problem.id if problem else None)
         self.problem = problem
         self.default_leefgebied = default_leefgebied or next(iter(reference.leefgebieden()))
+        self.members = list(members)
+        """(name, id) of the saved members: a problem can belong to one of them (a new member: save first)."""
 
     def fields(self) -> list[FormField]:
         p = self.problem
@@ -184,6 +188,8 @@ class ProblemEditor(ItemEditor):
                 text_input(format_date_input(p.since) if p else "", placeholder="dd-mm-jjjj", max_length=10),
                 name="since",
             ),
+            FormField("Van", choice(self.members, p.member_id if p else None, prompt="het huishouden",
+                                    allow_blank=True), name="member_id"),
         ]
 
     def values(self) -> dict[str, Any]:
@@ -191,6 +197,7 @@ class ProblemEditor(ItemEditor):
             "leefgebied": self.value_of("leefgebied"),
             "since": parse_date_input(self.value_of("since")),
             "description": self.value_of("description"),
+            "member_id": self.value_of("member_id"),
         }
         score = self.value_of("score")
         if score is not None:

@@ -17,6 +17,7 @@ from textual.containers import Grid, Horizontal
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from domain import reference
+from domain.action_kinds import suggested_bases
 from domain.catalogues import is_legal_basis, legal_basis
 from domain.errors import Problem
 from domain.plan import ACTION_STATUS_LABELS, PlanStep
@@ -361,9 +362,10 @@ class ActionEditor(ItemEditor):
 class ActiesStep(_ListStep):
     step = PlanStep.ACTIES
     hint = ("Wie doet wat, wanneer. Wijkt een actie af van de standaard (maatwerk), dan heeft ze een rechtsgrond "
-            "nodig: + Rechtsgrond, of in stap Juridisch. Ctrl+N voegt een actie toe.")
+            "nodig: + Rechtsgrond (de passende staan bovenaan), of in stap Juridisch. Ctrl+N voegt een actie toe; "
+            "Ctrl+L: hoe is dit elders opgelost?")
     frozen_hint = ("Dit plan is vastgesteld: alleen de status, de datum gedaan en de notitie van een actie kunnen "
-                   "nog veranderen. Ctrl+S slaat de status op.")
+                   "nog veranderen. Ctrl+S slaat de status op. Ctrl+L: hoe is dit elders opgelost?")
     list_path = "actions"
     offers_contacts = True
 
@@ -421,4 +423,9 @@ class ActiesStep(_ListStep):
                 editor.add_basis(basis_id)
                 self.changed()
 
-        self.app.push_screen(LegalBasisPicker(title=f"Rechtsgrond voor actie {editor.action_id}"), chosen)
+        kind, suggested = suggested_bases(str(editor.value_of("what") or ""), editor.legal_basis_ids)
+        self.app.push_screen(
+            LegalBasisPicker(title=f"Rechtsgrond voor actie {editor.action_id}", chosen=editor.legal_basis_ids,
+                             suggested=suggested, suggested_for=kind.naam.lower() if kind else ""),
+            chosen,
+        )

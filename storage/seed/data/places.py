@@ -321,17 +321,35 @@ BAILIFFS: tuple[str, ...] = (
 
 GP_PRACTICES: tuple[str, ...] = ("Huisartsenpraktijk De Linde", "Gezondheidscentrum Het Plein", "Huisartsen Oostwijk")
 
-PROFESSIONALS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    # name, the municipalities (CBS codes) this professional works in
-    ("Fatima Bouzid", ("GM0363",)),
-    ("Jeroen Hoekstra", ("GM0363", "GM1900")),
-    ("Sanne de Boer", ("GM0599",)),
-    ("Mehmet Kaya", ("GM0599", "GM0344")),
-    ("Linda Vermeulen", ("GM0344",)),
-    ("Priya Ramdin", ("GM0014",)),
-    ("Bas Verhoeven", ("GM0772",)),
-    ("Noor El Idrissi", ("GM0772", "GM0917")),
-    ("Wytske Postma", ("GM1900", "GM0014")),
-    ("Erik Wolters", ("GM0141",)),
-    ("Ingrid Claessens", ("GM0917",)),
+PROFESSIONALS: tuple[tuple[str, str, str], ...] = (
+    # name, the one municipality (CBS code) this professional works in, and her or his team
+    ("Fatima Bouzid", "GM0363", "Buurtteam Oost"),
+    ("Jeroen Hoekstra", "GM0363", "Buurtteam Nieuw-West"),
+    ("Sanne de Boer", "GM0599", "Wijkteam Delfshaven"),
+    ("Mehmet Kaya", "GM0599", "Wijkteam Feijenoord"),
+    ("Linda Vermeulen", "GM0344", "Buurtteam Overvecht"),
+    ("Youssef Amrani", "GM0344", "Buurtteam Kanaleneiland"),
+    ("Priya Ramdin", "GM0014", "WIJ-team Beijum"),
+    ("Harm Dijkhuis", "GM0014", "WIJ-team Selwerd"),
+    ("Bas Verhoeven", "GM0772", "WIJ-team Gestel"),
+    ("Noor El Idrissi", "GM0772", "WIJ-team Stratum"),
+    ("Wytske Postma", "GM1900", "Gebiedsteam Sneek"),
+    ("Jelle Bosma", "GM1900", "Gebiedsteam Zuidwest"),
+    ("Erik Wolters", "GM0141", "Sociaal wijkteam Almelo-Zuid"),
+    ("Marloes Nijhuis", "GM0141", "Sociaal wijkteam Almelo-Noord"),
+    ("Ingrid Claessens", "GM0917", "Sociaal wijkteam Heerlen-Noord"),
+    ("Roel Custers", "GM0917", "Sociaal wijkteam Heerlen-Centrum"),
 )
+"""Every professional works for one municipality (a wijkteam is municipal)."""
+
+MAATWERKFUNCTIONARISSEN: dict[str, str] = {
+    "GM0363": "Sanne de Wit",
+    "GM0599": "Joost van Dam",
+    "GM0344": "Latifa Bouali",
+    "GM0014": "Ingrid Postma",
+    "GM0772": "Pieter Hoogland",
+    "GM1900": "Geert Zijlstra",
+    "GM0141": "Monique Kamphuis",
+    "GM0917": "Karin Lemmens",
+}
+"""Per municipality the official who decides maatwerkplannen under mandate; never a plan's author."""
