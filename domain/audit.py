@@ -61,6 +61,7 @@ OBJECT_LABELS: dict[str, str] = {
     "escalation": "escalatie",
     "overbrugging": "overbrugging",
     "knelpunt": "knelpunt",
+    "loketvraag": "loketvraag",
     "register_contact": "register",
     "kengetal": "kengetal",
 }

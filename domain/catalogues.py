@@ -20,7 +20,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from domain import reference
 from domain.caselist import search_normalise
-from domain.rekensom import CostLine, CostSource, Frequency, Payer, Scenario
+from domain.prices import cpi_series, index_amount, wahv_increases
+from domain.rekensom import CostKind, CostLine, CostSource, Frequency, Payer, Scenario
 from domain.validation import clean_text
 
 
@@ -48,15 +49,47 @@ class Kengetal(BaseModel):
     bron: str
     jaar: int | None
     toelichting: str = ""
+    soort: CostKind = CostKind.KOSTEN
+    """kosten (a real cost of `betaler`) or overdracht (money from `betaler` to `ontvanger`)."""
+    ontvanger: Payer | None = None
+    aflostermijn: int | None = Field(default=None, ge=1, le=600)
+    """A loan: repaid in this many monthly instalments."""
+    wettelijk: str | None = None
+    """The amount comes from the dated table of statutory amounts (`wahv_verhogingen`), not from `bedrag`."""
+    basisbedrag: Decimal | None = None
+    """For `wahv_verhogingen`: the default sanction the increases are computed on."""
     overridden: bool = False
     """True when this is a municipality's own figure."""
     standard_bedrag: Decimal | None = None
     standard_bron: str = ""
     standard_jaar: int | None = None
 
+    @model_validator(mode="after")
+    def _kind(self) -> Kengetal:
+        if (self.soort is CostKind.OVERDRACHT) != (self.ontvanger is not None):
+            raise ValueError(f"{self.id}: een overdracht heeft een ontvanger, kosten niet")
+        if self.ontvanger is self.betaler:
+            raise ValueError(f"{self.id}: betaler en ontvanger zijn dezelfde partij")
+        if self.aflostermijn is not None and self.soort is not CostKind.OVERDRACHT:
+            raise ValueError(f"{self.id}: een lening is een overdracht")
+        if self.wettelijk is not None and self.wettelijk not in STATUTORY_KENGETALLEN:
+            raise ValueError(f"{self.id}: onbekend wettelijk bedrag {self.wettelijk!r}")
+        return self
+
     @property
     def source_label(self) -> str:
         return f"{self.bron} ({self.jaar if self.jaar is not None else 'z.j.'})"
+
+    @property
+    def kind_label(self) -> str:
+        if self.soort is CostKind.KOSTEN:
+            return f"kosten · {self.betaler.label}"
+        assert self.ontvanger is not None
+        what = "lening" if self.aflostermijn is not None else "overdracht"
+        return f"{what} · {self.betaler.label} → {self.ontvanger.label}"
+
+
+STATUTORY_KENGETALLEN = frozenset({"wahv_verhogingen"})
 
 
 @cache
@@ -133,31 +166,78 @@ def cost_line_from_kengetal(
     *,
     description: str | None = None,
     payer: Payer | None = None,
+    receiver: Payer | None = None,
     amount: Decimal | None = None,
     quantity: Decimal = Decimal(1),
     probability: Decimal = Decimal(1),
     start_month: int = 0,
     duration_months: int | None = None,
+    price_year: int | None = None,
+    on: date | None = None,
+    default_probability: Decimal | None = None,
 ) -> CostLine:
-    """A cost line pre-filled from a kengetal (amount, frequency, payer and source), ready to adjust.
+    """A cost line pre-filled from a kengetal (amount, kind, payer, receiver and source), ready to adjust.
 
-    A kengetal without an amount (a rule such as the 125 % premium) needs `amount`.
+    With `price_year` the kengetal's amount (of its source year; a municipality's own figure of its own year)
+    is indexed with the CBS CPI to that price level, rounded to cents once; the source keeps the original
+    amount and year. A statutory kengetal (`wettelijk`) takes its amount from the dated table on `on` (its
+    `amount` is then the sanction). A kengetal without an amount (a rule, such as the rent per month) needs
+    `amount`.
     """
-    value = amount if amount is not None else item.bedrag
-    if value is None:
-        raise ValueError(f"Kengetal '{item.naam}' is een regel zonder bedrag; vul zelf een bedrag in.")
+    source_amount: Decimal | None = None
+    source_text, source_year = item.bron, item.jaar
+    if item.wettelijk == "wahv_verhogingen":
+        sanction = amount if amount is not None else item.basisbedrag
+        if sanction is None or on is None:
+            raise ValueError(f"Kengetal '{item.naam}' heeft een sanctie en een datum nodig.")
+        increases = wahv_increases(sanction, on)
+        value = increases.eerste_verhoging + increases.tweede_verhoging
+        source_text = (
+            f"{item.bron}; sanctie {_euro(sanction)}: +{_euro(increases.eerste_verhoging)} en "
+            f"+{_euro(increases.tweede_verhoging)}"
+        )[:300]
+        source_year = on.year
+        default_description = f"Wettelijke verhogingen op een WAHV-boete van {_euro(sanction)}"
+    else:
+        default_description = item.naam
+        if amount is not None:
+            value = amount
+        elif item.bedrag is None:
+            raise ValueError(f"Kengetal '{item.naam}' is een regel zonder bedrag; vul zelf een bedrag in.")
+        elif price_year is not None and item.jaar is not None and _indexable(item.jaar, price_year):
+            value = index_amount(item.bedrag, item.jaar, price_year)
+            source_amount = item.bedrag
+        else:
+            value = item.bedrag
+    is_transfer = item.soort is CostKind.OVERDRACHT
     return CostLine(
-        description=description or item.naam,
+        description=description or default_description,
         scenario=scenario,
         payer=payer or item.betaler,
+        receiver=(receiver or item.ontvanger) if is_transfer else None,
+        kind=item.soort,
         amount=value,
         quantity=quantity,
         probability=probability,
         frequency=item.frequentie,
         start_month=start_month,
         duration_months=None if item.frequentie is Frequency.EENMALIG else duration_months,
-        source=CostSource(kengetal_id=item.id, text=item.bron, year=item.jaar),
+        loan_months=item.aflostermijn,
+        default_probability=default_probability if item.aflostermijn is not None else None,
+        source=CostSource(kengetal_id=item.id, text=source_text, year=source_year, amount=source_amount),
     )
+
+
+def _indexable(source_year: int, price_year: int) -> bool:
+    """Index a figure only to a later price level that the CPI table covers; a figure of the price year itself,
+    or newer (a municipality's own figure of this year), is used as given."""
+    series = cpi_series()
+    return source_year < price_year and series.first_year <= source_year and price_year <= series.last_year
+
+
+def _euro(value: Decimal) -> str:
+    whole, _, cents = f"{value:.2f}".partition(".")
+    return f"€ {int(whole):,}".replace(",", ".") + f",{cents}"
 
 
 # -- legal bases ----------------------------------------------------------------------------------

@@ -141,7 +141,11 @@ class RekensomSums:
 
     plans: int
     cents: dict[tuple[str, str], int] = field(default_factory=dict)
-    """(scenario, payer) → cents (exact integers)."""
+    """(scenario, party) → cents (exact integers): the party's net effect (kosten + overdrachten paid −
+    overdrachten received)."""
+    kosten_cents: dict[str, int] | None = None
+    """scenario → the society total in cents (the sum of each plan's rounded kosten per party); None: the
+    sum of `cents` (sums from before overdrachten existed)."""
 
 
 @dataclass(frozen=True)
@@ -334,9 +338,14 @@ class RekensomFigure:
     plans: int
     per_payer: tuple[MoneyRow, ...]
     drill: Drill
+    society: tuple[Decimal, Decimal] | None = None
+    """(huidig pad, doorbraak): the society total (real costs only); None: the sum of the rows."""
 
     @property
     def total(self) -> MoneyRow:
+        """The saldo voor de samenleving: real costs only (overdrachten between parties cancel)."""
+        if self.society is not None:
+            return MoneyRow("totaal", "Saldo voor de samenleving", *self.society)
         return MoneyRow(
             "totaal", "Totaal",
             sum((r.huidig_pad for r in self.per_payer), ZERO * CENT),
@@ -355,7 +364,14 @@ def rekensom_figure(key: str, label: str, sums: RekensomSums, drill: Drill) -> R
         return (Decimal(sums.cents.get((scenario, payer), 0)) * CENT).quantize(CENT)
 
     rows = tuple(MoneyRow(p, Payer(p).label, euros("huidig_pad", p), euros("doorbraak", p)) for p in payers)
-    return RekensomFigure(key, label, sums.plans, rows, drill)
+    society = None
+    if sums.kosten_cents is not None:
+        kosten = sums.kosten_cents
+        society = (
+            (Decimal(kosten.get("huidig_pad", 0)) * CENT).quantize(CENT),
+            (Decimal(kosten.get("doorbraak", 0)) * CENT).quantize(CENT),
+        )
+    return RekensomFigure(key, label, sums.plans, rows, drill, society=society)
 
 
 @dataclass(frozen=True)

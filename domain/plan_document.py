@@ -34,7 +34,7 @@ from domain.plan import (
     chosen_basis_ids,
     what_is_missing,
 )
-from domain.rekensom import Rekensom, RekensomResult, Scenario, calculate, money_str
+from domain.rekensom import PayerResult, Rekensom, RekensomResult, Scenario, calculate, money_str
 
 PLAN_FORMAT = "doorbraak-plan"
 PLAN_FORMAT_VERSION = 1
@@ -210,28 +210,44 @@ def plan_document_from_file(data: Any) -> Mapping[str, Any]:
 # -- JSON view for `plan show --json` -------------------------------------------------------------
 
 
-def rekensom_json(result: RekensomResult) -> dict[str, Any]:
-    """Totals per scenario and per payer, amounts as strings with two decimals."""
+def rekensom_json(result: RekensomResult, price_year: int | None = None) -> dict[str, Any]:
+    """Per party (the household included) the net effect, the society total (real costs only) and the
+    verschuivingen (overdrachten); amounts as strings with two decimals. docs/plan.md documents the fields."""
     totals = result.totals
 
-    def row(r: Any) -> dict[str, str]:
+    def row(r: PayerResult) -> dict[str, str]:
         return {
             "payer": r.payer.value,
             "label": r.payer.label,
             "huidig_pad": money_str(r.huidig_pad),
             "doorbraak": money_str(r.doorbraak),
             "verschil": money_str(r.verschil),
+            "kosten_huidig_pad": money_str(r.kosten_huidig_pad),
+            "kosten_doorbraak": money_str(r.kosten_doorbraak),
         }
 
+    society = {
+        "huidig_pad": money_str(totals[Scenario.HUIDIG_PAD]),
+        "doorbraak": money_str(totals[Scenario.DOORBRAAK]),
+        "verschil": money_str(result.verschil),
+    }
     return {
         "horizon_months": result.horizon_months,
         "discount_rate": str(result.discount_rate),
-        "totals": {
-            "huidig_pad": money_str(totals[Scenario.HUIDIG_PAD]),
-            "doorbraak": money_str(totals[Scenario.DOORBRAAK]),
-            "verschil": money_str(result.verschil),
-        },
+        "price_year": price_year,
+        "totals": society,
+        "society": society,
         "per_payer": [row(r) for r in result.per_payer],
+        "verschuivingen": [
+            {
+                "scenario": v.scenario.value,
+                "payer": v.payer.value,
+                "receiver": v.receiver.value,
+                "amount": money_str(v.amount),
+            }
+            for v in result.verschuivingen
+        ],
+        "transfers_total": {s.value: money_str(result.transfer_total(s)) for s in Scenario},
         "pays_for_doorbraak": [row(r) for r in result.payers_who_pay],
         "gains_from_doorbraak": [row(r) for r in result.payers_who_gain],
         "wrong_pocket": result.wrong_pocket,
@@ -294,7 +310,7 @@ def plan_show_json(
             for v in versions
         ],
         "plan": plan_to_document(plan),
-        "rekensom": rekensom_json(result),
+        "rekensom": rekensom_json(result, plan.rekensom.price_year),
         "legal_bases": legal_bases_json(plan),
         "missing": missing_json(missing),
         "warnings": missing_json(warnings),

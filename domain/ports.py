@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # annotations only: importing every domain module here cost s
     from domain.household import Household
     from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
     from domain.lmm import NationalCandidate
+    from domain.loket import LoketVraag
     from domain.mandate import Mandate
     from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
     from domain.people import ChecklistItem, ChecklistTick, ZrmScore
@@ -237,6 +238,22 @@ class KnelpuntRepository(Protocol):
     def first_seen(self, knelpunt_ids: Sequence[int]) -> dict[int, date]: ...
 
 
+class LoketRepository(Protocol):
+    """Questions of the interdepartementaal loket (domain/loket.py)."""
+
+    def get(self, vraag_id: int) -> LoketVraag: ...
+
+    def add(self, vraag: LoketVraag) -> LoketVraag: ...
+
+    def save(self, vraag: LoketVraag) -> LoketVraag:
+        """StaleVersion when the stored version is not `vraag.version`."""
+        ...
+
+    def questions(self, knelpunt_id: int | None) -> list[LoketVraag]:
+        """The questions about one knelpunt (None: all), newest first."""
+        ...
+
+
 class PlanRepository(Protocol):
     """Maatwerkplan versions of a household, autosaved drafts, and municipal kengetal overrides."""
 
@@ -381,6 +398,9 @@ class UnitOfWork(Protocol):
 
     @property
     def knelpunten(self) -> KnelpuntRepository: ...
+
+    @property
+    def loket(self) -> LoketRepository: ...
 
     @property
     def plans(self) -> PlanRepository: ...

@@ -36,6 +36,7 @@ from domain.catalogues import is_legal_basis, legal_basis
 from domain.dossier import HouseholdIdentifiers, find_identifiers
 from domain.household import Household
 from domain.plan import Maatwerkplan, PlanStatus
+from domain.rekensom import Scenario
 from domain.research import AGE_BANDS, age_band, month
 from domain.validation import age_on, clean_text
 
@@ -187,7 +188,8 @@ class PrecedentAction(BaseModel):
 
 
 class PartyShift(BaseModel):
-    """One party's amounts in the rekensom: `verschil` > 0 means the party is better off with the doorbraak."""
+    """One party in the rekensom: its net effect per scenario (kosten it pays + overdrachten it pays −
+    overdrachten it receives) and the real costs it pays. `verschil` > 0: better off with the doorbraak."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -196,6 +198,21 @@ class PartyShift(BaseModel):
     huidig_pad: Decimal
     doorbraak: Decimal
     verschil: Decimal
+    kosten_huidig_pad: Decimal
+    kosten_doorbraak: Decimal
+
+
+class Transfer(BaseModel):
+    """A verschuiving: money moved from one party to another in a scenario (no effect on the society total)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    scenario: str
+    van: str
+    van_naam: str
+    naar: str
+    naar_naam: str
+    bedrag: Decimal
 
 
 class CostShift(BaseModel):
@@ -204,8 +221,10 @@ class CostShift(BaseModel):
     horizon_maanden: int
     partijen: list[PartyShift]
     totaal_huidig_pad: Decimal
+    """The society total: real costs only (transfers cancel)."""
     totaal_doorbraak: Decimal
     verschil: Decimal
+    verschuivingen: list[Transfer]
     verkeerde_zak: bool
     """Some party pays for the doorbraak while another gains (the wrong-pocket problem)."""
 
@@ -308,20 +327,27 @@ class _Scrubber:
 
 
 def cost_shift(plan: Maatwerkplan) -> CostShift:
-    """The rekensom per party through its public result (huidig pad, doorbraak, verschil per party)."""
+    """The rekensom per party through its public result: net effect and real costs per party, the society
+    total of real costs, and the verschuivingen (transfers) between parties."""
     result = plan.rekensom_result()
     parties = [
         PartyShift(partij=row.payer.value, partij_naam=row.payer.label, huidig_pad=row.huidig_pad,
-                   doorbraak=row.doorbraak, verschil=row.verschil)
+                   doorbraak=row.doorbraak, verschil=row.verschil, kosten_huidig_pad=row.kosten_huidig_pad,
+                   kosten_doorbraak=row.kosten_doorbraak)
         for row in result.per_payer
     ]
-    totals = list(result.totals.values())
+    transfers = [
+        Transfer(scenario=v.scenario.value, van=v.payer.value, van_naam=v.payer.label, naar=v.receiver.value,
+                 naar_naam=v.receiver.label, bedrag=v.amount)
+        for v in result.verschuivingen
+    ]
     return CostShift(
         horizon_maanden=result.horizon_months,
         partijen=parties,
-        totaal_huidig_pad=totals[0],
-        totaal_doorbraak=totals[1],
+        totaal_huidig_pad=result.totals[Scenario.HUIDIG_PAD],
+        totaal_doorbraak=result.totals[Scenario.DOORBRAAK],
         verschil=result.verschil,
+        verschuivingen=transfers,
         verkeerde_zak=result.wrong_pocket,
     )
 

@@ -1,13 +1,22 @@
-"""The maatschappelijke rekensom: cost of doormodderen (huidig pad) versus doorbreken (doorbraak), per payer.
+"""The maatschappelijke rekensom: cost of doormodderen (huidig pad) versus doorbreken (doorbraak), per party.
 
 The rules are the exact ones of DOMAIN.md (tests rely on them):
+
+* a line is ``kosten`` (a real cost: uses resources) or an ``overdracht`` (money from a payer to a receiver);
+  the household is a party; per (scenario, party) net = kosten it pays + overdrachten it pays − overdrachten
+  it receives; the society total per scenario is the sum of the rounded kosten sums only; overdrachten are
+  shown separately as verschuivingen (payer → receiver);
+* a loan is an overdracht with a repayment term: the outlay (lender → borrower) in its month, repayments
+  (borrower → lender) of amount / term monthly from that month on; what is still unpaid at the end of the
+  horizon is a restschuld (borrower → lender), of which p × restschuld is expected never to be repaid: a loss
+  for the lender, a verschuiving to the borrower (like kwijtschelding), not a cost to society;
 
 * a recurring line counts ``max(0, min(start + duration, H) - start)`` months of the horizon H;
   ``per_maand`` = amount x months, ``per_jaar`` = amount / 12 x months, ``eenmalig`` counts once if start < H;
 * every line is multiplied by quantity x probability;
 * with a yearly discount rate r, month m lies in year floor(m / 12) and weighs 1 / (1 + r) ** year;
-* sums are exact per (scenario, payer), each rounded half up to cents; scenario totals are sums of the
-  rounded payer sums; ``verschil`` = huidig_pad - doorbraak (positive = saving).
+* sums are exact per (scenario, party), each rounded half up to cents; scenario totals are sums of the
+  rounded kosten sums; ``verschil`` = huidig_pad - doorbraak (positive = saving, or: that party is better off).
 
 Arithmetic: each (scenario, payer) sum is kept exactly, in twelfths of a euro, per year of the horizon.
 It is turned into euros with one division at the end, Σ_y S_y·(1+r)^(Y−y) / (12·(1+r)^Y), so the
@@ -23,7 +32,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -56,19 +65,25 @@ SCENARIO_LABELS = {Scenario.HUIDIG_PAD: "Huidig pad (doormodderen)", Scenario.DO
 
 
 class Payer(StrEnum):
-    """The fixed list of payers (DOMAIN.md); the order is the order of every table."""
+    """The fixed list of parties (DOMAIN.md): payers of costs, payers and receivers of overdrachten, and the
+    household itself. The order is the order of every table."""
 
+    HUISHOUDEN = "huishouden"
     GEMEENTE_PARTICIPATIEWET = "gemeente_participatiewet"
     GEMEENTE_WMO = "gemeente_wmo"
     GEMEENTE_JEUGDWET = "gemeente_jeugdwet"
     GEMEENTE_SCHULDHULP = "gemeente_schuldhulp"
+    GEMEENTE = "gemeente"
+    KREDIETBANK = "kredietbank"
     ZORGVERZEKERAAR = "zorgverzekeraar"
+    ZORGVERZEKERINGSFONDS = "zorgverzekeringsfonds"
     ZORGKANTOOR = "zorgkantoor"
     TOESLAGEN = "toeslagen"
     UWV = "uwv"
     SVB = "svb"
     DUO = "duo"
     CJIB = "cjib"
+    RIJK = "rijk"
     WONINGCORPORATIE = "woningcorporatie"
     JUSTITIE = "justitie"
     POLITIE = "politie"
@@ -80,23 +95,42 @@ class Payer(StrEnum):
 
 
 PAYER_LABELS: dict[Payer, str] = {
+    Payer.HUISHOUDEN: "Huishouden",
     Payer.GEMEENTE_PARTICIPATIEWET: "Gemeente – Participatiewet",
     Payer.GEMEENTE_WMO: "Gemeente – Wmo",
     Payer.GEMEENTE_JEUGDWET: "Gemeente – Jeugdwet",
     Payer.GEMEENTE_SCHULDHULP: "Gemeente – schuldhulp",
+    Payer.GEMEENTE: "Gemeente – meerdere domeinen",
+    Payer.KREDIETBANK: "Gemeentelijke kredietbank",
     Payer.ZORGVERZEKERAAR: "Zorgverzekeraar (Zvw)",
+    Payer.ZORGVERZEKERINGSFONDS: "Zorgverzekeringsfonds (via CAK)",
     Payer.ZORGKANTOOR: "Zorgkantoor (Wlz)",
     Payer.TOESLAGEN: "Belastingdienst/Toeslagen",
     Payer.UWV: "UWV",
     Payer.SVB: "SVB",
     Payer.DUO: "DUO",
     Payer.CJIB: "CJIB",
+    Payer.RIJK: "Rijk (Staat)",
     Payer.WONINGCORPORATIE: "Woningcorporatie",
     Payer.JUSTITIE: "Justitie/DJI",
     Payer.POLITIE: "Politie",
     Payer.OVERIG: "Overig",
 }
 PAYER_ORDER: dict[Payer, int] = {payer: index for index, payer in enumerate(Payer)}
+
+
+class CostKind(StrEnum):
+    """A real cost (uses resources) or an overdracht (money from one party to another; DOMAIN.md)."""
+
+    KOSTEN = "kosten"
+    OVERDRACHT = "overdracht"
+
+    @property
+    def label(self) -> str:
+        return COST_KIND_LABELS[self]
+
+
+COST_KIND_LABELS = {CostKind.KOSTEN: "kosten", CostKind.OVERDRACHT: "overdracht"}
 
 
 class Frequency(StrEnum):
@@ -135,6 +169,8 @@ class CostSource(BaseModel):
     text: SourceText = ""
     """Source as shown (for a kengetal: the publisher, or the municipality's own source)."""
     year: int | None = Field(default=None, ge=1950, le=2100)
+    amount: Decimal | None = Field(default=None, ge=Decimal("-10000000"), le=Decimal("10000000"), decimal_places=2)
+    """The source's own figure in prices of `year`, when the line's amount was indexed from it (else None)."""
 
     @model_validator(mode="after")
     def _complete(self) -> CostSource:
@@ -171,12 +207,43 @@ class CostLine(BaseModel):
     duration_months: int | None = Field(default=None, ge=0, le=1200)
     """Recurring lines only; None = to the end of the horizon."""
     source: CostSource | None = None
+    kind: CostKind = CostKind.KOSTEN
+    """Real cost (`payer` uses resources) or overdracht (money from `payer` to `receiver`)."""
+    receiver: Payer | None = None
+    """Overdrachten only: who receives the money."""
+    loan_months: int | None = Field(default=None, ge=1, le=600)
+    """A loan (an overdracht from lender `payer` to borrower `receiver`): repaid in this many equal monthly
+    instalments from `start_month` on."""
+    default_probability: Decimal | None = Field(default=None, ge=0, le=1, decimal_places=4)
+    """A loan's chance that what is unpaid at the end of the horizon is never repaid (None = 0)."""
 
     @model_validator(mode="after")
-    def _duration_only_when_recurring(self) -> CostLine:
+    def _consistent(self) -> CostLine:
+        if self.loan_months is not None:
+            if self.kind is not CostKind.OVERDRACHT:
+                raise ValueError("Een lening is een overdracht (van de kredietverstrekker aan de lener).")
+            if self.frequency is not Frequency.EENMALIG:
+                raise ValueError("Een lening wordt eenmalig verstrekt; de aflossing volgt uit de looptijd.")
+            if self.duration_months is not None:
+                raise ValueError("Een lening heeft een aflostermijn, geen looptijd; laat de looptijd leeg.")
+        elif self.default_probability is not None:
+            raise ValueError("Een kans op niet terugbetalen hoort alleen bij een lening.")
         if self.frequency is Frequency.EENMALIG and self.duration_months is not None:
             raise ValueError("Een eenmalige kostenpost heeft geen looptijd; laat de looptijd leeg.")
+        if self.kind is CostKind.KOSTEN and self.receiver is not None:
+            raise ValueError(
+                "Kosten hebben geen ontvanger; kies 'overdracht' als er geld van de een naar de ander gaat."
+            )
+        if self.kind is CostKind.OVERDRACHT:
+            if self.receiver is None:
+                raise ValueError("Een overdracht heeft een ontvanger.")
+            if self.receiver is self.payer:
+                raise ValueError("Betaler en ontvanger van een overdracht zijn dezelfde partij.")
         return self
+
+    @property
+    def is_loan(self) -> bool:
+        return self.loan_months is not None
 
 
 class Rekensom(BaseModel):
@@ -188,6 +255,9 @@ class Rekensom(BaseModel):
     discount_rate: Decimal = Field(default=ZERO, ge=0, le=1, decimal_places=4)
     """Yearly rate r (0.03 = 3 %); 0 means no discounting."""
     lines: list[CostLine] = Field(default_factory=list, max_length=MAX_LINES)
+    price_year: int | None = Field(default=None, ge=1950, le=2100)
+    """The price level (prijspeil) kengetallen are indexed to; None: amounts as entered (plans from before
+    indexation)."""
 
     @property
     def is_empty(self) -> bool:
@@ -203,21 +273,38 @@ def counted_months(start: int, duration: int | None, horizon: int) -> int:
     return max(0, end - start)
 
 
-def _add_line(buckets: dict[int, Decimal], line: CostLine, horizon: int, split_years: bool) -> None:
+Buckets = dict[int, Decimal]
+"""Year of the horizon → a sum in twelfths of a euro (exact); one bucket (year 0) when not discounting."""
+
+
+def _put(buckets: Buckets, year: int, value: Decimal) -> None:
+    previous = buckets.get(year)
+    buckets[year] = value if previous is None else _CONTEXT.add(previous, value)
+
+
+def _merge(target: Buckets, source: Buckets, negate: bool = False) -> None:
+    for year, value in source.items():
+        _put(target, year, _CONTEXT.minus(value) if negate else value)
+
+
+def _factor(line: CostLine) -> Decimal:
+    return line.quantity if line.probability == ONE else _CONTEXT.multiply(line.quantity, line.probability)
+
+
+def _add_line(buckets: Buckets, line: CostLine, horizon: int, split_years: bool) -> None:
     """Add the line's undiscounted value, in twelfths of a euro, to `buckets` (year → sum; exact).
 
     With `split_years` the months are put in the year they fall in (for discounting); otherwise all in 0.
+    For a loan this is the outlay only (see `_loan_flows` for the repayments).
     """
     start = line.start_month
-    factor = line.quantity if line.probability == ONE else _CONTEXT.multiply(line.quantity, line.probability)
+    factor = _factor(line)
     frequency = line.frequency
     if frequency is Frequency.EENMALIG:
         if start >= horizon:
             return
         value = _CONTEXT.multiply(_CONTEXT.multiply(line.amount, TWELVE), factor)
-        year = start // 12 if split_years else 0
-        previous = buckets.get(year)
-        buckets[year] = value if previous is None else _CONTEXT.add(previous, value)
+        _put(buckets, start // 12 if split_years else 0, value)
         return
     duration = line.duration_months
     end = horizon if duration is None else min(start + duration, horizon)
@@ -229,14 +316,79 @@ def _add_line(buckets: dict[int, Decimal], line: CostLine, horizon: int, split_y
     while month < end:
         year = month // 12 if split_years else 0
         year_end = min(end, (month // 12 + 1) * 12) if split_years else end
-        value = _CONTEXT.multiply(per_month, Decimal(year_end - month))
-        previous = buckets.get(year)
-        buckets[year] = value if previous is None else _CONTEXT.add(previous, value)
+        _put(buckets, year, _CONTEXT.multiply(per_month, Decimal(year_end - month)))
         month = year_end
 
 
-def _finish(buckets: dict[int, Decimal], rate: Decimal) -> Decimal:
+@dataclass(frozen=True)
+class _LoanFlows:
+    outlay: Buckets
+    repaid: Buckets
+    restschuld: Buckets
+    defaulted: Buckets
+
+
+def _loan_flows(line: CostLine, horizon: int, split_years: bool) -> _LoanFlows:
+    """A loan over the horizon, in twelfths of a euro: outlay in its month; instalments of amount / term each
+    month from the outlay on; the restschuld (unpaid at the end of the horizon) in the horizon's last month;
+    and p × the restschuld that is expected never to be repaid."""
+    term = line.loan_months or 1
+    start = line.start_month
+    outlay: Buckets = {}
+    repaid: Buckets = {}
+    restschuld: Buckets = {}
+    defaulted: Buckets = {}
+    if start >= horizon:
+        return _LoanFlows(outlay, repaid, restschuld, defaulted)
+    principal = _CONTEXT.multiply(_CONTEXT.multiply(line.amount, TWELVE), _factor(line))
+    outlay[start // 12 if split_years else 0] = principal
+    end = min(start + term, horizon)
+    month = start
+    while month < end:
+        year = month // 12 if split_years else 0
+        year_end = min(end, (month // 12 + 1) * 12) if split_years else end
+        share = _CONTEXT.divide(_CONTEXT.multiply(principal, Decimal(year_end - month)), Decimal(term))
+        _put(repaid, year, share)
+        month = year_end
+    unpaid_months = term - (end - start)
+    if unpaid_months > 0:
+        last_year = (horizon - 1) // 12 if split_years else 0
+        rest = _CONTEXT.divide(_CONTEXT.multiply(principal, Decimal(unpaid_months)), Decimal(term))
+        restschuld[last_year] = rest
+        p = line.default_probability or ZERO
+        if p != ZERO:
+            defaulted[last_year] = _CONTEXT.multiply(rest, p)
+    return _LoanFlows(outlay, repaid, restschuld, defaulted)
+
+
+_Flow = tuple[Payer, Payer | None, Buckets]
+"""(payer, receiver or None for kosten, value)."""
+
+
+def _line_flows(line: CostLine, horizon: int, split_years: bool) -> list[_Flow]:
+    if line.kind is CostKind.KOSTEN or line.receiver is None:
+        buckets: Buckets = {}
+        _add_line(buckets, line, horizon, split_years)
+        return [(line.payer, None, buckets)] if buckets else []
+    if line.loan_months is None:
+        buckets = {}
+        _add_line(buckets, line, horizon, split_years)
+        return [(line.payer, line.receiver, buckets)] if buckets else []
+    lender, borrower = line.payer, line.receiver
+    loan = _loan_flows(line, horizon, split_years)
+    flows: list[_Flow] = [
+        (lender, borrower, loan.outlay),
+        (borrower, lender, loan.repaid),
+        (borrower, lender, loan.restschuld),
+        (lender, borrower, loan.defaulted),
+    ]
+    return [flow for flow in flows if flow[2]]
+
+
+def _finish(buckets: Buckets, rate: Decimal) -> Decimal:
     """Σ_y S_y / 12 / (1 + r)^y with a single division at the end (exact whenever the result terminates)."""
+    if not buckets:
+        return ZERO
     if rate == ZERO:
         total = ZERO
         for value in buckets.values():
@@ -251,10 +403,30 @@ def _finish(buckets: dict[int, Decimal], rate: Decimal) -> Decimal:
 
 
 def line_value(line: CostLine, horizon: int = DEFAULT_HORIZON, discount_rate: Decimal = ZERO) -> Decimal:
-    """The unrounded value of one line over the horizon (for showing a line's share)."""
-    buckets: dict[int, Decimal] = {}
+    """The unrounded value of one line over the horizon (for showing a line's share; a loan: its outlay)."""
+    buckets: Buckets = {}
     _add_line(buckets, line, horizon, discount_rate != ZERO)
     return _finish(buckets, discount_rate) if buckets else ZERO
+
+
+@dataclass(frozen=True)
+class LoanSummary:
+    """A loan over the horizon, each part rounded to cents (display only)."""
+
+    outlay: Decimal
+    repaid: Decimal
+    restschuld: Decimal
+    expected_default: Decimal
+
+
+def loan_summary(line: CostLine, horizon: int = DEFAULT_HORIZON, discount_rate: Decimal = ZERO) -> LoanSummary:
+    flows = _loan_flows(line, horizon, discount_rate != ZERO)
+    return LoanSummary(
+        *(
+            round_cents(_finish(b, discount_rate))
+            for b in (flows.outlay, flows.repaid, flows.restschuld, flows.defaulted)
+        )
+    )
 
 
 def round_cents(value: Decimal) -> Decimal:
@@ -263,11 +435,15 @@ def round_cents(value: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class PayerResult:
-    """One row of the per-payer table. `verschil` > 0: this payer saves money with the doorbraak."""
+    """One party's row: its net effect per scenario (kosten it pays + overdrachten it pays − overdrachten it
+    receives). `verschil` > 0: this party is better off with the doorbraak."""
 
     payer: Payer
     huidig_pad: Decimal
     doorbraak: Decimal
+    kosten_huidig_pad: Decimal = ZERO * CENT
+    """The real costs this party pays (part of the society total)."""
+    kosten_doorbraak: Decimal = ZERO * CENT
 
     @property
     def verschil(self) -> Decimal:
@@ -276,14 +452,30 @@ class PayerResult:
     def amount(self, scenario: Scenario) -> Decimal:
         return self.huidig_pad if scenario is Scenario.HUIDIG_PAD else self.doorbraak
 
+    def kosten(self, scenario: Scenario) -> Decimal:
+        return self.kosten_huidig_pad if scenario is Scenario.HUIDIG_PAD else self.kosten_doorbraak
+
+
+@dataclass(frozen=True)
+class Verschuiving:
+    """Money moved from `payer` to `receiver` in a scenario (all overdrachten between the two, in that
+    direction, rounded to cents). No effect on the society total."""
+
+    scenario: Scenario
+    payer: Payer
+    receiver: Payer
+    amount: Decimal
+
 
 @dataclass(frozen=True)
 class RekensomResult:
     horizon_months: int
     discount_rate: Decimal
     per_payer: tuple[PayerResult, ...]
-    """Payers that have at least one line, in the fixed payer order."""
+    """Parties that pay or receive in at least one line, in the fixed party order."""
     lines: tuple[CostLine, ...] = ()
+    verschuivingen: tuple[Verschuiving, ...] = ()
+    """Per scenario and (payer, receiver): the overdrachten, in scenario and party order."""
 
     @cached_property
     def line_values(self) -> dict[str, Decimal]:
@@ -299,15 +491,24 @@ class RekensomResult:
 
     @property
     def totals(self) -> dict[Scenario, Decimal]:
+        """The society total per scenario: the sum of the rounded kosten per party (overdrachten cancel)."""
         return {
-            Scenario.HUIDIG_PAD: sum((row.huidig_pad for row in self.per_payer), ZERO) + ZERO * CENT,
-            Scenario.DOORBRAAK: sum((row.doorbraak for row in self.per_payer), ZERO) + ZERO * CENT,
+            Scenario.HUIDIG_PAD: sum((row.kosten_huidig_pad for row in self.per_payer), ZERO) + ZERO * CENT,
+            Scenario.DOORBRAAK: sum((row.kosten_doorbraak for row in self.per_payer), ZERO) + ZERO * CENT,
         }
 
     @property
     def verschil(self) -> Decimal:
+        """Society total huidig pad − doorbraak: positive = society is better off with the doorbraak."""
         totals = self.totals
         return totals[Scenario.HUIDIG_PAD] - totals[Scenario.DOORBRAAK]
+
+    def transfer_total(self, scenario: Scenario) -> Decimal:
+        return sum((v.amount for v in self.verschuivingen if v.scenario is scenario), ZERO) + ZERO * CENT
+
+    @property
+    def has_transfers(self) -> bool:
+        return bool(self.verschuivingen)
 
     @property
     def is_empty(self) -> bool:
@@ -315,21 +516,21 @@ class RekensomResult:
 
     @property
     def payers_who_pay(self) -> tuple[PayerResult, ...]:
-        """Payers for whom the doorbraak costs more than the huidig pad, biggest extra cost first."""
+        """Parties who are worse off with the doorbraak than on the huidig pad, biggest loss first."""
         return tuple(
             sorted((r for r in self.per_payer if r.verschil < 0), key=lambda r: (r.verschil, PAYER_ORDER[r.payer]))
         )
 
     @property
     def payers_who_gain(self) -> tuple[PayerResult, ...]:
-        """Payers who save with the doorbraak, biggest saving first."""
+        """Parties who are better off with the doorbraak, biggest gain first."""
         return tuple(
             sorted((r for r in self.per_payer if r.verschil > 0), key=lambda r: (-r.verschil, PAYER_ORDER[r.payer]))
         )
 
     @property
     def wrong_pocket(self) -> bool:
-        """True when some payer pays for the doorbraak while another one gains (the "wrong pocket" problem)."""
+        """True when some party pays for the doorbraak while another one gains (the "wrong pocket" problem)."""
         return bool(self.payers_who_pay) and bool(self.payers_who_gain)
 
     def row(self, payer: Payer) -> PayerResult:
@@ -349,29 +550,50 @@ def calculate_lines(
 ) -> RekensomResult:
     lines = tuple(lines)
     split_years = discount_rate != ZERO
-    sums: dict[tuple[Scenario, Payer], dict[int, Decimal]] = {}
+    net: dict[tuple[Scenario, Payer], Buckets] = {}
+    kosten: dict[tuple[Scenario, Payer], Buckets] = {}
+    pairs: dict[tuple[Scenario, Payer, Payer], Buckets] = {}
     for line in lines:
-        key = (line.scenario, line.payer)
-        buckets = sums.get(key)
-        if buckets is None:
-            buckets = sums[key] = {}
-        _add_line(buckets, line, horizon, split_years)
+        scenario = line.scenario
+        for payer, receiver, buckets in _line_flows(line, horizon, split_years):
+            _merge(net.setdefault((scenario, payer), {}), buckets)
+            if receiver is None:
+                _merge(kosten.setdefault((scenario, payer), {}), buckets)
+            else:
+                _merge(net.setdefault((scenario, receiver), {}), buckets, negate=True)
+                _merge(pairs.setdefault((scenario, payer, receiver), {}), buckets)
+        if line.kind is CostKind.KOSTEN or line.receiver is None:
+            net.setdefault((scenario, line.payer), {})
+        else:
+            net.setdefault((scenario, line.payer), {})
+            net.setdefault((scenario, line.receiver), {})
     zero = ZERO * CENT
 
-    def rounded(key: tuple[Scenario, Payer]) -> Decimal:
+    def rounded(sums: dict[Any, Buckets], key: Any) -> Decimal:
         buckets = sums.get(key)
         return round_cents(_finish(buckets, discount_rate)) if buckets else zero
 
-    payers = sorted({payer for _, payer in sums}, key=PAYER_ORDER.__getitem__)
+    payers = sorted({payer for _, payer in net}, key=PAYER_ORDER.__getitem__)
     rows = tuple(
         PayerResult(
             payer=payer,
-            huidig_pad=rounded((Scenario.HUIDIG_PAD, payer)),
-            doorbraak=rounded((Scenario.DOORBRAAK, payer)),
+            huidig_pad=rounded(net, (Scenario.HUIDIG_PAD, payer)),
+            doorbraak=rounded(net, (Scenario.DOORBRAAK, payer)),
+            kosten_huidig_pad=rounded(kosten, (Scenario.HUIDIG_PAD, payer)),
+            kosten_doorbraak=rounded(kosten, (Scenario.DOORBRAAK, payer)),
         )
         for payer in payers
     )
-    return RekensomResult(horizon_months=horizon, discount_rate=discount_rate, per_payer=rows, lines=lines)
+    scenario_order = {Scenario.HUIDIG_PAD: 0, Scenario.DOORBRAAK: 1}
+    verschuivingen = tuple(
+        Verschuiving(scenario, payer, receiver, rounded(pairs, (scenario, payer, receiver)))
+        for scenario, payer, receiver in sorted(
+            pairs, key=lambda k: (scenario_order[k[0]], PAYER_ORDER[k[1]], PAYER_ORDER[k[2]])
+        )
+    )
+    return RekensomResult(
+        horizon_months=horizon, discount_rate=discount_rate, per_payer=rows, lines=lines, verschuivingen=verschuivingen
+    )
 
 
 def money_str(value: Decimal) -> str:

@@ -93,11 +93,14 @@ def _zrm_columns() -> list[tuple[str, str]]:
     return columns
 
 
+NET = "; kosten en overdrachten die de partij betaalt min overdrachten die zij ontvangt"
+
+
 def _payer_columns() -> list[tuple[str, str]]:
     columns = []
     for payer in Payer:
-        columns.append((f"huidig_pad_{payer.value}", f"Rekensom huidig pad, {payer.label} (euro)"))
-        columns.append((f"doorbraak_{payer.value}", f"Rekensom doorbraak, {payer.label} (euro)"))
+        columns.append((f"huidig_pad_{payer.value}", f"Rekensom huidig pad, netto voor {payer.label} (euro){NET}"))
+        columns.append((f"doorbraak_{payer.value}", f"Rekensom doorbraak, netto voor {payer.label} (euro){NET}"))
     return columns
 
 
@@ -127,9 +130,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     *_zrm_columns(),
     ("gerealiseerde_kosten", "Gerealiseerde kosten bij de laatste evaluatie die ze vastlegt (euro, alle betalers)"),
     ("rekensom_horizon", "Horizon van de rekensom in maanden"),
-    ("huidig_pad_totaal", "Rekensom huidig pad, totaal (euro)"),
-    ("doorbraak_totaal", "Rekensom doorbraak, totaal (euro)"),
-    ("verschil_totaal", "Huidig pad min doorbraak, totaal (euro; positief is besparing)"),
+    ("huidig_pad_totaal", "Rekensom huidig pad, saldo voor de samenleving (euro; alleen echte kosten)"),
+    ("doorbraak_totaal", "Rekensom doorbraak, saldo voor de samenleving (euro; alleen echte kosten)"),
+    ("verschil_totaal", "Huidig pad min doorbraak, saldo voor de samenleving (euro; positief is besparing)"),
+    ("overdrachten_huidig_pad", "Rekensom huidig pad, som van de overdrachten (verschuivingen tussen partijen; euro)"),
+    ("overdrachten_doorbraak", "Rekensom doorbraak, som van de overdrachten (verschuivingen tussen partijen; euro)"),
     *_payer_columns(),
 )
 COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in COLUMNS)
@@ -197,4 +202,6 @@ def research_row(facts: ResearchFacts, key: bytes, end: date) -> dict[str, str]:
     row["huidig_pad_totaal"] = str(totals[Scenario.HUIDIG_PAD])
     row["doorbraak_totaal"] = str(totals[Scenario.DOORBRAAK])
     row["verschil_totaal"] = str(result.verschil)
+    row["overdrachten_huidig_pad"] = str(result.transfer_total(Scenario.HUIDIG_PAD))
+    row["overdrachten_doorbraak"] = str(result.transfer_total(Scenario.DOORBRAAK))
     return row

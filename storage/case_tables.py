@@ -21,6 +21,7 @@ MEMBER_BIRTH_INDEX = Index("ix_member_date_of_birth", MemberRow.__table__.c.date
 _overbrugging_version = Column("version", Integer, nullable=False, default=1)
 _escalation_version = Column("version", Integer, nullable=False, default=1)
 _knelpunt_version = Column("version", Integer, nullable=False, default=1)
+_loket_version = Column("version", Integer, nullable=False, default=1)
 
 
 def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column[int]:
@@ -217,3 +218,39 @@ class KnelpuntOccurrenceRow(SQLModel, table=True):
     position: int
     occurred_on: date
     via_escalation: bool = Field(sa_column=Column(Boolean, nullable=False, default=False))
+
+
+class LoketVraagRow(SQLModel, table=True):
+    """A question of the interdepartementaal loket about a knelpunt (migration 0014); no personal data."""
+
+    __tablename__ = "loket_vraag"
+    __table_args__ = (
+        Index("ix_loket_vraag_ministry_status", "ministry", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    knelpunt_id: int = Field(sa_column=_fk("knelpunt.id"))
+    ministry: str = Field(max_length=20)
+    question: str = Field(sa_column=_text())
+    status: str = Field(max_length=20)
+    asked_on: date
+    answer: str = Field(sa_column=_text())
+    answered_on: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
+    version: int = Field(sa_column=_loket_version)
+    created_at: datetime = Field(sa_column=_stamp())
+    updated_at: datetime = Field(sa_column=_stamp())
+
+    __mapper_args__ = {"version_id_col": _loket_version}
+
+
+class LoketStepRow(SQLModel, table=True):
+    __tablename__ = "loket_vraag_step"
+
+    id: int | None = Field(default=None, primary_key=True)
+    vraag_id: int = Field(sa_column=_fk("loket_vraag.id"))
+    position: int
+    status: str = Field(max_length=20)
+    step_on: date
+    by_name: str = Field(max_length=120)
+    username: str = Field(default="", max_length=120)
+    note: str = Field(sa_column=_text())

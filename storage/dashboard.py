@@ -64,7 +64,7 @@ from domain.household import HouseholdStatus
 from domain.local_time import AMSTERDAM
 from domain.overbrugging import AWAITING_SETTLEMENT
 from domain.plan import ActionStatus, PlanStatus
-from domain.rekensom import CostLine, Frequency, Payer, Scenario, calculate_lines
+from domain.rekensom import CostKind, CostLine, Frequency, Payer, Scenario, calculate_lines
 from domain.research import ResearchFacts
 from storage.case_tables import EscalationRow, OverbruggingCostRow, OverbruggingRow
 from storage.households import as_utc
@@ -367,11 +367,16 @@ class SqlDashboardRepository:
 
     def _rows_rekensom_projected(self, scope: DashboardScope) -> Query:
         force = self._in_force(scope)
-        return (
-            select(force.c.household_id, col(PlanCostLineRow.payer).label("bucket"))
-            .join(PlanCostLineRow, col(PlanCostLineRow.plan_id) == force.c.plan_id)
-            .distinct()
+        payers = select(force.c.household_id, col(PlanCostLineRow.payer).label("bucket")).join(
+            PlanCostLineRow, col(PlanCostLineRow.plan_id) == force.c.plan_id
         )
+        receivers = (
+            select(force.c.household_id, col(PlanCostLineRow.receiver).label("bucket"))
+            .join(PlanCostLineRow, col(PlanCostLineRow.plan_id) == force.c.plan_id)
+            .where(col(PlanCostLineRow.receiver).is_not(None))
+        )
+        both = union_all(payers, receivers).subquery("parties")
+        return select(both.c.household_id, both.c.bucket).distinct()
 
     def _realised_plans(self, scope: DashboardScope) -> Query:
         """Per plan in force: the latest evaluation (up to the end) that records realised costs."""
@@ -524,49 +529,89 @@ class SqlDashboardRepository:
         # Multiply the factors most often zero first, so no intermediate product overflows.
         value = cast(weight, big) * p4 * q4 * cents
         magnitude = func.abs(cast(weight, Numeric) * col(line.probability) * col(line.quantity) * col(line.amount))
+        loans = func.sum(case((col(line.loan_months).is_not(None), 1), else_=0))
         per_plan_size = (
-            select(plans.c.plan_id, func.sum(magnitude).label("size"))
+            select(plans.c.plan_id, func.sum(magnitude).label("size"), loans.label("loans"))
             .join(line, col(line.plan_id) == plans.c.plan_id)
             .group_by(plans.c.plan_id)
             .subquery("sizes")
         )
         # `value` is the line's euros x 12 x 10¹⁰ (weight carries the 12); SAFE_MAGNITUDE is in those units.
-        exact_in_sql = and_(plans.c.discount_rate == 0, per_plan_size.c.size * 10**10 < SAFE_MAGNITUDE)
-        per_key = (
+        # Loans (repayments over a term, a restschuld) go to Python with the domain's own arithmetic.
+        exact_in_sql = and_(
+            plans.c.discount_rate == 0, per_plan_size.c.size * 10**10 < SAFE_MAGNITUDE, per_plan_size.c.loans == 0
+        )
+        is_kosten = col(line.kind) == CostKind.KOSTEN.value
+        zero = literal(0, big)
+        # Every line counts for its payer (kosten as kosten); an overdracht also, negated, for its receiver.
+        paid = (
             select(
-                plans.c.plan_id, col(line.scenario).label("scenario"), col(line.payer).label("payer"),
-                func.sum(value).label("x"),
+                plans.c.plan_id,
+                col(line.scenario).label("scenario"),
+                col(line.payer).label("payer"),
+                value.label("x"),
+                case((is_kosten, value), else_=zero).label("k"),
             )
             .join(line, col(line.plan_id) == plans.c.plan_id)
             .join(per_plan_size, per_plan_size.c.plan_id == plans.c.plan_id)
             .where(exact_in_sql)
-            .group_by(plans.c.plan_id, col(line.scenario), col(line.payer))
+        )
+        received = (
+            select(
+                plans.c.plan_id,
+                col(line.scenario).label("scenario"),
+                col(line.receiver).label("payer"),
+                (-value).label("x"),
+                zero.label("k"),
+            )
+            .join(line, col(line.plan_id) == plans.c.plan_id)
+            .join(per_plan_size, per_plan_size.c.plan_id == plans.c.plan_id)
+            .where(exact_in_sql, ~is_kosten, col(line.receiver).is_not(None))
+        )
+        flows = union_all(paid, received).subquery("flows")
+        per_key = (
+            select(
+                flows.c.plan_id,
+                flows.c.scenario,
+                flows.c.payer,
+                func.sum(flows.c.x).label("x"),
+                func.sum(flows.c.k).label("k"),
+            )
+            .group_by(flows.c.plan_id, flows.c.scenario, flows.c.payer)
             .subquery("per_key")
         )
         d = literal(TWELFTHS_PER_CENT_UNIT, big)
         twice_d = literal(2 * TWELFTHS_PER_CENT_UNIT, big)
-        x = per_key.c.x
-        half_up = func.abs(x) * literal(2, big) + d
-        # Integer quotient: SQLite divides integers exactly so; PostgreSQL's numeric needs div().
-        magnitude_cents = func.div(half_up, twice_d) if self._postgres else half_up // twice_d
-        rounded = case((x < 0, -magnitude_cents), else_=magnitude_cents)
-        stmt = select(per_key.c.scenario, per_key.c.payer, func.sum(rounded)).group_by(
-            per_key.c.scenario, per_key.c.payer
-        )
+
+        def rounded(x: Any) -> Any:
+            half_up = func.abs(x) * literal(2, big) + d
+            # Integer quotient: SQLite divides integers exactly so; PostgreSQL's numeric needs div().
+            magnitude_cents = func.div(half_up, twice_d) if self._postgres else half_up // twice_d
+            return case((x < 0, -magnitude_cents), else_=magnitude_cents)
+
+        stmt = select(
+            per_key.c.scenario, per_key.c.payer, func.sum(rounded(per_key.c.x)), func.sum(rounded(per_key.c.k))
+        ).group_by(per_key.c.scenario, per_key.c.payer)
         cents_by_key: dict[tuple[str, str], int] = defaultdict(int)
-        for scenario, payer, total in self.session.execute(stmt):
+        kosten_cents: dict[str, int] = defaultdict(int)
+        for scenario, payer, total, kosten in self.session.execute(stmt):
             cents_by_key[(str(scenario), str(payer))] += int(total)
+            kosten_cents[str(scenario)] += int(kosten)
         count = self.session.execute(select(func.count()).select_from(plans)).scalar_one()
-        # The rest (discounted or very large plans) with the domain's own arithmetic.
-        others = select(plans.c.plan_id, plans.c.horizon, plans.c.discount_rate).join(
-            per_plan_size, per_plan_size.c.plan_id == plans.c.plan_id
-        ).where(~exact_in_sql)
+        # The rest (discounted or very large plans, plans with a loan) with the domain's own arithmetic.
+        others = (
+            select(plans.c.plan_id, plans.c.horizon, plans.c.discount_rate)
+            .join(per_plan_size, per_plan_size.c.plan_id == plans.c.plan_id)
+            .where(~exact_in_sql)
+        )
         for plan_id, plan_horizon, rate in self.session.execute(others).all():
             result = calculate_lines(self._lines(plan_id), int(plan_horizon), Decimal(str(rate)))
             for row in result.per_payer:
                 cents_by_key[(Scenario.HUIDIG_PAD.value, row.payer.value)] += int(row.huidig_pad * 100)
                 cents_by_key[(Scenario.DOORBRAAK.value, row.payer.value)] += int(row.doorbraak * 100)
-        return RekensomSums(plans=int(count), cents=dict(cents_by_key))
+            for scenario, total in result.totals.items():
+                kosten_cents[scenario.value] += int(total * 100)
+        return RekensomSums(plans=int(count), cents=dict(cents_by_key), kosten_cents=dict(kosten_cents))
 
     def _lines(self, plan_id: int) -> list[CostLine]:
         rows = self.session.execute(select(PlanCostLineRow).where(col(PlanCostLineRow.plan_id) == plan_id)).scalars()
@@ -750,6 +795,14 @@ def _cost_line(r: PlanCostLineRow) -> CostLine:
     return CostLine.model_construct(
         id=r.key, description="", scenario=Scenario(r.scenario), payer=Payer(r.payer),
         amount=Decimal(str(r.amount)).quantize(Decimal("0.01")),
-        quantity=Decimal(str(r.quantity)), probability=Decimal(str(r.probability)),
-        frequency=Frequency(r.frequency), start_month=r.start_month, duration_months=r.duration_months, source=None,
+        quantity=Decimal(str(r.quantity)),
+        probability=Decimal(str(r.probability)),
+        frequency=Frequency(r.frequency),
+        start_month=r.start_month,
+        duration_months=r.duration_months,
+        source=None,
+        kind=CostKind(r.kind),
+        receiver=None if r.receiver is None else Payer(r.receiver),
+        loan_months=r.loan_months,
+        default_probability=None if r.default_probability is None else Decimal(str(r.default_probability)),
     )

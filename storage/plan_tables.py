@@ -44,6 +44,8 @@ class PlanRow(SQLModel, table=True):
     doorbraak: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     horizon_months: int = 12
     discount_rate: Decimal = Field(sa_column=Column(Numeric(6, 4), nullable=False, default=0))
+    price_year: int | None = None
+    """The prijspeil the plan's kengetallen are indexed to; None: amounts as entered (plans from before 0015)."""
     juridisch: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
     """JSON object with the text fields of the juridische paragraaf (the bases are in plan_legal_basis)."""
     consent_given_by: str | None = Field(default=None, max_length=200)
@@ -121,6 +123,13 @@ class PlanCostLineRow(SQLModel, table=True):
     kengetal_id: str | None = Field(default=None, max_length=60)
     source_text: str = Field(default="", max_length=300)
     source_year: int | None = None
+    source_amount: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 2), nullable=True))
+    """A kengetal's own figure (of `source_year`) when `amount` was indexed from it."""
+    kind: str = Field(default="kosten", max_length=12)
+    """kosten | overdracht (DOMAIN.md "Costs versus transfers")."""
+    receiver: str | None = Field(default=None, max_length=40)
+    loan_months: int | None = None
+    default_probability: Decimal | None = Field(default=None, sa_column=Column(Numeric(5, 4), nullable=True))
 
 
 class PlanLegalBasisRow(SQLModel, table=True):

@@ -30,7 +30,7 @@ from domain.plan import (
     PlanVersionInfo,
     StaInDeWeg,
 )
-from domain.rekensom import CostLine, CostSource, Frequency, Payer, Rekensom, Scenario
+from domain.rekensom import CostKind, CostLine, CostSource, Frequency, Payer, Rekensom, Scenario
 from storage.households import Clock, as_utc, utcnow
 from storage.plan_tables import (
     KengetalOverrideRow,
@@ -77,6 +77,7 @@ def plan_row_values(plan: Maatwerkplan) -> dict[str, Any]:
         "doorbraak": plan.doorbraak,
         "horizon_months": plan.rekensom.horizon_months,
         "discount_rate": plan.rekensom.discount_rate,
+        "price_year": plan.rekensom.price_year,
         "juridisch": json.dumps(
             plan.juridisch.model_dump(mode="json", include=set(_PARAGRAPH_TEXT_FIELDS)), ensure_ascii=False
         ),
@@ -179,6 +180,11 @@ def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict
                 "kengetal_id": source.kengetal_id if source else None,
                 "source_text": source.text if source else "",
                 "source_year": source.year if source else None,
+                "source_amount": source.amount if source else None,
+                "kind": line.kind.value,
+                "receiver": line.receiver.value if line.receiver is not None else None,
+                "loan_months": line.loan_months,
+                "default_probability": line.default_probability,
             }
         )
     evaluations = [
@@ -397,9 +403,18 @@ class SqlPlanRepository:
                 frequency=Frequency(c.frequency),
                 start_month=c.start_month,
                 duration_months=c.duration_months,
-                source=CostSource.model_construct(kengetal_id=c.kengetal_id, text=c.source_text, year=c.source_year)
+                source=CostSource.model_construct(
+                    kengetal_id=c.kengetal_id,
+                    text=c.source_text,
+                    year=c.source_year,
+                    amount=None if c.source_amount is None else _cents(c.source_amount),
+                )
                 if c.has_source
                 else None,
+                kind=CostKind(c.kind),
+                receiver=None if c.receiver is None else Payer(c.receiver),
+                loan_months=c.loan_months,
+                default_probability=None if c.default_probability is None else _plain(c.default_probability),
             )
             for c in self._children(PlanCostLineRow, row.id)
         ]
@@ -454,7 +469,10 @@ class SqlPlanRepository:
             goals=goals,
             actions=actions,
             rekensom=Rekensom.model_construct(
-                horizon_months=row.horizon_months, discount_rate=_plain(row.discount_rate), lines=lines
+                horizon_months=row.horizon_months,
+                discount_rate=_plain(row.discount_rate),
+                lines=lines,
+                price_year=row.price_year,
             ),
             juridisch=juridisch,
             consent=consent,

@@ -56,8 +56,9 @@ LET_CASE_TABLES = ("household", "member", "problem", "involved_organisation", "e
 """What the LET role may read (the pseudonymised dossier is built from these)."""
 LET_HANDLING_COLUMNS = ("status", "started_on", "closed_on", "updated_at", "version")
 """What the LET role may change of a national escalation (`EscalationRepository.append_step`)."""
-SHARED_TABLES = ("knelpunt", "knelpunt_occurrence", "register_contact", "register_contact_municipality",
-                 "register_contact_theme", "register_term", "kengetal_override", "case_number_sequence")
+SHARED_TABLES = ("knelpunt", "knelpunt_occurrence", "loket_vraag", "loket_vraag_step", "register_contact",
+                 "register_contact_municipality", "register_contact_theme", "register_term", "kengetal_override",
+                 "case_number_sequence")
 """No personal data of households (knelpunten are checked for it; the register holds professionals)."""
 SYSTEM_TABLES = ("alembic_version", "installation", "audit_log", "audit_change", "audit_head", "app_user", "mandate")
 ALL_TABLES = frozenset(CASE_TABLES + SHARED_TABLES + SYSTEM_TABLES)
@@ -102,8 +103,9 @@ def _grants(names: Names) -> Iterator[str]:
     yield f"GRANT SELECT ON audit_head TO {every}"  # moved by the owner's functions (migration 0012)
     yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(CASE_TABLES)} TO {casework}"
     yield f"GRANT SELECT, INSERT, UPDATE ON case_number_sequence TO {casework}"
-    yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON knelpunt, knelpunt_occurrence TO {casework}, {let}"
-    yield f"GRANT SELECT ON knelpunt, knelpunt_occurrence TO {beheer}"
+    knelpunten = "knelpunt, knelpunt_occurrence, loket_vraag, loket_vraag_step"
+    yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON {knelpunten} TO {casework}, {let}"
+    yield f"GRANT SELECT ON {knelpunten} TO {beheer}"
     register = "register_contact, register_contact_municipality, register_contact_theme, register_term"
     yield f"GRANT SELECT ON {register}, kengetal_override TO {every}"
     yield f"GRANT INSERT, UPDATE, DELETE ON {register}, kengetal_override TO {coordinator}, {beheer}"

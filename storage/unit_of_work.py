@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from storage.escalation import SqlEscalationRepository
     from storage.households import SqlHouseholdRepository
     from storage.knelpunten import SqlKnelpuntRepository
+    from storage.loket import SqlLoketRepository
     from storage.mandates import SqlMandateRepository
     from storage.overbrugging import SqlOverbruggingRepository
     from storage.people import SqlPeopleRepository
@@ -33,6 +34,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "overbruggingen": ("storage.overbrugging", "SqlOverbruggingRepository"),
     "escalations": ("storage.escalation", "SqlEscalationRepository"),
     "knelpunten": ("storage.knelpunten", "SqlKnelpuntRepository"),
+    "loket": ("storage.loket", "SqlLoketRepository"),
     "plans": ("storage.plans", "SqlPlanRepository"),
     "register": ("storage.register", "SqlRegisterRepository"),
     "dashboard": ("storage.dashboard", "SqlDashboardRepository"),
@@ -51,6 +53,7 @@ class SqlUnitOfWork:
     overbruggingen: SqlOverbruggingRepository
     escalations: SqlEscalationRepository
     knelpunten: SqlKnelpuntRepository
+    loket: SqlLoketRepository
     plans: SqlPlanRepository
     register: SqlRegisterRepository
     dashboard: SqlDashboardRepository

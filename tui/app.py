@@ -130,7 +130,10 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         gc.freeze()
 
     # -- the idle lock -----------------------------------------------------------------------------
-    INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
+    INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste,
+                    events.Resize)
+    """What counts as someone being there. A resize too: `doorbraak serve` hands a session process started
+    ahead to a new tab by resizing it to the tab, and its idle time must start then, not when it was started."""
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, self.INPUT_EVENTS):

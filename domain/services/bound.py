@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from domain.services.households import HouseholdService
     from domain.services.knelpunten import KnelpuntService
     from domain.services.lmm import LmmService
+    from domain.services.loket import LoketService
     from domain.services.mandates import MandateService
     from domain.services.overbrugging import OverbruggingService
     from domain.services.people import PeopleService
@@ -97,6 +98,12 @@ class UseCases:
         from domain.services.knelpunten import KnelpuntService
 
         return KnelpuntService(self._new_uow, self._current_actor)
+
+    @cached_property
+    def loket(self) -> LoketService:
+        from domain.services.loket import LoketService
+
+        return LoketService(self._new_uow, self._current_actor)
 
     @cached_property
     def users(self) -> UserService:

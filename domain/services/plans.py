@@ -56,6 +56,7 @@ from domain.plan import (
 )
 from domain.plan.model import Text
 from domain.ports import UnitOfWork
+from domain.prices import default_price_year
 from domain.rekensom import CostLine, Payer, RekensomResult, Scenario, calculate
 from domain.services.bound import Bound
 from domain.services.casework import today_or
@@ -199,6 +200,9 @@ def start_plan(
     A `gedaan` action without a date gets today's (as in `update_plan`)."""
     require(actor, Permission.EDIT_CASE)
     parsed = _parse_content(content) if content is not None else PlanContent()
+    if parsed.rekensom.price_year is None:
+        # A new plan's kengetallen are at the last complete year's prices (DOMAIN.md "Price level").
+        parsed.rekensom = parsed.rekensom.model_copy(update={"price_year": default_price_year(today_or(today))})
     problems = stamp_done_on([], parsed.actions, today_or(today))
     if problems:
         raise InvalidInput([Problem("actions", p) for p in problems])
@@ -277,6 +281,9 @@ def update_section(
     with uow:
         current = _current(uow, case_number)
     content = current.content().model_dump()
+    if step is PlanStep.REKENSOM and isinstance(data, Mapping) and "price_year" not in data:
+        # A rekensom written without a price level keeps the plan's (it was set when the plan started).
+        data = {**data, "price_year": current.rekensom.price_year}
     content[step.field_name] = data
     try:
         parsed = PlanContent.model_validate(content)
@@ -298,11 +305,15 @@ def add_cost_line_from_kengetal(
     start_month: int = 0,
     duration_months: int | None = None,
     payer: Payer | None = None,
+    receiver: Payer | None = None,
     amount: Decimal | None = None,
     description: str | None = None,
+    default_probability: Decimal | None = None,
     purpose: str = "",
+    today: date | None = None,
 ) -> Maatwerkplan:
-    """Append a cost line taken from the (municipality's) kengetallen catalogue to the concept rekensom."""
+    """Append a cost line taken from the (municipality's) kengetallen catalogue to the concept rekensom,
+    indexed to the plan's price level (a statutory amount: from the dated table on `today`)."""
     with uow:
         household = uow.households.get(case_number)
         current = _current(uow, case_number)
@@ -316,11 +327,15 @@ def add_cost_line_from_kengetal(
             scenario,
             description=description,
             payer=payer,
+            receiver=receiver,
             amount=amount,
             quantity=quantity,
             probability=probability,
             start_month=start_month,
             duration_months=duration_months,
+            price_year=current.rekensom.price_year,
+            on=today_or(today),
+            default_probability=default_probability,
         )
     except ValidationError as exc:
         raise invalid_input(exc) from None
@@ -856,9 +871,12 @@ class PlanService(Bound):
         start_month: int = 0,
         duration_months: int | None = None,
         payer: Payer | None = None,
+        receiver: Payer | None = None,
         amount: Decimal | None = None,
         description: str | None = None,
+        default_probability: Decimal | None = None,
         purpose: str = "",
+        today: date | None = None,
     ) -> Maatwerkplan:
         return add_cost_line_from_kengetal(
             case_number,
@@ -872,9 +890,12 @@ class PlanService(Bound):
             start_month=start_month,
             duration_months=duration_months,
             payer=payer,
+            receiver=receiver,
             amount=amount,
             description=description,
+            default_probability=default_probability,
             purpose=purpose,
+            today=today,
         )
 
     def save_draft(self, case_number: str, content: Mapping[str, Any], *, purpose: str = "") -> DraftSaved:

@@ -261,6 +261,12 @@ def _approach(leefgebied: str) -> _Approach:
     return APPROACHES.get(leefgebied, DEFAULT_APPROACH)
 
 
+PRICE_YEAR = 2025
+"""The demo plans' price level (prijspeil): the last complete year for the demo's 2026 (issue 16)."""
+STATUTORY_ON = date(2026, 1, 1)
+"""The day statutory amounts (WAHV increases) are read from the dated table for the demo plans."""
+
+
 def _from_kengetal(
     kengetal_id: str,
     scenario: Scenario,
@@ -281,6 +287,8 @@ def _from_kengetal(
         probability=Decimal(probability),
         start_month=start,
         duration_months=duration,
+        price_year=PRICE_YEAR,
+        on=STATUTORY_ON,
     )
     return line.model_dump()
 
@@ -525,7 +533,7 @@ def _content(facts: _Facts, rng: random.Random, start: date, complete: bool) -> 
         "doorbraak": approach.doorbraak,
         "goals": goals,
         "actions": actions,
-        "rekensom": {"horizon_months": 12, "lines": lines},
+        "rekensom": {"horizon_months": 12, "lines": lines, "price_year": PRICE_YEAR},
         "juridisch": {
             "bevoegd_gezag": f"College van burgemeester en wethouders van {municipality}",
             "wettelijk_kader": ", ".join(dict.fromkeys(_law(b) for b in approach.bases)),
@@ -553,7 +561,11 @@ def _content(facts: _Facts, rng: random.Random, start: date, complete: bool) -> 
             content["juridisch"] = {}
             content["actions"] = content["actions"][:1] if stage == 3 else []
         if stage <= 2:
-            content["rekensom"] = {"horizon_months": 12, "lines": lines[:1] if stage == 2 else []}
+            content["rekensom"] = {
+                "horizon_months": 12,
+                "lines": lines[:1] if stage == 2 else [],
+                "price_year": PRICE_YEAR,
+            }
             content["goals"] = goals[:1]
         if stage == 1:
             content["doorbraak"] = ""
@@ -679,7 +691,7 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     # Dates and amounts added later (done_on, realised costs per payer) come from a generator of their own,
     # so the draws of `rng`, and with them the rest of the sample data, stay what they were.
     extra = random.Random(f"{facts.case_number}/uitvoering")
-    projected = {r.payer: r.doorbraak for r in plan.rekensom_result().per_payer}
+    projected = {r.payer: r.kosten_doorbraak for r in plan.rekensom_result().per_payer}  # real costs only
     elapsed = (today - start).days // 30
     moments = [m for m in (0, 3, 6, 12) if m <= elapsed]
     for moment in moments:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from domain.rekensom import CostLine, calculate_lines
+from domain.rekensom import CostLine, Scenario, calculate_lines
 from storage.bootstrap import SAMPLE_DB, open_database
 from storage.settings import Settings
 from tests.storage.dashboard_data import build
@@ -61,7 +61,8 @@ def test_json_equals_hand_computed_figures(tmp_path: Path) -> None:
         ("regionaal", 1, 30.0), ("alle", 1, 30.0)]
     assert {r["key"]: r["mean_change"] for r in data["quality_zrm"]} == {"financien": 2.0, "huisvesting": 0.0}
     assert data["quality_rapportcijfer"]["mean_change"] == 3.0
-    assert data["rekensom_projected"]["total"] == {"key": "totaal", "label": "Totaal", "huidig_pad": "65490.66",
+    assert data["rekensom_projected"]["total"] == {"key": "totaal", "label": "Saldo voor de samenleving",
+                                                   "huidig_pad": "65490.66",
                                                    "doorbraak": "9800.00", "verschil": "55690.66"}
     realised = data["realised"]
     assert (realised["plan_costs"], realised["booked_total"], realised["settled_total"]) == (
@@ -180,19 +181,25 @@ def hand_count(path: Path, code: str) -> dict[str, Any]:
                 pairs[key].append((points[0][2], points[-1][2]))
     # The rekensom of each plan in force with the domain's own calculation.
     totals: dict[str, Decimal] = defaultdict(Decimal)
+    parties: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal("0.00"), Decimal("0.00")])
     for pid, _, _ in in_force.values():
         (horizon,) = q("SELECT horizon_months FROM maatwerkplan WHERE id = ?", (pid,)).fetchone()
         lines = [
             CostLine(description="x", scenario=s, payer=p, amount=Decimal(str(a)).quantize(Decimal("0.01")),
                      quantity=Decimal(str(qty)), probability=Decimal(str(prob)), frequency=f, start_month=sm,
-                     duration_months=dm)
-            for s, p, a, qty, prob, f, sm, dm in q(
-                "SELECT scenario, payer, amount, quantity, probability, frequency, start_month, duration_months "
-                "FROM plan_cost_line WHERE plan_id = ?", (pid,))
+                     duration_months=dm, kind=kind, receiver=receiver, loan_months=loan,
+                     default_probability=None if default is None else Decimal(str(default)))
+            for s, p, a, qty, prob, f, sm, dm, kind, receiver, loan, default in q(
+                "SELECT scenario, payer, amount, quantity, probability, frequency, start_month, duration_months, "
+                "kind, receiver, loan_months, default_probability FROM plan_cost_line WHERE plan_id = ?", (pid,))
         ]
         result = calculate_lines(lines, horizon)
-        totals["huidig_pad"] += sum((r.huidig_pad for r in result.per_payer), Decimal(0))
-        totals["doorbraak"] += sum((r.doorbraak for r in result.per_payer), Decimal(0))
+        # The society total: real costs only (overdrachten cancel); per party: its net effect.
+        totals["huidig_pad"] += result.totals[Scenario.HUIDIG_PAD]
+        totals["doorbraak"] += result.totals[Scenario.DOORBRAAK]
+        for r in result.per_payer:
+            parties[r.payer.value][0] += r.huidig_pad
+            parties[r.payer.value][1] += r.doorbraak
     # Lead time: each household's first decided version decided in the period, to the first day an action of
     # any of its versions was done (on or after that decision day).
     versions: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
@@ -247,6 +254,7 @@ def hand_count(path: Path, code: str) -> dict[str, Any]:
         "pairs": pairs,
         "plans": len(in_force),
         "totals": totals,
+        "parties": parties,
     }
 
 
@@ -280,6 +288,8 @@ def test_sample_db_figures_equal_a_plain_sql_hand_count(sample: Path) -> None:
         assert rekensom["plans"] == hand["plans"], code
         assert Decimal(rekensom["total"]["huidig_pad"]) == hand["totals"]["huidig_pad"], code
         assert Decimal(rekensom["total"]["doorbraak"]) == hand["totals"]["doorbraak"], code
+        assert {r["key"]: [Decimal(r["huidig_pad"]), Decimal(r["doorbraak"])] for r in rekensom["per_payer"]} == (
+            dict(hand["parties"])), code
         lead = data["lead_time_first_action"]
         assert (lead["n"], lead["pending"]) == (len(hand["lead_days"]), hand["lead_pending"]), code
         if hand["lead_days"]:

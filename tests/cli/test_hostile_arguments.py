@@ -56,6 +56,8 @@ def test_every_command_is_covered() -> None:
     names = {" ".join(path) for path, _ in COMMANDS}
     assert {"case list", "case import", "case export", "privacy export", "register import", "seed",
             "mandaat add", "mandaat intrekken", "mandaat list", "plan beschikking", "precedent search"} <= names
+    assert {"loket vraag", "loket status", "loket show", "loket list", "loket rapport", "loket ministeries",
+            "plan export"} <= names
 
 
 @pytest.mark.parametrize("wrong", [

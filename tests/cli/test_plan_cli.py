@@ -324,7 +324,7 @@ def test_export_markdown_and_plan_json_roundtrip(tmp_path: Path, url: str) -> No
     text = md.read_text(encoding="utf-8")
     assert text.startswith("# Maatwerkplan Huishouden Jansen-Çelik")
     assert "## 7. Maatschappelijke rekensom" in text
-    assert "| **Totaal** | **€ 20.455,33** | **€ 12.808,67** | **€ 7.646,66** |" in text
+    assert "| **Saldo voor de samenleving** | **€ 20.455,33** | **€ 12.808,67** | **€ 7.646,66** |" in text
     assert "\\# Geen kop \\| geen \\*nadruk\\* \\[geen link\\](http://example.org)" in text
     exported = tmp_path / "export.json"
     ok(url, "plan", "export", case, "--format", "json", "-o", str(exported))
@@ -421,3 +421,48 @@ def test_case_file_plans_are_checked_before_anything_is_written(tmp_path: Path, 
         tmp_path / "v1.json", {"format": "doorbraak-case", "format_version": 1, "household": household, "plans": []}
     )
     assert "onbekend veld in versie 1" in invoke(url, "case", "import", str(v1_with_plans)).stderr
+
+
+def test_kengetallen_are_indexed_and_a_loan_shows_its_verschuivingen(tmp_path: Path, url: str) -> None:
+    """`add-kengetal` indexes to the plan's price level and takes kind, payer and receiver from the catalogue;
+    `plan show --json` has the society total, the nets per party and the verschuivingen (docs/plan.md)."""
+    case = import_household(tmp_path, url)
+    ok(url, "plan", "new", case)
+    price_year = json.loads(ok(url, "plan", "show", case, "--json").stdout)["plan"]["rekensom"]["price_year"]
+    assert price_year == 2025  # the last complete year the CPI table covers
+    ok(url, "plan", "add-kengetal", case, "huisuitzetting", "--scenario", "huidig_pad", "--kans", "0,3")
+    ok(url, "plan", "add-kengetal", case, "saneringskrediet", "--scenario", "doorbraak", "--bedrag", "8200",
+       "--start", "3", "--kans-wanbetaling", "0,2")
+    shown = json.loads(ok(url, "plan", "show", case, "--json").stdout)
+    lines = shown["plan"]["rekensom"]["lines"]
+    # € 100,000 of 2015 at prijspeil 2025: × 3755.4177 / 2790.8 = 134564.20
+    assert (lines[0]["amount"], lines[0]["source"]["amount"], lines[0]["kind"]) == ("134564.20", "100000.00", "kosten")
+    assert (lines[1]["kind"], lines[1]["payer"], lines[1]["receiver"], lines[1]["loan_months"]) == (
+        "overdracht", "kredietbank", "huishouden", 36)
+    rekensom = shown["rekensom"]
+    assert rekensom["price_year"] == 2025
+    assert rekensom["society"] == {"huidig_pad": "40369.26", "doorbraak": "0.00", "verschil": "40369.26"}
+    rows = {r["payer"]: (r["huidig_pad"], r["doorbraak"], r["kosten_huidig_pad"]) for r in rekensom["per_payer"]}
+    assert rows == {"huishouden": ("0.00", "-1230.00", "0.00"), "kredietbank": ("0.00", "1230.00", "0.00"),
+                    "overig": ("40369.26", "0.00", "40369.26")}
+    assert rekensom["verschuivingen"] == [
+        {"scenario": "doorbraak", "payer": "huishouden", "receiver": "kredietbank", "amount": "8200.00"},
+        {"scenario": "doorbraak", "payer": "kredietbank", "receiver": "huishouden", "amount": "9430.00"},
+    ]
+    assert rekensom["transfers_total"] == {"huidig_pad": "0.00", "doorbraak": "17630.00"}
+    text = ok(url, "plan", "show", case).stdout
+    assert "prijspeil 2025" in text and "Saldo voor de samenleving" in text
+    assert "Gemeentelijke kredietbank → Huishouden" in text and "Verkeerde zak:" in text
+    # Writing the rekensom section without a price level keeps the plan's.
+    ok(url, "plan", "set", case, "rekensom", json.dumps({"horizon_months": 12, "lines": lines}))
+    assert json.loads(ok(url, "plan", "show", case, "--json").stdout)["rekensom"]["price_year"] == 2025
+    # The professional's PDF: the rekensom section with the society saldo, the wrong-pocket line, the
+    # verschuivingen and each indexed kengetal with its price level and original figure.
+    pdf = tmp_path / "plan.pdf"
+    ok(url, "plan", "export", case, "--format", "pdf", "-o", str(pdf))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Saldo voor de samenleving: € 40.369,26 over 12 maanden" in text.replace("\xa0", " ")
+    assert "Verkeerde zak: Ja" in text
+    assert "Verschuivingen (overdrachten; geen kosten voor de samenleving)" in text
+    assert "prijspeil 2025, bron: Scriptie, aangehaald door Stadlander, 2015: € 100.000,00" in text.replace("\xa0", " ")
+    assert "Lening" in text and "restschuld € 6.150,00" in text.replace("\xa0", " ")

@@ -108,3 +108,27 @@ def test_the_query_is_checked_and_turned_into_what_sql_can_filter() -> None:
     assert wanted.knelpunt_words == ("geen", "briefadres") and wanted.candidates == 15
     assert "briefadres" in wanted.action_words and wanted.action_bases == ("wet_brp_2_39_briefadres",)
     assert PrecedentQuery(leefgebied="Financiën").leefgebied == "financien"
+
+
+def test_the_cost_shift_keeps_transfers_apart_from_the_society_total() -> None:
+    """Rent arrears of € 1,200 paid by the municipality to the landlord (an overdracht) against an eviction that
+    costs € 10,000 of real costs: society saves € 10,000; the transfer is a verschuiving, no cost."""
+    content = complete_content(None, leefgebied="financien")
+    content["actions"][0]["cost_line_id"] = None
+    content["rekensom"]["lines"] = [
+        {"description": "Ontruiming", "scenario": "huidig_pad", "payer": "overig", "amount": "10000.00",
+         "source": {"text": "Eigen schatting", "year": 2026}},
+        {"description": "Huurachterstand betalen", "scenario": "doorbraak", "payer": "gemeente_participatiewet",
+         "amount": "1200.00", "kind": "overdracht", "receiver": "woningcorporatie",
+         "source": {"text": "Huurafrekening", "year": 2026}},
+    ]
+    [precedent] = run(PrecedentSource(decided(content), household()))
+    shift = precedent.kosten
+    assert (str(shift.totaal_huidig_pad), str(shift.totaal_doorbraak), str(shift.verschil)) == (
+        "10000.00", "0.00", "10000.00")
+    [transfer] = shift.verschuivingen
+    assert (transfer.scenario, transfer.van, transfer.naar, str(transfer.bedrag)) == (
+        "doorbraak", "gemeente_participatiewet", "woningcorporatie", "1200.00")
+    net = {p.partij: (str(p.verschil), str(p.kosten_doorbraak)) for p in shift.partijen}
+    assert net["gemeente_participatiewet"] == ("-1200.00", "0.00")
+    assert net["woningcorporatie"] == ("1200.00", "0.00") and shift.verkeerde_zak

@@ -233,11 +233,9 @@ def test_kengetallen_catalogue_has_the_seed_figures_with_source_and_year() -> No
     assert items["bijstand_uitvoering"].source_label == "Berenschot (2018)"
     assert items["mo_feitelijk_dakloos"].bedrag == D("23236.00") and items["mo_feitelijk_dakloos"].jaar == 2011
     assert items["detentie_volwassene"].bedrag == D("95630.00")  # € 262 × 365
-    assert items["zorgverzekering_wanbetaler"].bedrag is None and items["zorgverzekering_wanbetaler"].factor == D(
-        "1.25"
-    )
+    assert items["zorgverzekering_wanbetaler"].bedrag is None and items["zorgverzekering_wanbetaler"].factor is None
     assert items["cjib_boete_escalatie"].jaar is None
-    assert len(items) == 16
+    assert len(items) == 18
     assert all(k.bron for k in items.values())
 
 

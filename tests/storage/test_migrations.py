@@ -146,8 +146,8 @@ def test_upgrade_to_0009_keeps_plans_and_leaves_old_done_actions_without_a_day(t
     db.close()
 
 
-def test_upgrade_to_0014_keeps_decided_plans_and_adds_an_empty_mandate_register(tmp_path: Path) -> None:
-    """A database from before 0014 with a decided plan (decision by name only): after the upgrade the plan and
+def test_upgrade_to_0016_keeps_decided_plans_and_adds_an_empty_mandate_register(tmp_path: Path) -> None:
+    """A database from before 0016 with a decided plan (decision by name only): after the upgrade the plan and
     its children are intact, the decision names no register entry, and the register exists and is empty."""
     from datetime import date
 
@@ -156,7 +156,7 @@ def test_upgrade_to_0014_keeps_decided_plans_and_adds_an_empty_mandate_register(
     from tests.builders import TickingClock
     from tests.storage.dashboard_data import _decided_plan, _household
 
-    url = f"sqlite:///{tmp_path / 'before-0014.db'}"
+    url = f"sqlite:///{tmp_path / 'before-0016.db'}"
     db = open_database(Settings(database_url=url), clock=TickingClock())
     case = _household(db, "Huishouden Oud", "Fatima Bouzid")
     before = _decided_plan(db, case, date(2026, 10, 20))
@@ -166,7 +166,7 @@ def test_upgrade_to_0014_keeps_decided_plans_and_adds_an_empty_mandate_register(
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         config.attributes[ALLOW_DOWNGRADE_FOR_TESTS] = True  # doorbraak itself refuses downgrades
-        command.downgrade(config, "0013_people")
+        command.downgrade(config, "0015_cost_kind")
     with engine.connect() as connection:
         tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
         assert "mandate" not in tables

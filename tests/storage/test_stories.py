@@ -210,3 +210,21 @@ def test_zrm_history_per_adult_person_and_problems_belong_to_their_person(storie
             continue
         who = next(p.who for p in story[str(household)].problems if p.leefgebied == leefgebied)
         assert (member is None) == (who is None) and (who is None or str(member).startswith(who)), household
+
+
+def test_costs_are_real_costs_or_transfers_with_a_receiver_and_loans_have_a_term() -> None:
+    from domain.rekensom import Payer
+
+    loans = []
+    for story in STORIES:
+        for cost in story.plan.costs if story.plan else ():
+            Payer(cost.payer)  # a party of the rekensom (the household included)
+            if cost.kind == "overdracht":
+                assert cost.receiver is not None and cost.receiver != cost.payer, (story.key, cost.what)
+                Payer(cost.receiver)
+            else:
+                assert cost.kind == "kosten" and cost.receiver is None, (story.key, cost.what)
+            if cost.loan_months is not None:
+                assert cost.kind == "overdracht" and cost.frequency == "eenmalig", (story.key, cost.what)
+                loans.append(story.key)
+    assert {"smits", "kowalski", "ter_horst"} <= set(loans)  # a saneringskrediet, a borg and a voorschot are loans

@@ -12,6 +12,7 @@ from textual import events
 from textual.widgets import Input
 
 from benchmarks.keyboard_fuzz import slow_units_of_work
+from tests.tui.casework_support import Casework, casework  # noqa: F401
 from tests.tui.pilot_support import TuiData, settle
 from tui.app import DoorbraakApp
 from tui.screens.household_form import HouseholdFormScreen
@@ -19,7 +20,7 @@ from tui.screens.household_form import HouseholdFormScreen
 
 def burst(app: DoorbraakApp, *keys: str) -> None:
     for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else None))
+        app.post_message(events.Key(key, key if len(key) == 1 else " " if key == "space" else None))
 
 
 async def test_a_new_household_gets_every_letter_typed_right_after_n(app: DoorbraakApp, tui_data: TuiData) -> None:
@@ -57,6 +58,23 @@ async def test_a_new_overbrugging_gets_every_letter_typed_right_after_n(app: Doo
         assert isinstance(form, OverbruggingFormScreen)
         first = "case_number" if "case_number" in form._fields else "support_needed"
         assert form._fields[first].value == "DB-2026"
+
+
+async def test_a_new_loket_question_gets_every_letter_typed_right_after_l(casework: Casework) -> None:  # noqa: F811
+    """l on a knelpunt opens the loket dialog at once: 'o', 'r', 's' typed after it never reach the register."""
+    from tests.tui.casework_support import go_to
+    from tui.screens.loket import LoketVraagDialog
+
+    app = DoorbraakApp(casework.db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(pilot, "k")
+        await settle(pilot)
+        with slow_units_of_work(random.Random(18), most=0.2):
+            burst(app, "l", *"Boeteregels", "space", *"opschorten")
+            await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, LoketVraagDialog)
+        assert dialog.value("question") == "Boeteregels opschorten"
 
 
 async def test_plan_editor_new_goal_action_and_cost_line_get_what_is_typed_right_after_ctrl_n(

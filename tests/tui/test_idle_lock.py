@@ -171,3 +171,14 @@ async def test_the_browser_session_ends_after_its_idle_time(tui_data: TuiData) -
         assert not app.is_running
     kinds = lock_records(tui_data.db)
     assert kinds and kinds[-1] == ("lock", "ok", "lokaal")
+
+
+async def test_a_resize_counts_as_presence(tui_data: TuiData) -> None:
+    """`serve` hands a process started ahead to a new tab by resizing it: its idle time starts then."""
+    app = DoorbraakApp(tui_data.db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.last_input = time.monotonic() - 3600
+        await pilot.resize_terminal(120, 36)
+        await settle(pilot)
+        assert time.monotonic() - app.last_input < 60

@@ -106,3 +106,36 @@ async def test_a_trainer_account_works_only_in_the_demo(shared: Path) -> None:
         assert isinstance(app.screen, CaseListScreen)
         assert "OEFENOMGEVING" in screen_text(app)
     demo.close()
+
+
+async def test_a_password_typed_right_after_enter_lands_in_the_password_field_on_a_slow_machine(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worst case of a busy laptop: the app does not wait for any handler (KEY_WAIT 0) and every key an
+    Input handles takes 50 ms. Enter in the username must still move the focus before the next letter."""
+    import asyncio
+
+    import tui.key_order
+
+    monkeypatch.setattr(tui.key_order, "KEY_WAIT", 0.0)
+    original = Input._on_key
+
+    async def slow_key(self: Input, event: object) -> None:
+        await asyncio.sleep(0.05)
+        await original(self, event)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Input, "_on_key", slow_key)
+    db = open_shared(shared)
+    app = DoorbraakApp(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#login-user", Input).value = ""
+        app.screen.query_one("#login-user", Input).focus()
+        await pilot.press(*"avries", "enter", *PASSWORD)
+        await settle(pilot)
+        assert app.screen.query_one("#login-user", Input).value == "avries"
+        assert app.screen.query_one("#login-password", Input).value == PASSWORD
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseListScreen)
+    db.close()

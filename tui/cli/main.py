@@ -25,6 +25,7 @@ LAZY_COMMANDS = (
               "Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend."),
     LazyEntry("escalation", "tui.cli.escalation",
               "Escalaties (lokaal → regionaal → LMM/LET) en het gepseudonimiseerde dossier."),
+    LazyEntry("loket", "tui.cli.loket", "Het interdepartementaal loket: een knelpunt voorleggen aan een ministerie."),
     LazyEntry("report", "tui.cli.report",
               "Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden."),
     LazyEntry("register", "tui.cli.register",

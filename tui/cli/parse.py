@@ -8,11 +8,11 @@ from decimal import Decimal, InvalidOperation
 
 from domain.errors import InvalidInput, Problem
 
-ID_RE = re.compile(r"^(?:(?:OB|ESC|KP)-)?(\d{1,9})$", re.IGNORECASE)
+ID_RE = re.compile(r"^(?:(?:OB|ESC|KP|LV)-)?(\d{1,9})$", re.IGNORECASE)
 
 
 def parse_id(value: str, what: str = "nummer") -> int:
-    """`12`, `OB-12`, `ESC-12` or `KP-12` → 12."""
+    """`12`, `OB-12`, `ESC-12`, `KP-12` or `LV-12` → 12."""
     match = ID_RE.match(value.strip())
     if not match:
         raise InvalidInput([Problem(what, f"'{value}' is geen geldig nummer (bijv. 12 of OB-12).")])

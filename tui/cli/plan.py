@@ -122,17 +122,23 @@ def show_text(overview: service.PlanOverview) -> str:
             for a in plan.actions
         ),
         "",
-        f"Rekensom (horizon {result.horizon_months} maanden):",
-        f"  {'Betaler':<28} {'Huidig pad':>16} {'Doorbraak':>16} {'Verschil':>16}",
+        f"Rekensom (horizon {result.horizon_months} maanden"
+        + (f", prijspeil {plan.rekensom.price_year}" if plan.rekensom.price_year is not None else "")
+        + "; netto per partij, verschil positief = gaat erop vooruit):",
+        f"  {'Partij':<32} {'Huidig pad':>16} {'Doorbraak':>16} {'Verschil':>16}",
         *(
-            f"  {r.label:<28} {r.huidig_pad:>16} {r.doorbraak:>16} {r.verschil:>16}"
+            f"  {r.label:<32} {r.huidig_pad:>16} {r.doorbraak:>16} {r.verschil:>16}"
             for r in (*rekensom.rows, rekensom.total)
         ),
     ]
+    if rekensom.transfers:
+        lines.append("  Verschuivingen (overdrachten, geen kosten voor de samenleving):")
+        lines += [f"    {t.scenario:<11} {t.route:<58} {t.amount:>14}" for t in rekensom.transfers]
     if rekensom.pays:
         lines.append("  Betaalt voor de doorbraak: " + ", ".join(p.label for p in rekensom.pays))
     if rekensom.gains:
         lines.append("  Wint bij de doorbraak: " + ", ".join(p.label for p in rekensom.gains))
+    lines.append("  Verkeerde zak: " + rekensom.wrong_pocket_line)
     lines += ["", "Rechtsgronden:", *(f"  {b.title} ({b.ruimte_label})" for b in overview.legal_bases)]
     if overview.missing:
         lines += ["", "Nog nodig voor een besluit:", *(f"  - {m}" for m in overview.missing)]
@@ -306,11 +312,16 @@ def add_kengetal_command(
     start: Annotated[int, typer.Option("--start", min=0, help="Startmaand (0 = nu).")] = 0,
     duration: Annotated[int | None, typer.Option("--duur", min=0, help="Looptijd in maanden (terugkerend).")] = None,
     amount: Annotated[
-        str | None, typer.Option("--bedrag", help="Eigen bedrag (verplicht bij een regel zonder bedrag).")
+        str | None,
+        typer.Option("--bedrag", help="Eigen bedrag (verplicht bij een regel zonder bedrag; WAHV: de sanctie)."),
+    ] = None,
+    default: Annotated[
+        str | None, typer.Option("--kans-wanbetaling", help="Lening: kans 0–1 dat de restschuld niet terugkomt.")
     ] = None,
     seen: SeenOpt = None,
 ) -> None:
-    """Voeg een kostenregel uit de kengetallencatalogus (met de eigen cijfers van de gemeente) toe."""
+    """Voeg een kostenregel uit de kengetallencatalogus (met de eigen cijfers van de gemeente) toe, geïndexeerd
+    naar het prijspeil van het plan; soort, betaler en ontvanger komen uit de catalogus."""
     with open_cli(ctx) as services:
         quantity_value = parse_money(quantity, "--aantal") or Decimal(1)
         probability_value = parse_money(probability, "--kans")
@@ -325,6 +336,7 @@ def add_kengetal_command(
             start_month=start,
             duration_months=duration,
             amount=parse_money(amount, "--bedrag"),
+            default_probability=parse_money(default, "--kans-wanbetaling"),
         )
     _saved(plan, f"Kostenregel {plan.rekensom.lines[-1].id} toegevoegd")
 
@@ -582,6 +594,10 @@ def kengetallen_command(
                         "bedrag": None if k.bedrag is None else str(k.bedrag),
                         "frequentie": k.frequentie.value,
                         "betaler": k.betaler.value,
+                        "soort": k.soort.value,
+                        "ontvanger": None if k.ontvanger is None else k.ontvanger.value,
+                        "aflostermijn": k.aflostermijn,
+                        "wettelijk": k.wettelijk,
                         "eenheid": k.eenheid,
                         "bron": k.bron,
                         "jaar": k.jaar,
@@ -597,7 +613,7 @@ def kengetallen_command(
     for k in items:
         amount = format_money(k.bedrag) if k.bedrag is not None else "(regel)"
         own = "  [eigen cijfer]" if k.overridden else ""
-        write_stdout(f"{k.id:<40} {amount:>14} {k.frequentie.label:<10} {k.source_label}{own}")
+        write_stdout(f"{k.id:<40} {amount:>14} {k.frequentie.label:<10} {k.source_label}{own}  ({k.kind_label})")
 
 
 @app.command("kengetal-set")

@@ -23,7 +23,8 @@ from storage.register_csv import escape_cell
 from tui.cli.common import fail, open_cli, write_stdout
 from tui.cli.parse import parse_date
 from tui.render.dashboard_text import CSV_COLUMNS, dashboard_rows, dashboard_text
-from tui.render.format import format_date, format_period
+from tui.render.format import format_date, format_period, local_date
+from tui.render.loket import report_lines as loket_report_lines
 
 app = typer.Typer(help="Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden.",
                   no_args_is_help=True)
@@ -70,15 +71,17 @@ def report_text(report: KnelpuntenReport) -> str:
 
 @app.command("knelpunten")
 def knelpunten_command(ctx: typer.Context, start: FromOpt = None, end: ToOpt = None, as_json: JsonOpt = False) -> None:
-    """Systeemleren: knelpunten per categorie, wet, organisatie en maand; vaakst terugkerend eerst."""
+    """Systeemleren: knelpunten per categorie, wet, organisatie en maand; vaakst terugkerend eerst; de vragen aan het
+    interdepartementaal loket per ministerie, met de open vragen en hun leeftijd."""
     with open_cli(ctx) as services:
         report = services.knelpunten.report(
             start=parse_date(start, "from"), end=parse_date(end, "to")
         )
+        loket = services.loket.report(today=local_date(services.now()))
     if as_json:
-        write_stdout(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        write_stdout(json.dumps({**report.as_dict(), "loket": loket.as_dict()}, ensure_ascii=False, indent=2))
     else:
-        write_stdout(report_text(report))
+        write_stdout(report_text(report) + "\n\n" + "\n".join(loket_report_lines(loket)))
 
 
 def worklist_config(settings: SignalConfig, *, weeks: int | None, months: int | None) -> SignalConfig:

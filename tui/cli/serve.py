@@ -7,7 +7,9 @@ on its own fresh copy of sample.db, so two people at one projector laptop never 
 oefenomgeving marker). Every tab is its own `doorbraak` process that starts at the app's login and runs as
 that user; it ends when the tab closes (the websocket closes: the process is told to quit, and killed if it
 has not within a few seconds) or after `--sessie-minuten` without input. `--max-sessies` limits the number
-of processes; one more tab gets a Dutch message. Behind a reverse proxy with TLS: `--publieke-url`
+of processes; one more tab gets a Dutch message. One session process is kept started ahead (the spare) and
+handed to the next tab, so that it paints about when the page has loaded. Behind a reverse proxy with TLS:
+`--publieke-url`
 (docs/deployment.md). The page needs no internet: the font and scripts come from textual-serve's package,
 the page template from tui/serve/app_index.html.
 """

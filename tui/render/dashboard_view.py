@@ -151,7 +151,7 @@ def money_lines(figure: RekensomFigure, width: int, *, title: str, colours: Colo
     if not rows:
         return [*lines, Line(Text(" " * INDENT + "Geen plannen met een rekensom in deze periode.", style="italic"))]
     label_width = max(12, min(LABEL_WIDTH, width - INDENT - 3 * 14))
-    lines.append(Line(Text(f"{' ' * INDENT}{'betaler':<{label_width}}{'huidig pad':>14}{'doorbraak':>14}"
+    lines.append(Line(Text(f"{' ' * INDENT}{'partij (netto)':<{label_width}}{'huidig pad':>14}{'doorbraak':>14}"
                            f"{'verschil':>14}", style="dim")))
     for row in (*rows, figure.total):
         label = row.label if len(row.label) <= label_width else row.label[: label_width - 1] + "…"
@@ -165,12 +165,13 @@ def money_lines(figure: RekensomFigure, width: int, *, title: str, colours: Colo
     titles: list[str] = []
     for row in rows:
         drill = Drill(figure.key, row.key)
-        bars.append(Bar(row.label, row.huidig_pad, text=format_money(row.huidig_pad), note="huidig"))
-        bars.append(Bar("", row.doorbraak, text=format_money(row.doorbraak), note="doorbraak",
+        # A party that receives more than it pays (net below zero) gets no bar, only its amount.
+        bars.append(Bar(row.label, max(row.huidig_pad, Decimal(0)), text=format_money(row.huidig_pad), note="huidig"))
+        bars.append(Bar("", max(row.doorbraak, Decimal(0)), text=format_money(row.doorbraak), note="doorbraak",
                         style=colours.doorbraak))
         drills += [drill, drill]
         titles += [f"{title} · {row.label}"] * 2
-    return [*lines, _blank(), _heading("Per betaler: huidig pad en doorbraak", "één schaal"),
+    return [*lines, _blank(), _heading("Per partij: huidig pad en doorbraak (netto)", "één schaal"),
             *_bars(bars, drills, titles, width, max_value=peak or None, colours=colours)]
 
 

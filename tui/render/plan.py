@@ -26,7 +26,7 @@ from tui.render.fonts import FONT_BOLD, FONT_DIR, FONT_REGULAR
 from tui.render.format import format_date, format_money, format_number
 from tui.render.markdown import blocks_markdown
 from tui.render.pdf import blocks_pdf
-from tui.render.rekensom import rekensom_view
+from tui.render.rekensom import SOCIETY_LABEL, kind_text, loan_text, rekensom_view, source_text
 
 
 class ExportFormat(StrEnum):
@@ -99,7 +99,9 @@ def _line_calculation(plan: Maatwerkplan, index: int) -> str:
         parts.append(f"× {format_number(line.quantity)}")
     if line.probability != 1:
         parts.append(f"kans {format_number(line.probability)}")
-    if line.frequency is Frequency.EENMALIG:
+    if line.loan_months is not None:
+        parts.append(f"maand {line.start_month}, aflossing in {line.loan_months} maanden")
+    elif line.frequency is Frequency.EENMALIG:
         parts.append(f"maand {line.start_month}")
     else:
         end = "einde" if line.duration_months is None else str(line.start_month + line.duration_months)
@@ -222,6 +224,7 @@ def _acties(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> None
 
 def _rekensom(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> None:
     plan, result = overview.plan, overview.result
+    price_year = plan.rekensom.price_year
     b.heading(_section(PlanStep.REKENSOM))
     b.para(
         f"Horizon {result.horizon_months} maanden"
@@ -230,7 +233,13 @@ def _rekensom(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> No
             if result.discount_rate
             else ""
         )
-        + ". Verschil = huidig pad − doorbraak; positief is een besparing."
+        + (
+            f", prijspeil {price_year} (kengetallen geïndexeerd met de CBS-consumentenprijsindex)"
+            if price_year is not None
+            else ", bedragen zoals ingevoerd (niet geïndexeerd)"
+        )
+        + ". Per partij het netto-effect: kosten en overdrachten die zij betaalt min overdrachten die zij"
+        " ontvangt. Verschil = huidig pad − doorbraak; positief: die partij gaat erop vooruit."
     )
     if not result.per_payer:
         b.para("De rekensom is nog leeg.")
@@ -238,34 +247,53 @@ def _rekensom(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> No
     view = rekensom_view(result)
     b.table(
         Table(
-            headers=("Betaler", "Huidig pad", "Doorbraak", "Verschil"),
+            headers=("Partij", "Huidig pad", "Doorbraak", "Verschil"),
             rows=tuple((r.label, r.huidig_pad, r.doorbraak, r.verschil) for r in (*view.rows, view.total)),
             widths=(40, 20, 20, 20),
             right=frozenset({1, 2, 3}),
             bold_last=True,
         )
     )
-    b.field("Betaalt voor de doorbraak", "; ".join(map(str, view.pays)))
-    b.field("Wint bij de doorbraak", "; ".join(map(str, view.gains)))
+    b.field(
+        SOCIETY_LABEL,
+        f"{view.total.verschil} over {result.horizon_months} maanden (alleen echte kosten; overdrachten tussen"
+        " partijen heffen elkaar op)",
+    )
+    b.field("Betaalt voor de doorbraak", "; ".join(map(str, view.pays)) or "niemand")
+    b.field("Wint bij de doorbraak", "; ".join(map(str, view.gains)) or "niemand")
+    b.field("Verkeerde zak", view.wrong_pocket_line)
+    if view.transfers:
+        b.para("", "Verschuivingen (overdrachten; geen kosten voor de samenleving)")
+        b.table(
+            Table(
+                headers=("Scenario", "Van → naar", "Bedrag"),
+                rows=tuple((t.scenario, t.route, t.amount) for t in view.transfers),
+                widths=(15, 65, 20),
+                right=frozenset({2}),
+            )
+        )
     b.para("", "Kostenregels")
     b.table(
         Table(
-            headers=("Omschrijving", "Scenario", "Betaler", "Berekening", "Waarde", "Bron"),
+            headers=("Omschrijving", "Scenario", "Soort", "Berekening", "Waarde", "Bron"),
             rows=tuple(
                 (
                     line.description,
                     "huidig pad" if line.scenario is Scenario.HUIDIG_PAD else "doorbraak",
-                    line.payer.label,
+                    kind_text(line),
                     _line_calculation(plan, index),
                     format_money(round_cents(line_value(line, result.horizon_months, result.discount_rate))),
-                    line.source.describe() if line.source else "geen bron",
+                    source_text(line.source, price_year),
                 )
                 for index, line in enumerate(plan.rekensom.lines)
             ),
-            widths=(22, 11, 17, 23, 12, 15),
+            widths=(20, 10, 20, 23, 12, 15),
             right=frozenset({4}),
         )
     )
+    for line in plan.rekensom.lines:
+        if line.loan_months is not None:
+            b.field(f"Lening {line.id or ''}".strip(), loan_text(line, result.horizon_months, result.discount_rate))
 
 
 def _juridisch(b: BlockBuilder, overview: PlanOverview, generated_on: date) -> None:

@@ -29,12 +29,18 @@ def cost_lines(precedent: Precedent) -> list[str]:
     shift = precedent.kosten
     if not shift.partijen:
         return ["  Rekensom: geen kostenregels."]
-    lines = [f"  Rekensom ({shift.horizon_maanden} maanden): huidig pad {format_money(shift.totaal_huidig_pad)}, "
-             f"doorbraak {format_money(shift.totaal_doorbraak)}, verschil {signed_money(shift.verschil)}"
-             + (" · verkeerde zak" if shift.verkeerde_zak else "")]
+    lines = [f"  Rekensom ({shift.horizon_maanden} maanden), kosten voor de samenleving: huidig pad "
+             f"{format_money(shift.totaal_huidig_pad)}, doorbraak {format_money(shift.totaal_doorbraak)}, verschil "
+             f"{signed_money(shift.verschil)}" + (" · verkeerde zak" if shift.verkeerde_zak else ""),
+             "    per partij (netto, + = beter af met de doorbraak):"]
     for party in shift.partijen:
         effect = "wint" if party.verschil > 0 else ("betaalt" if party.verschil < 0 else "gelijk")
         lines.append(f"    {party.partij_naam:<36} {signed_money(party.verschil):>14}  ({effect})")
+    if shift.verschuivingen:
+        lines.append("    verschuivingen (overdrachten, geen kosten voor de samenleving):")
+        for transfer in shift.verschuivingen:
+            scenario = "huidig pad" if transfer.scenario == "huidig_pad" else "doorbraak"
+            lines.append(f"    {scenario}: {transfer.van_naam} → {transfer.naar_naam} {format_money(transfer.bedrag)}")
     return lines
 
 

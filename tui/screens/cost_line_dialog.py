@@ -1,11 +1,13 @@
-"""Add or edit one cost line of the rekensom: description, scenario, payer, amount, quantity, probability,
-frequency, start month, duration and source. What the line adds up to is shown while typing (computed by
+"""Add or edit one cost line of the rekensom: description, scenario, kind (kosten or overdracht), payer,
+receiver (overdrachten), amount, quantity, probability, frequency, start month, duration, a loan's term and
+default chance, and source. What the line adds up to is shown while typing (computed by
 the domain), and every problem the domain finds is shown at its field.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +22,7 @@ from textual.widgets import Button, Input, Select, Static
 from domain.catalogues import Kengetal, is_kengetal, kengetal
 from domain.errors import Problem
 from domain.plan import PlanContent
-from domain.rekensom import FREQUENCY_LABELS, PAYER_LABELS, SCENARIO_LABELS, Frequency, Scenario
+from domain.rekensom import FREQUENCY_LABELS, PAYER_LABELS, SCENARIO_LABELS, CostKind, Frequency, Scenario, line_value
 from domain.services.plans import calculate_rekensom, preview_content
 from tui.render.format import format_money
 from tui.widgets.form_field import FormField
@@ -40,18 +42,23 @@ from tui.widgets.plan_fields import (
 LineChanged = Callable[[dict[str, Any] | None], None]
 
 
-def line_from_kengetal(item: Kengetal, scenario: Scenario) -> dict[str, Any]:
-    """A new line pre-filled from a kengetal (amount left empty for a rule without an amount)."""
+def line_from_kengetal(item: Kengetal, scenario: Scenario, price_year: int | None = None) -> dict[str, Any]:
+    """A new line pre-filled from a kengetal: its kind, payer and receiver, its amount indexed to the plan's
+    price level (a statutory amount from the dated table today); left empty for a rule without an amount."""
     from domain.services.plans import new_cost_line
 
-    if item.bedrag is not None:
-        return new_cost_line(item, scenario).model_dump(mode="json", exclude={"id"})
+    if item.bedrag is not None or item.wettelijk is not None:
+        line = new_cost_line(item, scenario, price_year=price_year, on=date.today())
+        return line.model_dump(mode="json", exclude={"id"})
     return {
         "description": item.naam,
         "scenario": scenario.value,
+        "kind": item.soort.value,
         "payer": item.betaler.value,
+        "receiver": item.ontvanger.value if item.ontvanger is not None else None,
         "amount": "",
         "frequency": item.frequentie.value,
+        "loan_months": item.aflostermijn,
         "source": {"kengetal_id": item.id, "text": item.bron, "year": item.jaar},
     }
 
@@ -96,35 +103,87 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
         source = ln.get("source") or {}
         scenarios = [(label, s.value) for s, label in SCENARIO_LABELS.items()]
         payers = [(label, p.value) for p, label in PAYER_LABELS.items()]
+        kinds = [
+            ("kosten (echte kosten)", CostKind.KOSTEN.value),
+            ("overdracht (geld van betaler naar ontvanger)", CostKind.OVERDRACHT.value),
+        ]
         frequencies = [(label, f.value) for f, label in FREQUENCY_LABELS.items()]
         with Vertical(classes="dialog line-dialog", id="cost-line-dialog") as dialog:
             dialog.border_title = self.title_text
             with VerticalScroll(id="line-body"):
                 yield Static("", classes="step-errors", markup=False)
                 with Grid(classes="line-grid"):
-                    yield self._f("Omschrijving", line_input(str(ln.get("description") or "")), "description",
-                                  required=True, span=True)
-                    yield self._f("Scenario", choice(scenarios, ln.get("scenario") or Scenario.HUIDIG_PAD.value),
-                                  "scenario")
-                    yield self._f("Betaler", choice(payers, ln.get("payer"), prompt="Kies de betaler",
-                                                    allow_blank=True), "payer", required=True)
-                    yield self._f("Bedrag €", line_input(money_text(ln.get("amount")), placeholder="bijv. 1234,56",
-                                                         max_length=20), "amount", required=True)
-                    yield self._f("Frequentie", choice(frequencies, ln.get("frequency") or Frequency.EENMALIG.value),
-                                  "frequency")
-                    yield self._f("Aantal", line_input(number_text(ln.get("quantity", "1")), max_length=12),
-                                  "quantity")
-                    yield self._f("Kans", line_input(number_text(ln.get("probability", "1")),
-                                                     placeholder="0–1 of 25%", max_length=12), "probability")
-                    yield self._f("Startmaand", line_input(str(ln.get("start_month", 0) or 0), max_length=6,
-                                                           placeholder="0 = nu"), "start_month")
-                    yield self._f("Looptijd mnd", line_input(str(ln.get("duration_months") or ""), max_length=6,
-                                                             placeholder="leeg = tot de horizon"),
-                                  "duration_months")
-                    yield self._f("Bron", line_input(str(source.get("text") or ""),
-                                                     placeholder="bijv. offerte bewindvoerder"), "source_text")
-                    yield self._f("Bronjaar", line_input(str(source.get("year") or ""), max_length=4,
-                                                         placeholder="jjjj"), "source_year")
+                    yield self._f(
+                        "Omschrijving",
+                        line_input(str(ln.get("description") or "")),
+                        "description",
+                        required=True,
+                        span=True,
+                    )
+                    yield self._f(
+                        "Scenario", choice(scenarios, ln.get("scenario") or Scenario.HUIDIG_PAD.value), "scenario"
+                    )
+                    yield self._f("Soort", choice(kinds, ln.get("kind") or CostKind.KOSTEN.value), "kind")
+                    yield self._f(
+                        "Betaler",
+                        choice(payers, ln.get("payer"), prompt="Kies de betaler", allow_blank=True),
+                        "payer",
+                        required=True,
+                    )
+                    yield self._f(
+                        "Ontvanger",
+                        choice(payers, ln.get("receiver"), prompt="Kies de ontvanger", allow_blank=True),
+                        "receiver",
+                    )
+                    yield self._f(
+                        "Bedrag €",
+                        line_input(money_text(ln.get("amount")), placeholder="bijv. 1234,56", max_length=20),
+                        "amount",
+                        required=True,
+                    )
+                    yield self._f(
+                        "Frequentie", choice(frequencies, ln.get("frequency") or Frequency.EENMALIG.value), "frequency"
+                    )
+                    yield self._f("Aantal", line_input(number_text(ln.get("quantity", "1")), max_length=12), "quantity")
+                    yield self._f(
+                        "Kans",
+                        line_input(number_text(ln.get("probability", "1")), placeholder="0–1 of 25%", max_length=12),
+                        "probability",
+                    )
+                    yield self._f(
+                        "Startmaand",
+                        line_input(str(ln.get("start_month", 0) or 0), max_length=6, placeholder="0 = nu"),
+                        "start_month",
+                    )
+                    yield self._f(
+                        "Looptijd mnd",
+                        line_input(
+                            str(ln.get("duration_months") or ""), max_length=6, placeholder="leeg = tot de horizon"
+                        ),
+                        "duration_months",
+                    )
+                    yield self._f(
+                        "Aflostermijn",
+                        line_input(str(ln.get("loan_months") or ""), max_length=4, placeholder="leeg = geen lening"),
+                        "loan_months",
+                    )
+                    yield self._f(
+                        "Kans wanbet.",
+                        line_input(
+                            number_text(ln.get("default_probability") or ""), placeholder="lening: 0–1", max_length=12
+                        ),
+                        "default_probability",
+                    )
+                    yield self._f(
+                        "Bron",
+                        line_input(str(source.get("text") or ""), placeholder="bijv. offerte bewindvoerder"),
+                        "source_text",
+                    )
+                    yield self._f(
+                        "Bronjaar",
+                        line_input(str(source.get("year") or ""), max_length=4, placeholder="jjjj"),
+                        "source_year",
+                    )
                 yield Static("", id="line-kengetal", markup=False)
                 yield Static("", id="line-value", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -142,10 +201,15 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
     def values(self) -> dict[str, Any]:
         f = self.fields
         frequency = f["frequency"].value or Frequency.EENMALIG.value
+        kind = f["kind"].value or CostKind.KOSTEN.value
+        transfer = kind == CostKind.OVERDRACHT.value
+        loan_months = int_value(f["loan_months"].value) if transfer else None
         line: dict[str, Any] = {
             "description": f["description"].value,
             "scenario": f["scenario"].value,
+            "kind": kind,
             "payer": f["payer"].value,
+            "receiver": f["receiver"].value if transfer else None,
             "amount": money_value(f["amount"].value),
             "quantity": number_value(f["quantity"].value) or "1",
             "probability": probability_value(f["probability"].value) or "1",
@@ -154,6 +218,11 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
             "duration_months": None if frequency == Frequency.EENMALIG.value else int_value(
                 f["duration_months"].value),
         }
+        if loan_months is not None:
+            line["loan_months"] = loan_months
+            line["default_probability"] = probability_value(f["default_probability"].value) or None
+        if transfer and line["receiver"] is None:
+            del line["receiver"]  # not chosen: the domain says an overdracht needs one
         for name in ("scenario", "payer"):
             if line[name] is None:
                 del line[name]  # not chosen: the domain says it is required
@@ -177,7 +246,7 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
         if content is None:
             return problems_under(problems, "rekensom.lines.0"), None
         result = calculate_rekensom(PlanContent(rekensom=content.rekensom))
-        return [], result.totals[content.rekensom.lines[0].scenario]
+        return [], line_value(content.rekensom.lines[0], result.horizon_months, result.discount_rate)
 
     def _update_preview(self) -> None:
         line = self.values()
@@ -185,11 +254,17 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
         target = self.query_one("#line-value", Static)
         if value is not None:
             scenario = SCENARIO_LABELS[Scenario(line["scenario"])]  # valid, so chosen (values() drops it if not)
-            target.update(Text(f"Telt mee: {format_money(value)} over {self.horizon} maanden ({scenario})",
-                               style="bold"))
+            kind = "overdracht" if line.get("kind") == CostKind.OVERDRACHT.value else "kosten"
+            target.update(
+                Text(f"Telt mee: {format_money(value)} over {self.horizon} maanden ({scenario}, {kind})", style="bold")
+            )
         else:
             target.update(Text("Nog niet compleet: " + "; ".join(self._describe(p) for p in problems[:2])))
         self.fields["duration_months"].control.disabled = line["frequency"] == Frequency.EENMALIG.value
+        transfer = line.get("kind") == CostKind.OVERDRACHT.value
+        self.fields["receiver"].control.disabled = not transfer
+        self.fields["loan_months"].control.disabled = not transfer
+        self.fields["default_probability"].control.disabled = not transfer or not line.get("loan_months")
         if self.on_change is not None:
             self.on_change(line)
 
@@ -217,7 +292,11 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
         mapped = []
         for problem in problems:
             path = problem.path
-            if path.startswith("source"):
+            if not path and "ontvanger" in problem.reason.lower():
+                mapped.append(Problem("receiver", problem.reason))  # a rule about the whole line, shown at its field
+            elif not path and "lening" in problem.reason.lower():
+                mapped.append(Problem("loan_months", problem.reason))
+            elif path.startswith("source"):
                 mapped.append(Problem("source_year" if "year" in path or "jaartal" in problem.reason
                                       else "source_text", problem.reason))
             else:

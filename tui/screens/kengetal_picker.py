@@ -26,8 +26,11 @@ FREE_LINE = "__vrij__"
 def kengetal_text(item: Kengetal) -> Text:
     text = Text()
     text.append(item.naam, style="bold")
-    amount = format_money(item.bedrag) if item.bedrag is not None else "zelf invullen"
-    text.append(f"\n  {amount} {item.eenheid} · {FREQUENCY_LABELS[item.frequentie]} · {item.betaler.label}")
+    if item.bedrag is not None:
+        amount = f"{format_money(item.bedrag)} ({item.jaar if item.jaar is not None else 'z.j.'})"
+    else:
+        amount = "wettelijk bedrag" if item.wettelijk is not None else "zelf invullen"
+    text.append(f"\n  {amount} {item.eenheid} · {FREQUENCY_LABELS[item.frequentie]} · {item.kind_label}")
     if item.overridden:
         text.append(f"\n  Eigen cijfer gemeente: {item.source_label}", style="bold")
         standard = format_money(item.standard_bedrag) if item.standard_bedrag is not None else "geen bedrag"
@@ -40,7 +43,7 @@ def kengetal_text(item: Kengetal) -> Text:
 
 def _haystack(item: Kengetal) -> str:
     return search_normalise(" ".join([item.id.replace("_", " "), item.naam, item.eenheid, item.bron,
-                                      item.betaler.label, item.toelichting]))
+                                      item.kind_label, item.toelichting]))
 
 
 class KengetalPicker(ModalScreen[Kengetal | str | None]):

@@ -1,7 +1,8 @@
 """Knelpunten: the register (no personal data), most recurring first; filter by text, category and status.
 
 Enter edits, n adds, s moves the status on (gesignaleerd → geagendeerd → opgelost), m counts one more
-occurrence, r opens the system-learning report.
+occurrence, r opens the system-learning report, l hands the knelpunt to a ministry (interdepartementaal loket)
+and o lists the loket's questions (tui/screens/loket.py).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from domain.knelpunt import (
     KnelpuntQuery,
     KnelpuntStatus,
 )
+from domain.loket import LoketVraag
 from domain.services.knelpunten import ChangeKnelpuntStatus, RecordOccurrence
 from storage.bootstrap import AppHandle
 from tui.screens.base import format_count, today
@@ -62,6 +64,10 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
         Binding("m", "occurred", "Opnieuw gemeld", id="knelpunten.again",
                 tooltip="Het knelpunt deed zich weer voor: tel één melding op"),
         Binding("r", "report", "Rapport", id="knelpunten.report", tooltip="Systeemleren: tellingen en trend"),
+        Binding("l", "ask_loket", "Loketvraag", id="knelpunten.loket",
+                tooltip="Leg dit knelpunt met een vraag voor aan een ministerie (interdepartementaal loket)"),
+        Binding("o", "loket", "Loketvragen", id="knelpunten.loket_list", show=False,
+                tooltip="De vragen aan het interdepartementaal loket en hun status"),
         Binding("slash,ctrl+f", "focus_search", "Zoeken", id="knelpunten.search", show=False,
                 tooltip="Zoek op titel, wet of organisatie"),
         Binding("f", "category_filter", "Categorie", id="knelpunten.category", show=False,
@@ -74,6 +80,8 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
     def __init__(self, services: AppHandle) -> None:
         super().__init__(services)
         self.sub_title = "Knelpunten"
+        self.titles: dict[str, str] = {}
+        """The title of each knelpunt on screen, by row key (for the loket dialog, which opens at once)."""
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
@@ -103,6 +111,7 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
         return self.services.knelpunten.list(query)
 
     def page_rows(self, page: KnelpuntPage) -> list[Row]:
+        self.titles.update((str(r.id), r.title) for r in page.rows)
         return [knelpunt_row(r) for r in page.rows]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -210,6 +219,25 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
     def _counted(self, saved: Knelpunt) -> None:
         self.notify(f"{saved.reference} is nu {saved.recurrence} keer gemeld.", title="Opgeslagen", markup=False)
         self.reload(keep=str(saved.id))
+
+    def action_ask_loket(self) -> None:
+        knelpunt_id = self._current_id()
+        if knelpunt_id is None:
+            return
+        from tui.screens.loket import LoketVraagDialog
+
+        def done(saved: LoketVraag | None) -> None:
+            if saved is not None:
+                self.notify(f"Loketvraag {saved.reference} gesteld aan {saved.ministry_name}.", title="Opgeslagen",
+                            markup=False)
+
+        self.app.push_screen(LoketVraagDialog(self.services, knelpunt_id=knelpunt_id,
+                                              knelpunt_title=self.titles.get(str(knelpunt_id), "")), done)
+
+    def action_loket(self) -> None:
+        from tui.screens.loket import LoketScreen
+
+        self.app.push_screen(LoketScreen(self.services))
 
     def action_report(self) -> None:
         from tui.screens.knelpunten_report import KnelpuntenReportScreen

@@ -1,14 +1,15 @@
 """Systeemleren: the knelpunten report (the same service as `doorbraak report knelpunten`).
 
 Counts by month (the trend, as bars with the numbers beside them), category, law and organisation, and the
-most recurring knelpunten first, for a period from/to (either end open).
+most recurring knelpunten first, for a period from/to (either end open); then the interdepartementaal loket
+per ministry with its open questions and their age (as of today, whatever the period).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,9 +20,11 @@ from textual.worker import Worker, WorkerState
 
 from domain.errors import InvalidInput
 from domain.knelpunt import CountRow, KnelpuntenReport, MonthRow
+from domain.loket import LoketReport
 from domain.trend import month_label, trend
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date, format_period
+from tui.render.loket import days, questions
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import simple_table, t, to_date
 from tui.widgets.bar_chart import Bar, BarChart
@@ -59,6 +62,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
         super().__init__(services)
         self.sub_title = "Knelpunten · systeemleren"
         self.report: KnelpuntenReport | None = None
+        self.loket: LoketReport | None = None
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
@@ -83,6 +87,8 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
             yield Static("", id="more-organisation", markup=False)
             yield Label("Vaakst terugkerend", classes="section-label")
             yield Static(id="report-recurring")
+            yield Label("Interdepartementaal loket per ministerie", classes="section-label")
+            yield Static(id="report-loket")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -110,14 +116,16 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
     def load(self, start: date | None, end: date | None) -> None:
         try:
             report = self.services.knelpunten.report(start=start, end=end)
+            loket = self.services.loket.report(today=today(self.services))
         except InvalidInput as exc:
             self.app.call_from_thread(self.query_one("#report-error", Static).update, exc.problems[0].reason)
             self.app.call_from_thread(setattr, self.query_one("#report-body"), "loading", False)
             return
-        self.app.call_from_thread(self.show, report)
+        self.app.call_from_thread(self.show, report, loket)
 
-    def show(self, report: KnelpuntenReport) -> None:
+    def show(self, report: KnelpuntenReport, loket: LoketReport | None = None) -> None:
         self.report = report
+        self.loket = loket
         self.query_one("#report-body").loading = False
         period = format_period(report.period_from, report.period_to)
         self.query_one("#report-total", Static).update(
@@ -132,6 +140,8 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
         self.query_one("#chart-organisation", BarChart).set_bars(count_bars(report.by_organisation))
         self.query_one("#more-organisation", Static).update(more_text(report.by_organisation))
         self.query_one("#report-recurring", Static).update(self._recurring(report))
+        if loket is not None:
+            self.query_one("#report-loket", Static).update(self._loket(loket))
 
     def _trend_text(self, report: KnelpuntenReport) -> str:
         """The trend over whole months: the month that is still running would pull it down."""
@@ -154,6 +164,26 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
             table.add_row(t(row.reference), t(row.title), t(str(row.meldingen)), t(str(row.escalaties)),
                           t(row.category.label), t(format_date(row.last_on)))
         return table
+
+    def _loket(self, loket: LoketReport) -> RenderableType:
+        if not loket.ministries:
+            return Text("Nog geen vragen aan een ministerie (l in de knelpunten).", style="italic")
+        summary = simple_table("Ministerie", "Vragen", "Open", "Oudste open", right=("Vragen", "Open", "Oudste open"),
+                               flex="Ministerie")
+        for row in loket.ministries:
+            oldest = days(row.oldest_days) if row.oldest_days is not None else "–"
+            summary.add_row(t(f"{row.code} – {row.name}"), t(str(row.total)), t(str(row.open)), t(oldest))
+        parts: list[RenderableType] = [
+            Text(f"{questions(loket.total)}, waarvan {loket.open} open (gesteld of in behandeling)."), summary]
+        open_rows = [(row.code, q) for row in loket.ministries for q in row.open_questions]
+        if open_rows:
+            table = simple_table("Nr.", "Ministerie", "Knelpunt", "Status", "Gesteld", "Open", "Vraag",
+                                 right=("Open",), flex="Vraag")
+            for code, q in open_rows:
+                table.add_row(t(q.reference), t(code), t(q.knelpunt_reference), t(q.status.label),
+                              t(format_date(q.asked_on)), t(days(q.age_days)), t(q.question))
+            parts += [Text("Open vragen, per ministerie de oudste eerst:"), table]
+        return Group(*parts)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "report" and event.state is WorkerState.ERROR:

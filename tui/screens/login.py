@@ -33,6 +33,10 @@ class LoginScreen(Screen[None]):
     AUTO_FOCUS = "#login-user"
     BINDINGS = [
         Binding("ctrl+s", "login", "Inloggen", id="login.submit", tooltip="Inloggen met deze gegevens"),
+        # A priority binding runs inside the app's own handling of the key, before the next key is read: the
+        # focus is on the password before its first letter arrives, however slow the machine (as an Input's
+        # Submitted message, handled later in the Input's queue, is not).
+        Binding("enter", "enter", show=False, priority=True, id="login.enter"),
     ]
 
     def __init__(self, services: AppHandle) -> None:
@@ -66,13 +70,15 @@ class LoginScreen(Screen[None]):
         if self.query_one("#login-user", Input).value:
             self.query_one("#login-password", Input).focus()
 
-    @on(Input.Submitted, "#login-user")
-    def _user_entered(self) -> None:
-        self.query_one("#login-password", Input).focus()
+    def action_enter(self) -> None:
+        """Enter in the username goes to the password; anywhere else it logs in."""
+        if self.focused is self.query_one("#login-user", Input):
+            self.query_one("#login-password", Input).focus()
+        else:
+            self.action_login()
 
-    @on(Input.Submitted, "#login-password")
     @on(Button.Pressed, "#login-button")
-    def _submitted(self) -> None:
+    def _pressed(self) -> None:
         self.action_login()
 
     def action_login(self) -> None:

@@ -57,6 +57,13 @@ def _payer_label(code: Any) -> str:
         return str(code or "—")
 
 
+def _route(line: dict[str, Any]) -> str:
+    """ "Gemeente – Wmo" for kosten; "Huishouden → Rijk (Staat)" for an overdracht."""
+    if line.get("kind") == "overdracht" and line.get("receiver"):
+        return f"{_payer_label(line.get('payer'))} → {_payer_label(line.get('receiver'))}"
+    return _payer_label(line.get("payer"))
+
+
 def _short(value: Any, width: int) -> str:
     text = " ".join(str(value or "").split())
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
@@ -70,7 +77,7 @@ def payer_table(result: RekensomResult) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False, header_style="bold",
                   show_footer=True, footer_style="bold")
     view = rekensom_view(result)
-    table.add_column("Betaler", view.total.label, ratio=1, min_width=12)
+    table.add_column("Partij", view.total.label, ratio=1, min_width=12)
     table.add_column("Huidig pad", view.total.huidig_pad, justify="right", no_wrap=True)
     table.add_column("Doorbraak", view.total.doorbraak, justify="right", no_wrap=True)
     table.add_column("Verschil", view.total.verschil, justify="right", no_wrap=True)
@@ -91,8 +98,13 @@ def pocket_text(result: RekensomResult) -> Text:
     text.append("; ".join(map(str, view.gains)) or "niemand")
     if result.wrong_pocket:
         text.append("\n⚠ Verkeerde zak: wie betaalt voor de doorbraak is niet wie er wint.", style="bold")
-    text.append(f"\nSaldo voor de samenleving: {format_money(result.verschil)} over {result.horizon_months} maanden"
-                + (" (besparing)" if result.verschil > 0 else ""))
+    text.append(
+        f"\nSaldo voor de samenleving: {format_money(result.verschil)} over {result.horizon_months} maanden"
+        + (" (alleen echte kosten; besparing)" if result.verschil > 0 else " (alleen echte kosten)")
+    )
+    if view.transfers:
+        text.append("\nVerschuivingen (overdrachten): ", style="bold")
+        text.append("; ".join(f"{t.route} {t.amount} ({t.scenario})" for t in view.transfers))
     return text
 
 
@@ -139,7 +151,7 @@ class CostLineTable(DataTable[Text]):
 class RekensomStep(StepView):
     step = PlanStep.REKENSOM
     can_add = True
-    hint = ("Wat kost doormodderen (huidig pad) en wat kost de doorbraak, per betaler? "
+    hint = ("Wat kost doormodderen (huidig pad) en wat kost de doorbraak, per partij (ook het huishouden)? "
             "Ctrl+N voegt een regel toe, Enter bewerkt, Del verwijdert.")
 
     def __init__(self, ctx: StepContext) -> None:
@@ -173,17 +185,20 @@ class RekensomStep(StepView):
         yield Label("Kostenregels", classes="section-label", id="lines-title")
         yield CostLineTable()
         yield Static("", id="line-errors", classes="step-errors", markup=False)
-        yield Label("Per betaler (verschil = huidig pad − doorbraak; positief is een besparing)",
-                    classes="section-label")
+        yield Label(
+            "Per partij, netto (verschil = huidig pad − doorbraak; positief: gaat erop vooruit)",
+            classes="section-label",
+        )
         yield Static(id="payer-table")
         yield Static(id="pocket")
-        yield Label("Grafiek per betaler", classes="section-label")
+        yield Label("Grafiek per partij (netto; een negatief bedrag: die partij ontvangt meer dan zij betaalt)",
+                    classes="section-label")
         yield RekensomChart(id="rekensom-chart")
 
     def on_mount(self) -> None:
         super().on_mount()
         table = self.query_one(CostLineTable)
-        for label in ("", "Omschrijving", "", "Betaler", "Bedrag", "Freq.", "Telt mee"):
+        for label in ("", "Omschrijving", "", "Betaler → ontv.", "Bedrag", "Freq.", "Telt mee"):
             table.add_column(label)
         self.recalculate()
 
@@ -206,6 +221,8 @@ class RekensomStep(StepView):
         rate = percent_value(self.fields["discount_rate"].value)
         if rate is not None:
             data["discount_rate"] = rate
+        if self.section.get("price_year") is not None:
+            data["price_year"] = self.section["price_year"]  # set when the plan started; kept on every save
         return data
 
     def write_into(self, content: dict[str, Any]) -> None:
@@ -252,7 +269,7 @@ class RekensomStep(StepView):
         table = self.query_one(CostLineTable)
         row = table.cursor_row
         table.clear()
-        width = max(14, self.size.width - 62)
+        width = max(14, self.size.width - 70)
         values = self.result.line_values if self.result is not None else {}
         for index, line in enumerate(self.lines):
             flag = "✗" if index in self.line_problems else (" " if line.get("source") else "?")
@@ -267,7 +284,7 @@ class RekensomStep(StepView):
                 Text(f"{flag}{line.get('id', '')}", no_wrap=True),
                 Text(" " + _short(line.get("description"), width), no_wrap=True),
                 Text(" " + SCENARIO_SHORT.get(str(line.get("scenario")), "?")),
-                Text(" " + _short(_payer_label(line.get("payer")), 16), no_wrap=True),
+                Text(" " + _short(_route(line), 24), no_wrap=True),
                 Text(amount.rjust(13)),
                 Text(" " + frequency_label, no_wrap=True),
                 Text((format_money(value) if value is not None else "").rjust(13)),
@@ -338,7 +355,7 @@ class RekensomStep(StepView):
                 line: dict[str, Any] = {"scenario": self.last_scenario.value, "quantity": "1", "probability": "1",
                                         "frequency": Frequency.EENMALIG.value, "start_month": 0}
             else:
-                line = line_from_kengetal(item, self.last_scenario)
+                line = line_from_kengetal(item, self.last_scenario, self.section.get("price_year"))
             line = {"id": next_id("k", [ln.get("id") for ln in self.lines]), **line}
             self._open_dialog(None, line, "Nieuwe kostenregel")
 

@@ -24,11 +24,11 @@ from domain.plan import (
     PlanStatus,
     what_is_missing,
 )
-from domain.rekensom import CostLine, CostSource, Frequency, Payer, Scenario
+from domain.rekensom import CostKind, CostLine, CostSource, Frequency, Payer, Scenario
 from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
 from storage.seed.mandates import seed_decision
 from storage.seed.stories.amounts import kinderbijslag_per_year
-from storage.seed.stories.model import HUISHOUDEN, KINDERBIJSLAG, Cost, Plan, Story
+from storage.seed.stories.model import KINDERBIJSLAG, Cost, Plan, Story
 
 REFERENCE_DATE = date(2026, 11, 1)
 MANDATE = "Maatwerkfunctionaris, mandaatbesluit sociaal domein 2026"
@@ -144,28 +144,53 @@ def story_household(
 # -- the plan -------------------------------------------------------------------------------------
 
 
-def _cost_line(cost: Cost) -> CostLine | None:
-    """The story's cost line in the rekensom's model; None for a party the model cannot hold yet."""
-    if cost.payer == HUISHOUDEN:
+PRICE_YEAR = 2025
+"""The stories' price level (prijspeil): kengetallen indexed with the CBS CPI to the last complete year."""
+STATUTORY_ON = date(2026, 1, 1)
+"""The day statutory amounts are read from the dated table (the table starts in 2026)."""
+NAMED_RECEIVERS = {
+    "Rijk (via het CJIB)": Payer.RIJK,
+    "Zorgverzekeringsfonds (via het CAK)": Payer.ZORGVERZEKERINGSFONDS,
+    "schuldeisers": Payer.OVERIG,
+}
+"""Receivers the stories name in words, as parties of the rekensom."""
+
+
+def _receiver(cost: Cost) -> Payer | None:
+    if cost.kind != CostKind.OVERDRACHT.value or cost.receiver is None:
         return None
+    return NAMED_RECEIVERS.get(cost.receiver) or Payer(cost.receiver)
+
+
+def _cost_line(cost: Cost) -> CostLine | None:
+    """The story's cost line in the rekensom's model (the household is a party; kind and receiver kept)."""
     scenario = Scenario(cost.scenario)
     payer = Payer(cost.payer)
+    receiver = _receiver(cost)
     if cost.kengetal:
-        return cost_line_from_kengetal(
+        line = cost_line_from_kengetal(
             kengetal(cost.kengetal),
             scenario,
             description=cost.what,
             payer=payer,
+            receiver=receiver,
             quantity=Decimal(cost.quantity),
             probability=Decimal(cost.probability),
             start_month=cost.start,
             duration_months=cost.months,
+            price_year=PRICE_YEAR,
+            on=STATUTORY_ON,
         )
+        if receiver is not None and line.receiver is None:  # the story books a kengetal as an overdracht
+            line = CostLine.model_validate({**line.model_dump(), "kind": CostKind.OVERDRACHT, "receiver": receiver})
+        return line
     assert cost.amount is not None, cost.what
     return CostLine(
         description=cost.what,
         scenario=scenario,
         payer=payer,
+        kind=CostKind(cost.kind),
+        receiver=receiver,
         amount=Decimal(cost.amount),
         quantity=Decimal(cost.quantity),
         frequency=Frequency(cost.frequency),
@@ -173,6 +198,8 @@ def _cost_line(cost: Cost) -> CostLine | None:
         duration_months=cost.months,
         probability=Decimal(cost.probability),
         source=CostSource(text=cost.source, year=cost.year),
+        loan_months=cost.loan_months,
+        default_probability=Decimal(cost.default_probability) if cost.default_probability else None,
     )
 
 
@@ -217,7 +244,7 @@ def _content(story: Story, household: Household, plan: Plan) -> dict[str, Any]:
             for number, goal in enumerate(plan.goals, start=1)
         ],
         "actions": actions,
-        "rekensom": {"horizon_months": 12, "lines": lines},
+        "rekensom": {"horizon_months": 12, "lines": lines, "price_year": PRICE_YEAR},
         "juridisch": {
             "bevoegd_gezag": f"College van burgemeester en wethouders van {municipality}",
             "wettelijk_kader": plan.law,
@@ -247,7 +274,11 @@ def _partial(content: dict[str, Any], stage: int) -> dict[str, Any]:
         content["juridisch"] = {}
         content["actions"] = content["actions"][:1] if stage == 3 else []
     if stage <= 2:
-        content["rekensom"] = {"horizon_months": 12, "lines": content["rekensom"]["lines"][:1] if stage == 2 else []}
+        content["rekensom"] = {
+            "horizon_months": 12,
+            "lines": content["rekensom"]["lines"][:1] if stage == 2 else [],
+            "price_year": PRICE_YEAR,
+        }
         content["goals"] = content["goals"][:1]
     if stage == 1:
         content["doorbraak"] = ""
@@ -298,7 +329,7 @@ def story_plan_versions(story: Story, household: Household, today: date) -> list
     if target is PlanStatus.VASTGESTELD:
         return [first]
     first.start_execution()
-    projected = {r.payer: r.doorbraak for r in first.rekensom_result().per_payer if r.doorbraak > 0}
+    projected = {r.payer: r.kosten_doorbraak for r in first.rekensom_result().per_payer if r.kosten_doorbraak > 0}
     # Realised so far: the doorbraak projection pro rata to the moment, a story-fixed 5 % to 15 % off.
     deviation = Decimal(95 + (sum(map(ord, story.key)) % 21)) / 100
     for evaluation in plan.evaluations:

@@ -171,7 +171,7 @@ CELIK = Story(
                 "41.00",
                 frequency="per_maand",
                 kind="overdracht",
-                receiver="Zorgverzekeringsfonds (via het CAK)",
+                receiver="zorgverzekeringsfonds",
                 source="Beschikking CAK in het dossier",
             ),
             Cost(
@@ -840,12 +840,15 @@ KOWALSKI = Story(
                 "Uitvoering bijstand", "doorbraak", "gemeente_participatiewet", kengetal="bijstand_uitvoering", months=6
             ),
             Cost(
-                "Borg kamer (lening)",
+                "Borg kamer (lening uit bijzondere bijstand)",
                 "doorbraak",
                 "gemeente_participatiewet",
                 "950.00",
                 kind="overdracht",
                 receiver=HUISHOUDEN,
+                loan_months=12,
+                default_probability="0.2",
+                start=1,
                 source="Huurovereenkomst kamer, 2026",
             ),
         ),

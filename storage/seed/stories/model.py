@@ -106,7 +106,8 @@ class Cost:
     """kosten (a real cost: time, care, places, court and bailiff effort) or overdracht (money moving from
     payer to receiver: fines and increases, premiums, benefits, rent arrears, loans)."""
     receiver: str | None = None
-    """For an overdracht: who receives it (a Payer value, HUISHOUDEN, or a named party)."""
+    """For an overdracht: who receives it (a domain.rekensom.Payer value: huishouden, woningcorporatie, rijk
+    for fines via the CJIB, zorgverzekeringsfonds for the bestuursrechtelijke premie via the CAK, ...)."""
     kengetal: str | None = None
     quantity: str = "1"
     probability: str = "1"
@@ -114,6 +115,10 @@ class Cost:
     months: int | None = None
     source: str = ""
     year: int = 2026
+    loan_months: int | None = None
+    """A loan (an overdracht from lender `payer` to borrower `receiver`): repaid in this many monthly instalments."""
+    default_probability: str | None = None
+    """A loan's chance that what is still unpaid at the end of the horizon is never repaid."""
 
 
 @dataclass(frozen=True)

@@ -269,8 +269,8 @@ WIJNGAARDE = Story(
         Problem(
             "financien",
             1,
-            "Zes verkeersboetes bij het CJIB, met de wettelijke verhogingen opgelopen tot "
-            "€ 2.100; een deurwaarder dreigt met loonbeslag.",
+            "Zes verkeersboetes bij het CJIB (samen € 700) zijn met de eerste wettelijke verhoging "
+            "opgelopen tot € 1.050; na de aanmaning verdubbelt dat tot € 2.100. Het CJIB dreigt met loonbeslag.",
             since="2025-03-01",
             who="Glenn",
         ),
@@ -316,13 +316,14 @@ WIJNGAARDE = Story(
         ),
         costs=(
             Cost(
-                "Wettelijke verhogingen op de boetes",
+                "Tweede wettelijke verhoging na de aanmaning",
                 "huidig_pad",
                 HUISHOUDEN,
-                "700.00",
+                "1050.00",
                 kind="overdracht",
-                receiver="Rijk (via het CJIB)",
-                source="Overzicht CJIB (WAHV art. 23 en 25)",
+                receiver="rijk",
+                start=1,
+                source="Overzicht CJIB; WAHV art. 25 lid 1 (100 % van sanctie en eerste verhoging)",
             ),
             Cost(
                 "Gijzeling (enkele dagen)",
@@ -350,8 +351,8 @@ WIJNGAARDE = Story(
                 kengetal="schuldhulpverlening_traject",
             ),
         ),
-        facts="Zes verkeersboetes zijn met de wettelijke verhogingen opgelopen tot € 2.100; het CJIB kondigde "
-        "gijzeling aan. Glenn heeft een vast contract als bezorger.",
+        facts="Zes verkeersboetes van samen € 700 staan met de eerste wettelijke verhoging op € 1.050 en worden na "
+        "de aanmaning € 2.100; het CJIB kondigde gijzeling aan. Glenn heeft een vast contract als bezorger.",
         circumstances="Alleenstaande vader; het werk is de enige inkomstenbron.",
         onevenredigheid="Gijzeling en baanverlies kosten meer dan de boetes zelf en maken betalen onmogelijk.",
         gelijkheid=GELIJK,

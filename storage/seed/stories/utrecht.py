@@ -395,7 +395,7 @@ LAHLOU = Story(
                 HUISHOUDEN,
                 "600.00",
                 kind="overdracht",
-                receiver="schuldeisers",
+                receiver="overig",
                 source="Schuldenoverzicht dossier",
             ),
             Cost(

@@ -1,8 +1,8 @@
 """The mandate register (who may decide a plan or grant an overbrugging, Awb 10:1 ff.) and the mandate a
 plan's decision was taken on.
 
-Revision ID: 0014_mandate
-Revises: 0013_people
+Revision ID: 0016_mandate
+Revises: 0015_cost_kind
 Create Date: 2026-12-06
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014_mandate"
-down_revision = "0013_people"
+revision = "0016_mandate"
+down_revision = "0015_cost_kind"
 branch_labels = None
 depends_on = None
 
