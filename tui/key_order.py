@@ -9,11 +9,18 @@ it, checks the bindings of a key nobody took right then (the key that comes back
 `post_message`), and when the key opened another screen waits until that screen has mounted and set its
 focus. A handler that needs longer than `KEY_WAIT` no longer holds the
 keys after it (the order is then Textual's own again; nothing is ever dropped).
+
+An action that first asks the database and only then creates its screen (a worker: `x` on a household looks
+for an open escalation or prepares a new one) takes longer than that. It calls `hold_keys()`: the keys typed
+from then on are kept, in order, until the action calls `release()` after creating its screen (or `HOLD_LIMIT`
+passed); then they are handed out one by one, as if typed just then, to whatever has the focus — the new
+screen's first field. Keys typed while they are handed out queue behind them.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
@@ -25,6 +32,14 @@ from textual.message_pump import MessagePump
 
 KEY_WAIT = 0.5
 """Seconds at most that the keys typed after one key wait for it (all of its handlers together)."""
+FIRST_KEY_WAIT = 3.0
+"""Seconds at most that the first kept key waits for the created screen to be mounted."""
+HOLD_LIMIT = 8.0
+"""Seconds at most that `hold_keys` keeps the keys (a worker that fails or hangs never swallows them)."""
+
+
+class ReleaseHeldKeys(events.Event):
+    """Posted to the app when the last hold is released: hand the kept keys out, in order."""
 
 
 async def _drained(node: MessagePump, deadline: float) -> None:
@@ -51,6 +66,51 @@ class KeysInOrder(App[Any]):
         super().__init__(*args, **kwargs)
         self._key_in_hand: events.Key | None = None
         self._came_back = False
+        self._held: list[events.Key] | None = None
+        """Keys kept while an action holds them (None: nothing held); handed out one by one after release."""
+        self._holds = 0
+        self._replaying: set[int] = set()
+
+    def hold_keys(self) -> Callable[[], None]:
+        """Keep the keys typed from now on until the returned `release` is called (once; later calls do
+        nothing) or `HOLD_LIMIT` passed. Call it in the action, before starting the worker."""
+        if self._held is None:
+            self._held = []
+        self._holds += 1
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if released:
+                return
+            released = True
+            self._holds -= 1
+            if self._holds == 0:
+                self.post_message(ReleaseHeldKeys())
+
+        self.set_timer(HOLD_LIMIT, release)
+        return release
+
+    @property
+    def holding_keys(self) -> bool:
+        return self._held is not None
+
+    async def _hand_out_next(self, *, first: bool) -> None:
+        """Post the next kept key as if typed now; when none are left, keys go their normal way again."""
+        if self._holds or self._held is None:
+            return
+        if not self._held:
+            self._held = None
+            return
+        if first:
+            with suppress(ScreenStackError):
+                # The screen the action created: mounted, and its focus set, before the first key. The user has
+                # waited for the worker already; a busy machine may need more than KEY_WAIT to mount a form.
+                await _drained(self.screen, asyncio.get_running_loop().time() + FIRST_KEY_WAIT)
+        kept = self._held.pop(0)
+        again = events.Key(kept.key, kept.character)
+        self._replaying.add(id(again))
+        super().post_message(again)
 
     def post_message(self, message: Message) -> bool:
         if self._key_in_hand is not None:
@@ -66,9 +126,25 @@ class KeysInOrder(App[Any]):
         return super().post_message(message)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, ReleaseHeldKeys):
+            await self._hand_out_next(first=True)
+            return
         if not isinstance(event, events.Key) or event.is_forwarded or self._key_in_hand is not None:
             await super().on_event(event)
             return
+        if id(event) in self._replaying:
+            self._replaying.discard(id(event))
+            try:
+                await self._in_order(event)
+            finally:
+                await self._hand_out_next(first=False)
+            return
+        if self._held is not None:
+            self._held.append(event)  # an action holds the keys until its screen exists
+            return
+        await self._in_order(event)
+
+    async def _in_order(self, event: events.Key) -> None:
         try:
             screen_before = self.screen
         except ScreenStackError:
@@ -85,7 +161,8 @@ class KeysInOrder(App[Any]):
                 for node in chain:
                     await _drained(node, deadline)
             if self._came_back:
-                await super()._on_key(event)  # the screen's and the app's bindings, before the next key
+                with suppress(ScreenStackError):  # the last screen went meanwhile (quitting): no bindings left
+                    await super()._on_key(event)  # the screen's and the app's bindings, before the next key
             try:
                 screen_after = self.screen
             except ScreenStackError:

@@ -114,3 +114,48 @@ async def test_plan_editor_new_goal_action_and_cost_line_get_what_is_typed_right
                 assert app.screen.query_one(Input).value == "opvang"
     finally:
         data.db.close()
+
+
+async def test_keys_typed_while_the_escalation_worker_runs_land_in_the_new_escalation(
+    app: DoorbraakApp, tui_data: TuiData
+) -> None:
+    """`x` on a household looks in the database first (an open escalation, or a prefilled new one) and only
+    then opens the form: with every unit of work taking 0.7 s (well over KEY_WAIT) the keys typed meanwhile
+    used to reach the household screen (its bindings) and were lost for the form (tui/key_order.py)."""
+    import time
+
+    from storage.unit_of_work import SqlUnitOfWork
+    from tui.screens.escalation_form import EscalationFormScreen
+    from tui.screens.household_detail import HouseholdDetailScreen
+
+    number = tui_data.numbers[0]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.push_screen(HouseholdDetailScreen(app.services, number))
+        await settle(pilot)
+        household = app.screen
+        original = SqlUnitOfWork.__enter__
+
+        def slow_enter(self: SqlUnitOfWork) -> SqlUnitOfWork:
+            time.sleep(0.7)
+            return original(self)
+
+        SqlUnitOfWork.__enter__ = slow_enter  # type: ignore[method-assign]
+        try:
+            started = time.monotonic()
+            burst(app, "x", "tab", "tab", *"Dringend", "tab", "space")
+            await settle(pilot)
+            for _ in range(40):  # the kept keys are handed out after the form is there
+                if not app.holding_keys:
+                    break
+                await pilot.pause(0.05)
+            waited = time.monotonic() - started
+        finally:
+            SqlUnitOfWork.__enter__ = original  # type: ignore[method-assign]
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EscalationFormScreen), type(form)
+        assert waited > 0.7  # the worker really took longer than the key wait
+        assert form._fields["urgency_note"].control.value.endswith("Dringend")
+        assert form._fields["complex"].control.value is True  # the space after the tab landed there too
+        assert app.screen_stack[-2] is household and not app.holding_keys

@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain.audit import KIND_LABELS, AuditKind, AuditPage, AuditQuery, AuditRecord, case_object
@@ -22,6 +22,7 @@ from storage.bootstrap import AppHandle
 from tui.render.audit_text import describe_action, describe_object, role_label
 from tui.render.format import format_short_datetime
 from tui.screens.base import DoorbraakScreen, format_count
+from tui.widgets.quiet_footer import QuietFooter
 
 PAGE_SIZE = 200
 PREFETCH_ROWS = 20
@@ -93,7 +94,7 @@ class AuditLogScreen(DoorbraakScreen[None]):
         table: DataTable[Text] = DataTable(id="audit-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="audit-status", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#audit-table", DataTable).loading = True

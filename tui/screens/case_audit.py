@@ -14,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from domain.audit import AuditKind, AuditRecord
@@ -22,6 +22,7 @@ from storage.bootstrap import AppHandle
 from tui.render.audit_text import describe_action, describe_path, describe_value, role_label
 from tui.render.format import format_datetime
 from tui.screens.base import DoorbraakScreen
+from tui.widgets.quiet_footer import QuietFooter
 
 QUIET_KINDS = {AuditKind.READ, AuditKind.EXPORT, AuditKind.SEARCH}
 
@@ -92,7 +93,7 @@ class CaseAuditScreen(DoorbraakScreen[None]):
         yield Static("", id="case-audit-summary", markup=False)
         with VerticalScroll(id="case-audit-body"):
             yield Static(id="case-audit-records")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         body = self.query_one("#case-audit-body", VerticalScroll)

@@ -9,7 +9,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain.caselist import CaseListPage, CaseListQuery, CaseSort
@@ -17,6 +17,7 @@ from domain.household import Household, HouseholdStatus
 from storage.bootstrap import AppHandle
 from tui.screens.base import DoorbraakScreen, format_count
 from tui.widgets.case_table import COLUMN_LABELS, COLUMNS, CaseTable
+from tui.widgets.quiet_footer import QuietFooter
 
 PAGE_SIZE = 100
 MAX_RELOAD = 1000
@@ -78,7 +79,7 @@ class CaseListScreen(DoorbraakScreen[None]):
             )
         yield CaseTable(id="case-table")
         yield Static("", id="case-list-status", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(CaseTable)

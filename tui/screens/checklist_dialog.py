@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain.people import ChecklistItem, ChecklistOutcome
@@ -22,6 +22,7 @@ from domain.services.people import People, Person, TickChecklist
 from storage.bootstrap import AppHandle, as_services
 from tui.render.format import format_date
 from tui.screens.base import CaseReasons, today
+from tui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tui.app import DoorbraakApp
@@ -68,7 +69,7 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
             yield table
             yield Static("", id="checklist-hint", classes="dialog-hint", markup=False)
             yield Label("Spatie geregeld · n n.v.t. · o weer open · Esc sluit", classes="dialog-hint")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

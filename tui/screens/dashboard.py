@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Label, OptionList, Select, Static, Tab, Tabs
+from textual.widgets import DataTable, Input, Label, OptionList, Select, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -31,6 +31,7 @@ from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.casework_common import t, to_date
 from tui.screens.paged_list import PagedListScreen
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.row_table import Column, Row, RowTable
 
 
@@ -94,7 +95,7 @@ class DashboardScreen(DoorbraakScreen[None]):
         with VerticalScroll(id="dashboard-text", classes="-hidden"):
             yield Static("", id="dashboard-text-body", markup=False)
         yield Static("", id="dashboard-status", classes="status-line", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#dashboard-tabs", Tabs).can_focus = False  # the number keys and ←/→ switch tabs
@@ -331,7 +332,7 @@ class DashboardCasesScreen(PagedListScreen[DrillQuery, CasesPage]):
         yield Static(t(self.title_text, "bold"), id="dashboard-cases-title")
         yield RowTable(CASE_COLUMNS, id="dashboard-cases")
         yield Static("", id="dashboard-cases-status", classes="status-line", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def list_query(self, offset: int, limit: int) -> DrillQuery:
         return DrillQuery(offset, limit)

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from domain.access import Permission, has
@@ -23,6 +23,7 @@ from tui.render.dossier import dossier_json
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, t
+from tui.widgets.quiet_footer import QuietFooter
 
 
 def yes(value: bool) -> str:
@@ -115,7 +116,7 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
         yield self.app_header()
         with VerticalScroll(id="dossier-body", classes="casework-body"):
             yield Static(id="dossier-content", classes="first")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         body = self.query_one("#dossier-body")

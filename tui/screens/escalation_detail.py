@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain import reference
@@ -31,6 +31,7 @@ from tui.render.workflow import EscalationView as WorkflowEscalationView
 from tui.render.workflow import escalation_view
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import check_mark, days, pairs, simple_table, steps_table, t
+from tui.widgets.quiet_footer import QuietFooter
 
 NARROW = 100
 
@@ -195,7 +196,7 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
             yield Static(id="escalation-knelpunten")
             yield Label("Stappen", classes="section-label")
             yield Static(id="escalation-steps")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         body = self.query_one("#escalation-body")

@@ -12,7 +12,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from domain import reference
 from domain.escalation import BlockageKind, Escalation, EscalationLevel, RouteTried
@@ -27,6 +27,7 @@ from tui.widgets.check_list import CheckList, TickBox
 from tui.widgets.form_field import FormField
 from tui.widgets.form_values import format_date_input, parse_date_input
 from tui.widgets.item_editors import ItemEditor, ItemList, choice, text_input
+from tui.widgets.quiet_footer import QuietFooter
 
 
 def checkbox(label: str, value: bool) -> TickBox:
@@ -129,7 +130,7 @@ class EscalationFormScreen(ItemListFormScreen[Escalation]):
             yield Static("Eén ontvanger per regel.", classes="field-hint")
             yield self.field("Geldig tot", text_input(format_date_input(c.expires_on), placeholder="dd-mm-jjjj",
                                                       max_length=10), path="consent.expires_on")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self._fields["level"].control.focus()

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Select, Static
+from textual.widgets import Select, Static
 
 from domain.escalation import (
     FINAL_STATES,
@@ -30,6 +30,7 @@ from tui.render.format import format_date
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
 from tui.screens.workflow_list import WorkflowListScreen
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.row_table import Column, Row, RowTable
 
 
@@ -106,7 +107,7 @@ class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
             yield Static("", id="escalation-flags", classes="filter-flags", markup=False)
         yield RowTable(COLUMNS, id="escalation-table")
         yield Static("", id="escalation-status-line", classes="status-line", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     # -- the list ------------------------------------------------------------------------------------
     @property

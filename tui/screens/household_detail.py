@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain import reference
@@ -29,6 +29,7 @@ from domain.validation import age_on, mask_bsn
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date, format_datetime, format_money
 from tui.screens.base import DoorbraakScreen, today
+from tui.widgets.quiet_footer import QuietFooter
 
 
 def _t(value: str) -> Text:
@@ -221,7 +222,7 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
             yield Static(id="organisations")
             yield Label("ZRM per persoon en checklist 18 jaar", classes="section-label", id="people-title")
             yield Static(id="people")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         body = self.query_one("#detail-body", VerticalScroll)

@@ -23,7 +23,7 @@ from domain.household import Household
 from tui.render.format import format_datetime
 from tui.widgets.form_field import FormField
 from tui.widgets.form_values import FormValues
-from tui.widgets.item_editors import ItemEditor, MemberEditor, OrganisationEditor, ProblemEditor
+from tui.widgets.item_editors import EditorNotReady, ItemEditor, MemberEditor, OrganisationEditor, ProblemEditor
 
 if TYPE_CHECKING:
     from storage.bootstrap import LocalDrafts
@@ -132,7 +132,12 @@ class DraftKeeping:
         store = self.services.drafts
         if store is None:
             return
-        if not self.is_dirty:
+        try:
+            dirty = self.is_dirty
+        except EditorNotReady:  # a member or organisation row still mounting: write the draft a moment later
+            self._draft_timer = self.set_timer(DRAFT_PAUSE, self.write_draft)
+            return
+        if not dirty:
             self.drop_draft()
             return
         content = {**snapshot(self), "saved_at": datetime.now(UTC).isoformat()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from domain.escalation import FINAL_STATES, Escalation, EscalationQuery, EscalationStatus
@@ -13,6 +14,10 @@ OPEN_STATES = frozenset(EscalationStatus) - FINAL_STATES
 
 def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> None:
     services = screen.services
+    # The lookup runs in a worker and may take a while on a busy machine: what is typed meanwhile is kept and
+    # lands in the screen it opens (the new escalation's first field), not in the household (tui/key_order.py).
+    hold = getattr(screen.app, "hold_keys", None)
+    release: Callable[[], None] = hold() if hold is not None else (lambda: None)
 
     def find(purpose: str) -> int | EscalationDraft:
         page = services.escalations.list(EscalationQuery(case_number=case_number, statuses=OPEN_STATES, limit=1))
@@ -21,10 +26,13 @@ def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> 
         return services.escalations.suggest(case_number, purpose=purpose)
 
     def found(result: int | EscalationDraft) -> None:
-        if isinstance(result, int):
-            show(result)
-        else:
-            start(result)
+        try:
+            if isinstance(result, int):
+                show(result)
+            else:
+                start(result)
+        finally:
+            release()
 
     def show(escalation_id: int) -> None:
         from tui.screens.escalation_detail import EscalationDetailScreen
@@ -42,4 +50,4 @@ def open_or_start_escalation(screen: DoorbraakScreen[Any], case_number: str) -> 
                       markup=False)
         screen.app.push_screen(EscalationFormScreen(services, case_number, draft=draft), saved)
 
-    screen.run_for_case(find, found, group="household-escalation", case_number=case_number)
+    screen.run_for_case(find, found, group="household-escalation", case_number=case_number, cancelled=release)

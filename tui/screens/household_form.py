@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 from textual.worker import Worker, WorkerState
 
 from domain import reference
@@ -34,6 +34,7 @@ from tui.widgets.item_editors import (
     ProblemEditor,
     text_input,
 )
+from tui.widgets.quiet_footer import QuietFooter
 
 WIDE = 100
 LISTS = ("members", "problems", "organisations")
@@ -147,7 +148,7 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
                 add_label="+ Organisatie toevoegen (Ctrl+O)",
                 editors=[OrganisationEditor(o) for o in (h.organisations if h else [])],
             )
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self._fields["name"].control.focus()

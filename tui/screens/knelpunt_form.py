@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from domain.escalation import Escalation
 from domain.knelpunt import Knelpunt, KnelpuntCategory
@@ -22,6 +22,7 @@ from tui.screens.form_base import FormScreen
 from tui.screens.overbrugging_form import text_area
 from tui.widgets.form_values import FormValues, format_date_input, parse_date_input
 from tui.widgets.item_editors import choice, text_input
+from tui.widgets.quiet_footer import QuietFooter
 
 
 class KnelpuntFormScreen(FormScreen[Knelpunt]):
@@ -73,7 +74,7 @@ class KnelpuntFormScreen(FormScreen[Knelpunt]):
             yield self.field("Gesignaleerd op", text_input(format_date_input(signalled_on),
                                                            placeholder="dd-mm-jjjj", max_length=10),
                              path="signalled_on")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self._fields["title"].control.focus()

@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from domain.knelpunt import (
@@ -31,6 +31,7 @@ from storage.bootstrap import AppHandle
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
 from tui.screens.paged_list import PagedListScreen
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.row_table import Column, Row, RowTable
 
 TYPING_PAUSE = 0.15
@@ -93,7 +94,7 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
                          id="knelpunt-status")
         yield RowTable(COLUMNS, id="knelpunt-table")
         yield Static("", id="knelpunt-status-line", classes="status-line", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     # -- the list ------------------------------------------------------------------------------------
     def list_query(self, offset: int, limit: int) -> KnelpuntQuery:

@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain.errors import InvalidInput
@@ -28,6 +28,7 @@ from tui.render.loket import days, questions
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import simple_table, t, to_date
 from tui.widgets.bar_chart import Bar, BarChart
+from tui.widgets.quiet_footer import QuietFooter
 
 MAX_ROWS = 15
 
@@ -89,7 +90,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
             yield Static(id="report-recurring")
             yield Label("Interdepartementaal loket per ministerie", classes="section-label")
             yield Static(id="report-loket")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#report-body").loading = True

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Select, Static
+from textual.widgets import DataTable, Select, Static
 
 from domain.escalation import FINAL_STATES, INBOX_STATUSES, EscalationStatus
 from domain.lmm import SUBMITTED_STATES, LmmDossierRow, LmmPage, LmmQuery
@@ -25,6 +25,7 @@ from tui.render.format import format_date
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
 from tui.screens.workflow_list import WorkflowListScreen
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.row_table import Column, Row, RowTable
 
 """Each page is one audit record naming its dossiers; 40 references fit in it."""
@@ -102,7 +103,7 @@ class LmmInboxScreen(WorkflowListScreen[LmmQuery, LmmPage]):
         yield RowTable(COLUMNS, id="lmm-table")
         yield Static("", id="lmm-detail", classes="signal-detail", markup=False)
         yield Static("", id="lmm-status-line", classes="status-line", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     # -- the list ------------------------------------------------------------------------------------
     def list_query(self, offset: int, limit: int) -> LmmQuery:

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain.errors import DomainError
 from storage.bootstrap import Services
 from tui.widgets.app_header import AppHeader
+from tui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tui.app import DoorbraakApp
@@ -73,7 +74,7 @@ class LockScreen(Screen[None]):
                         disabled=False)
             yield Static("", id="login-error", markup=False)
             yield Button("Ontgrendelen (Enter)", id="lock-button", variant="primary", compact=True)
-        yield Footer()
+        yield QuietFooter()
 
     def action_nothing(self) -> None:
         return

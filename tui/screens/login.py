@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
 from storage.bootstrap import AppHandle, as_services
 from tui.widgets.app_header import AppHeader
+from tui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tui.app import DoorbraakApp
@@ -64,7 +65,7 @@ class LoginScreen(Screen[None]):
             yield Input(password=True, id="login-password", max_length=200, compact=True)
             yield Static("", id="login-error", markup=False)
             yield Button("Inloggen (Enter)", id="login-button", variant="primary", compact=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         if self.query_one("#login-user", Input).value:

@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from domain.loket import LOKET_WORKFLOW, LoketStatus, LoketVraag, ministries
 from domain.services.loket import AskLoket, ChangeLoketStatus
@@ -25,6 +25,7 @@ from tui.screens.casework_common import t, to_date
 from tui.screens.form_base import FormDialog
 from tui.widgets.form_values import FormValues, format_date_input
 from tui.widgets.item_editors import choice, text_input
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.row_table import Column, Row, RowTable
 
 QUESTION_MAX = 2000
@@ -147,7 +148,7 @@ class LoketScreen(DoorbraakScreen[None]):
         yield self.app_header()
         yield RowTable(COLUMNS, id="loket-table")
         yield Static("", id="loket-detail", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain.overbrugging import (
@@ -28,6 +28,7 @@ from storage.bootstrap import AppHandle
 from tui.render.workflow import OverbruggingView, overbrugging_view
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, simple_table, steps_table, t
+from tui.widgets.quiet_footer import QuietFooter
 
 NARROW = 100
 
@@ -135,7 +136,7 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
             yield Static(id="overbrugging-costs")
             yield Label("Verrekening", classes="section-label")
             yield Static(id="overbrugging-settlement")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         body = self.query_one("#overbrugging-body")

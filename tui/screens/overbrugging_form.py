@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from domain.errors import InvalidInput, Problem
 from domain.household import LegalFramework
@@ -32,6 +32,7 @@ from tui.screens.form_base import FormScreen
 from tui.widgets.check_list import CheckList
 from tui.widgets.form_values import format_date_input, format_money_input, parse_date_input, parse_money_input
 from tui.widgets.item_editors import choice, text_input
+from tui.widgets.quiet_footer import QuietFooter
 
 DEFAULT_DURATION = 6
 DEFAULT_SETTLE_MONTHS = 3
@@ -120,7 +121,7 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
             yield self.field("Uiterste verrekendatum", text_input(format_date_input(v["settlement_deadline"]),
                                                                   placeholder="dd-mm-jjjj", max_length=10),
                              path="settlement_deadline", required=True)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         first = "case_number" if "case_number" in self._fields else "support_needed"

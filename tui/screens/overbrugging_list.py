@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from domain.overbrugging import OverbruggingListRow, OverbruggingPage, OverbruggingQuery, OverbruggingStatus
 from domain.validation import CASE_NUMBER_RE as CASE_NUMBER
@@ -20,6 +20,7 @@ from tui.render.format import format_date, format_money
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
 from tui.screens.workflow_list import WorkflowListScreen
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.row_table import Column, Row, RowTable
 
 COLUMNS = [
@@ -84,7 +85,7 @@ class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingP
             yield Static("", id="overbrugging-flags", classes="filter-flags", markup=False)
         yield RowTable(COLUMNS, id="overbrugging-table")
         yield Static("", id="overbrugging-status-line", classes="status-line", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     # -- the list ------------------------------------------------------------------------------------
     def list_query(self, offset: int, limit: int) -> OverbruggingQuery:

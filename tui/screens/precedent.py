@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +27,7 @@ from domain.precedent import Precedent, PrecedentPage, PrecedentQuery
 from storage.bootstrap import AppHandle
 from tui.render.precedent import header_line, precedent_lines
 from tui.screens.base import DoorbraakScreen, today
+from tui.widgets.quiet_footer import QuietFooter
 
 ALL = "__alle__"
 
@@ -73,7 +74,7 @@ class PrecedentScreen(DoorbraakScreen[None]):
                 yield OptionList(id="precedent-results")
                 with VerticalScroll(id="precedent-detail-scroll"):
                     yield Static("", id="precedent-detail", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def _context_text(self) -> str:
         where = f"Vanuit {self.context.rstrip('.')}. " if self.context else ""

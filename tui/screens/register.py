@@ -17,7 +17,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, DataTable, Footer, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain import reference
@@ -31,6 +31,7 @@ from tui.screens.choice_dialog import ALL, ChoiceDialog
 from tui.widgets.contact_detail import ContactDetail
 from tui.widgets.contact_table import ContactTable
 from tui.widgets.form_values import FormValues
+from tui.widgets.quiet_footer import QuietFooter
 
 PAGE_SIZE = 50
 TYPING_PAUSE = 0.12
@@ -101,7 +102,7 @@ class RegisterScreen(DoorbraakScreen[None]):
         yield ContactDetail(id="register-detail")
         yield Static("Esc: terug naar de lijst · c telefoon en e e-mail kopiëren", id="register-detail-hint",
                      markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self._show_filters()

@@ -12,7 +12,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, SettlementShare
@@ -26,6 +26,7 @@ from tui.screens.overbrugging_form import text_area
 from tui.widgets.form_field import FormField
 from tui.widgets.form_values import format_date_input, format_money_input, parse_date_input, parse_money_input
 from tui.widgets.item_editors import ItemEditor, ItemList, choice, text_input
+from tui.widgets.quiet_footer import QuietFooter
 
 
 def percentage_text(value: Decimal) -> str:
@@ -96,7 +97,7 @@ class SettlementFormScreen(ItemListFormScreen[OverbruggingResult]):
             yield self.field("Besloten op", text_input(format_date_input(s.decided_on if s else today(self.services)),
                                                        placeholder="dd-mm-jjjj", max_length=10), path="decided_on")
             yield self.field("Toelichting", text_area(s.note if s else ""), path="note")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one(ItemList).editors[0].focus_first()

@@ -11,11 +11,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from domain.actors import Role
 from storage.bootstrap import AppHandle
 from tui.screens.base import DoorbraakScreen
+from tui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
     from tui.app import DoorbraakApp
@@ -73,7 +74,7 @@ class StartScreen(DoorbraakScreen[None]):
         yield self.app_header()
         with VerticalScroll(id="start-body"):
             yield Static(text, id="start-text")
-        yield Footer()
+        yield QuietFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_primary":

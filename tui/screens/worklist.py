@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Select, Static
+from textual.widgets import DataTable, Select, Static
 from textual.worker import Worker, WorkerState
 
 from domain.household import LegalFramework
@@ -24,6 +24,7 @@ from storage.bootstrap import AppHandle
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import t
+from tui.widgets.quiet_footer import QuietFooter
 from tui.widgets.row_table import Column, Row, RowTable
 
 COLUMNS = [
@@ -89,7 +90,7 @@ class WorklistScreen(DoorbraakScreen[None]):
         yield RowTable(COLUMNS, id="worklist-table")
         yield Static("", id="worklist-detail", classes="signal-detail", markup=False)
         yield Static("", id="worklist-status", classes="status-line", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one(RowTable).loading = True

@@ -47,6 +47,10 @@ def choice(
     )
 
 
+class EditorNotReady(LookupError):
+    """An item editor was read before its fields were mounted (a key typed right after Ctrl+N)."""
+
+
 class ItemEditor(Vertical):
     """One item of a list; subclasses say which fields it has and how to read them."""
 
@@ -83,7 +87,8 @@ class ItemEditor(Vertical):
 
     def value_of(self, name: str) -> Any:
         form_field = self.field(name)
-        assert form_field is not None, name
+        if form_field is None:  # a just-added editor whose fields are not mounted yet
+            raise EditorNotReady(name)
         return form_field.value
 
     def values(self) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""A Footer that rebuilds itself only when the keys it shows change.
+"""A Footer that rebuilds itself only when the keys it shows change, and keeps every key visible at 80 columns.
 
 Textual's Footer recomposes all its keys on every bindings update, and Textual updates the bindings on every
 focus change: on a form, each Tab rebuilt the whole footer (tens of widgets restyled). The plan screens,
@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
+from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[tuple[str, str, str, bool], ...]:
@@ -34,3 +38,75 @@ class QuietFooter(Footer):
                 return
             self._shown = shown
         super().bindings_changed(screen)
+
+    # -- 80 columns: every shown key stays visible ----------------------------------------------------------
+    # Textual cuts the row off at the right ("f2 Ro…" at 80×24, and keys after it gone). The footer picks the
+    # first of these that fits the width: as is; without the Ctrl+P key (Ctrl+P still works and F1 lists
+    # it); each description cut to its first word (two when the first is short: "Ga naar"), then strictly
+    # to its first word; those cut to 7, 6, … 3 letters ("Bewerk."); the keys alone.
+    FIT_LEVELS = tuple(range(10))
+    """0 as is, 1 without Ctrl+P, 2 first word(s), 3 first word, 4..8 first word cut to 11 - level letters,
+    9 keys only."""
+
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        width = self.size.width or self.app.size.width
+        for level in self.FIT_LEVELS:
+            fitted = _fit(widgets, level)
+            if _needed(fitted) <= width or level == self.FIT_LEVELS[-1]:
+                yield from fitted
+                return
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != getattr(self, "_fitted_width", None):
+            self._fitted_width = event.size.width
+            self.refresh(recompose=True)
+
+
+def _first_word(description: str) -> str:
+    """The first word, or the first two when the first says little alone ("Ga naar", "Als tekst")."""
+    words = description.split(" ")
+    return " ".join(words[:2]) if len(words[0]) <= 3 and len(words) > 1 else words[0]
+
+
+def _shortened(description: str, level: int) -> str:
+    if level <= 1:
+        return description
+    if level == 2:
+        return _first_word(description)
+    word = description.split(" ", 1)[0]
+    if level == 3:
+        return word
+    if level >= 9:
+        return ""
+    letters = 11 - level  # 7 .. 3
+    return word if len(word) <= letters else word[:letters - 1] + "."
+
+
+def _fit(widgets: list[Widget], level: int) -> list[Widget]:
+    fitted: list[Widget] = []
+    for widget in widgets:
+        if isinstance(widget, FooterKey):
+            if level >= 1 and widget.has_class("-command-palette"):
+                continue
+            if not hasattr(widget, "_full_description"):
+                widget._full_description = widget.description  # type: ignore[attr-defined]
+            full: str = widget._full_description  # type: ignore[attr-defined]
+            widget.description = _shortened(full, level)
+            if level >= 9:
+                widget.styles.padding = (0, 1)
+        fitted.append(widget)
+    return fitted
+
+
+def _needed(widgets: list[Widget]) -> int:
+    """Columns the row takes: per key ' key description ' (a group's keys share one label)."""
+    total = 0
+    for widget in widgets:
+        if isinstance(widget, FooterKey):
+            total += len(widget.key_display) + (len(widget.description) + 1 if widget.description else 0) + 2
+        elif isinstance(widget, KeyGroup):
+            total += sum(len(key.key_display) + 1 for key in widget.query(FooterKey)) + 1
+        elif isinstance(widget, FooterLabel):
+            total += len(str(widget.render())) + 1
+    return total
