@@ -7,7 +7,7 @@ Roles (design choice, after issue 6):
 - let: only pseudonymised escalation dossiers and knelpunten — never a household; records the LMM/LET's
   handling of national escalations (in behandeling, opgelost, niet opgelost, teruggelegd);
 - trainer: like a coordinator, but only on the demo database;
-- beheer: users, catalogues, backups, retention; no case content;
+- beheer: users, the mandate register, catalogues, backups, retention; no case content;
 - eigenaar: single-user mode (a local SQLite file without accounts): the owner may do everything.
 """
 
@@ -28,6 +28,7 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     VERIFY_AUDIT = "verify_audit"
     MANAGE_USERS = "manage_users"
+    MANAGE_MANDATES = "manage_mandates"
     MANAGE_CATALOGUES = "manage_catalogues"
     MANAGE_ESCALATIONS = "manage_escalations"
     VIEW_ESCALATION_DOSSIERS = "view_escalation_dossiers"
@@ -56,8 +57,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.LET: frozenset({P.VIEW_ESCALATION_DOSSIERS, P.HANDLE_NATIONAL_ESCALATIONS, P.VIEW_KNELPUNTEN,
                          P.MANAGE_KNELPUNTEN, P.SEARCH_REGISTER, P.VIEW_REPORTS}),
     Role.EIGENAAR: frozenset(Permission),
-    Role.BEHEER: frozenset({P.MANAGE_USERS, P.MANAGE_CATALOGUES, P.VERIFY_AUDIT, P.PRIVACY_PURGE, P.MANAGE_REGISTER,
-                            P.SEARCH_REGISTER, P.VIEW_AUDIT}),
+    Role.BEHEER: frozenset({P.MANAGE_USERS, P.MANAGE_MANDATES, P.MANAGE_CATALOGUES, P.VERIFY_AUDIT,
+                            P.PRIVACY_PURGE, P.MANAGE_REGISTER, P.SEARCH_REGISTER, P.VIEW_AUDIT}),
 }
 
 
@@ -134,6 +135,7 @@ _PERMISSION_NL: dict[Permission, str] = {
     P.VIEW_AUDIT: "het logboek bekijken",
     P.VERIFY_AUDIT: "het logboek controleren",
     P.MANAGE_USERS: "gebruikers beheren",
+    P.MANAGE_MANDATES: "mandaten beheren",
     P.MANAGE_CATALOGUES: "catalogi beheren",
     P.MANAGE_ESCALATIONS: "escalaties beheren",
     P.VIEW_ESCALATION_DOSSIERS: "escalatiedossiers bekijken",

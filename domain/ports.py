@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # annotations only: importing every domain module here cost s
     from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
     from domain.lmm import NationalCandidate
     from domain.loket import LoketVraag
+    from domain.mandate import Mandate
     from domain.overbrugging import Overbrugging, OverbruggingPage, OverbruggingQuery
     from domain.people import ChecklistItem, ChecklistTick, ZrmScore
     from domain.plan import Maatwerkplan, PlanDraft, PlanVersionInfo
@@ -125,6 +126,22 @@ class UserRepository(Protocol):
         ...
 
     def set_password_hash(self, username: str, password_hash: str) -> None: ...
+
+
+class MandateRepository(Protocol):
+    def list(self, municipality_codes: frozenset[str] | None = None) -> list[Mandate]:
+        """Every mandate (revoked ones too) of these municipalities (None: all), by municipality, holder, id."""
+        ...
+
+    def get(self, mandate_id: int) -> Mandate:
+        """Return the mandate or raise NotFound."""
+        ...
+
+    def add(self, mandate: Mandate) -> Mandate: ...
+
+    def save(self, mandate: Mandate) -> Mandate:
+        """Update; raise StaleVersion when `mandate.version` is not current."""
+        ...
 
 
 class OverbruggingRepository(Protocol):
@@ -366,6 +383,9 @@ class UnitOfWork(Protocol):
 
     @property
     def users(self) -> UserRepository: ...
+
+    @property
+    def mandates(self) -> MandateRepository: ...
 
     @property
     def register(self) -> RegisterRepository: ...

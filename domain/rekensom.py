@@ -380,7 +380,9 @@ def _line_flows(line: CostLine, horizon: int, split_years: bool) -> list[_Flow]:
         (lender, borrower, loan.outlay),
         (borrower, lender, loan.repaid),
         (borrower, lender, loan.restschuld),
-        (lender, borrower, loan.defaulted),
+        # DOMAIN.md: p × the unpaid remainder is a *cost* for the lender at the end of the horizon (a real
+        # loss of society's resources in this model); the household still owes the whole restschuld.
+        (lender, None, loan.defaulted),
     ]
     return [flow for flow in flows if flow[2]]
 

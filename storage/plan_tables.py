@@ -54,6 +54,9 @@ class PlanRow(SQLModel, table=True):
     consent_scope: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     decided_by: str | None = Field(default=None, max_length=200)
     decision_mandate: str | None = Field(default=None, max_length=200)
+    decision_mandate_id: int | None = None
+    """The mandate register's row the decision was taken on (no foreign key: a case file may come from
+    another database); None for decisions recorded before the register existed."""
     decided_on: date | None = None
     decision_toelichting: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     created_by: str = Field(default="", max_length=120)

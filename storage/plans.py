@@ -87,6 +87,7 @@ def plan_row_values(plan: Maatwerkplan) -> dict[str, Any]:
         "consent_scope": consent.scope if consent else None,
         "decided_by": decision.decided_by if decision else None,
         "decision_mandate": decision.mandate if decision else None,
+        "decision_mandate_id": decision.mandate_id if decision else None,
         "decided_on": decision.decided_on if decision else None,
         "decision_toelichting": decision.toelichting if decision else None,
     }
@@ -445,6 +446,7 @@ class SqlPlanRepository:
             Decision.model_construct(
                 decided_by=row.decided_by,
                 mandate=row.decision_mandate or "",
+                mandate_id=row.decision_mandate_id,
                 decided_on=row.decided_on,
                 toelichting=row.decision_toelichting or "",
             )

@@ -13,8 +13,10 @@ What the database enforces (the second line; the services remain the first):
 - let: only households with a submitted national (LMM/LET) escalation, read-only, because the app builds
   the pseudonymised dossier from them; no plans or overbruggingen. The one write: the state of a waiting
   national escalation (columns status, started_on, closed_on) and a new step, when the LMM/LET handles it.
-- beheer: accounts, catalogues, register and the whole audit trail; no household at all (the retention
-  purge runs as the owner).
+- beheer: accounts, catalogues, register, the mandate register and the whole audit trail; no household at
+  all (the retention purge runs as the owner).
+- the mandate register: beheer keeps it; professionals and coordinators read the mandates of their own
+  municipalities (a decision checks them; a refusal names who may decide); the LET none.
 - the audit log is insert-only for everyone (UPDATE/DELETE are not granted and a trigger refuses them);
   the old -> new values (audit_change) are visible only where the case is.
 """
@@ -58,7 +60,7 @@ SHARED_TABLES = ("knelpunt", "knelpunt_occurrence", "loket_vraag", "loket_vraag_
                  "register_contact_municipality", "register_contact_theme", "register_term", "kengetal_override",
                  "case_number_sequence")
 """No personal data of households (knelpunten are checked for it; the register holds professionals)."""
-SYSTEM_TABLES = ("alembic_version", "installation", "audit_log", "audit_change", "audit_head", "app_user")
+SYSTEM_TABLES = ("alembic_version", "installation", "audit_log", "audit_change", "audit_head", "app_user", "mandate")
 ALL_TABLES = frozenset(CASE_TABLES + SHARED_TABLES + SYSTEM_TABLES)
 
 ESCALATED = "EXISTS (SELECT 1 FROM escalation e WHERE e.household_id = household.id " \
@@ -112,6 +114,9 @@ def _grants(names: Names) -> Iterator[str]:
     yield f"GRANT UPDATE ({', '.join(LET_HANDLING_COLUMNS)}) ON escalation TO {let}"
     yield f"GRANT INSERT ON escalation_step TO {let}"
     yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON app_user TO {beheer}"
+    # The mandate register: beheer keeps it (never deleted: a revocation is a date), casework reads it.
+    yield f"GRANT SELECT, INSERT, UPDATE ON mandate TO {beheer}"
+    yield f"GRANT SELECT ON mandate TO {casework}"
 
 
 def _functions() -> Iterator[str]:
@@ -138,7 +143,7 @@ def _functions() -> Iterator[str]:
 def _policies(names: Names, owner: str) -> Iterator[str]:
     casework = ", ".join(_ident(names.group(r)) for r in CASEWORK)
     let, beheer, owner_ = _ident(names.group(Role.LET)), _ident(names.group(Role.BEHEER)), _ident(owner)
-    for table in (*CASE_TABLES, "audit_change", "app_user"):
+    for table in (*CASE_TABLES, "audit_change", "app_user", "mandate"):
         yield f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"
         yield f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"
         for policy in ("doorbraak_owner", "doorbraak_casework", "doorbraak_let", "doorbraak_let_handle",
@@ -174,6 +179,8 @@ def _policies(names: Names, owner: str) -> Iterator[str]:
            "('household', 'maatwerkplan', 'overbrugging', 'escalation')) WITH CHECK (true)")
     yield f"CREATE POLICY doorbraak_beheer ON audit_change TO {beheer} USING (true) WITH CHECK (true)"
     yield f"CREATE POLICY doorbraak_beheer ON app_user TO {beheer} USING (true) WITH CHECK (true)"
+    yield f"CREATE POLICY doorbraak_beheer ON mandate TO {beheer} USING (true) WITH CHECK (true)"
+    yield f"CREATE POLICY doorbraak_casework ON mandate FOR SELECT TO {casework} USING ({scope})"
 
 
 def _ensure_groups(connection: Connection, names: Names) -> None:

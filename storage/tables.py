@@ -165,3 +165,33 @@ class UserRow(SQLModel, table=True):
     version: int = Field(sa_column=_user_version)
 
     __mapper_args__ = {"version_id_col": _user_version}
+
+
+_mandate_version = Column("version", Integer, nullable=False, default=1)
+
+
+class MandateRow(SQLModel, table=True):
+    """The mandate register (domain/mandate.py). Rows are never deleted: a revocation is a date."""
+
+    __tablename__ = "mandate"
+    __table_args__ = (Index("ix_mandate_municipality", "municipality_code", "holder_username"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    holder_username: str = Field(max_length=40)
+    holder_name: str = Field(max_length=200)
+    function: str = Field(default="", max_length=200)
+    municipality_code: str = Field(max_length=6)
+    deviation_kinds: str = Field(default="")
+    """Comma-separated codes of the legal catalogue's kinds (`ruimtes`)."""
+    max_amount: Decimal = Field(sa_column=Column(Numeric(12, 2), nullable=False))
+    valid_from: date
+    valid_until: date
+    granted_by: str = Field(max_length=200)
+    registered_by: str = Field(default="", max_length=40)
+    revoked_on: date | None = None
+    revoked_by: str = Field(default="", max_length=40)
+    revoke_reason: str = Field(default="", max_length=200)
+    created_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+    version: int = Field(sa_column=_mandate_version)
+
+    __mapper_args__ = {"version_id_col": _mandate_version}

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from storage.households import SqlHouseholdRepository
     from storage.knelpunten import SqlKnelpuntRepository
     from storage.loket import SqlLoketRepository
+    from storage.mandates import SqlMandateRepository
     from storage.overbrugging import SqlOverbruggingRepository
     from storage.people import SqlPeopleRepository
     from storage.plans import SqlPlanRepository
@@ -29,6 +30,7 @@ REPOSITORIES: dict[str, tuple[str, str]] = {
     "households": ("storage.households", "SqlHouseholdRepository"),
     "audit": ("storage.audit", "SqlAuditLog"),
     "users": ("storage.users", "SqlUserRepository"),
+    "mandates": ("storage.mandates", "SqlMandateRepository"),
     "overbruggingen": ("storage.overbrugging", "SqlOverbruggingRepository"),
     "escalations": ("storage.escalation", "SqlEscalationRepository"),
     "knelpunten": ("storage.knelpunten", "SqlKnelpuntRepository"),
@@ -47,6 +49,7 @@ class SqlUnitOfWork:
     households: SqlHouseholdRepository
     audit: SqlAuditLog
     users: SqlUserRepository
+    mandates: SqlMandateRepository
     overbruggingen: SqlOverbruggingRepository
     escalations: SqlEscalationRepository
     knelpunten: SqlKnelpuntRepository
@@ -78,7 +81,7 @@ class SqlUnitOfWork:
             factory = getattr(importlib.import_module(where[0]), where[1])
             if name == "audit":
                 repository = factory(self.session, self.audit_key, self.clock)
-            elif name in ("users", "dashboard"):
+            elif name in ("users", "dashboard", "mandates"):
                 repository = factory(self.session)
             else:
                 repository = factory(self.session, self.clock)

@@ -8,12 +8,14 @@ part of the SVG snapshots.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from domain.actors import Actor, Role
 from domain.escalation import EscalationStatus
 from domain.household import Household, HouseholdStatus
+from domain.ports import UnitOfWork
 from domain.services import escalation as escalation_service
 from domain.services import households
 from domain.services.escalation import EscalationDraft
@@ -283,6 +285,42 @@ DECISION: dict[str, Any] = {
     "mandate": "Maatwerkfunctionaris, mandaatbesluit 2025",
     "decided_on": "2026-11-05",
 }
+"""A decision as the plan records it (domain tests); services take a `DECISION_REQUEST` from the decider."""
+
+DECISION_REQUEST: dict[str, Any] = {"decided_on": "2026-11-05"}
+DECIDER = Actor(username="s.dewit", display_name="Sanne de Wit", role=Role.COORDINATOR)
+"""A maatwerkfunctionaris who never wrote a plan in the tests: `grant_mandate` gives her a mandate."""
+
+
+def mandate_draft(municipality: str = "GM0344", **extra: Any) -> dict[str, Any]:
+    from domain.mandate import deviation_kinds
+
+    return {
+        "holder_username": DECIDER.username, "holder_name": DECIDER.display_name, "municipality_code": municipality,
+        "deviation_kinds": tuple(deviation_kinds()), "max_amount": "50000.00", "valid_from": "2000-01-01",
+        "valid_until": "2099-12-31", "granted_by": "College van B en W, mandaatbesluit sociaal domein 2026",
+        **extra,
+    }
+
+
+def grant_mandate(uow: Callable[[], UnitOfWork], actor: Actor, municipality: str = "GM0344", **extra: Any) -> Actor:
+    """Register a mandate (as `actor`, who manages mandates) covering everything in `municipality` for the
+    decider, once per municipality; returns the decider."""
+    from domain.services import mandates
+
+    draft = mandate_draft(municipality, **extra)
+    with uow() as unit:
+        known = [m for m in unit.mandates.list(frozenset({municipality}))
+                 if m.holder_username == draft["holder_username"] and not extra]
+    if not known:
+        mandates.add_mandate(draft, uow(), actor)
+    return DECIDER
+
+
+def decider_for(db: Database, case_number: str) -> Actor:
+    """The decider, with a mandate for the municipality of this case (granted by the database's own actor)."""
+    household = households.get_household(case_number, db.uow(), db.actor)
+    return grant_mandate(db.uow, db.actor, household.municipality_code)
 
 # Hand-computed rekensom of complete_content() under DOMAIN.md's rules (horizon 12, no discounting):
 #   huidig pad  overig:   100000 × 0.25 (eenmalig, month 3)                = 25000.00

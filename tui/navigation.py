@@ -84,6 +84,12 @@ def _dashboard(db: AppHandle) -> Screen[Any]:
     return DashboardScreen(db)
 
 
+def _mandates(db: AppHandle) -> Screen[Any]:
+    from tui.screens.mandates import MandatesScreen
+
+    return MandatesScreen(db)
+
+
 def _audit_log(db: AppHandle) -> Screen[Any]:
     from tui.screens.audit_log import AuditLogScreen
 
@@ -140,6 +146,9 @@ SECTIONS: tuple[Section, ...] = (
             permission=(Permission.VIEW_REPORTS, Permission.LIST_CASES)),
     Section("audit", "l", "Logboek", "Wie zag of wijzigde wat; keten controleren", _audit_log,
             permission=Permission.VIEW_AUDIT),
+    # Beheer keeps the mandate register (the single-user owner too): who may decide plans and overbruggingen.
+    Section("mandaten", "m", "Mandaten", "Wie mag besluiten: het mandaatregister", _mandates,
+            permission=Permission.MANAGE_MANDATES),
 )
 
 

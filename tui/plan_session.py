@@ -22,6 +22,7 @@ from domain.catalogues import Kengetal
 from domain.errors import InvalidInput, Problem, StaleVersion
 from domain.household import Household
 from domain.local_time import AMSTERDAM
+from domain.mandate import NoMandate
 from domain.plan import (
     CONTENT_STEPS,
     ActionStatus,
@@ -92,20 +93,20 @@ class Confirmation:
 
 @dataclass(frozen=True)
 class DecidePlan:
-    """Vaststellen: the decision's fields as typed (the service validates them)."""
+    """Vaststellen: the date and explanation as typed (the service validates them). Who decides is the person
+    logged in, on the mandate the register says covers the plan; `decider` only names them in the question."""
 
-    decided_by: str
-    mandate: str
-    toelichting: str
+    toelichting: str = ""
     decided_on: str | None = None
     """ISO day; None: today."""
+    decider: str = ""
 
     saves_content_first: ClassVar[bool] = True
     reloads: ClassVar[bool] = True
     reload_step: ClassVar[PlanStep | None] = None
 
     def form(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"decided_by": self.decided_by, "mandate": self.mandate, "toelichting": self.toelichting}
+        data: dict[str, Any] = {"toelichting": self.toelichting}
         if self.decided_on is not None:
             data["decided_on"] = self.decided_on
         return data
@@ -118,9 +119,9 @@ class DecidePlan:
         return f"Versie {saved.plan_version} is vastgesteld."
 
     def confirmation(self, plan_version: int) -> Confirmation | None:
-        who = self.decided_by or "(naam ontbreekt)"
-        return Confirmation("Plan vaststellen?", f"Versie {plan_version} wordt vastgesteld door {who}. Daarna ligt de "
-                            "inhoud vast; wijzigen kan alleen in een nieuwe versie.", "Vaststellen")
+        who = f" door {self.decider}" if self.decider else ""
+        return Confirmation("Plan vaststellen?", f"Versie {plan_version} wordt vastgesteld{who}, op uw mandaat. Daarna "
+                            "ligt de inhoud vast; wijzigen kan alleen in een nieuwe versie.", "Vaststellen")
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,8 @@ class CommandResult:
     problems: list[Problem] = field(default_factory=list)
     content_refused: bool = False
     incomplete: PlanIncomplete | None = None
+    no_mandate: NoMandate | None = None
+    """Deciding was refused: the actor wrote the plan or holds no covering mandate (the message names who may)."""
 
 
 # -- content helpers ----------------------------------------------------------------------------------
@@ -576,6 +579,9 @@ class PlanEditSession:
                 return result
             except PlanIncomplete as exc:
                 result.incomplete = exc
+                return result
+            except NoMandate as exc:
+                result.no_mandate = exc
                 return result
         result.plan, result.message = saved, command.message(saved)
         return result

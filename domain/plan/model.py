@@ -345,8 +345,11 @@ class Decision(BaseModel):
 
     decided_by: RequiredShort
     mandate: RequiredShort
+    """The mandate as the decision names it (domain/mandate.py `Mandate.describe`)."""
     decided_on: date
     toelichting: Text = ""
+    mandate_id: int | None = None
+    """The mandate register's entry; None for decisions from before the register (or another database)."""
 
 
 class Evaluation(BaseModel):

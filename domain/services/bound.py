@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from domain.services.knelpunten import KnelpuntService
     from domain.services.lmm import LmmService
     from domain.services.loket import LoketService
+    from domain.services.mandates import MandateService
     from domain.services.overbrugging import OverbruggingService
     from domain.services.people import PeopleService
     from domain.services.plans import PlanService
@@ -79,6 +80,12 @@ class UseCases:
         from domain.services.plans import PlanService
 
         return PlanService(self._new_uow, self._current_actor)
+
+    @cached_property
+    def mandates(self) -> MandateService:
+        from domain.services.mandates import MandateService
+
+        return MandateService(self._new_uow, self._current_actor)
 
     @cached_property
     def register(self) -> RegisterService:

@@ -18,6 +18,7 @@ from domain.access import Permission, require
 from domain.actors import Actor
 from domain.errors import IllegalTransition
 from domain.household import LegalFramework, LongText, RequiredName
+from domain.mandate import overbrugging_ask
 from domain.overbrugging import (
     OVERBRUGGING_WORKFLOW,
     CostBooking,
@@ -34,7 +35,8 @@ from domain.overbrugging import (
 from domain.ports import UnitOfWork
 from domain.services.bound import Bound
 from domain.services.casework import parse, today_or
-from domain.services.workflow import CaseWorkflow, ChangeStatus, ItemChange, NewItem, opening_step
+from domain.services.mandates import covering_mandate
+from domain.services.workflow import CaseWorkflow, ChangeStatus, ItemChange, Loaded, NewItem, opening_step
 
 OBJECT_TYPE = "overbrugging"
 CORRECTION_MAX = Decimal("10000000")
@@ -182,14 +184,28 @@ def change_overbrugging_status(
     today: date | None = None,
     purpose: str = "",
 ) -> OverbruggingResult:
-    """Toekennen, afwijzen (with a reason), inzetten, afsluiten. Settling has its own use case."""
+    """Toekennen, afwijzen (with a reason), inzetten, afsluiten. Settling has its own use case.
+
+    Toekennen is a decision: only by a holder of a mandate covering the kind `overbrugging` and the cap in
+    the household's municipality, on the day of the step and today, and never by the one who requested it
+    (four-eyes); otherwise NoMandate names who may.
+    """
     require(actor, Permission.MANAGE_OVERBRUGGINGEN)
     day = on or today_or(today)
 
-    def step(ob: Overbrugging) -> None:
+    def step(ob: Overbrugging, loaded: Loaded[Overbrugging]) -> None:
+        if new_status is OverbruggingStatus.TOEGEKEND:
+            OVERBRUGGING_WORKFLOW.check(ob.status, new_status)  # an illegal step says so, not "no mandate"
+            requester = ob.steps[0] if ob.steps else None
+            covering_mandate(
+                uow, actor, overbrugging_ask(ob.cap, loaded.household.municipality_code),
+                author=requester.by if requester else "", author_username=requester.username if requester else "",
+                days=(day, today_or(today)),
+            )
         ob.change_status(new_status, on=day, by=actor.display_name, username=actor.username, note=note)
 
-    return _change(overbrugging_id, expected_version, uow, actor, step, today=today, purpose=purpose)
+    saved = OVERBRUGGINGEN.change(overbrugging_id, expected_version, uow, actor, step, purpose=purpose)
+    return _result(saved, today_or(today))
 
 
 def book_cost(

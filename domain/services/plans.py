@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.access import Permission, require
 from domain.actors import Actor
@@ -29,8 +29,9 @@ from domain.catalogues import (
     legal_basis,
     search_legal_bases,
 )
-from domain.errors import Conflict, InvalidInput, NotFound, Problem
+from domain.errors import Conflict, IllegalTransition, InvalidInput, NotFound, Problem
 from domain.household import Household
+from domain.mandate import Mandate, plan_ask
 from domain.messages import dutch_problems, invalid_input
 from domain.plan import (
     ActionStatus,
@@ -41,6 +42,7 @@ from domain.plan import (
     PlanContent,
     PlanDiff,
     PlanDraft,
+    PlanIncomplete,
     PlanStatus,
     PlanStep,
     PlanVersionInfo,
@@ -52,12 +54,14 @@ from domain.plan import (
     stamp_done_on,
     what_is_missing,
 )
+from domain.plan.model import Text
 from domain.ports import UnitOfWork
 from domain.prices import default_price_year
 from domain.rekensom import CostLine, Payer, RekensomResult, Scenario, calculate
 from domain.services.bound import Bound
 from domain.services.casework import today_or
 from domain.services.kengetallen import kengetallen_for, remove_kengetal_override, set_kengetal_override
+from domain.services.mandates import covering_mandate
 from domain.services.plan_common import PLAN_OBJECT, audit_plan, follow_household, open_case
 from domain.services.plan_transfer import export_case, import_case, import_plan, import_plan_file
 
@@ -454,23 +458,51 @@ def _parse(model: type[Any], data: Any) -> Any:
         raise invalid_input(exc) from None
 
 
+class DecisionRequest(BaseModel):
+    """What the decider gives: the date and an optional explanation. Who decides is the actor, and on which
+    mandate the register says (domain/mandate.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    decided_on: date | None = None
+    """None: today."""
+    toelichting: Text = ""
+
+
 def decide_plan(
     case_number: str,
-    decision: Decision | Mapping[str, Any],
+    decision: DecisionRequest | Mapping[str, Any],
     expected_version: int,
     uow: UnitOfWork,
     actor: Actor,
     *,
     purpose: str = "",
+    today: date | None = None,
 ) -> Maatwerkplan:
-    """Fix the current concept version. Refused with PlanIncomplete (listing what is missing) if incomplete."""
+    """Fix the current concept version, decided by the actor on a mandate that covers it.
+
+    Refused with PlanIncomplete (listing what is missing) if incomplete, and with NoMandate (naming who may
+    decide) when the actor wrote the plan (four-eyes) or holds no mandate covering the plan's municipality,
+    every deviation kind and the municipal amount on the decision date and today.
+    """
     require(actor, Permission.EDIT_CASE)
-    parsed: Decision = _parse(Decision, decision)
+    request: DecisionRequest = _parse(DecisionRequest, decision)
+    day = today_or(today)
+    decided_on = request.decided_on or day
+    if decided_on > day:
+        raise InvalidInput([Problem("decided_on", "De besluitdatum ligt in de toekomst.")])
     with uow:
         household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
         plan = _current(uow, case_number)
         before = plan.model_copy(deep=True)
         plan.version = expected_version
+        missing = [] if plan.is_frozen else what_is_missing(plan, household)
+        if missing:  # what is missing first: only a complete plan asks for a mandate
+            raise PlanIncomplete(missing)
+        mandate = covering_mandate(uow, actor, plan_ask(plan, household.municipality_code), author=plan.created_by,
+                                   days=(decided_on, day))
+        parsed = Decision(decided_by=actor.display_name, mandate=mandate.describe(), decided_on=decided_on,
+                          toelichting=request.toelichting, mandate_id=mandate.id)
         plan.decide(parsed, household)
         saved = uow.plans.save(plan)
         audit_plan(
@@ -660,6 +692,40 @@ def export_plan(
     return overview
 
 
+@dataclass(frozen=True)
+class BeschikkingData:
+    """What the beschikking of a decided plan version shows: the plan and the mandate it was decided on."""
+
+    overview: PlanOverview
+    mandate: Mandate | None
+    """None when the decision predates the register or its entry is not in this database (then the
+    decision's own mandate text is shown)."""
+
+
+def beschikking(
+    case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
+) -> BeschikkingData:
+    """Load a decided plan version for its beschikking (a document that leaves the application: audited as an
+    export). Refused for a concept: the beschikking follows the decision."""
+    with uow:
+        household, break_glass = open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
+        plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
+        if plan.decision is None:
+            raise IllegalTransition(f"Versie {plan.plan_version} is nog niet vastgesteld; de beschikking volgt op "
+                                    "het besluit.")
+        mandate = None
+        if plan.decision.mandate_id is not None:
+            try:
+                mandate = uow.mandates.get(plan.decision.mandate_id)
+            except NotFound:
+                mandate = None
+        audit_plan(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose or "beschikking",
+                   break_glass=break_glass)
+        overview = _overview(uow, household, plan)
+        uow.commit()
+    return BeschikkingData(overview, mandate)
+
+
 def compare_versions(
     case_number: str, old_version: int, new_version: int, uow: UnitOfWork, actor: Actor, *, purpose: str = ""
 ) -> PlanDiff:
@@ -723,6 +789,9 @@ __all__ = [
     "calculate_rekensom",
     "compare_versions",
     "complete_evaluation",
+    "BeschikkingData",
+    "DecisionRequest",
+    "beschikking",
     "decide_plan",
     "discard_draft",
     "export_case",
@@ -839,9 +908,11 @@ class PlanService(Bound):
         return load_plan_for_editing(case_number, self.uow, self.actor, purpose=purpose)
 
     def decide_plan(
-        self, case_number: str, decision: Decision | Mapping[str, Any], expected_version: int, *, purpose: str = ""
+        self, case_number: str, decision: DecisionRequest | Mapping[str, Any], expected_version: int, *,
+        purpose: str = "", today: date | None = None,
     ) -> Maatwerkplan:
-        return decide_plan(case_number, decision, expected_version, self.uow, self.actor, purpose=purpose)
+        return decide_plan(case_number, decision, expected_version, self.uow, self.actor, purpose=purpose,
+                           today=today)
 
     def start_execution(self, case_number: str, expected_version: int, *, purpose: str = "") -> Maatwerkplan:
         return start_execution(case_number, expected_version, self.uow, self.actor, purpose=purpose)
@@ -893,6 +964,9 @@ class PlanService(Bound):
 
     def export_plan(self, case_number: str, *, plan_version: int | None = None, purpose: str = "") -> PlanOverview:
         return export_plan(case_number, self.uow, self.actor, plan_version=plan_version, purpose=purpose)
+
+    def beschikking(self, case_number: str, *, plan_version: int | None = None, purpose: str = "") -> BeschikkingData:
+        return beschikking(case_number, self.uow, self.actor, plan_version=plan_version, purpose=purpose)
 
     def compare_versions(self, case_number: str, old_version: int, new_version: int, *, purpose: str = "") -> PlanDiff:
         return compare_versions(case_number, old_version, new_version, self.uow, self.actor, purpose=purpose)

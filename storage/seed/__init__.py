@@ -986,6 +986,7 @@ def _address(rng: random.Random, place: Place) -> dict[str, str]:
 
 SEED_STEPS: list[SeedStep] = [
     SeedStep("huishoudens", seed_households),
+    SeedStep("mandaten", "storage.seed.mandates:seed_mandates"),
     SeedStep("plannen", "storage.seed.plans:seed_plans"),
     SeedStep("casusinstrumenten", "storage.seed.cases:seed_cases"),
     SeedStep("maatwerkregister", "storage.seed.register:seed_register"),

@@ -43,6 +43,7 @@ from storage.escalation import SqlEscalationRepository
 from storage.households import SqlHouseholdRepository
 from storage.knelpunten import SqlKnelpuntRepository
 from storage.overbrugging import SqlOverbruggingRepository
+from storage.seed.mandates import seed_mandates_by_code
 
 S = OverbruggingStatus
 E = EscalationStatus
@@ -202,7 +203,8 @@ def _overbrugging(
             note="Geen geschil over de betaler: de Wmo is hier voorliggend.",
         )
         return ob
-    ob.change_status(S.TOEGEKEND, on=on + timedelta(days=1), by=COORDINATOR)
+    holder = seed_mandates_by_code()[household.municipality_code]  # four-eyes: not the requester
+    ob.change_status(S.TOEGEKEND, on=on + timedelta(days=1), by=holder.holder_name, username=holder.holder_username)
     if target is S.TOEGEKEND:
         return ob
     ob.change_status(S.INGEZET, on=start, by=COORDINATOR)

@@ -49,7 +49,8 @@ from storage.people_tables import ZrmScoreRow
 from storage.plan_tables import KengetalOverrideRow, PlanDraftRow, PlanRow
 from storage.plans import plan_child_values, plan_row_values
 from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
-from storage.seed.stories.build import MANDATE, story_plan_versions, story_zrm_rows
+from storage.seed.mandates import seed_decision
+from storage.seed.stories.build import story_plan_versions, story_zrm_rows
 from storage.tables import InvolvedOrganisationRow, MemberRow, ProblemRow
 
 BATCH = 500
@@ -654,6 +655,14 @@ def _decider(rng: random.Random, facts: _Facts) -> str:
     return MAATWERKFUNCTIONARISSEN[facts.municipality_code]
 
 
+def _decision(rng: random.Random, facts: _Facts, on: date, toelichting: str = "") -> Decision:
+    """By the municipality's mandate holder, on her mandate of the register (storage/seed/mandates.py)."""
+    decision = seed_decision(facts.municipality_code, on, toelichting)
+    if decision.decided_by != _decider(rng, facts):  # pragma: no cover - the same person the stories name
+        raise AssertionError(f"{facts.municipality_code}: the mandate holder is not the maatwerkfunctionaris")
+    return decision
+
+
 def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, index: int) -> list[Maatwerkplan]:
     """The version(s) of one household's plan, oldest first."""
     age_days = {
@@ -673,7 +682,7 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     if missing:  # pragma: no cover - guards the templates above
         raise AssertionError(f"seed plan for {facts.case_number} is incomplete: {missing}")
     plan.decide(
-        Decision(decided_by=_decider(rng, facts), mandate=MANDATE, decided_on=start),
+        _decision(rng, facts, start),
         household,
     )
     if target is PlanStatus.VASTGESTELD:
@@ -723,12 +732,7 @@ def _build(facts: _Facts, target: PlanStatus, rng: random.Random, today: date, i
     changed["consent"] = {**content["consent"], "given_on": start + timedelta(days=30)}
     second.replace_content(PlanContent.model_validate(changed))
     second.decide(
-        Decision(
-            decided_by=_decider(rng, facts),
-            mandate=MANDATE,
-            decided_on=start + timedelta(days=31),
-            toelichting="Actieplan bijgesteld na een vastgelopen actie.",
-        ),
+        _decision(rng, facts, start + timedelta(days=31), "Actieplan bijgesteld na een vastgelopen actie."),
         household,
     )
     second.start_execution()

@@ -55,9 +55,28 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_every_command_is_covered() -> None:
     names = {" ".join(path) for path, _ in COMMANDS}
     assert {"case list", "case import", "case export", "privacy export", "register import", "seed",
-            "precedent search"} <= names
+            "mandaat add", "mandaat intrekken", "mandaat list", "plan beschikking", "precedent search"} <= names
     assert {"loket vraag", "loket status", "loket show", "loket list", "loket rapport", "loket ministeries",
             "plan export"} <= names
+
+
+@pytest.mark.parametrize("wrong", [
+    ["--max-bedrag", "veel"], ["--van", "gisteren"], ["--gemeente", "GM9999"], ["--afwijking", "privacy"],
+    ["--tot", "2025-01-01"], ["--verleend-door", "x" * 300],
+])
+def test_a_hostile_mandate_is_refused_and_nothing_is_registered(
+    wrong: list[str], files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = {"--gemeente": "GM0344", "--max-bedrag": "1000", "--van": "2026-01-01", "--tot": "2026-12-31",
+            "--verleend-door": "College van B en W van Utrecht"}
+    good[wrong[0]] = wrong[1]
+    code, text = run(["mandaat", "add", "s.dewit", "--naam", "Sanne de Wit",
+                      *(part for pair in good.items() for part in pair)], capsys)
+    assert code == 2 and "Traceback" not in text and "Fout:" in text, text
+    code, text = run(["mandaat", "list"], capsys)
+    assert code == 0 and "Het mandaatregister is leeg." in text
+    code, text = run(["mandaat", "intrekken", "M-x", "--reden", "x"], capsys)
+    assert code == 2 and "geen mandaatnummer" in text
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])

@@ -73,8 +73,17 @@ def test_request_to_close_with_cap_warning_and_settlement(url: str, case: str) -
     created = invoke(url, "overbrugging", "new", case, *REQUEST, "--datum", "2026-09-01")
     assert created.exit_code == 0, created.output
     assert "Aangevraagd: OB-1" in created.stdout
-    for status in ("toegekend", "ingezet"):
-        assert invoke(url, "overbrugging", "status", "OB-1", status, "--datum", "2026-09-02").exit_code == 0
+    own = invoke(url, "overbrugging", "status", "OB-1", "toegekend", "--datum", "2026-09-02")
+    assert own.exit_code == 1 and "u heeft de overbrugging zelf aangevraagd" in own.stderr  # four-eyes
+    mandate = invoke(url, "mandaat", "add", "s.dewit", "--naam", "Sanne de Wit", "--gemeente", "GM0363",
+                     "--afwijking", "overbrugging", "--max-bedrag", "5000", "--van", "2026-01-01", "--tot",
+                     "2026-12-31", "--verleend-door", "College van B en W van Amsterdam, mandaatbesluit 2026")
+    assert mandate.exit_code == 0 and "Mandaat M-1 vastgelegd: Sanne de Wit (s.dewit), Amsterdam" in mandate.stdout
+    granted = runner.invoke(app, ["--database", url, "overbrugging", "status", "OB-1", "toegekend", "--datum",
+                                  "2026-09-02"], env={"DOORBRAAK_USER": "s.dewit",
+                                                      "DOORBRAAK_DISPLAY_NAME": "Sanne de Wit"})
+    assert granted.exit_code == 0, granted.output
+    assert invoke(url, "overbrugging", "status", "OB-1", "ingezet", "--datum", "2026-09-02").exit_code == 0
     first = invoke(
         url, "overbrugging", "kosten", "1", "4.999,99", "--omschrijving", "September", "--datum", "2026-09-30"
     )

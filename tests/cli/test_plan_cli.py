@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from tests.builders import DECISION, HOUSEHOLD, complete_content
+from tests.builders import HOUSEHOLD, complete_content
 from tui.cli.main import app
 
 runner = CliRunner()
@@ -27,6 +27,28 @@ def invoke(url: str, *args: str) -> Any:
 
 def ok(url: str, *args: str) -> Any:
     result = invoke(url, *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+DECIDER_ENV = {"DOORBRAAK_USER": "s.dewit", "DOORBRAAK_DISPLAY_NAME": "Sanne de Wit"}
+"""The maatwerkfunctionaris at the keyboard (single-user mode: who works is a setting)."""
+
+
+def grant(url: str, municipality: str = "GM0344") -> None:
+    """The owner (who wrote the plans) registers a mandate for Sanne de Wit, covering every deviation."""
+    kinds = [arg for code in ("bestaande_beleidsruimte", "evenredigheid", "afwijkingsbevoegdheid",
+                              "specifieke_regeling", "uitstel_van_betaling", "bijzondere_bijstand", "lening",
+                              "kwijtschelding", "overbrugging", "spoedvoorziening")
+             for arg in ("--afwijking", code)]
+    ok(url, "mandaat", "add", "s.dewit", "--naam", "Sanne de Wit", "--gemeente", municipality, "--max-bedrag",
+       "50000", "--van", "2026-01-01", "--tot", "2099-12-31", "--verleend-door",
+       "College van B en W van Utrecht, mandaatbesluit 2026", *kinds)
+
+
+def decide(url: str, case: str, *args: str) -> Any:
+    grant(url)
+    result = runner.invoke(app, ["--database", url, "plan", "decide", case, *args], env=DECIDER_ENV)
     assert result.exit_code == 0, result.output
     return result
 
@@ -151,7 +173,7 @@ def test_show_json_of_an_imported_plan_gives_the_hand_computed_rekensom(tmp_path
 def test_write_decide_execute_evaluate_and_compare_by_cli(tmp_path: Path, url: str) -> None:
     case = import_household(tmp_path, url)
     ok(url, "plan", "new", case)
-    refused = invoke(url, "plan", "decide", case, "--door", "Sanne de Wit", "--mandaat", "Maatwerkfunctionaris")
+    refused = invoke(url, "plan", "decide", case)
     assert refused.exit_code == 1
     assert "het plan kan nog niet worden vastgesteld" in refused.stderr
     assert "Perspectief: Het perspectief van het huishouden" in refused.stderr and "Traceback" not in refused.output
@@ -170,18 +192,14 @@ def test_write_decide_execute_evaluate_and_compare_by_cli(tmp_path: Path, url: s
     )
     assert "Kostenregel k5 toegevoegd" in added.stdout
     assert "compleet" in ok(url, "plan", "check", case).stdout
-    ok(
-        url,
-        "plan",
-        "decide",
-        case,
-        "--door",
-        DECISION["decided_by"],
-        "--mandaat",
-        DECISION["mandate"],
-        "--datum",
-        "05-11-2026",
-    )
+    own = invoke(url, "plan", "decide", case, "--datum", "05-11-2026")  # the author, without a mandate
+    assert own.exit_code == 1 and "U mag dit plan niet vaststellen: u heeft het plan zelf opgesteld" in own.stderr
+    decided = decide(url, case, "--datum", "05-11-2026")
+    assert "Besluit door Sanne de Wit" in decided.stdout
+    beschikking = tmp_path / "beschikking.pdf"
+    ok(url, "plan", "beschikking", case, "-o", str(beschikking))
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(beschikking).pages).split())
+    assert "binnen zes weken" in flat and "Awb 6:7" in flat and "Sanne de Wit" in flat
     frozen = invoke(url, "plan", "set", case, "perspectief", "Anders")
     assert frozen.exit_code == 1 and "Maak een nieuwe versie" in frozen.stderr
     ok(url, "plan", "start", case)
@@ -225,18 +243,7 @@ def test_export_pdf_has_every_section_and_unicode(tmp_path: Path, url: str) -> N
     plan["perspectief"] = "Over een jaar: rust, een café-baan voor Eline en ĳs op zondag – zónder € schuld."
     plan["doorbraak"] = "Noodstop bij het CJIB; naïeve regels **niet** toepassen <b>nu</b>."
     ok(url, "plan", "import", case, str(plan_file(tmp_path, plan)))
-    ok(
-        url,
-        "plan",
-        "decide",
-        case,
-        "--door",
-        "Sanne de Wit",
-        "--mandaat",
-        "Maatwerkfunctionaris",
-        "--datum",
-        "2026-11-05",
-    )
+    decide(url, case, "--datum", "2026-11-05")
     out = tmp_path / "plan.pdf"
     result = ok(url, "plan", "export", case, "--format", "pdf", "-o", str(out))
     assert f"Geschreven: {out}" in result.stderr
@@ -282,7 +289,7 @@ def test_export_pdf_has_every_section_and_unicode(tmp_path: Path, url: str) -> N
         "Ontruiming van een gezin met twee kinderen is onevenredig",
         "Toestemming gegeven door: Eline Jansen",
         "Besloten door: Sanne de Wit",
-        "Mandaat: Maatwerkfunctionaris",
+        "Mandaat: M-1, maatwerkfunctionaris Utrecht, verleend door College van B en W van Utrecht",
         "Handtekening:",
     ):
         assert key_text in flat, key_text
@@ -370,7 +377,7 @@ def test_catalogues_from_the_cli(tmp_path: Path, url: str) -> None:
 def test_case_file_version_2_carries_every_plan_version(tmp_path: Path, url: str) -> None:
     case = import_household(tmp_path, url)
     ok(url, "plan", "import", case, str(plan_file(tmp_path, scenario())))
-    ok(url, "plan", "decide", case, "--door", "Sanne de Wit", "--mandaat", "Maatwerkfunctionaris")
+    decide(url, case)
     ok(url, "plan", "new-version", case)
     ok(url, "plan", "set", case, "doorbraak", "Een andere doorbraak – met ë en €.")
     exported = tmp_path / "case-v2.json"
@@ -434,15 +441,15 @@ def test_kengetallen_are_indexed_and_a_loan_shows_its_verschuivingen(tmp_path: P
         "overdracht", "kredietbank", "huishouden", 36)
     rekensom = shown["rekensom"]
     assert rekensom["price_year"] == 2025
-    assert rekensom["society"] == {"huidig_pad": "40369.26", "doorbraak": "0.00", "verschil": "40369.26"}
+    assert rekensom["society"] == {"huidig_pad": "40369.26", "doorbraak": "1230.00", "verschil": "39139.26"}
     rows = {r["payer"]: (r["huidig_pad"], r["doorbraak"], r["kosten_huidig_pad"]) for r in rekensom["per_payer"]}
-    assert rows == {"huishouden": ("0.00", "-1230.00", "0.00"), "kredietbank": ("0.00", "1230.00", "0.00"),
+    assert rows == {"huishouden": ("0.00", "0.00", "0.00"), "kredietbank": ("0.00", "1230.00", "0.00"),
                     "overig": ("40369.26", "0.00", "40369.26")}
     assert rekensom["verschuivingen"] == [
         {"scenario": "doorbraak", "payer": "huishouden", "receiver": "kredietbank", "amount": "8200.00"},
-        {"scenario": "doorbraak", "payer": "kredietbank", "receiver": "huishouden", "amount": "9430.00"},
+        {"scenario": "doorbraak", "payer": "kredietbank", "receiver": "huishouden", "amount": "8200.00"},
     ]
-    assert rekensom["transfers_total"] == {"huidig_pad": "0.00", "doorbraak": "17630.00"}
+    assert rekensom["transfers_total"] == {"huidig_pad": "0.00", "doorbraak": "16400.00"}
     text = ok(url, "plan", "show", case).stdout
     assert "prijspeil 2025" in text and "Saldo voor de samenleving" in text
     assert "Gemeentelijke kredietbank → Huishouden" in text and "Verkeerde zak:" in text
@@ -454,7 +461,7 @@ def test_kengetallen_are_indexed_and_a_loan_shows_its_verschuivingen(tmp_path: P
     pdf = tmp_path / "plan.pdf"
     ok(url, "plan", "export", case, "--format", "pdf", "-o", str(pdf))
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
-    assert "Saldo voor de samenleving: € 40.369,26 over 12 maanden" in text.replace("\xa0", " ")
+    assert "Saldo voor de samenleving: € 39.139,26 over 12 maanden" in text.replace("\xa0", " ")
     assert "Verkeerde zak: Ja" in text
     assert "Verschuivingen (overdrachten; geen kosten voor de samenleving)" in text
     assert "prijspeil 2025, bron: Scriptie, aangehaald door Stadlander, 2015: € 100.000,00" in text.replace("\xa0", " ")

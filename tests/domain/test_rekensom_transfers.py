@@ -93,7 +93,7 @@ def test_a_fine_with_two_statutory_increases_under_both_scenarios() -> None:
 def test_a_saneringskrediet_repaid_over_36_months_with_a_default_probability() -> None:
     """€ 8,200 paid out in month 3 by the kredietbank, repaid in 36 instalments of € 227.777…; horizon 12:
     9 instalments inside it (€ 2,050.00), a restschuld of 27/36 × 8,200 = € 6,150.00, of which 20 % is
-    expected never to come back: € 1,230.00 lost by the kredietbank and kept by the household."""
+    expected never to come back: € 1,230.00, a cost of the kredietbank (DOMAIN.md); the household owes it still."""
     item = kengetal("saneringskrediet")
     line = cost_line_from_kengetal(item, B, amount=D("8200.00"), start_month=3, default_probability=D("0.2"))
     assert (line.kind, line.payer, line.receiver, line.loan_months) == (
@@ -104,14 +104,14 @@ def test_a_saneringskrediet_repaid_over_36_months_with_a_default_probability() -
     )
     result = calculate(Rekensom(lines=[line, cost(B, Payer.GEMEENTE_SCHULDHULP, "1500.00")]))
     assert table(result) == {
-        "huishouden": ("0.00", "-1230.00", "1230.00"),
+        "huishouden": ("0.00", "0.00", "0.00"),  # receives 8,200, repays 2,050 and owes 6,150
         "gemeente_schuldhulp": ("0.00", "1500.00", "-1500.00"),
-        "kredietbank": ("0.00", "1230.00", "-1230.00"),
+        "kredietbank": ("0.00", "1230.00", "-1230.00"),  # the expected default, a real cost
     }
-    assert result.totals == {H: D("0.00"), B: D("1500.00")}  # the loan is no cost to society
+    assert result.totals == {H: D("0.00"), B: D("2730.00")}  # 1,500.00 + the lender's expected loss 1,230.00
     assert shifts(result) == [
         ("doorbraak", "huishouden", "kredietbank", "8200.00"),  # 2,050.00 repaid + 6,150.00 restschuld
-        ("doorbraak", "kredietbank", "huishouden", "9430.00"),  # 8,200.00 outlay + 1,230.00 expected default
+        ("doorbraak", "kredietbank", "huishouden", "8200.00"),  # the outlay
     ]
     summary = loan_summary(line, 12)
     assert (summary.outlay, summary.repaid, summary.restschuld, summary.expected_default) == (
@@ -127,9 +127,10 @@ def test_a_loan_rounds_once_per_party_and_is_neutral_when_repaid_inside_the_hori
     line = transfer(B, Payer.KREDIETBANK, Payer.HUISHOUDEN, "8200.00", loan_months=36, default_probability=D("0.2"))
     result = calculate(Rekensom(lines=[line]))
     assert table(result) == {
-        "huishouden": ("0.00", "-1093.33", "1093.33"),
+        "huishouden": ("0.00", "0.00", "0.00"),
         "kredietbank": ("0.00", "1093.33", "-1093.33"),
     }
+    assert result.totals == {H: D("0.00"), B: D("1093.33")}
     summary = loan_summary(line, 12)
     assert (summary.repaid, summary.restschuld, summary.expected_default) == (D("2733.33"), D("5466.67"), D("1093.33"))
     # Horizon 36: every instalment falls inside it; nothing left to default on.

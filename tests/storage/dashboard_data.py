@@ -40,7 +40,9 @@ from storage.bootstrap import Database
 from tests.builders import (
     SettableClock,
     complete_content,
+    decider_for,
     escalation_draft,
+    grant_mandate,
     household_draft,
     overbrugging_draft,
     problem_id,
@@ -74,8 +76,8 @@ def _decided_plan(db: Database, case: str, decided_on: date, deadlines: tuple[st
     if deadlines is not None:
         content["actions"][0]["deadline"], content["actions"][1]["deadline"] = deadlines
     plan = plan_service.start_plan(case, db.uow(), db.actor, content=content)
-    decision = {"decided_by": "Sanne de Wit", "mandate": "Maatwerkfunctionaris", "decided_on": decided_on.isoformat()}
-    plan = plan_service.decide_plan(case, decision, plan.version, db.uow(), db.actor)
+    decider = grant_mandate(db.uow, db.actor, household.municipality_code)
+    plan = plan_service.decide_plan(case, {"decided_on": decided_on.isoformat()}, plan.version, db.uow(), decider)
     return plan_service.start_execution(case, plan.version, db.uow(), db.actor)
 
 
@@ -89,8 +91,9 @@ def _overbrugging(db: Database, case: str, deadline: str) -> Any:
     ob = result.overbrugging
     steps = ((OverbruggingStatus.TOEGEKEND, date(2026, 8, 21)), (OverbruggingStatus.INGEZET, date(2026, 8, 22)))
     for status, on in steps:
+        actor = decider_for(db, case) if status is OverbruggingStatus.TOEGEKEND else db.actor
         ob = overbrugging_service.change_overbrugging_status(
-            ob.id, status, ob.version, db.uow(), db.actor, today=on
+            ob.id, status, ob.version, db.uow(), actor, today=on
         ).overbrugging
     return ob
 

@@ -13,7 +13,7 @@ from domain.errors import IllegalTransition, InvalidInput, NotFound, StaleVersio
 from domain.overbrugging import OverbruggingQuery, OverbruggingStatus
 from domain.services import overbrugging as service
 from storage.bootstrap import Database
-from tests.builders import TODAY, make_household, overbrugging_draft
+from tests.builders import DECIDER, TODAY, decider_for, make_household, overbrugging_draft
 
 S = OverbruggingStatus
 
@@ -26,7 +26,7 @@ def started(db: Database, case_number: str, **extra: object) -> int:
     ob = result.overbrugging
     assert ob.id is not None
     ob = service.change_overbrugging_status(
-        ob.id, S.TOEGEKEND, ob.version, db.uow(), db.actor, today=date(2026, 9, 2)
+        ob.id, S.TOEGEKEND, ob.version, db.uow(), decider_for(db, case_number), today=date(2026, 9, 2)
     ).overbrugging
     ob = service.change_overbrugging_status(
         ob.id, S.INGEZET, ob.version, db.uow(), db.actor, today=date(2026, 9, 3)
@@ -101,7 +101,7 @@ def test_full_lifecycle_roundtrip(db: Database) -> None:
         ("verrekening_besloten", date(2026, 11, 5)),
         ("afgesloten", date(2026, 11, 21)),
     ]
-    assert all(s.username == db.actor.username for s in again.steps)
+    assert [s.username for s in again.steps] == [db.actor.username, DECIDER.username, *[db.actor.username] * 3]
     with db.uow() as uow:
         kinds = [r.event.kind.value for r in uow.audit.records("overbrugging", f"OB-{oid}")]
     assert kinds[0] == "create" and kinds.count("update") == 7 and "read" in kinds

@@ -112,9 +112,12 @@ def test_over_cap_and_leap_day_from_the_database(db: Database) -> None:
         today=date(2025, 9, 1),
     ).overbrugging
     assert ob.id is not None
+    from tests.builders import decider_for
+
     for status in (OverbruggingStatus.TOEGEKEND, OverbruggingStatus.INGEZET):
+        actor = decider_for(db, ob.case_number) if status is OverbruggingStatus.TOEGEKEND else db.actor
         ob = overbrugging_service.change_overbrugging_status(
-            ob.id, status, ob.version, db.uow(), db.actor, today=date(2025, 9, 2)
+            ob.id, status, ob.version, db.uow(), actor, today=date(2025, 9, 2)
         ).overbrugging
     overbrugging_service.book_cost(
         ob.id, {"amount": "120", "description": "Factuur", "booked_on": "2025-10-01"}, ob.version, db.uow(), db.actor
@@ -153,14 +156,14 @@ def test_plan_actions_past_their_deadline(db: Database) -> None:
     """Read-only use of the plan module's tables: newest decided version only, unfinished actions only."""
     from domain.plan import ActionStatus
     from domain.services import plans
-    from tests.builders import DECISION, HOUSEHOLD, complete_content, problem_id
+    from tests.builders import DECISION_REQUEST, HOUSEHOLD, complete_content, grant_mandate, problem_id
 
     household = households.create_household(parse_draft(HOUSEHOLD), db.uow(), db.actor)
     case = household.case_number
     assert case is not None
     plan = plans.start_plan(case, db.uow(), db.actor, content=complete_content(problem_id(household, "financien")))
     assert worklist(db.uow(), db.actor, today=date(2027, 1, 1), kinds=frozenset({SignalKind.ACTIE_VERLOPEN})) == []
-    plan = plans.decide_plan(case, DECISION, plan.version, db.uow(), db.actor)
+    plan = plans.decide_plan(case, DECISION_REQUEST, plan.version, db.uow(), grant_mandate(db.uow, db.actor))
     actions = worklist(db.uow(), db.actor, today=date(2027, 1, 1), kinds=frozenset({SignalKind.ACTIE_VERLOPEN}))
     assert [(s.case_number, s.object_id, s.due) for s in actions] == [
         (case, plan.actions[0].id, date(2026, 12, 15)),

@@ -144,3 +144,40 @@ def test_upgrade_to_0009_keeps_plans_and_leaves_old_done_actions_without_a_day(t
     d = dashboard("GM0344", date(2026, 10, 1), date(2026, 11, 30), db.uow(), db.actor, today=date(2026, 11, 30))
     assert (d.lead_time.done.n, d.lead_time.done.max_days) == (1, 21)
     db.close()
+
+
+def test_upgrade_to_0016_keeps_decided_plans_and_adds_an_empty_mandate_register(tmp_path: Path) -> None:
+    """A database from before 0016 with a decided plan (decision by name only): after the upgrade the plan and
+    its children are intact, the decision names no register entry, and the register exists and is empty."""
+    from datetime import date
+
+    from domain.services import mandates
+    from domain.services import plans as plan_service
+    from tests.builders import TickingClock
+    from tests.storage.dashboard_data import _decided_plan, _household
+
+    url = f"sqlite:///{tmp_path / 'before-0016.db'}"
+    db = open_database(Settings(database_url=url), clock=TickingClock())
+    case = _household(db, "Huishouden Oud", "Fatima Bouzid")
+    before = _decided_plan(db, case, date(2026, 10, 20))
+    db.close()
+    engine = make_engine(url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        config.attributes[ALLOW_DOWNGRADE_FOR_TESTS] = True  # doorbraak itself refuses downgrades
+        command.downgrade(config, "0015_cost_kind")
+    with engine.connect() as connection:
+        tables = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+        assert "mandate" not in tables
+        assert connection.execute(text("SELECT count(*) FROM plan_action")).scalar() == len(before.actions)
+    engine.dispose()
+
+    db = open_database(Settings(database_url=url))
+    assert current_revisions(db.engine) == head_revisions() and db.backup_path is not None
+    upgraded = plan_service.get_plan(case, db.uow(), db.actor)
+    assert upgraded.decision is not None and upgraded.decision.decided_by == "Sanne de Wit"
+    assert upgraded.decision.mandate_id is None and len(upgraded.actions) == len(before.actions)
+    assert upgraded.rekensom == before.rekensom
+    assert mandates.list_mandates(db.uow(), db.actor) == []
+    db.close()

@@ -18,7 +18,14 @@ from domain.services import households as household_service
 from domain.services import plans as service
 from domain.services.households import parse_draft
 from storage.bootstrap import Database
-from tests.builders import DECISION, EXPECTED_TOTALS, HOUSEHOLD, complete_content, problem_id
+from tests.builders import (
+    DECISION_REQUEST,
+    EXPECTED_TOTALS,
+    HOUSEHOLD,
+    complete_content,
+    grant_mandate,
+    problem_id,
+)
 
 
 def new_household(db: Database, **extra: Any) -> Household:
@@ -34,7 +41,7 @@ def decided(db: Database) -> tuple[Household, Any]:
     household = new_household(db)
     case = number(household)
     plan = service.start_plan(case, db.uow(), db.actor, content=complete_content(problem_id(household, "financien")))
-    plan = service.decide_plan(case, DECISION, plan.version, db.uow(), db.actor)
+    plan = service.decide_plan(case, DECISION_REQUEST, plan.version, db.uow(), grant_mandate(db.uow, db.actor))
     return household, plan
 
 
@@ -123,7 +130,7 @@ def test_deciding_refuses_an_incomplete_plan_with_the_list(db: Database) -> None
     case = number(household)
     plan = service.start_plan(case, db.uow(), db.actor)
     with pytest.raises(PlanIncomplete) as info:
-        service.decide_plan(case, DECISION, plan.version, db.uow(), db.actor)
+        service.decide_plan(case, DECISION_REQUEST, plan.version, db.uow(), db.actor)
     assert {m.step for m in info.value.missing} >= {PlanStep.PERSPECTIEF, PlanStep.TOESTEMMING}
     assert service.get_plan(case, db.uow(), db.actor).status is PlanStatus.CONCEPT
 

@@ -23,6 +23,7 @@ from domain.services.households import create_household, parse_draft
 from domain.services.knelpunten import KnelpuntDraft, add_knelpunt, change_knelpunt_status, record_occurrence
 from domain.services.overbrugging import book_cost, change_overbrugging_status, request_overbrugging
 from storage.bootstrap import Database
+from tests.builders import decider_for
 from tests.tui.data import TODAY, build
 
 JANSEN_IDENTIFIERS = (
@@ -66,7 +67,8 @@ def _running(db: Database, case_number: str, draft: dict[str, Any], cost: str) -
     assert ob.id is not None
     steps = ((OverbruggingStatus.TOEGEKEND, date(2026, 6, 2)), (OverbruggingStatus.INGEZET, date(2026, 6, 3)))
     for status, on in steps:
-        ob = change_overbrugging_status(ob.id, status, ob.version, db.uow(), actor, on=on, today=on).overbrugging
+        by = decider_for(db, case_number) if status is OverbruggingStatus.TOEGEKEND else actor
+        ob = change_overbrugging_status(ob.id, status, ob.version, db.uow(), by, on=on, today=on).overbrugging
         assert ob.id is not None
     book_cost(ob.id, {"amount": cost, "description": "Factuur begeleiding juni", "booked_on": "2026-07-01"},
               ob.version, db.uow(), actor, today=date(2026, 7, 1))

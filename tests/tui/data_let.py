@@ -21,10 +21,11 @@ from domain.audit import AuditKind
 from domain.escalation import EscalationStatus
 from domain.services.audit import case_history
 from domain.services.escalation import change_escalation_status, get_escalation, start_escalation
+from domain.services.mandates import add_mandate
 from domain.services.overbrugging import request_overbrugging
 from domain.services.users import create_user
 from storage.bootstrap import Database
-from tests.builders import escalation_draft
+from tests.builders import escalation_draft, mandate_draft
 from tests.tui.data import build
 from tests.tui.data_casework import JANSEN_IDENTIFIERS, overbrugging_draft
 from tests.tui.data_trust import ACCOUNTS, PASSWORD, _Hasher, open_shared
@@ -79,6 +80,9 @@ def build_let(path: Path) -> LetData:
             "requested_solution": "Een betalingsregeling en uitstel van de ontruiming.",
         }, db.uow(), db.actor, today=date(2026, 10, 20))
         assert ob.id is not None and local.id is not None
+        # Anna de Vries may grant overbruggingen in Amsterdam (she did not request Pietersen's).
+        add_mandate(mandate_draft("GM0363", holder_username="avries", holder_name="Anna de Vries"), db.uow(),
+                    db.actor)
         hasher = _Hasher()
         for username, name, role, codes, team in ACCOUNTS:
             create_user(db.uow(), db.actor, hasher, username=username, display_name=name, role=role,

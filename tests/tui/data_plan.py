@@ -19,6 +19,7 @@ from domain.services import households as household_service
 from domain.services import plans as plan_service
 from domain.services.households import parse_draft
 from storage.bootstrap import Database
+from tests.builders import grant_mandate
 from tests.tui.pilot_support import open_test_database
 
 HOUSEHOLD: dict[str, Any] = {
@@ -41,11 +42,8 @@ HOUSEHOLD: dict[str, Any] = {
     ],
 }
 
-DECISION: dict[str, Any] = {
-    "decided_by": "Sanne de Wit",
-    "mandate": "Maatwerkfunctionaris, mandaatbesluit 2025",
-    "decided_on": "2026-11-05",
-}
+DECISION_REQUEST: dict[str, Any] = {"decided_on": "2026-11-05"}
+"""Decided by `tests.builders.DECIDER` (Sanne de Wit), on a mandate `grant_mandate` registers."""
 
 
 def complete_content(problem_id: int | None) -> dict[str, Any]:
@@ -136,11 +134,12 @@ def build_plans(db: Database) -> PlanData:
     decided = _household(db, "Huishouden Mulder")
     plan = plan_service.start_plan(str(decided.case_number), uow(), actor,
                                    content=complete_content(_finance(decided)))
-    plan_service.decide_plan(str(decided.case_number), DECISION, plan.version, uow(), actor)
+    decider = grant_mandate(uow, actor)
+    plan_service.decide_plan(str(decided.case_number), DECISION_REQUEST, plan.version, uow(), decider)
     versions = _household(db, "Huishouden Smit")
     case = str(versions.case_number)
     plan = plan_service.start_plan(case, uow(), actor, content=complete_content(_finance(versions)))
-    plan = plan_service.decide_plan(case, DECISION, plan.version, uow(), actor)
+    plan = plan_service.decide_plan(case, DECISION_REQUEST, plan.version, uow(), decider)
     plan = plan_service.new_plan_version(case, uow(), actor)
     plan_service.update_section(case, PlanStep.DOORBRAAK,
                                 "De gemeente lost de huurschuld af en betaalt drie maanden huur door.",

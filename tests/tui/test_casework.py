@@ -182,7 +182,13 @@ async def test_request_an_overbrugging_from_a_household_with_inline_errors(
         dialog.select_state("toegekend")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert detail.overbrugging is not None and detail.overbrugging.status is OverbruggingStatus.TOEGEKEND
+        # Four-eyes: who requested it does not grant it; the refusal names who may.
+        assert casework_app.screen is dialog
+        assert any("U mag deze overbrugging niet toekennen: u heeft de overbrugging zelf aangevraagd" in n
+                   for n in notifications(casework_app)), notifications(casework_app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert detail.overbrugging is not None and detail.overbrugging.status is OverbruggingStatus.AANGEVRAAGD
         assert detail.check_action("book_cost", ()) is False  # costs only once it is ingezet
         assert detail.check_action("change_status", ()) is True
 

@@ -141,22 +141,22 @@ async def test_write_a_whole_plan_by_keyboard(plan_data: PlanData) -> None:
         await pilot.press("alt+v")
         await settle(pilot)
         assert "Klaar voor een besluit" in screen_text(app), editor.missing
-        await type_text(pilot, "Sanne de Wit")
-        await fill(pilot, "mandate", "Mandaatbesluit maatwerk 2026")
+        assert "Besluit door: Lokale gebruiker" in " ".join(screen_text(app).split())
         await pilot.press("ctrl+s")
         await settle(pilot)
         await pilot.press("j")  # confirm
         await settle(pilot)
-        assert editor.plan is not None and editor.plan.status is PlanStatus.VASTGESTELD
-        assert "ligt vast" in screen_text(app)
+        # Four-eyes: who wrote the plan does not decide it; the step and a notification name who may.
+        assert editor.plan is not None and editor.plan.status is PlanStatus.CONCEPT
+        refusal = "U mag dit plan niet vaststellen: u heeft het plan zelf opgesteld"
+        assert refusal in " ".join(screen_text(app).split())
+        assert any(refusal in n and "Sanne de Wit (s.dewit, M-1)" in n for n in notifications(app))
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is overview
-        assert "Vastgesteld" in screen_text(app)
 
     plan = plan_service.get_plan(case, plan_data.db.uow(), plan_data.db.actor)
-    assert plan.status is PlanStatus.VASTGESTELD and plan.decision is not None
-    assert plan.decision.decided_by == "Sanne de Wit"
+    assert plan.status is PlanStatus.CONCEPT and plan.decision is None
     assert plan.perspectief == "Over een jaar wonen we hier nog"
     assert plan.sta_in_de_weg.leefgebied == "financien"
     assert plan.actions[0].deviating and plan.actions[0].legal_basis_ids == ["awb_4_84"]

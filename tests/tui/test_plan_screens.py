@@ -13,17 +13,18 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from textual.app import App, ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from domain.plan import ActionStatus, PlanStatus, PlanStep
 from domain.services import plans as plan_service
+from tests.builders import DECIDER
 from tests.tui.data_plan import PlanData, open_plan_database
 from tests.tui.pilot_support import notifications, screen_text, settle, type_text
 from tests.tui.plan_editing import field_name, fill, open_overview, tab_to
 from tui import screens
 from tui.app import DoorbraakApp
 from tui.plan_session import plan_json
-from tui.render.plan import SECTION_NUMBERS, Edition
+from tui.render.plan import SECTION_NUMBERS, Edition, ExportFormat
 from tui.screens import plan_editor
 from tui.screens.decide_dialog import DecideDialog
 from tui.screens.draft_dialog import DraftDialog
@@ -200,8 +201,6 @@ async def test_the_overview_lists_what_is_missing_and_deciding_is_refused(plan_d
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, DecideDialog)
-        await type_text(pilot, "Sanne de Wit")
-        await fill(pilot, "mandate", "Mandaatbesluit 2026")
         await pilot.press("ctrl+s")
         await settle(pilot)
         text = screen_text(app)
@@ -213,13 +212,24 @@ async def test_the_overview_lists_what_is_missing_and_deciding_is_refused(plan_d
 
 async def test_deciding_from_the_overview(plan_data: PlanData) -> None:
     app = DoorbraakApp(plan_data.db)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:  # the author: refused, naming who may decide
         await open_overview(app, pilot, plan_data.concept)
         assert "compleet: b stelt het plan vast" in screen_text(app)
         await pilot.press("b")
         await settle(pilot)
-        await type_text(pilot, "Sanne de Wit")
-        await fill(pilot, "mandate", "Mandaatbesluit 2026")
+        assert "Besluit door: Lokale gebruiker" in flat(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DecideDialog)
+        refusal = app.screen.query_one("#decide-missing", Static).render()
+        assert "U mag dit plan niet vaststellen: u heeft het plan zelf opgesteld" in str(refusal)
+        assert any("Beslissen mag: Sanne de Wit (s.dewit, M-1)." in n for n in notifications(app)), notifications(app)
+    plan_data.db.logged_in = DECIDER  # the maatwerkfunctionaris with a mandate for Utrecht
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_overview(app, pilot, plan_data.concept)
+        await pilot.press("b")
+        await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "ligt vast" in flat(app)
@@ -303,6 +313,28 @@ async def test_exporting_the_plan_as_pdf(plan_data: PlanData, tmp_path: Path) ->
     assert "1. Huishouden en in kaart brengen" in text and "Ondertekening" in text
     assert "Sanne de Wit" in text and "Awb" in text and "€ 27.845,33" in text.replace("\xa0", " ")
     assert "999993653" not in text
+
+
+async def test_exporting_the_beschikking_of_a_decided_plan(plan_data: PlanData, tmp_path: Path) -> None:
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_overview(app, pilot, plan_data.decided)
+        await pilot.press("x")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PlanExportDialog)
+        dialog.directory = tmp_path  # the default path follows the document
+        dialog.query_one("#export-path", Input).value = dialog._default_path(ExportFormat.PDF)
+        dialog.query_one("#export-document", Select).value = "beschikking"
+        await settle(pilot)
+        path = dialog.query_one("#export-path", Input).value
+        assert path == str(tmp_path / f"beschikking-{plan_data.decided}-v1.pdf")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any(f"Geschreven: {path}" in n for n in notifications(app)), notifications(app)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    assert "Beschikking maatwerkplan" in text and "binnen zes weken" in text and "Awb 6:7 en 6:8" in text
+    assert "Sanne de Wit" in text and "M-1" in text and "999993653" not in text
 
 
 async def test_the_residents_plan_from_the_overview_key(plan_data: PlanData, tmp_path: Path) -> None:

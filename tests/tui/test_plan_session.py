@@ -17,9 +17,10 @@ from pydantic import BaseModel, ValidationError
 from domain.catalogues import Kengetal
 from domain.errors import InvalidInput, StaleVersion
 from domain.household import Household
+from domain.mandate import NoMandate
 from domain.messages import dutch_problems
 from domain.plan import ActionStatus, Decision, Evaluation, Maatwerkplan, PlanContent, PlanStatus, PlanStep
-from domain.services.plans import PlanWorkspace
+from domain.services.plans import DecisionRequest, PlanWorkspace
 from tests.builders import DECISION, HOUSEHOLD, complete_content
 from tui.plan_session import (
     ActionStatusChange,
@@ -51,6 +52,8 @@ class FakePlanStore:
     def __init__(self, household: Household, plan: Maatwerkplan | None = None) -> None:
         self.household = household
         self.plan = plan
+        self.no_mandate: NoMandate | None = None
+        """Set: deciding is refused with it (the real service's four-eyes and mandate check)."""
         self.draft: dict[str, Any] | None = None
         self.calls: list[str] = []
 
@@ -111,7 +114,12 @@ class FakePlanStore:
     def decide(self, decision: Mapping[str, Any], version: int) -> Maatwerkplan:
         self.calls.append("decide")
         plan = self._check(version).model_copy(deep=True)
-        plan.decide(parse(Decision, decision), self.household)
+        if self.no_mandate is not None:
+            raise self.no_mandate
+        request = parse(DecisionRequest, decision)
+        plan.decide(Decision(decided_by="Sanne de Wit", mandate="M-1, maatwerkfunctionaris Utrecht",
+                             decided_on=request.decided_on or date(2026, 11, 5), toelichting=request.toelichting,
+                             mandate_id=1), self.household)
         return self._store(plan)
 
     def record_evaluation(self, evaluation: Mapping[str, Any], version: int) -> Maatwerkplan:
@@ -276,8 +284,7 @@ def decided(household: Household) -> tuple[FakePlanStore, PlanEditSession]:
     store = FakePlanStore(household)
     session = opened(store)
     session.start(complete_content(100))
-    decide = DecidePlan(decided_by=DECISION["decided_by"], mandate=DECISION["mandate"], toelichting="",
-                        decided_on=DECISION["decided_on"])
+    decide = DecidePlan(toelichting="", decided_on=DECISION["decided_on"], decider="Sanne de Wit")
     result = session.run_command(decide, copy.deepcopy(session.content))
     assert result.content_saved is not None and result.plan is not None, result.problems
     assert result.message == "Versie 1 is vastgesteld."
@@ -296,8 +303,7 @@ def test_deciding_saves_the_content_first(household: Household) -> None:
 
 def test_deciding_an_incomplete_plan_reports_what_is_missing(household: Household) -> None:
     session = opened(FakePlanStore(household))
-    result = session.run_command(DecidePlan(decided_by="Sanne de Wit", mandate="m", toelichting="",
-                                            decided_on="2026-11-05"), copy.deepcopy(session.content))
+    result = session.run_command(DecidePlan(decided_on="2026-11-05"), copy.deepcopy(session.content))
     assert result.plan is None and result.incomplete is not None and result.content_saved is not None
     session.incomplete(result.incomplete)
     assert {m.step for m in session.missing} >= {PlanStep.PERSPECTIEF, PlanStep.DOORBRAAK}
@@ -307,10 +313,20 @@ def test_an_invalid_decision_is_refused_with_its_problems(household: Household) 
     store = FakePlanStore(household)
     session = opened(store)
     session.start(complete_content(100))
-    result = session.run_command(DecidePlan(decided_by="", mandate="", toelichting=""), copy.deepcopy(session.content))
+    result = session.run_command(DecidePlan(decided_on="2026-13-45"), copy.deepcopy(session.content))
     assert result.plan is None and not result.content_refused and result.incomplete is None
     assert {p.path for p in result.problems} >= {"decided_on"}
     assert result.content_saved is not None  # the content was saved before the decision was refused
+
+
+def test_a_decision_without_mandate_is_refused_with_who_may(household: Household) -> None:
+    store = FakePlanStore(household)
+    store.no_mandate = NoMandate("U mag dit plan vaststellen niet. Beslissen mag: Sanne de Wit (s.dewit, M-1).")
+    session = opened(store)
+    session.start(complete_content(100))
+    result = session.run_command(DecidePlan(decided_on="2026-11-05"), copy.deepcopy(session.content))
+    assert result.plan is None and result.incomplete is None and result.no_mandate is store.no_mandate
+    assert result.content_saved is not None and not session.frozen
 
 
 def test_changed_action_statuses_are_saved_one_by_one(household: Household) -> None:
@@ -348,8 +364,8 @@ def test_commands_know_what_follows_them(household: Household) -> None:
     session.plan = evaluated.plan
     newer = session.run_command(NewVersion(), copy.deepcopy(session.content))
     assert newer.plan is not None and newer.plan.plan_version == 2 and NewVersion.reload_step is PlanStep.ACTIES
-    question = DecidePlan(decided_by="", mandate="", toelichting="").confirmation(2)
-    assert question is not None and "Versie 2 wordt vastgesteld door (naam ontbreekt)" in question.text
+    question = DecidePlan(decider="Sanne de Wit").confirmation(2)
+    assert question is not None and "Versie 2 wordt vastgesteld door Sanne de Wit, op uw mandaat" in question.text
 
 
 def test_the_status_line_says_what_is_unsaved_autosaved_and_stored(household: Household) -> None:

@@ -34,6 +34,8 @@ LAZY_COMMANDS = (
               "Precedenten: hoe is dit elders opgelost? (besloten plannen, gepseudonimiseerd)"),
     LazyEntry("audit", "tui.cli.audit", "Het auditlogboek: wie zag of wijzigde wat."),
     LazyEntry("user", "tui.cli.user", "Gebruikers en rollen (voor gedeelde databases)."),
+    LazyEntry("mandaat", "tui.cli.mandate",
+              "Het mandaatregister: wie mag plannen vaststellen en overbruggingen toekennen (beheer)."),
     LazyEntry("privacy", "tui.cli.privacy", "Privacy (AVG): bewaartermijnen en inzageverzoeken."),
     LazyEntry("backup", "tui.cli.backup", "Maak een back-up van de SQLite-database (veilig terwijl de app open is)."),
     LazyEntry("restore", "tui.cli.backup", "Zet een back-up terug. De huidige database wordt eerst apart bewaard."),

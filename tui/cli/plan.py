@@ -62,6 +62,11 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
+class DocumentFormat(StrEnum):
+    PDF = "pdf"
+    MD = "md"
+
+
 def _case(value: str) -> str:
     return value.strip().upper()
 
@@ -356,22 +361,48 @@ def import_command(
 def decide_command(
     ctx: typer.Context,
     case: CaseArg,
-    by: Annotated[str, typer.Option("--door", help="Wie besluit (bijv. de maatwerkfunctionaris).")],
-    mandate: Annotated[str, typer.Option("--mandaat", help="Het mandaat waarmee wordt besloten.")],
     on: Annotated[str | None, typer.Option("--datum", help="Datum van het besluit (standaard vandaag).")] = None,
     note: Annotated[str, typer.Option("--toelichting", help="Toelichting bij het besluit.")] = "",
     seen: SeenOpt = None,
 ) -> None:
-    """Stel het conceptplan vast. Geweigerd (met de lijst) zolang er iets ontbreekt."""
+    """Stel het conceptplan vast, op uw eigen mandaat (zie 'doorbraak mandaat list'). Geweigerd (met de lijst)
+    zolang er iets ontbreekt, en als u het plan zelf schreef of geen mandaat heeft dat het dekt."""
     with open_cli(ctx) as services:
         decided_on = parse_date(on, "--datum") or date.today()
         number = _case(case)
-        command = DecidePlan(decided_by=by, mandate=mandate, toelichting=note, decided_on=decided_on.isoformat())
+        command = DecidePlan(toelichting=note, decided_on=decided_on.isoformat(),
+                             decider=services.actor.display_name)
         try:
             plan = command.run(_store(services, number), _expected(services, number, seen))
         except PlanIncomplete as exc:
             _refused(exc)
     _saved(plan, "Plan vastgesteld")
+    write_stdout(f"Besluit door {plan.decision.decided_by if plan.decision else ''}; beschikking: "
+                 f"doorbraak plan beschikking {plan.case_number} --format pdf")
+
+
+@app.command("beschikking")
+def beschikking_command(
+    ctx: typer.Context,
+    case: CaseArg,
+    fmt: Annotated[DocumentFormat, typer.Option("--format", help="pdf of md (Markdown).")] = DocumentFormat.PDF,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Het bestand (standaard in de huidige map).")
+    ] = None,
+    plan_version: PlanVersionOpt = None,
+    reden: ReasonOpt = "",
+    overwrite: OverwriteOpt = False,
+) -> None:
+    """Schrijf de beschikking van een vastgesteld plan: besluit, rechtsgronden, mandaat, datum en bezwaarclausule."""
+    from tui.render.beschikking import default_file_name as beschikking_name
+    from tui.render.beschikking import export_beschikking_file
+
+    with open_cli(ctx) as services:
+        data = services.plans.beschikking(_case(case), plan_version=plan_version, purpose=reden)
+        export_format = ExportFormat(fmt.value)
+        target = output or Path(beschikking_name(data, export_format))
+        export_beschikking_file(data, target, export_format, overwrite=overwrite)
+    typer.echo(f"Geschreven: {target}", err=True)
 
 
 @app.command("start")

@@ -1,4 +1,4 @@
-"""Decide the plan: the maatwerkfunctionaris's name, mandate and date.
+"""Decide the plan: the date and an explanation; the decider is who is logged in, on a mandate from the register.
 
 Refused with the full list while anything is missing (the domain's `what_is_missing`), and refused while the
 user has autosaved input that is not yet saved (deciding would throw it away).
@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Static
 from textual.worker import Worker, WorkerState
 
 from domain.errors import InvalidInput, Problem
+from domain.mandate import NoMandate
 from domain.plan import MissingItem, PlanIncomplete
 from domain.services import plans as service
 from storage.bootstrap import AppHandle, as_services
@@ -58,11 +59,10 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
                 yield Static(missing_text(self.overview.missing) if self.overview.missing else Text(
                     "Niets ontbreekt. Na het vaststellen ligt deze versie vast; wijzigen kan dan alleen in een nieuwe "
                     "versie."), id="decide-missing")
+            yield Static(Text.assemble(("Besluit door: ", "bold"), self.services.actor.display_name,
+                                       " — op uw mandaat uit het mandaatregister (wie het plan schreef, stelt het "
+                                       "niet vast)."), id="decide-decider")
             for form_field in (
-                FormField("Besloten door", line_input("", placeholder="naam maatwerkfunctionaris"),
-                          name="decided_by", required=True),
-                FormField("Mandaat", line_input("", placeholder="bijv. mandaatbesluit maatwerk 2026"),
-                          name="mandate", required=True),
                 FormField("Datum", line_input(date_text(today(self.services)), placeholder="dd-mm-jjjj", max_length=10),
                           name="decided_on", required=True),
                 FormField("Toelichting", line_input("", max_length=4000, placeholder="optioneel"),
@@ -75,12 +75,12 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
                 yield Button("Vaststellen (Ctrl+S)", id="decide-ok", variant="primary", compact=True)
 
     def on_mount(self) -> None:
-        self.fields["decided_by"].control.focus()
+        self.fields["decided_on"].control.focus()
 
     def decision(self) -> DecidePlan:
         f = self.fields
-        return DecidePlan(decided_by=f["decided_by"].value, mandate=f["mandate"].value,
-                          toelichting=f["toelichting"].value, decided_on=date_value(f["decided_on"].value))
+        return DecidePlan(toelichting=f["toelichting"].value, decided_on=date_value(f["decided_on"].value),
+                          decider=self.services.actor.display_name)
 
     def action_decide(self) -> None:
         self._decide(self.decision())
@@ -102,15 +102,22 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
         except PlanIncomplete as exc:
             self.app.call_from_thread(self._refused_text, missing_text(exc.missing))
             return
+        except NoMandate as exc:
+            self.app.call_from_thread(self._no_mandate, exc.message)
+            return
         except InvalidInput as exc:
             self.app.call_from_thread(self._invalid, exc.problems)
             return
-        self.app.call_from_thread(self._done, plan.plan_version, decision.decided_by)
+        self.app.call_from_thread(self._done, plan.plan_version, decision.decider)
 
     def _refused_text(self, text: Text) -> None:
         self.query_one("#decide-missing", Static).update(text)
         self.notify("Niet vastgesteld; zie de lijst.", title="Plan is nog niet compleet", severity="error",
                     markup=False)
+
+    def _no_mandate(self, message: str) -> None:
+        self.query_one("#decide-missing", Static).update(Text(message, style="bold"))
+        self.notify(message, title="Geen mandaat", severity="error", markup=False, timeout=15)
 
     def _invalid(self, problems: list[Problem]) -> None:
         for form_field in self.fields.values():

@@ -600,6 +600,8 @@ class PlanEditorScreen(DoorbraakScreen[None]):
             self._command_done(command, result.plan, result.message)
         elif result.incomplete is not None:
             self._incomplete(result.incomplete)
+        elif result.no_mandate is not None:
+            self._no_mandate(result.no_mandate.message, result.no_mandate.title)
         elif result.content_refused:
             self._save_refused(result.problems)
         else:
@@ -611,6 +613,11 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         general = [p.reason for p in problems if not p.path]
         self.notify("\n".join(["Niet vastgelegd: zie de velden met ✗.", *general]), title="Ongeldige invoer",
                     severity="error", markup=False)
+
+    def _no_mandate(self, message: str, title: str) -> None:
+        if self.view is not None:
+            self.view.show_problems([Problem("", message)])
+        self.notify(message, title=title, severity="error", markup=False, timeout=15)
 
     def _incomplete(self, error: PlanIncomplete) -> None:
         self.session.incomplete(error)

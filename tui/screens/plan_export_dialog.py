@@ -21,11 +21,14 @@ from textual.worker import Worker, WorkerState
 
 from domain.services import plans as service
 from storage.bootstrap import AppHandle, as_services
+from tui.render.beschikking import export_beschikking_file
 from tui.render.plan import Edition, ExportFormat, default_file_name, export_plan_file
 from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
 
 FORMAT_LABELS = {ExportFormat.PDF: "PDF (om te ondertekenen)", ExportFormat.MD: "Markdown (tekst)"}
+PLAN, BESCHIKKING = "plan", "beschikking"
+DOCUMENT_LABELS = {PLAN: "Maatwerkplan", BESCHIKKING: "Beschikking (besluit met bezwaarclausule)"}
 EDITION_LABELS = {
     Edition.PROFESSIONAL: "Professional (volledig plan)",
     Edition.BEWONER: "Bewoner (eenvoudige taal, B1)",
@@ -58,13 +61,25 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         self.running = False
         self.confirm_overwrite: Path | None = None
 
-    def _default_path(self, fmt: ExportFormat, edition: Edition | None = None) -> str:
+    def _default_path(self, fmt: ExportFormat, edition: Edition | None = None, document: str = PLAN) -> str:
+        if document == BESCHIKKING:
+            return str(self.directory / beschikking_file_name(self.overview, fmt))
         return str(self.directory / default_file_name(self.overview, fmt, edition or self.edition))
+
+    @property
+    def document(self) -> str:
+        """The plan itself, or (for a decided version) its beschikking."""
+        found = self.query("#export-document")
+        return str(found.first(Select).value) if found else PLAN
 
     def compose(self) -> ComposeResult:
         plan = self.overview.plan
         with Vertical(classes="dialog export-dialog", id="export-dialog") as dialog:
             dialog.border_title = f"Versie {plan.plan_version} exporteren ({plan.status.label.lower()})"
+            if plan.decision is not None:
+                yield FormField("Document", Select([(label, key) for key, label in DOCUMENT_LABELS.items()],
+                                                   value=PLAN, allow_blank=False, compact=True,
+                                                   id="export-document"), name="document")
             yield FormField("Voor wie", Select([(label, e.value) for e, label in EDITION_LABELS.items()],
                                                value=self.initial_edition.value, allow_blank=False, compact=True,
                                                id="export-edition"), name="edition")
@@ -100,9 +115,10 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
     def _format_changed(self) -> None:
         path_input = self.query_one("#export-path", Input)
         # Follow the format and edition in the file name, unless the user typed a name of their own.
-        defaults = {self._default_path(fmt, edition) for fmt in ExportFormat for edition in Edition}
+        defaults = {self._default_path(fmt, edition, document) for fmt in ExportFormat for edition in Edition
+                    for document in DOCUMENT_LABELS}
         if path_input.value in defaults:
-            path_input.value = self._default_path(self.fmt, self.edition)
+            path_input.value = self._default_path(self.fmt, self.edition, self.document)
         self.confirm_overwrite = None
 
     @on(Input.Changed, "#export-path")
@@ -123,7 +139,7 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
             message.update("✗ Geef een bestandsnaam.")
             return
         if path.is_dir():
-            path = path / default_file_name(self.overview, self.fmt, self.edition)
+            path = path / Path(self._default_path(self.fmt, self.edition, self.document)).name
             self.query_one("#export-path", Input).value = str(path)
         if path.exists() and self.confirm_overwrite != path:
             self.confirm_overwrite = path
@@ -134,10 +150,20 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         progress = self.query_one("#export-progress", ProgressBar)
         progress.display = True
         progress.update(progress=0, total=100)
-        self._export(path, self.fmt, self.edition)
+        self._export(path, self.fmt, self.edition, self.document)
 
     @work(thread=True, exclusive=True, group="plan-export", exit_on_error=False)
-    def _export(self, path: Path, fmt: ExportFormat, edition: Edition) -> None:
+    def _export(self, path: Path, fmt: ExportFormat, edition: Edition, document: str = PLAN) -> None:
+        if document == BESCHIKKING:
+            data = self.services.plans.beschikking(self.case_number, plan_version=self.overview.plan.plan_version,
+                                                   purpose=self.case_reason(self.case_number))
+            try:
+                written = export_beschikking_file(data, path, fmt, generated_on=today(self.services),
+                                                  overwrite=self.confirm_overwrite == path)
+            finally:
+                self.app.call_from_thread(setattr, self, "running", False)
+            self.app.call_from_thread(self._done, written)
+            return
         overview = self.services.plans.export_plan(self.case_number, plan_version=self.overview.plan.plan_version,
                                                    purpose=self.case_reason(self.case_number))
         progress = self.query_one("#export-progress", ProgressBar)
@@ -178,3 +204,8 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
     def action_cancel(self) -> None:
         if not self.running:
             self.dismiss(None)
+
+
+def beschikking_file_name(overview: service.PlanOverview, fmt: ExportFormat) -> str:
+    """Like the beschikking's own default name (case number and version only)."""
+    return f"beschikking-{overview.household.case_number}-v{overview.plan.plan_version}.{fmt.value}"

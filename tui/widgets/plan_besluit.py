@@ -72,8 +72,9 @@ def missing_option(item: MissingItem, *, warning: bool = False) -> Option:
 
 class BesluitStep(StepView):
     step = PlanStep.BESLUIT
-    hint = ("Een maatwerkfunctionaris (of een ander met mandaat) stelt het plan vast. Daarna ligt deze versie vast; "
-            "alleen de status van acties en de evaluatie kunnen nog veranderen.")
+    hint = ("Wie is ingelogd stelt het plan vast, op een mandaat uit het mandaatregister (g m) dat de gemeente, elke "
+            "afwijking en het bedrag dekt; wie het plan schreef, stelt het niet vast (vier ogen). Daarna ligt deze "
+            "versie vast; alleen de status van acties en de evaluatie kunnen nog veranderen.")
 
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx)
@@ -105,12 +106,11 @@ class BesluitStep(StepView):
         yield Label("Nog nodig voor een besluit", classes="section-label", id="missing-title")
         yield OptionList(id="missing-list")
         yield Label("Besluit", classes="section-label")
+        yield Static(Text.assemble(("Besluit door: ", "bold"), self.ctx.actor_name or "(onbekend)",
+                                   " — op uw mandaat; het register wordt gecontroleerd bij het vaststellen."),
+                     id="decider", classes="step-info")
         with Grid(classes="decision-grid"):
             for form_field in (
-                side("Besloten door", line_input("", placeholder="naam maatwerkfunctionaris"), name="decided_by",
-                     required=True),
-                side("Mandaat", line_input("", placeholder="bijv. mandaatbesluit maatwerk 2026"), name="mandate",
-                     required=True),
                 side("Datum", line_input(date_text(self.ctx.today), placeholder="dd-mm-jjjj", max_length=10),
                      name="decided_on", required=True),
             ):
@@ -162,8 +162,8 @@ class BesluitStep(StepView):
 
     def decision(self) -> DecidePlan:
         f = self.fields
-        return DecidePlan(decided_by=f["decided_by"].value, mandate=f["mandate"].value,
-                          toelichting=f["toelichting"].value, decided_on=date_value(f["decided_on"].value))
+        return DecidePlan(toelichting=f["toelichting"].value, decided_on=date_value(f["decided_on"].value),
+                          decider=self.ctx.actor_name)
 
     def request_decision(self) -> None:
         if self.fields:
@@ -188,7 +188,7 @@ class BesluitStep(StepView):
 
     def focus_first(self) -> None:
         if self.fields:
-            self.fields["decided_by"].control.focus()
+            self.fields["decided_on"].control.focus()
         else:
             super().focus_first()
 

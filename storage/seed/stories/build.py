@@ -18,7 +18,6 @@ from domain.household import Household, HouseholdStatus, Member
 from domain.people import is_adult
 from domain.plan import (
     ActionStatus,
-    Decision,
     Evaluation,
     Maatwerkplan,
     PlanContent,
@@ -27,11 +26,13 @@ from domain.plan import (
 )
 from domain.rekensom import CostKind, CostLine, CostSource, Frequency, Payer, Scenario
 from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
+from storage.seed.mandates import seed_decision
 from storage.seed.stories.amounts import kinderbijslag_per_year
 from storage.seed.stories.model import KINDERBIJSLAG, Cost, Plan, Story
 
 REFERENCE_DATE = date(2026, 11, 1)
 MANDATE = "Maatwerkfunctionaris, mandaatbesluit sociaal domein 2026"
+"""Superseded by the mandate register: decisions name their mandate (storage/seed/mandates.py)."""
 
 
 def moment(text: str) -> datetime:
@@ -324,7 +325,7 @@ def story_plan_versions(story: Story, household: Household, today: date) -> list
     if decider == story.professional:  # pragma: no cover - guards the data
         raise AssertionError(f"story {story.key}: the author cannot decide her own plan")
     start = day(plan.start)
-    first.decide(Decision(decided_by=decider, mandate=MANDATE, decided_on=start), household)
+    first.decide(seed_decision(story.municipality, start), household)
     if target is PlanStatus.VASTGESTELD:
         return [first]
     first.start_execution()
@@ -379,12 +380,7 @@ def story_plan_versions(story: Story, household: Household, today: date) -> list
     changed["consent"] = {**content["consent"], "given_on": start + timedelta(days=change.days - 1)}
     second.replace_content(PlanContent.model_validate(changed))
     second.decide(
-        Decision(
-            decided_by=decider,
-            mandate=MANDATE,
-            decided_on=start + timedelta(days=change.days),
-            toelichting=change.reason,
-        ),
+        seed_decision(story.municipality, start + timedelta(days=change.days), change.reason),
         household,
     )
     second.start_execution()
