@@ -259,7 +259,8 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
                 Text(f"Telt mee: {format_money(value)} over {self.horizon} maanden ({scenario}, {kind})", style="bold")
             )
         else:
-            target.update(Text("Nog niet compleet: " + "; ".join(self._describe(p).rstrip(".") for p in problems[:2]) + "."))
+            listed = "; ".join(self._describe(p).rstrip(".") for p in problems[:2])
+            target.update(Text(f"Nog niet compleet: {listed}."))
         self.fields["duration_months"].control.disabled = line["frequency"] == Frequency.EENMALIG.value
         transfer = line.get("kind") == CostKind.OVERDRACHT.value
         self.fields["receiver"].control.disabled = not transfer
