@@ -137,7 +137,7 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
                     )
                     yield self._f(
                         "Bedrag €",
-                        line_input(money_text(ln.get("amount")), placeholder="bijv. 1234,56", max_length=20),
+                        line_input(money_text(ln.get("amount")), placeholder="bijv. 1.234,56", max_length=20),
                         "amount",
                         required=True,
                     )
@@ -259,7 +259,8 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
                 Text(f"Telt mee: {format_money(value)} over {self.horizon} maanden ({scenario}, {kind})", style="bold")
             )
         else:
-            target.update(Text("Nog niet compleet: " + "; ".join(self._describe(p) for p in problems[:2])))
+            listed = "; ".join(self._describe(p).rstrip(".") for p in problems[:2])
+            target.update(Text(f"Nog niet compleet: {listed}."))
         self.fields["duration_months"].control.disabled = line["frequency"] == Frequency.EENMALIG.value
         transfer = line.get("kind") == CostKind.OVERDRACHT.value
         self.fields["receiver"].control.disabled = not transfer

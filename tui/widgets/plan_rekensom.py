@@ -252,7 +252,7 @@ class RekensomStep(StepView):
                     self.line_problems.setdefault(int(head), problem.reason)
             self.query_one("#payer-table", Static).update(
                 Text("De rekensom kan nog niet worden berekend: "
-                     + "; ".join(p.reason for p in problems[:2]), style="italic"))
+                     + "; ".join(p.reason.rstrip(".") for p in problems[:2]) + ".", style="italic"))
             self.query_one("#pocket", Static).update("")
             self.query_one(RekensomChart).result = None
         else:
