@@ -19,7 +19,7 @@ from storage.bootstrap import open_database
 from storage.engine import make_engine
 from storage.migrate import ALLOW_DOWNGRADE_FOR_TESTS, alembic_config, current_revisions, head_revisions
 from storage.settings import Settings
-from tests.builders import TEST_ACTOR, TickingClock, complete_content, household_draft, problem_id
+from tests.builders import TEST_ACTOR, TickingClock, complete_content, grant_mandate, household_draft, problem_id
 
 BEFORE = "0012_audit_head_definer"
 
@@ -33,8 +33,8 @@ def _case(db: Any, name: str, members: list[dict[str, Any]], scores: dict[str, i
     household = household_service.get_household(case.case_number, db.uow(), db.actor)
     plan = plan_service.start_plan(case.case_number, db.uow(), db.actor,
                                    content=complete_content(problem_id(household, "financien")))
-    decision = {"decided_by": "Sanne de Wit", "mandate": "Maatwerkfunctionaris", "decided_on": "2026-09-10"}
-    plan = plan_service.decide_plan(case.case_number, decision, plan.version, db.uow(), db.actor)
+    decider = grant_mandate(db.uow, db.actor, "GM0344")
+    plan = plan_service.decide_plan(case.case_number, {"decided_on": "2026-09-10"}, plan.version, db.uow(), decider)
     plan = plan_service.start_execution(case.case_number, plan.version, db.uow(), db.actor)
     plan = plan_service.record_evaluation(case.case_number, {"moment": 0, "on_date": "2026-09-15", "scores": scores},
                                           plan.version, db.uow(), db.actor)
