@@ -201,7 +201,8 @@ class FormScreen(ProblemsMixin, DoorbraakScreen[T], Generic[T]):
     def _saved(self, result: T) -> None:
         self.notify(self.saved_message(result), title="Opgeslagen", markup=False)
         self._initial = None
-        self.dismiss(result)
+        if self.is_attached and self in self.app.screen_stack:  # not when it was closed while saving (soak)
+            self.dismiss(result)
 
     def action_cancel(self) -> None:
         if not self.is_dirty:
