@@ -163,6 +163,7 @@ def test_the_serve_banner_is_dutch_and_its_log_shows_no_locals() -> None:
 
     server = dutch_server(Server)("true", host="127.0.0.1", port=8123, title="t", templates_path=TEMPLATES)
     server.console = Console(record=True, width=100)
+    server.keep_spare = lambda: None  # no session process started ahead: this test reads the banner only
     asyncio.run(server.on_startup(None))
     banner = server.console.export_text()
     assert "oefenomgeving in de browser op http://127.0.0.1:8123" in banner and "Stoppen met Ctrl+C" in banner
