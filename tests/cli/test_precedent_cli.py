@@ -13,7 +13,7 @@ from domain.services import plans as plan_service
 from domain.services.households import parse_draft
 from storage.bootstrap import open_database
 from storage.settings import Settings
-from tests.builders import DECISION, HOUSEHOLD, TEST_ACTOR, complete_content, problem_id
+from tests.builders import DECISION_REQUEST, HOUSEHOLD, TEST_ACTOR, complete_content, decider_for, problem_id
 from tui.cli.main import app
 
 runner = CliRunner()
@@ -31,7 +31,8 @@ def decided_plan(url: str) -> str:
         assert household.case_number is not None
         plan = plan_service.start_plan(household.case_number, db.uow(), db.actor,
                                        content=complete_content(problem_id(household, "financien")))
-        plan_service.decide_plan(household.case_number, DECISION, plan.version, db.uow(), db.actor)
+        plan_service.decide_plan(household.case_number, DECISION_REQUEST, plan.version, db.uow(),
+                                 decider_for(db, household.case_number))
         return household.case_number
     finally:
         db.close()

@@ -26,7 +26,15 @@ from domain.services.households import parse_draft
 from domain.services.knelpunten import KnelpuntDraft
 from domain.services.precedents import PRECEDENT_OBJECT, search_precedents
 from storage.bootstrap import Database
-from tests.builders import DECISION, EXPECTED_TOTALS, HOUSEHOLD, complete_content, household_draft, problem_id
+from tests.builders import (
+    DECISION_REQUEST,
+    EXPECTED_TOTALS,
+    HOUSEHOLD,
+    complete_content,
+    decider_for,
+    household_draft,
+    problem_id,
+)
 
 AMSTERDAMMER = Actor(username="fbouzid", display_name="Fatima Bouzid", role=Role.PROFESSIONAL,
                      municipality_codes=frozenset({"GM0363"}), team="Wijkteam Oost")
@@ -37,7 +45,7 @@ def _decided(db: Database, household: Household, content: dict[str, Any]) -> str
     case = household.case_number
     assert case is not None
     plan = plan_service.start_plan(case, db.uow(), db.actor, content=content)
-    plan_service.decide_plan(case, DECISION, plan.version, db.uow(), db.actor)
+    plan_service.decide_plan(case, DECISION_REQUEST, plan.version, db.uow(), decider_for(db, case))  # four eyes
     return case
 
 

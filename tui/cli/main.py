@@ -20,13 +20,15 @@ from tui.error_log import log_path
 LAZY_COMMANDS = (
     LazyEntry("db", "tui.cli.db", "Databasebeheer."),
     LazyEntry("case", "tui.cli.case", "Casussen (huishoudens) bekijken, importeren en exporteren."),
-    LazyEntry("persoon", "tui.cli.people", "Personen: ZRM per volwassene en de checklist bij 18 jaar."),
+    LazyEntry("persoon", "tui.cli.people",
+              "Personen in een huishouden: ZRM per volwassene en de checklist bij 18 jaar."),
     LazyEntry("plan", "tui.cli.plan", "Het maatwerkplan: schrijven, vaststellen, uitvoeren, evalueren en exporteren."),
     LazyEntry("overbrugging", "tui.cli.overbrugging",
               "Overbruggingen: hulp start nu, wie betaalt wordt achteraf verrekend."),
     LazyEntry("escalation", "tui.cli.escalation",
               "Escalaties (lokaal → regionaal → LMM/LET) en het gepseudonimiseerde dossier."),
-    LazyEntry("loket", "tui.cli.loket", "Het interdepartementaal loket: een knelpunt voorleggen aan een ministerie."),
+    LazyEntry("loket", "tui.cli.loket",
+              "Het interdepartementaal loket: een knelpunt voorleggen aan een ministerie en de vraag opvolgen."),
     LazyEntry("report", "tui.cli.report",
               "Rapportages: dashboard, knelpunten (systeemleren), werklijst, doorlooptijden."),
     LazyEntry("register", "tui.cli.register",
@@ -40,8 +42,8 @@ LAZY_COMMANDS = (
     LazyEntry("privacy", "tui.cli.privacy", "Privacy (AVG): bewaartermijnen en inzageverzoeken."),
     LazyEntry("backup", "tui.cli.backup", "Maak een back-up van de SQLite-database (veilig terwijl de app open is)."),
     LazyEntry("restore", "tui.cli.backup", "Zet een back-up terug. De huidige database wordt eerst apart bewaard."),
-    LazyEntry("serve", "tui.cli.serve",
-              "Toon de oefenomgeving in een webbrowser op deze computer (zonder internet)."),
+    LazyEntry("serve", "tui.cli.serve", "Toon doorbraak in een webbrowser: de oefenomgeving, of met --gedeeld "
+              "de gedeelde database met inloggen."),
     LazyEntry("bench", "tui.cli.bench",
               "Meet elke snelle route (opstarten, zoeken, openen, rekensom, PDF, import, dashboard, geheugen)."),
 )
