@@ -56,9 +56,13 @@ def test_tour_keys_work_in_the_browser(served: str) -> None:
             await page.wait_for_text("DB-2026-", timeout=40)
             await page.evaluate("window.__xterms[0].focus()")
             await function_key(page, 2)
-            first = await page.wait_for_text(f"stap 1 van {len(STEPS)}", timeout=20)
+            await page.wait_for_text(f"stap 1 van {len(STEPS)}", timeout=20)
+            # The card may be read while the browser terminal is still drawing it: wait for its title too.
+            first = await page.wait_for_text(STEPS[0].title, timeout=20)
             await function_key(page, 3)
-            second = await page.wait_for_text(f"stap 2 van {len(STEPS)}", timeout=20)
+            await page.wait_for_text(f"stap 2 van {len(STEPS)}", timeout=20)
+            await page.wait_for_text(STEPS[1].title, timeout=20)
+            second = await page.wait_for_text(f"Casus {FEATURED_CASE}", timeout=20)
             await function_key(page, 4)
             await page.wait_for_text(f"stap 1 van {len(STEPS)}", timeout=20)
             return first, second
