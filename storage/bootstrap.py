@@ -170,7 +170,7 @@ class Database:
         engine = make_engine(url.render_as_string(hide_password=False))
         try:
             with engine.connect():
-                pass
+                pass  # the server accepting this login is the password check; nothing is read
         except DBAPIError:
             record_unlock(self.uow(), actor, accepted=False, purpose="PostgreSQL-login")
             raise LoginFailed(UNLOCK_REFUSED) from None
