@@ -49,6 +49,8 @@ class FuzzResult:
     errors: int
     running: bool
     seconds: float
+    worker_errors: int = 0
+    """Background workers that failed (the app told the user; `DoorbraakApp.report_error`)."""
 
 
 @contextmanager
@@ -182,4 +184,4 @@ async def fuzz(pilot: Pilot[Any], seed: int, keys: int, start: str | None = None
         await go_to_start(pilot, start or rng.choice(START_POINTS))
         sent = await press_randomly(pilot, rng, keys)
         await settled(pilot)
-    return FuzzResult(sent, app.unexpected_errors, app.is_running, time.perf_counter() - began)
+    return FuzzResult(sent, app.unexpected_errors, app.is_running, time.perf_counter() - began, app.worker_errors)

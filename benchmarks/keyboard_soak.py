@@ -6,7 +6,8 @@ prints the figure for the closing note.
 
 Each seed runs on a fresh copy of a small seeded database, starting in the section or plan-editor step its
 number picks; every 250 keys the run moves to the next start point. A run counts as crashed when the app
-stopped, or when the error boundary caught anything (the failures are in the error log, without values).
+stopped, or when the error boundary caught anything, or when a background worker failed (the user saw the
+generic message; `DoorbraakApp.report_error`). The failures are in the error log, without values.
 Exit code 1 when any seed crashed or a section could not be opened afterwards.
 """
 
@@ -31,8 +32,8 @@ from storage.settings import Settings  # noqa: E402
 CHUNK = 250
 
 
-async def one_seed(path: Path, seed: int, keys: int) -> tuple[int, int, bool, list[str]]:
-    """(keys sent, failures caught, still running, sections not reachable)."""
+async def one_seed(path: Path, seed: int, keys: int) -> tuple[int, int, int, bool, list[str]]:
+    """(keys sent, failures caught by the boundary, workers failed, still running, sections not reachable)."""
     from tui.app import DoorbraakApp
 
     db = open_database(Settings(database_url=f"sqlite:///{path}"))
@@ -49,7 +50,7 @@ async def one_seed(path: Path, seed: int, keys: int) -> tuple[int, int, bool, li
                 sent += result.keys
                 chunk += 1
             unreachable = await reachable_everywhere(pilot) if app.is_running else ["(app gestopt)"]
-            return sent, app.unexpected_errors, app.is_running, unreachable
+            return sent, app.unexpected_errors, app.worker_errors, app.is_running, unreachable
     finally:
         db.close()
 
@@ -67,22 +68,27 @@ def main() -> int:
         os.environ["XDG_STATE_HOME"] = str(Path(directory) / "state")  # the error log of this run only
         template = Path(directory) / "template.db"
         seed_file(template, households=24, seed=2026, progress=False)
-        total_keys = crashed = 0
+        total_keys = crashed = stopped = caught = failed_workers = 0
         began = time.perf_counter()
         for seed in range(args.first_seed, args.first_seed + args.seeds):
             copy = Path(directory) / f"seed-{seed}.db"
             shutil.copyfile(template, copy)
-            sent, errors, running, unreachable = asyncio.run(one_seed(copy, seed, args.keys))
+            sent, errors, workers, running, unreachable = asyncio.run(one_seed(copy, seed, args.keys))
             total_keys += sent
-            bad = errors > 0 or not running or bool(unreachable)
+            stopped += not running
+            caught += errors
+            failed_workers += workers
+            bad = errors > 0 or workers > 0 or not running or bool(unreachable)
             crashed += bad
-            print(f"seed {seed}: {sent} keys, {errors} failures caught, running={running}, "
-                  f"unreachable={unreachable or '-'}", flush=True)
+            print(f"seed {seed}: {sent} keys, {errors} failures caught, {workers} workers failed, "
+                  f"running={running}, unreachable={unreachable or '-'}", flush=True)
         log = Path(directory) / "state" / "doorbraak" / "log" / "doorbraak.log"
         if log.exists():
             print(log.read_text(encoding="utf-8")[-6000:])
         print(f"{args.seeds} seeds × {args.keys} keys = {total_keys} keys in {time.perf_counter() - began:.0f} s; "
-              f"seeds with a failure: {crashed}; Pilot timeouts (busy machine, run went on): {len(STALLS)}")
+              f"app stopped: {stopped}; failures caught by the boundary: {caught}; workers failed: "
+              f"{failed_workers}; seeds with a failure: {crashed}; Pilot timeouts (busy machine, run went on): "
+              f"{len(STALLS)}")
     return 1 if crashed else 0
 
 

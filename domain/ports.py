@@ -127,6 +127,11 @@ class UserRepository(Protocol):
 
     def set_password_hash(self, username: str, password_hash: str) -> None: ...
 
+    def upgrade_password_hash(self, username: str, old_hash: str, new_hash: str) -> bool:
+        """Store a stronger hash of the same password only while `old_hash` is still stored; False when
+        another login (the same user in a second tab) upgraded it first."""
+        ...
+
 
 class MandateRepository(Protocol):
     def list(self, municipality_codes: frozenset[str] | None = None) -> list[Mandate]:

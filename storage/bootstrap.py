@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -440,11 +441,31 @@ def reset_demo(db: Database, sample: Path = SAMPLE_DB) -> Database:
     os.chmod(kept, 0o600)
     for old in sorted(target.parent.glob(f"{target.stem}.voor-opnieuw-*.db"))[:-KEEP_RESET_COPIES]:
         old.unlink(missing_ok=True)
+    wait_until_idle(db.engine)
     db.close()
     copy = demo_copy(sample, target_dir=target.parent)
     if copy != target:  # demo_copy always writes oefenomgeving.db; keep the file the settings point to
         copy.replace(target)
     return open_database(db.settings, clock=db.clock)
+
+
+RESET_WAIT_SECONDS = 10.0
+
+
+def wait_until_idle(engine: Engine, seconds: float = RESET_WAIT_SECONDS) -> bool:
+    """Wait (bounded) until no connection of `engine` is in use. The app's sections close before a reset,
+    but a background thread that was already querying cannot be stopped: it finishes its unit of work.
+    Replacing the file under its open connection left it reading a file that no longer matched its WAL
+    (sqlite3.DatabaseError in that worker, found by the keyboard soak). False when it did not get idle."""
+    checked_out = getattr(engine.pool, "checkedout", None)
+    if not callable(checked_out):
+        return True
+    deadline = time.monotonic() + seconds
+    while checked_out() > 0:
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 def demo_settings(base: Settings | None = None, *, target_dir: Path | None = None) -> Settings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher as Argon2Hasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col
@@ -107,3 +107,14 @@ class SqlUserRepository:
         if row is not None:
             row.password_hash = password_hash
             self.session.flush()
+
+    def upgrade_password_hash(self, username: str, old_hash: str, new_hash: str) -> bool:
+        """One conditional UPDATE, not the row's version check: two logins of one user at once both see the
+        old hash, and the second one's versioned flush failed the whole login (StaleDataError, 'Inloggen
+        lukte niet door een storing'). The password did not change, so nothing anyone wrote is overwritten."""
+        result = self.session.execute(
+            update(UserRow)
+            .where(col(UserRow.username) == username, col(UserRow.password_hash) == old_hash)
+            .values(password_hash=new_hash)
+            .execution_options(synchronize_session="fetch"))
+        return bool(getattr(result, "rowcount", 0))

@@ -231,6 +231,12 @@ class FakeUserRepository:
     def set_password_hash(self, username: str, password_hash: str) -> None:
         self.store.password_hashes[username] = password_hash
 
+    def upgrade_password_hash(self, username: str, old_hash: str, new_hash: str) -> bool:
+        if self.store.password_hashes.get(username) != old_hash:
+            return False
+        self.store.password_hashes[username] = new_hash
+        return True
+
 
 class NoCasework:
     """Overbruggingen or escalations in a store that holds none (they are not faked: their tests use SQL).

@@ -231,6 +231,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
             self.notify(error.message, title=error.title, severity="error", timeout=12, markup=False)
             return
         # Only the type and the frames: an exception's text may hold query parameters (names, a BSN).
+        self.worker_errors += 1
         log.error("Unexpected error in a worker: %s", type(error).__name__)
         write_log(error, "worker")
         self.notify(GENERIC_ERROR, title="Er ging iets mis", severity="error", timeout=12, markup=False)

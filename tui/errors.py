@@ -53,6 +53,9 @@ class ErrorBoundary(App[Any]):
         guard_message_pumps()
         self.unexpected_errors = 0
         """How many failures the boundary caught in this run (the keyboard fuzz test reads it)."""
+        self.worker_errors = 0
+        """How many background workers failed with an unexpected exception (`report_error`); the user saw the
+        generic Dutch message. Counted apart: the keyboard fuzz test and the soak count them as failures too."""
         self._last_message_at = 0.0
         self._keeping_drafts = False
 

@@ -163,8 +163,8 @@ def authenticate(
             user.failed_logins = 0
             user.locked_until = None
             uow.users.save(user)
-        if hasher.needs_rehash(stored):
-            uow.users.set_password_hash(username, hasher.hash(password))
+        if hasher.needs_rehash(stored):  # not when a login of the same user at the same moment did it first
+            uow.users.upgrade_password_hash(username, stored, hasher.hash(password))
         actor = user.actor(workstation)
         _audit(uow, actor, AuditKind.LOGIN, username)
         uow.commit()

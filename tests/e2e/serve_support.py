@@ -1,5 +1,6 @@
 """`doorbraak serve --gedeeld` for the browser tests and the benchmark: a shared SQLite database with accounts
-(tests/tui/data_trust.py), the server on a free loopback port, and its session processes read from /proc."""
+(tests/tui/data_trust.py), the server on a free loopback port, its session processes read from /proc, and
+many tabs in one Chromium."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.e2e.browser import free_port, wait_for_port
+import aiohttp
+
+from tests.e2e.browser import NOTE_TERMINALS, Page, chromium_page, free_port, wait_for_port
 from tests.tui.data_trust import build_shared
 
 
@@ -23,14 +26,18 @@ class Served:
     server: subprocess.Popen[bytes]
 
     def processes(self) -> list[int]:
-        """Process ids of the server's children, oldest first: the browser sessions, and the youngest is the
-        spare the server keeps started for the next tab."""
+        """Process ids of the server's children, oldest first: the browser sessions and the ready processes
+        the server keeps started for the next tabs (`--gereed`)."""
         return children(self.server.pid)
 
     def spare(self, timeout: float = 60) -> int:
-        """The spare process, once it is the only one (no tab open)."""
-        assert wait_until(lambda: len(self.processes()) == 1, timeout), self.processes()
-        return self.processes()[0]
+        """The one ready process (served with ready=1), once it is the only one (no tab open)."""
+        return self.wait_ready(1, timeout)[0]
+
+    def wait_ready(self, count: int, timeout: float = 60) -> list[int]:
+        """The ready processes, once there are `count` (no tab open)."""
+        assert wait_until(lambda: len(self.processes()) == count, timeout), self.processes()
+        return self.processes()
 
 
 def children(pid: int) -> list[int]:
@@ -59,7 +66,7 @@ def memory_mb(pid: int) -> tuple[float, float]:
 
 @contextlib.contextmanager
 def serve_shared(folder: Path, *, max_sessions: int = 2, idle_lock_minutes: float = 15,
-                 session_minutes: float = 60) -> Iterator[Served]:
+                 session_minutes: float = 60, ready: int = 1) -> Iterator[Served]:
     """Build a shared database in `folder` and serve it; the server and its sessions stop afterwards."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     database = folder / "gedeeld.db"
@@ -80,14 +87,14 @@ def serve_shared(folder: Path, *, max_sessions: int = 2, idle_lock_minutes: floa
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "tui", "-d", f"sqlite:///{database}", "serve", "--gedeeld", "--port", str(port),
-         "--max-sessies", str(max_sessions), "--sessie-minuten", str(session_minutes)],
+         "--max-sessies", str(max_sessions), "--sessie-minuten", str(session_minutes), "--gereed", str(ready)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )
     try:
         wait_for_port(port, server, timeout=60)
         yield Served(f"http://127.0.0.1:{port}/", server)
     finally:
-        sessions = children(server.pid)  # the browser sessions and the spare
+        sessions = children(server.pid)  # the browser sessions and the ready processes
         os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=15)
@@ -106,3 +113,27 @@ def wait_until(condition: object, timeout: float) -> bool:
             return True
         time.sleep(0.2)
     return False
+
+
+@contextlib.asynccontextmanager
+async def tabs(count: int) -> AsyncIterator[list[Page]]:
+    """`count` blank tabs in one headless Chromium (the first its own page, the others asked for over the
+    browser's own HTTP endpoint), each remembering its terminals (NOTE_TERMINALS) once it loads a page."""
+    async with chromium_page("about:blank") as first, aiohttp.ClientSession() as http:
+        endpoint = first.ws._response.url  # type: ignore[union-attr]
+        pages: list[Page] = [first]
+        sockets = []
+        try:
+            for _ in range(count - 1):
+                async with http.put(f"http://{endpoint.host}:{endpoint.port}/json/new?about:blank") as response:
+                    target = await response.json()
+                ws = await http.ws_connect(target["webSocketDebuggerUrl"], max_msg_size=0)
+                sockets.append(ws)
+                pages.append(Page(ws))
+            for page in pages[1:]:  # chromium_page did this for the first
+                await page.call("Page.enable")
+                await page.call("Page.addScriptToEvaluateOnNewDocument", source=NOTE_TERMINALS)
+            yield pages
+        finally:
+            for ws in sockets:
+                await ws.close()

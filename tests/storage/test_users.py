@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher as Argon2Hasher
+from sqlalchemy import event
 from typer.testing import CliRunner
 
 from domain.access import AccessDenied
@@ -94,6 +96,36 @@ def test_outdated_hash_is_upgraded_at_login(fake_db: Database) -> None:
     with fake_db.uow() as uow:
         stored = uow.users.password_hash("beheer")
     assert stored is not None and "t=2" in stored
+
+
+def test_two_logins_of_one_user_at_once_both_succeed_when_the_hash_is_upgraded(db: Database) -> None:
+    """Two tabs of `serve --gedeeld` log the same person in at the same moment, and the stored hash is
+    outdated: both logins upgrade it. The second one's upgrade used to fail the whole login on the row's
+    version check (StaleDataError: 'Inloggen lukte niet door een storing', seen with ten tabs at once); now
+    the first upgrade stands and both log in."""
+    bootstrap(db)
+    strong = Argon2PasswordHasher(Argon2Hasher(time_cost=2, memory_cost=2048, parallelism=1))
+    other_tab: list[str] = []
+
+    def meanwhile(conn: object, cursor: object, statement: str, *_: object) -> None:
+        """Right before this login writes the new hash, the other tab (another session, as another process
+        would be) logs the same user in from start to end."""
+        if statement.lstrip().upper().startswith("UPDATE APP_USER") and not other_tab:
+            other_tab.append("bezig")
+            with ThreadPoolExecutor(1) as tab:
+                actor = tab.submit(service.authenticate, db.uow(), strong, "beheer", PASSWORD,
+                                   demo_database=False).result()
+            other_tab.append(actor.username)
+
+    event.listen(db.engine, "before_cursor_execute", meanwhile)
+    try:
+        first = service.authenticate(db.uow(), strong, "beheer", PASSWORD, demo_database=False)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", meanwhile)
+    assert first.username == "beheer" and other_tab == ["bezig", "beheer"]
+    with db.uow() as uow:
+        stored = uow.users.password_hash("beheer")
+    assert stored is not None and "t=2" in stored and strong.verify(stored, PASSWORD)
 
 
 def test_a_database_with_accounts_requires_login_in_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

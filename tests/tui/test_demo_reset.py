@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from sqlalchemy import text
 
 from domain.services import households
 from domain.services.households import parse_draft
-from storage.bootstrap import SAMPLE_DB, Database, demo_copy, open_database
+from storage.bootstrap import SAMPLE_DB, Database, demo_copy, open_database, reset_demo
 from storage.settings import Settings
 from tests.builders import household_draft
 from tests.tui.pilot_support import TuiData, notifications, screen_text, settle
@@ -71,3 +73,28 @@ async def test_not_offered_on_a_real_database(tui_data: TuiData) -> None:
         await pilot.press("f9")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog) and app.services.db is tui_data.db
+
+
+def test_a_reset_waits_for_a_query_still_running_in_a_background_thread(demo_db: Database) -> None:
+    """A section's thread worker that was already querying when the sections closed finishes its unit of
+    work on the old file; only then is the file replaced (the keyboard soak found such a worker failing with
+    sqlite3.DatabaseError when the file changed under its connection)."""
+    entered = threading.Event()
+    finished: list[tuple[float, int]] = []
+
+    def slow_worker() -> None:
+        with demo_db.uow() as uow:
+            uow.session.execute(text("SELECT count(*) FROM household")).scalar_one()
+            entered.set()
+            time.sleep(0.5)
+            count = uow.session.execute(text("SELECT count(*) FROM household")).scalar_one()
+            finished.append((time.monotonic(), count))
+
+    worker = threading.Thread(target=slow_worker)
+    worker.start()
+    assert entered.wait(10)
+    fresh = reset_demo(demo_db)
+    replaced_at = time.monotonic()
+    worker.join(10)
+    fresh.close()
+    assert finished and finished[0][0] <= replaced_at and finished[0][1] > 0

@@ -7,10 +7,9 @@ on its own fresh copy of sample.db, so two people at one projector laptop never 
 oefenomgeving marker). Every tab is its own `doorbraak` process that starts at the app's login and runs as
 that user; it ends when the tab closes (the websocket closes: the process is told to quit, and killed if it
 has not within a few seconds) or after `--sessie-minuten` without input. `--max-sessies` limits the number
-of processes; one more tab gets a Dutch message. One session process is kept started ahead (the spare) and
-handed to the next tab, so that it paints about when the page has loaded. Behind a reverse proxy with TLS:
-`--publieke-url`
-(docs/deployment.md). The page needs no internet: the font and scripts come from textual-serve's package,
+of processes; one more tab gets a Dutch message. `--gereed N` session processes are kept started ahead (the
+ready pool) and handed to the next tabs, so that each paints about when its page has loaded, also when a team
+opens its tabs at once. Behind a reverse proxy with TLS: `--publieke-url` (docs/deployment.md). The page needs no internet: the font and scripts come from textual-serve's package,
 the page template from tui/serve/app_index.html.
 """
 
@@ -51,6 +50,12 @@ def app_command_line() -> str:
 FULL = ("Alle {limit} plaatsen van doorbraak in de browser zijn bezet. Probeer het over een paar minuten "
         "opnieuw, of vraag de beheerder om meer plaatsen (--max-sessies).")
 QUIT_GRACE_SECONDS = 5.0
+READY_DEFAULT = 2
+"""Session processes kept started ahead: two tabs opened together paint at once; each costs ~90 MB RSS."""
+READY_STAGGER_SECONDS = 1.0
+"""Between starting one batch of ready processes (one per core) and the next."""
+READY_CHECK_SECONDS = 5.0
+"""How often the pool looks for ready processes that ended (their idle time passed) to replace them."""
 
 
 def serve_command(
@@ -68,12 +73,16 @@ def serve_command(
     public_url: Annotated[str | None, typer.Option(
         "--publieke-url", help="Het adres achter de reverse proxy, bijv. https://doorbraak.gemeente.nl/app.")]
     = None,
+    ready: Annotated[int, typer.Option(
+        "--gereed", min=0, max=1000,
+        help="Zoveel sessieprocessen staan vooraf gestart klaar voor de volgende tabbladen (elk ~90 MB).")]
+    = READY_DEFAULT,
 ) -> None:
     """Toon doorbraak in een webbrowser: de oefenomgeving, of met --gedeeld de gedeelde database met inloggen."""
     from textual_serve.server import Server  # imported late: only this command needs the web server
 
     if shared:
-        _serve_shared(ctx, Server, host, port, max_sessions, session_minutes, public_url)
+        _serve_shared(ctx, Server, host, port, max_sessions, session_minutes, public_url, ready)
         return
     try:  # only ever the oefenomgeving: sample.db must carry its marker (never a setting)
         require_oefenomgeving(SAMPLE_DB)
@@ -85,11 +94,12 @@ def serve_command(
     server = dutch_server(Server)(demo_command_line(), host=host, port=port, title="doorbraak — oefenomgeving",
                                   templates_path=TEMPLATES, public_url=public_url)
     server.max_sessions = max_sessions
+    server.ready_target = ready
     server.serve()
 
 
 def _serve_shared(ctx: typer.Context, server_class: type[Any], host: str, port: int, max_sessions: int,
-                  session_minutes: float, public_url: str | None) -> None:
+                  session_minutes: float, public_url: str | None, ready: int) -> None:
     from storage.bootstrap import open_services
     from tui.cli.state import CliState
 
@@ -118,6 +128,7 @@ def _serve_shared(ctx: typer.Context, server_class: type[Any], host: str, port: 
     server = dutch_server(server_class)(app_command_line(), host=host, port=port, title="doorbraak",
                                         templates_path=TEMPLATES, public_url=public_url)
     server.max_sessions = max_sessions
+    server.ready_target = ready
     server.shared = True
     server.serve()
 
@@ -133,6 +144,7 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
 
     class DutchServer(server_class):  # type: ignore[misc]
         max_sessions = 20
+        ready_target = READY_DEFAULT
         shared = False
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -140,11 +152,13 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
             self.sessions: set[int] = set()
             """Process ids of the running session processes (what --max-sessies counts)."""
             self.starting = 0
-            self.spare: Any = None
-            """One session process started ahead (Python, Textual and the database opened, the first screen
-            drawn), handed to the next tab: it paints in about the time the page needs to load. Not counted
-            in --max-sessies; one more process than there are sessions."""
-            self._spare_task: asyncio.Task[None] | None = None
+            self.ready: list[Any] = []
+            """Session processes started ahead (Python, Textual and the database opened, the login drawn), oldest
+            first, handed to the next tabs: each paints in about the time its page needs to load. Not counted in
+            --max-sessies, but never more than the places left (`wanted_ready`)."""
+            self._pool_task: asyncio.Task[None] | None = None
+            self._pool_wakeup: asyncio.Event | None = None
+            self._closing = False
 
         def _new_service(self, websocket: web.WebSocketResponse | None) -> Any:
             async def nothing(*_: object) -> None:
@@ -156,33 +170,75 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
                 close=websocket.close if websocket else nothing,
                 download_manager=self.download_manager, debug=self.debug)
 
-        def keep_spare(self) -> None:
-            if self.spare is None and (self._spare_task is None or self._spare_task.done()):
-                self._spare_task = asyncio.get_running_loop().create_task(self._start_spare())
+        def wanted_ready(self) -> int:
+            """--gereed, but no more than the places --max-sessies leaves (a full server needs none)."""
+            return max(0, min(self.ready_target, self.max_sessions - len(self.sessions) - self.starting))
 
-        async def _start_spare(self) -> None:
+        def keep_ready(self) -> None:
+            """Wake the pool keeper (it also looks by itself every few seconds)."""
+            if self._closing:
+                return
+            if self._pool_task is None or self._pool_task.done():
+                self._pool_wakeup = asyncio.Event()
+                self._pool_task = asyncio.get_running_loop().create_task(self._keep_pool())
+            elif self._pool_wakeup is not None:
+                self._pool_wakeup.set()
+
+        async def _keep_pool(self) -> None:
+            """Top the pool up to `wanted_ready`, a few processes at a time (one per core: starting is CPU
+            work, and the sessions already open must stay quick); replace ready ones that ended; stop extra
+            ones when the places run out."""
+            at_once = max(1, min(4, os.cpu_count() or 2))
+            wakeup = self._pool_wakeup
+            assert wakeup is not None
+            while True:
+                self.ready = [s for s in self.ready if _alive(s)]
+                wanted = self.wanted_ready()
+                if len(self.ready) > wanted:
+                    extra, self.ready = self.ready[wanted:], self.ready[:wanted]
+                    await asyncio.gather(*(s.stop() for s in extra))
+                missing = wanted - len(self.ready)
+                if missing > 0:
+                    started = await asyncio.gather(*(self._start_ready() for _ in range(min(missing, at_once))))
+                    self.ready.extend(s for s in started if s is not None)
+                    # A process is spawned at once but needs a second or two of CPU to import and draw:
+                    # the next few wait, so a pool of ten does not start ten at once beside open sessions.
+                    failed = all(s is None for s in started)
+                    await asyncio.sleep(READY_CHECK_SECONDS if failed else READY_STAGGER_SECONDS)
+                    continue
+                wakeup.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wakeup.wait(), READY_CHECK_SECONDS)
+
+        async def _start_ready(self) -> Any:
             service = self._new_service(None)
             try:
                 await service._open_app_process(80, 24)
             except OSError as error:
-                log.error("Could not start a spare session: %s", type(error).__name__)
-                return
-            self.spare = service
+                log.error("Could not start a ready session process: %s", type(error).__name__)
+                return None
+            return service
 
-        def take_spare(self, websocket: web.WebSocketResponse) -> Any:
-            spare, self.spare = self.spare, None
-            process = getattr(spare, "_process", None)
-            if spare is None or process is None or process.returncode is not None:
-                return None  # none yet, or it ended (its idle time passed): start one the usual way
-            spare.remote_write_bytes = websocket.send_bytes
-            spare.remote_write_str = websocket.send_str
-            spare.remote_close = websocket.close
-            return spare
+        def take_ready(self, websocket: web.WebSocketResponse) -> Any:
+            """The oldest ready process that still runs, now talking to this tab; None when there is none."""
+            while self.ready:
+                service = self.ready.pop(0)
+                if not _alive(service):
+                    continue  # it ended (its idle time passed): the pool keeper replaces it
+                service.remote_write_bytes = websocket.send_bytes
+                service.remote_write_str = websocket.send_str
+                service.remote_close = websocket.close
+                return service
+            return None
 
-        async def stop_spare(self) -> None:
-            spare, self.spare = self.spare, None
-            if spare is not None:
-                await spare.stop()
+        async def stop_ready(self) -> None:
+            self._closing = True
+            if self._pool_task is not None:
+                self._pool_task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._pool_task
+            ready, self.ready = self.ready, []
+            await asyncio.gather(*(s.stop() for s in ready))
 
         @property
         def full(self) -> bool:
@@ -210,11 +266,11 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
             websocket = web.WebSocketResponse(heartbeat=15)
             width = to_int(request.query.get("width", "80"), 80)
             height = to_int(request.query.get("height", "24"), 24)
-            service: Any = None
+            # Taken before anything is awaited: the pool keeper sees it as starting, never as one to spare.
+            service: Any = self.take_ready(websocket)
             self.starting += 1
             try:
                 await websocket.prepare(request)
-                service = self.take_spare(websocket)
                 if service is not None:
                     service._task = asyncio.create_task(service.run())
                     await service.set_terminal_size(width, height)
@@ -223,7 +279,7 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
                     await service.start(width, height)
                 self.sessions.add(service.pid)
                 self.starting -= 1
-                self.keep_spare()
+                self.keep_ready()
                 await self._process_messages(websocket, service)
             except asyncio.CancelledError:
                 await websocket.close()
@@ -235,6 +291,7 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
                 if service is not None:
                     await service.stop()
                     self.sessions.discard(service.pid)
+                self.keep_ready()  # a place came free
             return websocket
 
         def initialize_logging(self) -> None:
@@ -243,10 +300,10 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
                                                       console=self.console)])
 
         async def on_shutdown(self, app: object) -> None:
-            await self.stop_spare()
+            await self.stop_ready()
 
         async def on_startup(self, app: object) -> None:
-            self.keep_spare()
+            self.keep_ready()
             if self.shared:
                 self.console.print(f"doorbraak in de browser op {self.public_url}", highlight=False)
                 self.console.print(f"Elk tabblad logt in en krijgt een eigen proces (hoogstens {self.max_sessions}).",
@@ -257,6 +314,11 @@ def dutch_server(server_class: type[Any]) -> type[Any]:
             self.console.print("\n[cyan]Stoppen met Ctrl+C")
 
     return DutchServer
+
+
+def _alive(service: Any) -> bool:
+    process = getattr(service, "_process", None)
+    return process is not None and process.returncode is None
 
 
 def session_service_class() -> type[Any]:
