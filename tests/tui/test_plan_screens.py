@@ -534,6 +534,43 @@ async def test_who_to_call_puts_a_register_contact_on_the_focused_action(plan_da
     assert any(a.contact_id == register["uwv-ww"].id for a in plan.actions)
 
 
+async def test_at_80x24_the_action_card_shows_the_phone_number_of_the_contact_from_the_register(
+    plan_data: PlanData,
+) -> None:
+    """Issue 14, 80×24: after 'Wie bel ik?' the Contact field holds 'organisatie – team, telefoon, mailbox';
+    the narrow field shows only its start, so the card shows the number on its own line (a wide terminal,
+    where the number fits in the field, gets no extra line)."""
+    from tests.tui.data_register import build_register
+
+    build_register(plan_data.db)
+    app = DoorbraakApp(plan_data.db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(app, pilot, plan_data.concept)
+        await pilot.press("alt+a")
+        await settle(pilot)
+        assert isinstance(editor.view, ActiesStep)
+        action = editor.view.editors()[0]
+        owner = action.field("owner_organisation")
+        assert owner is not None and isinstance(owner.control, Input)
+        owner.control.focus()
+        owner.control.value = "UWV"
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is editor
+        contact = action.field("contact")
+        assert contact is not None and "06 12345103" in contact.value
+        assert "06 12345103" not in contact.control.render_line(0).text  # the field itself cuts it off
+        text = screen_text(app)
+        assert "Telefoon    06 12345103" in text, text
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot)
+        assert "06 12345103" in contact.control.render_line(0).text
+        assert "Telefoon    06 12345103" not in screen_text(app)  # it fits: no second copy
+
+
 async def test_an_action_marked_done_records_the_day(plan_data: PlanData) -> None:
     """On a decided plan: 'Gedaan op' opens with status gedaan; a typed day is kept, an empty one becomes
     today (the database clock: 1 November 2026), a future one is refused with a Dutch message."""

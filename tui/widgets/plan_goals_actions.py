@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -33,6 +34,10 @@ from tui.widgets.plan_fields import (
     problems_under,
 )
 from tui.widgets.plan_step import StepView, hint
+
+
+PHONE = re.compile(r"(?:\+31[\s-]?|\b0)\d(?:[\s-]?\d){6,11}\b")
+"""A Dutch phone number in a contact text: 06 12345103, 020-1234567, +31 6 12345678, 0800-1234."""
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -251,6 +256,7 @@ class ActionEditor(ItemEditor):
     def compose(self) -> ComposeResult:
         with Grid(classes="item-grid"):
             yield from self.fields()
+            yield Static("", classes="contact-phone", markup=False)
             with Horizontal(classes="item-actions -span action-bases"):
                 yield Static("", classes="basis-summary", markup=False)
                 if not self.read_only:
@@ -260,6 +266,26 @@ class ActionEditor(ItemEditor):
     def on_mount(self) -> None:
         self.show_bases()
         self._sync_done_on()
+        self.call_after_refresh(self.show_phone)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_phone)
+
+    def show_phone(self) -> None:
+        """The Contact field is narrow at 80 columns: 'organisatie – team, telefoon, mailbox' from the register
+        shows only its start there. When a phone number in it does not fit in the field's view, the card
+        shows it on a line of its own (only then: a wide terminal gets no second copy)."""
+        contact = self.field("contact")
+        lines = self.query(".contact-phone")
+        if contact is None or not isinstance(contact.control, Input) or not lines:
+            return
+        text = contact.control.value
+        numbers = list(PHONE.finditer(text))
+        shown = contact.control.content_size.width
+        cut = [m.group().strip() for m in numbers if shown and cell_len(text[:m.end()]) > shown]
+        line = lines.first(Static)
+        line.update(f"{'Telefoon':<12}{' · '.join(cut)}" if cut else "")
+        line.set_class(bool(cut), "-visible")
 
     def set_number(self, number: int) -> None:
         self.border_title = f"Actie {number} ({self.action_id})"
@@ -333,6 +359,7 @@ class ActionEditor(ItemEditor):
             self._setting_contact = False
         elif not event.value.strip():
             self.contact_id = None  # the contact was cleared: no register link either
+        self.show_phone()
 
     def values(self) -> dict[str, Any]:
         kept = {k: v for k, v in self.data.items() if k in ("reasoning",)}
