@@ -120,7 +120,7 @@ async def tabs(count: int) -> AsyncIterator[list[Page]]:
     """`count` blank tabs in one headless Chromium (the first its own page, the others asked for over the
     browser's own HTTP endpoint), each remembering its terminals (NOTE_TERMINALS) once it loads a page."""
     async with chromium_page("about:blank") as first, aiohttp.ClientSession() as http:
-        endpoint = first.ws._response.url  # type: ignore[union-attr]
+        endpoint = first.ws._response.url
         pages: list[Page] = [first]
         sockets = []
         try:

@@ -9,8 +9,9 @@ that user; it ends when the tab closes (the websocket closes: the process is tol
 has not within a few seconds) or after `--sessie-minuten` without input. `--max-sessies` limits the number
 of processes; one more tab gets a Dutch message. `--gereed N` session processes are kept started ahead (the
 ready pool) and handed to the next tabs, so that each paints about when its page has loaded, also when a team
-opens its tabs at once. Behind a reverse proxy with TLS: `--publieke-url` (docs/deployment.md). The page needs no internet: the font and scripts come from textual-serve's package,
-the page template from tui/serve/app_index.html.
+opens its tabs at once. Behind a reverse proxy with TLS: `--publieke-url` (docs/deployment.md). The page needs
+no internet: the font and scripts come from textual-serve's package, the page template from
+tui/serve/app_index.html.
 """
 
 from __future__ import annotations

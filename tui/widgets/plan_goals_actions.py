@@ -35,7 +35,6 @@ from tui.widgets.plan_fields import (
 )
 from tui.widgets.plan_step import StepView, hint
 
-
 PHONE = re.compile(r"(?:\+31[\s-]?|\b0)\d(?:[\s-]?\d){6,11}\b")
 """A Dutch phone number in a contact text: 06 12345103, 020-1234567, +31 6 12345678, 0800-1234."""
 
