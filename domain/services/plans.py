@@ -10,7 +10,7 @@ Screens and the CLI call only these functions; the pure helpers at the bottom ne
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.access import Permission, require
 from domain.actors import Actor
-from domain.audit import AuditEvent, AuditKind
+from domain.audit import AuditKind
 from domain.catalogues import (
     Kengetal,
     LegalBasis,
@@ -62,8 +62,9 @@ from domain.services.bound import Bound
 from domain.services.casework import today_or
 from domain.services.kengetallen import kengetallen_for, remove_kengetal_override, set_kengetal_override
 from domain.services.mandates import covering_mandate
-from domain.services.plan_common import PLAN_OBJECT, audit_plan, follow_household, open_case
+from domain.services.plan_common import PLAN_OBJECT, follow_household, record_plan
 from domain.services.plan_transfer import export_case, import_case, import_plan, import_plan_file
+from domain.services.use_case import UseCase
 
 MAX_DRAFT_BYTES = 1024 * 1024
 
@@ -206,8 +207,8 @@ def start_plan(
     problems = stamp_done_on([], parsed.actions, today_or(today))
     if problems:
         raise InvalidInput([Problem("actions", p) for p in problems])
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         if uow.plans.current(case_number) is not None:
             raise Conflict(f"Casus {case_number} heeft al een maatwerkplan.")
         parsed = _link_obstacle(parsed, household)
@@ -215,10 +216,10 @@ def start_plan(
             {**parsed.model_dump(), "case_number": case_number, "created_by": actor.display_name}
         )
         saved = uow.plans.add(plan)
-        audit_plan(uow, actor, AuditKind.CREATE, saved, case_number, purpose=purpose, break_glass=break_glass)
-        follow_household(uow, actor, household, PlanStatus.CONCEPT, purpose, break_glass)
+        record_plan(case, AuditKind.CREATE, saved, case_number)
+        follow_household(case, household, PlanStatus.CONCEPT)
         uow.plans.delete_draft(case_number, actor.username)
-        uow.commit()
+        case.commit()
     return saved
 
 
@@ -240,8 +241,8 @@ def update_plan(
     """
     require(actor, Permission.EDIT_CASE)
     parsed = _parse_content(content)
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         current = _current(uow, case_number)
         current.ensure_editable()
         before = current.model_copy(deep=True)
@@ -251,11 +252,9 @@ def update_plan(
         current.replace_content(_link_obstacle(parsed, household, current.sta_in_de_weg.problem_id))
         current.version = expected_version
         saved = uow.plans.save(current)
-        audit_plan(
-            uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
-        )
+        record_plan(case, AuditKind.UPDATE, saved, case_number, before=before)
         uow.plans.delete_draft(case_number, actor.username)
-        uow.commit()
+        case.commit()
     return saved
 
 
@@ -367,8 +366,8 @@ def save_draft(
         ) from None
     if size > MAX_DRAFT_BYTES:
         raise InvalidInput([Problem("", f"Het concept is groter dan {MAX_DRAFT_BYTES // 1024} kB.")])
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        case.open_case(case_number, purpose)
         current = uow.plans.current(case_number)
         if current is not None:
             current.ensure_editable()
@@ -383,18 +382,9 @@ def save_draft(
             )
         )
         if first:
-            uow.audit.record(
-                AuditEvent(
-                    kind=AuditKind.UPDATE,
-                    object_type=PLAN_OBJECT,
-                    object_id=f"{case_number}/concept",
-                    username=actor.username,
-                    role=actor.role.value,
-                    purpose=purpose or "concept automatisch opgeslagen",
-                    break_glass=break_glass,
-                )
-            )
-        uow.commit()
+            case.record(AuditKind.UPDATE, PLAN_OBJECT, f"{case_number}/concept", changes={},
+                        purpose=purpose or "concept automatisch opgeslagen")
+        case.commit()
     return DraftSaved(saved_at=saved.saved_at, problems=_content_problems(content))
 
 
@@ -408,12 +398,12 @@ def discard_draft(case_number: str, uow: UnitOfWork, actor: Actor) -> None:
 
 def load_plan_for_editing(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> PlanWorkspace:
     """Open the plan editor: the current plan and the user's draft; the newest of the two is shown."""
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = uow.plans.current(case_number)
         draft = uow.plans.get_draft(case_number, actor.username)
-        audit_plan(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
-        uow.commit()
+        record_plan(case, AuditKind.READ, plan, case_number)
+        case.commit()
     prefer_draft = False
     outdated = False
     if draft is not None:
@@ -491,8 +481,8 @@ def decide_plan(
     decided_on = request.decided_on or day
     if decided_on > day:
         raise InvalidInput([Problem("decided_on", "De besluitdatum ligt in de toekomst.")])
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number)
         before = plan.model_copy(deep=True)
         plan.version = expected_version
@@ -505,12 +495,10 @@ def decide_plan(
                           toelichting=request.toelichting, mandate_id=mandate.id)
         plan.decide(parsed, household)
         saved = uow.plans.save(plan)
-        audit_plan(
-            uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
-        )
-        follow_household(uow, actor, household, PlanStatus.VASTGESTELD, purpose, break_glass)
+        record_plan(case, AuditKind.UPDATE, saved, case_number, before=before)
+        follow_household(case, household, PlanStatus.VASTGESTELD)
         uow.plans.delete_draft(case_number, actor.username)
-        uow.commit()
+        case.commit()
     return saved
 
 
@@ -520,27 +508,24 @@ def _execution_change(
     uow: UnitOfWork,
     actor: Actor,
     purpose: str,
-    change: Any,
+    change: Callable[[Maatwerkplan], None],
     follow: PlanStatus | None = None,
-    also: Any = None,
+    also: Callable[[UseCase, Household], None] | None = None,
 ) -> Maatwerkplan:
-    require(actor, Permission.EDIT_CASE)
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number)
         before = plan.model_copy(deep=True)
         plan.version = expected_version
         change(plan)
         check_frozen_unchanged(before, plan)
         saved = uow.plans.save(plan)
-        audit_plan(
-            uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
-        )
+        record_plan(case, AuditKind.UPDATE, saved, case_number, before=before)
         if also is not None:
-            also(household, purpose, break_glass)
+            also(case, household)
         if follow is not None:
-            follow_household(uow, actor, household, follow, purpose, break_glass)
-        uow.commit()
+            follow_household(case, household, follow)
+        case.commit()
     return saved
 
 
@@ -604,11 +589,11 @@ def record_evaluation(
     the same rule as migration 0013); other adults are scored in the household view (docs/people.md)."""
     parsed: Evaluation = _parse(Evaluation, evaluation)
 
-    def zrm(household: Household, why: str, break_glass: bool) -> None:
+    def zrm(case: UseCase, household: Household) -> None:
         from domain.services.people import store_evaluation_scores
 
         store_evaluation_scores(uow, actor, household, parsed.scores, parsed.on_date or date.today(), parsed.moment,
-                                purpose=why, break_glass=break_glass)
+                                purpose=case.purpose, break_glass=case.break_glass)
 
     return _execution_change(case_number, expected_version, uow, actor, purpose,
                              lambda p: p.record_evaluation(parsed), also=zrm)
@@ -628,9 +613,8 @@ def new_plan_version(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose
 
     The copy needs a new consent and decision; evaluations and action progress come along.
     """
-    require(actor, Permission.EDIT_CASE)
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        case.open_case(case_number, purpose)
         current = _current(uow, case_number)
         if not current.is_frozen:
             raise Conflict(
@@ -638,10 +622,8 @@ def new_plan_version(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose
                 "pas die aan in plaats van een nieuwe versie te maken."
             )
         saved = uow.plans.add(current.next_version(actor.display_name))
-        audit_plan(
-            uow, actor, AuditKind.CREATE, saved, case_number, before=current, purpose=purpose, break_glass=break_glass
-        )
-        uow.commit()
+        record_plan(case, AuditKind.CREATE, saved, case_number, before=current)
+        case.commit()
     return saved
 
 
@@ -652,17 +634,17 @@ def get_plan(
     case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
 ) -> Maatwerkplan:
     """One version (default: the newest). The view is audited."""
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        case.open_case(case_number, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
-        audit_plan(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
-        uow.commit()
+        record_plan(case, AuditKind.READ, plan, case_number)
+        case.commit()
     return plan
 
 
 def plan_versions(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> list[PlanVersionInfo]:
-    with uow:
-        open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        case.open_case(case_number, purpose)
         return uow.plans.versions(case_number)
 
 
@@ -670,12 +652,12 @@ def plan_overview(
     case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
 ) -> PlanOverview:
     """The plan with its rekensom result, what is missing before a decision, warnings and versions."""
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
-        audit_plan(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
+        record_plan(case, AuditKind.READ, plan, case_number)
         overview = _overview(uow, household, plan)
-        uow.commit()
+        case.commit()
     return overview
 
 
@@ -683,12 +665,12 @@ def export_plan(
     case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
 ) -> PlanOverview:
     """Load a plan for a document that leaves the application (PDF, Markdown, JSON): audited as an export."""
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EXPORT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
-        audit_plan(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose, break_glass=break_glass)
+        record_plan(case, AuditKind.EXPORT, plan, case_number)
         overview = _overview(uow, household, plan)
-        uow.commit()
+        case.commit()
     return overview
 
 
@@ -707,8 +689,8 @@ def beschikking(
 ) -> BeschikkingData:
     """Load a decided plan version for its beschikking (a document that leaves the application: audited as an
     export). Refused for a concept: the beschikking follows the decision."""
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EXPORT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
         if plan.decision is None:
             raise IllegalTransition(f"Versie {plan.plan_version} is nog niet vastgesteld; de beschikking volgt op "
@@ -719,10 +701,9 @@ def beschikking(
                 mandate = uow.mandates.get(plan.decision.mandate_id)
             except NotFound:
                 mandate = None
-        audit_plan(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose or "beschikking",
-                   break_glass=break_glass)
+        record_plan(case, AuditKind.EXPORT, plan, case_number, purpose=purpose or "beschikking")
         overview = _overview(uow, household, plan)
-        uow.commit()
+        case.commit()
     return BeschikkingData(overview, mandate)
 
 
@@ -730,20 +711,12 @@ def compare_versions(
     case_number: str, old_version: int, new_version: int, uow: UnitOfWork, actor: Actor, *, purpose: str = ""
 ) -> PlanDiff:
     """Section-by-section differences between two versions of the plan."""
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        case.open_case(case_number, purpose)
         old = uow.plans.get(case_number, old_version)
         new = uow.plans.get(case_number, new_version)
-        audit_plan(
-            uow,
-            actor,
-            AuditKind.READ,
-            new,
-            case_number,
-            purpose=purpose or f"vergelijking met versie {old_version}",
-            break_glass=break_glass,
-        )
-        uow.commit()
+        record_plan(case, AuditKind.READ, new, case_number, purpose=purpose or f"vergelijking met versie {old_version}")
+        case.commit()
     return diff_plans(old, new)
 
 
