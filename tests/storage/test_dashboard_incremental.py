@@ -17,7 +17,7 @@ from domain.dashboard import DashboardScope
 from domain.household import HouseholdStatus
 from domain.overbrugging import OverbruggingStatus
 from domain.plan import ActionStatus
-from domain.rekensom import CostKind, CostLine, Frequency, Payer, Scenario, calculate_lines
+from domain.rekensom import CostKind, CostLine, Frequency, Scenario, calculate_lines
 from domain.services import households as household_service
 from domain.services import overbrugging as overbrugging_service
 from domain.services import plans as plan_service
