@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -31,6 +31,7 @@ from domain.catalogues import (
 )
 from domain.errors import Conflict, IllegalTransition, InvalidInput, NotFound, Problem
 from domain.household import Household
+from domain.jsondata import JsonObject
 from domain.mandate import Mandate, plan_ask
 from domain.messages import dutch_problems, invalid_input
 from domain.plan import (
@@ -67,6 +68,7 @@ from domain.services.plan_transfer import export_case, import_case, import_plan,
 from domain.services.use_case import UseCase
 
 MAX_DRAFT_BYTES = 1024 * 1024
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 # -- results for screens --------------------------------------------------------------------------
@@ -106,7 +108,8 @@ class PlanWorkspace:
     """True when the draft is newer than the last save of the plan: the editor shows it."""
     draft_outdated: bool
     """The draft was started on another plan version or someone saved the plan since (warn before applying)."""
-    content: dict[str, Any]
+    content: JsonObject
+    """Unvalidated editor content (a draft may hold anything typed), not a command."""
     problems: list[Problem]
     """Validation problems of `content` (a draft may be incomplete or wrong; nothing blocks typing)."""
     missing: list[MissingItem] = field(default_factory=list)
@@ -126,7 +129,9 @@ def _current(uow: UnitOfWork, case_number: str) -> Maatwerkplan:
     return plan
 
 
-def _parse_content(data: PlanContent | Mapping[str, Any]) -> PlanContent:
+def parse_content(data: PlanContent | Mapping[str, Any]) -> PlanContent:
+    """The plan's editable sections as a command: typed content (a form's, a file's, a test's JSON) →
+    `PlanContent`, or InvalidInput with Dutch problems. A plan passed in keeps only its content."""
     if isinstance(data, PlanContent):
         return PlanContent.model_validate(data.model_dump(include=set(PlanContent.CONTENT_FIELDS)))
     try:
@@ -200,7 +205,7 @@ def start_plan(
 
     A `gedaan` action without a date gets today's (as in `update_plan`)."""
     require(actor, Permission.EDIT_CASE)
-    parsed = _parse_content(content) if content is not None else PlanContent()
+    parsed = parse_content(content) if content is not None else PlanContent()
     if parsed.rekensom.price_year is None:
         # A new plan's kengetallen are at the last complete year's prices (DOMAIN.md "Price level").
         parsed.rekensom = parsed.rekensom.model_copy(update={"price_year": default_price_year(today_or(today))})
@@ -240,7 +245,7 @@ def update_plan(
     today's; a date in the future is refused.
     """
     require(actor, Permission.EDIT_CASE)
-    parsed = _parse_content(content)
+    parsed = parse_content(content)
     with UseCase(uow, actor, Permission.EDIT_CASE) as case:
         household = case.open_case(case_number, purpose)
         current = _current(uow, case_number)
@@ -439,7 +444,7 @@ def load_plan_for_editing(case_number: str, uow: UnitOfWork, actor: Actor, *, pu
 # -- decision, execution, evaluation --------------------------------------------------------------
 
 
-def _parse(model: type[Any], data: Any) -> Any:
+def _parse(model: type[ModelT], data: ModelT | Mapping[str, Any]) -> ModelT:
     if isinstance(data, model):
         return data
     try:
@@ -459,6 +464,16 @@ class DecisionRequest(BaseModel):
     toelichting: Text = ""
 
 
+def parse_decision(data: DecisionRequest | Mapping[str, Any]) -> DecisionRequest:
+    """A decision form as typed → the command, or InvalidInput with Dutch problems."""
+    return _parse(DecisionRequest, data)
+
+
+def parse_evaluation(data: Evaluation | Mapping[str, Any]) -> Evaluation:
+    """An evaluation form as typed → the command, or InvalidInput with Dutch problems."""
+    return _parse(Evaluation, data)
+
+
 def decide_plan(
     case_number: str,
     decision: DecisionRequest | Mapping[str, Any],
@@ -476,7 +491,7 @@ def decide_plan(
     every deviation kind and the municipal amount on the decision date and today.
     """
     require(actor, Permission.EDIT_CASE)
-    request: DecisionRequest = _parse(DecisionRequest, decision)
+    request = parse_decision(decision)
     day = today_or(today)
     decided_on = request.decided_on or day
     if decided_on > day:
@@ -587,7 +602,7 @@ def record_evaluation(
 
     The ZRM scores are also the hoofdbewoner's ZRM history on the evaluation's date (`domain.people.score_owner`,
     the same rule as migration 0013); other adults are scored in the household view (docs/people.md)."""
-    parsed: Evaluation = _parse(Evaluation, evaluation)
+    parsed = parse_evaluation(evaluation)
 
     def zrm(case: UseCase, household: Household) -> None:
         from domain.services.people import store_evaluation_scores
@@ -760,6 +775,9 @@ __all__ = [
     "PlanWorkspace",
     "add_cost_line_from_kengetal",
     "calculate_rekensom",
+    "parse_content",
+    "parse_decision",
+    "parse_evaluation",
     "compare_versions",
     "complete_evaluation",
     "BeschikkingData",
@@ -795,13 +813,18 @@ __all__ = [
 
 class PlanService(Bound):
     """The maatwerkplan use cases bound to a unit of work and the actor (`services.plans`): the functions above
-    without their `uow` and `actor` arguments, for the TUI and the CLI."""
+    without their `uow` and `actor` arguments, for the TUI and the CLI.
+
+    Writes take typed commands (`PlanContent`, `DecisionRequest`, `Evaluation`, `ActionStatus` with its note
+    and day); the TUI and the CLI build them with `parse_content`, `parse_decision` and `parse_evaluation`.
+    What stays JSON is named so: a draft (what is typed, valid or not) and an imported file (parser input).
+    The module functions also take the JSON form of a command, validated at once, for the seed and tests."""
 
     def start_plan(
         self,
         case_number: str,
         *,
-        content: PlanContent | Mapping[str, Any] | None = None,
+        content: PlanContent | None = None,
         purpose: str = "",
         today: date | None = None,
     ) -> Maatwerkplan:
@@ -810,7 +833,7 @@ class PlanService(Bound):
     def update_plan(
         self,
         case_number: str,
-        content: PlanContent | Mapping[str, Any],
+        content: PlanContent,
         expected_version: int,
         *,
         purpose: str = "",
@@ -871,7 +894,7 @@ class PlanService(Bound):
             today=today,
         )
 
-    def save_draft(self, case_number: str, content: Mapping[str, Any], *, purpose: str = "") -> DraftSaved:
+    def save_draft(self, case_number: str, content: JsonObject, *, purpose: str = "") -> DraftSaved:
         return save_draft(case_number, content, self.uow, self.actor, purpose=purpose)
 
     def discard_draft(self, case_number: str) -> None:
@@ -881,7 +904,7 @@ class PlanService(Bound):
         return load_plan_for_editing(case_number, self.uow, self.actor, purpose=purpose)
 
     def decide_plan(
-        self, case_number: str, decision: DecisionRequest | Mapping[str, Any], expected_version: int, *,
+        self, case_number: str, decision: DecisionRequest, expected_version: int, *,
         purpose: str = "", today: date | None = None,
     ) -> Maatwerkplan:
         return decide_plan(case_number, decision, expected_version, self.uow, self.actor, purpose=purpose,
@@ -916,7 +939,7 @@ class PlanService(Bound):
         )
 
     def record_evaluation(
-        self, case_number: str, evaluation: Evaluation | Mapping[str, Any], expected_version: int, *, purpose: str = ""
+        self, case_number: str, evaluation: Evaluation, expected_version: int, *, purpose: str = ""
     ) -> Maatwerkplan:
         return record_evaluation(case_number, evaluation, expected_version, self.uow, self.actor, purpose=purpose)
 
