@@ -139,7 +139,7 @@ class PostgresExecutor:
     dialect: str = "postgresql"
 
     def run(self, statement: str) -> list[tuple[Any, ...]]:
-        cursor = self.connection.execute(statement)  # type: ignore[arg-type]  # built from identifiers we own
+        cursor = self.connection.execute(statement)
         return list(cursor.fetchall()) if cursor.description else []
 
 
