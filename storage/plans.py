@@ -222,7 +222,11 @@ def _child_rows(model: type[Any]) -> Any:
     return select(table).where(table.c.plan_id == bindparam("plan_id")).order_by(*order)
 
 
-_CHILD_ROWS: dict[type[Any], Any] = {model: _child_rows(model) for model in _CHILDREN}
+_CHILD_ROWS: dict[type[Any], Any] = {
+    model: _child_rows(model)
+    for model in (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow)
+}
+"""The children a plan is read from (the rekensom summary is the dashboard's, never read back here)."""
 _PLANS = _table(PlanRow)
 _NEWEST_PLAN = (
     select(_PLANS)

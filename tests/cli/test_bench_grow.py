@@ -67,8 +67,11 @@ def test_grow_on_postgres_copies_whole_households(tmp_path: Path, postgres_url: 
         with psycopg.connect(libpq_dsn(postgres_url), options=f"-csearch_path={schema},public") as connection:
             rows = lambda sql: connection.execute(sql).fetchall()  # type: ignore[arg-type]  # noqa: E731
             before = counts(rows)
+            indexes = "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1"
+            defined = rows(indexes)
             grow(PostgresExecutor(connection), 4)
             connection.commit()
             check_grown(rows, 20, 4, before)
+            assert rows(indexes) == defined  # the secondary indexes dropped for the copies are back
             # New rows get ids after the copies.
             assert rows("SELECT nextval(pg_get_serial_sequence('household', 'id'))")[0][0] == 81
