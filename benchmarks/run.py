@@ -53,7 +53,8 @@ class Options:
     load: bool = False
     quick: bool = False
     only: tuple[str, ...] = ()
-    """Figure keys or key prefixes (`cli`, `startup.terminal`, `case_list`): measure only these; empty: all."""
+    """Measure only these figures (empty: all): a word is a figure key or its dotted prefix (`cli`,
+    `startup.terminal`, `case_list`), or a word of the measuring phase's name (`dashboard`, `postgres`)."""
     log: Callable[[str], None] = field(default=lambda message: print(message, file=sys.stderr, flush=True))
 
 
@@ -73,24 +74,36 @@ class Run:
         self.phases[name] = round(time.perf_counter() - started, 1)
         return value
 
-    def wants(self, *keys: str) -> bool:
-        """Whether `--only` selects any of these figure keys (every figure without `--only`)."""
-        return selected(self.options.only, keys)
+    def wants(self, *keys: str, phase: str = "") -> bool:
+        """Whether `--only` selects any of these figure keys, or names the phase (everything without it)."""
+        return selected(self.options.only, keys) or any(word in phase for word in self.options.only)
 
     def add(self, name: str, function: Callable[[], list[Result] | Result], keys: tuple[str, ...]) -> None:
-        """Run the phase `name` when `--only` selects one of the figure `keys` it measures."""
-        if not self.wants(*keys):
+        """Run the phase `name` when `--only` selects one of the figure `keys` it measures or names it."""
+        if not self.wants(*keys, phase=name):
             return
         before = os.getloadavg()[0]
         found = self.phase(name, function)
         load = (round(before, 2), round(os.getloadavg()[0], 2))
         self.results.extend(replace(r, load_average=load) for r in (found if isinstance(found, list) else [found])
-                            if self.wants(r.key))
+                            if self.wants(r.key, phase=name))
 
 
 def selected(only: tuple[str, ...], keys: tuple[str, ...]) -> bool:
     """`only` holds figure keys or their dotted prefixes: `cli` selects `cli.help` and `cli.case_show`."""
     return not only or any(key == part or key.startswith(f"{part}.") for part in only for key in keys)
+
+
+PHASE_WORDS = ("sqlite", "postgres", "rekensom", "case list", "open household and plan", "register import",
+               "register search", "PDF export", "dashboard", "start-up and memory",
+               "start-up seen from outside (CLI and terminal)")
+"""What the measuring phases are called (`--only` may name a word of these too)."""
+
+
+def unknown_words(only: tuple[str, ...]) -> list[str]:
+    """Words of `--only` that select no figure and name no phase."""
+    return [word for word in only
+            if not selected((word,), FIGURE_KEYS) and not any(word in phase for phase in PHASE_WORDS)]
 
 
 STARTUP_KEYS = ("startup.first_paint", "startup.process", "memory.peak_rss")
@@ -107,17 +120,14 @@ def measure_backend(run: Run, backend: Backend, raw_import: Backend, url: str, d
     tag = backend.name
     run.add(f"{tag}: case list", lambda: db_paths.case_list(backend, sizes.filters),
             ("case_list.first_page", "case_list.filter"))
-    if run.wants("household.open", "plan.open"):
-        numbers = db_paths.case_numbers_with_plans(backend, sizes.opens)
-        run.add(f"{tag}: open household and plan", lambda: db_paths.open_case(backend, numbers),
-                ("household.open", "plan.open"))
+    run.add(f"{tag}: open household and plan", lambda: db_paths.open_case(
+        backend, db_paths.case_numbers_with_plans(backend, sizes.opens)), ("household.open", "plan.open"))
     run.add(f"{tag}: register import", lambda: register.register_import(
         backend, raw_import, data_set.register_csv, data_set.contacts), ("register.import",))
     run.add(f"{tag}: register search", lambda: register.register_search(backend, sizes.searches),
             ("register.search",))
-    if run.wants("plan.pdf"):
-        number = documents.make_large_plan(backend)
-        run.add(f"{tag}: PDF export", lambda: documents.pdf_export(backend, number, sizes.pdf_repeat), ("plan.pdf",))
+    run.add(f"{tag}: PDF export", lambda: documents.pdf_export(backend, documents.make_large_plan(backend),
+                                                                sizes.pdf_repeat), ("plan.pdf",))
     run.add(f"{tag}: dashboard", lambda: db_paths.dashboard(backend, sizes.dashboard_rounds),
             ("dashboard.municipality",))
     run.add(f"{tag}: start-up and memory", lambda: startup.startup_and_memory(
@@ -136,7 +146,8 @@ def sqlite_run(run: Run, data_set: data.DataSet, scratch: Path) -> None:
 
 
 def postgres_run(run: Run, data_set: data.DataSet) -> None:
-    if not run.wants(*(key for key in FIGURE_KEYS if key not in OUTSIDE_KEYS)) and not run.options.load:
+    on_postgres = [key for key in FIGURE_KEYS if key not in OUTSIDE_KEYS]
+    if not run.options.load and not any(run.wants(*on_postgres, phase=f"postgres: {phase}") for phase in PHASE_WORDS):
         return  # `--only` chose figures measured on SQLite alone: no schema to fill
     url = run.options.postgres_url
     with data.fresh_schema(url) as schema:
@@ -174,7 +185,7 @@ def bench(options: Options) -> dict[str, Any]:
     options.log("    cached" if cached else f"    built in {built:.0f} s (cached for the next run)")
     from benchmarks.documents import rekensom
 
-    if run.wants(*STARTUP_KEYS, *OUTSIDE_KEYS):
+    if run.wants(*STARTUP_KEYS, *OUTSIDE_KEYS, phase="sqlite: start-up and memory, start-up seen from outside"):
         run.phase("compile doorbraak's bytecode (as an install does)", outside.compile_bytecode)
 
     run.add("rekensom", lambda: rekensom(sizes.rekensom_repeat), ("rekensom.calculate",))
