@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from benchmarks.data import DataSet, ensure_built
 from benchmarks.report import NOT_JUDGED, BaselineCache, Result, Target, payload
+from benchmarks.run import unknown_words
 from benchmarks.stats import Timing
 from tui.cli.main import app
 
@@ -143,6 +144,7 @@ def test_only_measures_the_chosen_figures_and_judges_against_the_cached_baseline
 def test_only_refuses_an_unknown_figure(tmp_path: Path) -> None:
     result = runner.invoke(app, ["bench", "--quick", "--only", "kassa", "--workdir", str(tmp_path)])
     assert result.exit_code != 0 and "kassa" in result.output
+    assert unknown_words(("dashboard", "postgres", "cli", "startup.terminal", "kassa")) == ["kassa"]
 
 
 def test_load_needs_postgres(tmp_path: Path) -> None:
