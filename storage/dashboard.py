@@ -92,7 +92,8 @@ def _caseload(scope: DashboardScope) -> list[ColumnElement[bool]]:
     return [
         col(H.municipality_code) == scope.municipality_code,
         col(H.created_at) < scope.end_moment,
-        or_(col(H.closed_on).is_(None), col(H.closed_on) >= scope.start),
+        # One comparison, not an OR: SQLite would otherwise walk ix_household_closed_on for every municipality.
+        func.coalesce(col(H.closed_on), date.max) >= scope.start,
     ]
 
 
@@ -174,16 +175,17 @@ class SqlDashboardRepository:
         )
 
     def _rows_plans_step(self, scope: DashboardScope) -> Query:
-        force = self._in_force(scope)
+        # The status of the household's plan in force: one indexed lookup per household (at most one version
+        # is in force at a day, by the definition of superseded_on).
+        in_force = (
+            select(col(PlanRow.status)).where(col(PlanRow.household_id) == col(H.id), in_force_at(scope.end))
+            .scalar_subquery()
+        )
         concept = exists().where(
             col(PlanRow.household_id) == col(H.id), col(PlanRow.created_at) < scope.end_moment
         )
-        bucket = case((force.c.status.is_not(None), force.c.status), (concept, literal(CONCEPT)), else_=literal("geen"))
-        return (
-            select(col(H.id).label("household_id"), bucket.label("bucket"))
-            .outerjoin(force, force.c.household_id == col(H.id))
-            .where(*_caseload(scope))
-        )
+        bucket = func.coalesce(in_force, case((concept, literal(CONCEPT)), else_=literal("geen")))
+        return select(col(H.id).label("household_id"), bucket.label("bucket")).where(*_caseload(scope))
 
     def _rows_overdue_actions(self, scope: DashboardScope) -> Query:
         force = self._in_force(scope)
@@ -193,8 +195,10 @@ class SqlDashboardRepository:
             .join(H, col(H.id) == force.c.household_id)
             .where(
                 force.c.status.in_(EXECUTING),
-                col(PlanActionRow.status).in_(UNFINISHED),
-                col(PlanActionRow.deadline) < scope.peildatum,
+                # Wrapped, so that SQLite does not walk ix_plan_action_status_deadline (the open actions of every
+                # municipality): the actions are found per plan in force, by plan_id.
+                (col(PlanActionRow.status) + "").in_(UNFINISHED),
+                func.coalesce(col(PlanActionRow.deadline), date.max) < scope.peildatum,
                 col(H.status) != HouseholdStatus.AFGESLOTEN.value,
             )
         )
@@ -491,9 +495,13 @@ class SqlDashboardRepository:
         """Each plan in force's own rekensom result per party (`plan_rekensom`, written when the version was
         saved with the domain's calculation, rounded per plan), summed."""
         force = self._in_force(scope)
-        if realised_only:
-            realised = self._realised_plans(scope).subquery("realised")
-            plans = select(force.c.plan_id).where(force.c.plan_id.in_(select(realised.c.plan_id))).subquery("plans")
+        if realised_only:  # the plans with an evaluation that records realised costs (as _realised_plans)
+            e = PlanEvaluationRow
+            recorded = exists().where(
+                col(e.plan_id) == force.c.plan_id, col(e.realised_costs).is_not(None),
+                or_(col(e.on_date).is_(None), col(e.on_date) <= scope.end),
+            )
+            plans = select(force.c.plan_id).where(recorded).subquery("plans")
         else:
             plans = select(force.c.plan_id).subquery("plans")
         r = REKENSOM_TABLE

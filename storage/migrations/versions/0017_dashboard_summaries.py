@@ -1,6 +1,7 @@
 """Summaries the dashboard reads instead of recomputing them (issue 18): `plan_rekensom` (each plan version's
 rekensom result per party, in cents) and `maatwerkplan.superseded_on` (the first decision day of a later
-decided version), both kept by storage/plan_summary.py in the transaction that saves a plan version.
+decided version), both kept by storage/plan_summary.py in the transaction that saves a plan version; and
+`ix_household_caseload`, so that the caseload of one municipality is read from an index.
 
 The upgrade fills both in for the existing plans: the rekensom with the domain's own calculation over the
 stored cost lines (as the plan screen does), `superseded_on` with one UPDATE.
@@ -39,6 +40,9 @@ def upgrade() -> None:
         sa.Column("kosten_doorbraak_cents", sa.BigInteger(), nullable=False),
     )
     op.create_index("ix_plan_rekensom_plan_id", "plan_rekensom", ["plan_id"])
+    # The caseload of one municipality from the index alone (every caseload figure starts there).
+    op.create_index("ix_household_caseload", "household",
+                    ["municipality_code", "created_at", "closed_on", "status", "professional"])
     op.add_column("maatwerkplan", sa.Column("superseded_on", sa.Date(), nullable=True))  # in place (see 0016)
     bind = op.get_bind()
     bind.execute(sa.text(
@@ -92,5 +96,6 @@ def downgrade() -> None:
         op.execute("ALTER TABLE maatwerkplan DROP COLUMN superseded_on")
     else:
         op.drop_column("maatwerkplan", "superseded_on")
+    op.drop_index("ix_household_caseload", table_name="household")
     op.drop_index("ix_plan_rekensom_plan_id", table_name="plan_rekensom")
     op.drop_table("plan_rekensom")
