@@ -14,6 +14,7 @@ import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from domain.jsondata import JsonObject
 from domain.retention import RetentionSettings
 from domain.signals import SignalConfig
 from storage.app_name import APP_NAME as APP_NAME
@@ -42,7 +43,7 @@ class _TomlSource(PydanticBaseSettingsSource):
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:  # pragma: no cover
         return None, field_name, False
 
-    def __call__(self) -> dict[str, Any]:
+    def __call__(self) -> JsonObject:
         if not self.path.is_file():
             return {}
         with self.path.open("rb") as fh:
