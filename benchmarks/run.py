@@ -52,6 +52,8 @@ class Options:
     seed: int = 2026
     load: bool = False
     quick: bool = False
+    only: tuple[str, ...] = ()
+    """Measure only the figures whose phase name contains one of these words (empty: all)."""
     log: Callable[[str], None] = field(default=lambda message: print(message, file=sys.stderr, flush=True))
 
 
@@ -72,6 +74,8 @@ class Run:
         return value
 
     def add(self, name: str, function: Callable[[], list[Result] | Result]) -> None:
+        if self.options.only and not any(word in name for word in self.options.only):
+            return
         found = self.phase(name, function)
         self.results.extend(found if isinstance(found, list) else [found])
 

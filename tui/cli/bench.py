@@ -41,6 +41,9 @@ def bench_command(
                                                                    "(standaard de cachemap van de gebruiker).")]
     = None,
     seed: Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator.")] = 2026,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Meet alleen de onderdelen waarvan de naam dit "
+                                                                  "woord bevat (bijv. dashboard; herhaalbaar).")]
+    = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Schrijf de uitkomsten ook als JSON hierheen.")]
     = None,
 ) -> None:
@@ -58,7 +61,8 @@ def bench_command(
         sizes = Sizes(households=households or Sizes.households, contacts=contacts or Sizes.contacts)
     backends = ("sqlite", "postgres") if backend is BackendChoice.BOTH else (backend.value,)
     options = Options(sizes=sizes, backends=backends, postgres_url=postgres_url,
-                      workdir=(workdir or default_cache_dir()).resolve(), seed=seed, load=load, quick=quick)
+                      workdir=(workdir or default_cache_dir()).resolve(), seed=seed, load=load, quick=quick,
+                      only=tuple(only or ()))
     # A stopped run (kill, timeout) still drops its PostgreSQL schema: SIGTERM unwinds like Ctrl+C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     result = bench(options)
