@@ -25,7 +25,15 @@ from domain.household import (
     Problem,
 )
 from domain.validation import format_case_number
-from storage.tables import CaseNumberSequence, HouseholdRow, InvolvedOrganisationRow, MemberRow, ProblemRow
+from storage.tables import (
+    CaseNumberSequence,
+    HouseholdRow,
+    InvolvedOrganisationRow,
+    MemberRow,
+    ProblemRow,
+    RowValues,
+    SqlParams,
+)
 
 Clock = Callable[[], datetime]
 
@@ -62,7 +70,7 @@ def household_search_text(household: Household) -> str:
     return search_normalise(" ".join(p for p in parts if p))
 
 
-def household_row_values(household: Household) -> dict[str, Any]:
+def household_row_values(household: Household) -> RowValues:
     """The household row's content columns (not id, case number, version or timestamps).
 
     Shared by the repository and the bulk seed, so both write exactly the same rows.
@@ -84,16 +92,16 @@ def household_row_values(household: Household) -> dict[str, Any]:
     }
 
 
-def member_values(member: Member) -> dict[str, Any]:
+def member_values(member: Member) -> RowValues:
     return {"name": member.name, "date_of_birth": member.date_of_birth, "role": str(member.role), "bsn": member.bsn}
 
 
-def problem_values(problem: Problem) -> dict[str, Any]:
+def problem_values(problem: Problem) -> RowValues:
     return {"leefgebied": problem.leefgebied, "score": problem.score, "since": problem.since,
             "description": problem.description, "member_id": problem.member_id}
 
 
-def organisation_values(organisation: InvolvedOrganisation) -> dict[str, Any]:
+def organisation_values(organisation: InvolvedOrganisation) -> RowValues:
     return {"name": organisation.name, "type": str(organisation.type),
             "legal_framework": str(organisation.legal_framework), "product": organisation.product,
             "yearly_cost": organisation.yearly_cost}
@@ -366,7 +374,7 @@ class SqlHouseholdRepository:
         and the ORM's execute path, cost more than the two queries at 100,000 households)."""
         connection = self.session.connection()
         dialect = connection.dialect.name
-        params: dict[str, Any] = {"offset": query.offset, "limit": query.limit}
+        params: SqlParams = {"offset": query.offset, "limit": query.limit}
         if municipality_codes is not None:
             params["codes"] = sorted(municipality_codes)
         if query.status is not None:
@@ -461,7 +469,7 @@ class SqlHouseholdRepository:
         self.session.flush()
 
     def _sync(
-        self, model: type[RowT], household_id: int, items: Sequence[Any], values: Callable[[Any], dict[str, Any]]
+        self, model: type[RowT], household_id: int, items: Sequence[Any], values: Callable[[Any], RowValues]
     ) -> None:
         existing = {row.id: row for row in self._children(model, household_id)}
         keep: set[int] = set()

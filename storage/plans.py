@@ -44,7 +44,7 @@ from storage.plan_tables import (
     PlanRekensomRow,
     PlanRow,
 )
-from storage.tables import HouseholdRow
+from storage.tables import HouseholdRow, RowValues
 
 _CHILDREN: tuple[type[Any], ...] = (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow,
                                      PlanRekensomRow)
@@ -65,7 +65,7 @@ def _cents(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-def plan_row_values(plan: Maatwerkplan) -> dict[str, Any]:
+def plan_row_values(plan: Maatwerkplan) -> RowValues:
     """A plan's own columns (the children are separate rows)."""
     consent = plan.consent
     decision = plan.decision
@@ -107,7 +107,7 @@ def _table(model: type[Any]) -> Table:
     return table
 
 
-def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict[str, Any]]]:
+def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[RowValues]]:
     """The goal, action, cost-line, legal-basis and evaluation rows of a plan, per table, as plain values
     (written with one executemany per table, by the repository and by the bulk seed), and its rekensom
     summary for the dashboard (storage/plan_summary.py)."""
@@ -122,7 +122,7 @@ def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict
         }
         for position, goal in enumerate(plan.goals)
     ]
-    bases: list[dict[str, Any]] = []
+    bases: list[RowValues] = []
 
     def basis(kind: str, basis_id: str, toelichting: str = "", action_key: str | None = None) -> None:
         bases.append(
