@@ -25,7 +25,15 @@ from domain.household import (
     Problem,
 )
 from domain.validation import format_case_number
-from storage.tables import CaseNumberSequence, HouseholdRow, InvolvedOrganisationRow, MemberRow, ProblemRow, RowValues
+from storage.tables import (
+    CaseNumberSequence,
+    HouseholdRow,
+    InvolvedOrganisationRow,
+    MemberRow,
+    ProblemRow,
+    RowValues,
+    SqlParams,
+)
 
 Clock = Callable[[], datetime]
 
@@ -366,7 +374,7 @@ class SqlHouseholdRepository:
         and the ORM's execute path, cost more than the two queries at 100,000 households)."""
         connection = self.session.connection()
         dialect = connection.dialect.name
-        params: dict[str, Any] = {"offset": query.offset, "limit": query.limit}
+        params: SqlParams = {"offset": query.offset, "limit": query.limit}
         if municipality_codes is not None:
             params["codes"] = sorted(municipality_codes)
         if query.status is not None:
