@@ -6,16 +6,15 @@ list of households behind it come from one query and cannot disagree. Nothing he
 Python: the results are per-bucket counts and sums, plus a few small fact lists (durations of
 escalations closed in the period, settlements decided in the period) whose size is that of the figure.
 
-The projected rekensom is computed in SQL with the exact rules of domain/rekensom.py (discount rate 0):
-per plan, scenario and payer the value in twelfths of a euro as an integer, rounded half up to cents,
-then summed. Plans with a discount rate, or with lines so large that SQLite's 64-bit integers could
-overflow, are left out of the SQL sum and computed with the domain's own `calculate_lines` instead.
+Kept incrementally (storage/plan_summary.py, written in the transaction that saves a plan version): the plan
+in force is one comparison on the version's `superseded_on`, and the projected rekensom is the sum of each
+plan in force's `plan_rekensom` rows (its result per party as the domain computed it, rounded per plan).
+Everything that depends on the period or on "today" is computed here at query time from indexed rows.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -64,11 +63,12 @@ from domain.household import HouseholdStatus
 from domain.local_time import AMSTERDAM
 from domain.overbrugging import AWAITING_SETTLEMENT
 from domain.plan import ActionStatus, PlanStatus
-from domain.rekensom import CostKind, CostLine, Frequency, Payer, Scenario, calculate_lines
+from domain.rekensom import CostKind, CostLine, Frequency, Payer, Scenario
 from domain.research import ResearchFacts
 from storage.case_tables import EscalationRow, OverbruggingCostRow, OverbruggingRow
 from storage.households import as_utc
 from storage.people_tables import ZrmScoreRow
+from storage.plan_summary import REKENSOM_TABLE, in_force_at
 from storage.plan_tables import PlanActionRow, PlanCostLineRow, PlanEvaluationRow, PlanRow
 from storage.tables import HouseholdRow, MemberRow
 
@@ -81,10 +81,6 @@ EXECUTING = (PlanStatus.VASTGESTELD.value, PlanStatus.IN_UITVOERING.value)
 AWAITING = tuple(sorted(s.value for s in AWAITING_SETTLEMENT))
 FINAL = tuple(sorted(s.value for s in FINAL_STATES))
 UNSPLIT = REALISED_UNSPLIT
-TWELFTHS_PER_CENT_UNIT = 12 * 10**8
-"""An integer line value is cents x quantity·10⁴ x probability·10⁴ x twelfths: 12·10⁸ of those make a cent."""
-SAFE_MAGNITUDE = 4.0e18
-"""Plans whose summed line magnitude stays below this are exact in 64-bit integers (SQLite); others go to Python."""
 ONE_ROW_PER_HOUSEHOLD = frozenset(
     {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION}
 )
@@ -96,7 +92,8 @@ def _caseload(scope: DashboardScope) -> list[ColumnElement[bool]]:
     return [
         col(H.municipality_code) == scope.municipality_code,
         col(H.created_at) < scope.end_moment,
-        or_(col(H.closed_on).is_(None), col(H.closed_on) >= scope.start),
+        # One comparison, not an OR: SQLite would otherwise walk ix_household_closed_on for every municipality.
+        func.coalesce(col(H.closed_on), date.max) >= scope.start,
     ]
 
 
@@ -110,11 +107,8 @@ class SqlDashboardRepository:
 
     # -- building blocks -----------------------------------------------------------------------------
     def _in_force(self, scope: DashboardScope) -> Any:
-        """The plan in force of each caseload household: its newest version decided on or before the end."""
-        newer = aliased(PlanRow)
-        decided_by_end = and_(
-            col(PlanRow.status) != CONCEPT, col(PlanRow.decided_on).is_not(None), col(PlanRow.decided_on) <= scope.end
-        )
+        """The plan in force of each caseload household: its newest version decided on or before the end
+        (one comparison on the version's own row: `superseded_on`, storage/plan_summary.py)."""
         return (
             select(
                 col(PlanRow.id).label("plan_id"),
@@ -124,17 +118,7 @@ class SqlDashboardRepository:
                 col(PlanRow.discount_rate).label("discount_rate"),
             )
             .join(H, col(H.id) == col(PlanRow.household_id))
-            .where(
-                *_caseload(scope),
-                decided_by_end,
-                ~exists().where(
-                    col(newer.household_id) == col(PlanRow.household_id),
-                    col(newer.status) != CONCEPT,
-                    col(newer.decided_on).is_not(None),
-                    col(newer.decided_on) <= scope.end,
-                    col(newer.plan_version) > col(PlanRow.plan_version),
-                ),
-            )
+            .where(*_caseload(scope), in_force_at(scope.end))
             .subquery("in_force")
         )
 
@@ -191,16 +175,17 @@ class SqlDashboardRepository:
         )
 
     def _rows_plans_step(self, scope: DashboardScope) -> Query:
-        force = self._in_force(scope)
+        # The status of the household's plan in force: one indexed lookup per household (at most one version
+        # is in force at a day, by the definition of superseded_on).
+        in_force = (
+            select(col(PlanRow.status)).where(col(PlanRow.household_id) == col(H.id), in_force_at(scope.end))
+            .scalar_subquery()
+        )
         concept = exists().where(
             col(PlanRow.household_id) == col(H.id), col(PlanRow.created_at) < scope.end_moment
         )
-        bucket = case((force.c.status.is_not(None), force.c.status), (concept, literal(CONCEPT)), else_=literal("geen"))
-        return (
-            select(col(H.id).label("household_id"), bucket.label("bucket"))
-            .outerjoin(force, force.c.household_id == col(H.id))
-            .where(*_caseload(scope))
-        )
+        bucket = func.coalesce(in_force, case((concept, literal(CONCEPT)), else_=literal("geen")))
+        return select(col(H.id).label("household_id"), bucket.label("bucket")).where(*_caseload(scope))
 
     def _rows_overdue_actions(self, scope: DashboardScope) -> Query:
         force = self._in_force(scope)
@@ -210,8 +195,10 @@ class SqlDashboardRepository:
             .join(H, col(H.id) == force.c.household_id)
             .where(
                 force.c.status.in_(EXECUTING),
-                col(PlanActionRow.status).in_(UNFINISHED),
-                col(PlanActionRow.deadline) < scope.peildatum,
+                # Wrapped, so that SQLite does not walk ix_plan_action_status_deadline (the open actions of every
+                # municipality): the actions are found per plan in force, by plan_id.
+                (col(PlanActionRow.status) + "").in_(UNFINISHED),
+                func.coalesce(col(PlanActionRow.deadline), date.max) < scope.peildatum,
                 col(H.status) != HouseholdStatus.AFGESLOTEN.value,
             )
         )
@@ -505,117 +492,34 @@ class SqlDashboardRepository:
         return [ScoreSums(str(k), int(n), int(b or 0), int(a or 0)) for k, n, b, a in self.session.execute(stmt)]
 
     def projected(self, scope: DashboardScope, *, realised_only: bool = False) -> RekensomSums:
+        """Each plan in force's own rekensom result per party (`plan_rekensom`, written when the version was
+        saved with the domain's calculation, rounded per plan), summed."""
         force = self._in_force(scope)
-        if realised_only:
-            realised = self._realised_plans(scope).subquery("realised")
-            plans = select(force).where(force.c.plan_id.in_(select(realised.c.plan_id))).subquery("plans")
+        if realised_only:  # the plans with an evaluation that records realised costs (as _realised_plans)
+            e = PlanEvaluationRow
+            recorded = exists().where(
+                col(e.plan_id) == force.c.plan_id, col(e.realised_costs).is_not(None),
+                or_(col(e.on_date).is_(None), col(e.on_date) <= scope.end),
+            )
+            plans = select(force.c.plan_id).where(recorded).subquery("plans")
         else:
-            plans = select(force).subquery("plans")
-        line = PlanCostLineRow
-        big = BigInteger().with_variant(Numeric(38, 0), "postgresql")
-        horizon = plans.c.horizon
-        start = col(line.start_month)
-        end = case((col(line.duration_months).is_(None), horizon), else_=start + col(line.duration_months))
-        end = case((end > horizon, horizon), else_=end)
-        months = case((end - start < 0, 0), else_=end - start)
-        weight = case(
-            (col(line.frequency) == Frequency.PER_MAAND.value, months * 12),
-            (col(line.frequency) == Frequency.PER_JAAR.value, months),
-            else_=case((start < horizon, 12), else_=0),
+            plans = select(force.c.plan_id).subquery("plans")
+        r = REKENSOM_TABLE
+        stmt = (
+            select(r.c.payer, func.sum(r.c.huidig_pad_cents), func.sum(r.c.doorbraak_cents),
+                   func.sum(r.c.kosten_huidig_pad_cents), func.sum(r.c.kosten_doorbraak_cents))
+            .join(plans, plans.c.plan_id == r.c.plan_id)
+            .group_by(r.c.payer)
         )
-        cents = cast(func.round(col(line.amount) * 100), big)
-        q4 = cast(func.round(col(line.quantity) * 10000), big)
-        p4 = cast(func.round(col(line.probability) * 10000), big)
-        # Multiply the factors most often zero first, so no intermediate product overflows.
-        value = cast(weight, big) * p4 * q4 * cents
-        magnitude = func.abs(cast(weight, Numeric) * col(line.probability) * col(line.quantity) * col(line.amount))
-        loans = func.sum(case((col(line.loan_months).is_not(None), 1), else_=0))
-        per_plan_size = (
-            select(plans.c.plan_id, func.sum(magnitude).label("size"), loans.label("loans"))
-            .join(line, col(line.plan_id) == plans.c.plan_id)
-            .group_by(plans.c.plan_id)
-            .subquery("sizes")
-        )
-        # `value` is the line's euros x 12 x 10¹⁰ (weight carries the 12); SAFE_MAGNITUDE is in those units.
-        # Loans (repayments over a term, a restschuld) go to Python with the domain's own arithmetic.
-        exact_in_sql = and_(
-            plans.c.discount_rate == 0, per_plan_size.c.size * 10**10 < SAFE_MAGNITUDE, per_plan_size.c.loans == 0
-        )
-        is_kosten = col(line.kind) == CostKind.KOSTEN.value
-        zero = literal(0, big)
-        # Every line counts for its payer (kosten as kosten); an overdracht also, negated, for its receiver.
-        paid = (
-            select(
-                plans.c.plan_id,
-                col(line.scenario).label("scenario"),
-                col(line.payer).label("payer"),
-                value.label("x"),
-                case((is_kosten, value), else_=zero).label("k"),
-            )
-            .join(line, col(line.plan_id) == plans.c.plan_id)
-            .join(per_plan_size, per_plan_size.c.plan_id == plans.c.plan_id)
-            .where(exact_in_sql)
-        )
-        received = (
-            select(
-                plans.c.plan_id,
-                col(line.scenario).label("scenario"),
-                col(line.receiver).label("payer"),
-                (-value).label("x"),
-                zero.label("k"),
-            )
-            .join(line, col(line.plan_id) == plans.c.plan_id)
-            .join(per_plan_size, per_plan_size.c.plan_id == plans.c.plan_id)
-            .where(exact_in_sql, ~is_kosten, col(line.receiver).is_not(None))
-        )
-        flows = union_all(paid, received).subquery("flows")
-        per_key = (
-            select(
-                flows.c.plan_id,
-                flows.c.scenario,
-                flows.c.payer,
-                func.sum(flows.c.x).label("x"),
-                func.sum(flows.c.k).label("k"),
-            )
-            .group_by(flows.c.plan_id, flows.c.scenario, flows.c.payer)
-            .subquery("per_key")
-        )
-        d = literal(TWELFTHS_PER_CENT_UNIT, big)
-        twice_d = literal(2 * TWELFTHS_PER_CENT_UNIT, big)
-
-        def rounded(x: Any) -> Any:
-            half_up = func.abs(x) * literal(2, big) + d
-            # Integer quotient: SQLite divides integers exactly so; PostgreSQL's numeric needs div().
-            magnitude_cents = func.div(half_up, twice_d) if self._postgres else half_up // twice_d
-            return case((x < 0, -magnitude_cents), else_=magnitude_cents)
-
-        stmt = select(
-            per_key.c.scenario, per_key.c.payer, func.sum(rounded(per_key.c.x)), func.sum(rounded(per_key.c.k))
-        ).group_by(per_key.c.scenario, per_key.c.payer)
-        cents_by_key: dict[tuple[str, str], int] = defaultdict(int)
-        kosten_cents: dict[str, int] = defaultdict(int)
-        for scenario, payer, total, kosten in self.session.execute(stmt):
-            cents_by_key[(str(scenario), str(payer))] += int(total)
-            kosten_cents[str(scenario)] += int(kosten)
+        cents: dict[tuple[str, str], int] = {}
+        kosten = {Scenario.HUIDIG_PAD.value: 0, Scenario.DOORBRAAK.value: 0}
+        for payer, huidig, doorbraak, kosten_huidig, kosten_doorbraak in self.session.execute(stmt):
+            cents[(Scenario.HUIDIG_PAD.value, str(payer))] = int(huidig)
+            cents[(Scenario.DOORBRAAK.value, str(payer))] = int(doorbraak)
+            kosten[Scenario.HUIDIG_PAD.value] += int(kosten_huidig)
+            kosten[Scenario.DOORBRAAK.value] += int(kosten_doorbraak)
         count = self.session.execute(select(func.count()).select_from(plans)).scalar_one()
-        # The rest (discounted or very large plans, plans with a loan) with the domain's own arithmetic.
-        others = (
-            select(plans.c.plan_id, plans.c.horizon, plans.c.discount_rate)
-            .join(per_plan_size, per_plan_size.c.plan_id == plans.c.plan_id)
-            .where(~exact_in_sql)
-        )
-        for plan_id, plan_horizon, rate in self.session.execute(others).all():
-            result = calculate_lines(self._lines(plan_id), int(plan_horizon), Decimal(str(rate)))
-            for row in result.per_payer:
-                cents_by_key[(Scenario.HUIDIG_PAD.value, row.payer.value)] += int(row.huidig_pad * 100)
-                cents_by_key[(Scenario.DOORBRAAK.value, row.payer.value)] += int(row.doorbraak * 100)
-            for scenario, total in result.totals.items():
-                kosten_cents[scenario.value] += int(total * 100)
-        return RekensomSums(plans=int(count), cents=dict(cents_by_key), kosten_cents=dict(kosten_cents))
-
-    def _lines(self, plan_id: int) -> list[CostLine]:
-        rows = self.session.execute(select(PlanCostLineRow).where(col(PlanCostLineRow.plan_id) == plan_id)).scalars()
-        return [_cost_line(r) for r in rows]
+        return RekensomSums(plans=int(count), cents=cents, kosten_cents=kosten)
 
     def research_facts(self, scope: DashboardScope, batch_size: int = 500) -> Iterator[ResearchFacts]:
         return research_facts(self, scope, batch_size)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, Numeric, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, DateTime, ForeignKey, Index, Integer, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 _plan_version_col = Column("version", Integer, nullable=False, default=1)
@@ -59,12 +59,30 @@ class PlanRow(SQLModel, table=True):
     another database); None for decisions recorded before the register existed."""
     decided_on: date | None = None
     decision_toelichting: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    superseded_on: date | None = None
+    """The first decision day of a later decided version of this household (None: none yet); kept by
+    storage/plan_summary.py, so the plan in force at a day is one comparison (the dashboard)."""
     created_by: str = Field(default="", max_length=120)
     version: int = Field(sa_column=_plan_version_col)
     created_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
     updated_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
 
     __mapper_args__ = {"version_id_col": _plan_version_col}
+
+
+class PlanRekensomRow(SQLModel, table=True):
+    """The rekensom result of a plan version per party, in cents (storage/plan_summary.py; the dashboard sums
+    these instead of recomputing every plan's cost lines). Rewritten with the cost lines on every save."""
+
+    __tablename__ = "plan_rekensom"
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(sa_column=_plan_fk())
+    payer: str = Field(max_length=40)
+    huidig_pad_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    doorbraak_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    kosten_huidig_pad_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
+    kosten_doorbraak_cents: int = Field(sa_column=Column(BigInteger, nullable=False))
 
 
 class PlanGoalRow(SQLModel, table=True):

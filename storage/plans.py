@@ -32,6 +32,7 @@ from domain.plan import (
 )
 from domain.rekensom import CostKind, CostLine, CostSource, Frequency, Payer, Rekensom, Scenario
 from storage.households import Clock, as_utc, utcnow
+from storage.plan_summary import REKENSOM_TABLE, refresh_superseded, rekensom_rows
 from storage.plan_tables import (
     KengetalOverrideRow,
     PlanActionRow,
@@ -40,11 +41,13 @@ from storage.plan_tables import (
     PlanEvaluationRow,
     PlanGoalRow,
     PlanLegalBasisRow,
+    PlanRekensomRow,
     PlanRow,
 )
 from storage.tables import HouseholdRow
 
-_CHILDREN: tuple[type[Any], ...] = (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow)
+_CHILDREN: tuple[type[Any], ...] = (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow,
+                                     PlanRekensomRow)
 _REASONING_FIELDS = tuple(LegalReasoning.model_fields)
 _PARAGRAPH_TEXT_FIELDS = tuple(
     name for name in JuridischeParagraaf.model_fields if name not in ("grondslagen", "privacy_grondslagen")
@@ -106,7 +109,8 @@ def _table(model: type[Any]) -> Table:
 
 def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict[str, Any]]]:
     """The goal, action, cost-line, legal-basis and evaluation rows of a plan, per table, as plain values
-    (written with one executemany per table, by the repository and by the bulk seed)."""
+    (written with one executemany per table, by the repository and by the bulk seed), and its rekensom
+    summary for the dashboard (storage/plan_summary.py)."""
     goals = [
         {
             "plan_id": plan_id,
@@ -208,6 +212,7 @@ def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict
         _table(PlanCostLineRow): lines,
         _table(PlanLegalBasisRow): bases,
         _table(PlanEvaluationRow): evaluations,
+        REKENSOM_TABLE: rekensom_rows(plan_id, plan),
     }
 
 
@@ -306,10 +311,12 @@ class SqlPlanRepository:
         self.session.flush()
         assert row.id is not None
         self._write_children(row.id, plan)
+        refresh_superseded(self.session.connection(), household_id)  # the dashboard's plan in force
         return self._to_domain(row, plan.case_number)
 
     def save(self, plan: Maatwerkplan) -> Maatwerkplan:
-        row = self._row(self._household_id(plan.case_number), plan.plan_version)
+        household_id = self._household_id(plan.case_number)
+        row = self._row(household_id, plan.plan_version)
         if row is None:
             raise NotFound(f"Casus {plan.case_number} heeft geen maatwerkplan versie {plan.plan_version}.")
         if row.version != plan.version:
@@ -325,6 +332,7 @@ class SqlPlanRepository:
         for model in _CHILDREN:
             self.session.execute(delete(model).where(model.plan_id == row.id))
         self._write_children(row.id, plan)
+        refresh_superseded(self.session.connection(), household_id)  # the dashboard's plan in force
         self.session.expire(row)
         return self._to_domain(row, plan.case_number)
 

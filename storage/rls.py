@@ -44,6 +44,7 @@ GRANDCHILDREN = {
     "plan_cost_line": ("maatwerkplan", "plan_id"),
     "plan_legal_basis": ("maatwerkplan", "plan_id"),
     "plan_evaluation": ("maatwerkplan", "plan_id"),
+    "plan_rekensom": ("maatwerkplan", "plan_id"),
     "overbrugging_step": ("overbrugging", "overbrugging_id"),
     "overbrugging_cost": ("overbrugging", "overbrugging_id"),
     "escalation_route": ("escalation", "escalation_id"),

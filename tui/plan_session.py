@@ -21,11 +21,13 @@ from typing import Any, ClassVar, Protocol
 from domain.catalogues import Kengetal
 from domain.errors import InvalidInput, Problem, StaleVersion
 from domain.household import Household
+from domain.jsondata import JsonObject
 from domain.local_time import AMSTERDAM
 from domain.mandate import NoMandate
 from domain.plan import (
     CONTENT_STEPS,
     ActionStatus,
+    Evaluation,
     Maatwerkplan,
     MissingItem,
     PlanContent,
@@ -34,9 +36,11 @@ from domain.plan import (
     plan_warnings,
 )
 from domain.services import plans as service
+from domain.services.plans import DecisionRequest
 
-Content = dict[str, Any]
-"""The plan's editable sections as JSON-like data: what is typed, valid or not."""
+Content = JsonObject
+"""The plan's editable sections as JSON-like data: what is typed, valid or not. Not a command: a save turns it
+into `PlanContent` with `service.parse_content` (a draft is stored as it is)."""
 
 
 # -- typed commands: what a step asks the plan to do ------------------------------------------------
@@ -105,15 +109,20 @@ class DecidePlan:
     reloads: ClassVar[bool] = True
     reload_step: ClassVar[PlanStep | None] = None
 
-    def form(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"toelichting": self.toelichting}
+    def form(self) -> JsonObject:
+        """The dialog's fields as typed (parser input)."""
+        data: JsonObject = {"toelichting": self.toelichting}
         if self.decided_on is not None:
             data["decided_on"] = self.decided_on
         return data
 
+    def request(self) -> DecisionRequest:
+        """The command the service takes (InvalidInput with Dutch problems when a field is wrong)."""
+        return service.parse_decision(self.form())
+
     def run(self, store: PlanStore, version: int | None) -> Maatwerkplan:
         assert version is not None
-        return store.decide(self.form(), version)
+        return store.decide(self.request(), version)
 
     def message(self, saved: Maatwerkplan) -> str:
         return f"Versie {saved.plan_version} is vastgesteld."
@@ -140,8 +149,9 @@ class RecordEvaluation:
     reloads: ClassVar[bool] = False
     reload_step: ClassVar[PlanStep | None] = PlanStep.EVALUATIE
 
-    def form(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"moment": self.moment, "on_date": self.on_date, "rapportcijfer": self.rapportcijfer,
+    def form(self) -> JsonObject:
+        """The step's fields as typed (parser input)."""
+        data: JsonObject = {"moment": self.moment, "on_date": self.on_date, "rapportcijfer": self.rapportcijfer,
                                 "toelichting": self.toelichting, "scores": dict(self.scores)}
         if self.realised_costs is not None:
             data["realised_costs"] = self.realised_costs
@@ -151,7 +161,7 @@ class RecordEvaluation:
 
     def run(self, store: PlanStore, version: int | None) -> Maatwerkplan:
         assert version is not None
-        return store.record_evaluation(self.form(), version)
+        return store.record_evaluation(service.parse_evaluation(self.form()), version)
 
     def message(self, saved: Maatwerkplan) -> str:
         return f"Evaluatie na {self.moment} maanden vastgelegd."
@@ -230,17 +240,17 @@ class PlanStore(Protocol):
 
     def discard_draft(self) -> None: ...
 
-    def start_plan(self, content: Content) -> Maatwerkplan: ...
+    def start_plan(self, content: PlanContent) -> Maatwerkplan: ...
 
-    def update_plan(self, content: Content, version: int) -> Maatwerkplan: ...
+    def update_plan(self, content: PlanContent, version: int) -> Maatwerkplan: ...
 
     def update_section(self, step: PlanStep, data: Any, version: int) -> Maatwerkplan: ...
 
     def set_action_status(self, change: ActionStatusChange, version: int) -> Maatwerkplan: ...
 
-    def decide(self, decision: Mapping[str, Any], version: int) -> Maatwerkplan: ...
+    def decide(self, decision: DecisionRequest, version: int) -> Maatwerkplan: ...
 
-    def record_evaluation(self, evaluation: Mapping[str, Any], version: int) -> Maatwerkplan: ...
+    def record_evaluation(self, evaluation: Evaluation, version: int) -> Maatwerkplan: ...
 
     def start_execution(self, version: int) -> Maatwerkplan: ...
 
@@ -301,7 +311,7 @@ def next_id(prefix: str, existing: Iterable[str | None]) -> str:
     return f"{prefix}{highest + 1}"
 
 
-def ensure_ids(items: Sequence[dict[str, Any]], prefix: str) -> None:
+def ensure_ids(items: Sequence[JsonObject], prefix: str) -> None:
     """Give every item without an id one (so actions can refer to goals and cost lines while typing)."""
     for item in items:
         if not item.get("id"):
@@ -488,12 +498,12 @@ class PlanEditSession:
             self.generation += 1
             try:
                 if plan is None:
-                    result.plan = self.store.start_plan(data)
+                    result.plan = self.store.start_plan(service.parse_content(data))
                 elif len(changed) == 1:
                     step = changed[0]
                     result.plan = self.store.update_section(step, data[step.field_name], plan.version)
                 else:
-                    result.plan = self.store.update_plan(data, plan.version)
+                    result.plan = self.store.update_plan(service.parse_content(data), plan.version)
             except InvalidInput as exc:
                 result.problems = exc.problems
             except StaleVersion as exc:
@@ -567,8 +577,9 @@ class PlanEditSession:
             try:
                 if command.saves_content_first and (plan is None or content != self.baseline):
                     try:
-                        plan = (self.store.start_plan(content) if plan is None
-                                else self.store.update_plan(content, plan.version))
+                        parsed = service.parse_content(content)
+                        plan = (self.store.start_plan(parsed) if plan is None
+                                else self.store.update_plan(parsed, plan.version))
                     except InvalidInput as exc:
                         result.problems, result.content_refused = exc.problems, True
                         return result

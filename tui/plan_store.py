@@ -3,14 +3,14 @@ and today bound, so `PlanEditSession` never sees how they are wired."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from domain.catalogues import Kengetal
-from domain.plan import Maatwerkplan, PlanStep
-from domain.services.plans import PlanService, PlanWorkspace
+from domain.plan import Evaluation, Maatwerkplan, PlanContent, PlanStep
+from domain.services.plans import DecisionRequest, PlanService, PlanWorkspace
 from tui.plan_session import ActionStatusChange, Content
 
 
@@ -36,10 +36,10 @@ class ServicePlanStore:
     def discard_draft(self) -> None:
         self.plans.discard_draft(self.case_number)
 
-    def start_plan(self, content: Content) -> Maatwerkplan:
+    def start_plan(self, content: PlanContent) -> Maatwerkplan:
         return self.plans.start_plan(self.case_number, content=content, purpose=self.purpose(), today=self.today())
 
-    def update_plan(self, content: Content, version: int) -> Maatwerkplan:
+    def update_plan(self, content: PlanContent, version: int) -> Maatwerkplan:
         return self.plans.update_plan(self.case_number, content, version, purpose=self.purpose(), today=self.today())
 
     def update_section(self, step: PlanStep, data: Any, version: int) -> Maatwerkplan:
@@ -51,10 +51,10 @@ class ServicePlanStore:
                                             note=change.note, done_on=change.done_on_date(), purpose=self.purpose(),
                                             today=self.today())
 
-    def decide(self, decision: Mapping[str, Any], version: int) -> Maatwerkplan:
+    def decide(self, decision: DecisionRequest, version: int) -> Maatwerkplan:
         return self.plans.decide_plan(self.case_number, decision, version, purpose=self.purpose())
 
-    def record_evaluation(self, evaluation: Mapping[str, Any], version: int) -> Maatwerkplan:
+    def record_evaluation(self, evaluation: Evaluation, version: int) -> Maatwerkplan:
         return self.plans.record_evaluation(self.case_number, evaluation, version, purpose=self.purpose())
 
     def start_execution(self, version: int) -> Maatwerkplan:

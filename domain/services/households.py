@@ -29,7 +29,7 @@ from domain.merge import MergeConflict, three_way_merge
 from domain.messages import invalid_input
 from domain.ports import UnitOfWork
 from domain.services.bound import Bound
-from domain.services.use_case import UseCase, audit_event
+from domain.services.use_case import UseCase
 
 
 class HouseholdDraft(BaseModel):
@@ -65,26 +65,10 @@ def _content(household: Household | None) -> dict[str, Any] | None:
 OBJECT_TYPE = "household"
 
 
-def _record(case: UseCase, kind: AuditKind, case_number: str, *, before: Household | None = None,
-            after: Household | None = None, purpose: str | None = None) -> None:
+def record_household(case: UseCase, kind: AuditKind, case_number: str, *, before: Household | None = None,
+                     after: Household | None = None, purpose: str | None = None) -> None:
+    """The household's audit record in the use case's transaction (its reason and break-glass flag by default)."""
     case.record(kind, OBJECT_TYPE, case_number, before=before, after=after, dump=_content, purpose=purpose)
-
-
-def audit_household(
-    uow: UnitOfWork,
-    actor: Actor,
-    kind: AuditKind,
-    case_number: str,
-    *,
-    before: Household | None = None,
-    after: Household | None = None,
-    purpose: str = "",
-    break_glass: bool = False,
-) -> None:
-    """Record who did what to which case, in the same transaction as the change (for use cases that do
-    not run in a `UseCase` yet)."""
-    uow.audit.record(audit_event(actor, kind, OBJECT_TYPE, case_number, before=before, after=after, dump=_content,
-                                 purpose=purpose, break_glass=break_glass))
 
 
 def parse_draft(data: Mapping[str, Any]) -> HouseholdDraft:
@@ -118,7 +102,7 @@ def create_household(
         household = uow.households.add(
             _build(draft, case_number=case_number, professional=draft.professional or actor.display_name)
         )
-        _record(case, AuditKind.CREATE, case_number, after=household)
+        record_household(case, AuditKind.CREATE, case_number, after=household)
         case.commit()
     return household
 
@@ -147,7 +131,7 @@ def update_household(
             created_at=current.created_at,
         )
         saved = uow.households.save(updated)
-        _record(case, AuditKind.UPDATE, case_number, before=current, after=saved)
+        record_household(case, AuditKind.UPDATE, case_number, before=current, after=saved)
         case.commit()
     return saved
 
@@ -167,7 +151,7 @@ def change_status(
         household.version = expected_version
         household.change_status(new_status)
         saved = uow.households.save(household)
-        _record(case, AuditKind.UPDATE, case_number, before=before, after=saved)
+        record_household(case, AuditKind.UPDATE, case_number, before=before, after=saved)
         case.commit()
     return saved
 
@@ -179,7 +163,7 @@ def get_household(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: s
     """
     with UseCase(uow, actor, Permission.VIEW_CASE) as case:
         household = case.open_case(case_number, purpose)
-        _record(case, AuditKind.READ, case_number)
+        record_household(case, AuditKind.READ, case_number)
         case.commit()
     return household
 
@@ -188,7 +172,7 @@ def export_household(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose
     """Load a case for export (a file leaves the application): recorded as an export."""
     with UseCase(uow, actor, Permission.EXPORT_CASE) as case:
         household = case.open_case(case_number, purpose)
-        _record(case, AuditKind.EXPORT, case_number)
+        record_household(case, AuditKind.EXPORT, case_number)
         case.commit()
     return household
 
@@ -217,7 +201,7 @@ def import_household(
             )
         saved = uow.households.add(household.model_copy(update={"id": None, "version": 0}))
         assert saved.case_number is not None
-        _record(case, AuditKind.CREATE, saved.case_number, after=saved, purpose="import")
+        record_household(case, AuditKind.CREATE, saved.case_number, after=saved, purpose="import")
         case.commit()
     return saved
 

@@ -1,76 +1,42 @@
-"""What every plan use case shares: opening the case with the access check, the plan's audit record, and the
-household's status following its plan. Used by `plans` and `plan_transfer`."""
+"""What every plan use case shares inside its `UseCase` (domain/services/use_case.py): the plan's audit record
+and the household's status following its plan. Used by `plans`, `plan_transfer` and `precedents`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from domain.access import Permission, require, require_case
-from domain.actors import Actor
-from domain.audit import AuditEvent, AuditKind, field_changes
+from domain.audit import AuditKind
 from domain.household import ALLOWED_TRANSITIONS, Household, HouseholdStatus
 from domain.plan import (
     Maatwerkplan,
     PlanStatus,
 )
-from domain.ports import UnitOfWork
-from domain.services.households import audit_household
+from domain.services.households import record_household
+from domain.services.use_case import UseCase
 
 PLAN_OBJECT = "maatwerkplan"
 
 
-# -- plumbing -------------------------------------------------------------------------------------
-
-
-def open_case(
-    uow: UnitOfWork, actor: Actor, case_number: str, permission: Permission, purpose: str
-) -> tuple[Household, bool]:
-    require(actor, permission)
-    household = uow.households.get(case_number)
-    break_glass = require_case(
-        actor,
-        case_number,
-        municipality_code=household.municipality_code,
-        professional=household.professional,
-        team=household.team,
-        purpose=purpose,
-    )
-    return household, break_glass
-
-
 def plan_record(plan: Maatwerkplan | None) -> dict[str, Any] | None:
+    """The plan as the audit trail compares it (old → new): its content and status, not its identity."""
     if plan is None:
         return None
     return plan.model_dump(mode="json", exclude={"id", "version", "created_at", "updated_at"})
 
 
-def audit_plan(
-    uow: UnitOfWork,
-    actor: Actor,
+def record_plan(
+    case: UseCase,
     kind: AuditKind,
     plan: Maatwerkplan | None,
     case_number: str,
     *,
     before: Maatwerkplan | None = None,
-    purpose: str = "",
-    break_glass: bool = False,
+    purpose: str | None = None,
 ) -> None:
+    """The plan version's audit record in the use case's transaction (its reason and break-glass flag by
+    default). Reads and exports carry no values; changes carry old → new."""
     object_id = case_number if plan is None else f"{case_number}/v{plan.plan_version}"
-    changes = (
-        {} if kind in (AuditKind.READ, AuditKind.EXPORT) else field_changes(plan_record(before), plan_record(plan))
-    )
-    uow.audit.record(
-        AuditEvent(
-            kind=kind,
-            object_type=PLAN_OBJECT,
-            object_id=object_id,
-            username=actor.username,
-            role=actor.role.value,
-            purpose=purpose,
-            break_glass=break_glass,
-            changes=changes,
-        )
-    )
+    case.record(kind, PLAN_OBJECT, object_id, before=before, after=plan, dump=plan_record, purpose=purpose)
 
 
 # The household's status follows its plan where the household's own status machine allows it.
@@ -82,9 +48,8 @@ HOUSEHOLD_PATH: dict[PlanStatus, tuple[HouseholdStatus, ...]] = {
 }
 
 
-def follow_household(
-    uow: UnitOfWork, actor: Actor, household: Household, status: PlanStatus, purpose: str, break_glass: bool
-) -> Household:
+def follow_household(case: UseCase, household: Household, status: PlanStatus) -> Household:
+    """Move the household along `HOUSEHOLD_PATH` for the plan's new status, audited in the same transaction."""
     before = household.model_copy(deep=True)
     changed = False
     for target in HOUSEHOLD_PATH[status]:
@@ -96,16 +61,8 @@ def follow_household(
         changed = True
     if not changed:
         return household
-    saved = uow.households.save(household)
+    saved = case.uow.households.save(household)
     assert saved.case_number is not None
-    audit_household(
-        uow,
-        actor,
-        AuditKind.UPDATE,
-        saved.case_number,
-        before=before,
-        after=saved,
-        purpose=purpose or "status volgt maatwerkplan",
-        break_glass=break_glass,
-    )
+    record_household(case, AuditKind.UPDATE, saved.case_number, before=before, after=saved,
+                     purpose=case.purpose or "status volgt maatwerkplan")
     return saved

@@ -18,8 +18,9 @@ from domain.plan import (
 )
 from domain.plan_document import plan_document_from_file, plan_from_document, plans_from_documents
 from domain.ports import UnitOfWork
-from domain.services.households import audit_household
-from domain.services.plan_common import audit_plan, follow_household, open_case
+from domain.services.households import record_household
+from domain.services.plan_common import follow_household, record_plan
+from domain.services.use_case import UseCase
 
 # -- import and export with the case file ---------------------------------------------------------
 
@@ -32,9 +33,8 @@ def import_plan(
     No plan yet: it becomes version 1 (with its status). A concept current version: a concept document
     replaces its content. A decided current version: the document becomes the next version.
     """
-    require(actor, Permission.EDIT_CASE)
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = plan_from_document(document, household)
         current = uow.plans.current(case_number)
         if current is not None and not current.is_frozen:
@@ -46,25 +46,14 @@ def import_plan(
             before = current.model_copy(deep=True)
             current.replace_content(plan.content())
             saved = uow.plans.save(current)
-            audit_plan(
-                uow,
-                actor,
-                AuditKind.UPDATE,
-                saved,
-                case_number,
-                before=before,
-                purpose=purpose or "import",
-                break_glass=break_glass,
-            )
+            record_plan(case, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose or "import")
         else:
             number = 1 if current is None else current.plan_version + 1
             plan = plan.model_copy(update={"plan_version": number, "created_by": plan.created_by or actor.display_name})
             saved = uow.plans.add(plan)
-            audit_plan(
-                uow, actor, AuditKind.CREATE, saved, case_number, purpose=purpose or "import", break_glass=break_glass
-            )
-        follow_household(uow, actor, household, saved.status, purpose, break_glass)
-        uow.commit()
+            record_plan(case, AuditKind.CREATE, saved, case_number, purpose=purpose or "import")
+        follow_household(case, household, saved.status)
+        case.commit()
     return saved
 
 
@@ -88,7 +77,7 @@ def import_case(
         raise AccessDenied(
             f"U werkt niet voor gemeente {household.municipality_code}; u kunt daar geen casus aanmaken."
         )
-    with uow:
+    with UseCase(uow, actor) as case:
         if household.case_number is None or new_number:
             household = household.model_copy(
                 update={"case_number": uow.households.next_case_number((today or date.today()).year)}
@@ -100,13 +89,13 @@ def import_case(
             )
         saved = uow.households.add(household.model_copy(update={"id": None, "version": 0}))
         assert saved.case_number is not None
-        audit_household(uow, actor, AuditKind.CREATE, saved.case_number, after=saved, purpose="import")
+        record_household(case, AuditKind.CREATE, saved.case_number, after=saved, purpose="import")
         plans = []
         for plan in plans_from_documents(list(plan_documents), saved):
             added = uow.plans.add(plan.model_copy(update={"case_number": saved.case_number}))
-            audit_plan(uow, actor, AuditKind.CREATE, added, saved.case_number, purpose="import")
+            record_plan(case, AuditKind.CREATE, added, saved.case_number, purpose="import")
             plans.append(added)
-        uow.commit()
+        case.commit()
     return saved, plans
 
 
@@ -114,11 +103,11 @@ def export_case(
     case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = ""
 ) -> tuple[Household, list[Maatwerkplan]]:
     """The household with every plan version, for a case file (audited as an export)."""
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EXPORT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plans = [uow.plans.get(case_number, v.plan_version) for v in uow.plans.versions(case_number)]
-        audit_household(uow, actor, AuditKind.EXPORT, case_number, purpose=purpose, break_glass=break_glass)
+        record_household(case, AuditKind.EXPORT, case_number)
         for plan in plans:
-            audit_plan(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose, break_glass=break_glass)
-        uow.commit()
+            record_plan(case, AuditKind.EXPORT, plan, case_number)
+        case.commit()
     return household, plans

@@ -10,17 +10,17 @@ Screens and the CLI call only these functions; the pure helpers at the bottom ne
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.access import Permission, require
 from domain.actors import Actor
-from domain.audit import AuditEvent, AuditKind
+from domain.audit import AuditKind
 from domain.catalogues import (
     Kengetal,
     LegalBasis,
@@ -31,6 +31,7 @@ from domain.catalogues import (
 )
 from domain.errors import Conflict, IllegalTransition, InvalidInput, NotFound, Problem
 from domain.household import Household
+from domain.jsondata import JsonObject
 from domain.mandate import Mandate, plan_ask
 from domain.messages import dutch_problems, invalid_input
 from domain.plan import (
@@ -62,10 +63,12 @@ from domain.services.bound import Bound
 from domain.services.casework import today_or
 from domain.services.kengetallen import kengetallen_for, remove_kengetal_override, set_kengetal_override
 from domain.services.mandates import covering_mandate
-from domain.services.plan_common import PLAN_OBJECT, audit_plan, follow_household, open_case
+from domain.services.plan_common import PLAN_OBJECT, follow_household, record_plan
 from domain.services.plan_transfer import export_case, import_case, import_plan, import_plan_file
+from domain.services.use_case import UseCase
 
 MAX_DRAFT_BYTES = 1024 * 1024
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 # -- results for screens --------------------------------------------------------------------------
@@ -105,7 +108,8 @@ class PlanWorkspace:
     """True when the draft is newer than the last save of the plan: the editor shows it."""
     draft_outdated: bool
     """The draft was started on another plan version or someone saved the plan since (warn before applying)."""
-    content: dict[str, Any]
+    content: JsonObject
+    """Unvalidated editor content (a draft may hold anything typed), not a command."""
     problems: list[Problem]
     """Validation problems of `content` (a draft may be incomplete or wrong; nothing blocks typing)."""
     missing: list[MissingItem] = field(default_factory=list)
@@ -125,7 +129,9 @@ def _current(uow: UnitOfWork, case_number: str) -> Maatwerkplan:
     return plan
 
 
-def _parse_content(data: PlanContent | Mapping[str, Any]) -> PlanContent:
+def parse_content(data: PlanContent | Mapping[str, Any]) -> PlanContent:
+    """The plan's editable sections as a command: typed content (a form's, a file's, a test's JSON) →
+    `PlanContent`, or InvalidInput with Dutch problems. A plan passed in keeps only its content."""
     if isinstance(data, PlanContent):
         return PlanContent.model_validate(data.model_dump(include=set(PlanContent.CONTENT_FIELDS)))
     try:
@@ -199,15 +205,15 @@ def start_plan(
 
     A `gedaan` action without a date gets today's (as in `update_plan`)."""
     require(actor, Permission.EDIT_CASE)
-    parsed = _parse_content(content) if content is not None else PlanContent()
+    parsed = parse_content(content) if content is not None else PlanContent()
     if parsed.rekensom.price_year is None:
         # A new plan's kengetallen are at the last complete year's prices (DOMAIN.md "Price level").
         parsed.rekensom = parsed.rekensom.model_copy(update={"price_year": default_price_year(today_or(today))})
     problems = stamp_done_on([], parsed.actions, today_or(today))
     if problems:
         raise InvalidInput([Problem("actions", p) for p in problems])
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         if uow.plans.current(case_number) is not None:
             raise Conflict(f"Casus {case_number} heeft al een maatwerkplan.")
         parsed = _link_obstacle(parsed, household)
@@ -215,10 +221,10 @@ def start_plan(
             {**parsed.model_dump(), "case_number": case_number, "created_by": actor.display_name}
         )
         saved = uow.plans.add(plan)
-        audit_plan(uow, actor, AuditKind.CREATE, saved, case_number, purpose=purpose, break_glass=break_glass)
-        follow_household(uow, actor, household, PlanStatus.CONCEPT, purpose, break_glass)
+        record_plan(case, AuditKind.CREATE, saved, case_number)
+        follow_household(case, household, PlanStatus.CONCEPT)
         uow.plans.delete_draft(case_number, actor.username)
-        uow.commit()
+        case.commit()
     return saved
 
 
@@ -239,9 +245,9 @@ def update_plan(
     today's; a date in the future is refused.
     """
     require(actor, Permission.EDIT_CASE)
-    parsed = _parse_content(content)
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    parsed = parse_content(content)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         current = _current(uow, case_number)
         current.ensure_editable()
         before = current.model_copy(deep=True)
@@ -251,11 +257,9 @@ def update_plan(
         current.replace_content(_link_obstacle(parsed, household, current.sta_in_de_weg.problem_id))
         current.version = expected_version
         saved = uow.plans.save(current)
-        audit_plan(
-            uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
-        )
+        record_plan(case, AuditKind.UPDATE, saved, case_number, before=before)
         uow.plans.delete_draft(case_number, actor.username)
-        uow.commit()
+        case.commit()
     return saved
 
 
@@ -367,8 +371,8 @@ def save_draft(
         ) from None
     if size > MAX_DRAFT_BYTES:
         raise InvalidInput([Problem("", f"Het concept is groter dan {MAX_DRAFT_BYTES // 1024} kB.")])
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        case.open_case(case_number, purpose)
         current = uow.plans.current(case_number)
         if current is not None:
             current.ensure_editable()
@@ -383,18 +387,9 @@ def save_draft(
             )
         )
         if first:
-            uow.audit.record(
-                AuditEvent(
-                    kind=AuditKind.UPDATE,
-                    object_type=PLAN_OBJECT,
-                    object_id=f"{case_number}/concept",
-                    username=actor.username,
-                    role=actor.role.value,
-                    purpose=purpose or "concept automatisch opgeslagen",
-                    break_glass=break_glass,
-                )
-            )
-        uow.commit()
+            case.record(AuditKind.UPDATE, PLAN_OBJECT, f"{case_number}/concept", changes={},
+                        purpose=purpose or "concept automatisch opgeslagen")
+        case.commit()
     return DraftSaved(saved_at=saved.saved_at, problems=_content_problems(content))
 
 
@@ -408,12 +403,12 @@ def discard_draft(case_number: str, uow: UnitOfWork, actor: Actor) -> None:
 
 def load_plan_for_editing(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> PlanWorkspace:
     """Open the plan editor: the current plan and the user's draft; the newest of the two is shown."""
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = uow.plans.current(case_number)
         draft = uow.plans.get_draft(case_number, actor.username)
-        audit_plan(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
-        uow.commit()
+        record_plan(case, AuditKind.READ, plan, case_number)
+        case.commit()
     prefer_draft = False
     outdated = False
     if draft is not None:
@@ -449,7 +444,7 @@ def load_plan_for_editing(case_number: str, uow: UnitOfWork, actor: Actor, *, pu
 # -- decision, execution, evaluation --------------------------------------------------------------
 
 
-def _parse(model: type[Any], data: Any) -> Any:
+def _parse(model: type[ModelT], data: ModelT | Mapping[str, Any]) -> ModelT:
     if isinstance(data, model):
         return data
     try:
@@ -469,6 +464,16 @@ class DecisionRequest(BaseModel):
     toelichting: Text = ""
 
 
+def parse_decision(data: DecisionRequest | Mapping[str, Any]) -> DecisionRequest:
+    """A decision form as typed → the command, or InvalidInput with Dutch problems."""
+    return _parse(DecisionRequest, data)
+
+
+def parse_evaluation(data: Evaluation | Mapping[str, Any]) -> Evaluation:
+    """An evaluation form as typed → the command, or InvalidInput with Dutch problems."""
+    return _parse(Evaluation, data)
+
+
 def decide_plan(
     case_number: str,
     decision: DecisionRequest | Mapping[str, Any],
@@ -486,13 +491,13 @@ def decide_plan(
     every deviation kind and the municipal amount on the decision date and today.
     """
     require(actor, Permission.EDIT_CASE)
-    request: DecisionRequest = _parse(DecisionRequest, decision)
+    request = parse_decision(decision)
     day = today_or(today)
     decided_on = request.decided_on or day
     if decided_on > day:
         raise InvalidInput([Problem("decided_on", "De besluitdatum ligt in de toekomst.")])
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number)
         before = plan.model_copy(deep=True)
         plan.version = expected_version
@@ -505,12 +510,10 @@ def decide_plan(
                           toelichting=request.toelichting, mandate_id=mandate.id)
         plan.decide(parsed, household)
         saved = uow.plans.save(plan)
-        audit_plan(
-            uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
-        )
-        follow_household(uow, actor, household, PlanStatus.VASTGESTELD, purpose, break_glass)
+        record_plan(case, AuditKind.UPDATE, saved, case_number, before=before)
+        follow_household(case, household, PlanStatus.VASTGESTELD)
         uow.plans.delete_draft(case_number, actor.username)
-        uow.commit()
+        case.commit()
     return saved
 
 
@@ -520,27 +523,24 @@ def _execution_change(
     uow: UnitOfWork,
     actor: Actor,
     purpose: str,
-    change: Any,
+    change: Callable[[Maatwerkplan], None],
     follow: PlanStatus | None = None,
-    also: Any = None,
+    also: Callable[[UseCase, Household], None] | None = None,
 ) -> Maatwerkplan:
-    require(actor, Permission.EDIT_CASE)
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number)
         before = plan.model_copy(deep=True)
         plan.version = expected_version
         change(plan)
         check_frozen_unchanged(before, plan)
         saved = uow.plans.save(plan)
-        audit_plan(
-            uow, actor, AuditKind.UPDATE, saved, case_number, before=before, purpose=purpose, break_glass=break_glass
-        )
+        record_plan(case, AuditKind.UPDATE, saved, case_number, before=before)
         if also is not None:
-            also(household, purpose, break_glass)
+            also(case, household)
         if follow is not None:
-            follow_household(uow, actor, household, follow, purpose, break_glass)
-        uow.commit()
+            follow_household(case, household, follow)
+        case.commit()
     return saved
 
 
@@ -602,13 +602,13 @@ def record_evaluation(
 
     The ZRM scores are also the hoofdbewoner's ZRM history on the evaluation's date (`domain.people.score_owner`,
     the same rule as migration 0013); other adults are scored in the household view (docs/people.md)."""
-    parsed: Evaluation = _parse(Evaluation, evaluation)
+    parsed = parse_evaluation(evaluation)
 
-    def zrm(household: Household, why: str, break_glass: bool) -> None:
+    def zrm(case: UseCase, household: Household) -> None:
         from domain.services.people import store_evaluation_scores
 
         store_evaluation_scores(uow, actor, household, parsed.scores, parsed.on_date or date.today(), parsed.moment,
-                                purpose=why, break_glass=break_glass)
+                                purpose=case.purpose, break_glass=case.break_glass)
 
     return _execution_change(case_number, expected_version, uow, actor, purpose,
                              lambda p: p.record_evaluation(parsed), also=zrm)
@@ -628,9 +628,8 @@ def new_plan_version(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose
 
     The copy needs a new consent and decision; evaluations and action progress come along.
     """
-    require(actor, Permission.EDIT_CASE)
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, Permission.EDIT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EDIT_CASE) as case:
+        case.open_case(case_number, purpose)
         current = _current(uow, case_number)
         if not current.is_frozen:
             raise Conflict(
@@ -638,10 +637,8 @@ def new_plan_version(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose
                 "pas die aan in plaats van een nieuwe versie te maken."
             )
         saved = uow.plans.add(current.next_version(actor.display_name))
-        audit_plan(
-            uow, actor, AuditKind.CREATE, saved, case_number, before=current, purpose=purpose, break_glass=break_glass
-        )
-        uow.commit()
+        record_plan(case, AuditKind.CREATE, saved, case_number, before=current)
+        case.commit()
     return saved
 
 
@@ -652,17 +649,17 @@ def get_plan(
     case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
 ) -> Maatwerkplan:
     """One version (default: the newest). The view is audited."""
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        case.open_case(case_number, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
-        audit_plan(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
-        uow.commit()
+        record_plan(case, AuditKind.READ, plan, case_number)
+        case.commit()
     return plan
 
 
 def plan_versions(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> list[PlanVersionInfo]:
-    with uow:
-        open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        case.open_case(case_number, purpose)
         return uow.plans.versions(case_number)
 
 
@@ -670,12 +667,12 @@ def plan_overview(
     case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
 ) -> PlanOverview:
     """The plan with its rekensom result, what is missing before a decision, warnings and versions."""
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
-        audit_plan(uow, actor, AuditKind.READ, plan, case_number, purpose=purpose, break_glass=break_glass)
+        record_plan(case, AuditKind.READ, plan, case_number)
         overview = _overview(uow, household, plan)
-        uow.commit()
+        case.commit()
     return overview
 
 
@@ -683,12 +680,12 @@ def export_plan(
     case_number: str, uow: UnitOfWork, actor: Actor, *, plan_version: int | None = None, purpose: str = ""
 ) -> PlanOverview:
     """Load a plan for a document that leaves the application (PDF, Markdown, JSON): audited as an export."""
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EXPORT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
-        audit_plan(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose, break_glass=break_glass)
+        record_plan(case, AuditKind.EXPORT, plan, case_number)
         overview = _overview(uow, household, plan)
-        uow.commit()
+        case.commit()
     return overview
 
 
@@ -707,8 +704,8 @@ def beschikking(
 ) -> BeschikkingData:
     """Load a decided plan version for its beschikking (a document that leaves the application: audited as an
     export). Refused for a concept: the beschikking follows the decision."""
-    with uow:
-        household, break_glass = open_case(uow, actor, case_number, Permission.EXPORT_CASE, purpose)
+    with UseCase(uow, actor, Permission.EXPORT_CASE) as case:
+        household = case.open_case(case_number, purpose)
         plan = _current(uow, case_number) if plan_version is None else uow.plans.get(case_number, plan_version)
         if plan.decision is None:
             raise IllegalTransition(f"Versie {plan.plan_version} is nog niet vastgesteld; de beschikking volgt op "
@@ -719,10 +716,9 @@ def beschikking(
                 mandate = uow.mandates.get(plan.decision.mandate_id)
             except NotFound:
                 mandate = None
-        audit_plan(uow, actor, AuditKind.EXPORT, plan, case_number, purpose=purpose or "beschikking",
-                   break_glass=break_glass)
+        record_plan(case, AuditKind.EXPORT, plan, case_number, purpose=purpose or "beschikking")
         overview = _overview(uow, household, plan)
-        uow.commit()
+        case.commit()
     return BeschikkingData(overview, mandate)
 
 
@@ -730,20 +726,12 @@ def compare_versions(
     case_number: str, old_version: int, new_version: int, uow: UnitOfWork, actor: Actor, *, purpose: str = ""
 ) -> PlanDiff:
     """Section-by-section differences between two versions of the plan."""
-    with uow:
-        _, break_glass = open_case(uow, actor, case_number, Permission.VIEW_CASE, purpose)
+    with UseCase(uow, actor, Permission.VIEW_CASE) as case:
+        case.open_case(case_number, purpose)
         old = uow.plans.get(case_number, old_version)
         new = uow.plans.get(case_number, new_version)
-        audit_plan(
-            uow,
-            actor,
-            AuditKind.READ,
-            new,
-            case_number,
-            purpose=purpose or f"vergelijking met versie {old_version}",
-            break_glass=break_glass,
-        )
-        uow.commit()
+        record_plan(case, AuditKind.READ, new, case_number, purpose=purpose or f"vergelijking met versie {old_version}")
+        case.commit()
     return diff_plans(old, new)
 
 
@@ -787,6 +775,9 @@ __all__ = [
     "PlanWorkspace",
     "add_cost_line_from_kengetal",
     "calculate_rekensom",
+    "parse_content",
+    "parse_decision",
+    "parse_evaluation",
     "compare_versions",
     "complete_evaluation",
     "BeschikkingData",
@@ -822,13 +813,18 @@ __all__ = [
 
 class PlanService(Bound):
     """The maatwerkplan use cases bound to a unit of work and the actor (`services.plans`): the functions above
-    without their `uow` and `actor` arguments, for the TUI and the CLI."""
+    without their `uow` and `actor` arguments, for the TUI and the CLI.
+
+    Writes take typed commands (`PlanContent`, `DecisionRequest`, `Evaluation`, `ActionStatus` with its note
+    and day); the TUI and the CLI build them with `parse_content`, `parse_decision` and `parse_evaluation`.
+    What stays JSON is named so: a draft (what is typed, valid or not) and an imported file (parser input).
+    The module functions also take the JSON form of a command, validated at once, for the seed and tests."""
 
     def start_plan(
         self,
         case_number: str,
         *,
-        content: PlanContent | Mapping[str, Any] | None = None,
+        content: PlanContent | None = None,
         purpose: str = "",
         today: date | None = None,
     ) -> Maatwerkplan:
@@ -837,7 +833,7 @@ class PlanService(Bound):
     def update_plan(
         self,
         case_number: str,
-        content: PlanContent | Mapping[str, Any],
+        content: PlanContent,
         expected_version: int,
         *,
         purpose: str = "",
@@ -898,7 +894,7 @@ class PlanService(Bound):
             today=today,
         )
 
-    def save_draft(self, case_number: str, content: Mapping[str, Any], *, purpose: str = "") -> DraftSaved:
+    def save_draft(self, case_number: str, content: JsonObject, *, purpose: str = "") -> DraftSaved:
         return save_draft(case_number, content, self.uow, self.actor, purpose=purpose)
 
     def discard_draft(self, case_number: str) -> None:
@@ -908,7 +904,7 @@ class PlanService(Bound):
         return load_plan_for_editing(case_number, self.uow, self.actor, purpose=purpose)
 
     def decide_plan(
-        self, case_number: str, decision: DecisionRequest | Mapping[str, Any], expected_version: int, *,
+        self, case_number: str, decision: DecisionRequest, expected_version: int, *,
         purpose: str = "", today: date | None = None,
     ) -> Maatwerkplan:
         return decide_plan(case_number, decision, expected_version, self.uow, self.actor, purpose=purpose,
@@ -943,7 +939,7 @@ class PlanService(Bound):
         )
 
     def record_evaluation(
-        self, case_number: str, evaluation: Evaluation | Mapping[str, Any], expected_version: int, *, purpose: str = ""
+        self, case_number: str, evaluation: Evaluation, expected_version: int, *, purpose: str = ""
     ) -> Maatwerkplan:
         return record_evaluation(case_number, evaluation, expected_version, self.uow, self.actor, purpose=purpose)
 

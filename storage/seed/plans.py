@@ -46,6 +46,7 @@ from domain.plan import (
 )
 from domain.rekensom import CostLine, CostSource, Frequency, Payer, Scenario
 from storage.people_tables import ZrmScoreRow
+from storage.plan_summary import superseded_statement
 from storage.plan_tables import KengetalOverrideRow, PlanDraftRow, PlanRow
 from storage.plans import plan_child_values, plan_row_values
 from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
@@ -822,6 +823,7 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
         if len(plan_rows) >= BATCH:
             _flush(connection, plan_rows, children)
     _flush(connection, plan_rows, children)
+    connection.execute(superseded_statement())  # the dashboard's plan in force (storage/plan_summary.py)
     # One municipality with its own figure, to show overrides of the kengetallen.
     connection.execute(
         insert(_table(KengetalOverrideRow)),

@@ -18,10 +18,8 @@ EXEMPT: dict[str, str] = {
     "casework.audit": "writes the audit record of the calling use case (which checked access)",
     "mandates.covering_mandate": "checks the mandate inside the calling use case (deciding a plan, granting an "
                                  "overbrugging), which checked access to the case",
-    "households.audit_household": "writes the audit record of the calling use case (which checked access)",
     "people.store_evaluation_scores": "stores an evaluation's ZRM scores inside the calling plan use case "
                                       "(which checked access to the case)",
-    "plan_common.audit_plan": "writes the audit record of the calling plan use case (which checked access)",
     "use_case.audit_event": "builds the audit record of the calling use case (which checked access)",
     "users.record_login": "records a login that PostgreSQL itself checked (a personal database role)",
     "users.record_lock": "records that the logged-in user's own screen was locked (idle lock); reads nothing",

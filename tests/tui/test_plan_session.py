@@ -86,23 +86,22 @@ class FakePlanStore:
         self.calls.append("discard_draft")
         self.draft = None
 
-    def start_plan(self, content: dict[str, Any]) -> Maatwerkplan:
+    def start_plan(self, content: PlanContent) -> Maatwerkplan:
         self.calls.append("start_plan")
-        parsed = self._content(content)
-        return self._store(Maatwerkplan.model_validate({**parsed.model_dump(), "case_number": CASE}))
+        return self._store(Maatwerkplan.model_validate({**content.model_dump(), "case_number": CASE}))
 
-    def _replace(self, content: dict[str, Any], version: int) -> Maatwerkplan:
+    def _replace(self, content: PlanContent, version: int) -> Maatwerkplan:
         plan = self._check(version).model_copy(deep=True)
-        plan.replace_content(self._content(content))
+        plan.replace_content(content)
         return self._store(plan)
 
-    def update_plan(self, content: dict[str, Any], version: int) -> Maatwerkplan:
+    def update_plan(self, content: PlanContent, version: int) -> Maatwerkplan:
         self.calls.append("update_plan")
         return self._replace(content, version)
 
     def update_section(self, step: PlanStep, data: Any, version: int) -> Maatwerkplan:
         self.calls.append(f"update_section:{step.value}")
-        return self._replace({**plan_json(self._check(version)), step.field_name: data}, version)
+        return self._replace(self._content({**plan_json(self._check(version)), step.field_name: data}), version)
 
     def set_action_status(self, change: ActionStatusChange, version: int) -> Maatwerkplan:
         self.calls.append(f"set_action_status:{change.action_id}")
@@ -111,21 +110,20 @@ class FakePlanStore:
                                today=date(2026, 11, 23))
         return self._store(plan)
 
-    def decide(self, decision: Mapping[str, Any], version: int) -> Maatwerkplan:
+    def decide(self, request: DecisionRequest, version: int) -> Maatwerkplan:
         self.calls.append("decide")
         plan = self._check(version).model_copy(deep=True)
         if self.no_mandate is not None:
             raise self.no_mandate
-        request = parse(DecisionRequest, decision)
         plan.decide(Decision(decided_by="Sanne de Wit", mandate="M-1, maatwerkfunctionaris Utrecht",
                              decided_on=request.decided_on or date(2026, 11, 5), toelichting=request.toelichting,
                              mandate_id=1), self.household)
         return self._store(plan)
 
-    def record_evaluation(self, evaluation: Mapping[str, Any], version: int) -> Maatwerkplan:
+    def record_evaluation(self, evaluation: Evaluation, version: int) -> Maatwerkplan:
         self.calls.append("record_evaluation")
         plan = self._check(version).model_copy(deep=True)
-        plan.record_evaluation(parse(Evaluation, evaluation))
+        plan.record_evaluation(evaluation)
         return self._store(plan)
 
     def start_execution(self, version: int) -> Maatwerkplan:

@@ -97,7 +97,7 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
                 "met Ctrl+S of gooi de invoer weg (F8), en stel het daarna vast.", style="bold"))
             return
         try:
-            self.services.plans.decide_plan(self.case_number, decision.form(), plan.version,
+            self.services.plans.decide_plan(self.case_number, decision.request(), plan.version,
                                             purpose=self.case_reason(self.case_number))
         except PlanIncomplete as exc:
             self.app.call_from_thread(self._refused_text, missing_text(exc.missing))
