@@ -50,6 +50,7 @@ from domain.register import (
 )
 from storage import register_tables  # noqa: F401  (registers the tables on the metadata)
 from storage.households import Clock, as_utc, utcnow
+from storage.tables import RowValues, SqlParams
 
 CONTACTS: Table = SQLModel.metadata.tables["register_contact"]
 MUNICIPALITIES: Table = SQLModel.metadata.tables["register_contact_municipality"]
@@ -85,7 +86,7 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[start:start + size]
 
 
-def row_values(fields: ContactFields) -> dict[str, Any]:
+def row_values(fields: ContactFields) -> RowValues:
     """The stored columns of a contact, including the folded search columns."""
     document = search_document(fields)
     return {
@@ -163,7 +164,7 @@ class SqlRegisterRepository:
         self._known_terms: set[str] | None = None
 
     # -- reading -----------------------------------------------------------------------------------------
-    def _select(self, where: str, params: dict[str, Any]) -> list[RegisterContact]:
+    def _select(self, where: str, params: SqlParams) -> list[RegisterContact]:
         rows = self.session.execute(text(f"SELECT {SELECT_LIST} FROM register_contact c WHERE {where}"), params)
         return [contact_from_row(row) for row in rows]
 
@@ -241,7 +242,7 @@ class SqlRegisterRepository:
                 {"seq": "on" if seqscan else "off", "idx": "on" if indexscan else "off"},
             )
 
-    def _fetch(self, sql: str, params: dict[str, Any]) -> list[RegisterContact]:
+    def _fetch(self, sql: str, params: SqlParams) -> list[RegisterContact]:
         return [contact_from_row(row) for row in self.session.execute(text(sql), params)]
 
     # The pieces below are public so the benchmark can run exactly the same SQL through the raw driver.
@@ -272,7 +273,7 @@ class SqlRegisterRepository:
                 parts.append("(" + " | ".join(tokens) + ")")
         return (" AND " if sqlite_dialect else " & ").join(parts)
 
-    def _text_source(self, plan: SearchPlan, params: dict[str, Any], where: list[str], *,
+    def _text_source(self, plan: SearchPlan, params: SqlParams, where: list[str], *,
                      place: Sequence[str] = (), name: str = "match") -> str:
         params[name] = self.match_query(plan, place=place)
         if self.dialect == "sqlite":
@@ -282,7 +283,7 @@ class SqlRegisterRepository:
         where.append(f"c.search_vector @@ to_tsquery('simple', :{name})")
         return "register_contact c"
 
-    def _organisation_filter(self, plan: SearchPlan, params: dict[str, Any], where: list[str]) -> None:
+    def _organisation_filter(self, plan: SearchPlan, params: SqlParams, where: list[str]) -> None:
         if plan.organisation_key:
             params["org"] = plan.organisation_key
             params["org_lo"] = plan.organisation_key + " "
@@ -291,7 +292,7 @@ class SqlRegisterRepository:
                 "(c.organisation_key = :org OR (c.organisation_key > :org_lo AND c.organisation_key < :org_hi))"
             )
 
-    def _order(self, plan: SearchPlan, params: dict[str, Any], rank: str | None) -> str:
+    def _order(self, plan: SearchPlan, params: SqlParams, rank: str | None) -> str:
         order: list[str] = []
         if plan.terms:
             params["exact"] = plan.exact_text
@@ -316,19 +317,19 @@ class SqlRegisterRepository:
 
     def count_matches(self, plan: SearchPlan, cap: int) -> int:
         """How many contacts match the text and filters, counting no further than `cap`."""
-        params: dict[str, Any] = {"cap": cap}
+        params: SqlParams = {"cap": cap}
         where: list[str] = []
         source = self._text_source(plan, params, where)
         self._organisation_filter(plan, params, where)
         inner = f"SELECT 1 FROM {source} WHERE {' AND '.join(where)} LIMIT :cap"
         return int(self.session.execute(text(f"SELECT count(*) FROM ({inner}) AS capped"), params).scalar_one())
 
-    def ranked_sql(self, plan: SearchPlan, *, broad: bool = False) -> tuple[str, dict[str, Any]]:
+    def ranked_sql(self, plan: SearchPlan, *, broad: bool = False) -> tuple[str, SqlParams]:
         """Every match in the contract's order, one page. For a broad text only the candidates of
         `candidates_sql` compete, and they are ordered by the tiers and then alphabetically: a text
         matching thousands says little about relevance, and skipping the text ranking means the
         full-text index is read only up to the candidate limits."""
-        params: dict[str, Any] = {"limit": plan.limit, "offset": plan.offset}
+        params: SqlParams = {"limit": plan.limit, "offset": plan.offset}
         where: list[str] = []
         if broad:
             source = "register_contact c"
@@ -347,7 +348,7 @@ class SqlRegisterRepository:
         )
         return sql, params
 
-    def candidates_sql(self, plan: SearchPlan, params: dict[str, Any]) -> str:
+    def candidates_sql(self, plan: SearchPlan, params: SqlParams) -> str:
         """For a text that matches very many contacts, the ids that compete for the first pages: the first
         `broad_limit` of each ranking tier — organisation equal to or starting with the text (in
         organisation order), serving the household's municipality, landelijk, and any match (lowest ids
@@ -396,7 +397,7 @@ class SqlRegisterRepository:
         return " UNION ALL ".join(f"SELECT id FROM ({part}) AS tier_{n}" for n, part in enumerate(parts, start=1))
 
     def _lowest_ids_postgres(
-        self, plan: SearchPlan, params: dict[str, Any], where: list[str], place: Sequence[str], name: str
+        self, plan: SearchPlan, params: SqlParams, where: list[str], place: Sequence[str], name: str
     ) -> str:
         """The lowest `cap` ids matching a tier on PostgreSQL, cheap whether the tier is dense or sparse.
 
@@ -418,9 +419,9 @@ class SqlRegisterRepository:
             f"AS sparse WHERE (SELECT count(*) FROM {head}) < :cap"
         )
 
-    def browse_sql(self, plan: SearchPlan) -> tuple[str, dict[str, Any]]:
+    def browse_sql(self, plan: SearchPlan) -> tuple[str, SqlParams]:
         """Without text: the filtered contacts (or all) in the contract's order, one page."""
-        params: dict[str, Any] = {"limit": plan.limit, "offset": plan.offset}
+        params: SqlParams = {"limit": plan.limit, "offset": plan.offset}
         where: list[str] = []
         self._organisation_filter(plan, params, where)
         if plan.municipality_code:
@@ -515,7 +516,7 @@ class SqlRegisterRepository:
                 list(rows),
             )
 
-    def _index(self, items: Sequence[tuple[int, dict[str, Any]]]) -> None:
+    def _index(self, items: Sequence[tuple[int, RowValues]]) -> None:
         if self.dialect != "sqlite" or not items:
             return
         self.session.connection().exec_driver_sql(
@@ -561,7 +562,7 @@ class SqlRegisterRepository:
         old = self._indexed(list(existing_ids.values()))
         now = self.clock()
         rows: list[tuple[Any, ...]] = []
-        all_values: list[dict[str, Any]] = []
+        all_values: list[RowValues] = []
         words: set[str] = set()
         for fields in contacts:
             values = row_values(fields)

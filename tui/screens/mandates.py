@@ -8,7 +8,6 @@ F5 reloads, Esc goes back. Every change goes through `services.mandates` and is 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -217,7 +216,7 @@ class MandateFormScreen(FormScreen[Mandate]):
         return {path: self.value(path) for path in self._fields}
 
     def submit(self, draft: FormValues) -> Mandate:
-        data: dict[str, Any] = dict(draft)
+        data: FormValues = dict(draft)
         data["deviation_kinds"] = tuple(draft.get("deviation_kinds") or ())
         data["municipality_code"] = draft.get("municipality_code") or ""
         data["max_amount"] = parse_money_input(str(draft.get("max_amount") or ""))
