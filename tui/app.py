@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
-from storage.bootstrap import AppHandle, Services, as_services
+from storage.bootstrap import Services
 from storage.settings import save_setting
 from tui.errors import ErrorBoundary, write_log
 from tui.key_order import KeysInOrder
@@ -81,8 +81,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
                 tooltip="Terug naar de vorige stap van de rondleiding"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
-        services = as_services(services)
+    def __init__(self, services: Services) -> None:
         # A shared database starts at the login screen; the sections are built only after login,
         # so no screen ever queries with a permissionless actor. (Textual reads DEFAULT_MODE in __init__.)
         self.awaiting_login = services.requires_login and services.logged_in is None

@@ -36,7 +36,7 @@ async def test_asked_once_logged_everywhere(let_db: tuple[Path, LetData]) -> Non
     case = data.numbers[PIETERSEN]
     db = open_shared(path)
     db.login("avries", PASSWORD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "o")
         listing = app.screen
@@ -89,7 +89,7 @@ async def test_declining_opens_nothing_and_records_nothing(let_db: tuple[Path, L
     before = trail(path, case)
     db = open_shared(path)
     db.login("avries", PASSWORD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "o")
         listing = app.screen

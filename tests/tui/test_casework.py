@@ -421,7 +421,7 @@ async def test_the_knelpunten_report_on_sample_db_matches_the_data(tmp_path: Pat
     db = open_test_database(demo_copy(target_dir=tmp_path))
     try:
         report = knelpunten_report(db.uow(), db.actor)
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=(120, 36)) as pilot:
             await go_to(pilot, "k")
             await pilot.press("r")
@@ -481,7 +481,7 @@ async def test_an_overdue_plan_action_opens_its_plan(tmp_path: Path) -> None:
 
     db = open_test_database(demo_copy(target_dir=tmp_path))
     try:
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=(120, 36)) as pilot:
             await go_to(pilot, "w")
             key = next(k for k, kind in KIND_KEYS.items() if kind is SignalKind.ACTIE_VERLOPEN)

@@ -27,7 +27,7 @@ async def test_let_sees_no_name_or_bsn_anywhere(tmp_path: Path) -> None:
     numbers = build_shared(path)
     db = open_shared(path)
     db.login("letlid", PASSWORD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
