@@ -156,11 +156,11 @@ async def test_the_let_is_told_why_a_dossier_is_not_shown(let_db: tuple[Path, Le
     app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.push_screen(LmmDossierScreen(db, data.concept))
+        app.push_screen(LmmDossierScreen(db.services, data.concept))
         await settle(pilot)
         assert any("landelijke escalaties" in n for n in notifications(app))
         assert_clean(screen_text(app), data, "refused dossier")
-        app.push_screen(LmmDossierScreen(db, data.expired))
+        app.push_screen(LmmDossierScreen(db.services, data.expired))
         await settle(pilot)
         assert any("toestemming" in n for n in notifications(app))
         assert not any(isinstance(screen, ReasonDialog) for screen in app.screen_stack)
