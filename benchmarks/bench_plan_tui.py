@@ -55,7 +55,7 @@ async def settle(app: DoorbraakApp, pilot: object) -> None:
 async def measure(db_path: Path, case: str, runs: int) -> dict[str, list[float]]:
     db = open_database(Settings(database_url=f"sqlite:///{db_path}"))
     times: dict[str, list[float]] = {"open": [], "step": [], "again": [], **{f"step:{s.value}": [] for s in STEPS}}
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         for _ in range(runs):

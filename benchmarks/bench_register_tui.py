@@ -90,7 +90,7 @@ async def run(database: Path, queries: list[str], key_interval: float) -> dict[s
     register_module.search_contacts = timed_search  # type: ignore[assignment]
     RegisterScreen.reload = recorded_reload  # type: ignore[method-assign]
     RegisterScreen._show_page = recorded_show  # type: ignore[method-assign]
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     stalls: list[float] = []
     worst: list[tuple[float, str]] = []
     results_ms: list[float] = []

@@ -109,7 +109,7 @@ class Probe:
 async def startup_once(db: Database, probe: Probe) -> float:
     probe.painted.clear()
     started = time.perf_counter()
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=SIZE):
         painted = await probe.wait_for(1)
         screen = app.screen
@@ -155,7 +155,7 @@ def first_rows(db: Database, limit: int) -> list[tuple[str, ...]]:
 
 
 async def filter_latencies(db: Database, probe: Probe, filters: list[str]) -> dict[str, Any]:
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     keystroke: list[float] = []
     queries: list[float] = []
     results: list[int] = []

@@ -75,7 +75,7 @@ async def run_app(url: str, audit_key: Path, session: bool, warm: int) -> dict[s
     for attempt in range(1 + warm):
         painted.clear()
         started = time.perf_counter()
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=SIZE) as pilot:
             await _wait(lambda: painted)
             if attempt == 0:

@@ -38,7 +38,7 @@ async def one_seed(path: Path, seed: int, keys: int) -> tuple[int, int, int, boo
 
     db = open_database(Settings(database_url=f"sqlite:///{path}"))
     try:
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         app.expect_errors = True  # counted here, not re-raised
         sent = 0
         async with app.run_test(size=(120, 36)) as pilot:

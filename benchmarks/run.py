@@ -9,14 +9,14 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from benchmarks import data, db_paths, documents, outside, register, startup
 from benchmarks.backends import Backend, migrate_postgres, postgres_backend, sqlite_backend
-from benchmarks.report import Result, payload
+from benchmarks.report import BaselineCache, Result, payload
 
 T = TypeVar("T")
 
@@ -53,7 +53,8 @@ class Options:
     load: bool = False
     quick: bool = False
     only: tuple[str, ...] = ()
-    """Measure only the figures whose phase name contains one of these words (empty: all)."""
+    """Measure only these figures (empty: all): a word is a figure key or its dotted prefix (`cli`,
+    `startup.terminal`, `case_list`), or a word of the measuring phase's name (`dashboard`, `postgres`)."""
     log: Callable[[str], None] = field(default=lambda message: print(message, file=sys.stderr, flush=True))
 
 
@@ -73,27 +74,64 @@ class Run:
         self.phases[name] = round(time.perf_counter() - started, 1)
         return value
 
-    def add(self, name: str, function: Callable[[], list[Result] | Result]) -> None:
-        if self.options.only and not any(word in name for word in self.options.only):
+    def wants(self, *keys: str, phase: str = "") -> bool:
+        """Whether `--only` selects any of these figure keys, or names the phase (everything without it)."""
+        return selected(self.options.only, keys) or any(word in phase for word in self.options.only)
+
+    def add(self, name: str, function: Callable[[], list[Result] | Result], keys: tuple[str, ...]) -> None:
+        """Run the phase `name` when `--only` selects one of the figure `keys` it measures or names it."""
+        if not self.wants(*keys, phase=name):
             return
+        before = os.getloadavg()[0]
         found = self.phase(name, function)
-        self.results.extend(found if isinstance(found, list) else [found])
+        load = (round(before, 2), round(os.getloadavg()[0], 2))
+        self.results.extend(replace(r, load_average=load) for r in (found if isinstance(found, list) else [found])
+                            if self.wants(r.key, phase=name))
+
+
+def selected(only: tuple[str, ...], keys: tuple[str, ...]) -> bool:
+    """`only` holds figure keys or their dotted prefixes: `cli` selects `cli.help` and `cli.case_show`."""
+    return not only or any(key == part or key.startswith(f"{part}.") for part in only for key in keys)
+
+
+PHASE_WORDS = ("sqlite", "postgres", "rekensom", "case list", "open household and plan", "register import",
+               "register search", "PDF export", "dashboard", "start-up and memory",
+               "start-up seen from outside (CLI and terminal)")
+"""What the measuring phases are called (`--only` may name a word of these too)."""
+
+
+def unknown_words(only: tuple[str, ...]) -> list[str]:
+    """Words of `--only` that select no figure and name no phase."""
+    return [word for word in only
+            if not selected((word,), FIGURE_KEYS) and not any(word in phase for phase in PHASE_WORDS)]
+
+
+STARTUP_KEYS = ("startup.first_paint", "startup.process", "memory.peak_rss")
+OUTSIDE_KEYS = ("cli.help", "cli.help_memory", "cli.case_show", "cli.case_show_memory", "startup.terminal",
+                "startup.harlequin")
+FIGURE_KEYS = ("rekensom.calculate", "case_list.first_page", "case_list.filter", "household.open", "plan.open",
+               "register.import", "register.search", "plan.pdf", "dashboard.municipality", *STARTUP_KEYS,
+               *OUTSIDE_KEYS)
+"""Every figure the bench knows (what `--only` can select)."""
 
 
 def measure_backend(run: Run, backend: Backend, raw_import: Backend, url: str, data_set: data.DataSet) -> None:
     sizes = run.options.sizes
     tag = backend.name
-    run.add(f"{tag}: case list", lambda: db_paths.case_list(backend, sizes.filters))
-    numbers = db_paths.case_numbers_with_plans(backend, sizes.opens)
-    run.add(f"{tag}: open household and plan", lambda: db_paths.open_case(backend, numbers))
+    run.add(f"{tag}: case list", lambda: db_paths.case_list(backend, sizes.filters),
+            ("case_list.first_page", "case_list.filter"))
+    run.add(f"{tag}: open household and plan", lambda: db_paths.open_case(
+        backend, db_paths.case_numbers_with_plans(backend, sizes.opens)), ("household.open", "plan.open"))
     run.add(f"{tag}: register import", lambda: register.register_import(
-        backend, raw_import, data_set.register_csv, data_set.contacts))
-    run.add(f"{tag}: register search", lambda: register.register_search(backend, sizes.searches))
-    number = documents.make_large_plan(backend)
-    run.add(f"{tag}: PDF export", lambda: documents.pdf_export(backend, number, sizes.pdf_repeat))
-    run.add(f"{tag}: dashboard", lambda: db_paths.dashboard(backend, sizes.dashboard_rounds))
+        backend, raw_import, data_set.register_csv, data_set.contacts), ("register.import",))
+    run.add(f"{tag}: register search", lambda: register.register_search(backend, sizes.searches),
+            ("register.search",))
+    run.add(f"{tag}: PDF export", lambda: documents.pdf_export(backend, documents.make_large_plan(backend),
+                                                                sizes.pdf_repeat), ("plan.pdf",))
+    run.add(f"{tag}: dashboard", lambda: db_paths.dashboard(backend, sizes.dashboard_rounds),
+            ("dashboard.municipality",))
     run.add(f"{tag}: start-up and memory", lambda: startup.startup_and_memory(
-        tag, url, run.options.workdir / "audit.key", sizes.startups))
+        tag, url, run.options.workdir / "audit.key", sizes.startups), STARTUP_KEYS)
 
 
 def sqlite_run(run: Run, data_set: data.DataSet, scratch: Path) -> None:
@@ -103,10 +141,14 @@ def sqlite_run(run: Run, data_set: data.DataSet, scratch: Path) -> None:
         measure_backend(run, b, raw_import, f"sqlite:///{path}", data_set)
         number = db_paths.case_numbers_with_plans(b, 1)[0]
     run.add("start-up seen from outside (CLI and terminal)", lambda: outside.cli_and_tui(
-        path, number, run.options.sizes.startups, scratch, run.options.workdir / "audit.key"))
+        path, number, run.options.sizes.startups, scratch, run.options.workdir / "audit.key", run.wants),
+        OUTSIDE_KEYS)
 
 
 def postgres_run(run: Run, data_set: data.DataSet) -> None:
+    on_postgres = [key for key in FIGURE_KEYS if key not in OUTSIDE_KEYS]
+    if not run.options.load and not any(run.wants(*on_postgres, phase=f"postgres: {phase}") for phase in PHASE_WORDS):
+        return  # `--only` chose figures measured on SQLite alone: no schema to fill
     url = run.options.postgres_url
     with data.fresh_schema(url) as schema:
         run.schema = schema
@@ -143,18 +185,26 @@ def bench(options: Options) -> dict[str, Any]:
     options.log("    cached" if cached else f"    built in {built:.0f} s (cached for the next run)")
     from benchmarks.documents import rekensom
 
-    run.add("rekensom", lambda: rekensom(sizes.rekensom_repeat))
+    if run.wants(*STARTUP_KEYS, *OUTSIDE_KEYS, phase="sqlite: start-up and memory, start-up seen from outside"):
+        run.phase("compile doorbraak's bytecode (as an install does)", outside.compile_bytecode)
+
+    run.add("rekensom", lambda: rekensom(sizes.rekensom_repeat), ("rekensom.calculate",))
     with scratch_dir(options.workdir) as scratch:
         if "sqlite" in options.backends:
             sqlite_run(run, data_set, scratch)
         if "postgres" in options.backends:
             postgres_run(run, data_set)
+    size = f"h{sizes.households}-c{sizes.contacts}{'-quick' if options.quick else ''}"
+    cache = BaselineCache(options.workdir / "baselines.json", size)
+    results = cache.judge(run.results)
+    cache.save(results)
     meta = {
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "households": sizes.households,
         "contacts": sizes.contacts,
         "seed": options.seed,
         "quick": options.quick,
+        "only": list(options.only),
         "backends": list(options.backends),
         "data_key": data_set.key,
         "postgres_schema": run.schema,
@@ -170,4 +220,4 @@ def bench(options: Options) -> dict[str, Any]:
             "platform": platform.platform(),
         },
     }
-    return payload(meta, run.results, run.load)
+    return payload(meta, results, run.load)

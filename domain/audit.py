@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from domain.jsondata import JsonObject
+
 GENESIS = "0" * 64
 MASKED_FIELDS = frozenset({"bsn"})
 
@@ -181,7 +183,7 @@ def verify_chain(records: Iterable[AuditRecord], key: bytes, *, hidden: frozense
     return problems
 
 
-def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
+def _flatten(prefix: str, value: Any, out: JsonObject) -> None:
     if isinstance(value, Mapping):
         for key, item in value.items():
             _flatten(f"{prefix}.{key}" if prefix else str(key), item, out)
@@ -194,8 +196,8 @@ def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
 
 def field_changes(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> dict[str, tuple[Any, Any]]:
     """Old → new per changed leaf field (dotted paths); BSNs are masked so the log never holds one."""
-    before: dict[str, Any] = {}
-    after: dict[str, Any] = {}
+    before: JsonObject = {}
+    after: JsonObject = {}
     _flatten("", old or {}, before)
     _flatten("", new or {}, after)
     changes: dict[str, tuple[Any, Any]] = {}

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.errors import InvalidInput, Problem
 from domain.household import Household, HouseholdStatus
+from domain.jsondata import JsonObject
 from domain.messages import invalid_input
 from domain.plan import Maatwerkplan
 from domain.plan_document import plan_to_document, plans_from_documents
@@ -50,12 +51,12 @@ class CaseFile:
     """A validated case file: the household and its plan documents (checked against the household)."""
 
     household: Household
-    plans: list[dict[str, Any]] = field(default_factory=list)
+    plans: list[JsonObject] = field(default_factory=list)
 
 
 def document_from_household(
     household: Household, exported_at: datetime, plans: Sequence[Maatwerkplan] = ()
-) -> dict[str, Any]:
+) -> JsonObject:
     data = household.model_dump(
         mode="json",
         exclude={
@@ -85,8 +86,8 @@ def loads_case_json(text: str) -> Any:
     """Parse a case file: a UTF-8 BOM is accepted (as for CSV); duplicate keys and NaN/Infinity are refused
     (a second "bsn" would otherwise silently win)."""
 
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        seen: dict[str, Any] = {}
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> JsonObject:
+        seen: JsonObject = {}
         for key, value in pairs:
             if key in seen:
                 raise InvalidInput([Problem(key, "komt twee keer voor in hetzelfde object.")])

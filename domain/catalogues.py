@@ -14,20 +14,21 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from domain import reference
 from domain.caselist import search_normalise
+from domain.jsondata import JsonObject
 from domain.prices import cpi_series, index_amount, wahv_increases
 from domain.rekensom import CostKind, CostLine, CostSource, Frequency, Payer, Scenario
 from domain.validation import clean_text
 
 
-def _load(name: str) -> dict[str, Any]:
+def _load(name: str) -> JsonObject:
     text = resources.files(reference).joinpath(name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: JsonObject = json.loads(text)
     return data
 
 

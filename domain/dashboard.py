@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
 
+from domain.jsondata import JsonObject
 from domain.local_time import AMSTERDAM
 from domain.rekensom import CENT, PAYER_ORDER, ZERO, Payer, round_cents
 
@@ -151,7 +151,7 @@ class RekensomSums:
 @dataclass(frozen=True)
 class SettlementFact:
     amount: Decimal
-    shares: list[dict[str, Any]]
+    shares: list[JsonObject]
     """The stored shares: [{payer, legal_framework, percentage}]."""
 
 
@@ -218,7 +218,7 @@ class Bucket:
     households: int
     drill: Drill
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {"key": self.key, "label": self.label, "count": self.count, "households": self.households,
                 "drill": self.drill.as_dict()}
 
@@ -244,7 +244,7 @@ class CountFigure:
     def bucket(self, key: str) -> Bucket | None:
         return next((b for b in self.buckets if b.key == key), None)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {"key": self.key, "label": self.label, "unit": self.unit, "total": self.total,
                 "households": self.households, "drill": self.drill.as_dict(),
                 "buckets": [b.as_dict() for b in self.buckets]}
@@ -260,7 +260,7 @@ class DurationRow:
     max_days: int | None
     drill: Drill
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {"key": self.key, "label": self.label, "n": self.n, "mean_days": self.mean_days,
                 "median_days": self.median_days, "max_days": self.max_days, "drill": self.drill.as_dict()}
 
@@ -284,7 +284,7 @@ class LeadTimeFigure:
     """Plans decided in the period without any action done yet."""
     pending_drill: Drill
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {"key": self.key, "label": self.label, **self.done.as_dict(), "pending": self.pending,
                 "pending_drill": self.pending_drill.as_dict()}
 
@@ -301,7 +301,7 @@ class ChangeRow:
     mean_change: float | None
     drill: Drill
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {"key": self.key, "label": self.label, "n": self.n, "mean_before": self.mean_before,
                 "mean_after": self.mean_after, "mean_change": self.mean_change, "drill": self.drill.as_dict()}
 
@@ -326,7 +326,7 @@ class MoneyRow:
     def verschil(self) -> Decimal:
         return self.huidig_pad - self.doorbraak
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {"key": self.key, "label": self.label, "huidig_pad": str(self.huidig_pad),
                 "doorbraak": str(self.doorbraak), "verschil": str(self.verschil)}
 
@@ -352,7 +352,7 @@ class RekensomFigure:
             sum((r.doorbraak for r in self.per_payer), ZERO * CENT),
         )
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {"key": self.key, "label": self.label, "plans": self.plans, "drill": self.drill.as_dict(),
                 "per_payer": [r.as_dict() for r in self.per_payer], "total": self.total.as_dict()}
 
@@ -402,7 +402,7 @@ class RealisedRow:
         """Realised minus projected (> 0: more spent than the doorbraak projected so far)."""
         return self.realised - self.projected
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {"key": self.key, "label": self.label, "realised": str(self.realised),
                 "projected": str(self.projected), "huidig_pad": str(self.huidig_pad),
                 "verschil": str(self.verschil), "drill": self.drill.as_dict()}
@@ -471,7 +471,7 @@ class RealisedFigure:
     def settled_total(self) -> Decimal:
         return sum((r.amount for r in self.settled_by_payer), ZERO * CENT)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {
             "key": self.key, "label": self.label,
             "plans": self.plans, "plan_costs": str(self.plan_costs),
@@ -534,7 +534,7 @@ class Dashboard:
         found += [Drill(Figure.REALISED_OVERBRUGGING, "geboekt"), Drill(Figure.REALISED_OVERBRUGGING, "verrekend")]
         return list(dict.fromkeys(found))
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         return {
             "scope": self.scope.as_dict(),
             "caseload": self.caseload,

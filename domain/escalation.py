@@ -25,7 +25,7 @@ from domain import reference
 from domain.errors import IllegalTransition, InvalidInput, Problem
 from domain.household import LongText, RequiredName
 from domain.overbrugging import RequiredText
-from domain.workflow import CaseNumber, StatusStep, Workflow, WorkflowState
+from domain.workflow import CaseItem, StatusStep, Workflow, WorkflowState
 
 
 class EscalationLevel(StrEnum):
@@ -192,15 +192,12 @@ class Consent(BaseModel):
         return found
 
 
-class Escalation(BaseModel):
-    """An escalation of one household's case. Content is editable only while it is a concept."""
+class EscalationContent(BaseModel):
+    """The checklist a professional fills in (editable while the escalation is a concept)."""
 
-    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+    model_config = ConfigDict(extra="forbid")
 
-    id: int | None = None
-    case_number: CaseNumber
     level: EscalationLevel = EscalationLevel.LOKAAL
-    status: EscalationStatus = EscalationStatus.CONCEPT
     urgent: bool = False
     urgency_note: LongText = ""
     complex: bool = False
@@ -214,16 +211,6 @@ class Escalation(BaseModel):
     """The knelpunt: what exactly blocks the solution."""
     requested_solution: LongText = ""
     consent: Consent = Field(default_factory=Consent)
-    knelpunt_ids: list[int] = Field(default_factory=list)
-    previous_id: int | None = None
-    created_on: date
-    submitted_on: date | None = None
-    started_on: date | None = None
-    closed_on: date | None = None
-    steps: list[StatusStep] = Field(default_factory=list)
-    version: int = 0
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
 
     @field_validator("domains")
     @classmethod
@@ -238,6 +225,24 @@ class Escalation(BaseModel):
     @classmethod
     def _distinct_organisations(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(value))
+
+
+class Escalation(EscalationContent, CaseItem):
+    """An escalation of one household's case. Content is editable only while it is a concept."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    status: EscalationStatus = EscalationStatus.CONCEPT
+    knelpunt_ids: list[int] = Field(default_factory=list)
+    previous_id: int | None = None
+    created_on: date
+    submitted_on: date | None = None
+    started_on: date | None = None
+    closed_on: date | None = None
+    steps: list[StatusStep] = Field(default_factory=list)
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
     # -- derived -------------------------------------------------------------------------------------
     @property

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from domain.jsondata import JsonObject
+
 
 @dataclass(frozen=True)
 class MergeConflict:
@@ -41,12 +43,12 @@ def _merge_value(path: str, base: Any, mine: Any, theirs: Any, conflicts: list[M
     return theirs  # until the user decides, the saved value stands
 
 
-def _merge_items(path: str, base: list[dict[str, Any]], mine: list[dict[str, Any]], theirs: list[dict[str, Any]],
-                 conflicts: list[MergeConflict]) -> list[dict[str, Any]]:
+def _merge_items(path: str, base: list[JsonObject], mine: list[JsonObject], theirs: list[JsonObject],
+                 conflicts: list[MergeConflict]) -> list[JsonObject]:
     by_id = {"base": {i["id"]: i for i in base if i["id"] is not None},
              "mine": {i["id"]: i for i in mine if i["id"] is not None},
              "theirs": {i["id"]: i for i in theirs if i["id"] is not None}}
-    merged: list[dict[str, Any]] = []
+    merged: list[JsonObject] = []
     for item in theirs:  # keep the saved order, then append what only I added
         item_id = item["id"]
         b, m = by_id["base"].get(item_id), by_id["mine"].get(item_id)
@@ -67,8 +69,8 @@ def _merge_items(path: str, base: list[dict[str, Any]], mine: list[dict[str, Any
 
 
 def three_way_merge(
-    base: dict[str, Any], mine: dict[str, Any], theirs: dict[str, Any]
-) -> tuple[dict[str, Any], list[MergeConflict]]:
+    base: JsonObject, mine: JsonObject, theirs: JsonObject
+) -> tuple[JsonObject, list[MergeConflict]]:
     conflicts: list[MergeConflict] = []
     merged = _merge_value("", base, mine, theirs, conflicts)
     return merged, conflicts

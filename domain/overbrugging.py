@@ -24,7 +24,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from domain.errors import IllegalTransition, InvalidInput, Problem
 from domain.household import TEXT_MAX, LegalFramework, LongText, RequiredName
 from domain.validation import clean_text
-from domain.workflow import CaseNumber, Workflow, WorkflowState
+from domain.workflow import CaseItem, Workflow, WorkflowState
 from domain.workflow import StatusStep as StatusStep  # re-exported for older callers
 
 CENT = Decimal("0.01")
@@ -206,13 +206,11 @@ class Settlement(BaseModel):
         return [p for p in self.portions() if p.payer.casefold() != own and p.amount > 0]
 
 
-class Overbrugging(BaseModel):
-    """The aggregate: request, steps, booked costs and the settlement. `version` guards against lost updates."""
+class OverbruggingRequest(BaseModel):
+    """What a user types for a request. Status, steps, costs and settlement come from the use cases."""
 
-    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+    model_config = ConfigDict(extra="forbid")
 
-    id: int | None = None
-    case_number: CaseNumber
     support_needed: RequiredText
     urgency_reason: RequiredText
     transition: Transition
@@ -225,13 +223,6 @@ class Overbrugging(BaseModel):
     start_date: date
     max_duration_months: int = Field(ge=1, le=60)
     settlement_deadline: date
-    status: OverbruggingStatus = OverbruggingStatus.AANGEVRAAGD
-    steps: list[StatusStep] = Field(default_factory=list)
-    costs: list[CostBooking] = Field(default_factory=list, max_length=2000)
-    settlement: Settlement | None = None
-    version: int = 0
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
 
     @field_validator("laws_in_dispute")
     @classmethod
@@ -239,12 +230,26 @@ class Overbrugging(BaseModel):
         return list(dict.fromkeys(value))
 
     @model_validator(mode="after")
-    def _consistent(self) -> Overbrugging:
+    def _consistent(self) -> OverbruggingRequest:
         if self.settlement_deadline < self.start_date:
             raise ValueError("De uiterste verrekendatum ligt vóór de startdatum.")
         if self.transition is Transition.OVERIG and not self.transition_note:
             raise ValueError("Beschrijf de overgang bij 'Andere overgang'.")
         return self
+
+
+class Overbrugging(OverbruggingRequest, CaseItem):
+    """The aggregate: request, steps, booked costs and the settlement. `version` guards against lost updates."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    status: OverbruggingStatus = OverbruggingStatus.AANGEVRAAGD
+    steps: list[StatusStep] = Field(default_factory=list)
+    costs: list[CostBooking] = Field(default_factory=list, max_length=2000)
+    settlement: Settlement | None = None
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
     # -- derived -------------------------------------------------------------------------------------
     @property

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from domain.catalogues import legal_basis
 from domain.errors import InvalidInput, Problem
 from domain.household import Household
+from domain.jsondata import JsonObject
 from domain.legal import JuridischeParagraaf
 from domain.messages import dutch_problems
 from domain.plan import (
@@ -68,7 +69,7 @@ class PlanDocument(BaseModel):
     created_by: str = Field(default="", max_length=120)
 
 
-def plan_to_document(plan: Maatwerkplan) -> dict[str, Any]:
+def plan_to_document(plan: Maatwerkplan) -> JsonObject:
     """The plan version as JSON-ready data (no database ids)."""
     data = plan.model_dump(
         mode="json",
@@ -173,7 +174,7 @@ def plans_from_documents(data: Any, household: Household, *, prefix: str = "plan
     return plans
 
 
-def plan_file(plan: Maatwerkplan, exported_at: datetime) -> dict[str, Any]:
+def plan_file(plan: Maatwerkplan, exported_at: datetime) -> JsonObject:
     """A standalone plan file (`doorbraak plan import CASUS BESTAND`)."""
     return {
         "format": PLAN_FORMAT,
@@ -210,7 +211,7 @@ def plan_document_from_file(data: Any) -> Mapping[str, Any]:
 # -- JSON view for `plan show --json` -------------------------------------------------------------
 
 
-def rekensom_json(result: RekensomResult, price_year: int | None = None) -> dict[str, Any]:
+def rekensom_json(result: RekensomResult, price_year: int | None = None) -> JsonObject:
     """Per party (the household included) the net effect, the society total (real costs only) and the
     verschuivingen (overdrachten); amounts as strings with two decimals. docs/plan.md documents the fields."""
     totals = result.totals
@@ -255,7 +256,7 @@ def rekensom_json(result: RekensomResult, price_year: int | None = None) -> dict
     }
 
 
-def legal_bases_json(plan: Maatwerkplan) -> list[dict[str, Any]]:
+def legal_bases_json(plan: Maatwerkplan) -> list[JsonObject]:
     """Every legal basis the plan uses, with catalogue data and where it is used."""
     result = []
     for basis_id in chosen_basis_ids(plan):
@@ -293,7 +294,7 @@ def plan_show_json(
     missing: Sequence[MissingItem],
     warnings: Sequence[MissingItem],
     versions: Sequence[PlanVersionInfo],
-) -> dict[str, Any]:
+) -> JsonObject:
     """What `doorbraak plan show --json` prints (no BSN, no address)."""
     return {
         "case_number": household.case_number,

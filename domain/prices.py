@@ -17,12 +17,13 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from domain import reference
 from domain.errors import DomainError
+from domain.jsondata import JsonObject
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -38,8 +39,8 @@ class UnknownStatutoryAmount(DomainError):
     title = "Wettelijk bedrag onbekend"
 
 
-def _load(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resources.files(reference).joinpath(name).read_text(encoding="utf-8"))
+def _load(name: str) -> JsonObject:
+    data: JsonObject = json.loads(resources.files(reference).joinpath(name).read_text(encoding="utf-8"))
     return data
 
 

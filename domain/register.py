@@ -42,6 +42,7 @@ from rapidfuzz.distance import OSA
 from domain import reference
 from domain.errors import InvalidInput, Problem
 from domain.household import ORGANISATION_TYPE_LABELS, LegalFramework, OrganisationType
+from domain.jsondata import JsonObject
 from domain.messages import dutch_problems
 
 VERIFY_MONTHS = 12
@@ -277,9 +278,9 @@ MANDATE_LABELS: dict[MandateLevel, str] = {
 
 
 @cache
-def _enum_lookup(enum: type[StrEnum]) -> dict[str, Any]:
+def _enum_lookup(enum: type[StrEnum]) -> dict[str, StrEnum]:
     labels: Mapping[Any, str] = MANDATE_LABELS if enum is MandateLevel else ORGANISATION_TYPE_LABELS
-    lookup: dict[str, Any] = {}
+    lookup: dict[str, StrEnum] = {}
     for member in enum:
         lookup[search_text(member.value)] = member
         lookup[search_text(labels[member])] = member
@@ -858,7 +859,7 @@ def _split_list(value: str) -> list[str]:
 
 def fields_from_csv(values: Mapping[str, str]) -> ContactFields:
     """Validate one CSV row (column name → text) into ContactFields; problems name the CSV column."""
-    data: dict[str, Any] = {}
+    data: JsonObject = {}
     for column in CSV_COLUMNS:
         raw = values.get(column.name, "")
         if column.field == "municipality_codes":

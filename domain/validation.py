@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from stdnum.nl import bsn as stdnum_bsn
-from stdnum.nl import postcode as stdnum_postcode
+# python-stdnum is imported on first use (its import pulls in ssl and pydoc: start-up time of every command).
 
 ASCII_DIGITS = frozenset("0123456789")
 CASE_NUMBER_RE = re.compile(r"^DB-(\d{4})-(\d{6})$")
@@ -27,6 +26,8 @@ def normalise_bsn(value: str) -> str:
         compact = "0" + compact
     if len(compact) != 9:
         raise ValueError("Een BSN bestaat uit 9 cijfers (0-9).")
+    from stdnum.nl import bsn as stdnum_bsn
+
     if not stdnum_bsn.is_valid(compact) or int(compact) == 0:
         raise ValueError("Dit is geen geldig BSN (de elfproef klopt niet).")
     return compact
@@ -41,6 +42,8 @@ def mask_bsn(value: str | None) -> str:
 
 def normalise_postcode(value: str) -> str:
     """Return a postcode as `1234 AB` or raise ValueError."""
+    from stdnum.nl import postcode as stdnum_postcode
+
     try:
         return str(stdnum_postcode.validate(value.strip()))
     except Exception as exc:  # stdnum raises several ValidationError subclasses

@@ -65,6 +65,16 @@ class StatusStep(BaseModel):
     note: LongText = ""
 
 
+class CaseItem(BaseModel):
+    """The first fields of every stored workflow item: its id once stored and the household it belongs to.
+
+    An item model derives from its content model (what a user fills in) and this one, so the content is
+    declared once and the item's fields still begin with `id` and `case_number`."""
+
+    id: int | None = None
+    case_number: CaseNumber
+
+
 class WorkflowItem(Protocol):
     """What every workflow item has: an id once stored, its case, a version, a state and its steps."""
 

@@ -40,7 +40,6 @@ from storage.files import make_private_directory, readable_by_others
 from storage.households import Clock, utcnow
 from storage.installation import file_is_oefenomgeving, is_oefenomgeving
 from storage.migrate import current_revisions, ensure_current, head_revisions
-from storage.rls import database_user
 from storage.settings import Settings
 from storage.unit_of_work import SqlUnitOfWork, session_factory
 from storage.users import Argon2PasswordHasher
@@ -125,6 +124,8 @@ class Database:
 
     def _login_as_database_role(self, username: str, password: str) -> Actor:
         """Connect as the user's own PostgreSQL role; from then on every query runs under its policies."""
+        from storage.rls import database_user
+
         username = username.strip().lower()
         url = make_url(self.settings.database_url).set(username=username, password=password or None)
         engine = make_engine(url.render_as_string(hide_password=False))

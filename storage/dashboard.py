@@ -187,6 +187,16 @@ class SqlDashboardRepository:
         bucket = func.coalesce(in_force, case((concept, literal(CONCEPT)), else_=literal("geen")))
         return select(col(H.id).label("household_id"), bucket.label("bucket")).where(*_caseload(scope))
 
+    def _overdue(self, scope: DashboardScope) -> list[ColumnElement[bool]]:
+        """Unfinished actions with a deadline before the peildatum. On SQLite both are wrapped, so that its
+        planner does not walk ix_plan_action_status_deadline (the open actions of every municipality) but
+        finds the actions per plan in force, by plan_id; PostgreSQL's planner needs the plain columns for
+        its row estimates."""
+        if self._postgres:
+            return [col(PlanActionRow.status).in_(UNFINISHED), col(PlanActionRow.deadline) < scope.peildatum]
+        return [(col(PlanActionRow.status) + "").in_(UNFINISHED),
+                func.coalesce(col(PlanActionRow.deadline), date.max) < scope.peildatum]
+
     def _rows_overdue_actions(self, scope: DashboardScope) -> Query:
         force = self._in_force(scope)
         return (
@@ -195,10 +205,7 @@ class SqlDashboardRepository:
             .join(H, col(H.id) == force.c.household_id)
             .where(
                 force.c.status.in_(EXECUTING),
-                # Wrapped, so that SQLite does not walk ix_plan_action_status_deadline (the open actions of every
-                # municipality): the actions are found per plan in force, by plan_id.
-                (col(PlanActionRow.status) + "").in_(UNFINISHED),
-                func.coalesce(col(PlanActionRow.deadline), date.max) < scope.peildatum,
+                *self._overdue(scope),
                 col(H.status) != HouseholdStatus.AFGESLOTEN.value,
             )
         )
@@ -322,20 +329,21 @@ class SqlDashboardRepository:
         """Per unit (person or plan) and key: the first and the last score, the last one in the period."""
         s = self._scores(scope)
         order = (s.c.on_date, s.c.moment)
+        # One sort: the position in the series and the series' length over the same window; the last score
+        # is the one at the last position.
         first = func.row_number().over(partition_by=(s.c.unit, s.c.key), order_by=order)
-        last = func.row_number().over(partition_by=(s.c.unit, s.c.key), order_by=(s.c.on_date.desc(),
-                                                                                    s.c.moment.desc()))
-        ranked = select(s, first.label("rn_first"), last.label("rn_last")).subquery("ranked")
+        length = func.count().over(partition_by=(s.c.unit, s.c.key), order_by=order, rows=(None, None))
+        ranked = select(s, first.label("rn_first"), length.label("n")).subquery("ranked")
         per_unit = (
             select(
                 ranked.c.household_id,
                 ranked.c.key,
                 func.count().label("moments"),
                 func.max(case((ranked.c.rn_first == 1, ranked.c.score))).label("before"),
-                func.max(case((ranked.c.rn_last == 1, ranked.c.score))).label("after"),
-                func.max(case((ranked.c.rn_last == 1, ranked.c.on_date))).label("last_on"),
+                func.max(case((ranked.c.rn_first == ranked.c.n, ranked.c.score))).label("after"),
+                func.max(case((ranked.c.rn_first == ranked.c.n, ranked.c.on_date))).label("last_on"),
             )
-            .group_by(ranked.c.unit, ranked.c.household_id, ranked.c.key)
+            .group_by(ranked.c.unit, ranked.c.key, ranked.c.household_id)  # the window's order: no sort
             .subquery("per_unit")
         )
         return (

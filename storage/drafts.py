@@ -14,7 +14,8 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+
+from domain.jsondata import JsonObject
 
 
 class LocalDrafts:
@@ -27,7 +28,7 @@ class LocalDrafts:
         digest = hashlib.sha256(f"{self.scope}\n{username}\n{key}".encode()).hexdigest()[:32]
         return self.directory / f"{digest}.json"
 
-    def save(self, username: str, key: str, content: dict[str, Any]) -> None:
+    def save(self, username: str, key: str, content: JsonObject) -> None:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = self.path(username, key)
         fd, tmp = tempfile.mkstemp(prefix=".concept.", suffix=".tmp", dir=self.directory)
@@ -42,7 +43,7 @@ class LocalDrafts:
             Path(tmp).unlink(missing_ok=True)
             raise
 
-    def load(self, username: str, key: str) -> dict[str, Any] | None:
+    def load(self, username: str, key: str) -> JsonObject | None:
         try:
             data = json.loads(self.path(username, key).read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlmodel import col
 
 from domain.escalation import (
@@ -24,111 +26,85 @@ from domain.escalation import (
 from domain.lmm import NationalCandidate
 from domain.signals import CaseOwner, EscalationCandidate
 from storage.case_tables import EscalationKnelpuntRow, EscalationRouteRow, EscalationRow, EscalationStepRow
-from storage.households import as_utc
 from storage.tables import HouseholdRow
 from storage.workflow import CaseWorkflowRepository, municipality_filter, not_null, owner_of
 
 BLOCKAGE_EXCERPT = 200
 
 
-class SqlEscalationRepository(CaseWorkflowRepository[Escalation]):
-    row_model = EscalationRow
-    step_model = EscalationStepRow
-    child_models = (EscalationRouteRow, EscalationStepRow, EscalationKnelpuntRow)
-    parent_key = "escalation_id"
-    reference_prefix = "Escalatie ESC-"
-    workflow = ESCALATION_WORKFLOW
-
+class SqlEscalationRepository(
+    CaseWorkflowRepository[Escalation], item=Escalation, page=EscalationPage, workflow=ESCALATION_WORKFLOW,
+    reference="Escalatie ESC-", row=EscalationRow, steps=EscalationStepRow,
+    children=(EscalationRouteRow, EscalationKnelpuntRow),
+):
     # -- reading ---------------------------------------------------------------------------------
-    def _to_domain(self, row: EscalationRow, case_number: str) -> Escalation:
-        assert row.id is not None
-        routes = self._children_of(EscalationRouteRow, row.id)
-        knelpunt_ids = [k.knelpunt_id for k in self._children_of(EscalationKnelpuntRow, row.id)]
-        return Escalation.model_validate(
-            {
-                "id": row.id,
-                "case_number": case_number,
-                "level": row.level,
-                "status": row.status,
-                "urgent": row.urgent,
-                "urgency_note": row.urgency_note,
-                "complex": row.complex,
-                "complexity_note": row.complexity_note,
-                "domains": json.loads(row.domains),
-                "organisations": json.loads(row.organisations),
-                "routes_tried": [
-                    {"level": r.level, "tried_on": r.tried_on, "description": r.description, "outcome": r.outcome}
-                    for r in routes
-                ],
-                "blockage_kind": row.blockage_kind,
-                "blockage": row.blockage,
-                "requested_solution": row.requested_solution,
-                "consent": {
-                    "given": row.consent_given,
-                    "given_on": row.consent_given_on,
-                    "scope": row.consent_scope,
-                    "recipients": json.loads(row.consent_recipients),
-                    "expires_on": row.consent_expires_on,
-                },
-                "knelpunt_ids": knelpunt_ids,
-                "previous_id": row.previous_id,
-                "created_on": row.created_on,
-                "submitted_on": row.submitted_on,
-                "started_on": row.started_on,
-                "closed_on": row.closed_on,
-                "steps": self._steps(row.id),
-                "version": row.version,
-                "created_at": as_utc(row.created_at),
-                "updated_at": as_utc(row.updated_at),
-            }
+    def _content(self, row: EscalationRow, item_id: int) -> dict[str, Any]:
+        routes = self._children_of(EscalationRouteRow, item_id)
+        return {
+            "level": row.level,
+            "urgent": row.urgent,
+            "urgency_note": row.urgency_note,
+            "complex": row.complex,
+            "complexity_note": row.complexity_note,
+            "domains": json.loads(row.domains),
+            "organisations": json.loads(row.organisations),
+            "routes_tried": [
+                {"level": r.level, "tried_on": r.tried_on, "description": r.description, "outcome": r.outcome}
+                for r in routes
+            ],
+            "blockage_kind": row.blockage_kind,
+            "blockage": row.blockage,
+            "requested_solution": row.requested_solution,
+            "consent": {
+                "given": row.consent_given,
+                "given_on": row.consent_given_on,
+                "scope": row.consent_scope,
+                "recipients": json.loads(row.consent_recipients),
+                "expires_on": row.consent_expires_on,
+            },
+            "knelpunt_ids": [k.knelpunt_id for k in self._children_of(EscalationKnelpuntRow, item_id)],
+            "previous_id": row.previous_id,
+            "created_on": row.created_on,
+            "submitted_on": row.submitted_on,
+            "started_on": row.started_on,
+            "closed_on": row.closed_on,
+        }
+
+    def _filters(self, query: EscalationQuery) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if query.levels is not None:
+            found.append(col(EscalationRow.level).in_(sorted(level.value for level in query.levels)))
+        if query.submitted_before is not None:
+            found.append(col(EscalationRow.submitted_on) < query.submitted_before)
+        return found
+
+    def _list_columns(self) -> tuple[Any, ...]:
+        return (
+            col(EscalationRow.level),
+            func.substr(col(EscalationRow.blockage), 1, BLOCKAGE_EXCERPT),
+            col(EscalationRow.created_on),
+            col(EscalationRow.submitted_on),
+            col(EscalationRow.closed_on),
         )
 
-    def page(self, query: EscalationQuery, municipality_codes: frozenset[str] | None = None) -> EscalationPage:
-        conditions = self._conditions(query.case_number, query.statuses, municipality_codes)
-        if query.levels is not None:
-            conditions.append(col(EscalationRow.level).in_(sorted(level.value for level in query.levels)))
-        if query.submitted_before is not None:
-            conditions.append(col(EscalationRow.submitted_on) < query.submitted_before)
-        # Inbox order: waiting ones first (oldest submission first), then concepts, then closed (newest first).
+    def _list_order(self) -> tuple[Any, ...]:
+        """Inbox order: waiting ones first (oldest submission first), then concepts, then closed (newest first)."""
         bucket = case(
             (col(EscalationRow.status).in_([s.value for s in INBOX_STATUSES]), 0),
             (col(EscalationRow.status) == EscalationStatus.CONCEPT.value, 1),
             else_=2,
         )
-        rows, total = self._page(
-            (
-                col(EscalationRow.id),
-                col(HouseholdRow.case_number),
-                col(HouseholdRow.name),
-                col(EscalationRow.level),
-                col(EscalationRow.status),
-                func.substr(col(EscalationRow.blockage), 1, BLOCKAGE_EXCERPT),
-                col(EscalationRow.created_on),
-                col(EscalationRow.submitted_on),
-                col(EscalationRow.closed_on),
-            ),
-            conditions,
-            (
-                bucket,
-                case((bucket == 0, col(EscalationRow.submitted_on)), else_=None),
-                col(EscalationRow.closed_on).desc(),
-                col(EscalationRow.id).desc(),
-            ),
-            query.offset,
-            query.limit,
-            lambda r: EscalationListRow(
-                id=r[0],
-                case_number=r[1],
-                household_name=r[2],
-                level=EscalationLevel(r[3]),
-                status=EscalationStatus(r[4]),
-                blockage=r[5] or "",
-                created_on=r[6],
-                submitted_on=r[7],
-                closed_on=r[8],
-            ),
+        return (
+            bucket,
+            case((bucket == 0, col(EscalationRow.submitted_on)), else_=None),
+            col(EscalationRow.closed_on).desc(),
+            col(EscalationRow.id).desc(),
         )
-        return EscalationPage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+
+    def _list_row(self, common: dict[str, Any], columns: Sequence[Any]) -> EscalationListRow:
+        level, blockage, created_on, submitted_on, closed_on = columns
+        return EscalationListRow(**common, level=level, blockage=blockage or "", created_on=created_on,
+                                 submitted_on=submitted_on, closed_on=closed_on)
 
     def national_candidates(self, day: date) -> list[NationalCandidate]:
         stmt = (

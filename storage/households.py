@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, bindparam, delete, func, select, text, update
+from sqlalchemy import ColumnElement, Integer, String, bindparam, delete, func, select, text, type_coerce, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col
@@ -25,7 +25,15 @@ from domain.household import (
     Problem,
 )
 from domain.validation import format_case_number
-from storage.tables import CaseNumberSequence, HouseholdRow, InvolvedOrganisationRow, MemberRow, ProblemRow
+from storage.tables import (
+    CaseNumberSequence,
+    HouseholdRow,
+    InvolvedOrganisationRow,
+    MemberRow,
+    ProblemRow,
+    RowValues,
+    SqlParams,
+)
 
 Clock = Callable[[], datetime]
 
@@ -62,7 +70,7 @@ def household_search_text(household: Household) -> str:
     return search_normalise(" ".join(p for p in parts if p))
 
 
-def household_row_values(household: Household) -> dict[str, Any]:
+def household_row_values(household: Household) -> RowValues:
     """The household row's content columns (not id, case number, version or timestamps).
 
     Shared by the repository and the bulk seed, so both write exactly the same rows.
@@ -84,16 +92,16 @@ def household_row_values(household: Household) -> dict[str, Any]:
     }
 
 
-def member_values(member: Member) -> dict[str, Any]:
+def member_values(member: Member) -> RowValues:
     return {"name": member.name, "date_of_birth": member.date_of_birth, "role": str(member.role), "bsn": member.bsn}
 
 
-def problem_values(problem: Problem) -> dict[str, Any]:
+def problem_values(problem: Problem) -> RowValues:
     return {"leefgebied": problem.leefgebied, "score": problem.score, "since": problem.since,
             "description": problem.description, "member_id": problem.member_id}
 
 
-def organisation_values(organisation: InvolvedOrganisation) -> dict[str, Any]:
+def organisation_values(organisation: InvolvedOrganisation) -> RowValues:
     return {"name": organisation.name, "type": str(organisation.type),
             "legal_framework": str(organisation.legal_framework), "product": organisation.product,
             "yearly_cost": organisation.yearly_cost}
@@ -132,9 +140,60 @@ _PAGE_COLUMNS: tuple[Any, ...] = (
 """The case list's columns, in CaseListRow's order."""
 
 
+_STATUSES = {status.value: status for status in HouseholdStatus}
+
+
 def _case_row(r: Any) -> CaseListRow:
-    return CaseListRow(case_number=r[0], name=r[1], municipality_name=r[2], status=HouseholdStatus(r[3]),
+    return CaseListRow(case_number=r[0], name=r[1], municipality_name=r[2], status=_STATUSES[r[3]],
                        professional=r[4], updated_at=as_utc(r[5]))
+
+
+def _page_columns(dialect: str) -> tuple[Any, ...]:
+    """SQLite: the moment as its stored text, parsed by `datetime.fromisoformat` (C) in `_case_rows`; the
+    DateTime type's own regular-expression parser cost as much as the page query."""
+    if dialect != "sqlite":
+        return _PAGE_COLUMNS
+    return (*_PAGE_COLUMNS[:5], type_coerce(HouseholdRow.updated_at, String).label("updated_at"))
+
+
+def _case_rows(result: Any, dialect: str) -> list[CaseListRow]:
+    rows = result.all()  # one fetchall; iterating the result fetches row by row
+    if dialect != "sqlite":
+        return [_case_row(r) for r in rows]
+    parse = datetime.fromisoformat
+    return [
+        CaseListRow(case_number=r[0], name=r[1], municipality_name=r[2], status=_STATUSES[r[3]],
+                    professional=r[4], updated_at=parse(r[5] + "+00:00"))  # stored as UTC; 7x faster than .replace
+        for r in rows
+    ]
+
+
+_UNFILTERED: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+
+
+def _unfiltered_statements(
+    dialect: str, sort: CaseSort, descending: bool, codes: bool, status: bool, municipality: bool
+) -> tuple[Any, Any]:
+    """The count and the page of the case list without a text, built once per shape (parameters bound)."""
+    key = (dialect, sort, descending, codes, status, municipality)
+    found = _UNFILTERED.get(key)
+    if found is not None:
+        return found
+    conditions: list[ColumnElement[bool]] = []
+    if codes:
+        conditions.append(col(HouseholdRow.municipality_code).in_(bindparam("codes", expanding=True)))
+    if status:
+        conditions.append(col(HouseholdRow.status) == bindparam("status"))
+    if municipality:
+        conditions.append(col(HouseholdRow.municipality_code) == bindparam("code"))
+    count = select(func.count()).select_from(HouseholdRow).where(*conditions)
+    sort_column = SORT_COLUMNS[sort]
+    order = ([sort_column.desc(), col(HouseholdRow.id).desc()] if descending
+             else [sort_column.asc(), col(HouseholdRow.id).asc()])
+    page = (select(*_page_columns(dialect)).where(*conditions).order_by(*order)
+            .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)))
+    _UNFILTERED[key] = (count, page)
+    return count, page
 
 
 RowT = TypeVar("RowT", MemberRow, ProblemRow, InvolvedOrganisationRow)
@@ -270,6 +329,9 @@ class SqlHouseholdRepository:
         broad one walks the sort column's index and checks each row, which finds a page of dense matches
         at once. PostgreSQL's planner makes that choice itself with the pg_trgm index.
         """
+        terms = query.terms
+        if not terms:
+            return self._unfiltered_page(query, municipality_codes)
         conditions: list[ColumnElement[bool]] = []
         if municipality_codes is not None:
             conditions.append(col(HouseholdRow.municipality_code).in_(sorted(municipality_codes)))
@@ -277,7 +339,6 @@ class SqlHouseholdRepository:
             conditions.append(col(HouseholdRow.status) == query.status.value)
         if query.municipality_code:
             conditions.append(col(HouseholdRow.municipality_code) == query.municipality_code)
-        terms = query.terms
         # SQLite: a term of three or more letters that is not everywhere is looked up in the trigram
         # index; a short or very common one is checked per row (PostgreSQL's planner chooses itself).
         selective = [t for t in terms if len(t) >= TRIGRAM and self._fts_matches_at_most(t, COUNT_CAP)]
@@ -285,28 +346,48 @@ class SqlHouseholdRepository:
         filters = [*conditions, *([_fts_match(selective)] if selective else []), *checked]
 
         total_exact = True
-        if terms:
-            matches = select(col(HouseholdRow.id)).where(*filters).limit(COUNT_CAP + 1)
-            total = self.session.scalar(select(func.count()).select_from(matches.subquery())) or 0
-            if total > COUNT_CAP:
-                total, total_exact = COUNT_CAP, False
-            elif self.session.get_bind().dialect.name == "postgresql":
-                if total <= PG_SORT_MATCHES_MAX:
-                    return self._sorted_matches(query, filters, total)
-                # Denser matches fill a page soon enough along the sort column's index.
-            else:
-                # Few matches: collect them once and sort those, instead of walking the sort index and
-                # testing row after row until a page is full (slow when matches are rare).
-                filters = [col(HouseholdRow.id).in_(select(col(HouseholdRow.id)).where(*filters))]
+        connection = self.session.connection()
+        matches = select(col(HouseholdRow.id)).where(*filters).limit(COUNT_CAP + 1)
+        total = connection.execute(select(func.count()).select_from(matches.subquery())).scalar() or 0
+        if total > COUNT_CAP:
+            total, total_exact = COUNT_CAP, False
+        elif connection.dialect.name == "postgresql":
+            if total <= PG_SORT_MATCHES_MAX:
+                return self._sorted_matches(query, filters, total)
+            # Denser matches fill a page soon enough along the sort column's index.
         else:
-            total = self.session.scalar(select(func.count()).select_from(HouseholdRow).where(*conditions)) or 0
+            # Few matches: collect them once and sort those, instead of walking the sort index and
+            # testing row after row until a page is full (slow when matches are rare).
+            filters = [col(HouseholdRow.id).in_(select(col(HouseholdRow.id)).where(*filters))]
 
         sort_column = SORT_COLUMNS[query.sort]
         tie = col(HouseholdRow.id).desc() if query.descending else col(HouseholdRow.id).asc()
         order = [sort_column.desc() if query.descending else sort_column.asc(), tie]
-        stmt = select(*_PAGE_COLUMNS).where(*filters).order_by(*order).offset(query.offset).limit(query.limit)
-        rows = [_case_row(r) for r in self.session.execute(stmt)]
+        stmt = select(*_page_columns(connection.dialect.name)).where(*filters).order_by(*order)
+        stmt = stmt.offset(query.offset).limit(query.limit)
+        rows = _case_rows(connection.execute(stmt), connection.dialect.name)
         return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit, total_exact=total_exact)
+
+    def _unfiltered_page(self, query: CaseListQuery, municipality_codes: frozenset[str] | None) -> CaseListPage:
+        """The case list without a text: the exact count and one page along the sort column's index, as
+        prebuilt Core statements on the session's connection (building and caching a statement per call,
+        and the ORM's execute path, cost more than the two queries at 100,000 households)."""
+        connection = self.session.connection()
+        dialect = connection.dialect.name
+        params: SqlParams = {"offset": query.offset, "limit": query.limit}
+        if municipality_codes is not None:
+            params["codes"] = sorted(municipality_codes)
+        if query.status is not None:
+            params["status"] = query.status.value
+        if query.municipality_code:
+            params["code"] = query.municipality_code
+        count, page = _unfiltered_statements(
+            dialect, query.sort, query.descending, municipality_codes is not None, query.status is not None,
+            bool(query.municipality_code),
+        )
+        total = connection.execute(count, params).scalar() or 0
+        rows = _case_rows(connection.execute(page, params), dialect)
+        return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit, total_exact=True)
 
     def _sorted_matches(self, query: CaseListQuery, filters: list[ColumnElement[bool]], total: int) -> CaseListPage:
         """PostgreSQL, at most COUNT_CAP matches: take them from the trigram index once (a MATERIALIZED CTE)
@@ -317,7 +398,8 @@ class SqlHouseholdRepository:
         sort_column = found.c[SORT_COLUMNS[query.sort].key]
         order = [sort_column.desc(), found.c.id.desc()] if query.descending else [sort_column.asc(), found.c.id.asc()]
         stmt = select(*(found.c[c.key] for c in _PAGE_COLUMNS)).order_by(*order).offset(query.offset).limit(query.limit)
-        rows = [_case_row(r) for r in self.session.execute(stmt)]
+        connection = self.session.connection()
+        rows = _case_rows(connection.execute(stmt), connection.dialect.name)
         return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit, total_exact=True)
 
     def _fts_matches_at_most(self, term: str, cap: int) -> bool:
@@ -387,7 +469,7 @@ class SqlHouseholdRepository:
         self.session.flush()
 
     def _sync(
-        self, model: type[RowT], household_id: int, items: Sequence[Any], values: Callable[[Any], dict[str, Any]]
+        self, model: type[RowT], household_id: int, items: Sequence[Any], values: Callable[[Any], RowValues]
     ) -> None:
         existing = {row.id: row for row in self._children(model, household_id)}
         keep: set[int] = set()

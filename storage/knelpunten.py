@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from sqlalchemy import ColumnElement, case, delete, func, select
 from sqlalchemy.orm import Session
@@ -24,6 +23,7 @@ from domain.knelpunt import (
 )
 from storage.case_tables import KnelpuntOccurrenceRow, KnelpuntRow
 from storage.households import Clock, as_utc, utcnow
+from storage.tables import RowValues
 from storage.workflow import not_null
 
 
@@ -204,7 +204,7 @@ class SqlKnelpuntRepository:
 
     def add(self, knelpunt: Knelpunt) -> Knelpunt:
         now = self.clock()
-        fields: dict[str, Any] = {"created_at": now, "updated_at": now}
+        fields: RowValues = {"created_at": now, "updated_at": now}
         row = KnelpuntRow(**fields)  # the rest is filled in below
         self._fill(row, knelpunt)
         self.session.add(row)

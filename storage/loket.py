@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -13,6 +11,7 @@ from domain.errors import NotFound, StaleVersion
 from domain.loket import LoketVraag
 from storage.case_tables import LoketStepRow, LoketVraagRow
 from storage.households import Clock, as_utc, utcnow
+from storage.tables import RowValues
 
 
 class SqlLoketRepository:
@@ -91,7 +90,7 @@ class SqlLoketRepository:
 
     def add(self, vraag: LoketVraag) -> LoketVraag:
         now = self.clock()
-        fields: dict[str, Any] = {"created_at": now, "updated_at": now}
+        fields: RowValues = {"created_at": now, "updated_at": now}
         row = LoketVraagRow(**fields)  # the rest is filled in below
         self._fill(row, vraag)
         self.session.add(row)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
@@ -19,12 +21,10 @@ from domain.overbrugging import (
     OverbruggingQuery,
     OverbruggingStatus,
     Settlement,
-    Transition,
 )
 from domain.plan import ActionStatus, PlanStatus
 from domain.signals import ActionCandidate, CaseOwner, OverbruggingCandidate
 from storage.case_tables import OverbruggingCostRow, OverbruggingRow, OverbruggingStepRow
-from storage.households import as_utc
 from storage.plan_tables import PlanActionRow, PlanRow
 from storage.tables import HouseholdRow
 from storage.workflow import (  # the helpers are re-exported: other repositories import them from here
@@ -38,20 +38,19 @@ UNFINISHED_ACTIONS = (ActionStatus.OPEN.value, ActionStatus.BEZIG.value, ActionS
 ACTION_TEXT_MAX = 80
 CLOSED = (OverbruggingStatus.AFGESLOTEN.value, OverbruggingStatus.AFGEWEZEN.value)
 AWAITING = tuple(s.value for s in AWAITING_SETTLEMENT)
+REQUEST_COLUMNS = ("support_needed", "urgency_reason", "transition", "transition_note", "voorfinancier", "cap",
+                   "expected_cost", "start_date", "max_duration_months", "settlement_deadline")
+"""The request's columns that hold a field of the same name as they are."""
+LIST_COLUMNS = ("transition", "voorfinancier", "cap", "total_costs", "start_date", "settlement_deadline")
+"""What a list row reads besides id, case number, household name and state (same names on both sides)."""
 
 
-class SqlOverbruggingRepository(CaseWorkflowRepository[Overbrugging]):
-    row_model = OverbruggingRow
-    step_model = OverbruggingStepRow
-    child_models = (OverbruggingStepRow, OverbruggingCostRow)
-    parent_key = "overbrugging_id"
-    reference_prefix = "Overbrugging OB-"
-    workflow = OVERBRUGGING_WORKFLOW
-
+class SqlOverbruggingRepository(
+    CaseWorkflowRepository[Overbrugging], item=Overbrugging, page=OverbruggingPage, workflow=OVERBRUGGING_WORKFLOW,
+    reference="Overbrugging OB-", row=OverbruggingRow, steps=OverbruggingStepRow, children=(OverbruggingCostRow,),
+):
     # -- reading ---------------------------------------------------------------------------------
-    def _to_domain(self, row: OverbruggingRow, case_number: str) -> Overbrugging:
-        assert row.id is not None
-        costs = self._children_of(OverbruggingCostRow, row.id)
+    def _content(self, row: OverbruggingRow, item_id: int) -> dict[str, Any]:
         settlement: Settlement | None = None
         if row.settlement_shares is not None:
             settlement = Settlement.model_validate(
@@ -63,79 +62,37 @@ class SqlOverbruggingRepository(CaseWorkflowRepository[Overbrugging]):
                     "note": row.settlement_note or "",
                 }
             )
-        return Overbrugging.model_validate(
-            {
-                "id": row.id,
-                "case_number": case_number,
-                "support_needed": row.support_needed,
-                "urgency_reason": row.urgency_reason,
-                "transition": row.transition,
-                "transition_note": row.transition_note,
-                "laws_in_dispute": json.loads(row.laws_in_dispute),
-                "organisations_in_dispute": json.loads(row.organisations_in_dispute),
-                "voorfinancier": row.voorfinancier,
-                "cap": row.cap,
-                "expected_cost": row.expected_cost,
-                "start_date": row.start_date,
-                "max_duration_months": row.max_duration_months,
-                "settlement_deadline": row.settlement_deadline,
-                "status": row.status,
-                "steps": self._steps(row.id),
-                "costs": [
-                    {
-                        "id": c.id,
-                        "booked_on": c.booked_on,
-                        "amount": c.amount,
-                        "description": c.description,
-                        "by": c.by_name,
-                    }
-                    for c in costs
-                ],
-                "settlement": settlement,
-                "version": row.version,
-                "created_at": as_utc(row.created_at),
-                "updated_at": as_utc(row.updated_at),
-            }
-        )
+        request = {name: getattr(row, name) for name in REQUEST_COLUMNS}
+        return {
+            **request,
+            "laws_in_dispute": json.loads(row.laws_in_dispute),
+            "organisations_in_dispute": json.loads(row.organisations_in_dispute),
+            "costs": [
+                {"id": c.id, "booked_on": c.booked_on, "amount": c.amount, "description": c.description,
+                 "by": c.by_name}
+                for c in self._children_of(OverbruggingCostRow, item_id)
+            ],
+            "settlement": settlement,
+        }
 
-    def page(self, query: OverbruggingQuery, municipality_codes: frozenset[str] | None = None) -> OverbruggingPage:
-        conditions = self._conditions(query.case_number, query.statuses, municipality_codes)
+    def _filters(self, query: OverbruggingQuery) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
         if query.past_deadline_on is not None:
-            conditions.append(col(OverbruggingRow.status).in_(AWAITING))
-            conditions.append(col(OverbruggingRow.settlement_deadline) < query.past_deadline_on)
+            found.append(col(OverbruggingRow.status).in_(AWAITING))
+            found.append(col(OverbruggingRow.settlement_deadline) < query.past_deadline_on)
         if query.over_cap:
-            conditions.append(col(OverbruggingRow.total_costs) > col(OverbruggingRow.cap))
-        rows, total = self._page(
-            (
-                col(OverbruggingRow.id),
-                col(HouseholdRow.case_number),
-                col(HouseholdRow.name),
-                col(OverbruggingRow.status),
-                col(OverbruggingRow.transition),
-                col(OverbruggingRow.voorfinancier),
-                col(OverbruggingRow.cap),
-                col(OverbruggingRow.total_costs),
-                col(OverbruggingRow.start_date),
-                col(OverbruggingRow.settlement_deadline),
-            ),
-            conditions,
-            (col(OverbruggingRow.settlement_deadline), col(OverbruggingRow.id)),
-            query.offset,
-            query.limit,
-            lambda r: OverbruggingListRow(
-                id=r[0],
-                case_number=r[1],
-                household_name=r[2],
-                status=OverbruggingStatus(r[3]),
-                transition=Transition(r[4]),
-                voorfinancier=r[5],
-                cap=r[6],
-                total_costs=r[7],
-                start_date=r[8],
-                settlement_deadline=r[9],
-            ),
-        )
-        return OverbruggingPage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+            found.append(col(OverbruggingRow.total_costs) > col(OverbruggingRow.cap))
+        return found
+
+    def _list_columns(self) -> tuple[Any, ...]:
+        return tuple(col(getattr(OverbruggingRow, name)) for name in LIST_COLUMNS)
+
+    def _list_order(self) -> tuple[Any, ...]:
+        """Earliest settlement deadline first."""
+        return (col(OverbruggingRow.settlement_deadline), col(OverbruggingRow.id))
+
+    def _list_row(self, common: dict[str, Any], columns: Sequence[Any]) -> OverbruggingListRow:
+        return OverbruggingListRow(**common, **dict(zip(LIST_COLUMNS, columns, strict=True)))
 
     def signal_candidates(
         self, today: date, municipality_codes: frozenset[str] | None = None

@@ -26,6 +26,7 @@ from sqlmodel import col
 from domain.plan import Maatwerkplan, PlanStatus
 from domain.rekensom import calculate
 from storage.plan_tables import PlanRekensomRow, PlanRow
+from storage.tables import RowValues
 
 CONCEPT = PlanStatus.CONCEPT.value
 
@@ -39,7 +40,7 @@ def _cents(amount: Any) -> int:
     return int(amount * 100)
 
 
-def rekensom_rows(plan_id: int, plan: Maatwerkplan) -> list[dict[str, Any]]:
+def rekensom_rows(plan_id: int, plan: Maatwerkplan) -> list[RowValues]:
     """The `plan_rekensom` rows of a plan version: one per party of its rekensom result."""
     result = calculate(plan.rekensom)
     return [

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col
@@ -44,7 +44,7 @@ from storage.plan_tables import (
     PlanRekensomRow,
     PlanRow,
 )
-from storage.tables import HouseholdRow
+from storage.tables import HouseholdRow, RowValues
 
 _CHILDREN: tuple[type[Any], ...] = (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow,
                                      PlanRekensomRow)
@@ -65,7 +65,7 @@ def _cents(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-def plan_row_values(plan: Maatwerkplan) -> dict[str, Any]:
+def plan_row_values(plan: Maatwerkplan) -> RowValues:
     """A plan's own columns (the children are separate rows)."""
     consent = plan.consent
     decision = plan.decision
@@ -107,7 +107,7 @@ def _table(model: type[Any]) -> Table:
     return table
 
 
-def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict[str, Any]]]:
+def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[RowValues]]:
     """The goal, action, cost-line, legal-basis and evaluation rows of a plan, per table, as plain values
     (written with one executemany per table, by the repository and by the bulk seed), and its rekensom
     summary for the dashboard (storage/plan_summary.py)."""
@@ -122,7 +122,7 @@ def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict
         }
         for position, goal in enumerate(plan.goals)
     ]
-    bases: list[dict[str, Any]] = []
+    bases: list[RowValues] = []
 
     def basis(kind: str, basis_id: str, toelichting: str = "", action_key: str | None = None) -> None:
         bases.append(
@@ -216,6 +216,36 @@ def plan_child_values(plan_id: int, plan: Maatwerkplan) -> dict[Table, list[dict
     }
 
 
+def _child_rows(model: type[Any]) -> Any:
+    table = _table(model)
+    order = [table.c.position, table.c.id] if "position" in table.c else [table.c.moment]
+    return select(table).where(table.c.plan_id == bindparam("plan_id")).order_by(*order)
+
+
+_CHILD_ROWS: dict[type[Any], Any] = {
+    model: _child_rows(model)
+    for model in (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow)
+}
+"""The children a plan is read from (the rekensom summary is the dashboard's, never read back here)."""
+_PLANS = _table(PlanRow)
+_NEWEST_PLAN = (
+    select(_PLANS)
+    .join(HouseholdRow, col(HouseholdRow.id) == _PLANS.c.household_id)
+    .where(col(HouseholdRow.case_number) == bindparam("case_number"))
+    .order_by(_PLANS.c.plan_version.desc())
+    .limit(1)
+)
+"""The newest version of a case's plan, one Core row."""
+_VERSIONS = (
+    select(_PLANS.c.plan_version, _PLANS.c.status, _PLANS.c.decided_on, _PLANS.c.decided_by, _PLANS.c.created_by,
+           _PLANS.c.updated_at, _PLANS.c.version)
+    .join(HouseholdRow, col(HouseholdRow.id) == _PLANS.c.household_id)
+    .where(col(HouseholdRow.case_number) == bindparam("case_number"))
+    .order_by(_PLANS.c.plan_version)
+)
+"""Every version of a case's plan, oldest first (the version list's columns only)."""
+
+
 class SqlPlanRepository:
     def __init__(self, session: Session, clock: Clock = utcnow) -> None:
         self.session = session
@@ -245,14 +275,9 @@ class SqlPlanRepository:
     # -- plans -----------------------------------------------------------------------------------
     def current(self, case_number: str) -> Maatwerkplan | None:
         # One query for the newest version; the household is looked up on its own only when there is none
-        # (to tell "no plan yet" from "no such case").
-        row = self.session.scalars(
-            select(PlanRow)
-            .join(HouseholdRow, col(HouseholdRow.id) == col(PlanRow.household_id))
-            .where(col(HouseholdRow.case_number) == case_number)
-            .order_by(col(PlanRow.plan_version).desc())
-            .limit(1)
-        ).first()
+        # (to tell "no plan yet" from "no such case"). A Core row (prebuilt statement, the session's
+        # connection): reading needs no ORM object and no identity map.
+        row = self.session.connection().execute(_NEWEST_PLAN, {"case_number": case_number}).first()
         if row is None:
             self._household_id(case_number)
             return None
@@ -265,20 +290,6 @@ class SqlPlanRepository:
         return self._to_domain(row, case_number)
 
     def versions(self, case_number: str) -> list[PlanVersionInfo]:
-        stmt = (
-            select(
-                col(PlanRow.plan_version),
-                col(PlanRow.status),
-                col(PlanRow.decided_on),
-                col(PlanRow.decided_by),
-                col(PlanRow.created_by),
-                col(PlanRow.updated_at),
-                col(PlanRow.version),
-            )
-            .join(HouseholdRow, col(HouseholdRow.id) == col(PlanRow.household_id))
-            .where(col(HouseholdRow.case_number) == case_number)
-            .order_by(col(PlanRow.plan_version))
-        )
         found = [
             PlanVersionInfo(
                 plan_version=r[0],
@@ -289,7 +300,7 @@ class SqlPlanRepository:
                 updated_at=as_utc(r[5]),
                 version=r[6],
             )
-            for r in self.session.execute(stmt)
+            for r in self.session.connection().execute(_VERSIONS, {"case_number": case_number}).all()
         ]
         if not found:
             self._household_id(case_number)  # NotFound for an unknown case, as before
@@ -343,13 +354,11 @@ class SqlPlanRepository:
 
     def _children(self, model: type[Any], plan_id: int) -> Sequence[Any]:
         """Plain result rows (attribute access as on the ORM objects): reading a plan needs no identity map."""
-        table = _table(model)
-        order = [table.c.position, table.c.id] if "position" in table.c else [table.c.moment]
-        # Core execution on the session's connection: the ORM's execute path cost more than the query.
-        stmt = select(table).where(table.c.plan_id == plan_id).order_by(*order)
-        return self.session.connection().execute(stmt).all()
+        # Core execution of a prebuilt statement on the session's connection: the ORM's execute path, and
+        # building the statement per call, cost more than the query.
+        return self.session.connection().execute(_CHILD_ROWS[model], {"plan_id": plan_id}).all()
 
-    def _to_domain(self, row: PlanRow, case_number: str) -> Maatwerkplan:
+    def _to_domain(self, row: PlanRow | Any, case_number: str) -> Maatwerkplan:
         assert row.id is not None
         # model_construct: rows were validated on the way in (and a frozen plan must load even if a
         # catalogue entry it used were ever withdrawn).

@@ -20,13 +20,14 @@ set (the same index orders), so the results are the same.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Table, delete, select, text
+from sqlalchemy import Row, Table, TextClause, delete, select, text
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
@@ -50,6 +51,7 @@ from domain.register import (
 )
 from storage import register_tables  # noqa: F401  (registers the tables on the metadata)
 from storage.households import Clock, as_utc, utcnow
+from storage.tables import RowValues, SqlParams
 
 CONTACTS: Table = SQLModel.metadata.tables["register_contact"]
 MUNICIPALITIES: Table = SQLModel.metadata.tables["register_contact_municipality"]
@@ -85,7 +87,7 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield items[start:start + size]
 
 
-def row_values(fields: ContactFields) -> dict[str, Any]:
+def row_values(fields: ContactFields) -> RowValues:
     """The stored columns of a contact, including the folded search columns."""
     document = search_document(fields)
     return {
@@ -147,10 +149,19 @@ def contact_from_row(row: Row[Any] | Any) -> RegisterContact:
 
 def _timestamp(value: Any) -> Any:
     if isinstance(value, str):
-        from datetime import datetime
-
-        value = datetime.fromisoformat(value)
+        # Raw SQL on SQLite hands back the stored UTC text, mostly without a zone; appending it is several
+        # times cheaper than datetime.replace(tzinfo=...) per value.
+        if len(value) > 10 and value[-6] not in "+-" and value[-1] != "Z":
+            return datetime.fromisoformat(value + "+00:00")
+        return as_utc(datetime.fromisoformat(value))
     return as_utc(value) if value is not None else None
+
+
+@functools.lru_cache(maxsize=512)
+def _sql(statement: str) -> TextClause:
+    """A text() statement, made once per SQL string: text() parses the string for its parameters on every
+    call, which cost as much as a search query; the strings repeat (the search words are parameters)."""
+    return text(statement)
 
 
 class SqlRegisterRepository:
@@ -159,12 +170,16 @@ class SqlRegisterRepository:
         self.clock = clock
         bind = session.get_bind()
         self.dialect = bind.dialect.name
-        self._database_key = bind.engine.url.render_as_string(hide_password=False)
+        self._engine = bind.engine
         self._known_terms: set[str] | None = None
 
+    def _database_key(self) -> str:
+        return self._engine.url.render_as_string(hide_password=False)
+
     # -- reading -----------------------------------------------------------------------------------------
-    def _select(self, where: str, params: dict[str, Any]) -> list[RegisterContact]:
-        rows = self.session.execute(text(f"SELECT {SELECT_LIST} FROM register_contact c WHERE {where}"), params)
+    def _select(self, where: str, params: SqlParams) -> list[RegisterContact]:
+        rows = self.session.connection().execute(_sql(f"SELECT {SELECT_LIST} FROM register_contact c WHERE {where}"),
+                                                 params).all()
         return [contact_from_row(row) for row in rows]
 
     def get(self, contact_id: int) -> RegisterContact:
@@ -236,13 +251,15 @@ class SqlRegisterRepository:
 
     def _planner(self, *, seqscan: bool, indexscan: bool) -> None:
         if self.dialect == "postgresql":
-            self.session.execute(
-                text("SELECT set_config('enable_seqscan', :seq, true), set_config('enable_indexscan', :idx, true)"),
+            self.session.connection().execute(
+                _sql("SELECT set_config('enable_seqscan', :seq, true), set_config('enable_indexscan', :idx, true)"),
                 {"seq": "on" if seqscan else "off", "idx": "on" if indexscan else "off"},
             )
 
-    def _fetch(self, sql: str, params: dict[str, Any]) -> list[RegisterContact]:
-        return [contact_from_row(row) for row in self.session.execute(text(sql), params)]
+    def _fetch(self, sql: str, params: SqlParams) -> list[RegisterContact]:
+        # Core execution on the session's connection, one fetchall: the ORM's execute path and row-by-row
+        # fetching cost more than the query.
+        return [contact_from_row(row) for row in self.session.connection().execute(_sql(sql), params).all()]
 
     # The pieces below are public so the benchmark can run exactly the same SQL through the raw driver.
     def match_query(self, plan: SearchPlan, *, place: Sequence[str] = ()) -> str:
@@ -272,7 +289,7 @@ class SqlRegisterRepository:
                 parts.append("(" + " | ".join(tokens) + ")")
         return (" AND " if sqlite_dialect else " & ").join(parts)
 
-    def _text_source(self, plan: SearchPlan, params: dict[str, Any], where: list[str], *,
+    def _text_source(self, plan: SearchPlan, params: SqlParams, where: list[str], *,
                      place: Sequence[str] = (), name: str = "match") -> str:
         params[name] = self.match_query(plan, place=place)
         if self.dialect == "sqlite":
@@ -282,7 +299,7 @@ class SqlRegisterRepository:
         where.append(f"c.search_vector @@ to_tsquery('simple', :{name})")
         return "register_contact c"
 
-    def _organisation_filter(self, plan: SearchPlan, params: dict[str, Any], where: list[str]) -> None:
+    def _organisation_filter(self, plan: SearchPlan, params: SqlParams, where: list[str]) -> None:
         if plan.organisation_key:
             params["org"] = plan.organisation_key
             params["org_lo"] = plan.organisation_key + " "
@@ -291,7 +308,7 @@ class SqlRegisterRepository:
                 "(c.organisation_key = :org OR (c.organisation_key > :org_lo AND c.organisation_key < :org_hi))"
             )
 
-    def _order(self, plan: SearchPlan, params: dict[str, Any], rank: str | None) -> str:
+    def _order(self, plan: SearchPlan, params: SqlParams, rank: str | None) -> str:
         order: list[str] = []
         if plan.terms:
             params["exact"] = plan.exact_text
@@ -316,19 +333,20 @@ class SqlRegisterRepository:
 
     def count_matches(self, plan: SearchPlan, cap: int) -> int:
         """How many contacts match the text and filters, counting no further than `cap`."""
-        params: dict[str, Any] = {"cap": cap}
+        params: SqlParams = {"cap": cap}
         where: list[str] = []
         source = self._text_source(plan, params, where)
         self._organisation_filter(plan, params, where)
         inner = f"SELECT 1 FROM {source} WHERE {' AND '.join(where)} LIMIT :cap"
-        return int(self.session.execute(text(f"SELECT count(*) FROM ({inner}) AS capped"), params).scalar_one())
+        counted = self.session.connection().execute(_sql(f"SELECT count(*) FROM ({inner}) AS capped"), params)
+        return int(counted.scalar_one())
 
-    def ranked_sql(self, plan: SearchPlan, *, broad: bool = False) -> tuple[str, dict[str, Any]]:
+    def ranked_sql(self, plan: SearchPlan, *, broad: bool = False) -> tuple[str, SqlParams]:
         """Every match in the contract's order, one page. For a broad text only the candidates of
         `candidates_sql` compete, and they are ordered by the tiers and then alphabetically: a text
         matching thousands says little about relevance, and skipping the text ranking means the
         full-text index is read only up to the candidate limits."""
-        params: dict[str, Any] = {"limit": plan.limit, "offset": plan.offset}
+        params: SqlParams = {"limit": plan.limit, "offset": plan.offset}
         where: list[str] = []
         if broad:
             source = "register_contact c"
@@ -347,7 +365,7 @@ class SqlRegisterRepository:
         )
         return sql, params
 
-    def candidates_sql(self, plan: SearchPlan, params: dict[str, Any]) -> str:
+    def candidates_sql(self, plan: SearchPlan, params: SqlParams) -> str:
         """For a text that matches very many contacts, the ids that compete for the first pages: the first
         `broad_limit` of each ranking tier — organisation equal to or starting with the text (in
         organisation order), serving the household's municipality, landelijk, and any match (lowest ids
@@ -396,7 +414,7 @@ class SqlRegisterRepository:
         return " UNION ALL ".join(f"SELECT id FROM ({part}) AS tier_{n}" for n, part in enumerate(parts, start=1))
 
     def _lowest_ids_postgres(
-        self, plan: SearchPlan, params: dict[str, Any], where: list[str], place: Sequence[str], name: str
+        self, plan: SearchPlan, params: SqlParams, where: list[str], place: Sequence[str], name: str
     ) -> str:
         """The lowest `cap` ids matching a tier on PostgreSQL, cheap whether the tier is dense or sparse.
 
@@ -418,9 +436,9 @@ class SqlRegisterRepository:
             f"AS sparse WHERE (SELECT count(*) FROM {head}) < :cap"
         )
 
-    def browse_sql(self, plan: SearchPlan) -> tuple[str, dict[str, Any]]:
+    def browse_sql(self, plan: SearchPlan) -> tuple[str, SqlParams]:
         """Without text: the filtered contacts (or all) in the contract's order, one page."""
-        params: dict[str, Any] = {"limit": plan.limit, "offset": plan.offset}
+        params: SqlParams = {"limit": plan.limit, "offset": plan.offset}
         where: list[str] = []
         self._organisation_filter(plan, params, where)
         if plan.municipality_code:
@@ -444,13 +462,13 @@ class SqlRegisterRepository:
         count, highest = self.session.execute(text("SELECT count(*), coalesce(max(id), 0) FROM register_term")).one()
         generation = (int(count), int(highest))
         with _vocabulary_lock:
-            cached = _vocabularies.get(self._database_key)
+            cached = _vocabularies.get(self._database_key())
             if cached is not None and cached[0] == generation:
                 return cached[1]
         words = self.session.scalars(select(TERMS.c.term)).all()
         vocabulary = Vocabulary(words)
         with _vocabulary_lock:
-            _vocabularies[self._database_key] = (generation, vocabulary)
+            _vocabularies[self._database_key()] = (generation, vocabulary)
         return vocabulary
 
     # -- writing -----------------------------------------------------------------------------------------
@@ -515,7 +533,7 @@ class SqlRegisterRepository:
                 list(rows),
             )
 
-    def _index(self, items: Sequence[tuple[int, dict[str, Any]]]) -> None:
+    def _index(self, items: Sequence[tuple[int, RowValues]]) -> None:
         if self.dialect != "sqlite" or not items:
             return
         self.session.connection().exec_driver_sql(
@@ -561,7 +579,7 @@ class SqlRegisterRepository:
         old = self._indexed(list(existing_ids.values()))
         now = self.clock()
         rows: list[tuple[Any, ...]] = []
-        all_values: list[dict[str, Any]] = []
+        all_values: list[RowValues] = []
         words: set[str] = set()
         for fields in contacts:
             values = row_values(fields)

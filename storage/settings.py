@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import Field
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from domain.retention import RetentionSettings
 from domain.signals import SignalConfig
@@ -32,25 +31,45 @@ def default_database_url() -> str:
     return f"sqlite:///{own_data_folder() / 'doorbraak.db'}"
 
 
-class _TomlSource(PydanticBaseSettingsSource):
-    """Reads the user's config.toml if it exists (keys as in Settings, e.g. database_url = "...")."""
-
-    def __init__(self, settings_cls: type[BaseSettings], path: Path) -> None:
-        super().__init__(settings_cls)
-        self.path = path
-
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:  # pragma: no cover
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        if not self.path.is_file():
-            return {}
-        with self.path.open("rb") as fh:
-            return tomllib.load(fh)
+ENV_PREFIX = "DOORBRAAK_"
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="DOORBRAAK_", extra="ignore")
+def _toml_values(path: Path) -> dict[str, Any]:
+    """The user's config.toml if it exists (keys as in Settings, e.g. database_url = "...")."""
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _env_values(fields: dict[str, Any]) -> dict[str, Any]:
+    """DOORBRAAK_<FIELD> from the environment (the name in any case); a table (keymap, retention, worklist) as
+    JSON, e.g. DOORBRAAK_WORKLIST='{"months_before_18": 2}'."""
+    found: dict[str, Any] = {}
+    environment = {key.upper(): value for key, value in os.environ.items()}
+    for name, info in fields.items():
+        value = environment.get(f"{ENV_PREFIX}{name.upper()}")
+        if value is None:
+            continue
+        annotation = info.annotation
+        table = isinstance(annotation, type) and (issubclass(annotation, BaseModel) or annotation is dict) or (
+            getattr(annotation, "__origin__", None) is dict)
+        if table:
+            try:
+                found[name] = json.loads(value)
+            except ValueError as exc:
+                raise ValueError(f"{ENV_PREFIX}{name.upper()} is geen geldige JSON") from exc
+        else:
+            found[name] = value
+    return found
+
+
+class Settings(BaseModel):
+    """Where the values come from, first wins: arguments, DOORBRAAK_* environment variables, config.toml, the
+    defaults below. A plain pydantic model: pydantic-settings' import (its dotenv, cloud and CLI sources) was
+    start-up time of every command for what these few lines do."""
+
+    model_config = ConfigDict(extra="ignore")
 
     database_url: str = Field(default_factory=default_database_url)
     """SQLAlchemy URL: sqlite:///path.db (default, per user) or postgresql+psycopg://user@host/db."""
@@ -101,16 +120,12 @@ class Settings(BaseSettings):
     keymap: dict[str, str] = Field(default_factory=dict)
     """Rebind keys: binding id → key(s), e.g. {"case_list.filter" = "ctrl+f"}."""
 
+    @model_validator(mode="before")
     @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, _TomlSource(settings_cls, config_file()))
+    def _sources(cls, given: Any) -> Any:
+        if not isinstance(given, dict):
+            return given
+        return {**_toml_values(config_file()), **_env_values(cls.model_fields), **given}
 
 
 def save_setting(key: str, value: str, path: Path | None = None) -> None:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, Numeric
 from sqlmodel import Field, SQLModel
+
+RowValues = dict[str, Any]
+"""Column name → value for one row to insert or update, built from a validated domain object (not a command)."""
+SqlParams = dict[str, Any]
+"""A SQL statement's bind parameters (name → value)."""
 
 # SQLModel needs the Column object itself for version_id_col (the string name fails at save).
 _household_version = Column("version", Integer, nullable=False, default=1)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher as Argon2Hasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -15,17 +15,31 @@ from domain.users import User
 from storage.households import as_utc
 from storage.tables import UserRow
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher as Argon2Hasher
+
 
 class Argon2PasswordHasher:
     """argon2-cffi defaults (argon2id, ~0.1 s a hash here); outdated parameters are rehashed at login."""
 
     def __init__(self, hasher: Argon2Hasher | None = None) -> None:
-        self._hasher = hasher or Argon2Hasher()
+        self._given = hasher
+
+    @property
+    def _hasher(self) -> Argon2Hasher:
+        """argon2-cffi is imported on the first login, not at start-up (every command makes this object)."""
+        if self._given is None:
+            from argon2 import PasswordHasher as Argon2Hasher
+
+            self._given = Argon2Hasher()
+        return self._given
 
     def hash(self, password: str) -> str:
         return self._hasher.hash(password)
 
     def verify(self, password_hash: str, password: str) -> bool:
+        from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
         try:
             return self._hasher.verify(password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):

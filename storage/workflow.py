@@ -21,7 +21,7 @@ from sqlmodel import col
 from domain.errors import NotFound, StaleVersion
 from domain.signals import CaseOwner
 from domain.workflow import StatusStep, Workflow, WorkflowItem
-from storage.households import Clock, utcnow
+from storage.households import Clock, as_utc, utcnow
 from storage.tables import HouseholdRow
 
 T = TypeVar("T")
@@ -61,10 +61,24 @@ class CaseWorkflowRepository(ABC, Generic[ItemT]):
     child_models: ClassVar[tuple[Any, ...]]
     """Every child table rewritten on save, the step table included."""
     parent_key: ClassVar[str]
-    """The children's foreign-key column, e.g. "escalation_id"."""
+    """The children's foreign-key column, e.g. "escalation_id" (read from the step table's foreign key)."""
     reference_prefix: ClassVar[str]
     """How a missing item is named: "Escalatie ESC-"."""
     workflow: ClassVar[Workflow[Any]]
+    item_model: ClassVar[type[Any]]
+    """The domain model an item row becomes (`Escalation`)."""
+    page_model: ClassVar[type[Any]]
+    """The page of list rows (`EscalationPage`)."""
+
+    def __init_subclass__(cls, *, item: type[Any], page: type[Any], workflow: Workflow[Any], reference: str,
+                          row: Any, steps: Any, children: tuple[Any, ...] = (), **kwargs: Any) -> None:
+        """A subclass declares its item type, its tables and the reference of a missing item in its header."""
+        super().__init_subclass__(**kwargs)
+        cls.item_model, cls.page_model, cls.workflow, cls.reference_prefix = item, page, workflow, reference
+        cls.row_model, cls.step_model, cls.child_models = row, steps, (steps, *children)
+        cls.parent_key = next(
+            fk.parent.name for fk in steps.__table__.foreign_keys if fk.column.table is row.__table__
+        )
 
     def __init__(self, session: Session, clock: Clock = utcnow) -> None:
         self.session = session
@@ -75,10 +89,26 @@ class CaseWorkflowRepository(ABC, Generic[ItemT]):
     def _fill(self, row: Any, item: ItemT) -> None: ...
 
     @abstractmethod
-    def _to_domain(self, row: Any, case_number: str) -> ItemT: ...
+    def _content(self, row: Any, item_id: int) -> dict[str, Any]:
+        """The item's own fields (besides id, case number, state, steps and the bookkeeping columns)."""
 
     def _add_children(self, item_id: int, item: ItemT) -> None:
         """Insert the item's children other than the steps (the steps are written here)."""
+
+    @abstractmethod
+    def _filters(self, query: Any) -> list[ColumnElement[bool]]:
+        """The list filters of this item type, besides case, states and municipalities."""
+
+    @abstractmethod
+    def _list_columns(self) -> tuple[Any, ...]:
+        """What a list row reads besides id, case number, household name and state."""
+
+    @abstractmethod
+    def _list_order(self) -> tuple[Any, ...]: ...
+
+    @abstractmethod
+    def _list_row(self, common: dict[str, Any], columns: Sequence[Any]) -> Any:
+        """A list row from the common fields and the values of `_list_columns`."""
 
     @staticmethod
     def _item_id(item: WorkflowItem) -> int:
@@ -101,6 +131,36 @@ class CaseWorkflowRepository(ABC, Generic[ItemT]):
     def get(self, item_id: int) -> ItemT:
         row, case_number = self._row(item_id)
         return self._to_domain(row, case_number)
+
+    def _to_domain(self, row: Any, case_number: str) -> ItemT:
+        item_id: int = not_null(row.id)
+        item: ItemT = self.item_model.model_validate(
+            {
+                **self._content(row, item_id),
+                "id": item_id,
+                "case_number": case_number,
+                "status": row.status,
+                "steps": self._steps(item_id),
+                "version": row.version,
+                "created_at": as_utc(row.created_at),
+                "updated_at": as_utc(row.updated_at),
+            }
+        )
+        return item
+
+    def page(self, query: Any, municipality_codes: frozenset[str] | None = None) -> Any:
+        """One page of the list, joined to the household, under the common and the item's own filters."""
+        conditions = self._conditions(query.case_number, query.statuses, municipality_codes) + self._filters(query)
+        common = (col(self.row_model.id), col(HouseholdRow.case_number), col(HouseholdRow.name),
+                  col(self.row_model.status))
+
+        def to_row(r: Any) -> Any:
+            first = {"id": r[0], "case_number": r[1], "household_name": r[2], "status": r[3]}
+            return self._list_row(first, r[len(common):])
+
+        rows, total = self._page((*common, *self._list_columns()), conditions, self._list_order(), query.offset,
+                                 query.limit, to_row)
+        return self.page_model(rows=rows, total=total, offset=query.offset, limit=query.limit)
 
     def _children_of(self, model: Any, item_id: int) -> Sequence[Any]:
         return self.session.scalars(

@@ -20,7 +20,8 @@ from domain.services import escalation as escalation_service
 from domain.services import households
 from domain.services.escalation import EscalationDraft
 from domain.services.households import parse_draft
-from storage.bootstrap import Database
+from storage.bootstrap import Database, open_database
+from storage.settings import Settings
 
 # --- clocks and actors -----------------------------------------------------------------------------------------
 
@@ -78,6 +79,18 @@ def household_draft(name: str = "Huishouden Özdemir", **extra: Any) -> dict[str
 
 def make_household(db: Database, actor: Actor | None = None, **extra: Any) -> str:
     h = households.create_household(parse_draft(household_draft(**extra)), db.uow(), actor or db.actor, today=TODAY)
+    assert h.case_number is not None
+    return h.case_number
+
+
+def stored_case(url: str, draft: dict[str, Any] | None = None) -> str:
+    """A household (default: `household_draft()`) stored in the database at `url`, opened and closed here; its
+    case number. For tests that then drive the CLI on that database."""
+    db = open_database(Settings(database_url=url))
+    try:
+        h = households.create_household(parse_draft(draft or household_draft()), db.uow(), db.actor)
+    finally:
+        db.close()
     assert h.case_number is not None
     return h.case_number
 

@@ -25,6 +25,35 @@ POSTGRES_URL = os.environ.get("DOORBRAAK_TEST_POSTGRES_URL", "postgresql+psycopg
 REQUIRE_POSTGRES = os.environ.get("CI") == "true" or os.environ.get("DOORBRAAK_REQUIRE_POSTGRES") == "1"
 
 
+# The longest tests (measured on the 2-core machine, 2026-12-06) start first: under pytest-xdist's
+# `worksteal` a long test that is drawn last runs alone while the other worker idles. Then the rest of
+# the Pilot and browser tests (seconds each), and the fast unit tests last, to fill the gaps at the end.
+LONGEST_FIRST = (
+    "tests/tui/test_plan_editor.py::test_write_a_whole_plan_by_keyboard",
+    "tests/tui/test_keyboard_fuzz.py::",
+    "tests/cli/test_bench_cli.py::test_quick_bench_on_sqlite",
+    "tests/tui/test_tour.py::test_the_whole_tour_forward_and_back_changes_no_data",
+    "tests/test_typing.py::",
+    "tests/tui/test_cost_line_kind.py::test_a_free_line_becomes_an_overdracht",
+    "tests/cli/test_bench_cli.py::test_quick_bench_on_postgres_with_the_load_test",
+    "tests/e2e/test_serve_shared.py::",
+    "tests/tui/test_cost_line_kind.py::test_an_overdracht_without_a_receiver",
+)
+SLOW_FOLDERS = ("tests/tui/", "tests/e2e/", "tests/release/")
+
+
+def _run_order(item: pytest.Item) -> int:
+    for place, prefix in enumerate(LONGEST_FIRST):
+        if item.nodeid.startswith(prefix):
+            return place
+    return len(LONGEST_FIRST) + (0 if item.nodeid.startswith(SLOW_FOLDERS) else 1)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest tests first (a stable sort: within a group the files keep their order)."""
+    items.sort(key=_run_order)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the developer's real config, data or cache directories."""

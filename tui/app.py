@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
-from storage.bootstrap import AppHandle, Services, as_services
+from storage.bootstrap import Services
 from storage.settings import save_setting
 from tui.errors import ErrorBoundary, write_log
 from tui.key_order import KeysInOrder
@@ -81,8 +81,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
                 tooltip="Terug naar de vorige stap van de rondleiding"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
-        services = as_services(services)
+    def __init__(self, services: Services) -> None:
         # A shared database starts at the login screen; the sections are built only after login,
         # so no screen ever queries with a permissionless actor. (Textual reads DEFAULT_MODE in __init__.)
         self.awaiting_login = services.requires_login and services.logged_in is None
@@ -101,11 +100,22 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         for theme in THEMES:
             self.register_theme(theme)
         wanted = services.settings.theme
-        self.theme = wanted if wanted in {theme.name for theme in THEMES} else DEFAULT_THEME
+        self._start_theme(wanted if wanted in {theme.name for theme in THEMES} else DEFAULT_THEME)
         if self.awaiting_login:
             self.add_mode(LOGIN, partial(login_screen, services))
         for each in SECTIONS:
             self.add_mode(each.mode, partial(each.screen, services))
+
+    def _start_theme(self, name: str) -> None:
+        """The theme before the stylesheet is first parsed, without `theme`'s watcher: `self.theme = name`
+        here queued a second full parse of every style sheet right after start (Textual's refresh_css),
+        0.1–0.25 s of the time to the first painted row. What the watcher does besides is done here."""
+        self.set_reactive(DoorbraakApp.theme, name)
+        dark = self.current_theme.dark
+        classes = {each: False for each in self.classes if each.startswith("-theme-")}
+        classes.update({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark})
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
 
     def on_plan_editor_screen_step_shown(self) -> None:
         # The editor shows a step after it loaded (a worker): the tour's card, shown when the editor opened,

@@ -28,10 +28,10 @@ from domain.access import Permission, has
 
 if TYPE_CHECKING:
     from domain.actors import Actor
-    from storage.bootstrap import AppHandle
+    from storage.bootstrap import Services
 
 
-def _case_list(db: AppHandle) -> Screen[Any]:
+def _case_list(db: Services) -> Screen[Any]:
     if not has(db.actor, Permission.LIST_CASES):
         # LET and beheer see no households at all: a start screen that points to what they may use.
         from tui.screens.start import StartScreen
@@ -42,61 +42,61 @@ def _case_list(db: AppHandle) -> Screen[Any]:
     return CaseListScreen(db)
 
 
-def _register(db: AppHandle) -> Screen[Any]:
+def _register(db: Services) -> Screen[Any]:
     from tui.screens.register import RegisterScreen
 
     return RegisterScreen(db)
 
 
-def _worklist(db: AppHandle) -> Screen[Any]:
+def _worklist(db: Services) -> Screen[Any]:
     from tui.screens.worklist import WorklistScreen
 
     return WorklistScreen(db)
 
 
-def _overbruggingen(db: AppHandle) -> Screen[Any]:
+def _overbruggingen(db: Services) -> Screen[Any]:
     from tui.screens.overbrugging_list import OverbruggingListScreen
 
     return OverbruggingListScreen(db)
 
 
-def _escalations(db: AppHandle) -> Screen[Any]:
+def _escalations(db: Services) -> Screen[Any]:
     from tui.screens.escalation_inbox import EscalationInboxScreen
 
     return EscalationInboxScreen(db)
 
 
-def _lmm_inbox(db: AppHandle) -> Screen[Any]:
+def _lmm_inbox(db: Services) -> Screen[Any]:
     from tui.screens.lmm_inbox import LmmInboxScreen
 
     return LmmInboxScreen(db)
 
 
-def _knelpunten(db: AppHandle) -> Screen[Any]:
+def _knelpunten(db: Services) -> Screen[Any]:
     from tui.screens.knelpunten import KnelpuntenScreen
 
     return KnelpuntenScreen(db)
 
 
-def _dashboard(db: AppHandle) -> Screen[Any]:
+def _dashboard(db: Services) -> Screen[Any]:
     from tui.screens.dashboard import DashboardScreen
 
     return DashboardScreen(db)
 
 
-def _mandates(db: AppHandle) -> Screen[Any]:
+def _mandates(db: Services) -> Screen[Any]:
     from tui.screens.mandates import MandatesScreen
 
     return MandatesScreen(db)
 
 
-def _audit_log(db: AppHandle) -> Screen[Any]:
+def _audit_log(db: Services) -> Screen[Any]:
     from tui.screens.audit_log import AuditLogScreen
 
     return AuditLogScreen(db)
 
 
-def login_screen(db: AppHandle) -> Screen[Any]:
+def login_screen(db: Services) -> Screen[Any]:
     from tui.screens.login import LoginScreen
 
     return LoginScreen(db)
@@ -110,7 +110,7 @@ class Section:
     """One letter that opens the section from the 'Ga naar' dialog."""
     label: str
     description: str
-    screen: Callable[[AppHandle], Screen[Any]]
+    screen: Callable[[Services], Screen[Any]]
     """Builds the section's first screen; imports its module late."""
     permission: Permission | tuple[Permission, ...] | None = None
     """Only offered to roles with this permission, or all of these (the services refuse the others anyway)."""

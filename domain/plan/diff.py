@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from domain.jsondata import JsonObject
 from domain.plan.model import Maatwerkplan, PlanStep, short_text
 
 # -- comparing versions ---------------------------------------------------------------------------
@@ -59,7 +60,7 @@ class PlanDiff:
     def is_empty(self) -> bool:
         return not self.changed_sections
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JsonObject:
         return {
             "old_version": self.old_version,
             "new_version": self.new_version,
@@ -132,7 +133,7 @@ def _diff_values(path: str, old: Any, new: Any) -> list[FieldChange]:
 
 
 def _diff_items(
-    path: str, old: list[dict[str, Any]], new: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]
+    path: str, old: list[JsonObject], new: list[JsonObject], key: Callable[[JsonObject], Any]
 ) -> list[FieldChange]:
     old_by = {key(item): item for item in old}
     new_by = {key(item): item for item in new}

@@ -21,6 +21,7 @@ from domain import reference
 from domain.catalogues import is_legal_basis
 from domain.errors import DomainError, IllegalTransition
 from domain.household import Household, Problem
+from domain.jsondata import JsonObject
 from domain.legal import JuridischeParagraaf, LegalReasoning
 from domain.rekensom import (
     PAYER_ORDER,
@@ -632,7 +633,7 @@ class Maatwerkplan(PlanContent):
         return next((p for p in household.problems if p.id == self.sta_in_de_weg.problem_id), None)
 
 
-def frozen_view(plan: PlanContent) -> dict[str, Any]:
+def frozen_view(plan: PlanContent) -> JsonObject:
     """The content that the decision fixes: everything but the execution status of the actions."""
     data = plan.model_dump(mode="json", include=set(PlanContent.CONTENT_FIELDS))
     for action in data["actions"]:
@@ -681,7 +682,7 @@ class PlanDraft:
 
     case_number: str
     username: str
-    content: dict[str, Any]
+    content: JsonObject
     base_plan_version: int | None = None
     """The plan version the user was editing (None: no plan yet)."""
     base_version: int | None = None

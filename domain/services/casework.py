@@ -1,4 +1,4 @@
-"""Shared plumbing for the overbrugging, escalation and knelpunten use cases: case access, audit, parsing."""
+"""Shared plumbing for the case use cases: parsing user input, worklist visibility, audit, linked objects."""
 
 from __future__ import annotations
 
@@ -12,17 +12,16 @@ from domain.access import CaseAccess, case_access
 from domain.actors import Actor
 from domain.audit import AuditKind
 from domain.escalation import EscalationQuery
-from domain.household import Household
 from domain.messages import invalid_input
 from domain.overbrugging import OverbruggingQuery
 from domain.ports import UnitOfWork
-from domain.services.use_case import AUDIT_EXCLUDE, audit_event, check_case, model_content
+from domain.services.use_case import AUDIT_EXCLUDE, audit_event, model_content
 from domain.signals import CaseOwner
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 T = TypeVar("T")
 
-__all__ = ["AUDIT_EXCLUDE", "audit", "content", "linked_objects", "may_see", "open_case", "parse", "today_or",
+__all__ = ["AUDIT_EXCLUDE", "audit", "content", "linked_objects", "may_see", "parse", "today_or",
            "validated"]
 
 
@@ -42,14 +41,6 @@ def validated(action: Callable[[], T]) -> T:
         return action()
     except ValidationError as exc:
         raise invalid_input(exc) from None
-
-
-def open_case(uow: UnitOfWork, actor: Actor, case_number: str, purpose: str) -> tuple[Household, bool]:
-    """Load the household and check the actor may work on it; True when it is a logged break-glass access.
-
-    Transitional: new use cases run in `domain.services.use_case.UseCase` and call its `open_case`."""
-    household = uow.households.get(case_number)
-    return household, check_case(actor, household, purpose)
 
 
 def may_see(actor: Actor, owner: CaseOwner) -> bool:

@@ -7,11 +7,8 @@ dossier that would leak a name is stopped at the earliest moment, not only at ex
 
 from __future__ import annotations
 
-import builtins
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from domain.access import AccessDenied, Permission, has, in_municipality, require
 from domain.actors import Actor
@@ -21,9 +18,8 @@ from domain.errors import IllegalTransition, InvalidInput, Problem
 from domain.escalation import (
     ESCALATION_WORKFLOW,
     INBOX_STATUSES,
-    BlockageKind,
-    Consent,
     Escalation,
+    EscalationContent,
     EscalationLevel,
     EscalationPage,
     EscalationQuery,
@@ -32,37 +28,21 @@ from domain.escalation import (
     RouteTried,
     resolution_report,
 )
-from domain.household import Household, LongText, RequiredName
 from domain.knelpunt import Knelpunt
 from domain.lmm import national_refusal, pseudonymise
 from domain.ports import UnitOfWork
-from domain.services.bound import Bound
-from domain.services.casework import audit, open_case, parse, today_or, validated
+from domain.services.casework import parse, today_or, validated
 from domain.services.knelpunten import KnelpuntDraft, check_no_personal_data, new_knelpunt
-from domain.services.workflow import CaseWorkflow, ChangeStatus, ItemChange, NewItem, opening_step
+from domain.services.use_case import UseCase, audit_event
+from domain.services.workflow import CaseWorkflow, ItemChange, NewItem, Step, WorkflowService, opening_step
 
 OBJECT_TYPE = "escalation"
 SUGGESTED_MAX_SCORE = 2
 """Leefgebieden with a ZRM score of 1 or 2 are suggested as domains of the escalation."""
 
 
-class EscalationDraft(BaseModel):
-    """The checklist a professional fills in (editable while the escalation is a concept)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    level: EscalationLevel = EscalationLevel.LOKAAL
-    urgent: bool = False
-    urgency_note: LongText = ""
-    complex: bool = False
-    complexity_note: LongText = ""
-    domains: list[str] = Field(default_factory=list, max_length=13)
-    organisations: list[RequiredName] = Field(default_factory=list, max_length=40)
-    routes_tried: list[RouteTried] = Field(default_factory=list, max_length=30)
-    blockage_kind: BlockageKind = BlockageKind.JURIDISCH
-    blockage: LongText = ""
-    requested_solution: LongText = ""
-    consent: Consent = Field(default_factory=Consent)
+EscalationDraft = EscalationContent
+"""The checklist a professional fills in (editable while the escalation is a concept)."""
 
 
 @dataclass(frozen=True)
@@ -82,83 +62,57 @@ class EscalationCheck:
         return not self.personal_data and not self.consent
 
 
-ESCALATIONS: CaseWorkflow[Escalation] = CaseWorkflow(
-    OBJECT_TYPE, Permission.MANAGE_ESCALATIONS, ESCALATION_WORKFLOW, lambda uow: uow.escalations
+def _check_submission(step: Step[Escalation], new_status: EscalationStatus) -> None:
+    """Indienen runs the checklist for the level and the identifier scan of the free text."""
+    if new_status is EscalationStatus.INGEDIEND:
+        current = step.item
+        problems = current.missing_criteria(step.day) + check_escalation_text(
+            current, step.household, step.uow.knelpunten.titles(current.knelpunt_ids)
+        )
+        if problems:
+            raise InvalidInput(problems)
+
+
+ESCALATIONS: CaseWorkflow[Escalation, Escalation, EscalationQuery, EscalationPage] = CaseWorkflow(
+    OBJECT_TYPE, Permission.MANAGE_ESCALATIONS, ESCALATION_WORKFLOW, lambda uow: uow.escalations,
+    guard=_check_submission,
 )
 
-
-def _load(uow: UnitOfWork, actor: Actor, escalation_id: int, purpose: str,
-          expected_version: int | None = None) -> tuple[Escalation, Household, bool]:
-    loaded = ESCALATIONS.load(uow, actor, escalation_id, purpose, expected_version)
-    return loaded.item, loaded.household, loaded.break_glass
-
-
-def _save(
-    uow: UnitOfWork, actor: Actor, before: Escalation, after: Escalation, *, purpose: str, break_glass: bool
-) -> Escalation:
-    return ESCALATIONS.save(uow, actor, before, after, purpose=purpose, break_glass=break_glass)
+get_escalation = ESCALATIONS.get
+list_escalations = ESCALATIONS.list
+"""A page of escalations in the actor's municipalities: waiting ones first, oldest submission first."""
+change_escalation_status = ESCALATIONS.change_status
+"""Indienen (checklist + personal-data scan), in behandeling nemen, afronden, terugleggen (with a reason)."""
 
 
 def suggest_escalation(case_number: str, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> EscalationDraft:
     """A draft prefilled from the household: the acute leefgebieden and the organisations involved."""
-    require(actor, Permission.MANAGE_ESCALATIONS)
-    with uow:
-        household, _ = open_case(uow, actor, case_number, purpose)
+    with UseCase(uow, actor, Permission.MANAGE_ESCALATIONS) as case:
+        household = case.open_case(case_number, purpose)
     return EscalationDraft(
         domains=[p.leefgebied for p in household.problems if p.score <= SUGGESTED_MAX_SCORE],
         organisations=list(dict.fromkeys(o.name for o in household.organisations)),
     )
 
 
-def start_escalation(
-    case_number: str,
-    draft: EscalationDraft,
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    today: date | None = None,
-    purpose: str = "",
-) -> Escalation:
-    """Create a concept escalation for a household."""
-    require(actor, Permission.MANAGE_ESCALATIONS)
-    draft = parse(EscalationDraft, draft)
-
-    def concept(day: date) -> Escalation:
-        return parse(Escalation, {**draft.model_dump(), "case_number": case_number, "created_on": day,
-                                  "steps": opening_step(EscalationStatus.CONCEPT, actor, day)})
-
-    return ESCALATIONS.start(case_number, uow, actor, concept, today=today, purpose=purpose)
+def _concept(draft: EscalationDraft, case_number: str, actor: Actor, day: date) -> Escalation:
+    return parse(Escalation, {**draft.model_dump(), "case_number": case_number, "created_on": day,
+                              "steps": opening_step(EscalationStatus.CONCEPT, actor, day)})
 
 
-def update_escalation(
-    escalation_id: int,
-    draft: EscalationDraft,
-    expected_version: int,
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    purpose: str = "",
-) -> Escalation:
-    """Replace the checklist content of a concept."""
-    require(actor, Permission.MANAGE_ESCALATIONS)
-    draft = parse(EscalationDraft, draft)
-    with uow:
-        current, _, break_glass = _load(uow, actor, escalation_id, purpose, expected_version)
-        current.check_editable()
-        updated = parse(Escalation, {**current.model_dump(), **draft.model_dump()})
-        return _save(uow, actor, current, updated, purpose=purpose, break_glass=break_glass)
+start_escalation = ESCALATIONS.opener(_concept, parse_as=EscalationDraft)
+"""Create a concept escalation for a household."""
+StartEscalation = NewItem[EscalationDraft]
 
 
-def get_escalation(escalation_id: int, uow: UnitOfWork, actor: Actor, *, purpose: str = "") -> Escalation:
-    require(actor, Permission.MANAGE_ESCALATIONS)
-    return ESCALATIONS.get(escalation_id, uow, actor, purpose=purpose)
+def _replace_checklist(current: Escalation, draft: EscalationDraft, step: Step[Escalation]) -> Escalation:
+    current.check_editable()
+    return parse(Escalation, {**current.model_dump(), **draft.model_dump()})
 
 
-def list_escalations(query: EscalationQuery, uow: UnitOfWork, actor: Actor) -> EscalationPage:
-    """A page of escalations in the actor's municipalities: waiting ones first, oldest submission first."""
-    require(actor, Permission.MANAGE_ESCALATIONS)
-    with uow:
-        return uow.escalations.page(query, actor.municipality_codes)
+update_escalation = ESCALATIONS.edit(_replace_checklist, parse_as=EscalationDraft)
+"""Replace the checklist content of a concept."""
+UpdateEscalation = ItemChange[EscalationDraft]
 
 
 def inbox(
@@ -184,55 +138,25 @@ def check_escalation(
     escalation_id: int, uow: UnitOfWork, actor: Actor, *, today: date | None = None, purpose: str = ""
 ) -> EscalationCheck:
     """Everything that still blocks submission or export, without changing anything."""
-    require(actor, Permission.MANAGE_ESCALATIONS)
     day = today_or(today)
-    with uow:
-        escalation, household, _ = _load(uow, actor, escalation_id, purpose)
+    with UseCase(uow, actor, Permission.MANAGE_ESCALATIONS) as case:
+        step = ESCALATIONS.load(case, escalation_id, purpose, today=day)
+        escalation = step.item
         titles = uow.knelpunten.titles(escalation.knelpunt_ids)
     return EscalationCheck(
         missing_criteria=escalation.missing_criteria(day),
-        personal_data=check_escalation_text(escalation, household, titles),
+        personal_data=check_escalation_text(escalation, step.household, titles),
         consent=escalation.consent.problems_for(day, escalation.level),
     )
-
-
-def change_escalation_status(
-    escalation_id: int,
-    new_status: EscalationStatus,
-    expected_version: int,
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    on: date | None = None,
-    note: str = "",
-    today: date | None = None,
-    purpose: str = "",
-) -> Escalation:
-    """Indienen (checklist + personal-data scan), in behandeling nemen, afronden, terugleggen (with a reason)."""
-    require(actor, Permission.MANAGE_ESCALATIONS)
-    day = on or today_or(today)
-    with uow:
-        current, household, break_glass = _load(uow, actor, escalation_id, purpose, expected_version)
-        if new_status is EscalationStatus.INGEDIEND:
-            problems = current.missing_criteria(day) + check_escalation_text(
-                current, household, uow.knelpunten.titles(current.knelpunt_ids)
-            )
-            if problems:
-                raise InvalidInput(problems)
-        updated = current.model_copy(deep=True)
-        validated(lambda: updated.change_status(new_status, on=day, by=actor.display_name, username=actor.username,
-                                                note=note))
-        return _save(uow, actor, current, updated, purpose=purpose, break_glass=break_glass)
 
 
 def escalate_further(
     escalation_id: int, uow: UnitOfWork, actor: Actor, *, today: date | None = None, purpose: str = ""
 ) -> Escalation:
     """Continue a `niet_opgelost` escalation one level up, as a new concept that records this route as tried."""
-    require(actor, Permission.MANAGE_ESCALATIONS)
     day = today_or(today)
-    with uow:
-        previous, _, break_glass = _load(uow, actor, escalation_id, purpose)
+    with UseCase(uow, actor, Permission.MANAGE_ESCALATIONS) as case:
+        previous = ESCALATIONS.load(case, escalation_id, purpose, today=day).item
         if previous.status is not EscalationStatus.NIET_OPGELOST:
             raise IllegalTransition("Alleen een escalatie die niet is opgelost kan een niveau hoger worden gebracht.")
         level = previous.level.next
@@ -258,7 +182,7 @@ def escalate_further(
                 "steps": opening_step(EscalationStatus.CONCEPT, actor, day, note=f"Vervolg op {previous.reference}"),
             },
         )
-        return ESCALATIONS.create(uow, actor, escalation, purpose=purpose, break_glass=break_glass)
+        return ESCALATIONS.create(case, escalation)
 
 
 def export_dossier(
@@ -268,15 +192,15 @@ def export_dossier(
 
     The export is recorded in the audit trail of the escalation and of the household.
     """
-    require(actor, Permission.MANAGE_ESCALATIONS)
     day = today_or(today)
-    with uow:
-        escalation, household, break_glass = _load(uow, actor, escalation_id, purpose)
-        dossier = build_dossier(escalation, household, day, uow.knelpunten.titles(escalation.knelpunt_ids))
+    with UseCase(uow, actor, Permission.MANAGE_ESCALATIONS) as case:
+        step = ESCALATIONS.load(case, escalation_id, purpose, today=day)
+        escalation = step.item
+        dossier = build_dossier(escalation, step.household, day, uow.knelpunten.titles(escalation.knelpunt_ids))
         why = purpose or f"Gepseudonimiseerd escalatiedossier {escalation.reference}"
-        audit(uow, actor, AuditKind.EXPORT, OBJECT_TYPE, escalation.reference, purpose=why, break_glass=break_glass)
-        audit(uow, actor, AuditKind.EXPORT, "household", escalation.case_number, purpose=why, break_glass=break_glass)
-        uow.commit()
+        case.record(AuditKind.EXPORT, OBJECT_TYPE, escalation.reference, purpose=why)
+        case.record(AuditKind.EXPORT, "household", escalation.case_number, purpose=why)
+        case.commit()
     return dossier
 
 
@@ -287,11 +211,9 @@ def view_dossier(
 
     Other roles with the permission (coordinator) see it only for cases they may open (caseload rules).
     """
-    require(actor, Permission.VIEW_ESCALATION_DOSSIERS)
     day = today_or(today)
-    with uow:
+    with UseCase(uow, actor, Permission.VIEW_ESCALATION_DOSSIERS) as case:
         escalation = uow.escalations.get(escalation_id)
-        break_glass = False
         titles = uow.knelpunten.titles(escalation.knelpunt_ids)
         if not has(actor, Permission.VIEW_CASE):
             refusal = national_refusal(escalation, day)
@@ -306,65 +228,57 @@ def view_dossier(
                 raise InvalidInput([Problem("", reason) for reason in pseudo.withheld])
             dossier = pseudo.dossier
         else:
-            household, break_glass = open_case(uow, actor, escalation.case_number, purpose)
+            household = case.open_case(escalation.case_number, purpose)
             dossier = build_dossier(escalation, household, day, titles)
-        audit(uow, actor, AuditKind.READ, OBJECT_TYPE, escalation.reference,
-              purpose=purpose or "gepseudonimiseerd dossier", break_glass=break_glass)
-        uow.commit()
+        case.record(AuditKind.READ, OBJECT_TYPE, escalation.reference, purpose=purpose or "gepseudonimiseerd dossier")
+        case.commit()
     return dossier
 
 
-def link_knelpunt(
-    escalation_id: int,
-    knelpunt_id: int,
-    expected_version: int,
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    today: date | None = None,
-    purpose: str = "",
-) -> tuple[Escalation, Knelpunt]:
+def _record_knelpunt(case: UseCase, kind: AuditKind, before: Knelpunt | None, after: Knelpunt) -> None:
+    """The register's own audit record: a knelpunt belongs to no case, so no case reason goes with it."""
+    case.uow.audit.record(audit_event(case.actor, kind, "knelpunt", after.reference, before=before, after=after))
+
+
+def link_knelpunt(escalation_id: int, knelpunt_id: int, expected_version: int, uow: UnitOfWork, actor: Actor, *,
+                  today: date | None = None, purpose: str = "") -> tuple[Escalation, Knelpunt]:
     """The escalation meets an existing knelpunt: link it (once) and count one more occurrence in the register."""
     require(actor, Permission.MANAGE_ESCALATIONS)
     require(actor, Permission.MANAGE_KNELPUNTEN)
     day = today_or(today)
-    with uow:
-        current, _, break_glass = _load(uow, actor, escalation_id, purpose, expected_version)
+    with UseCase(uow, actor) as case:
+        step = ESCALATIONS.load(case, escalation_id, purpose, today=day, expected_version=expected_version)
         knelpunt = uow.knelpunten.get(knelpunt_id)
-        updated = current.model_copy(deep=True)
+        updated = step.item.model_copy(deep=True)
         if not updated.link_knelpunt(knelpunt_id):
             raise IllegalTransition(f"Knelpunt {knelpunt.reference} is al aan deze escalatie gekoppeld.")
         counted = knelpunt.model_copy(deep=True)
         validated(lambda: counted.occur(max(day, knelpunt.signalled_on), via_escalation=True))
         saved_knelpunt = uow.knelpunten.save(counted)
-        audit(uow, actor, AuditKind.UPDATE, "knelpunt", saved_knelpunt.reference, before=knelpunt, after=saved_knelpunt)
-        return _save(uow, actor, current, updated, purpose=purpose, break_glass=break_glass), saved_knelpunt
+        _record_knelpunt(case, AuditKind.UPDATE, knelpunt, saved_knelpunt)
+        saved = ESCALATIONS.save(step, updated)
+        case.commit()
+        return saved, saved_knelpunt
 
 
-def raise_knelpunt(
-    escalation_id: int,
-    draft: KnelpuntDraft,
-    expected_version: int,
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    today: date | None = None,
-    purpose: str = "",
-) -> tuple[Escalation, Knelpunt]:
+def raise_knelpunt(escalation_id: int, draft: KnelpuntDraft, expected_version: int, uow: UnitOfWork, actor: Actor,
+                   *, today: date | None = None, purpose: str = "") -> tuple[Escalation, Knelpunt]:
     """Record a new knelpunt found in this escalation (checked against the household's names) and link it."""
     require(actor, Permission.MANAGE_ESCALATIONS)
     require(actor, Permission.MANAGE_KNELPUNTEN)
     draft = parse(KnelpuntDraft, draft)
     day = today_or(today)
-    with uow:
-        current, household, break_glass = _load(uow, actor, escalation_id, purpose, expected_version)
-        check_no_personal_data(draft, HouseholdIdentifiers.of(household))
+    with UseCase(uow, actor) as case:
+        step = ESCALATIONS.load(case, escalation_id, purpose, today=day, expected_version=expected_version)
+        check_no_personal_data(draft, HouseholdIdentifiers.of(step.household))
         knelpunt = uow.knelpunten.add(new_knelpunt(draft, day, via_escalation=True))
         assert knelpunt.id is not None
-        audit(uow, actor, AuditKind.CREATE, "knelpunt", knelpunt.reference, after=knelpunt)
-        updated = current.model_copy(deep=True)
+        _record_knelpunt(case, AuditKind.CREATE, None, knelpunt)
+        updated = step.item.model_copy(deep=True)
         updated.link_knelpunt(knelpunt.id)
-        return _save(uow, actor, current, updated, purpose=purpose, break_glass=break_glass), knelpunt
+        saved = ESCALATIONS.save(step, updated)
+        case.commit()
+        return saved, knelpunt
 
 
 def resolution_times(
@@ -377,33 +291,26 @@ def resolution_times(
     return resolution_report(facts)
 
 
-# -- typed commands and the bound service (what the TUI and the CLI call) ------------------------------------
-StartEscalation = NewItem[EscalationDraft]
-UpdateEscalation = ItemChange[EscalationDraft]
+# -- the bound service (what the TUI and the CLI call) --------------------------------------------------------
 LinkKnelpunt = ItemChange[int]
-"""The value is the knelpunt's id."""
+"""Link an existing knelpunt: the value is the knelpunt's id."""
 RaiseKnelpunt = ItemChange[KnelpuntDraft]
 
 
-class EscalationService(Bound):
-    """The escalation use cases, bound to a unit of work and the actor."""
+class EscalationService(WorkflowService[Escalation, Escalation, EscalationQuery, EscalationPage]):
+    """What a professional or coordinator does with escalations: the checklist, the inbox, the dossier, the
+    knelpunten (the shared `get`, `list` and `change_status` come from `WorkflowService`)."""
+
+    flow = ESCALATIONS
 
     def suggest(self, case_number: str, *, purpose: str = "") -> EscalationDraft:
         return suggest_escalation(case_number, self.uow, self.actor, purpose=purpose)
 
     def start(self, command: StartEscalation) -> Escalation:
-        return start_escalation(command.case_number, command.draft, self.uow, self.actor, today=command.today,
-                                purpose=command.purpose)
+        return start_escalation.run(command, self.uow, self.actor)
 
     def update(self, command: UpdateEscalation) -> Escalation:
-        return update_escalation(command.item_id, command.value, command.expected_version, self.uow,
-                                 self.actor, purpose=command.purpose)
-
-    def get(self, escalation_id: int, *, purpose: str = "") -> Escalation:
-        return get_escalation(escalation_id, self.uow, self.actor, purpose=purpose)
-
-    def list(self, query: EscalationQuery) -> EscalationPage:
-        return list_escalations(query, self.uow, self.actor)
+        return update_escalation.run(command, self.uow, self.actor)
 
     def inbox(self, *, waiting_longer_than_weeks: int | None = None,
               levels: frozenset[EscalationLevel] | None = None, today: date | None = None, offset: int = 0,
@@ -413,11 +320,6 @@ class EscalationService(Bound):
 
     def check(self, escalation_id: int, *, today: date | None = None, purpose: str = "") -> EscalationCheck:
         return check_escalation(escalation_id, self.uow, self.actor, today=today, purpose=purpose)
-
-    def change_status(self, command: ChangeStatus[EscalationStatus], *, today: date | None = None) -> Escalation:
-        return change_escalation_status(command.item_id, command.new_status, command.expected_version, self.uow,
-                                        self.actor, on=command.on, note=command.note, today=today,
-                                        purpose=command.purpose)
 
     def escalate_further(self, escalation_id: int, *, today: date | None = None, purpose: str = "") -> Escalation:
         return escalate_further(escalation_id, self.uow, self.actor, today=today, purpose=purpose)
@@ -438,7 +340,7 @@ class EscalationService(Bound):
                               today=command.today, purpose=command.purpose)
 
     def resolution_times(self, *, start: date | None = None,
-                         end: date | None = None) -> builtins.list[ResolutionStats]:
+                         end: date | None = None) -> list[ResolutionStats]:
         return resolution_times(self.uow, self.actor, start=start, end=end)
 
 

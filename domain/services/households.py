@@ -25,6 +25,7 @@ from domain.household import (
     RequiredName,
     ShortText,
 )
+from domain.jsondata import JsonObject
 from domain.merge import MergeConflict, three_way_merge
 from domain.messages import invalid_input
 from domain.ports import UnitOfWork
@@ -47,7 +48,7 @@ class HouseholdDraft(BaseModel):
     organisations: list[InvolvedOrganisation] = Field(default_factory=list, max_length=100)
 
 
-AUDIT_EXCLUDE: dict[str, Any] = {
+AUDIT_EXCLUDE: JsonObject = {  # a pydantic exclude spec (field → True or nested spec)
     "id": True,
     "version": True,
     "created_at": True,
@@ -58,7 +59,7 @@ AUDIT_EXCLUDE: dict[str, Any] = {
 }
 
 
-def _content(household: Household | None) -> dict[str, Any] | None:
+def _content(household: Household | None) -> JsonObject | None:
     return None if household is None else household.model_dump(mode="json", exclude=AUDIT_EXCLUDE)
 
 
@@ -213,7 +214,7 @@ EDITABLE_FIELDS = {"name", "municipality_code", "address", "professional", "team
 def merge_after_conflict(
     case_number: str, base: Household, mine: HouseholdDraft, uow: UnitOfWork, actor: Actor, *,
     purpose: str = "samenvoegen na gelijktijdige wijziging",
-) -> tuple[dict[str, Any], list[MergeConflict], Household]:
+) -> tuple[JsonObject, list[MergeConflict], Household]:
     """After a StaleVersion: combine my edits with what was saved meanwhile.
 
     Returns the merged draft (save it with the returned household's version), the conflicts to decide,
@@ -236,7 +237,7 @@ class SaveConflict:
     """The household as saved now (reload = continue from this)."""
     their_changes: dict[str, tuple[Any, Any]]
     """Field path → (what I opened, what they saved); BSNs masked."""
-    merged: dict[str, Any]
+    merged: JsonObject
     """My edits on top of theirs where they do not collide (save with `current.version`)."""
     conflicts: list[MergeConflict]
     """Fields both changed differently; in `merged` their value stands until I change it again."""

@@ -13,7 +13,9 @@ which are dossier content); every handling step is an UPDATE with old -> new.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from domain import reference
 from domain.access import AccessDenied, Permission, has, in_municipality, require
@@ -40,8 +42,9 @@ from domain.lmm import (
 )
 from domain.ports import UnitOfWork
 from domain.services.bound import Bound
-from domain.services.casework import audit, may_see, open_case, today_or, validated
-from domain.services.workflow import ChangeStatus
+from domain.services.casework import may_see, today_or
+from domain.services.use_case import UseCase, audit_event
+from domain.services.workflow import CaseWorkflow, ChangeStatus
 
 OBJECT_TYPE = "escalation"
 LIST_OBJECT = "lmm-inbox"
@@ -55,21 +58,18 @@ def _in_view(actor: Actor, candidate: NationalCandidate) -> bool:
     return may_see(actor, candidate.owner)  # the caseload, without break-glass (as in every list)
 
 
-def _open(
-    uow: UnitOfWork, actor: Actor, escalation_id: int, day: date, purpose: str
-) -> tuple[Escalation, Household, bool]:
-    """The escalation and its household, if the LMM/LET view may show it to this actor today."""
-    escalation = uow.escalations.get(escalation_id)
+def _open(case: UseCase, escalation: Escalation, purpose: str, day: date) -> Household:
+    """The escalation's household, if the LMM/LET view may show the escalation to this actor today: through
+    the caseload (or break-glass) for a role with case access, by municipality for the LET."""
     refusal = national_refusal(escalation, day)
     if refusal is not None:
         raise AccessDenied(refusal)
-    if has(actor, Permission.VIEW_CASE):
-        household, break_glass = open_case(uow, actor, escalation.case_number, purpose)
-        return escalation, household, break_glass
-    household = uow.households.get(escalation.case_number)
-    if not in_municipality(actor, household.municipality_code):
+    if has(case.actor, Permission.VIEW_CASE):
+        return case.open_case(escalation.case_number, purpose)
+    household = case.uow.households.get(escalation.case_number)
+    if not in_municipality(case.actor, household.municipality_code):
         raise AccessDenied("Dit dossier hoort bij een gemeente buiten uw werkgebied.")
-    return escalation, household, False
+    return household
 
 
 def _view(uow: UnitOfWork, escalation: Escalation, household: Household, day: date) -> LmmDossierView:
@@ -81,6 +81,31 @@ def _view(uow: UnitOfWork, escalation: Escalation, household: Household, day: da
         next_states=lmm_next_states(escalation),
         dossier=pseudo.dossier,
     )
+
+
+def _check_handling(command: ChangeStatus[EscalationStatus]) -> ChangeStatus[EscalationStatus]:
+    """The LMM/LET takes a national escalation in behandeling or answers it, with a note without identifiers."""
+    if command.new_status not in HANDLING_STATES:
+        raise IllegalTransition("Het LMM/LET neemt een escalatie in behandeling of rondt haar af; indienen doet "
+                                "de gemeente.")
+    note = command.note.strip()
+    problems = handling_note_problems(note)
+    if problems:
+        raise InvalidInput(problems)
+    return replace(command, note=note)
+
+
+LMM_HANDLING: CaseWorkflow[Escalation, LmmDossierView, Any, Any] = CaseWorkflow(
+    OBJECT_TYPE, Permission.HANDLE_NATIONAL_ESCALATIONS, ESCALATION_WORKFLOW, lambda uow: uow.escalations,
+    result=lambda saved, step: _view(step.uow, saved, step.household, step.today), open=_open,
+    store=lambda uow: uow.escalations.append_step, purpose="afhandeling LMM/LET", prepare=_check_handling,
+)
+"""The escalation workflow as the LMM/LET walks it: its own permission and way in, only the new step is
+written, the answer is the pseudonymised view."""
+
+record_lmm_handling = LMM_HANDLING.change_status
+"""The LMM/LET takes a national escalation in behandeling, or answers it (opgelost, niet opgelost,
+teruggelegd with a reason). Only the state, its date and the step are written."""
 
 
 def _list_purpose(query: LmmQuery, references: list[str]) -> str:
@@ -124,8 +149,8 @@ def lmm_dossiers(query: LmmQuery, uow: UnitOfWork, actor: Actor, *, today: date 
             escalation = uow.escalations.get(candidate.id)
             household = uow.households.get(escalation.case_number)
             rows.append(_view(uow, escalation, household, day).row)
-        audit(uow, actor, AuditKind.READ, OBJECT_TYPE, LIST_OBJECT,
-              purpose=_list_purpose(query, [r.reference for r in rows]))
+        uow.audit.record(audit_event(actor, AuditKind.READ, OBJECT_TYPE, LIST_OBJECT,
+                                     purpose=_list_purpose(query, [r.reference for r in rows])))
         uow.commit()
     return LmmPage(
         rows=rows,
@@ -145,52 +170,14 @@ def lmm_dossier(
 ) -> LmmDossierView:
     """One dossier as the LMM/LET opens it (the view is audited). Refused for a concept, another level, or
     when the consent no longer covers the LMM/LET."""
-    require(actor, Permission.VIEW_ESCALATION_DOSSIERS)
     day = today_or(today)
-    with uow:
-        escalation, household, break_glass = _open(uow, actor, escalation_id, day, purpose)
+    with UseCase(uow, actor, Permission.VIEW_ESCALATION_DOSSIERS) as case:
+        escalation = uow.escalations.get(escalation_id)
+        household = _open(case, escalation, purpose, day)
         view = _view(uow, escalation, household, day)
-        audit(uow, actor, AuditKind.READ, OBJECT_TYPE, escalation.reference,
-              purpose=purpose or "gepseudonimiseerd dossier (LMM/LET)", break_glass=break_glass)
-        uow.commit()
-    return view
-
-
-def record_lmm_handling(
-    escalation_id: int,
-    new_status: EscalationStatus,
-    expected_version: int,
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    on: date | None = None,
-    note: str = "",
-    today: date | None = None,
-    purpose: str = "",
-) -> LmmDossierView:
-    """The LMM/LET takes a national escalation in behandeling, or answers it (opgelost, niet opgelost,
-    teruggelegd with a reason). Only the state, its date and the step are written."""
-    require(actor, Permission.HANDLE_NATIONAL_ESCALATIONS)
-    if new_status not in HANDLING_STATES:
-        raise IllegalTransition("Het LMM/LET neemt een escalatie in behandeling of rondt haar af; indienen doet "
-                                "de gemeente.")
-    note = note.strip()
-    problems = handling_note_problems(note)
-    if problems:
-        raise InvalidInput(problems)
-    day = today_or(today)
-    step_day = on or day
-    with uow:
-        current, household, break_glass = _open(uow, actor, escalation_id, day, purpose)
-        ESCALATION_WORKFLOW.check_version(current.version, expected_version)
-        updated = current.model_copy(deep=True)
-        validated(lambda: updated.change_status(new_status, on=step_day, by=actor.display_name,
-                                                username=actor.username, note=note))
-        saved = uow.escalations.append_step(updated)
-        audit(uow, actor, AuditKind.UPDATE, OBJECT_TYPE, saved.reference, before=current, after=saved,
-              purpose=purpose or "afhandeling LMM/LET", break_glass=break_glass)
-        view = _view(uow, saved, household, day)
-        uow.commit()
+        case.record(AuditKind.READ, OBJECT_TYPE, escalation.reference,
+                    purpose=purpose or "gepseudonimiseerd dossier (LMM/LET)")
+        case.commit()
     return view
 
 
@@ -205,9 +192,7 @@ class LmmService(Bound):
 
     def record_handling(self, command: ChangeStatus[EscalationStatus], *,
                         today: date | None = None) -> LmmDossierView:
-        return record_lmm_handling(command.item_id, command.new_status, command.expected_version, self.uow,
-                                   self.actor, on=command.on, note=command.note, today=today,
-                                   purpose=command.purpose)
+        return LMM_HANDLING.run_status(command, self.uow, self.actor, today=today)
 
 
 __all__ = ["LmmService", "lmm_dossier", "lmm_dossiers", "record_lmm_handling"]

@@ -128,7 +128,7 @@ class MandateService(Bound):
     def list(self, *, today: date | None = None) -> list[MandateRow]:
         return list_mandates(self.uow, self.actor, today=today)
 
-    def add(self, draft: MandateDraft | Mapping[str, Any]) -> Mandate:
+    def add(self, draft: MandateDraft) -> Mandate:
         return add_mandate(draft, self.uow, self.actor)
 
     def revoke(self, command: RevokeMandate, *, today: date | None = None) -> Mandate:

@@ -17,6 +17,7 @@ from domain.actors import Actor
 from domain.audit import AuditKind
 from domain.errors import InvalidInput, NotFound, Problem
 from domain.household import Household, Member
+from domain.jsondata import JsonObject
 from domain.people import (
     ChecklistItem,
     ChecklistOutcome,
@@ -133,7 +134,7 @@ def people_of(case_number: str, uow: UnitOfWork, actor: Actor, *, today: date | 
     return _people(household, history, ticks, day)
 
 
-def _scores_dump(value: Any) -> dict[str, Any] | None:
+def _scores_dump(value: Any) -> JsonObject | None:
     return value if isinstance(value, dict) else None
 
 
@@ -181,7 +182,7 @@ def store_evaluation_scores(
     return new
 
 
-def _tick_state(item: ChecklistItem, t: ChecklistTick | None) -> dict[str, Any]:
+def _tick_state(item: ChecklistItem, t: ChecklistTick | None) -> JsonObject:
     return {item.value: None if t is None else f"{t.outcome.value} {t.done_on.isoformat()} {t.note}".strip()}
 
 

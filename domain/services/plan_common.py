@@ -3,10 +3,9 @@ and the household's status following its plan. Used by `plans`, `plan_transfer` 
 
 from __future__ import annotations
 
-from typing import Any
-
 from domain.audit import AuditKind
 from domain.household import ALLOWED_TRANSITIONS, Household, HouseholdStatus
+from domain.jsondata import JsonObject
 from domain.plan import (
     Maatwerkplan,
     PlanStatus,
@@ -17,7 +16,7 @@ from domain.services.use_case import UseCase
 PLAN_OBJECT = "maatwerkplan"
 
 
-def plan_record(plan: Maatwerkplan | None) -> dict[str, Any] | None:
+def plan_record(plan: Maatwerkplan | None) -> JsonObject | None:
     """The plan as the audit trail compares it (old → new): its content and status, not its identity."""
     if plan is None:
         return None

@@ -23,6 +23,7 @@ from domain.access import Permission, require
 from domain.actors import Actor
 from domain.audit import AuditKind
 from domain.errors import InvalidInput, Problem
+from domain.jsondata import JsonObject
 from domain.ports import RegisterRepository, UnitOfWork
 from domain.register import (
     ContactFields,
@@ -165,7 +166,7 @@ def count_contacts(uow: UnitOfWork, actor: Actor) -> int:
 
 
 # -- single contacts --------------------------------------------------------------------------------------
-def _content(contact: ContactFields | None) -> dict[str, Any] | None:
+def _content(contact: ContactFields | None) -> JsonObject | None:
     if contact is None:
         return None
     return contact.model_dump(mode="json", include=set(ContactFields.model_fields))

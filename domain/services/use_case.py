@@ -24,16 +24,17 @@ from domain.access import Permission, require, require_case
 from domain.actors import Actor
 from domain.audit import AuditEvent, AuditKind, field_changes
 from domain.household import Household
+from domain.jsondata import JsonObject
 from domain.ports import UnitOfWork
 
 AUDIT_EXCLUDE = {"version", "created_at", "updated_at"}
 """Bookkeeping fields that never appear as a change in the audit trail."""
 
-Dump = Callable[[Any], dict[str, Any] | None]
+Dump = Callable[[Any], JsonObject | None]
 """How an object becomes the dict whose leaves are compared for the audit trail's old → new values."""
 
 
-def model_content(model: BaseModel | None) -> dict[str, Any] | None:
+def model_content(model: BaseModel | None) -> JsonObject | None:
     """The default `Dump`: every field but the bookkeeping ones."""
     return None if model is None else model.model_dump(mode="json", exclude=AUDIT_EXCLUDE)
 

@@ -14,6 +14,9 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
 from benchmarks.data import DataSet, ensure_built
+from benchmarks.report import NOT_JUDGED, BaselineCache, Result, Target, payload
+from benchmarks.run import unknown_words
+from benchmarks.stats import Timing
 from tui.cli.main import app
 
 runner = CliRunner()
@@ -52,9 +55,16 @@ def check_shape(data: dict[str, Any], backends: list[str]) -> None:
         assert (r["baseline"] is not None and r["baseline_label"]) or r["key"] == "startup.harlequin"
         assert r["unit"] in ("ms", "MB")
         assert r["met"] in (True, False, None)
-        assert (r["met"] is None) == (r["target"]["ratio"] is None and r["target"]["p95"] is None)
+        assert r["verdict"] in ("met", "missed", NOT_JUDGED, None)
+        assert r["met"] == {"met": True, "missed": False}.get(r["verdict"])
+        assert (r["verdict"] is None) == (r["target"]["ratio"] is None and r["target"]["p95"] is None)
+        assert r["noise"] == (r["verdict"] == NOT_JUDGED)
+        before, after = r["load_average"]
+        assert before >= 0 and after >= 0
     missed = {f"{r['key']}/{r['backend']}" for r in data["results"] if r["met"] is False}
     assert set(data["targets"]["missed"]) == missed
+    noisy = {f"{r['key']}/{r['backend']}" for r in data["results"] if r["verdict"] == NOT_JUDGED}
+    assert set(data["targets"]["not_judged"]) == noisy
 
 
 def test_quick_bench_on_sqlite(tmp_path: Path) -> None:
@@ -90,6 +100,51 @@ def test_quick_bench_on_postgres_with_the_load_test(tmp_path: Path, postgres_url
                                   {"s": schema}).scalar_one()
     engine.dispose()
     assert left == 0
+
+
+def timing(p50: float) -> Timing:
+    return Timing(p50=p50, p95=p50, max=p50, n=3)
+
+
+def test_a_baseline_twice_as_slow_as_its_cached_run_leaves_the_figure_unjudged(tmp_path: Path) -> None:
+    cache_file = tmp_path / "baselines.json"
+    first = [Result("cli.help", "help", "-", timing(10), timing(10), "bare", Target(ratio=1.5))]
+    cache = BaselineCache(cache_file, "h30-c200")
+    judged = cache.judge(first)
+    assert judged[0].previous_baseline_p50 is None and judged[0].verdict == "met"  # nothing cached: judged
+    cache.save(judged)
+
+    again = BaselineCache(cache_file, "h30-c200")
+    noisy = again.judge([Result("cli.help", "help", "-", timing(50), timing(21), "bare", Target(ratio=1.5))])[0]
+    assert noisy.noise and noisy.verdict == NOT_JUDGED and noisy.met is None  # 2.1x its cached 10: noise
+    quiet = again.judge([Result("cli.help", "help", "-", timing(50), timing(19), "bare", Target(ratio=1.5))])[0]
+    assert not quiet.noise and quiet.verdict == "missed" and quiet.met is False  # 1.9x: judged, and missed
+    assert payload({}, [noisy, quiet], None)["targets"] == {"met": 0, "missed": ["cli.help/-"],
+                                                            "not_judged": ["cli.help/-"]}
+    again.save([noisy])  # a noisy run does not become the reference
+    assert BaselineCache(cache_file, "h30-c200").figures["cli.help/-/h30-c200"]["p50"] == 10
+    # Another size, another reference.
+    assert BaselineCache(cache_file, "h100-c200").judge(first)[0].previous_baseline_p50 is None
+
+
+def test_only_measures_the_chosen_figures_and_judges_against_the_cached_baseline(tmp_path: Path) -> None:
+    data = run_bench(tmp_path, "--backend", "sqlite", "--only", "rekensom")
+    assert [(r["key"], r["backend"]) for r in data["results"]] == [("rekensom.calculate", "-")]
+    assert data["meta"]["only"] == ["rekensom"]
+    cache_file = tmp_path / "work" / "baselines.json"
+    cached = json.loads(cache_file.read_text(encoding="utf-8"))
+    (key, entry), = cached["figures"].items()
+    assert key == "rekensom.calculate/-/h30-c200-quick" and entry["p50"] == data["results"][0]["baseline"]["p50"]
+    entry["p50"] = data["results"][0]["baseline"]["p50"] / 1000  # as if the last run had been 1000x quieter
+    cache_file.write_text(json.dumps(cached), encoding="utf-8")
+    data = run_bench(tmp_path, "--backend", "sqlite", "--only", "rekensom")
+    assert data["results"][0]["verdict"] == NOT_JUDGED and data["targets"]["not_judged"] == ["rekensom.calculate/-"]
+
+
+def test_only_refuses_an_unknown_figure(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["bench", "--quick", "--only", "kassa", "--workdir", str(tmp_path)])
+    assert result.exit_code != 0 and "kassa" in result.output
+    assert unknown_words(("dashboard", "postgres", "cli", "startup.terminal", "kassa")) == ["kassa"]
 
 
 def test_load_needs_postgres(tmp_path: Path) -> None:

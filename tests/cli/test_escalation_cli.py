@@ -13,10 +13,7 @@ import pypdf
 import pytest
 from typer.testing import CliRunner
 
-from domain.services import households
-from domain.services.households import parse_draft
-from storage.bootstrap import open_database
-from storage.settings import Settings
+from tests.builders import stored_case
 from tui.cli.main import app
 
 runner = CliRunner()
@@ -34,40 +31,30 @@ def url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def case(url: str) -> str:
-    db = open_database(Settings(database_url=url))
-    try:
-        h = households.create_household(
-            parse_draft({
-                "name": "Huishouden El Amrani",
-                "municipality_code": "GM0599",
-                "address": {
-                    "street": "Mathenesserlaan",
-                    "house_number": "1",
-                    "postcode": "3021 HA",
-                    "city": "Rotterdam",
-                },
-                "members": [
-                    {
-                        "name": "Samira El Amrani",
-                        "date_of_birth": "1990-03-04",
-                        "role": "hoofdbewoner",
-                        "bsn": "999992077",
-                    },
-                    {"name": "Yusuf El Amrani", "date_of_birth": "2010-06-01", "role": "kind"},
-                ],
-                "problems": [{"leefgebied": "financien", "score": 1}, {"leefgebied": "huisvesting", "score": 2}],
-                "organisations": [
-                    {"name": "CJIB", "legal_framework": "Strafrecht"},
-                    {"name": "Woonstad Rotterdam", "legal_framework": "Huurrecht (BW)"},
-                ],
-            }),
-            db.uow(),
-            db.actor,
-        )
-    finally:
-        db.close()
-    assert h.case_number is not None
-    return h.case_number
+    return stored_case(url, {
+        "name": "Huishouden El Amrani",
+        "municipality_code": "GM0599",
+        "address": {
+            "street": "Mathenesserlaan",
+            "house_number": "1",
+            "postcode": "3021 HA",
+            "city": "Rotterdam",
+        },
+        "members": [
+            {
+                "name": "Samira El Amrani",
+                "date_of_birth": "1990-03-04",
+                "role": "hoofdbewoner",
+                "bsn": "999992077",
+            },
+            {"name": "Yusuf El Amrani", "date_of_birth": "2010-06-01", "role": "kind"},
+        ],
+        "problems": [{"leefgebied": "financien", "score": 1}, {"leefgebied": "huisvesting", "score": 2}],
+        "organisations": [
+            {"name": "CJIB", "legal_framework": "Strafrecht"},
+            {"name": "Woonstad Rotterdam", "legal_framework": "Huurrecht (BW)"},
+        ],
+    })
 
 
 def invoke(url: str, *args: str) -> Any:
@@ -75,32 +62,20 @@ def invoke(url: str, *args: str) -> Any:
 
 
 FULL = [
-    "--niveau",
-    "lmm_let",
+    "--niveau", "lmm_let",
     "--urgent",
-    "--urgentie",
-    "Ontruiming over drie weken",
+    "--urgentie", "Ontruiming over drie weken",
     "--complex",
-    "--complexiteit",
-    "Vijf organisaties",
-    "--route",
-    f"lokaal|{iso(-90)}|Doorbraakteam|Geen mandaat",
-    "--route",
-    f"regionaal|{iso(-60)}|Regionaal overleg",
-    "--blokkade",
-    "Boete groeit door gestopte uitkering",
-    "--gevraagd",
-    "CJIB-noodstop",
-    "--toestemming-op",
-    iso(-30),
-    "--toestemming-tot",
-    iso(300),
-    "--toestemming-voor",
-    "Delen met LMM en LET",
-    "--ontvanger",
-    "LMM",
-    "--ontvanger",
-    "LET",
+    "--complexiteit", "Vijf organisaties",
+    "--route", f"lokaal|{iso(-90)}|Doorbraakteam|Geen mandaat",
+    "--route", f"regionaal|{iso(-60)}|Regionaal overleg",
+    "--blokkade", "Boete groeit door gestopte uitkering",
+    "--gevraagd", "CJIB-noodstop",
+    "--toestemming-op", iso(-30),
+    "--toestemming-tot", iso(300),
+    "--toestemming-voor", "Delen met LMM en LET",
+    "--ontvanger", "LMM",
+    "--ontvanger", "LET",
 ]
 
 

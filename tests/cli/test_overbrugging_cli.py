@@ -9,11 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from domain.services import households
-from domain.services.households import parse_draft
-from storage.bootstrap import open_database
-from storage.settings import Settings
-from tests.builders import household_draft
+from tests.builders import stored_case
 from tui.cli.main import app
 
 runner = CliRunner()
@@ -26,13 +22,7 @@ def url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def case(url: str) -> str:
-    db = open_database(Settings(database_url=url))
-    try:
-        h = households.create_household(parse_draft(household_draft()), db.uow(), db.actor)
-    finally:
-        db.close()
-    assert h.case_number is not None
-    return h.case_number
+    return stored_case(url)
 
 
 def invoke(url: str, *args: str) -> Any:
@@ -40,32 +30,19 @@ def invoke(url: str, *args: str) -> Any:
 
 
 REQUEST = [
-    "--ondersteuning",
-    "Begeleid wonen",
-    "--urgentie",
-    "Dakloosheid dreigt",
-    "--overgang",
-    "18-/18+",
-    "--wet",
-    "Jeugdwet",
-    "--wet",
-    "Wmo 2015",
-    "--organisatie",
-    "Gemeente Amsterdam",
-    "--organisatie",
-    "Zorgkantoor",
-    "--voorfinancier",
-    "Gemeente Amsterdam",
-    "--plafond",
-    "5.000,00",
-    "--verwacht",
-    "4000",
-    "--start",
-    "2026-09-01",
-    "--maanden",
-    "6",
-    "--verrekenen-voor",
-    "2026-10-01",
+    "--ondersteuning", "Begeleid wonen",
+    "--urgentie", "Dakloosheid dreigt",
+    "--overgang", "18-/18+",
+    "--wet", "Jeugdwet",
+    "--wet", "Wmo 2015",
+    "--organisatie", "Gemeente Amsterdam",
+    "--organisatie", "Zorgkantoor",
+    "--voorfinancier", "Gemeente Amsterdam",
+    "--plafond", "5.000,00",
+    "--verwacht", "4000",
+    "--start", "2026-09-01",
+    "--maanden", "6",
+    "--verrekenen-voor", "2026-10-01",
 ]
 
 

@@ -7,8 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
+from domain.dossier import HouseholdIdentifiers
 from domain.escalation import Escalation
 from domain.household import Household
 
@@ -151,6 +153,14 @@ def scenarios(draw: st.DrawFn) -> Generated:
             text = f"{text} Zie {identifier} voor meer.".strip()
         texts[field] = text
     return Generated(h, texts, injected)
+
+
+def neutral_escalation(g: Generated) -> Escalation:
+    """The scenario's escalation; the example is skipped when the neutral texts happen to share a word with
+    the household's names (then a "leak" would be the generator's doing, not the code's)."""
+    neutral_words = {w for text in NEUTRAL for w in re.split(r"[^0-9a-z]+", norm(text)) if w}
+    assume(not (HouseholdIdentifiers.of(g.household).name_words & neutral_words))
+    return escalation_for(g)
 
 
 def escalation_for(g: Generated) -> Escalation:

@@ -38,6 +38,24 @@ def _functions() -> dict[str, ast.FunctionDef]:
     return found
 
 
+def _aliases() -> dict[str, set[str]]:
+    """Use cases bound from a shared workflow's method (`list_escalations = ESCALATIONS.list`), each with the
+    names that method calls (in a class of domain/services, e.g. `CaseWorkflow.list`): checked when it checks."""
+    methods: dict[str, set[str]] = {}
+    assigned: dict[str, str] = {}
+    for path in sorted(SERVICES.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and isinstance(node.value, ast.Attribute)):
+                assigned[f"{path.stem}.{node.targets[0].id}"] = node.value.attr
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef) and _takes_actor(item):
+                        methods.setdefault(item.name, set()).update(_called_names(item))
+    return {alias: methods[attr] for alias, attr in assigned.items() if attr in methods}
+
+
 def _called_names(function: ast.FunctionDef) -> set[str]:
     """Names called; an explicit `raise AccessDenied(...)` counts as a check as well."""
     names: set[str] = set()
@@ -69,6 +87,9 @@ def test_every_use_case_with_an_actor_checks_access() -> None:
     for qualified in functions:
         by_name.setdefault(qualified.split(".", 1)[1], set()).add(qualified)
     calls = {q: _called_names(f) for q, f in functions.items()}
+    for qualified, names in _aliases().items():  # module-level names for a workflow's checked method
+        by_name.setdefault(qualified.split(".", 1)[1], set()).add(qualified)
+        calls.setdefault(qualified, names)
     guarded = {q for q, names in calls.items() if names & CHECKS}
     changed = True
     while changed:  # a function that calls a checked use case is checked too

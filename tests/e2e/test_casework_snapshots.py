@@ -33,12 +33,12 @@ def test_worklist(snap_compare: SnapCompare, casework_app: DoorbraakApp) -> None
 
 def test_overbrugging_past_its_deadline(snap_compare: SnapCompare, casework_app: DoorbraakApp,
                                        casework: Casework) -> None:
-    screen = push(lambda: OverbruggingDetailScreen(casework.db, casework.data.late_overbrugging))
+    screen = push(lambda: OverbruggingDetailScreen(casework.db.services, casework.data.late_overbrugging))
     assert snap_compare(casework_app, terminal_size=(80, 24), run_before=then(screen))
 
 
 def test_escalation_waiting(snap_compare: SnapCompare, casework_app: DoorbraakApp, casework: Casework) -> None:
-    screen = push(lambda: EscalationDetailScreen(casework.db, casework.data.waiting_escalation))
+    screen = push(lambda: EscalationDetailScreen(casework.db.services, casework.data.waiting_escalation))
     assert snap_compare(casework_app, terminal_size=(120, 36), run_before=then(screen))
 
 

@@ -27,7 +27,7 @@ async def without_start_notice(pilot: Pilot[Any]) -> None:
 @pytest.fixture
 def demo_app(tmp_path: Path) -> Iterator[DoorbraakApp]:
     db = open_test_database(demo_copy(target_dir=tmp_path))
-    yield DoorbraakApp(db)
+    yield DoorbraakApp(db.services)
     db.close()
 
 

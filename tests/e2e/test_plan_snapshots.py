@@ -51,23 +51,23 @@ async def focus_chart(pilot: Pilot[Any]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_plan_overview(snap_compare: SnapCompare, plan_data: PlanData, size: tuple[int, int]) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     assert snap_compare(app, terminal_size=size, run_before=then(plan_overview(plan_data.partial)))
 
 
 def test_plan_overview_of_a_decided_plan(snap_compare: SnapCompare, plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     assert snap_compare(app, terminal_size=(120, 36), run_before=then(plan_overview(plan_data.decided)))
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_rekensom(snap_compare: SnapCompare, plan_data: PlanData, size: tuple[int, int]) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     assert snap_compare(app, terminal_size=size,
                         run_before=then(plan_overview(plan_data.concept), press("e"), press("alt+r")))
 
 
 def test_rekensom_chart_in_80x24(snap_compare: SnapCompare, plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     assert snap_compare(app, terminal_size=(80, 24),
                         run_before=then(plan_overview(plan_data.concept), press("e"), press("alt+r"), focus_chart))

@@ -55,6 +55,6 @@ def test_register_unverified_contact(snap_compare: SnapCompare, register_app: Do
 
 def test_contact_picker(snap_compare: SnapCompare, register_app: DoorbraakApp, tui_data: TuiData) -> None:
     async def open_picker(pilot: Pilot[Any]) -> None:
-        pilot.app.push_screen(ContactPickerDialog(tui_data.db, "UWV", "GM0363"))
+        pilot.app.push_screen(ContactPickerDialog(tui_data.db.services, "UWV", "GM0363"))
 
     assert snap_compare(register_app, terminal_size=(80, 24), run_before=then(go_to_register, open_picker))

@@ -12,6 +12,6 @@ from tui.app import DoorbraakApp
 @pytest.mark.parametrize("theme", ["doorbraak-licht", "doorbraak-contrast"])
 def test_case_list_in_theme(snap_compare: SnapCompare, tui_data: TuiData, theme: str) -> None:
     tui_data.db.settings = tui_data.db.settings.model_copy(update={"theme": theme})
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     assert app.theme == theme
     assert snap_compare(app, terminal_size=(80, 24), run_before=then())

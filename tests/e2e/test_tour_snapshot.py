@@ -40,7 +40,7 @@ async def tour_at_doorbraak(pilot: Pilot[Any]) -> None:
 
 
 def test_tour_card_over_the_plan_editor(snap_compare: SnapCompare, demo_db: Database) -> None:
-    app = DoorbraakApp(demo_db)
+    app = DoorbraakApp(demo_db.services)
     assert snap_compare(app, terminal_size=(80, 24), run_before=then(tour_at_doorbraak))
 
 

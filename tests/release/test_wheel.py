@@ -9,6 +9,7 @@ site-packages (a .pth there is not processed, so this checkout's editable instal
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -30,9 +31,17 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> sub
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     build = tmp_path_factory.mktemp("build")
+    # Built from a copy of the tracked files: without build isolation setuptools writes build/lib into the
+    # source tree it builds, and a module deleted since an earlier build would stay there and ship again.
+    source = build / "source"
+    tracked = run(["git", "ls-files", "-z"], cwd=ROOT).stdout.split("\0")
+    for name in filter(None, tracked):
+        if (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
     env = {**os.environ, "PIP_NO_INPUT": "1"}
     run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "--no-index",
-         "-w", str(out), str(ROOT)], cwd=build, env=env)
+         "-w", str(out), str(source)], cwd=build, env=env)
     (found,) = out.glob("doorbraak-*.whl")
     return found
 

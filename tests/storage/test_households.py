@@ -213,3 +213,29 @@ def test_broad_case_search_counts_up_to_the_cap_and_still_pages(db: Database, mo
     assert (rare.total, rare.total_exact, rare.has_more) == (1, True, False)
     everyone = service.list_cases(CaseListQuery(), db.uow(), db.actor)  # no text: always an exact count
     assert (everyone.total, everyone.total_exact) == (6, True)
+
+
+def test_case_list_without_text_filters_sorts_and_pages_like_the_rows_say(db: Database) -> None:
+    """The unfiltered case list runs prebuilt statements (one per shape): every shape gives the rows and the
+    count a plain sort of the households gives, with UTC moments."""
+    made = [
+        service.create_household(parse_draft(draft(name, municipality_code=code, members=[])), db.uow(), db.actor)
+        for name, code in [("Huishouden Bakker", "GM0363"), ("Huishouden Aydin", "GM0599"),
+                           ("Huishouden Visser", "GM0363"), ("Huishouden Claes", "GM0599")]
+    ]
+    status = made[0].status
+    with db.uow() as uow:
+        everything = uow.households.list_cases(CaseListQuery(limit=10))
+        assert everything.total == 4 and everything.total_exact
+        assert [r.case_number for r in everything.rows] == [h.case_number for h in reversed(made)]
+        assert all(r.updated_at.tzinfo is not None for r in everything.rows)
+        assert [r.updated_at for r in everything.rows] == [h.updated_at for h in reversed(made)]
+        by_name = uow.households.list_cases(CaseListQuery(sort=CaseSort.NAME, descending=False, limit=2, offset=1))
+        assert [r.name for r in by_name.rows] == ["Huishouden Bakker", "Huishouden Claes"] and by_name.total == 4
+        rotterdam = uow.households.list_cases(CaseListQuery(municipality_code="GM0599", sort=CaseSort.NAME))
+        assert [r.name for r in rotterdam.rows] == ["Huishouden Claes", "Huishouden Aydin"] and rotterdam.total == 2
+        own = uow.households.list_cases(CaseListQuery(status=status), frozenset({"GM0363"}))
+        assert {r.name for r in own.rows} == {"Huishouden Bakker", "Huishouden Visser"} and own.total == 2
+        other = next(s for s in HouseholdStatus if s is not status)
+        assert uow.households.list_cases(CaseListQuery(status=other), frozenset({"GM0363"})).total == 0
+        assert uow.households.list_cases(CaseListQuery(), frozenset()).rows == []

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from storage.bootstrap import Database, open_database
-from storage.migrate import declared_heads, head_revisions, stored_revisions
+from storage.migrate import declared_heads, head_revisions, newest_revision, stored_revisions
 from storage.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -15,6 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 def test_declared_heads_are_alembics_heads() -> None:
     assert declared_heads() == head_revisions()
+
+
+def test_the_newest_migration_file_is_the_head() -> None:
+    # A new migration is numbered after the head it builds on (COMMON rules); start-up trusts this file.
+    assert {newest_revision()} == head_revisions()
 
 
 def test_stored_revisions(db: Database, tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ def casework(tmp_path: Path) -> Iterator[Casework]:
 
 @pytest.fixture
 def casework_app(casework: Casework) -> DoorbraakApp:
-    return DoorbraakApp(casework.db)
+    return DoorbraakApp(casework.db.services)
 
 
 def set_value(control: Widget, value: object) -> None:

@@ -51,4 +51,4 @@ def tui_data(tmp_path: Path) -> Iterator[TuiData]:
 
 @pytest.fixture
 def app(tui_data: TuiData) -> DoorbraakApp:
-    return DoorbraakApp(tui_data.db)
+    return DoorbraakApp(tui_data.db.services)

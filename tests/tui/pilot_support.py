@@ -46,11 +46,23 @@ async def workers_done(app: App[object]) -> None:
             await worker.wait()
 
 
-async def settle(pilot: Pilot[object]) -> None:
-    """Let every worker finish and the screen catch up (workers may start new work when they finish)."""
-    for _ in range(4):
+def workers_running(app: App[object]) -> bool:
+    """Whether a worker is still pending or running (finished, failed and cancelled ones are not)."""
+    return any(not worker.is_finished for worker in app.workers)
+
+
+async def settle(pilot: Pilot[object], *, rounds: int = 2, most: int = 8) -> None:
+    """Let every worker finish and the screen catch up (workers may start new work when they finish).
+
+    Each round waits for the workers, then for the screen to process its messages and the process to go
+    idle (`pilot.pause()`). After `rounds` rounds it stops as soon as a round ends with no worker pending
+    or running; while workers keep starting new ones it goes on, up to `most` rounds. (It used to run four
+    rounds always: on a settled screen the last two only slept and repainted, on every call.)"""
+    for done in range(1, most + 1):
         await workers_done(pilot.app)
         await pilot.pause()
+        if done >= rounds and not workers_running(pilot.app):
+            return
 
 
 async def type_text(pilot: Pilot[object], text: str) -> None:

@@ -68,7 +68,7 @@ async def test_user_keymap_rebinds_keys(tmp_path: Path) -> None:
     db = open_test_database(tmp_path / "keys.db", keymap={"case_list.new": "ctrl+t", "detail.edit": "b"})
     try:
         build(db)
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
             await pilot.press("n")  # no longer bound
@@ -92,7 +92,7 @@ async def test_user_keymap_rebinds_keys(tmp_path: Path) -> None:
 async def test_demo_database_is_marked_in_the_header(tmp_path: Path, demo: bool) -> None:
     db = open_test_database(tmp_path / "demo.db", demo=demo)
     try:
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             header = screen_text(app).splitlines()[0]

@@ -149,7 +149,7 @@ async def test_pages_are_loaded_as_the_cursor_reaches_the_end(
             create_household(
                 parse_draft({"name": f"Huishouden {number:02d}", "municipality_code": "GM0363"}), db.uow(), db.actor,
                              today=TODAY)
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
             table = app.screen.query_one(CaseTable)
@@ -209,7 +209,7 @@ async def test_back_from_a_case_deep_in_the_list_keeps_the_place(
         for number in range(25):
             create_household(parse_draft({"name": f"Huishouden {number:02d}", "municipality_code": "GM0363"}),
                              db.uow(), db.actor, today=TODAY)
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=(100, 14)) as pilot:
             await settle(pilot)
             table = app.screen.query_one(CaseTable)

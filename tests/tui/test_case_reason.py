@@ -36,13 +36,13 @@ async def test_asked_once_logged_everywhere(let_db: tuple[Path, LetData]) -> Non
     case = data.numbers[PIETERSEN]
     db = open_shared(path)
     db.login("avries", PASSWORD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "o")
         listing = app.screen
         assert isinstance(listing, OverbruggingListScreen)
         assert str(data.pietersen_overbrugging) in listing.query_one(RowTable).keys  # listed, like every case
-        listing.open_overbrugging(data.pietersen_overbrugging)
+        listing.open_item(data.pietersen_overbrugging)
         await settle(pilot)
         assert isinstance(app.screen, ReasonDialog) and case in screen_text(app)
         await type_text(pilot, REASON)
@@ -64,7 +64,7 @@ async def test_asked_once_logged_everywhere(let_db: tuple[Path, LetData]) -> Non
         assert isinstance(inbox, EscalationInboxScreen)
         await pilot.press("v")  # from the inbox (submitted only) to all escalations: the concept is there
         await settle(pilot)
-        inbox.open_escalation(data.pietersen_escalation)
+        inbox.open_item(data.pietersen_escalation)
         await settle(pilot)
         escalation = app.screen
         assert isinstance(escalation, EscalationDetailScreen), "asked a second time for the same case"
@@ -89,12 +89,12 @@ async def test_declining_opens_nothing_and_records_nothing(let_db: tuple[Path, L
     before = trail(path, case)
     db = open_shared(path)
     db.login("avries", PASSWORD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "o")
         listing = app.screen
         assert isinstance(listing, OverbruggingListScreen)
-        listing.open_overbrugging(data.pietersen_overbrugging)
+        listing.open_item(data.pietersen_overbrugging)
         await settle(pilot)
         assert isinstance(app.screen, ReasonDialog)
         await pilot.press("escape")
@@ -104,7 +104,7 @@ async def test_declining_opens_nothing_and_records_nothing(let_db: tuple[Path, L
         await go_to(pilot, "e")
         inbox = app.screen
         assert isinstance(inbox, EscalationInboxScreen)
-        inbox.open_escalation(data.pietersen_escalation)
+        inbox.open_item(data.pietersen_escalation)
         await settle(pilot)
         assert isinstance(app.screen, ReasonDialog)  # still asked: nothing was given
         await pilot.press("escape")

@@ -196,7 +196,7 @@ async def test_request_an_overbrugging_from_a_household_with_inline_errors(
 async def test_booking_over_the_cap_warns(casework_app: DoorbraakApp, casework: Casework) -> None:
     async with casework_app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        casework_app.push_screen(OverbruggingDetailScreen(casework.db, casework.data.late_overbrugging))
+        casework_app.push_screen(OverbruggingDetailScreen(casework.db.services, casework.data.late_overbrugging))
         await settle(pilot)
         await pilot.press("k")
         await settle(pilot)
@@ -326,7 +326,7 @@ async def test_dossier_preview_shows_what_leaves_and_nothing_else(
 ) -> None:
     async with casework_app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        casework_app.push_screen(EscalationDetailScreen(casework.db, casework.data.waiting_escalation))
+        casework_app.push_screen(EscalationDetailScreen(casework.db.services, casework.data.waiting_escalation))
         await settle(pilot)
         # No consent yet: the dossier may not leave, and the preview says why.
         await pilot.press("d")
@@ -421,7 +421,7 @@ async def test_the_knelpunten_report_on_sample_db_matches_the_data(tmp_path: Pat
     db = open_test_database(demo_copy(target_dir=tmp_path))
     try:
         report = knelpunten_report(db.uow(), db.actor)
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=(120, 36)) as pilot:
             await go_to(pilot, "k")
             await pilot.press("r")
@@ -454,7 +454,7 @@ async def test_leaving_a_form_with_edits_asks_first(casework_app: DoorbraakApp, 
 
     async with casework_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        casework_app.push_screen(OverbruggingFormScreen(casework.db, case_number=casework.data.bakker))
+        casework_app.push_screen(OverbruggingFormScreen(casework.db.services, case_number=casework.data.bakker))
         await settle(pilot)
         form = casework_app.screen
         assert isinstance(form, OverbruggingFormScreen) and not form.is_dirty
@@ -481,7 +481,7 @@ async def test_an_overdue_plan_action_opens_its_plan(tmp_path: Path) -> None:
 
     db = open_test_database(demo_copy(target_dir=tmp_path))
     try:
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=(120, 36)) as pilot:
             await go_to(pilot, "w")
             key = next(k for k, kind in KIND_KEYS.items() if kind is SignalKind.ACTIE_VERLOPEN)

@@ -78,7 +78,7 @@ async def edit(app: DoorbraakApp, pilot: Any, number: str) -> HouseholdFormScree
 async def test_merge_keeps_both_edits(two_handles: tuple[Database, Database, list[str]]) -> None:
     mine, theirs, numbers = two_handles
     number = numbers[0]
-    app = DoorbraakApp(mine)
+    app = DoorbraakApp(mine.services)
     async with app.run_test(size=(100, 30)) as pilot:
         form = await edit(app, pilot, number)
         set_field(form, "address.street", "Molenweg")
@@ -112,7 +112,7 @@ async def test_a_collision_is_named_and_their_value_stands_until_changed(
 ) -> None:
     mine, theirs, numbers = two_handles
     number = numbers[0]
-    app = DoorbraakApp(mine)
+    app = DoorbraakApp(mine.services)
     async with app.run_test(size=(100, 30)) as pilot:
         form = await edit(app, pilot, number)
         set_field(form, "name", "Familie Jansen (mijn versie)")
@@ -135,7 +135,7 @@ async def test_a_collision_is_named_and_their_value_stands_until_changed(
 async def test_reload_shows_their_version_and_drops_mine(two_handles: tuple[Database, Database, list[str]]) -> None:
     mine, theirs, numbers = two_handles
     number = numbers[0]
-    app = DoorbraakApp(mine)
+    app = DoorbraakApp(mine.services)
     async with app.run_test(size=(100, 30)) as pilot:
         form = await edit(app, pilot, number)
         set_field(form, "address.street", "Molenweg")

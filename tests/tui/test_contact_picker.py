@@ -49,7 +49,7 @@ async def open_picker(pilot: Any, tui_data: TuiData, organisation: str, municipa
                       **options: Any) -> Picking:
     await settle(pilot)
     picking = Picking()
-    picking.open(pilot.app, ContactPickerDialog(tui_data.db, organisation, municipality, **options))
+    picking.open(pilot.app, ContactPickerDialog(tui_data.db.services, organisation, municipality, **options))
     await settle(pilot)
     return picking
 

@@ -34,7 +34,7 @@ def plan_data(tmp_path: Path) -> Iterator[PlanData]:
 
 
 async def test_a_free_line_becomes_an_overdracht_from_the_household_to_the_rijk(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     case = plan_data.partial
     async with app.run_test(size=(110, 40)) as pilot:
         await open_overview(app, pilot, case)
@@ -84,7 +84,7 @@ async def test_a_free_line_becomes_an_overdracht_from_the_household_to_the_rijk(
 
 
 async def test_an_overdracht_without_a_receiver_is_refused_at_its_field(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(110, 40)) as pilot:
         await open_overview(app, pilot, plan_data.partial)
         await pilot.press("e")

@@ -74,7 +74,7 @@ def test_every_tab_prints_the_service_figures_and_each_figure_line_knows_its_dri
 async def test_coordinator_opens_the_dashboard_switches_tabs_and_drills_down_to_a_household(demo: Database) -> None:
     code = biggest_municipality(demo)
     expected = report(demo, code)
-    app = DoorbraakApp(demo)
+    app = DoorbraakApp(demo.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "d")
         screen = app.screen
@@ -128,7 +128,7 @@ async def test_coordinator_opens_the_dashboard_switches_tabs_and_drills_down_to_
 
 
 async def test_a_bad_period_gets_a_dutch_message_and_keeps_the_last_figures(demo: Database) -> None:
-    app = DoorbraakApp(demo)
+    app = DoorbraakApp(demo.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "d")
         screen = app.screen
@@ -174,7 +174,7 @@ def test_a_coordinator_is_offered_only_the_own_municipality(demo: Database) -> N
 
 
 async def test_an_open_dropdown_speaks_dutch_in_the_footer(demo: Database) -> None:
-    app = DoorbraakApp(demo)
+    app = DoorbraakApp(demo.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "d")
         await pilot.press("m")  # the municipality dropdown opens

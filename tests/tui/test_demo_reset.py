@@ -37,7 +37,7 @@ def digest(path: Path) -> str:
 async def test_reset_after_confirmation_starts_every_section_again(demo_db: Database) -> None:
     pristine = digest(SAMPLE_DB)
     households.create_household(parse_draft(household_draft("Huishouden Oefening")), demo_db.uow(), demo_db.actor)
-    app = DoorbraakApp(demo_db)
+    app = DoorbraakApp(demo_db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert "1 van 49" in screen_text(app)
@@ -66,7 +66,7 @@ async def test_reset_after_confirmation_starts_every_section_again(demo_db: Data
 
 
 async def test_not_offered_on_a_real_database(tui_data: TuiData) -> None:
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert "app.reset_demo" not in {b.id for b, _ in app.screen_keys(app.screen)}

@@ -41,7 +41,7 @@ async def open_form(app: DoorbraakApp, pilot: Any, number: str | None) -> Any:
 
 
 async def type_and_crash(db: Database, number: str | None, edit: Any) -> None:
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         form = await open_form(app, pilot, number)
         assert isinstance(form, HouseholdFormScreen)
@@ -75,7 +75,7 @@ async def test_an_edit_survives_a_crash_and_is_saved_after_restoring(tui_data: T
     assert len(files) == 1 and files[0].stat().st_mode & 0o777 == 0o600
     content = files[0].read_text(encoding="utf-8")
     assert number not in files[0].name and "999993653" not in content  # the BSN stays masked in a concept
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_form(app, pilot, number)
         assert isinstance(app.screen, DraftDialog) and "Concept herstellen?" in screen_text(app)
@@ -111,7 +111,7 @@ async def test_a_restored_concept_never_overwrites_a_save_made_meanwhile(tui_dat
     current = service.get_household(number, colleague.uow(), TEST_ACTOR)
     service.update_household(number, parse_draft({**current.model_dump(include=service.EDITABLE_FIELDS),
                                       "name": "Familie Jansen-Bakker"}), current.version, colleague.uow(), TEST_ACTOR)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_form(app, pilot, number)
         await pilot.press("h")
@@ -136,7 +136,7 @@ async def test_a_new_household_concept_and_declining_it(tui_data: TuiData) -> No
 
     await type_and_crash(db, None, edit)
     assert len(concept_files(db)) == 1
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_form(app, pilot, None)
         assert isinstance(app.screen, DraftDialog)

@@ -65,7 +65,7 @@ async def test_a_new_loket_question_gets_every_letter_typed_right_after_l(casewo
     from tests.tui.casework_support import go_to
     from tui.screens.loket import LoketVraagDialog
 
-    app = DoorbraakApp(casework.db)
+    app = DoorbraakApp(casework.db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await go_to(pilot, "k")
         await settle(pilot)
@@ -87,7 +87,7 @@ async def test_plan_editor_new_goal_action_and_cost_line_get_what_is_typed_right
     from tui.screens.plan_editor import PlanEditorScreen
 
     data = open_plan_database(tmp_path / "plan.db")
-    app = DoorbraakApp(data.db)
+    app = DoorbraakApp(data.db.services)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await open_overview(app, pilot, data.partial)

@@ -351,7 +351,7 @@ async def test_member_errors_point_at_the_right_card(app: DoorbraakApp, tui_data
 async def test_edit_and_save_on_postgresql(postgres_db: Database) -> None:
     """The same screens on the PostgreSQL back end: open, edit, save, see the new version."""
     numbers = build(postgres_db)
-    app = DoorbraakApp(postgres_db)
+    app = DoorbraakApp(postgres_db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         form = await open_form(app, pilot, numbers[0])
         set_input(form, "address.city", "Diemen")

@@ -69,7 +69,7 @@ def lock_records(db: Database) -> list[tuple[str, str, str]]:
 
 async def test_an_idle_case_is_hidden_and_comes_back_with_the_password(shared: Path) -> None:
     db = open_shared(shared, idle_lock_minutes=PERIOD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await log_in(pilot, "avries", PASSWORD)
@@ -112,7 +112,7 @@ async def test_an_idle_case_is_hidden_and_comes_back_with_the_password(shared: P
 
 async def test_nothing_locks_before_login_and_nothing_when_switched_off(shared: Path, tmp_path: Path) -> None:
     db = open_shared(shared, idle_lock_minutes=PERIOD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await go_idle(pilot)
@@ -120,7 +120,7 @@ async def test_nothing_locks_before_login_and_nothing_when_switched_off(shared: 
     db.close()
 
     db = open_shared(shared, idle_lock_minutes=0)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await log_in(pilot, "avries", PASSWORD)
@@ -133,7 +133,7 @@ async def test_typed_text_survives_the_lock_as_a_concept(tmp_path: Path) -> None
     from tests.tui.data import build
 
     build(db)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("/")
@@ -160,7 +160,7 @@ async def test_typed_text_survives_the_lock_as_a_concept(tmp_path: Path) -> None
 async def test_the_browser_session_ends_after_its_idle_time(tui_data: TuiData) -> None:
     tui_data.db.settings = tui_data.db.settings.model_copy(
         update={"idle_lock_minutes": SHORT, "session_end_minutes": SHORT * 2})
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.last_input = time.monotonic() - 3600
@@ -175,7 +175,7 @@ async def test_the_browser_session_ends_after_its_idle_time(tui_data: TuiData) -
 
 async def test_a_resize_counts_as_presence(tui_data: TuiData) -> None:
     """`serve` hands a process started ahead to a new tab by resizing it: its idle time starts then."""
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.last_input = time.monotonic() - 3600

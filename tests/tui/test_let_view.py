@@ -27,7 +27,7 @@ async def test_let_sees_no_name_or_bsn_anywhere(tmp_path: Path) -> None:
     numbers = build_shared(path)
     db = open_shared(path)
     db.login("letlid", PASSWORD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
@@ -53,11 +53,11 @@ async def test_let_sees_no_name_or_bsn_anywhere(tmp_path: Path) -> None:
             assert_nothing_identifying(screen_text(app), each.label)
             assert_nothing_identifying("\n".join(notifications(app)), f"notifications after {each.label}")
         # Even a screen that is not reachable gets nothing from the services, only a Dutch refusal.
-        app.push_screen(HouseholdDetailScreen(db, numbers[0]))
+        app.push_screen(HouseholdDetailScreen(db.services, numbers[0]))
         await settle(pilot)
         assert_nothing_identifying(screen_text(app), "household detail")
         assert any("Geen toegang" in n for n in notifications(app))
-        app.push_screen(CaseListScreen(db))
+        app.push_screen(CaseListScreen(db.services))
         await settle(pilot)
         assert_nothing_identifying(screen_text(app), "case list")
         assert any("casussen bekijken" in n for n in notifications(app))

@@ -62,7 +62,7 @@ async def test_the_let_walks_the_inbox_and_a_dossier_without_seeing_anyone(
     path, data = let_db
     db = open_shared(path)
     db.login("letlid", PASSWORD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
@@ -138,7 +138,7 @@ async def test_a_coordinator_is_not_offered_the_lmm_inbox(let_db: tuple[Path, Le
     path, _ = let_db
     db: Database = open_shared(path)
     db.login("ccoord", PASSWORD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("g")
@@ -153,14 +153,14 @@ async def test_the_let_is_told_why_a_dossier_is_not_shown(let_db: tuple[Path, Le
     path, data = let_db
     db = open_shared(path)
     db.login("letlid", PASSWORD)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.push_screen(LmmDossierScreen(db, data.concept))
+        app.push_screen(LmmDossierScreen(db.services, data.concept))
         await settle(pilot)
         assert any("landelijke escalaties" in n for n in notifications(app))
         assert_clean(screen_text(app), data, "refused dossier")
-        app.push_screen(LmmDossierScreen(db, data.expired))
+        app.push_screen(LmmDossierScreen(db.services, data.expired))
         await settle(pilot)
         assert any("toestemming" in n for n in notifications(app))
         assert not any(isinstance(screen, ReasonDialog) for screen in app.screen_stack)

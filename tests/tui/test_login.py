@@ -42,7 +42,7 @@ async def test_single_user_sqlite_opens_without_login(app: DoorbraakApp, tui_dat
 
 async def test_login_then_the_case_list_with_user_and_role_in_the_header(shared: Path) -> None:
     db = open_shared(shared)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, LoginScreen)
@@ -61,7 +61,7 @@ async def test_login_then_the_case_list_with_user_and_role_in_the_header(shared:
 
 async def test_wrong_password_keeps_the_username_and_says_so_in_dutch(shared: Path) -> None:
     db = open_shared(shared)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await log_in(pilot, "avries", "niet het goede wachtwoord")
@@ -79,7 +79,7 @@ async def test_wrong_password_keeps_the_username_and_says_so_in_dutch(shared: Pa
 
 async def test_the_password_is_masked(shared: Path) -> None:
     db = open_shared(shared)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.screen.query_one("#login-password", Input).focus()
@@ -91,7 +91,7 @@ async def test_the_password_is_masked(shared: Path) -> None:
 
 async def test_a_trainer_account_works_only_in_the_demo(shared: Path) -> None:
     db = open_shared(shared)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await log_in(pilot, "trainer", PASSWORD)
@@ -99,7 +99,7 @@ async def test_a_trainer_account_works_only_in_the_demo(shared: Path) -> None:
         assert "alleen in de oefenomgeving" in screen_text(app)
     db.close()
     demo = open_shared(shared, demo=True)
-    app = DoorbraakApp(demo)
+    app = DoorbraakApp(demo.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await log_in(pilot, "trainer", PASSWORD)
@@ -126,7 +126,7 @@ async def test_a_password_typed_right_after_enter_lands_in_the_password_field_on
 
     monkeypatch.setattr(Input, "_on_key", slow_key)
     db = open_shared(shared)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.screen.query_one("#login-user", Input).value = ""

@@ -14,7 +14,7 @@ from tui.screens.mandates import MandateFormScreen, MandatesScreen, RevokeDialog
 
 async def test_register_and_revoke_a_mandate_by_keyboard(tmp_path: Path) -> None:
     db = open_test_database(tmp_path / "mandaten.db")
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(120, 36)) as pilot:
         await go_to(pilot, "m")
         assert isinstance(app.screen, MandatesScreen)

@@ -33,7 +33,7 @@ def assert_footer_whole(app: DoorbraakApp) -> None:
 
 
 async def test_the_main_screens_keep_every_footer_key_and_the_case_number_at_80x24(tui_data: TuiData) -> None:
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     number = tui_data.numbers[0]
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -54,7 +54,7 @@ async def test_the_main_screens_keep_every_footer_key_and_the_case_number_at_80x
 
 
 async def test_a_wide_terminal_keeps_the_full_descriptions(tui_data: TuiData) -> None:
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         last = screen_text(app).splitlines()[-1]

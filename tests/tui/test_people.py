@@ -70,7 +70,7 @@ async def test_zrm_of_one_adult_from_the_household_view(casework_app: DoorbraakA
     case = casework.data.bakker
     async with casework_app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        casework_app.push_screen(HouseholdDetailScreen(casework.db, case))
+        casework_app.push_screen(HouseholdDetailScreen(casework.db.services, case))
         await settle(pilot)
         text = screen_text(casework_app)
         assert "ZRM per persoon" in text and "Ilse Bakker (46)" in text and "Nog geen ZRM-score" in text

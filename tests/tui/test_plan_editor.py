@@ -29,7 +29,7 @@ def plan_data(tmp_path: Path) -> Iterator[PlanData]:
 
 
 async def test_write_a_whole_plan_by_keyboard(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     case = plan_data.blank
     async with app.run_test(size=(100, 32)) as pilot:
         overview = await open_overview(app, pilot, case)

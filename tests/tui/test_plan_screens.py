@@ -71,7 +71,7 @@ async def wait_for_autosave(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def test_a_stale_save_shows_the_conflict_and_loses_nothing(plan_data: PlanData, quick_autosave: None) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     case = plan_data.partial
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, case)
@@ -100,7 +100,7 @@ async def test_a_stale_save_shows_the_conflict_and_loses_nothing(plan_data: Plan
 
 async def test_typing_is_autosaved_and_offered_again_after_a_crash(plan_data: PlanData, quick_autosave: None) -> None:
     case = plan_data.partial
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, case)
         await pilot.press("alt+d")
@@ -114,7 +114,7 @@ async def test_typing_is_autosaved_and_offered_again_after_a_crash(plan_data: Pl
     assert workspace.draft is not None and workspace.prefer_draft
     assert workspace.plan is not None and workspace.plan.doorbraak == ""
 
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_overview(app, pilot, case)
         await pilot.press("e")
@@ -141,7 +141,7 @@ async def test_typing_is_autosaved_and_offered_again_after_a_crash(plan_data: Pl
 
 async def test_leaving_saves_the_draft_and_discarding_it_shows_the_saved_plan(plan_data: PlanData) -> None:
     case = plan_data.partial
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(app, pilot, case)
         await pilot.press("alt+p")
@@ -163,7 +163,7 @@ async def test_leaving_saves_the_draft_and_discarding_it_shows_the_saved_plan(pl
 
 
 async def test_an_invalid_save_marks_the_field_and_keeps_the_input(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, plan_data.partial)
         await pilot.press("alt+a")
@@ -182,7 +182,7 @@ async def test_an_invalid_save_marks_the_field_and_keeps_the_input(plan_data: Pl
 
 
 async def test_the_overview_lists_what_is_missing_and_deciding_is_refused(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(120, 36)) as pilot:
         overview = await open_overview(app, pilot, plan_data.partial)
         text = screen_text(app)
@@ -211,7 +211,7 @@ async def test_the_overview_lists_what_is_missing_and_deciding_is_refused(plan_d
 
 
 async def test_deciding_from_the_overview(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:  # the author: refused, naming who may decide
         await open_overview(app, pilot, plan_data.concept)
         assert "compleet: b stelt het plan vast" in screen_text(app)
@@ -225,7 +225,7 @@ async def test_deciding_from_the_overview(plan_data: PlanData) -> None:
         assert "U mag dit plan niet vaststellen: u heeft het plan zelf opgesteld" in str(refusal)
         assert any("Beslissen mag: Sanne de Wit (s.dewit, M-1)." in n for n in notifications(app)), notifications(app)
     plan_data.db.logged_in = DECIDER  # the maatwerkfunctionaris with a mandate for Utrecht
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_overview(app, pilot, plan_data.concept)
         await pilot.press("b")
@@ -240,7 +240,7 @@ async def test_deciding_from_the_overview(plan_data: PlanData) -> None:
 
 async def test_a_decided_version_is_read_only_but_action_status_changes(plan_data: PlanData) -> None:
     case = plan_data.decided
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, case)
         assert editor.frozen and editor.step is PlanStep.IN_KAART  # the step highlighted in the overview
@@ -275,7 +275,7 @@ async def test_a_decided_version_is_read_only_but_action_status_changes(plan_dat
 
 async def test_recording_an_evaluation_moment(plan_data: PlanData) -> None:
     case = plan_data.decided
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_editor(app, pilot, case)
         await pilot.press("alt+e")
@@ -292,7 +292,7 @@ async def test_recording_an_evaluation_moment(plan_data: PlanData) -> None:
 
 async def test_exporting_the_plan_as_pdf(plan_data: PlanData, tmp_path: Path) -> None:
     target = tmp_path / "plan-mulder.pdf"
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_overview(app, pilot, plan_data.decided)
         await pilot.press("x")
@@ -316,7 +316,7 @@ async def test_exporting_the_plan_as_pdf(plan_data: PlanData, tmp_path: Path) ->
 
 
 async def test_exporting_the_beschikking_of_a_decided_plan(plan_data: PlanData, tmp_path: Path) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_overview(app, pilot, plan_data.decided)
         await pilot.press("x")
@@ -339,7 +339,7 @@ async def test_exporting_the_beschikking_of_a_decided_plan(plan_data: PlanData, 
 
 async def test_the_residents_plan_from_the_overview_key(plan_data: PlanData, tmp_path: Path) -> None:
     target = tmp_path / "plan-bewoner.pdf"
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_overview(app, pilot, plan_data.decided)
         await pilot.press("w")
@@ -367,7 +367,7 @@ async def test_the_residents_plan_from_the_overview_key(plan_data: PlanData, tmp
 async def test_export_as_markdown_asks_before_overwriting(plan_data: PlanData, tmp_path: Path) -> None:
     target = tmp_path / "plan.md"
     target.write_text("oud", encoding="utf-8")
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_overview(app, pilot, plan_data.concept)
         await pilot.press("x")
@@ -389,7 +389,7 @@ async def test_export_as_markdown_asks_before_overwriting(plan_data: PlanData, t
 
 
 async def test_comparing_two_versions(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(100, 40)) as pilot:
         await open_overview(app, pilot, plan_data.versions)
         await pilot.press("c")
@@ -427,7 +427,7 @@ async def test_every_step_writes_back_what_it_was_given(plan_data: PlanData) -> 
 
 
 async def test_a_register_contact_can_be_put_on_an_action(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, plan_data.concept)
         await pilot.press("alt+a")
@@ -449,7 +449,7 @@ async def test_a_register_contact_can_be_put_on_an_action(plan_data: PlanData) -
 
 
 async def test_quitting_keeps_what_was_typed_as_a_draft(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(app, pilot, plan_data.partial)
         await pilot.press("alt+d")
@@ -462,7 +462,7 @@ async def test_quitting_keeps_what_was_typed_as_a_draft(plan_data: PlanData) -> 
 
 
 async def test_a_cost_line_still_in_its_dialog_is_in_the_draft(plan_data: PlanData, quick_autosave: None) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, plan_data.partial)
         await pilot.press("alt+r")
@@ -487,7 +487,7 @@ async def test_a_cost_line_still_in_its_dialog_is_in_the_draft(plan_data: PlanDa
 
 
 async def test_enter_in_a_field_goes_to_the_next_one(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(app, pilot, plan_data.partial)
         await pilot.press("alt+t")
@@ -504,7 +504,7 @@ async def test_who_to_call_puts_a_register_contact_on_the_focused_action(plan_da
     from tui.screens.contact_picker import ContactPickerDialog
 
     register = build_register(plan_data.db)
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_editor(app, pilot, plan_data.concept)
         await pilot.press("alt+a")
@@ -575,7 +575,7 @@ async def test_an_action_marked_done_records_the_day(plan_data: PlanData) -> Non
     """On a decided plan: 'Gedaan op' opens with status gedaan; a typed day is kept, an empty one becomes
     today (the database clock: 1 November 2026), a future one is refused with a Dutch message."""
     case = plan_data.decided
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await open_editor(app, pilot, case)
         await pilot.press("alt+a")
@@ -613,7 +613,7 @@ async def test_an_action_marked_done_records_the_day(plan_data: PlanData) -> Non
 
 async def test_an_evaluation_records_realised_costs_per_payer(plan_data: PlanData) -> None:
     case = plan_data.decided
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_editor(app, pilot, case)
         await pilot.press("alt+e")

@@ -30,7 +30,7 @@ def flat(app: DoorbraakApp) -> str:
 
 
 async def test_an_action_opens_the_precedents_of_its_kind_and_escape_returns(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_overview(app, pilot, plan_data.concept)
         await pilot.press("e")
@@ -91,7 +91,7 @@ async def test_an_action_opens_the_precedents_of_its_kind_and_escape_returns(pla
 
 
 async def test_outside_an_action_the_key_explains_itself(plan_data: PlanData) -> None:
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_overview(app, pilot, plan_data.decided)
         await pilot.press("e")
@@ -113,7 +113,7 @@ async def test_the_picker_of_an_action_puts_the_fitting_bases_first_with_id_date
 
     from tui.screens.legal_basis_picker import LegalBasisPicker
 
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_overview(app, pilot, plan_data.concept)
         await pilot.press("e")

@@ -38,7 +38,7 @@ def test_the_themes_differ_and_are_light_and_dark() -> None:
 
 async def test_setting_picks_the_theme_and_a_change_is_remembered(tui_data: TuiData) -> None:
     tui_data.db.settings = tui_data.db.settings.model_copy(update={"theme": "doorbraak-contrast"})
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.theme == "doorbraak-contrast"
@@ -50,7 +50,7 @@ async def test_setting_picks_the_theme_and_a_change_is_remembered(tui_data: TuiD
 
 async def test_an_unknown_theme_falls_back_to_the_default(tui_data: TuiData) -> None:
     tui_data.db.settings = tui_data.db.settings.model_copy(update={"theme": "bestaat-niet"})
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.theme == "doorbraak"
@@ -60,7 +60,7 @@ async def test_the_theme_picker_offers_only_doorbraaks_themes_in_dutch(tui_data:
     """Issue 14: the picker listed Textual's own themes ("nord", "gruvbox", "textual-light", …)."""
     from textual.command import CommandList
 
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         app.search_themes()

@@ -68,7 +68,7 @@ async def test_the_whole_tour_forward_and_back_changes_no_data(demo: tuple[Datab
     db, path = demo
     before = contents_digest(path)
     assert before[1] > 20  # the checksum covers the households, plans, overbruggingen, ...
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert any("F2 start een rondleiding" in n for n in notifications(app))
@@ -110,7 +110,7 @@ def test_the_route_follows_the_featured_household_from_intake_to_evaluation() ->
 
 async def test_keys_are_offered_in_footer_palette_and_help(demo: tuple[Database, Path]) -> None:
     db, _ = demo
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         keys = {b.id for b, _ in app.screen_keys(app.screen)}
@@ -143,7 +143,7 @@ async def test_keys_are_offered_in_footer_palette_and_help(demo: tuple[Database,
 async def test_next_works_after_wandering_off_and_while_typing(demo: tuple[Database, Path]) -> None:
     db, path = demo
     before = contents_digest(path)
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f2")
@@ -188,7 +188,7 @@ async def test_next_works_after_wandering_off_and_while_typing(demo: tuple[Datab
 
 
 async def test_not_offered_outside_the_oefenomgeving(tui_data: TuiData) -> None:
-    app = DoorbraakApp(tui_data.db)
+    app = DoorbraakApp(tui_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert not {"app.tour", "app.tour_next", "app.tour_previous"} & {b.id for b, _ in app.screen_keys(app.screen)}
@@ -201,7 +201,7 @@ async def test_not_offered_outside_the_oefenomgeving(tui_data: TuiData) -> None:
 
 async def test_starting_the_demo_again_ends_the_tour(demo: tuple[Database, Path]) -> None:
     db, _ = demo
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f2", "f3")
@@ -222,7 +222,7 @@ async def test_starting_the_demo_again_ends_the_tour(demo: tuple[Database, Path]
 
 async def test_an_open_question_is_answered_first(demo: tuple[Database, Path]) -> None:
     db, _ = demo
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("f2", "f3")
@@ -254,7 +254,7 @@ class Broken:
 
 async def test_a_step_that_fails_is_told_in_dutch_and_the_app_goes_on(demo: tuple[Database, Path]) -> None:
     db, _ = demo
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app._tour = TourGuide(app, steps=(TourStep("Kapot", ("Gaat mis.",), "-", Broken(), "CaseListScreen"),))

@@ -42,7 +42,7 @@ def logged_in(path: Path, username: str) -> Database:
 async def test_a_case_outside_the_caseload_asks_a_reason_that_is_logged(shared: tuple[Path, list[str]]) -> None:
     path, numbers = shared
     db = logged_in(path, "avries")
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -83,7 +83,7 @@ async def test_a_case_outside_the_caseload_asks_a_reason_that_is_logged(shared: 
 async def test_declining_to_give_a_reason_opens_nothing(shared: tuple[Path, list[str]]) -> None:
     path, numbers = shared
     db = logged_in(path, "avries")
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.screen.open_case(numbers[PIETERSEN])  # type: ignore[attr-defined]
@@ -109,7 +109,7 @@ async def test_a_coordinator_reads_a_case_log_with_old_and_new_values(shared: tu
                              professional.uow(), professional.actor)
     professional.close()
     db = logged_in(path, "ccoord")
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.screen.open_case(numbers[JANSEN])  # type: ignore[attr-defined]
@@ -147,7 +147,7 @@ async def test_a_coordinator_reads_a_case_log_with_old_and_new_values(shared: tu
 async def test_keten_controleren_reports_a_tampered_row(shared: tuple[Path, list[str]]) -> None:
     path, _ = shared
     db = logged_in(path, "beheer")
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert "Met uw rol ziet u geen huishoudens" not in screen_text(app)  # beheer gets its own intro
@@ -174,7 +174,7 @@ async def test_go_to_lists_the_logboek_only_for_roles_that_may_see_it(shared: tu
     path, _ = shared
     for username, sees in (("avries", False), ("ccoord", True), ("beheer", True), ("letlid", False)):
         db = logged_in(path, username)
-        app = DoorbraakApp(db)
+        app = DoorbraakApp(db.services)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             await pilot.press("g")
@@ -192,7 +192,7 @@ async def test_the_plan_of_a_foreign_case_carries_the_reason_given_on_the_househ
 
     path, numbers = shared
     db = logged_in(path, "avries")
-    app = DoorbraakApp(db)
+    app = DoorbraakApp(db.services)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.screen.open_case(numbers[PIETERSEN])  # type: ignore[attr-defined]

@@ -41,20 +41,25 @@ def bench_command(
                                                                    "(standaard de cachemap van de gebruiker).")]
     = None,
     seed: Annotated[int, typer.Option("--seed", help="Startwaarde van de toevalsgenerator.")] = 2026,
-    only: Annotated[list[str] | None, typer.Option("--only", help="Meet alleen de onderdelen waarvan de naam dit "
-                                                                  "woord bevat (bijv. dashboard; herhaalbaar).")]
-    = None,
     json_file: Annotated[Path | None, typer.Option("--json", help="Schrijf de uitkomsten ook als JSON hierheen.")]
     = None,
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", help="Meet alleen deze cijfers: hun sleutel of het begin ervan (cli, startup.terminal), of een "
+                       "woord uit de naam van het onderdeel (dashboard); met komma's of herhaald.")] = None,
 ) -> None:
     """Meet elke snelle route (opstarten, zoeken, openen, rekensom, PDF, import, dashboard, geheugen)."""
     from benchmarks.data import default_cache_dir
     from benchmarks.report import render
-    from benchmarks.run import Options, Sizes, bench
+    from benchmarks.run import FIGURE_KEYS, Options, Sizes, bench, unknown_words
 
     if load and backend is BackendChoice.SQLITE:
         raise typer.BadParameter("de belastingtest draait op PostgreSQL: kies --backend postgres of both",
                                  param_hint="--load")
+    chosen = tuple(part.strip() for word in only or () for part in word.split(",") if part.strip())
+    unknown = unknown_words(chosen)
+    if unknown:
+        raise typer.BadParameter(f"onbekend cijfer: {', '.join(unknown)} (bekend: {', '.join(FIGURE_KEYS)})",
+                                 param_hint="--only")
     if quick:
         sizes = Sizes.quick(households, contacts)
     else:
@@ -62,7 +67,7 @@ def bench_command(
     backends = ("sqlite", "postgres") if backend is BackendChoice.BOTH else (backend.value,)
     options = Options(sizes=sizes, backends=backends, postgres_url=postgres_url,
                       workdir=(workdir or default_cache_dir()).resolve(), seed=seed, load=load, quick=quick,
-                      only=tuple(only or ()))
+                      only=chosen)
     # A stopped run (kill, timeout) still drops its PostgreSQL schema: SIGTERM unwinds like Ctrl+C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     result = bench(options)

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,7 +32,13 @@ from storage.bootstrap import Services
 from tui.cli.common import open_cli, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 from tui.cli.parse import parse_date, parse_id
-from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
+from tui.cli.workflow import (
+    JsonOpt,
+    ListFilters,
+    VersionOpt,
+    WorkflowCommands,
+    option,
+)
 from tui.render.dossier import DossierFormat, default_filename, dossier_json, write_dossier
 from tui.render.format import format_date
 from tui.render.workflow import escalation_text
@@ -115,9 +124,9 @@ def apply_options(base: dict[str, Any], **options: Any) -> dict[str, Any]:
         "blockage": "blockage",
         "requested_solution": "requested_solution",
     }
-    for option, key in simple.items():
-        if options.get(option) is not None:
-            draft[key] = options[option]
+    for name, key in simple.items():
+        if options.get(name) is not None:
+            draft[key] = options[name]
     if options.get("routes") is not None:
         draft["routes_tried"] = [parse_route(r) for r in options["routes"]]
     if options.get("consent_on") is not None:
@@ -141,61 +150,59 @@ def escalation_json(e: Escalation, today: date) -> dict[str, Any]:
     return data
 
 
-current_version = version_of(lambda services, item_id: services.escalations.get(item_id))
+commands = WorkflowCommands(app, lambda services: services.escalations, ID_HELP)
+
+
+CHECKLIST_OPTIONS = [
+    option("level", LevelOpt), option("urgent", UrgentOpt), option("urgency_note", UrgencyNoteOpt),
+    option("complex", ComplexOpt), option("complexity_note", ComplexityNoteOpt), option("domains", DomainsOpt),
+    option("organisations", OrgsOpt), option("routes", RoutesOpt), option("blockage_kind", BlockageKindOpt),
+    option("blockage", BlockageOpt), option("requested_solution", SolutionOpt), option("consent_on", ConsentOnOpt),
+    option("consent_until", ConsentUntilOpt), option("consent_scope", ConsentScopeOpt),
+    option("recipients", RecipientsOpt),
+]
+"""The checklist options of `new` and `edit` (None = not given: keep what is there)."""
+
+
+def with_checklist(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the checklist options; it receives the given values together as `checklist`."""
+    signature = inspect.signature(command, eval_str=True)  # this module postpones its annotations
+    own = [p for p in signature.parameters.values() if p.name != "checklist"]
+
+    @functools.wraps(command)
+    def run(**values: Any) -> None:
+        checklist = {p.name: values.pop(p.name) for p in CHECKLIST_OPTIONS}
+        command(**values, checklist=checklist)
+
+    run.__signature__ = signature.replace(parameters=[*own, *CHECKLIST_OPTIONS])  # type: ignore[attr-defined]
+    return run
+
+
+def checklist_draft(base: dict[str, Any], file: Path | None, checklist: dict[str, Any]) -> service.EscalationDraft:
+    """The draft from `base`, the JSON file's fields over it and the given options over those."""
+    return parse(service.EscalationDraft, apply_options({**base, **(read_json_file(file) if file else {})},
+                                                        **checklist))
 
 
 @app.command("new")
+@with_checklist
 def new_command(
     ctx: typer.Context,
     case_number: Annotated[str, typer.Argument(metavar="CASUS", help="Casusnummer, bijv. DB-2026-000123.")],
     suggest: Annotated[bool, typer.Option("--voorstel", help="Vul leefgebieden en organisaties uit de casus.")] = False,
     created: Annotated[str | None, typer.Option("--datum", help="Datum van aanmaken; standaard vandaag.")] = None,
     file: FileOpt = None,
-    level: LevelOpt = None,
-    urgent: UrgentOpt = None,
-    urgency_note: UrgencyNoteOpt = None,
-    complex_: ComplexOpt = None,
-    complexity_note: ComplexityNoteOpt = None,
-    domains: DomainsOpt = None,
-    organisations: OrgsOpt = None,
-    routes: RoutesOpt = None,
-    blockage_kind: BlockageKindOpt = None,
-    blockage: BlockageOpt = None,
-    requested_solution: SolutionOpt = None,
-    consent_on: ConsentOnOpt = None,
-    consent_until: ConsentUntilOpt = None,
-    consent_scope: ConsentScopeOpt = None,
-    recipients: RecipientsOpt = None,
     as_json: JsonOpt = False,
+    *,
+    checklist: dict[str, Any],
 ) -> None:
     """Start een escalatie (concept) voor een huishouden."""
     number = case_number.strip().upper()
     with open_cli(ctx) as services:
-        base: dict[str, Any] = read_json_file(file) if file else {}
-        if suggest:
-            base = {**services.escalations.suggest(number).model_dump(), **base}
-        draft = apply_options(
-            base,
-            level=level,
-            urgent=urgent,
-            urgency_note=urgency_note,
-            complex=complex_,
-            complexity_note=complexity_note,
-            domains=domains,
-            organisations=organisations,
-            routes=routes,
-            blockage_kind=blockage_kind,
-            blockage=blockage,
-            requested_solution=requested_solution,
-            consent_on=consent_on,
-            consent_until=consent_until,
-            consent_scope=consent_scope,
-            recipients=recipients,
-        )
-        command = parse(service.EscalationDraft, draft)
-        escalation = services.escalations.start(
-            service.StartEscalation(number, command, today=parse_date(created, "datum"))
-        )
+        base = services.escalations.suggest(number).model_dump() if suggest else {}
+        draft = checklist_draft(base, file, checklist)
+        escalation = services.escalations.start(service.StartEscalation(number, draft,
+                                                                        today=parse_date(created, "datum")))
     if as_json:
         write_stdout(json.dumps(escalation_json(escalation, date.today()), ensure_ascii=False, indent=2))
     else:
@@ -203,90 +210,52 @@ def new_command(
 
 
 @app.command("edit")
+@with_checklist
 def edit_command(
-    ctx: typer.Context,
-    escalation_id: IdArg,
-    file: FileOpt = None,
-    level: LevelOpt = None,
-    urgent: UrgentOpt = None,
-    urgency_note: UrgencyNoteOpt = None,
-    complex_: ComplexOpt = None,
-    complexity_note: ComplexityNoteOpt = None,
-    domains: DomainsOpt = None,
-    organisations: OrgsOpt = None,
-    routes: RoutesOpt = None,
-    blockage_kind: BlockageKindOpt = None,
-    blockage: BlockageOpt = None,
-    requested_solution: SolutionOpt = None,
-    consent_on: ConsentOnOpt = None,
-    consent_until: ConsentUntilOpt = None,
-    consent_scope: ConsentScopeOpt = None,
-    recipients: RecipientsOpt = None,
-    version: VersionOpt = None,
+    ctx: typer.Context, escalation_id: IdArg, file: FileOpt = None, version: VersionOpt = None, *,
+    checklist: dict[str, Any],
 ) -> None:
     """Wijzig de checklist van een concept-escalatie (alleen de opgegeven velden)."""
     with open_cli(ctx) as services:
         number = parse_id(escalation_id)
         current = services.escalations.get(number)
-        base = current.model_dump(include=set(service.EscalationDraft.model_fields))
-        if file:
-            base.update(read_json_file(file))
-        draft = apply_options(
-            base,
-            level=level,
-            urgent=urgent,
-            urgency_note=urgency_note,
-            complex=complex_,
-            complexity_note=complexity_note,
-            domains=domains,
-            organisations=organisations,
-            routes=routes,
-            blockage_kind=blockage_kind,
-            blockage=blockage,
-            requested_solution=requested_solution,
-            consent_on=consent_on,
-            consent_until=consent_until,
-            consent_scope=consent_scope,
-            recipients=recipients,
+        draft = checklist_draft(current.model_dump(include=set(service.EscalationDraft.model_fields)), file,
+                                checklist)
+        saved = services.escalations.update(
+            service.UpdateEscalation(number, draft, version if version is not None else current.version)
         )
-        saved = services.escalations.update(service.UpdateEscalation(
-            number, parse(service.EscalationDraft, draft), version if version is not None else current.version
-        ))
     write_stdout(f"Escalatie {saved.reference} bijgewerkt.")
 
 
-@app.command("list")
-def list_command(
-    ctx: typer.Context,
-    statuses: Annotated[
-        list[EscalationStatus] | None, typer.Option("--status", help="Alleen deze status(sen).")
-    ] = None,
-    levels: Annotated[list[EscalationLevel] | None, typer.Option("--niveau", help="Alleen dit niveau.")] = None,
-    case_number: Annotated[str | None, typer.Option("--casus", help="Alleen van deze casus.")] = None,
-    waiting: Annotated[bool, typer.Option("--wachtend", help="Alleen ingediend of in behandeling (de inbox).")] = False,
-    weeks: Annotated[
-        int | None, typer.Option("--langer-dan-weken", min=0, max=520, help="Alleen ingediend vóór N weken geleden.")
-    ] = None,
-    limit: Annotated[int, typer.Option(min=1, max=1000, help="Hoeveel rijen.")] = 50,
-    offset: Annotated[int, typer.Option(min=0, help="Vanaf rij (paginering).")] = 0,
-    as_json: JsonOpt = False,
-) -> None:
-    """Toon escalaties: wachtende eerst (oudste indiening bovenaan), dan concepten, dan afgeronde."""
-    today = date.today()
-    query = EscalationQuery(
-        case_number=case_number.strip().upper() if case_number else None,
-        statuses=INBOX_STATUSES if waiting else (frozenset(statuses) if statuses else None),
+def inbox_query(filters: ListFilters, today: date) -> EscalationQuery:
+    weeks = filters.extra["weeks"]
+    levels = filters.extra["levels"]
+    return EscalationQuery(
+        case_number=filters.case_number,
+        statuses=INBOX_STATUSES if filters.extra["waiting"] else filters.statuses,
         levels=frozenset(levels) if levels else None,
         submitted_before=today - timedelta(weeks=weeks) if weeks is not None else None,
-        offset=offset,
-        limit=limit,
+        offset=filters.offset,
+        limit=filters.limit,
     )
-    with open_cli(ctx) as services:
-        page = services.escalations.list(query)
-    write_page(page, key="escalations", noun="escalaties", as_json=as_json,
-               row_json=lambda row: {"waiting_days": row.waiting_days(today),
-                                     "time_to_resolution_days": row.time_to_resolution_days},
-               row_text=lambda row: list_line(row, today))
+
+
+commands.add_list(
+    states=EscalationStatus,
+    help="Toon escalaties: wachtende eerst (oudste indiening bovenaan), dan concepten, dan afgeronde.",
+    extra=[
+        option("levels", Annotated[list[EscalationLevel] | None,
+                                   typer.Option("--niveau", help="Alleen dit niveau.")]),
+        option("waiting", Annotated[bool, typer.Option("--wachtend", help="Alleen ingediend of in behandeling (de "
+                                                                          "inbox).")], False),
+        option("weeks", Annotated[int | None, typer.Option("--langer-dan-weken", min=0, max=520,
+                                                           help="Alleen ingediend vóór N weken geleden.")]),
+    ],
+    query=inbox_query, key="escalations",
+    noun="escalaties", row_text=lambda row, today: list_line(row, today),
+    row_json=lambda row, today: {"waiting_days": row.waiting_days(today),
+                                 "time_to_resolution_days": row.time_to_resolution_days},
+)
 
 
 def list_line(row: EscalationListRow, today: date) -> str:
@@ -302,9 +271,8 @@ def list_line(row: EscalationListRow, today: date) -> str:
     )
 
 
-add_show_command(app, id_help=ID_HELP, help="Toon één escalatie met checklist, routes en stappen.",
-                 get=lambda services, item_id: services.escalations.get(item_id), to_json=escalation_json,
-                 to_text=escalation_text)
+commands.add_show(help="Toon één escalatie met checklist, routes en stappen.", to_json=escalation_json,
+                  to_text=escalation_text)
 
 
 @app.command("check")
@@ -328,16 +296,10 @@ def check_command(ctx: typer.Context, escalation_id: IdArg) -> None:
     raise typer.Exit(1)
 
 
-add_status_command(
-    app,
-    states=EscalationStatus,
-    id_help=ID_HELP,
+commands.add_status(
+    states=EscalationStatus, status_help="ingediend, in_behandeling, opgelost, niet_opgelost, teruggelegd.",
     help="Zet een escalatie in de volgende status. Indienen controleert de checklist en de tekst op persoonsgegevens.",
-    status_help="ingediend, in_behandeling, opgelost, niet_opgelost, teruggelegd.",
-    note_help="Toelichting (verplicht bij terugleggen).",
-    date_help="Datum van de stap; standaard vandaag.",
-    get=lambda services, item_id: services.escalations.get(item_id),
-    change=lambda services, command: services.escalations.change_status(command),
+    note_help="Toelichting (verplicht bij terugleggen).", date_help="Datum van de stap; standaard vandaag.",
     done=lambda saved: write_stdout(f"{saved.reference} is nu {saved.status.label.lower()}."),
 )
 
@@ -482,7 +444,7 @@ def knelpunt_add(
             number = parse_id(escalation_id)
             command = parse(knelpunt_service.KnelpuntDraft, data)
             _, k = services.escalations.raise_knelpunt(
-                service.RaiseKnelpunt(number, command, current_version(services, number, None))
+                service.RaiseKnelpunt(number, command, commands.version(services, number, None))
             )
         else:
             k = services.knelpunten.add(parse(knelpunt_service.KnelpuntDraft, data))
@@ -533,6 +495,6 @@ def knelpunt_link(
     with open_cli(ctx) as services:
         number = parse_id(escalation_id)
         e, k = services.escalations.link_knelpunt(
-            service.LinkKnelpunt(number, parse_id(knelpunt_id), current_version(services, number, version))
+            service.LinkKnelpunt(number, parse_id(knelpunt_id), commands.version(services, number, version))
         )
     write_stdout(f"{k.reference} gekoppeld aan {e.reference}; komt nu {k.recurrence} keer voor.")

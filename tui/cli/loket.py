@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from domain.jsondata import JsonObject
 from domain.loket import LoketStatus, LoketVraag, ministries
 from domain.services.loket import AskLoket, ChangeLoketStatus
 from tui.cli.common import open_cli, write_stdout
@@ -27,7 +28,7 @@ DateOpt = Annotated[str | None, typer.Option("--datum", help="Datum (JJJJ-MM-DD)
 NoteOpt = Annotated[str, typer.Option("--notitie", help="Toelichting bij deze stap.")]
 
 
-def vraag_json(vraag: LoketVraag, today: date) -> dict[str, Any]:
+def vraag_json(vraag: LoketVraag, today: date) -> JsonObject:
     data = vraag.model_dump(mode="json", exclude={"created_at", "updated_at"})
     data.update(reference=vraag.reference, ministry_name=vraag.ministry_name, open=vraag.is_open,
                 age_days=vraag.age_days(today) if vraag.is_open else None)

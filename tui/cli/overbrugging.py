@@ -11,12 +11,19 @@ import typer
 
 from domain.errors import InvalidInput, Problem
 from domain.household import LegalFramework
-from domain.overbrugging import Overbrugging, OverbruggingListRow, OverbruggingQuery, OverbruggingStatus, Transition
+from domain.overbrugging import (
+    Overbrugging,
+    OverbruggingListRow,
+    OverbruggingQuery,
+    OverbruggingStatus,
+    SettlementShare,
+    Transition,
+)
 from domain.services import overbrugging as service
-from domain.services.casework import parse
+from domain.services.casework import validated
 from tui.cli.common import open_cli, write_stdout
 from tui.cli.parse import parse_date, parse_id, parse_money
-from tui.cli.workflow import JsonOpt, VersionOpt, add_show_command, add_status_command, version_of, write_page
+from tui.cli.workflow import JsonOpt, VersionOpt, WorkflowCommands, option
 from tui.render.format import format_date, format_money
 from tui.render.workflow import overbrugging_text
 
@@ -43,7 +50,7 @@ def report(result: service.OverbruggingResult, message: str) -> None:
         typer.echo(f"Waarschuwing: {warning}", err=True)
 
 
-current_version = version_of(lambda services, item_id: services.overbruggingen.get(item_id))
+commands = WorkflowCommands(app, lambda services: services.overbruggingen, ID_HELP)
 
 
 @app.command("new")
@@ -72,21 +79,13 @@ def new_command(
     """Vraag een overbrugging aan voor een huishouden."""
     with open_cli(ctx) as services:
         today = parse_date(requested_on, "datum") or date.today()
-        data = {
-            "support_needed": support,
-            "urgency_reason": urgency,
-            "transition": transition,
-            "transition_note": transition_note,
-            "laws_in_dispute": laws,
-            "organisations_in_dispute": organisations or [],
-            "voorfinancier": voorfinancier,
-            "cap": parse_money(cap, "plafond"),
-            "expected_cost": parse_money(expected, "verwacht") or Decimal("0.00"),
-            "start_date": parse_date(start, "start"),
-            "max_duration_months": months,
-            "settlement_deadline": parse_date(deadline, "verrekenen-voor"),
-        }
-        command = parse(service.OverbruggingDraft, data)
+        command = validated(lambda: service.OverbruggingDraft(
+            support_needed=support, urgency_reason=urgency, transition=transition, transition_note=transition_note,
+            laws_in_dispute=laws, organisations_in_dispute=organisations or [], voorfinancier=voorfinancier,
+            cap=parse_money(cap, "plafond"), expected_cost=parse_money(expected, "verwacht") or Decimal("0.00"),
+            start_date=parse_date(start, "start"), max_duration_months=months,
+            settlement_deadline=parse_date(deadline, "verrekenen-voor"),
+        ))
         result = services.overbruggingen.request(
             service.RequestOverbrugging(case_number.strip().upper(), command, today=today)
         )
@@ -96,34 +95,23 @@ def new_command(
         report(result, f"Aangevraagd: {result.overbrugging.reference} voor {result.overbrugging.case_number}")
 
 
-@app.command("list")
-def list_command(
-    ctx: typer.Context,
-    case_number: Annotated[str | None, typer.Option("--casus", help="Alleen van deze casus.")] = None,
-    statuses: Annotated[
-        list[OverbruggingStatus] | None, typer.Option("--status", help="Alleen deze status(sen).")
-    ] = None,
-    overdue: Annotated[bool, typer.Option("--verlopen", help="Alleen met een verstreken verrekendatum.")] = False,
-    over_cap: Annotated[bool, typer.Option("--boven-plafond", help="Alleen met kosten boven het plafond.")] = False,
-    limit: Annotated[int, typer.Option(min=1, max=1000, help="Hoeveel rijen.")] = 50,
-    offset: Annotated[int, typer.Option(min=0, help="Vanaf rij (paginering).")] = 0,
-    as_json: JsonOpt = False,
-) -> None:
-    """Toon overbruggingen, vroegste verrekendatum eerst."""
-    today = date.today()
-    query = OverbruggingQuery(
-        case_number=case_number.strip().upper() if case_number else None,
-        statuses=frozenset(statuses) if statuses else None,
-        past_deadline_on=today if overdue else None,
-        over_cap=over_cap,
-        offset=offset,
-        limit=limit,
-    )
-    with open_cli(ctx) as services:
-        page = services.overbruggingen.list(query)
-    write_page(page, key="overbruggingen", noun="overbruggingen", as_json=as_json,
-               row_json=lambda row: {"over_cap": row.over_cap, "past_deadline": row.past_settlement_deadline(today)},
-               row_text=lambda row: list_line(row, today))
+commands.add_list(
+    states=OverbruggingStatus, help="Toon overbruggingen, vroegste verrekendatum eerst.",
+    extra=[
+        option("overdue", Annotated[bool, typer.Option("--verlopen", help="Alleen met een verstreken verrekendatum.")],
+               False),
+        option("over_cap", Annotated[bool, typer.Option("--boven-plafond",
+                                                        help="Alleen met kosten boven het plafond.")], False),
+    ],
+    query=lambda filters, today: OverbruggingQuery(
+        case_number=filters.case_number, statuses=filters.statuses,
+        past_deadline_on=today if filters.extra["overdue"] else None, over_cap=filters.extra["over_cap"],
+        offset=filters.offset, limit=filters.limit,
+    ),
+    key="overbruggingen", noun="overbruggingen",
+    row_json=lambda row, today: {"over_cap": row.over_cap, "past_deadline": row.past_settlement_deadline(today)},
+    row_text=lambda row, today: list_line(row, today),
+)
 
 
 def list_line(row: OverbruggingListRow, today: date) -> str:
@@ -135,19 +123,12 @@ def list_line(row: OverbruggingListRow, today: date) -> str:
     )
 
 
-add_show_command(app, id_help=ID_HELP, help="Toon één overbrugging met stappen, kosten en verrekening.",
-                 get=lambda services, item_id: services.overbruggingen.get(item_id), to_json=overbrugging_json,
-                 to_text=overbrugging_text)
-add_status_command(
-    app,
-    states=OverbruggingStatus,
-    id_help=ID_HELP,
-    help="Zet een overbrugging in de volgende status (verrekenen gaat met 'verreken').",
-    status_help="toegekend, afgewezen, ingezet, afgesloten.",
-    note_help="Toelichting (verplicht bij afwijzen).",
+commands.add_show(help="Toon één overbrugging met stappen, kosten en verrekening.", to_json=overbrugging_json,
+                  to_text=overbrugging_text)
+commands.add_status(
+    states=OverbruggingStatus, help="Zet een overbrugging in de volgende status (verrekenen gaat met 'verreken').",
+    status_help="toegekend, afgewezen, ingezet, afgesloten.", note_help="Toelichting (verplicht bij afwijzen).",
     date_help="Datum van de stap (JJJJ-MM-DD); standaard vandaag.",
-    get=lambda services, item_id: services.overbruggingen.get(item_id),
-    change=lambda services, command: services.overbruggingen.change_status(command),
     done=lambda result: report(result, f"{result.overbrugging.reference} is nu "
                                        f"{result.overbrugging.status.label.lower()}."),
 )
@@ -165,24 +146,24 @@ def cost_command(
     """Boek werkelijke kosten op een overbrugging (boven het plafond geeft een waarschuwing)."""
     with open_cli(ctx) as services:
         number = parse_id(overbrugging_id)
-        draft = parse(service.CostDraft, {"amount": parse_money(amount, "bedrag"), "description": description,
-                                          "booked_on": parse_date(on, "datum")})
+        draft = validated(lambda: service.CostDraft(amount=parse_money(amount, "bedrag"), description=description,
+                                                    booked_on=parse_date(on, "datum")))
         result = services.overbruggingen.book_cost(
-            service.BookCost(number, draft, current_version(services, number, version))
+            service.BookCost(number, draft, commands.version(services, number, version))
         )
     ob = result.overbrugging
     report(result, f"Geboekt op {ob.reference}; totaal {format_money(ob.total_costs)} van {format_money(ob.cap)}.")
 
 
-def parse_share(text: str) -> dict[str, Any]:
+def parse_share(text: str) -> SettlementShare:
     """`Zorgkantoor=60` or `Zorgkantoor` (100 %)."""
     name, sep, pct = text.rpartition("=")
     if not sep:
-        return {"payer": text.strip(), "percentage": Decimal(100)}
+        return validated(lambda: SettlementShare(payer=text.strip(), percentage=Decimal(100)))
     percentage = parse_money(pct, "betaler")
     if percentage is None:
         raise InvalidInput([Problem("betaler", f"Geef een percentage bij '{text}', bijv. Zorgkantoor=60.")])
-    return {"payer": name.strip(), "percentage": percentage}
+    return validated(lambda: SettlementShare(payer=name.strip(), percentage=percentage))
 
 
 @app.command("verreken")
@@ -200,15 +181,12 @@ def settle_command(
     """Leg de verrekening vast: wie betaalt uiteindelijk, in welke aandelen (samen 100 %)."""
     with open_cli(ctx) as services:
         number = parse_id(overbrugging_id)
-        data = {
-            "shares": [parse_share(p) for p in payers],
-            "amount": parse_money(amount, "bedrag"),
-            "decided_on": parse_date(on, "datum"),
-            "note": note,
-        }
-        command = parse(service.SettlementDraft, data)
+        command = validated(lambda: service.SettlementDraft(
+            shares=[parse_share(p) for p in payers], amount=parse_money(amount, "bedrag"),
+            decided_on=parse_date(on, "datum"), note=note,
+        ))
         result = services.overbruggingen.settle(
-            service.SettleOverbrugging(number, command, current_version(services, number, version))
+            service.SettleOverbrugging(number, command, commands.version(services, number, version))
         )
     ob = result.overbrugging
     report(result, f"Verrekening vastgelegd voor {ob.reference}.")
@@ -228,6 +206,6 @@ def repaid_command(
         number = parse_id(overbrugging_id)
         result = services.overbruggingen.record_repayment(
             service.RecordRepayment(number, parse_date(on, "datum") or date.today(),
-                                    current_version(services, number, version))
+                                    commands.version(services, number, version))
         )
     report(result, f"Terugbetaling vastgelegd voor {result.overbrugging.reference}.")

@@ -6,13 +6,14 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from domain.errors import DomainError
+from domain.jsondata import JsonObject
 from domain.register import ImportRecord, RegisterContact, RegisterPage, parse_query
 from storage.register_csv import RegisterCsvReader, export_register_file, write_register_csv
 from tui.cli.common import EXIT_INVALID, open_cli, report_error, write_stdout
@@ -25,7 +26,7 @@ PROGRESS_FROM_BYTES = 1024 * 1024
 """Files from this size get a progress bar (on a terminal)."""
 
 
-def contact_json(contact: RegisterContact, today: date) -> dict[str, Any]:
+def contact_json(contact: RegisterContact, today: date) -> JsonObject:
     return {
         "id": contact.id,
         "externe_id": contact.external_id,

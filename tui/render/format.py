@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from babel.numbers import format_currency, format_decimal
-
 from domain.local_time import AMSTERDAM, dutch_date
 
 __all__ = [
@@ -29,11 +27,15 @@ __all__ = [
 
 def format_money(amount: Decimal) -> str:
     """€ 1.234,56 (babel, nl_NL; the space is a no-break space)."""
+    from babel.numbers import format_currency  # on first use: babel's import is start-up time of every command
+
     return format_currency(amount, "EUR", locale="nl_NL")
 
 
 def format_number(value: Decimal) -> str:
     """1.234,5 (babel, nl_NL)."""
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale="nl_NL")
 
 

@@ -18,6 +18,7 @@ from fpdf import FPDF
 
 from domain.audit import KIND_LABELS, OBJECT_LABELS, AuditKind
 from domain.case_document import document_from_household
+from domain.jsondata import JsonObject
 from domain.services.privacy import SubjectAccessReport
 from domain.validation import mask_bsn
 from storage.export_dossier import write_atomic
@@ -33,7 +34,7 @@ class InzageFormat(StrEnum):
     PDF = "pdf"
 
 
-def inzage_document(report: SubjectAccessReport, now: datetime) -> dict[str, Any]:
+def inzage_document(report: SubjectAccessReport, now: datetime) -> JsonObject:
     """The complete answer as a JSON-ready dict."""
     cases = []
     for household in report.households:
@@ -53,7 +54,7 @@ def inzage_document(report: SubjectAccessReport, now: datetime) -> dict[str, Any
             "cases": cases}
 
 
-def inzage_json(document: dict[str, Any]) -> bytes:
+def inzage_json(document: JsonObject) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -112,7 +113,7 @@ def _tree(pdf: _InzagePdf, value: Any, indent: float = 0, label: str = "") -> No
         pdf.line(f"{label}: {shown}" if label else shown, indent)
 
 
-def inzage_pdf(document: dict[str, Any]) -> bytes:
+def inzage_pdf(document: JsonObject) -> bytes:
     pdf = _InzagePdf()
     pdf.set_title("Inzageverzoek")
     pdf.set_creator("doorbraak")
@@ -146,7 +147,7 @@ def inzage_pdf(document: dict[str, Any]) -> bytes:
     return bytes(pdf.output())
 
 
-def write_inzage(document: dict[str, Any], path: Path, fmt: InzageFormat, *, overwrite: bool = False) -> Path:
+def write_inzage(document: JsonObject, path: Path, fmt: InzageFormat, *, overwrite: bool = False) -> Path:
     write_atomic(path, inzage_json(document) if fmt is InzageFormat.JSON else inzage_pdf(document),
                  overwrite=overwrite)
     return path

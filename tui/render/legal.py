@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from domain.catalogues import GeldigVanafSoort, LegalBasis
+from domain.jsondata import JsonObject
 from tui.render.format import format_date
 
 VALID_FROM_LABELS: dict[GeldigVanafSoort, str] = {
@@ -28,7 +27,7 @@ def identity_line(basis: LegalBasis) -> str:
     return f"{official} · {valid_from_text(basis)}"
 
 
-def basis_json(basis: LegalBasis) -> dict[str, Any]:
+def basis_json(basis: LegalBasis) -> JsonObject:
     """Every field a jurist checks, for `--json` output (documented in docs/legal-catalogue.md)."""
     return {
         "id": basis.id,

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain.audit import KIND_LABELS, AuditKind, AuditPage, AuditQuery, AuditRecord, case_object
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.audit_text import describe_action, describe_object, role_label
 from tui.render.format import format_short_datetime
 from tui.screens.base import DoorbraakScreen, format_count
@@ -73,7 +73,7 @@ class AuditLogScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="audit.back", tooltip="Filter wissen; nog eens: naar de casussen"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Logboek"
         self.records: list[AuditRecord] = []

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from domain.audit import AuditKind, AuditRecord
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.audit_text import describe_action, describe_path, describe_value, role_label
 from tui.render.format import format_datetime
 from tui.screens.base import DoorbraakScreen
@@ -81,7 +81,7 @@ class CaseAuditScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="case_audit.back", tooltip="Terug naar het vorige scherm"),
     ]
 
-    def __init__(self, services: AppHandle, case_number: str) -> None:
+    def __init__(self, services: Services, case_number: str) -> None:
         super().__init__(services)
         self.case_number = case_number
         self.records: list[AuditRecord] | None = None

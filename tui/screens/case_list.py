@@ -14,7 +14,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain.caselist import CaseListPage, CaseListQuery, CaseSort
 from domain.household import Household, HouseholdStatus
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.screens.base import DoorbraakScreen, format_count
 from tui.widgets.case_table import COLUMN_LABELS, COLUMNS, CaseTable
 from tui.widgets.quiet_footer import QuietFooter
@@ -46,7 +46,7 @@ class CaseListScreen(DoorbraakScreen[None]):
                 tooltip="Terug naar de lijst; nog eens: filter wissen"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Casussen"
         self.sort = CaseSort.UPDATED_AT

@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.people import ChecklistItem, ChecklistOutcome
 from domain.services.people import People, Person, TickChecklist
-from storage.bootstrap import AppHandle, as_services
+from storage.bootstrap import Services, as_services
 from tui.render.format import format_date
 from tui.screens.base import CaseReasons, today
 from tui.widgets.quiet_footer import QuietFooter
@@ -53,7 +53,7 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
         Binding("escape", "close", "Sluiten", id="checklist.close", tooltip="Terug"),
     ]
 
-    def __init__(self, services: AppHandle, case_number: str, member_id: int) -> None:
+    def __init__(self, services: Services, case_number: str, member_id: int) -> None:
         super().__init__()
         self.services = as_services(services)
         self.case_number = case_number

@@ -31,7 +31,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain import reference
 from domain.register import NAME_MAX, RegisterContact, RegisterPage, parse_query, search_words, themes
-from storage.bootstrap import AppHandle, as_services
+from storage.bootstrap import Services, as_services
 from tui.screens.base import today
 from tui.widgets.contact_table import NOT_VERIFIED, region_short
 
@@ -58,7 +58,7 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
                 tooltip="Typ een team, naam, gemeente of thema"),
     ]
 
-    def __init__(self, services: AppHandle, organisation: str, municipality_code: str | None, *,
+    def __init__(self, services: Services, organisation: str, municipality_code: str | None, *,
                  theme: str | None = None) -> None:
         super().__init__()
         self.services = as_services(services)

@@ -26,6 +26,7 @@ from domain.rekensom import FREQUENCY_LABELS, PAYER_LABELS, SCENARIO_LABELS, Cos
 from domain.services.plans import calculate_rekensom, preview_content
 from tui.render.format import format_money
 from tui.widgets.form_field import FormField
+from tui.widgets.form_values import FormValues
 from tui.widgets.item_editors import choice
 from tui.widgets.plan_fields import (
     int_value,
@@ -39,10 +40,10 @@ from tui.widgets.plan_fields import (
     show_at_fields,
 )
 
-LineChanged = Callable[[dict[str, Any] | None], None]
+LineChanged = Callable[[FormValues | None], None]
 
 
-def line_from_kengetal(item: Kengetal, scenario: Scenario, price_year: int | None = None) -> dict[str, Any]:
+def line_from_kengetal(item: Kengetal, scenario: Scenario, price_year: int | None = None) -> FormValues:
     """A new line pre-filled from a kengetal: its kind, payer and receiver, its amount indexed to the plan's
     price level (a statutory amount from the dated table today); left empty for a rule without an amount."""
     from domain.services.plans import new_cost_line
@@ -63,7 +64,7 @@ def line_from_kengetal(item: Kengetal, scenario: Scenario, price_year: int | Non
     }
 
 
-class CostLineDialog(ModalScreen[dict[str, Any] | None]):
+class CostLineDialog(ModalScreen[FormValues | None]):
     """Dismisses with the line (JSON-like, as typed and valid) or None. `on_change` gets every edit, so the
     editor can keep a line that is still being typed in its autosaved draft."""
 
@@ -76,7 +77,7 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
 
     def __init__(
         self,
-        line: dict[str, Any],
+        line: FormValues,
         *,
         title: str,
         horizon: Any = 12,
@@ -198,13 +199,13 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
         self._update_preview()
 
     # -- reading -------------------------------------------------------------------------------------
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FormValues:
         f = self.fields
         frequency = f["frequency"].value or Frequency.EENMALIG.value
         kind = f["kind"].value or CostKind.KOSTEN.value
         transfer = kind == CostKind.OVERDRACHT.value
         loan_months = int_value(f["loan_months"].value) if transfer else None
-        line: dict[str, Any] = {
+        line: FormValues = {
             "description": f["description"].value,
             "scenario": f["scenario"].value,
             "kind": kind,
@@ -238,7 +239,7 @@ class CostLineDialog(ModalScreen[dict[str, Any] | None]):
             line["source"] = None
         return line
 
-    def _check(self, line: dict[str, Any]) -> tuple[list[Problem], Decimal | None]:
+    def _check(self, line: FormValues) -> tuple[list[Problem], Decimal | None]:
         """The domain's problems with this line, or what it adds up to over the horizon."""
         rekensom = {"horizon_months": self.horizon, "discount_rate": self.discount_rate,
                     "lines": [{k: v for k, v in line.items() if k != "id"}]}

@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState
 from domain.dashboard import CaseRef, Dashboard, DashboardScope, Drill
 from domain.errors import InvalidInput
 from domain.household import HouseholdStatus
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.dashboard_text import dashboard_text
 from tui.render.dashboard_view import TABS, Colours, Line, tab_lines
 from tui.render.format import format_date
@@ -71,7 +71,7 @@ class DashboardScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="dashboard.back", tooltip="Terug"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Dashboard"
         self.report: Dashboard | None = None
@@ -319,7 +319,7 @@ class DashboardCasesScreen(PagedListScreen[DrillQuery, CasesPage]):
         Binding("escape,backspace", "back", "Terug", id="dashboard_cases.back", tooltip="Terug naar het dashboard"),
     ]
 
-    def __init__(self, services: AppHandle, scope: DashboardScope, drill: Drill, title: str) -> None:
+    def __init__(self, services: Services, scope: DashboardScope, drill: Drill, title: str) -> None:
         super().__init__(services)
         self.scope = scope
         self.drill = drill

@@ -7,8 +7,6 @@ level and the personal-data scan say what is still missing.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -25,7 +23,7 @@ from tui.screens.item_list_form import ItemListFormScreen
 from tui.screens.overbrugging_form import text_area
 from tui.widgets.check_list import CheckList, TickBox
 from tui.widgets.form_field import FormField
-from tui.widgets.form_values import format_date_input, parse_date_input
+from tui.widgets.form_values import FormValues, format_date_input, parse_date_input
 from tui.widgets.item_editors import ItemEditor, ItemList, choice, text_input
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -54,8 +52,8 @@ class RouteEditor(ItemEditor):
             FormField("Uitkomst", text_input(r.outcome if r else "", max_length=2000), name="outcome", span=True),
         ]
 
-    def values(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"level": self.value_of("level"), "description": self.value_of("description"),
+    def values(self) -> FormValues:
+        data: FormValues = {"level": self.value_of("level"), "description": self.value_of("description"),
                                 "outcome": self.value_of("outcome")}
         tried = parse_date_input(self.value_of("tried_on"))
         if tried is not None:
@@ -135,9 +133,9 @@ class EscalationFormScreen(ItemListFormScreen[Escalation]):
     def on_mount(self) -> None:
         self._fields["level"].control.focus()
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         order = list(reference.leefgebieden())
-        consent: dict[str, Any] = {
+        consent: FormValues = {
             "given": self.value("consent.given"),
             "scope": self.value("consent.scope"),
             "recipients": lines_of(self.value("consent.recipients")),
@@ -159,7 +157,7 @@ class EscalationFormScreen(ItemListFormScreen[Escalation]):
             "consent": consent,
         }
 
-    def submit(self, draft: dict[str, Any]) -> Escalation:
+    def submit(self, draft: FormValues) -> Escalation:
         if self.existing is not None:
             assert self.existing.id is not None
             return self.services.escalations.update(UpdateEscalation(

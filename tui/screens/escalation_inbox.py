@@ -6,16 +6,14 @@ Waiting time (days since submission) is shown for open ones, time to resolution 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Select, Static
+from textual.widget import Widget
+from textual.widgets import Select
 
 from domain.escalation import (
     FINAL_STATES,
@@ -27,11 +25,10 @@ from domain.escalation import (
 )
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date
-from tui.screens.base import format_count, today
+from tui.screens.base import today
 from tui.screens.casework_common import t
-from tui.screens.workflow_list import WorkflowListScreen
-from tui.widgets.quiet_footer import QuietFooter
-from tui.widgets.row_table import Column, Row, RowTable
+from tui.screens.workflow_list import WorkflowListScreen, list_bindings
+from tui.widgets.row_table import Column, Row
 
 
 @dataclass(frozen=True)
@@ -72,18 +69,19 @@ def time_cell(row: EscalationListRow, day: date) -> str:
     return ""
 
 
-class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
-    CSS_PATH = "casework.tcss"
-    AUTO_FOCUS = "#escalation-table"
+class EscalationInboxScreen(
+    WorkflowListScreen[InboxQuery, EscalationPage], prefix="escalation", columns=COLUMNS,
+    detail="tui.screens.escalation_detail:EscalationDetailScreen",
+):
+    """The coordinator's inbox (what waits for an answer) and every escalation by view (all, concepts, closed);
+    Enter opens one, `w` keeps only those waiting longer than the configured weeks."""
 
     BINDINGS = [
         Binding("v", "view", "Weergave", id="escalation_inbox.view", tooltip="Inbox, alle, concepten of afgerond"),
         Binding("l", "level_filter", "Niveau", id="escalation_inbox.level", tooltip="Alleen één niveau"),
         Binding("w", "toggle_waiting", "Wacht lang", id="escalation_inbox.waiting",
                 tooltip="Alleen escalaties die langer wachten dan de ingestelde weken"),
-        Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="escalation_inbox.refresh", show=False,
-                tooltip="Haal de lijst opnieuw op"),
-        Binding("escape", "back", "Terug", id="escalation_inbox.back", tooltip="Terug"),
+        *list_bindings("escalation_inbox"),
     ]
 
     def __init__(self, db: AppHandle, *, case_number: str | None = None) -> None:
@@ -97,17 +95,11 @@ class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
     def wait_weeks(self) -> int:
         return self.services.settings.worklist.escalation_wait_weeks
 
-    def compose(self) -> ComposeResult:
-        yield self.app_header()
-        with Horizontal(classes="filter-bar"):
-            yield Select([(label, key) for key, (label, _) in VIEWS.items()], value=self.view_key,
-                         allow_blank=False, compact=True, id="escalation-view")
-            yield Select([(level.label, level) for level in EscalationLevel], prompt="Alle niveaus", compact=True,
-                         id="escalation-level")
-            yield Static("", id="escalation-flags", classes="filter-flags", markup=False)
-        yield RowTable(COLUMNS, id="escalation-table")
-        yield Static("", id="escalation-status-line", classes="status-line", markup=False)
-        yield QuietFooter()
+    def filters(self) -> Iterable[Widget]:
+        yield Select([(label, key) for key, (label, _) in VIEWS.items()], value=self.view_key,
+                     allow_blank=False, compact=True, id="escalation-view")
+        yield Select([(level.label, level) for level in EscalationLevel], prompt="Alle niveaus", compact=True,
+                     id="escalation-level")
 
     # -- the list ------------------------------------------------------------------------------------
     @property
@@ -141,8 +133,7 @@ class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
         ]
 
     def update_status(self) -> None:
-        flag = f"alleen > {self.wait_weeks} weken wachtend (w)" if self.only_long_waiting else ""
-        self.query_one("#escalation-flags", Static).update(flag)
+        self.show_flags(f"alleen > {self.wait_weeks} weken wachtend (w)" if self.only_long_waiting else "")
         label = VIEWS[self.view_key][0].split(" (")[0].lower()
         if self.total == 0:
             text = ("Niets in de inbox: geen ingediende escalatie wacht op antwoord."
@@ -150,12 +141,8 @@ class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
             if self.case_number:
                 text = "Dit huishouden heeft nog geen escalaties."
         else:
-            text = f"{format_count(self.total)} in {label}"
-            shown = len(self.query_one(RowTable).keys)
-            if shown < self.total:
-                text += f" · {format_count(shown)} geladen"
-        text += " · Enter opent"
-        self.query_one("#escalation-status-line", Static).update(text)
+            text = self.counted(f"in {label}")
+        self.show_status(text + " · Enter opent")
 
     # -- events and actions ---------------------------------------------------------------------------
     @on(Select.Changed, "#escalation-view")
@@ -167,14 +154,6 @@ class EscalationInboxScreen(WorkflowListScreen[InboxQuery, EscalationPage]):
     @on(Select.Changed, "#escalation-level")
     def _level_changed(self) -> None:
         self.reload()
-
-    def detail_screen(self, item_id: int) -> Screen[Any]:
-        from tui.screens.escalation_detail import EscalationDetailScreen
-
-        return EscalationDetailScreen(self.services, item_id)
-
-    def open_escalation(self, escalation_id: int) -> None:
-        self.open_item(escalation_id)
 
     def action_view(self) -> None:
         keys = list(VIEWS)

@@ -18,7 +18,7 @@ from textual.widgets import Label, ProgressBar, Static
 
 from domain.access import ReasonRequired
 from domain.errors import InvalidInput, Problem
-from storage.bootstrap import AppHandle, Services
+from storage.bootstrap import Services
 from tui.render.dossier import DossierFormat, default_filename, render
 from tui.screens.base import today
 from tui.screens.form_base import FormDialog
@@ -39,7 +39,7 @@ class ExportDialog(FormDialog[Path]):
 
     aliases = {"map": "directory"}
 
-    def __init__(self, services: AppHandle, escalation_id: int, *, directory: Path | None = None,
+    def __init__(self, services: Services, escalation_id: int, *, directory: Path | None = None,
                  case_number: str | None = None) -> None:
         super().__init__(services)
         self.escalation_id = escalation_id

@@ -26,7 +26,7 @@ from domain.people import ChecklistItem
 from domain.services.households import ChangeHouseholdStatus
 from domain.services.people import People
 from domain.validation import age_on, mask_bsn
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date, format_datetime, format_money
 from tui.screens.base import DoorbraakScreen, today
 from tui.widgets.quiet_footer import QuietFooter
@@ -203,7 +203,7 @@ class HouseholdDetailScreen(DoorbraakScreen[None]):
                 tooltip="De big-5-checklist van een gezinslid rond de 18e verjaardag"),
     ]
 
-    def __init__(self, services: AppHandle, case_number: str) -> None:
+    def __init__(self, services: Services, case_number: str) -> None:
         super().__init__(services)
         self.case_number = case_number
         self.household: Household | None = None

@@ -21,7 +21,7 @@ from domain.errors import InvalidInput, Problem, StaleVersion
 from domain.household import NAME_MAX, Household, MemberRole
 from domain.messages import field_label
 from domain.services.households import SaveConflict, UpdateHousehold, parse_draft
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.household_draft import DraftKeeping
 from tui.widgets.form_field import FormField
@@ -61,7 +61,7 @@ class HouseholdFormScreen(DraftKeeping, DoorbraakScreen[Household | None]):
                 tooltip="Een betrokken organisatie toevoegen"),
     ]
 
-    def __init__(self, services: AppHandle, household: Household | None) -> None:
+    def __init__(self, services: Services, household: Household | None) -> None:
         super().__init__(services)
         self.household = household
         """The saved version the edits are based on (its version is checked at save)."""

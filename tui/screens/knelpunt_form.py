@@ -15,7 +15,7 @@ from domain.knelpunt import Knelpunt, KnelpuntCategory
 from domain.services.casework import parse
 from domain.services.escalation import RaiseKnelpunt
 from domain.services.knelpunten import KnelpuntDraft, UpdateKnelpunt
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date
 from tui.screens.base import today
 from tui.screens.form_base import FormScreen
@@ -28,7 +28,7 @@ from tui.widgets.quiet_footer import QuietFooter
 class KnelpuntFormScreen(FormScreen[Knelpunt]):
     CSS_PATH = "casework.tcss"
 
-    def __init__(self, services: AppHandle, *, existing: Knelpunt | None = None,
+    def __init__(self, services: Services, *, existing: Knelpunt | None = None,
                  escalation: Escalation | None = None) -> None:
         super().__init__(services)
         self.existing = existing

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from domain.knelpunt import KnelpuntPage, KnelpuntQuery
-from storage.bootstrap import AppHandle, as_services
+from storage.bootstrap import Services, as_services
 
 TYPING_PAUSE = 0.15
 
@@ -23,7 +23,7 @@ TYPING_PAUSE = 0.15
 class KnelpuntPicker(ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="knelpunt_picker.cancel", tooltip="Niets koppelen")]
 
-    def __init__(self, services: AppHandle, *, exclude: set[int] | None = None) -> None:
+    def __init__(self, services: Services, *, exclude: set[int] | None = None) -> None:
         super().__init__()
         self.services = as_services(services)
         self.exclude = exclude or set()

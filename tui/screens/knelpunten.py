@@ -27,7 +27,7 @@ from domain.knelpunt import (
 )
 from domain.loket import LoketVraag
 from domain.services.knelpunten import ChangeKnelpuntStatus, RecordOccurrence
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.screens.base import format_count, today
 from tui.screens.casework_common import t
 from tui.screens.paged_list import PagedListScreen
@@ -78,7 +78,7 @@ class KnelpuntenScreen(PagedListScreen[KnelpuntQuery, KnelpuntPage]):
         Binding("escape", "back", "Terug", id="knelpunten.back", tooltip="Terug"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Knelpunten"
         self.titles: dict[str, str] = {}

@@ -22,7 +22,7 @@ from domain.errors import InvalidInput
 from domain.knelpunt import CountRow, KnelpuntenReport, MonthRow
 from domain.loket import LoketReport
 from domain.trend import month_label, trend
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date, format_period
 from tui.render.loket import days, questions
 from tui.screens.base import DoorbraakScreen, today
@@ -59,7 +59,7 @@ class KnelpuntenReportScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="report.back", tooltip="Terug"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Knelpunten · systeemleren"
         self.report: KnelpuntenReport | None = None

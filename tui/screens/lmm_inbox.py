@@ -8,24 +8,21 @@ submission first). `f` chooses the state (default: waiting), `m` the municipalit
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Select, Static
 
 from domain.escalation import FINAL_STATES, INBOX_STATUSES, EscalationStatus
 from domain.lmm import SUBMITTED_STATES, LmmDossierRow, LmmPage, LmmQuery
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date
-from tui.screens.base import format_count, today
+from tui.screens.base import today
 from tui.screens.casework_common import t
-from tui.screens.workflow_list import WorkflowListScreen
-from tui.widgets.quiet_footer import QuietFooter
+from tui.screens.workflow_list import WorkflowListScreen, list_bindings
 from tui.widgets.row_table import Column, Row, RowTable
 
 """Each page is one audit record naming its dossiers; 40 references fit in it."""
@@ -68,22 +65,22 @@ def row_detail(row: LmmDossierRow) -> Text:
     return text
 
 
-class LmmInboxScreen(WorkflowListScreen[LmmQuery, LmmPage]):
+class LmmInboxScreen(
+    WorkflowListScreen[LmmQuery, LmmPage], prefix="lmm", columns=COLUMNS,
+    detail="tui.screens.lmm_dossier:LmmDossierScreen",
+):
     """The LMM/LET's work queue; Enter opens a dossier."""
 
     PAGE_SIZE = 40
     MAX_RELOAD = 200
 
     CSS_PATH = ["casework.tcss", "lmm.tcss"]
-    AUTO_FOCUS = "#lmm-table"
 
     BINDINGS = [
         Binding("f", "state_filter", "Status", id="lmm_inbox.state", tooltip="Wachtend, één status, afgerond of alle"),
         Binding("m", "municipality_filter", "Gemeente", id="lmm_inbox.municipality",
                 tooltip="Alleen de dossiers van één gemeente"),
-        Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="lmm_inbox.refresh", show=False,
-                tooltip="Haal de lijst opnieuw op"),
-        Binding("escape", "back", "Terug", id="lmm_inbox.back", tooltip="Terug naar de start"),
+        *list_bindings("lmm_inbox", back="Terug naar de start"),
     ]
 
     def __init__(self, db: AppHandle) -> None:
@@ -93,17 +90,13 @@ class LmmInboxScreen(WorkflowListScreen[LmmQuery, LmmPage]):
         self._last_page: LmmPage | None = None
         self._municipalities: list[tuple[str, str]] = []
 
-    def compose(self) -> ComposeResult:
-        yield self.app_header()
-        with Horizontal(classes="filter-bar"):
-            yield Select([(label, key) for key, (label, _) in STATE_CHOICES.items()], value=WAITING,
-                         allow_blank=False, compact=True, id="lmm-state")
-            yield Select([], prompt="Alle gemeenten", compact=True, id="lmm-municipality")
-            yield Static("", id="lmm-flags", classes="filter-flags", markup=False)
-        yield RowTable(COLUMNS, id="lmm-table")
+    def filters(self) -> Iterable[Widget]:
+        yield Select([(label, key) for key, (label, _) in STATE_CHOICES.items()], value=WAITING,
+                     allow_blank=False, compact=True, id="lmm-state")
+        yield Select([], prompt="Alle gemeenten", compact=True, id="lmm-municipality")
+
+    def below_table(self) -> Iterable[Widget]:
         yield Static("", id="lmm-detail", classes="signal-detail", markup=False)
-        yield Static("", id="lmm-status-line", classes="status-line", markup=False)
-        yield QuietFooter()
 
     # -- the list ------------------------------------------------------------------------------------
     def list_query(self, offset: int, limit: int) -> LmmQuery:
@@ -148,16 +141,12 @@ class LmmInboxScreen(WorkflowListScreen[LmmQuery, LmmPage]):
     def update_status(self) -> None:
         page = self._last_page
         waiting = sum(n for s, n in page.status_counts.items() if s in INBOX_STATUSES) if page else 0
-        self.query_one("#lmm-flags", Static).update(f"{waiting} wachtend" if waiting else "")
+        self.show_flags(f"{waiting} wachtend" if waiting else "")
         if self.total == 0:
             text = "Geen dossiers met dit filter." if self._filtered() else "Geen landelijke dossiers om te tonen."
         else:
-            text = f"{format_count(self.total)} dossier{'s' if self.total != 1 else ''}"
-            shown = len(self.query_one(RowTable).keys)
-            if shown < self.total:
-                text += f" · {format_count(shown)} geladen"
-        text += " · alleen met geldige toestemming · Enter opent"
-        self.query_one("#lmm-status-line", Static).update(text)
+            text = self.counted(f"dossier{'s' if self.total != 1 else ''}")
+        self.show_status(text + " · alleen met geldige toestemming · Enter opent")
         self._show_detail()
 
     def _filtered(self) -> bool:
@@ -183,14 +172,6 @@ class LmmInboxScreen(WorkflowListScreen[LmmQuery, LmmPage]):
     @on(DataTable.RowHighlighted, "#lmm-table")
     def _highlighted(self) -> None:
         self._show_detail()
-
-    def detail_screen(self, item_id: int) -> Screen[Any]:
-        from tui.screens.lmm_dossier import LmmDossierScreen
-
-        return LmmDossierScreen(self.services, item_id)
-
-    def open_dossier(self, escalation_id: int) -> None:
-        self.open_item(escalation_id)
 
     def action_state_filter(self) -> None:
         self.open_filter("#lmm-state")

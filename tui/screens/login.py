@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
-from storage.bootstrap import AppHandle, as_services
+from storage.bootstrap import Services, as_services
 from tui.widgets.app_header import AppHeader
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -40,7 +40,7 @@ class LoginScreen(Screen[None]):
         Binding("enter", "enter", show=False, priority=True, id="login.enter"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = as_services(services)
         self.sub_title = "Inloggen"

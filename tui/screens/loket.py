@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Label, Static
 
 from domain.loket import LOKET_WORKFLOW, LoketStatus, LoketVraag, ministries
 from domain.services.loket import AskLoket, ChangeLoketStatus
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.loket import days, vraag_lines
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import t, to_date
@@ -37,7 +37,7 @@ class LoketVraagDialog(FormDialog[LoketVraag]):
     CSS_PATH = "casework.tcss"
     aliases = {"ministerie": "ministry", "vraag": "question"}
 
-    def __init__(self, services: AppHandle, *, knelpunt_id: int, knelpunt_title: str) -> None:
+    def __init__(self, services: Services, *, knelpunt_id: int, knelpunt_title: str) -> None:
         super().__init__(services)
         self.knelpunt_id = knelpunt_id
         self.knelpunt_title = knelpunt_title
@@ -75,7 +75,7 @@ class LoketStepDialog(FormDialog[LoketVraag]):
     CSS_PATH = "casework.tcss"
     aliases = {"antwoord": "answer"}
 
-    def __init__(self, services: AppHandle, vraag: LoketVraag) -> None:
+    def __init__(self, services: Services, vraag: LoketVraag) -> None:
         super().__init__(services)
         self.vraag = vraag
         self.choices = LOKET_WORKFLOW.next_states(vraag.status)
@@ -139,7 +139,7 @@ class LoketScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="loket.back", tooltip="Terug naar de knelpunten"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Interdepartementaal loket"
         self.questions: dict[str, LoketVraag] = {}

@@ -8,7 +8,6 @@ F5 reloads, Esc goes back. Every change goes through `services.mandates` and is 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,7 +19,7 @@ from domain import reference
 from domain.mandate import Mandate, MandateDraft, deviation_kinds
 from domain.services.casework import parse
 from domain.services.mandates import MandateRow, RevokeMandate
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date, format_money
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.form_base import FormDialog, FormScreen
@@ -61,7 +60,7 @@ class MandatesScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="mandaten.back", tooltip="Terug"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Mandaten"
         self.rows: list[MandateRow] = []
@@ -134,7 +133,7 @@ class RevokeDialog(FormDialog[Mandate]):
 
     CSS_PATH = "casework.tcss"
 
-    def __init__(self, services: AppHandle, mandate: Mandate) -> None:
+    def __init__(self, services: Services, mandate: Mandate) -> None:
         super().__init__(services)
         self.mandate = mandate
 
@@ -172,7 +171,7 @@ class MandateFormScreen(FormScreen[Mandate]):
     CSS_PATH = "casework.tcss"
     labels = {"deviation_kinds": "Afwijkingen", "valid_from": "Geldig vanaf", "valid_until": "Geldig tot en met"}
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Nieuw mandaat"
 
@@ -217,7 +216,7 @@ class MandateFormScreen(FormScreen[Mandate]):
         return {path: self.value(path) for path in self._fields}
 
     def submit(self, draft: FormValues) -> Mandate:
-        data: dict[str, Any] = dict(draft)
+        data: FormValues = dict(draft)
         data["deviation_kinds"] = tuple(draft.get("deviation_kinds") or ())
         data["municipality_code"] = draft.get("municipality_code") or ""
         data["max_amount"] = parse_money_input(str(draft.get("max_amount") or ""))

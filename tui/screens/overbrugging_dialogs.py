@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -18,7 +17,7 @@ from storage.bootstrap import AppHandle
 from tui.render.format import format_money
 from tui.screens.casework_common import to_date
 from tui.screens.form_base import FormDialog
-from tui.widgets.form_values import format_date_input, parse_date_input, parse_money_input
+from tui.widgets.form_values import FormValues, format_date_input, parse_date_input, parse_money_input
 from tui.widgets.item_editors import text_input
 
 
@@ -66,8 +65,8 @@ class CostDialog(FormDialog[OverbruggingResult]):
         preview.update(f"Na deze boeking: {format_money(after)}"
                        + (" — LET OP: boven het plafond." if over else "."))
 
-    def draft(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"description": self.value("description")}
+    def draft(self) -> FormValues:
+        data: FormValues = {"description": self.value("description")}
         amount = parse_money_input(self.value("amount"))
         if amount is not None:
             data["amount"] = amount
@@ -76,7 +75,7 @@ class CostDialog(FormDialog[OverbruggingResult]):
             data["booked_on"] = booked
         return data
 
-    def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
+    def submit(self, draft: FormValues) -> OverbruggingResult:
         assert self.overbrugging.id is not None
         return self.services.overbruggingen.book_cost(BookCost(
             self.overbrugging.id, parse(CostDraft, draft), self.overbrugging.version, today=self.today,
@@ -105,10 +104,10 @@ class RepaymentDialog(FormDialog[OverbruggingResult]):
     def on_mount(self) -> None:
         self._fields["datum"].control.focus()
 
-    def draft(self) -> dict[str, Any]:
+    def draft(self) -> FormValues:
         return {"datum": self.value("datum")}
 
-    def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
+    def submit(self, draft: FormValues) -> OverbruggingResult:
         assert self.overbrugging.id is not None
         repaid = to_date(draft["datum"], "datum", "De datum")
         if repaid is None:

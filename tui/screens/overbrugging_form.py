@@ -7,7 +7,6 @@ back at its field and nothing typed is lost.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
@@ -30,7 +29,13 @@ from tui.screens.base import today
 from tui.screens.casework_common import lines_of
 from tui.screens.form_base import FormScreen
 from tui.widgets.check_list import CheckList
-from tui.widgets.form_values import format_date_input, format_money_input, parse_date_input, parse_money_input
+from tui.widgets.form_values import (
+    FormValues,
+    format_date_input,
+    format_money_input,
+    parse_date_input,
+    parse_money_input,
+)
 from tui.widgets.item_editors import choice, text_input
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -58,7 +63,7 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
         *,
         case_number: str | None = None,
         existing: Overbrugging | None = None,
-        preset: dict[str, Any] | None = None,
+        preset: FormValues | None = None,
     ) -> None:
         super().__init__(db)
         self.existing = existing
@@ -67,7 +72,7 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
         what = f"Overbrugging {existing.reference} wijzigen" if existing else "Overbrugging aanvragen"
         self.sub_title = f"{what} · {self.case_number}" if self.case_number else what
 
-    def _initial_values(self) -> dict[str, Any]:
+    def _initial_values(self) -> FormValues:
         ob = self.existing
         if ob is not None:
             return ob.model_dump()
@@ -127,8 +132,8 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
         first = "case_number" if "case_number" in self._fields else "support_needed"
         self._fields[first].control.focus()
 
-    def draft(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+    def draft(self) -> FormValues:
+        data: FormValues = {
             "support_needed": self.value("support_needed"),
             "urgency_reason": self.value("urgency_reason"),
             "transition": self.value("transition"),
@@ -153,7 +158,7 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
             data["case_number"] = self.value("case_number").strip().upper()
         return data
 
-    def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
+    def submit(self, draft: FormValues) -> OverbruggingResult:
         draft = dict(draft)
         case_number = draft.pop("case_number", None) or self.case_number
         if self.existing is not None:

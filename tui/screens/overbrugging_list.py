@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Input, Select, Static
+from textual.widget import Widget
+from textual.widgets import Input, Select
 
 from domain.overbrugging import OverbruggingListRow, OverbruggingPage, OverbruggingQuery, OverbruggingStatus
 from domain.validation import CASE_NUMBER_RE as CASE_NUMBER
 from storage.bootstrap import AppHandle
 from tui.render.format import format_date, format_money
-from tui.screens.base import format_count, today
+from tui.screens.base import today
 from tui.screens.casework_common import t
-from tui.screens.workflow_list import WorkflowListScreen
-from tui.widgets.quiet_footer import QuietFooter
+from tui.screens.workflow_list import WorkflowListScreen, list_bindings
 from tui.widgets.row_table import Column, Row, RowTable
 
 COLUMNS = [
@@ -48,11 +45,11 @@ def signal_text(row: OverbruggingListRow, day: date) -> str:
     return "te laat" if late else (">plafond" if over else "")
 
 
-class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingPage]):
+class OverbruggingListScreen(
+    WorkflowListScreen[OverbruggingQuery, OverbruggingPage], prefix="overbrugging", columns=COLUMNS,
+    detail="tui.screens.overbrugging_detail:OverbruggingDetailScreen",
+):
     """The list of overbruggingen; Enter opens one, n requests a new one."""
-
-    CSS_PATH = "casework.tcss"
-    AUTO_FOCUS = "#overbrugging-table"
 
     BINDINGS = [
         Binding("n", "new", "Nieuwe aanvraag", id="overbrugging_list.new", tooltip="Een overbrugging aanvragen"),
@@ -63,9 +60,7 @@ class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingP
                 tooltip="Alleen overbruggingen waarvan de kosten boven het plafond liggen"),
         Binding("slash", "focus_case", "Casus", id="overbrugging_list.case", show=False,
                 tooltip="Filter op casusnummer"),
-        Binding("f5,ctrl+r", "refresh", "Vernieuwen", id="overbrugging_list.refresh", show=False,
-                tooltip="Haal de lijst opnieuw op"),
-        Binding("escape", "back", "Terug", id="overbrugging_list.back", tooltip="Terug"),
+        *list_bindings("overbrugging_list"),
     ]
 
     def __init__(self, db: AppHandle, case_number: str | None = None) -> None:
@@ -75,17 +70,11 @@ class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingP
         self.only_late = False
         self.only_over_cap = False
 
-    def compose(self) -> ComposeResult:
-        yield self.app_header()
-        with Horizontal(classes="filter-bar"):
-            yield Select([(s.label, s) for s in OverbruggingStatus], prompt="Alle statussen", compact=True,
-                         id="overbrugging-status")
-            if self.case_number is None:
-                yield Input(placeholder="casusnummer (/)", id="overbrugging-case", compact=True, max_length=20)
-            yield Static("", id="overbrugging-flags", classes="filter-flags", markup=False)
-        yield RowTable(COLUMNS, id="overbrugging-table")
-        yield Static("", id="overbrugging-status-line", classes="status-line", markup=False)
-        yield QuietFooter()
+    def filters(self) -> Iterable[Widget]:
+        yield Select([(s.label, s) for s in OverbruggingStatus], prompt="Alle statussen", compact=True,
+                     id="overbrugging-status")
+        if self.case_number is None:
+            yield Input(placeholder="casusnummer (/)", id="overbrugging-case", compact=True, max_length=20)
 
     # -- the list ------------------------------------------------------------------------------------
     def list_query(self, offset: int, limit: int) -> OverbruggingQuery:
@@ -124,16 +113,13 @@ class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingP
     def update_status(self) -> None:
         flags = [label for on_, label in ((self.only_late, "alleen te laat (t)"),
                                           (self.only_over_cap, "alleen boven plafond (p)")) if on_]
-        self.query_one("#overbrugging-flags", Static).update(" · ".join(flags))
-        shown = len(self.query_one(RowTable).keys)
+        self.show_flags(" · ".join(flags))
         if self.total == 0:
             text = ("Geen overbruggingen met dit filter." if self._filtered()
                     else "Nog geen overbruggingen. Druk op n om er een aan te vragen.")
         else:
-            text = f"{format_count(self.total)} overbrugging{'en' if self.total != 1 else ''}"
-            if shown < self.total:
-                text += f" · {format_count(shown)} geladen"
-        self.query_one("#overbrugging-status-line", Static).update(text)
+            text = self.counted(f"overbrugging{'en' if self.total != 1 else ''}")
+        self.show_status(text)
 
     def _filtered(self) -> bool:
         query = self.list_query(0, 1)
@@ -157,21 +143,13 @@ class OverbruggingListScreen(WorkflowListScreen[OverbruggingQuery, OverbruggingP
 
 
     # -- actions ------------------------------------------------------------------------------------
-    def detail_screen(self, item_id: int) -> Screen[Any]:
-        from tui.screens.overbrugging_detail import OverbruggingDetailScreen
-
-        return OverbruggingDetailScreen(self.services, item_id)
-
-    def open_overbrugging(self, overbrugging_id: int) -> None:
-        self.open_item(overbrugging_id)
-
     def action_new(self) -> None:
         from tui.screens.overbrugging_form import OverbruggingFormScreen
 
         def created(result: object) -> None:
             overbrugging = getattr(result, "overbrugging", None)
             if overbrugging is not None and overbrugging.id is not None:
-                self.open_overbrugging(overbrugging.id)
+                self.open_item(overbrugging.id)
 
         self._stale = True
         self.app.push_screen(OverbruggingFormScreen(self.services, case_number=self.case_number), created)

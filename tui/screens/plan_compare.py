@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Select, Static
 
 from domain.plan import ChangeKind, PlanDiff, PlanVersionInfo
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.screens.base import DoorbraakScreen
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -51,7 +51,7 @@ class PlanCompareScreen(DoorbraakScreen[None]):
     CSS_PATH = "plan.tcss"
     BINDINGS = [Binding("escape,backspace", "back", "Terug", id="plan_compare.back", tooltip="Terug naar het plan")]
 
-    def __init__(self, services: AppHandle, case_number: str, versions: list[PlanVersionInfo]) -> None:
+    def __init__(self, services: Services, case_number: str, versions: list[PlanVersionInfo]) -> None:
         super().__init__(services)
         self.case_number = case_number
         self.versions = versions

@@ -38,7 +38,7 @@ from domain.plan import (
 )
 from domain.register import RegisterContact
 from domain.services import plans as service
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.plan_session import ActionStatusChange, CommandResult, Content, PlanCommand, PlanEditSession, SaveResult
 from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_datetime, format_time
@@ -98,7 +98,7 @@ class PlanEditorScreen(DoorbraakScreen[None]):
         ],
     ]
 
-    def __init__(self, services: AppHandle, case_number: str, *, step: PlanStep | None = None) -> None:
+    def __init__(self, services: Services, case_number: str, *, step: PlanStep | None = None) -> None:
         super().__init__(services)
         self.case_number = case_number
         self.requested_step = step

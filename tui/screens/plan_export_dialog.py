@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
 from domain.services import plans as service
-from storage.bootstrap import AppHandle, as_services
+from storage.bootstrap import Services, as_services
 from tui.render.beschikking import export_beschikking_file
 from tui.render.plan import Edition, ExportFormat, default_file_name, export_plan_file
 from tui.screens.base import CaseReasons, today
@@ -50,7 +50,7 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
         Binding("escape", "cancel", "Annuleren", id="plan_export.cancel"),
     ]
 
-    def __init__(self, services: AppHandle, case_number: str, overview: service.PlanOverview,
+    def __init__(self, services: Services, case_number: str, overview: service.PlanOverview,
                  directory: Path | None = None, edition: Edition = Edition.PROFESSIONAL) -> None:
         super().__init__()
         self.initial_edition = edition

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 from domain.errors import NotFound
 from domain.plan import ACTION_STATUS_LABELS, MissingItem, PlanStatus, PlanStep
 from domain.services import plans as service
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.plan_session import CompleteEvaluation, NewVersion, PlanCommand, StartExecution
 from tui.plan_store import ServicePlanStore
 from tui.render.format import format_date, format_money
@@ -174,7 +174,7 @@ class PlanOverviewScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="plan_overview.back", tooltip="Terug naar het huishouden"),
     ]
 
-    def __init__(self, services: AppHandle, case_number: str) -> None:
+    def __init__(self, services: Services, case_number: str) -> None:
         super().__init__(services)
         self.case_number = case_number
         self.overview: service.PlanOverview | None = None

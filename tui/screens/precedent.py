@@ -24,7 +24,7 @@ from domain.action_kinds import action_kinds
 from domain.catalogues import legal_bases
 from domain.errors import InvalidInput
 from domain.precedent import Precedent, PrecedentPage, PrecedentQuery
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.precedent import header_line, precedent_lines
 from tui.screens.base import DoorbraakScreen, today
 from tui.widgets.quiet_footer import QuietFooter
@@ -45,7 +45,7 @@ class PrecedentScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="precedent.back", tooltip="Terug naar het plan"),
     ]
 
-    def __init__(self, services: AppHandle, *, kind: str | None = None, basis: str | None = None,
+    def __init__(self, services: Services, *, kind: str | None = None, basis: str | None = None,
                  exclude_case: str | None = None, context: str = "") -> None:
         super().__init__(services)
         self.initial_kind = kind

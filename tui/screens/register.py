@@ -24,7 +24,7 @@ from domain import reference
 from domain.access import Permission, has
 from domain.register import RegisterContact, RegisterPage, parse_query
 from domain.services.register import theme_choices
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, format_count, today
 from tui.screens.choice_dialog import ALL, ChoiceDialog
@@ -72,7 +72,7 @@ class RegisterScreen(DoorbraakScreen[None]):
                 tooltip="Terug naar de lijst; daarna zoekopdracht en filters wissen; daarna naar de casussen"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Maatwerkregister"
         self.today = today(services)

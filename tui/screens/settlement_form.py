@@ -7,7 +7,6 @@ until the overbrugging is closed. Without an amount the booked costs are settled
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,7 +23,13 @@ from tui.screens.base import today
 from tui.screens.item_list_form import ItemListFormScreen
 from tui.screens.overbrugging_form import text_area
 from tui.widgets.form_field import FormField
-from tui.widgets.form_values import format_date_input, format_money_input, parse_date_input, parse_money_input
+from tui.widgets.form_values import (
+    FormValues,
+    format_date_input,
+    format_money_input,
+    parse_date_input,
+    parse_money_input,
+)
 from tui.widgets.item_editors import ItemEditor, ItemList, choice, text_input
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -53,8 +58,8 @@ class ShareEditor(ItemEditor):
                                     prompt="(geen)", allow_blank=True), name="legal_framework", span=True),
         ]
 
-    def values(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"payer": self.value_of("payer"), "legal_framework": self.value_of("legal_framework")}
+    def values(self) -> FormValues:
+        data: FormValues = {"payer": self.value_of("payer"), "legal_framework": self.value_of("legal_framework")}
         percentage = parse_money_input(self.value_of("percentage"))
         if percentage is not None:
             data["percentage"] = percentage
@@ -102,8 +107,8 @@ class SettlementFormScreen(ItemListFormScreen[OverbruggingResult]):
     def on_mount(self) -> None:
         self.query_one(ItemList).editors[0].focus_first()
 
-    def draft(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"shares": self.query_one(ItemList).values(), "note": self.value("note")}
+    def draft(self) -> FormValues:
+        data: FormValues = {"shares": self.query_one(ItemList).values(), "note": self.value("note")}
         amount = parse_money_input(self.value("amount"))
         if amount is not None:
             data["amount"] = amount
@@ -112,7 +117,7 @@ class SettlementFormScreen(ItemListFormScreen[OverbruggingResult]):
             data["decided_on"] = decided
         return data
 
-    def submit(self, draft: dict[str, Any]) -> OverbruggingResult:
+    def submit(self, draft: FormValues) -> OverbruggingResult:
         ob = self.overbrugging
         assert ob.id is not None
         return self.services.overbruggingen.settle(SettleOverbrugging(

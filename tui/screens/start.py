@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from domain.actors import Role
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.screens.base import DoorbraakScreen
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -46,7 +46,7 @@ class StartScreen(DoorbraakScreen[None]):
                 tooltip="Open het onderdeel waar uw werk staat (het LET: de LMM-inbox)"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Start"
 

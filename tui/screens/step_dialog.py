@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, Select, Static
 
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.screens.casework_common import to_date
 from tui.screens.form_base import FormDialog
 from tui.widgets.form_values import FormValues, format_date_input
@@ -30,7 +30,7 @@ StepSubmit = Callable[[str, date | None, str], T]
 class StepDialog(FormDialog[T]):
     def __init__(
         self,
-        services: AppHandle,
+        services: Services,
         *,
         title: str,
         current: str,

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 from domain.household import LegalFramework
 from domain.overbrugging import Transition, add_months
 from domain.signals import Signal, SignalKind
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import t
@@ -75,7 +75,7 @@ class WorklistScreen(DoorbraakScreen[None]):
         Binding("escape", "back", "Terug", id="worklist.back", tooltip="Terug naar de casussen"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.sub_title = "Werklijst"
         self.signals: list[Signal] = []

@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 from domain import reference
 from domain.errors import InvalidInput, Problem
 from domain.services.people import Person, RecordZrm
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date
 from tui.screens.form_base import FormDialog
 from tui.widgets.form_values import FormValues, format_date_input, parse_date_input
@@ -28,7 +28,7 @@ class ZrmDialog(FormDialog[bool]):
     CSS_PATH = "casework.tcss"
     labels = {"scores": "ZRM-scores", "member": "Gezinslid"}
 
-    def __init__(self, services: AppHandle, case_number: str, person: Person, day: date) -> None:
+    def __init__(self, services: Services, case_number: str, person: Person, day: date) -> None:
         super().__init__(services)
         self.case_number = case_number
         self.person = person

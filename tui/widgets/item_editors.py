@@ -31,7 +31,13 @@ from domain.household import (
 )
 from domain.validation import mask_bsn
 from tui.widgets.form_field import FormField
-from tui.widgets.form_values import format_date_input, format_money_input, parse_date_input, parse_money_input
+from tui.widgets.form_values import (
+    FormValues,
+    format_date_input,
+    format_money_input,
+    parse_date_input,
+    parse_money_input,
+)
 
 
 def text_input(value: str = "", *, placeholder: str = "", max_length: int = NAME_MAX) -> Input:
@@ -91,7 +97,7 @@ class ItemEditor(Vertical):
             raise EditorNotReady(name)
         return form_field.value
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FormValues:
         raise NotImplementedError
 
     def clear_errors(self) -> None:
@@ -146,8 +152,8 @@ class MemberEditor(ItemEditor):
             ),
         ]
 
-    def values(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"name": self.value_of("name"), "role": self.value_of("role")}
+    def values(self) -> FormValues:
+        data: FormValues = {"name": self.value_of("name"), "role": self.value_of("role")}
         if self.item_id is not None:
             data["id"] = self.item_id
         birth = parse_date_input(self.value_of("date_of_birth"))
@@ -197,8 +203,8 @@ class ProblemEditor(ItemEditor):
                                     allow_blank=True), name="member_id"),
         ]
 
-    def values(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+    def values(self) -> FormValues:
+        data: FormValues = {
             "leefgebied": self.value_of("leefgebied"),
             "since": parse_date_input(self.value_of("since")),
             "description": self.value_of("description"),
@@ -241,8 +247,8 @@ class OrganisationEditor(ItemEditor):
                       name="product", span=True),
         ]
 
-    def values(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+    def values(self) -> FormValues:
+        data: FormValues = {
             "name": self.value_of("name"),
             "type": self.value_of("type"),
             "legal_framework": self.value_of("legal_framework"),
@@ -301,7 +307,7 @@ class ItemList(Vertical):
         else:
             self.query_one(".add-item", Button).focus()
 
-    def values(self) -> list[dict[str, Any]]:
+    def values(self) -> list[FormValues]:
         return [editor.values() for editor in self.editors]
 
     def clear_errors(self) -> None:

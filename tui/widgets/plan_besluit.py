@@ -25,6 +25,7 @@ from domain.plan import EVALUATION_MOMENTS, MissingItem, PlanStatus, PlanStep
 from domain.rekensom import PAYER_ORDER, Payer
 from tui.plan_session import (
     CompleteEvaluation,
+    Content,
     DecidePlan,
     NewVersion,
     PlanCommand,
@@ -192,7 +193,7 @@ class BesluitStep(StepView):
         else:
             super().focus_first()
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         """The decision is not part of the content (it is saved by deciding)."""
 
     def changed(self) -> None:
@@ -370,7 +371,7 @@ class EvaluatieStep(StepView):
                 remaining.append(problem)
         general_problems(self.query_one(".step-errors", Static), remaining)
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         """Evaluations are not part of the content (each moment is recorded at once)."""
 
     def changed(self) -> None:

@@ -22,8 +22,9 @@ from domain.action_kinds import suggested_bases
 from domain.catalogues import is_legal_basis, legal_basis
 from domain.errors import Problem
 from domain.plan import ACTION_STATUS_LABELS, PlanStep
-from tui.plan_session import next_id
+from tui.plan_session import Content, next_id
 from tui.widgets.form_field import FormField
+from tui.widgets.form_values import FormValues
 from tui.widgets.item_editors import ItemEditor, ItemList, choice
 from tui.widgets.plan_fields import (
     TEXT_MAX,
@@ -63,7 +64,7 @@ def basis_titles(ids: Sequence[str]) -> str:
 class GoalEditor(ItemEditor):
     title = "Doel"
 
-    def __init__(self, data: dict[str, Any], *, read_only: bool = False) -> None:
+    def __init__(self, data: FormValues, *, read_only: bool = False) -> None:
         super().__init__(None)
         self.data = data
         self.goal_id: str = str(data.get("id") or "")
@@ -92,7 +93,7 @@ class GoalEditor(ItemEditor):
             for button in self.query(".remove-item"):
                 button.display = False
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FormValues:
         return {
             **{k: v for k, v in self.data.items() if k not in ("text", "leefgebied", "target_score")},
             "id": self.goal_id,
@@ -176,7 +177,7 @@ class DoelenStep(_ListStep):
         self.changed()
         return True
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         content["goals"] = [e.values() for e in self.item_list().editors if isinstance(e, GoalEditor)]
         ids = {goal["id"] for goal in content["goals"]}
         for action in content.get("actions") or []:
@@ -196,10 +197,10 @@ class ActionEditor(ItemEditor):
 
     def __init__(
         self,
-        data: dict[str, Any],
+        data: FormValues,
         *,
-        goals: Sequence[dict[str, Any]],
-        lines: Sequence[dict[str, Any]],
+        goals: Sequence[FormValues],
+        lines: Sequence[FormValues],
         organisations: Sequence[str],
         read_only: bool = False,
     ) -> None:
@@ -360,7 +361,7 @@ class ActionEditor(ItemEditor):
             self.contact_id = None  # the contact was cleared: no register link either
         self.show_phone()
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> FormValues:
         kept = {k: v for k, v in self.data.items() if k in ("reasoning",)}
         return {
             **kept,
@@ -395,7 +396,7 @@ class ActiesStep(_ListStep):
     list_path = "actions"
     offers_contacts = True
 
-    def _editor(self, data: dict[str, Any]) -> ActionEditor:
+    def _editor(self, data: FormValues) -> ActionEditor:
         content = self.ctx.content
         return ActionEditor(
             data,
@@ -435,7 +436,7 @@ class ActiesStep(_ListStep):
         self.changed()
         return True
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         content["actions"] = [editor.values() for editor in self.editors()]
 
     @on(Button.Pressed, ".add-basis")

@@ -20,7 +20,9 @@ from textual.widgets import Button, Collapsible, Input, Label, Static
 from domain.errors import Problem
 from domain.legal import REASONING_LABELS
 from domain.plan import PlanStep
+from tui.plan_session import Content
 from tui.widgets.form_field import FormField
+from tui.widgets.form_values import FormValues
 from tui.widgets.plan_fields import (
     TEXT_MAX,
     line_input,
@@ -61,7 +63,7 @@ class BasisRow(Horizontal):
         if not self.read_only:
             yield Button("✕", classes="basis-remove", compact=True, tooltip="Deze rechtsgrond verwijderen")
 
-    def value(self) -> dict[str, Any] | str:
+    def value(self) -> FormValues | str:
         if self.note is None:
             return self.basis_id
         return {"basis_id": self.basis_id, "toelichting": self.query_one(".basis-note", Input).value}
@@ -158,7 +160,7 @@ class JuridischStep(StepView):
         self.fields: dict[str, FormField] = {}
         self.action_fields: dict[str, dict[str, FormField]] = {}
 
-    def _reasoning(self, target: dict[str, FormField], data: dict[str, Any], prefix: str) -> list[FormField]:
+    def _reasoning(self, target: dict[str, FormField], data: FormValues, prefix: str) -> list[FormField]:
         ro = self.ctx.read_only
         out = []
         for name in REASONING_FIELDS:
@@ -228,7 +230,7 @@ class JuridischStep(StepView):
     def basis_list(self, key: str) -> BasisList:
         return self.query_one(f"#bases-{key}", BasisList)
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         f = self.fields
         values = {name: form_field.value for name, form_field in f.items()}
         content["juridisch"] = {

@@ -30,10 +30,11 @@ from domain.messages import dutch_problems
 from domain.plan import PlanContent, PlanStep
 from domain.rekensom import FREQUENCY_LABELS, Frequency, Payer, RekensomResult, Scenario
 from domain.services.plans import calculate_rekensom
-from tui.plan_session import next_id
+from tui.plan_session import Content, next_id
 from tui.render.format import format_money
 from tui.render.rekensom import rekensom_view
 from tui.widgets.form_field import FormField
+from tui.widgets.form_values import FormValues
 from tui.widgets.plan_fields import (
     int_value,
     line_input,
@@ -57,7 +58,7 @@ def _payer_label(code: Any) -> str:
         return str(code or "—")
 
 
-def _route(line: dict[str, Any]) -> str:
+def _route(line: FormValues) -> str:
     """ "Gemeente – Wmo" for kosten; "Huishouden → Rijk (Staat)" for an overdracht."""
     if line.get("kind") == "overdracht" and line.get("receiver"):
         return f"{_payer_label(line.get('payer'))} → {_payer_label(line.get('receiver'))}"
@@ -158,11 +159,11 @@ class RekensomStep(StepView):
         super().__init__(ctx)
         section = ctx.content.get("rekensom") or {}
         self.section = section
-        self.lines: list[dict[str, Any]] = [copy.deepcopy(line) for line in section.get("lines") or []]
+        self.lines: list[FormValues] = [copy.deepcopy(line) for line in section.get("lines") or []]
         for line in self.lines:
             if not line.get("id"):
                 line["id"] = next_id("k", [ln.get("id") for ln in self.lines])
-        self.pending: tuple[int | None, dict[str, Any]] | None = None
+        self.pending: tuple[int | None, FormValues] | None = None
         """A line still being typed in the line dialog: (index or None for a new line, values)."""
         self.fields: dict[str, FormField] = {}
         self.result: RekensomResult | None = None
@@ -206,7 +207,7 @@ class RekensomStep(StepView):
         self._fill_table()
 
     # -- the content -----------------------------------------------------------------------------
-    def section_data(self, *, with_pending: bool) -> dict[str, Any]:
+    def section_data(self, *, with_pending: bool) -> FormValues:
         lines = [copy.deepcopy(line) for line in self.lines]
         if with_pending and self.pending is not None:
             index, values = self.pending
@@ -214,7 +215,7 @@ class RekensomStep(StepView):
                 lines.append(values)
             elif 0 <= index < len(lines):
                 lines[index] = values
-        data: dict[str, Any] = {"lines": lines}
+        data: FormValues = {"lines": lines}
         horizon = int_value(self.fields["horizon_months"].value)
         if horizon is not None:
             data["horizon_months"] = horizon
@@ -225,13 +226,13 @@ class RekensomStep(StepView):
             data["price_year"] = self.section["price_year"]  # set when the plan started; kept on every save
         return data
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         self._write(content, with_pending=False)
 
-    def write_draft_into(self, content: dict[str, Any]) -> None:
+    def write_draft_into(self, content: Content) -> None:
         self._write(content, with_pending=True)  # a line half-typed in the dialog survives a crash too
 
-    def _write(self, content: dict[str, Any], *, with_pending: bool) -> None:
+    def _write(self, content: Content, *, with_pending: bool) -> None:
         content["rekensom"] = self.section_data(with_pending=with_pending)
         ids = {line.get("id") for line in content["rekensom"]["lines"]}
         for action in content.get("actions") or []:
@@ -352,7 +353,7 @@ class RekensomStep(StepView):
             if item is None:
                 return
             if item == FREE_LINE:
-                line: dict[str, Any] = {"scenario": self.last_scenario.value, "quantity": "1", "probability": "1",
+                line: FormValues = {"scenario": self.last_scenario.value, "quantity": "1", "probability": "1",
                                         "frequency": Frequency.EENMALIG.value, "start_month": 0}
             else:
                 line = line_from_kengetal(item, self.last_scenario, self.section.get("price_year"))
@@ -364,16 +365,16 @@ class RekensomStep(StepView):
             return
         self.app.push_screen(KengetalPicker(self.ctx.kengetallen, self.ctx.household.municipality_name), chosen)
 
-    def _open_dialog(self, index: int | None, line: dict[str, Any], title: str) -> None:
+    def _open_dialog(self, index: int | None, line: FormValues, title: str) -> None:
         from tui.screens.cost_line_dialog import CostLineDialog
 
         data = self.section_data(with_pending=False)
 
-        def typing(values: dict[str, Any] | None) -> None:
+        def typing(values: FormValues | None) -> None:
             self.pending = None if values is None else (index, values)
             self.changed()
 
-        def done(result: dict[str, Any] | None) -> None:
+        def done(result: FormValues | None) -> None:
             self.pending = None
             if result is None:
                 return

@@ -20,6 +20,7 @@ from domain.catalogues import Kengetal
 from domain.errors import Problem
 from domain.household import Household
 from domain.plan import Maatwerkplan, MissingItem, PlanStep
+from tui.plan_session import Content
 
 if TYPE_CHECKING:
     from tui.widgets.plan_goals_actions import ActionEditor
@@ -30,7 +31,7 @@ class StepContext:
     """What a step needs to know; the editor owns it (attributes down)."""
 
     household: Household
-    content: dict[str, Any]
+    content: Content
     """The editor's content: the plan's editable sections as JSON-like data (what is typed)."""
     plan: Maatwerkplan | None
     read_only: bool = False
@@ -77,11 +78,11 @@ class StepView(VerticalScroll):
         self._quiet = False
 
     # -- what the editor calls --------------------------------------------------------------------
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         """Write what is typed into `content` (only this step's part)."""
         raise NotImplementedError
 
-    def write_draft_into(self, content: dict[str, Any]) -> None:
+    def write_draft_into(self, content: Content) -> None:
         """What goes into the autosaved draft: `write_into` plus anything still being typed in a dialog."""
         self.write_into(content)
 

@@ -13,6 +13,7 @@ from textual.widgets import Label, Select, Static
 from domain.errors import Problem
 from domain.household import MEMBER_ROLE_LABELS
 from domain.plan import ConsentMethod, PlanStep
+from tui.plan_session import Content
 from tui.screens.household_detail import organisations_table, problems_table
 from tui.widgets.form_field import FormField
 from tui.widgets.item_editors import choice
@@ -78,7 +79,7 @@ class InKaartStep(_FieldsStep):
         yield Label(f"Betrokken organisaties ({len(household.organisations)})", classes="section-label")
         yield Static(Group(organisations_table(household)), classes="step-info")
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         content["in_kaart"] = {
             "samenvatting": self.fields["samenvatting"].value,
             "datum": date_value(self.fields["datum"].value),
@@ -104,7 +105,7 @@ class _OneTextStep(StepView):
         self.text_field.add_class("-tall")
         yield self.text_field
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         content[self.step.field_name] = self.text_field.value
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
@@ -162,7 +163,7 @@ class StaInDeWegStep(_FieldsStep):
                                         placeholder="waarom juist dit probleem alles blokkeert"),
                               name="toelichting"))
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         problem_id = self.fields["problem_id"].value
         leefgebied = next((p.leefgebied for p in self.ctx.household.problems if p.id == problem_id), None)
         if problem_id is None and self.orphan_id is not None:
@@ -206,7 +207,7 @@ class ToestemmingStep(_FieldsStep):
                                                     "corporatie en CJIB, tot de evaluatie na 12 maanden"),
                               name="scope", required=True))
 
-    def write_into(self, content: dict[str, Any]) -> None:
+    def write_into(self, content: Content) -> None:
         values = {
             "given_by": self.fields["given_by"].value,
             "given_on": date_value(self.fields["given_on"].value),
