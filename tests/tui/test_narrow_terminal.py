@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from tests.tui.pilot_support import TuiData, screen_text, settle
+from tests.tui.data_casework import build_casework
+from tests.tui.pilot_support import TuiData, open_test_database, screen_text, settle
 from tui.app import DoorbraakApp
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -59,3 +62,31 @@ async def test_a_wide_terminal_keeps_the_full_descriptions(tui_data: TuiData) ->
         await settle(pilot)
         last = screen_text(app).splitlines()[-1]
         assert "Ga naar" in last and "Opdrachten" in last
+
+
+async def test_the_escalation_and_overbrugging_headers_keep_the_case_number_at_80x24(tmp_path: Path) -> None:
+    """In the oefenomgeving the header also carries the OEFENOMGEVING marker: the tightest header there is."""
+    from tui.screens.escalation_detail import EscalationDetailScreen
+    from tui.screens.overbrugging_detail import OverbruggingDetailScreen
+
+    db = open_test_database(tmp_path / "demo.db", demo=True)
+    data = build_casework(db)
+    services = db.services
+    app = DoorbraakApp(services)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            for screen, number in (
+                    (EscalationDetailScreen(services, data.waiting_escalation),
+                     services.escalations.get(data.waiting_escalation).case_number),
+                    (OverbruggingDetailScreen(services, data.late_overbrugging),
+                     services.overbruggingen.get(data.late_overbrugging).case_number)):
+                app.push_screen(screen)
+                await settle(pilot)
+                header = screen_text(app).splitlines()[0]
+                assert "OEFENOMGEVING" in header and number in header, header
+                assert_footer_whole(app)
+                await pilot.press("escape")
+                await settle(pilot)
+    finally:
+        db.close()

@@ -224,7 +224,8 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
         e = view.escalation
         day = today(self.services)
         self.query_one("#escalation-body").loading = False
-        self.sub_title = f"Escalatie {e.reference} · {e.case_number} · {e.level.label} · {e.status.label}"
+        # The reference names the kind (ESC-); the case number comes second so that 80 columns keep it whole.
+        self.sub_title = f"{e.reference} · {e.case_number} · {e.level.label} · {e.status.label}"
         check, blocking = check_view(e, view.check)
         box = self.query_one("#escalation-check", Static)
         box.update(check)

@@ -155,7 +155,8 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
     def show(self, ob: Overbrugging, warnings: list[str] | None = None) -> None:
         self.overbrugging = ob
         self.query_one("#overbrugging-body").loading = False
-        self.sub_title = f"Overbrugging {ob.reference} · {ob.case_number} · {ob.status.label}"
+        # The reference names the kind (OB-); the case number comes second so that 80 columns keep it whole.
+        self.sub_title = f"{ob.reference} · {ob.case_number} · {ob.status.label}"
         found = ob.warnings(today(self.services)) if warnings is None else warnings
         box = self.query_one("#overbrugging-warnings", Static)
         box.update("\n".join(f"⚠ {w}" for w in found))
