@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
 from domain.plan import ActionStatus, PlanStatus, PlanStep
@@ -33,7 +34,7 @@ from tui.screens.plan_compare import PlanCompareScreen
 from tui.screens.plan_editor import PlanEditorScreen
 from tui.screens.plan_export_dialog import PlanExportDialog
 from tui.widgets.form_field import FormField
-from tui.widgets.plan_goals_actions import ActiesStep
+from tui.widgets.plan_goals_actions import ActiesStep, ActionEditor
 from tui.widgets.plan_step import StepContext, StepView
 from tui.widgets.plan_step_host import STEP_VIEWS
 
@@ -498,6 +499,24 @@ async def test_enter_in_a_field_goes_to_the_next_one(plan_data: PlanData) -> Non
         assert field_name(app.focused) == "given_on"
 
 
+async def ask_who_to_call_on_the_first_action(app: DoorbraakApp, pilot: Pilot[None], plan_data: PlanData,
+                                              ) -> tuple[PlanEditorScreen, ActionEditor]:
+    """Open the editor's Acties step, give the first action the organisation UWV and press Ctrl+O on it."""
+    editor = await open_editor(app, pilot, plan_data.concept)
+    await pilot.press("alt+a")
+    await settle(pilot)
+    assert isinstance(editor.view, ActiesStep)
+    action = editor.view.editors()[0]
+    owner = action.field("owner_organisation")
+    assert owner is not None and isinstance(owner.control, Input)
+    owner.control.focus()
+    owner.control.value = "UWV"
+    await settle(pilot)
+    await pilot.press("ctrl+o")
+    await settle(pilot)
+    return editor, action
+
+
 async def test_who_to_call_puts_a_register_contact_on_the_focused_action(plan_data: PlanData) -> None:
     """'Wie bel ik?' (Ctrl+O) on an action: the register's contacts of its organisation, the chosen one on it."""
     from tests.tui.data_register import build_register
@@ -506,18 +525,7 @@ async def test_who_to_call_puts_a_register_contact_on_the_focused_action(plan_da
     register = build_register(plan_data.db)
     app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_editor(app, pilot, plan_data.concept)
-        await pilot.press("alt+a")
-        await settle(pilot)
-        assert isinstance(editor.view, ActiesStep)
-        action = editor.view.editors()[0]
-        owner = action.field("owner_organisation")
-        assert owner is not None and isinstance(owner.control, Input)
-        owner.control.focus()
-        owner.control.value = "UWV"
-        await settle(pilot)
-        await pilot.press("ctrl+o")
-        await settle(pilot)
+        editor, action = await ask_who_to_call_on_the_first_action(app, pilot, plan_data)
         assert isinstance(app.screen, ContactPickerDialog)
         assert "Team Maatwerk WW" in screen_text(app)
         await pilot.press("enter")
@@ -543,20 +551,9 @@ async def test_at_80x24_the_action_card_shows_the_phone_number_of_the_contact_fr
     from tests.tui.data_register import build_register
 
     build_register(plan_data.db)
-    app = DoorbraakApp(plan_data.db)
+    app = DoorbraakApp(plan_data.db.services)
     async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_editor(app, pilot, plan_data.concept)
-        await pilot.press("alt+a")
-        await settle(pilot)
-        assert isinstance(editor.view, ActiesStep)
-        action = editor.view.editors()[0]
-        owner = action.field("owner_organisation")
-        assert owner is not None and isinstance(owner.control, Input)
-        owner.control.focus()
-        owner.control.value = "UWV"
-        await settle(pilot)
-        await pilot.press("ctrl+o")
-        await settle(pilot)
+        editor, action = await ask_who_to_call_on_the_first_action(app, pilot, plan_data)
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is editor
