@@ -1,7 +1,8 @@
 """Shared fixtures: a migrated database on a temp SQLite file and on the real PostgreSQL server.
 
-PostgreSQL tests use a fresh schema per test, with a random name, so the parallel workers (pytest-xdist)
-never share one. Locally they are skipped when no server answers; in CI (CI=true or
+PostgreSQL tests get a database of their own, cloned from a migrated template (tests/databases.py), or,
+where a test needs to migrate itself, a fresh empty schema; both have random names, so the parallel workers
+(pytest-xdist) never share one. Locally they are skipped when no server answers; in CI (CI=true or
 DOORBRAAK_REQUIRE_POSTGRES=1) a missing server is a failure, not a skip.
 """
 
@@ -18,7 +19,7 @@ from sqlalchemy import create_engine, text
 from storage.bootstrap import Database, open_database
 from storage.settings import Settings
 from tests.builders import TEST_ACTOR, TickingClock
-from tests.databases import migrated_sqlite
+from tests.databases import cloned_postgres, ensure_postgres_template, migrated_sqlite
 from tests.fakes import FakeDatabase
 
 POSTGRES_URL = os.environ.get("DOORBRAAK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -121,9 +122,21 @@ def postgres_schema_url(postgres_url: str) -> Iterator[str]:
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def postgres_template(postgres_url: str) -> str:
+    return ensure_postgres_template(postgres_url)
+
+
 @pytest.fixture
-def postgres_db(postgres_schema_url: str) -> Iterator[Database]:
-    db = open_database(Settings(database_url=postgres_schema_url), clock=TickingClock())
+def postgres_migrated_url(postgres_url: str, postgres_template: str) -> Iterator[str]:
+    """A URL of a new database of its own at the newest schema (a clone of the migrated template)."""
+    with cloned_postgres(postgres_url, postgres_template) as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_db(postgres_migrated_url: str) -> Iterator[Database]:
+    db = open_database(Settings(database_url=postgres_migrated_url), clock=TickingClock())
     db.logged_in = TEST_ACTOR  # a shared database needs a login; tests skip the password step
     yield db
     db.close()

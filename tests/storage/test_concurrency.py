@@ -17,9 +17,9 @@ from tests.builders import TEST_ACTOR
 pytestmark = pytest.mark.postgres
 
 
-def test_second_save_is_refused_then_merged(postgres_schema_url: str) -> None:
-    alice = open_database(Settings(database_url=postgres_schema_url))
-    bob = open_database(Settings(database_url=postgres_schema_url))
+def test_second_save_is_refused_then_merged(postgres_migrated_url: str) -> None:
+    alice = open_database(Settings(database_url=postgres_migrated_url))
+    bob = open_database(Settings(database_url=postgres_migrated_url))
     alice.logged_in = TEST_ACTOR.model_copy(update={"username": "alice"})
     bob.logged_in = TEST_ACTOR.model_copy(update={"username": "bob"})
     created = service.create_household(
@@ -52,9 +52,9 @@ def test_second_save_is_refused_then_merged(postgres_schema_url: str) -> None:
     bob.close()
 
 
-def test_simultaneous_saves_from_threads_lose_no_update(postgres_schema_url: str) -> None:
+def test_simultaneous_saves_from_threads_lose_no_update(postgres_migrated_url: str) -> None:
     """Many writers race on one household; every save either lands or is refused, never lost."""
-    db = open_database(Settings(database_url=postgres_schema_url))
+    db = open_database(Settings(database_url=postgres_migrated_url))
     db.logged_in = TEST_ACTOR
     created = service.create_household(parse_draft({"name": "Race", "municipality_code": "GM0599"}), db.uow(), db.actor)
     number = created.case_number

@@ -149,8 +149,8 @@ def test_a_database_with_accounts_requires_login_in_the_cli(tmp_path: Path, monk
 
 
 @pytest.mark.postgres
-def test_postgres_always_requires_login(postgres_schema_url: str) -> None:
-    db = open_database(Settings(database_url=postgres_schema_url))
+def test_postgres_always_requires_login(postgres_migrated_url: str) -> None:
+    db = open_database(Settings(database_url=postgres_migrated_url))
     assert db.requires_login
     with pytest.raises(AccessDenied):
         from domain.caselist import CaseListQuery

@@ -35,7 +35,7 @@ def two_handles(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tupl
         mine = open_test_database(tmp_path / "shared.db")
         theirs = open_test_database(tmp_path / "shared.db")
     else:
-        url = request.getfixturevalue("postgres_schema_url")
+        url = request.getfixturevalue("postgres_migrated_url")
         mine = open_database(Settings(database_url=url))
         theirs = open_database(Settings(database_url=url))
         mine.logged_in = TEST_ACTOR
