@@ -60,7 +60,7 @@ async def measure(db_path: Path, case: str, runs: int) -> dict[str, list[float]]
         await settle(app, pilot)
         for _ in range(runs):
             start = time.perf_counter()
-            editor = PlanEditorScreen(db, case)
+            editor = PlanEditorScreen(db.services, case)
             await app.push_screen(editor)
             while editor.view is None:
                 await pilot.pause(0.001)

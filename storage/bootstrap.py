@@ -402,15 +402,6 @@ def demo_copy(sample: Path = SAMPLE_DB, target_dir: Path | None = None) -> Path:
     return target
 
 
-AppHandle = Services | Database
-"""Transitional: what screens accept while some still take a `Database`; `as_services` turns it into the
-`Services`. Goes when every screen takes `Services`."""
-
-
-def as_services(handle: AppHandle) -> Services:
-    return handle if isinstance(handle, Services) else handle.services
-
-
 def open_services(settings: Settings, *, clock: Clock = utcnow) -> Services:
     """Open the configured database and bind every use case to it (the one entry of the TUI and the CLI)."""
     return open_database(settings, clock=clock).services
@@ -480,6 +471,6 @@ def reset_demo_services(services: Services, sample: Path = SAMPLE_DB) -> Service
 
 
 __all__ = [
-    "AppHandle", "Database", "Exports", "LocalDrafts", "Services", "as_services", "demo_copy", "demo_settings",
-    "open_database", "open_services", "require_oefenomgeving", "reset_demo", "reset_demo_services",
+    "Database", "Exports", "LocalDrafts", "Services", "demo_copy", "demo_settings", "open_database",
+    "open_services", "require_oefenomgeving", "reset_demo", "reset_demo_services",
 ]

@@ -38,7 +38,7 @@ def demo(tmp_path: Path) -> Iterator[Database]:
 def report(db: Database, code: str) -> Dashboard:
     from tui.screens.base import today
 
-    return dashboard(code, *YEAR, db.uow(), db.actor, today=today(db))
+    return dashboard(code, *YEAR, db.uow(), db.actor, today=today(db.services))
 
 
 def biggest_municipality(db: Database) -> str:

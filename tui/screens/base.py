@@ -11,7 +11,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.access import ReasonRequired
 from domain.actors import Role
-from storage.bootstrap import AppHandle, Services, as_services
+from storage.bootstrap import Services
 from tui.render.format import local_date
 from tui.widgets.app_header import AppHeader
 
@@ -27,9 +27,9 @@ GENERIC_ERROR = (
 )
 
 
-def today(services: AppHandle) -> date:
+def today(services: Services) -> date:
     """Today in the Netherlands, from the database's clock (tests use a fixed clock)."""
-    return local_date(as_services(services).now())
+    return local_date(services.now())
 
 
 def format_count(number: int) -> str:
@@ -148,9 +148,9 @@ class CaseReasons:
 class DoorbraakScreen(CaseReasons, Screen[ResultT]):
     """A full screen of the app; the `Services` come in through the constructor (attributes down)."""
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self.services: Services = as_services(services)
+        self.services: Services = services
 
     def app_header(self) -> AppHeader:
         return AppHeader(demo=self.services.demo, user=user_label(self.services))

@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.people import ChecklistItem, ChecklistOutcome
 from domain.services.people import People, Person, TickChecklist
-from storage.bootstrap import Services, as_services
+from storage.bootstrap import Services
 from tui.render.format import format_date
 from tui.screens.base import CaseReasons, today
 from tui.widgets.quiet_footer import QuietFooter
@@ -55,7 +55,7 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
 
     def __init__(self, services: Services, case_number: str, member_id: int) -> None:
         super().__init__()
-        self.services = as_services(services)
+        self.services = services
         self.case_number = case_number
         self.member_id = member_id
         self.person: Person | None = None

@@ -1,6 +1,6 @@
 """Wie bel ik? Pick the register contact for a plan action: its organisation, for the household's gemeente.
 
-    ContactPickerDialog(db, organisation, municipality_code, theme=None)  →  RegisterContact | None
+    ContactPickerDialog(services, organisation, municipality_code, theme=None)  →  RegisterContact | None
 
 It opens with `suggest_contacts` (the gemeente's own contacts first, then landelijk, verified first). Typing
 refines within the organisation; when nothing there matches, the whole register is searched (typo and
@@ -31,7 +31,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from domain import reference
 from domain.register import NAME_MAX, RegisterContact, RegisterPage, parse_query, search_words, themes
-from storage.bootstrap import Services, as_services
+from storage.bootstrap import Services
 from tui.screens.base import today
 from tui.widgets.contact_table import NOT_VERIFIED, region_short
 
@@ -61,7 +61,7 @@ class ContactPickerDialog(ModalScreen[RegisterContact | None]):
     def __init__(self, services: Services, organisation: str, municipality_code: str | None, *,
                  theme: str | None = None) -> None:
         super().__init__()
-        self.services = as_services(services)
+        self.services = services
         # The register's names are at most NAME_MAX long; a longer action text is cut, not refused.
         self.organisation = organisation.strip()[:NAME_MAX]
         self.municipality_code = municipality_code or None

@@ -21,7 +21,7 @@ from domain.errors import InvalidInput, Problem
 from domain.mandate import NoMandate
 from domain.plan import MissingItem, PlanIncomplete
 from domain.services import plans as service
-from storage.bootstrap import Services, as_services
+from storage.bootstrap import Services
 from tui.plan_session import DecidePlan
 from tui.screens.base import CaseReasons, today
 from tui.widgets.form_field import FormField
@@ -46,7 +46,7 @@ class DecideDialog(CaseReasons, ModalScreen[bool]):
 
     def __init__(self, services: Services, case_number: str, overview: service.PlanOverview) -> None:
         super().__init__()
-        self.services = as_services(services)
+        self.services = services
         self.case_number = case_number
         self.overview = overview
         self.fields: dict[str, FormField] = {}

@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 from domain.access import Permission, has
 from domain.dossier import EscalationDossier
 from domain.errors import InvalidInput, Problem
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.dossier import dossier_json
 from tui.render.format import format_date
 from tui.screens.base import DoorbraakScreen, today
@@ -103,7 +103,7 @@ class DossierPreviewScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="dossier.back", tooltip="Terug naar het vorige scherm"),
     ]
 
-    def __init__(self, services: AppHandle, escalation_id: int, *, case_number: str | None = None) -> None:
+    def __init__(self, services: Services, escalation_id: int, *, case_number: str | None = None) -> None:
         super().__init__(services)
         self.escalation_id = escalation_id
         self.case_number = case_number

@@ -25,7 +25,7 @@ from domain.escalation import Escalation, EscalationLevel, EscalationStatus
 from domain.knelpunt import Knelpunt
 from domain.services.escalation import EscalationCheck, LinkKnelpunt
 from domain.services.workflow import ChangeStatus
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date
 from tui.render.workflow import EscalationView as WorkflowEscalationView
 from tui.render.workflow import escalation_view
@@ -171,8 +171,8 @@ class EscalationDetailScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="escalation.back", tooltip="Terug"),
     ]
 
-    def __init__(self, db: AppHandle, escalation_id: int) -> None:
-        super().__init__(db)
+    def __init__(self, services: Services, escalation_id: int) -> None:
+        super().__init__(services)
         self.escalation_id = escalation_id
         self.view: EscalationView | None = None
         self.sub_title = f"Escalatie ESC-{escalation_id}"

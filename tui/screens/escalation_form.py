@@ -16,7 +16,7 @@ from domain import reference
 from domain.escalation import BlockageKind, Escalation, EscalationLevel, RouteTried
 from domain.services.casework import parse
 from domain.services.escalation import EscalationDraft, StartEscalation, UpdateEscalation
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.screens.base import today
 from tui.screens.casework_common import lines_of
 from tui.screens.item_list_form import ItemListFormScreen
@@ -73,10 +73,10 @@ class EscalationFormScreen(ItemListFormScreen[Escalation]):
     ]
 
     def __init__(
-        self, db: AppHandle, case_number: str, *, existing: Escalation | None = None,
+        self, services: Services, case_number: str, *, existing: Escalation | None = None,
         draft: EscalationDraft | None = None,
     ) -> None:
-        super().__init__(db)
+        super().__init__(services)
         self.case_number = case_number
         self.existing = existing
         source = existing.model_dump(include=set(EscalationDraft.model_fields)) if existing else (

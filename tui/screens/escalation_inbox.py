@@ -23,7 +23,7 @@ from domain.escalation import (
     EscalationQuery,
     EscalationStatus,
 )
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date
 from tui.screens.base import today
 from tui.screens.casework_common import t
@@ -84,8 +84,8 @@ class EscalationInboxScreen(
         *list_bindings("escalation_inbox"),
     ]
 
-    def __init__(self, db: AppHandle, *, case_number: str | None = None) -> None:
-        super().__init__(db)
+    def __init__(self, services: Services, *, case_number: str | None = None) -> None:
+        super().__init__(services)
         self.case_number = case_number
         self.view_key = "alle" if case_number else "inbox"
         self.only_long_waiting = False

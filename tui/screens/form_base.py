@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState
 from domain.access import ReasonRequired
 from domain.errors import DomainError, InvalidInput, Problem
 from domain.messages import field_label
-from storage.bootstrap import AppHandle, as_services
+from storage.bootstrap import Services
 from tui.screens.base import CaseReasons, DoorbraakScreen
 from tui.widgets.form_field import FormField
 from tui.widgets.form_values import FormValues
@@ -147,7 +147,7 @@ class FormScreen(ProblemsMixin, DoorbraakScreen[T], Generic[T]):
         Binding("escape", "cancel", "Terug", id="form.cancel", tooltip="Terug; vraagt eerst bij wijzigingen"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self._fields = {}
         self._initial: FormValues | None = None
@@ -235,9 +235,9 @@ class FormDialog(CaseReasons, ProblemsMixin, ModalScreen[T], Generic[T]):
         Binding("escape", "cancel", "Annuleren", id="dialog.cancel", tooltip="Sluiten zonder op te slaan"),
     ]
 
-    def __init__(self, services: AppHandle) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self.services = as_services(services)
+        self.services = services
         self._fields = {}
         self.saving = False
 

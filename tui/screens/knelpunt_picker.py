@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from domain.knelpunt import KnelpuntPage, KnelpuntQuery
-from storage.bootstrap import Services, as_services
+from storage.bootstrap import Services
 
 TYPING_PAUSE = 0.15
 
@@ -25,7 +25,7 @@ class KnelpuntPicker(ModalScreen[int | None]):
 
     def __init__(self, services: Services, *, exclude: set[int] | None = None) -> None:
         super().__init__()
-        self.services = as_services(services)
+        self.services = services
         self.exclude = exclude or set()
 
     def compose(self) -> ComposeResult:

@@ -20,7 +20,7 @@ from domain.errors import Problem
 from domain.escalation import EscalationStatus
 from domain.lmm import LmmDossierView, LmmStep
 from domain.services.workflow import ChangeStatus
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.dossier import dossier_json
 from tui.render.format import format_date
 from tui.screens.base import today
@@ -70,7 +70,7 @@ class LmmDossierScreen(DossierPreviewScreen):
                 tooltip="In behandeling nemen, of opgelost / niet opgelost / teruggelegd vastleggen"),
     ]
 
-    def __init__(self, services: AppHandle, escalation_id: int) -> None:
+    def __init__(self, services: Services, escalation_id: int) -> None:
         super().__init__(services, escalation_id)
         self.view: LmmDossierView | None = None
         self.sub_title = f"Dossier ESC-{escalation_id} · LMM/LET"

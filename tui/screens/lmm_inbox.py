@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Select, Static
 
 from domain.escalation import FINAL_STATES, INBOX_STATUSES, EscalationStatus
 from domain.lmm import SUBMITTED_STATES, LmmDossierRow, LmmPage, LmmQuery
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date
 from tui.screens.base import today
 from tui.screens.casework_common import t
@@ -83,8 +83,8 @@ class LmmInboxScreen(
         *list_bindings("lmm_inbox", back="Terug naar de start"),
     ]
 
-    def __init__(self, db: AppHandle) -> None:
-        super().__init__(db)
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
         self.sub_title = "LMM-inbox"
         self.rows: dict[str, LmmDossierRow] = {}
         self._last_page: LmmPage | None = None

@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from domain.actors import Actor
 from domain.errors import DomainError
-from storage.bootstrap import Services, as_services
+from storage.bootstrap import Services
 from tui.widgets.app_header import AppHeader
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -42,7 +42,7 @@ class LoginScreen(Screen[None]):
 
     def __init__(self, services: Services) -> None:
         super().__init__()
-        self.services = as_services(services)
+        self.services = services
         self.sub_title = "Inloggen"
         self.busy = False
 

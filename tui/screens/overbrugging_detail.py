@@ -24,7 +24,7 @@ from domain.overbrugging import (
 )
 from domain.services.overbrugging import OverbruggingResult
 from domain.services.workflow import ChangeStatus
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.workflow import OverbruggingView, overbrugging_view
 from tui.screens.base import DoorbraakScreen, today
 from tui.screens.casework_common import pairs, simple_table, steps_table, t
@@ -119,8 +119,8 @@ class OverbruggingDetailScreen(DoorbraakScreen[None]):
         Binding("escape,backspace", "back", "Terug", id="overbrugging.back", tooltip="Terug naar de lijst"),
     ]
 
-    def __init__(self, db: AppHandle, overbrugging_id: int) -> None:
-        super().__init__(db)
+    def __init__(self, services: Services, overbrugging_id: int) -> None:
+        super().__init__(services)
         self.overbrugging_id = overbrugging_id
         self.overbrugging: Overbrugging | None = None
         self.sub_title = f"Overbrugging OB-{overbrugging_id}"

@@ -13,7 +13,7 @@ from domain.errors import InvalidInput, Problem
 from domain.overbrugging import Overbrugging
 from domain.services.casework import parse
 from domain.services.overbrugging import BookCost, CostDraft, OverbruggingResult, RecordRepayment
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_money
 from tui.screens.casework_common import to_date
 from tui.screens.form_base import FormDialog
@@ -26,7 +26,7 @@ class CostDialog(FormDialog[OverbruggingResult]):
 
     aliases = {"datum": "booked_on", "bedrag": "amount"}
 
-    def __init__(self, services: AppHandle, overbrugging: Overbrugging, today: date) -> None:
+    def __init__(self, services: Services, overbrugging: Overbrugging, today: date) -> None:
         super().__init__(services)
         self.overbrugging = overbrugging
         self.today = today
@@ -85,7 +85,7 @@ class CostDialog(FormDialog[OverbruggingResult]):
 class RepaymentDialog(FormDialog[OverbruggingResult]):
     """The date the final payer(s) repaid the voorfinancier."""
 
-    def __init__(self, services: AppHandle, overbrugging: Overbrugging, today: date) -> None:
+    def __init__(self, services: Services, overbrugging: Overbrugging, today: date) -> None:
         super().__init__(services)
         self.overbrugging = overbrugging
         self.today = today

@@ -24,7 +24,7 @@ from domain.services.overbrugging import (
     RequestOverbrugging,
     UpdateOverbrugging,
 )
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.screens.base import today
 from tui.screens.casework_common import lines_of
 from tui.screens.form_base import FormScreen
@@ -59,13 +59,13 @@ class OverbruggingFormScreen(FormScreen[OverbruggingResult]):
 
     def __init__(
         self,
-        db: AppHandle,
+        services: Services,
         *,
         case_number: str | None = None,
         existing: Overbrugging | None = None,
         preset: FormValues | None = None,
     ) -> None:
-        super().__init__(db)
+        super().__init__(services)
         self.existing = existing
         self.case_number = existing.case_number if existing else case_number
         self.preset = preset or {}

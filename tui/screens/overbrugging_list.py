@@ -13,7 +13,7 @@ from textual.widgets import Input, Select
 
 from domain.overbrugging import OverbruggingListRow, OverbruggingPage, OverbruggingQuery, OverbruggingStatus
 from domain.validation import CASE_NUMBER_RE as CASE_NUMBER
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_date, format_money
 from tui.screens.base import today
 from tui.screens.casework_common import t
@@ -63,8 +63,8 @@ class OverbruggingListScreen(
         *list_bindings("overbrugging_list"),
     ]
 
-    def __init__(self, db: AppHandle, case_number: str | None = None) -> None:
-        super().__init__(db)
+    def __init__(self, services: Services, case_number: str | None = None) -> None:
+        super().__init__(services)
         self.case_number = case_number
         self.sub_title = f"Overbruggingen · {case_number}" if case_number else "Overbruggingen"
         self.only_late = False

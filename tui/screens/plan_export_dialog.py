@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
 from domain.services import plans as service
-from storage.bootstrap import Services, as_services
+from storage.bootstrap import Services
 from tui.render.beschikking import export_beschikking_file
 from tui.render.plan import Edition, ExportFormat, default_file_name, export_plan_file
 from tui.screens.base import CaseReasons, today
@@ -54,7 +54,7 @@ class PlanExportDialog(CaseReasons, ModalScreen[Path | None]):
                  directory: Path | None = None, edition: Edition = Edition.PROFESSIONAL) -> None:
         super().__init__()
         self.initial_edition = edition
-        self.services = as_services(services)
+        self.services = services
         self.case_number = case_number
         self.overview = overview
         self.directory = directory or default_directory()

@@ -17,7 +17,7 @@ from domain.household import LegalFramework
 from domain.overbrugging import Overbrugging, SettlementShare
 from domain.services.casework import parse
 from domain.services.overbrugging import OverbruggingResult, SettlementDraft, SettleOverbrugging
-from storage.bootstrap import AppHandle
+from storage.bootstrap import Services
 from tui.render.format import format_money
 from tui.screens.base import today
 from tui.screens.item_list_form import ItemListFormScreen
@@ -76,7 +76,7 @@ class SettlementFormScreen(ItemListFormScreen[OverbruggingResult]):
                 tooltip="Verwijder de betaler waar de cursor staat"),
     ]
 
-    def __init__(self, services: AppHandle, overbrugging: Overbrugging) -> None:
+    def __init__(self, services: Services, overbrugging: Overbrugging) -> None:
         super().__init__(services)
         self.overbrugging = overbrugging
         self.sub_title = f"Verrekening · {overbrugging.reference} · {overbrugging.case_number}"
