@@ -78,6 +78,17 @@ class DataSet:
         return (self.folder / "complete").is_file()
 
 
+SEEDED = 10_000
+"""Larger data sets are grown from this many seeded households (copies keep the seed's distribution)."""
+
+
+def data_set_for(households: int, contacts: int, seed: int, directory: Path) -> DataSet:
+    """The data set of a size: seeded whole up to SEEDED households, grown from the seeded SEEDED above it
+    (seeding all 100,000 would take ~40 minutes here; growing them from 10,000 takes a few)."""
+    grown = households > SEEDED and households % SEEDED == 0
+    return DataSet(households, contacts, seed, directory, grown_from=SEEDED if grown else None)
+
+
 def ensure_built(data: DataSet, *, progress: bool) -> tuple[bool, float]:
     """Build the data set unless it is cached; returns (was cached, seconds spent building)."""
     if data.cached:

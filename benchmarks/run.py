@@ -177,7 +177,7 @@ def bench(options: Options) -> dict[str, Any]:
     started = time.perf_counter()
     load_before = os.getloadavg()
     sizes = options.sizes
-    data_set = data.DataSet(sizes.households, sizes.contacts, options.seed, options.workdir)
+    data_set = data.data_set_for(sizes.households, sizes.contacts, options.seed, options.workdir)
     options.log(f"data: {sizes.households:,} households, {sizes.contacts:,} register contacts ({data_set.key})")
     run = Run(options)
     cached, built = run.phase("build or reuse the data",

@@ -32,8 +32,6 @@ from benchmarks.stats import paired
 from domain.services import dashboard as dashboard_service
 
 DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-SEEDED = 10_000
-"""Households seeded (seed_file); larger sizes are grown from these."""
 SCHEMA = "bench"
 
 
@@ -124,8 +122,7 @@ def dashboards(backend: Backend, municipalities: int) -> Result:
 
 
 def measure(url: str, workdir: Path, households: int, filters: int, opens: int) -> dict[str, Any]:
-    data_set = data.DataSet(households, min(households, 100_000), 2026, workdir,
-                            grown_from=SEEDED if households > SEEDED else None)
+    data_set = data.data_set_for(households, min(households, 100_000), 2026, workdir)
     log(f"{households:,} households ({data_set.key})")
     cache, built = ensure_cached(url, data_set, workdir)
     log("    cached" if not built else f"    built in {built:.0f} s")
@@ -173,8 +170,7 @@ def main() -> None:
     runs: list[dict[str, Any]] = []
     for households in (int(n) for n in args.sizes.split(",")):
         if args.build_only:
-            data_set = data.DataSet(households, min(households, 100_000), 2026, args.workdir,
-                                    grown_from=SEEDED if households > SEEDED else None)
+            data_set = data.data_set_for(households, min(households, 100_000), 2026, args.workdir)
             _, built = ensure_cached(args.postgres_url, data_set, args.workdir)
             log(f"{households:,}: {'cached' if not built else f'built in {built:.0f} s'}")
             continue
