@@ -15,7 +15,8 @@ register of 100,000) is ranked over a bounded candidate set instead: the first `
 each tier (organisation equal to/starting with the text, the household's municipality, landelijk) and of
 all matches, ordered by tiers 1-3 and then alphabetically (step 4 skipped). The page says so
 (`SearchHits.broad`), so a screen can invite the user to type on. Both back ends build the same candidate
-set (the same index orders), so the results are the same.
+set (the same index orders), so the results are the same. PostgreSQL reads the matches once and decides
+in the same statement (`search_sql_postgres`); only a dense text takes a second query.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ SELECT_LIST = ", ".join(f"c.{name}" for name in READ_COLUMNS)
 CHUNK = 500
 """Ids per IN (...) list: well below SQLite's and PostgreSQL's parameter limits."""
 TERM_MAX = 120
+DENSE = 20
+"""On PostgreSQL a text matching `DENSE` times `SearchPlan.broad_limit` contacts or more is dense: its broad
+candidates come from walking the primary key rather than from reading every match (see _search_postgres)."""
 
 # bm25 weights per FTS column (organisation, place, other, theme); ts_rank weights are {D, C, B, A}.
 SQLITE_WEIGHTS = "10.0, 4.0, 2.0, 1.0"
@@ -236,18 +240,93 @@ class SqlRegisterRepository:
         if not plan.terms:
             sql, params = self.browse_sql(plan)
             return SearchHits(self._fetch(sql, params), broad=False)
-        # PostgreSQL estimates a conjunction of words (text plus filter tokens) badly, and then walks the
-        # whole table along the primary key or sequentially, hoping to meet the few matches early. The
-        # probe and a narrow text are always fastest through the GIN index, so plain scans are switched
-        # off for them; broad candidate tiers walk the primary key on purpose (see _lowest_ids_postgres).
-        # set_config(..., true) lasts until the end of this read-only transaction.
+        if self.dialect == "postgresql":
+            return self._search_postgres(plan)
         self._planner(seqscan=False, indexscan=False)
-        if self.count_matches(plan, plan.broad_limit + 1) <= plan.broad_limit:
+        matches = self.count_matches(plan, plan.broad_limit + 1)
+        if matches == 0:
+            # Nothing matches (a typo, usually): the ranked page would run the same index search again only
+            # to come back empty, and the typo path follows with a second search.
+            return SearchHits([], broad=False)
+        if matches <= plan.broad_limit:
             sql, params = self.ranked_sql(plan)
             return SearchHits(self._fetch(sql, params), broad=False)
         self._planner(seqscan=False, indexscan=True)
         sql, params = self.ranked_sql(plan, broad=True)
         return SearchHits(self._fetch(sql, params), broad=True)
+
+    def _search_postgres(self, plan: SearchPlan) -> SearchHits:
+        # PostgreSQL estimates a conjunction of words (text plus filter tokens) badly, and then walks the
+        # whole table along the primary key or sequentially, hoping to meet the few matches early. Reading
+        # the matches is always fastest through the GIN index, so plain scans are switched off for it;
+        # set_config(..., true) lasts until the end of this read-only transaction.
+        self._planner(seqscan=False, indexscan=False)
+        sql, params = self.search_sql_postgres(plan)
+        rows = self.session.connection().execute(_sql(sql), params).all()
+        matches = int(rows[0].matches)
+        if matches <= plan.broad_limit or matches < params["probe"]:
+            # An empty page is one row without a contact: it still carries the number of matches.
+            contacts = [contact_from_row(row) for row in rows if row.id is not None]
+            return SearchHits(contacts, broad=matches > plan.broad_limit)
+        # A dense text (the first letters of common words): its candidate tiers walk the primary key
+        # instead of reading every match (see _lowest_ids_postgres).
+        self._planner(seqscan=False, indexscan=True)
+        sql, params = self.ranked_sql(plan, broad=True)
+        return SearchHits(self._fetch(sql, params), broad=True)
+
+    def search_sql_postgres(self, plan: SearchPlan) -> tuple[str, SqlParams]:
+        """One page of the search contract on PostgreSQL in one statement, unless the text is dense.
+
+        The matches are read once through the GIN index into `m`, up to `probe` of them (ids and, with a
+        ranking municipality, whether each serves it or is landelijk). Their number (`matches`, on every
+        row; an empty page is one row without a contact) decides: at most `broad_limit` gives the ranked
+        page; fewer than `probe` gives the broad page, whose tiers take their lowest ids from `m`; `probe`
+        or more gives no page, and the caller runs the broad query (`ranked_sql(broad=True)`), which walks
+        the primary key instead of visiting thousands of matches. The candidates are the same as
+        `candidates_sql`'s, so the page is too. Before, a capped count, the page and every candidate tier
+        each searched the index again, each in its own round trip: three times the cost of the raw query."""
+        probe = DENSE * plan.broad_limit
+        params: SqlParams = {"limit": plan.limit, "offset": plan.offset, "broad_limit": plan.broad_limit,
+                             "cap": plan.broad_limit, "probe": probe}
+        where: list[str] = []
+        self._text_source(plan, params, where)
+        self._organisation_filter(plan, params, where)
+        flags = ""
+        tiers: list[str] = []
+        if plan.context_municipality:
+            params["ctx_token"] = municipality_token(plan.context_municipality)
+            params["landelijk_token"] = LANDELIJK_TOKEN
+            flags = (", c.search_vector @@ to_tsquery('simple', :ctx_token) AS serves, "
+                     "c.search_vector @@ to_tsquery('simple', :landelijk_token) AS landelijk")
+            tiers += ["serves", "landelijk"]
+        if not tiers or plan.municipality_code != plan.context_municipality:
+            tiers.append("true")  # any match (see candidates_sql)
+        candidates = " UNION ALL ".join(
+            [f"SELECT id FROM ({self._organisation_tier(plan, params)}) AS tier_1"]
+            + [f"SELECT id FROM (SELECT id FROM m WHERE {tier} ORDER BY id LIMIT :cap) AS tier_{n}"
+               for n, tier in enumerate(tiers, start=2)]
+        )
+        rank = f"-ts_rank({POSTGRES_WEIGHTS}, c.search_vector, to_tsquery('simple', :match))"
+        n = "(SELECT n FROM counted)"
+        # Each branch runs only when its one-time condition on the count holds. The ordinal keeps the page
+        # order through the join that adds the count.
+        branches = [
+            (f"c.id = ANY(ARRAY(SELECT id FROM m)) AND {n} <= :broad_limit", self._order(plan, params, rank)),
+            (f"c.id = ANY(ARRAY({candidates})) AND {n} > :broad_limit AND {n} < :probe",
+             self._order(plan, params, None)),
+        ]
+        page = " UNION ALL ".join(
+            f"(SELECT {SELECT_LIST}, row_number() OVER (ORDER BY {order}) AS ordinal FROM register_contact c "
+            f"WHERE {condition} ORDER BY {order} LIMIT :limit OFFSET :offset)"
+            for condition, order in branches
+        )
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT c.id{flags} FROM register_contact c WHERE {' AND '.join(where)} "
+            "LIMIT :probe), counted AS (SELECT count(*) AS n FROM m) "
+            f"SELECT counted.n AS matches, page.* FROM counted LEFT JOIN ({page}) AS page ON true "
+            "ORDER BY page.ordinal"
+        )
+        return sql, params
 
     def _planner(self, *, seqscan: bool, indexscan: bool) -> None:
         if self.dialect == "postgresql":
@@ -371,33 +450,19 @@ class SqlRegisterRepository:
         organisation order), serving the household's municipality, landelijk, and any match (lowest ids
         first). Each part follows an index and stops at its limit."""
         params["cap"] = plan.broad_limit
-        parts: list[str] = []
-        # Tier 1: organisation equal to / starting with the text. Every query word is then a word prefix
-        # of the organisation, so the text matches without consulting the full-text index.
-        params["exact_lo"] = plan.exact_text
-        params["exact_hi"] = plan.exact_text + "\U0010ffff"
-        where = ["c.organisation_key >= :exact_lo", "c.organisation_key < :exact_hi"]
-        self._organisation_filter(plan, params, where)
-        contains = "instr" if self.dialect == "sqlite" else "strpos"
-        if plan.municipality_code:
-            params["gm"] = plan.municipality_code
-            served = f"{contains}(c.municipality_codes, :gm) > 0"
-            where.append(f"({served} OR c.landelijk)" if plan.include_landelijk else served)
-        if plan.theme:
-            params["theme_padded"] = f" {plan.theme} "
-            where.append(f"{contains}(' ' || c.themes || ' ', :theme_padded) > 0")
-        parts.append(
-            f"SELECT c.id AS id FROM register_contact c WHERE {' AND '.join(where)} "
-            "ORDER BY c.organisation_key, c.id LIMIT :cap"
-        )
+        parts = [self._organisation_tier(plan, params)]
         # Tiers 2 and 3 (with a household municipality), then any match: lowest ids first.
         tiers: list[Sequence[str]] = []
         if plan.context_municipality:
             tiers += [[municipality_token(plan.context_municipality)], [LANDELIJK_TOKEN]]
-        tiers.append(())
+        if not tiers or plan.municipality_code != plan.context_municipality:
+            # "Any match". Left out when the municipality filter is the ranking municipality: every match
+            # then serves it or is landelijk, so the lowest ids of all matches are among the lowest of
+            # those two tiers already (the same candidates, one index search fewer).
+            tiers.append(())
         for number, place in enumerate(tiers, start=2):
             name = f"match_{number}"
-            where = []
+            where: list[str] = []
             if self.dialect == "sqlite":
                 if not plan.organisation_key:
                     # Straight from the index, which yields rowids in order: stops after `cap` matches.
@@ -412,6 +477,27 @@ class SqlRegisterRepository:
                 continue
             parts.append(self._lowest_ids_postgres(plan, params, where, place, name))
         return " UNION ALL ".join(f"SELECT id FROM ({part}) AS tier_{n}" for n, part in enumerate(parts, start=1))
+
+    def _organisation_tier(self, plan: SearchPlan, params: SqlParams) -> str:
+        """Tier 1 of a broad search: the first `cap` contacts whose organisation equals or starts with the
+        text (in organisation order). Every query word is then a word prefix of the organisation, so the
+        text matches without consulting the full-text index."""
+        params["exact_lo"] = plan.exact_text
+        params["exact_hi"] = plan.exact_text + "\U0010ffff"
+        where = ["c.organisation_key >= :exact_lo", "c.organisation_key < :exact_hi"]
+        self._organisation_filter(plan, params, where)
+        contains = "instr" if self.dialect == "sqlite" else "strpos"
+        if plan.municipality_code:
+            params["gm"] = plan.municipality_code
+            served = f"{contains}(c.municipality_codes, :gm) > 0"
+            where.append(f"({served} OR c.landelijk)" if plan.include_landelijk else served)
+        if plan.theme:
+            params["theme_padded"] = f" {plan.theme} "
+            where.append(f"{contains}(' ' || c.themes || ' ', :theme_padded) > 0")
+        return (
+            f"SELECT c.id AS id FROM register_contact c WHERE {' AND '.join(where)} "
+            "ORDER BY c.organisation_key, c.id LIMIT :cap"
+        )
 
     def _lowest_ids_postgres(
         self, plan: SearchPlan, params: SqlParams, where: list[str], place: Sequence[str], name: str

@@ -12,6 +12,7 @@ from domain.actors import Actor, Role
 from domain.errors import Conflict, StaleVersion
 from domain.register import ImportRecord, RegisterPage, parse_contact_fields, parse_query
 from domain.services import register as service
+from storage import register as storage_register
 from storage.bootstrap import Database
 
 TODAY = date(2026, 11, 20)
@@ -215,6 +216,21 @@ def test_broad_texts_rank_a_bounded_selection_with_the_same_tiers(register: Data
     monkeypatch.setattr(service, "BROAD_LIMIT", 1)
     themed = search(register, "team", theme="schulden")  # 'Maatwerkteam' does not start with 'team'
     assert themed.broad is False and ids(themed) == ["cjib"]
+
+
+def test_dense_texts_rank_the_same_bounded_selection(register: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    # On PostgreSQL a dense text (DENSE x BROAD_LIMIT matches or more) takes its candidates from a walk along
+    # the primary key instead of from all matches; the page must not change. Shrunk: "uwv" has 5 matches.
+    monkeypatch.setattr(service, "BROAD_LIMIT", 2)
+    monkeypatch.setattr(storage_register, "DENSE", 2)
+    page = search(register, "uwv", context_municipality="GM0363")
+    assert page.broad
+    assert ids(page) == ["uwv-amsterdam", "uwv-landelijk", "uwv-stale", "gm-amsterdam-werk"]
+    filtered = search(register, "uwv", municipality_code="GM0363")
+    assert filtered.broad and ids(filtered) == ids(page)
+    assert ids(search(register, "uwv", limit=2, offset=2)) == ids(search(register, "uwv"))[2:4]
+    narrow = search(register, "uwv rijnmond")
+    assert not narrow.broad and ids(narrow) == ["uwv-rotterdam"]
 
 
 # -- paging -----------------------------------------------------------------------------------------------
