@@ -141,6 +141,19 @@ def test_only_measures_the_chosen_figures_and_judges_against_the_cached_baseline
     assert data["results"][0]["verdict"] == NOT_JUDGED and data["targets"]["not_judged"] == ["rekensom.calculate/-"]
 
 
+def test_only_the_rekensom_fills_no_postgres_schema(tmp_path: Path) -> None:
+    data = run_bench(tmp_path, "--only", "rekensom")  # both back ends, but the rekensom needs no database
+    assert [r["key"] for r in data["results"]] == ["rekensom.calculate"]
+    assert data["meta"]["postgres_schema"] is None
+    assert not [phase for phase in data["meta"]["phases_seconds"] if phase.startswith("postgres")]
+
+
+def test_only_the_register_search_imports_the_register_first(tmp_path: Path) -> None:
+    data = run_bench(tmp_path, "--backend", "sqlite", "--only", "register.search")
+    assert [r["key"] for r in data["results"]] == ["register.search"]
+    assert data["results"][0]["measured"]["n"] >= 1
+
+
 def test_only_refuses_an_unknown_figure(tmp_path: Path) -> None:
     result = runner.invoke(app, ["bench", "--quick", "--only", "kassa", "--workdir", str(tmp_path)])
     assert result.exit_code != 0 and "kassa" in result.output
