@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col
@@ -352,17 +353,20 @@ class SqlPlanRepository:
             if rows:
                 self.session.execute(insert(table), rows)
 
-    def _children(self, model: type[Any], plan_id: int) -> Sequence[Any]:
+    def _children(self, model: type[Any], plan_id: int, connection: Connection) -> Sequence[Any]:
         """Plain result rows (attribute access as on the ORM objects): reading a plan needs no identity map."""
         # Core execution of a prebuilt statement on the session's connection: the ORM's execute path, and
         # building the statement per call, cost more than the query.
-        return self.session.connection().execute(_CHILD_ROWS[model], {"plan_id": plan_id}).all()
+        return connection.execute(_CHILD_ROWS[model], {"plan_id": plan_id}).all()
 
     def _to_domain(self, row: PlanRow | Any, case_number: str) -> Maatwerkplan:
         assert row.id is not None
         # model_construct: rows were validated on the way in (and a frozen plan must load even if a
         # catalogue entry it used were ever withdrawn).
-        bases: Sequence[PlanLegalBasisRow] = self._children(PlanLegalBasisRow, row.id)
+        # The connection is looked up once for the five children: each `session.connection()` walks the
+        # session's transaction state.
+        connection = self.session.connection()
+        bases: Sequence[PlanLegalBasisRow] = self._children(PlanLegalBasisRow, row.id, connection)
         action_bases: dict[str, list[str]] = {}
         for b in bases:
             if b.kind == "actie" and b.action_key is not None:
@@ -383,10 +387,10 @@ class SqlPlanRepository:
         )
         goals = [
             Goal.model_construct(id=g.key, text=g.text, leefgebied=g.leefgebied, target_score=g.target_score)
-            for g in self._children(PlanGoalRow, row.id)
+            for g in self._children(PlanGoalRow, row.id, connection)
         ]
         actions = []
-        for a in self._children(PlanActionRow, row.id):
+        for a in self._children(PlanActionRow, row.id, connection):
             reasoning = json.loads(a.reasoning or "{}")
             actions.append(
                 Action.model_construct(
@@ -433,7 +437,7 @@ class SqlPlanRepository:
                 loan_months=c.loan_months,
                 default_probability=None if c.default_probability is None else _plain(c.default_probability),
             )
-            for c in self._children(PlanCostLineRow, row.id)
+            for c in self._children(PlanCostLineRow, row.id, connection)
         ]
         evaluations = [
             Evaluation.model_construct(
@@ -447,7 +451,7 @@ class SqlPlanRepository:
                 },
                 toelichting=e.toelichting,
             )
-            for e in self._children(PlanEvaluationRow, row.id)
+            for e in self._children(PlanEvaluationRow, row.id, connection)
         ]
         consent = (
             Consent.model_construct(
