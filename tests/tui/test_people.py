@@ -87,3 +87,36 @@ async def test_zrm_of_one_adult_from_the_household_view(casework_app: DoorbraakA
         await pilot.press("c")  # one member around 18: Daan's checklist
         await settle(pilot)
         assert isinstance(casework_app.screen, ChecklistDialog)
+
+
+async def test_keys_pressed_while_a_tick_is_saving_count_in_the_order_typed(
+    casework_app: DoorbraakApp, casework: Casework
+) -> None:
+    """Space twice on a slow machine: the second press arrives before the first save is back, and must reopen
+    the item (it toggled what was shown, and saved 'geregeld' twice)."""
+    import random
+
+    from textual import events
+
+    from benchmarks.keyboard_fuzz import slow_units_of_work
+
+    async with casework_app.run_test(size=(120, 36)) as pilot:
+        await go_to(pilot, "w")
+        worklist = casework_app.screen
+        assert isinstance(worklist, WorklistScreen)
+        await pilot.press(CHECKLIST_KEY)
+        await settle(pilot)
+        [signal] = worklist.visible_signals()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(casework_app.screen, ChecklistDialog)
+        with slow_units_of_work(random.Random(18), most=0.3):
+            for key, character in (("space", " "), ("space", " "), ("down", None), ("n", "n")):
+                casework_app.post_message(events.Key(key, character))  # one burst, as one read of the terminal
+            await settle(pilot)
+        assert "7 van 8 open" in screen_text(casework_app)
+
+    person = people_of(signal.case_number, casework.db.uow(), casework.db.actor).person(int(signal.object_id))
+    first, second = list(ChecklistItem)[:2]
+    assert {item: tick.outcome for item, tick in person.ticks.items()} == {second: ChecklistOutcome.NVT}
+    assert first not in person.ticks

@@ -60,6 +60,10 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
         self.member_id = member_id
         self.person: Person | None = None
         self.changed = False
+        # Saves go to the database one at a time, in the order the keys came: on a slow machine a second Space
+        # arrives before the first save is back, and must toggle what the first asked for, not what was shown.
+        self._queued: list[tuple[ChecklistItem, ChecklistOutcome | None]] = []
+        self._asked: dict[ChecklistItem, ChecklistOutcome | None] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="checklist-dialog") as dialog:
@@ -119,25 +123,48 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
         item = self._current_item()
         if item is None:
             return
+        self._asked[item] = outcome
+        self._queued.append((item, outcome))
+        if len(self._queued) == 1:
+            self._send_first()
+
+    def _send_first(self) -> None:
+        item, outcome = self._queued[0]
 
         def command(purpose: str) -> TickChecklist:
             return TickChecklist(self.case_number, self.member_id, item, outcome, purpose=purpose)
 
         def saved(people: People) -> None:
             self.changed = True
+            self._queued.pop(0)
+            if not self._queued:
+                self._asked.clear()  # the database now holds everything that was asked
             self.show_people(people)
             what = "weer open" if outcome is None else outcome.label.lower()
             self.notify(f"{item.label}: {what}.", title="Opgeslagen", markup=False)
+            if self._queued:
+                self._send_first()
 
         self.run_for_case(lambda purpose: self.services.people.tick(command(purpose), today=today(self.services)),
-                          saved, group="checklist-save", case_number=self.case_number)
+                          saved, group="checklist-save", case_number=self.case_number, cancelled=self._forget_queued)
+
+    def _forget_queued(self) -> None:
+        """A save that failed or was not allowed: what was asked after it is not sent either."""
+        self._queued.clear()
+        self._asked.clear()
+
+    def _outcome_now(self, item: ChecklistItem) -> ChecklistOutcome | None:
+        """What the item will be once the saves on their way are done (what is shown, if none is)."""
+        if item in self._asked:
+            return self._asked[item]
+        tick = self.person.ticks.get(item) if self.person is not None else None
+        return tick.outcome if tick is not None else None
 
     def action_tick(self) -> None:
         item = self._current_item()
         if item is None or self.person is None:
             return
-        done = self.person.ticks.get(item)
-        self._save(None if done is not None and done.outcome is ChecklistOutcome.GEDAAN else ChecklistOutcome.GEDAAN)
+        self._save(None if self._outcome_now(item) is ChecklistOutcome.GEDAAN else ChecklistOutcome.GEDAAN)
 
     def action_not_applicable(self) -> None:
         self._save(ChecklistOutcome.NVT)
@@ -150,4 +177,6 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker.error is not None:
+            if event.worker.group == "checklist-save":
+                self._forget_queued()
             cast("DoorbraakApp", self.app).report_error(event.worker.error)
