@@ -63,7 +63,6 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
         # Saves go to the database one at a time, in the order the keys came: on a slow machine a second Space
         # arrives before the first save is back, and must toggle what the first asked for, not what was shown.
         self._queued: list[tuple[ChecklistItem, ChecklistOutcome | None]] = []
-        self._asked: dict[ChecklistItem, ChecklistOutcome | None] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="checklist-dialog") as dialog:
@@ -123,7 +122,6 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
         item = self._current_item()
         if item is None:
             return
-        self._asked[item] = outcome
         self._queued.append((item, outcome))
         if len(self._queued) == 1:
             self._send_first()
@@ -137,8 +135,6 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
         def saved(people: People) -> None:
             self.changed = True
             self._queued.pop(0)
-            if not self._queued:
-                self._asked.clear()  # the database now holds everything that was asked
             self.show_people(people)
             what = "weer open" if outcome is None else outcome.label.lower()
             self.notify(f"{item.label}: {what}.", title="Opgeslagen", markup=False)
@@ -151,12 +147,12 @@ class ChecklistDialog(CaseReasons, ModalScreen[bool]):
     def _forget_queued(self) -> None:
         """A save that failed or was not allowed: what was asked after it is not sent either."""
         self._queued.clear()
-        self._asked.clear()
 
     def _outcome_now(self, item: ChecklistItem) -> ChecklistOutcome | None:
         """What the item will be once the saves on their way are done (what is shown, if none is)."""
-        if item in self._asked:
-            return self._asked[item]
+        for queued, outcome in reversed(self._queued):
+            if queued is item:
+                return outcome
         tick = self.person.ticks.get(item) if self.person is not None else None
         return tick.outcome if tick is not None else None
 
