@@ -94,9 +94,11 @@ def selected(only: tuple[str, ...], keys: tuple[str, ...]) -> bool:
     return not only or any(key == part or key.startswith(f"{part}.") for part in only for key in keys)
 
 
-PHASE_WORDS = ("sqlite", "postgres", "rekensom", "case list", "open household and plan", "register import",
-               "register search", "PDF export", "dashboard", "start-up and memory",
-               "start-up seen from outside (CLI and terminal)")
+DATABASE_PHASES = ("case list", "open household and plan", "register import", "register search", "PDF export",
+                   "dashboard", "start-up and memory")
+"""The phases measure_backend runs on each back end."""
+
+PHASE_WORDS = ("sqlite", "postgres", "rekensom", *DATABASE_PHASES, "start-up seen from outside (CLI and terminal)")
 """What the measuring phases are called (`--only` may name a word of these too)."""
 
 
@@ -144,11 +146,6 @@ def sqlite_run(run: Run, data_set: data.DataSet, scratch: Path) -> None:
     run.add("start-up seen from outside (CLI and terminal)", lambda: outside.cli_and_tui(
         path, number, run.options.sizes.startups, scratch, run.options.workdir / "audit.key", run.wants),
         OUTSIDE_KEYS)
-
-
-DATABASE_PHASES = ("case list", "open household and plan", "register import", "register search", "PDF export",
-                   "dashboard", "start-up and memory")
-"""The phases measure_backend runs on each back end."""
 
 
 def postgres_run(run: Run, data_set: data.DataSet) -> None:
