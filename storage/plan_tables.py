@@ -26,6 +26,8 @@ class PlanRow(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("household_id", "plan_version", name="uq_maatwerkplan_household_version"),
         Index("ix_maatwerkplan_status", "status"),
+        # The dashboard's plan in force of a household from the index alone (migration 0018).
+        Index("ix_maatwerkplan_in_force", "household_id", "decided_on", "superseded_on", "status", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -99,7 +101,11 @@ class PlanGoalRow(SQLModel, table=True):
 
 class PlanActionRow(SQLModel, table=True):
     __tablename__ = "plan_action"
-    __table_args__ = (Index("ix_plan_action_status_deadline", "status", "deadline"),)
+    __table_args__ = (
+        Index("ix_plan_action_status_deadline", "status", "deadline"),
+        # The dashboard's overdue actions of a plan in force from the index alone (migration 0018).
+        Index("ix_plan_action_overdue", "plan_id", "status", "deadline"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(sa_column=_plan_fk())
