@@ -57,11 +57,15 @@ def upgrade() -> None:
     )
     op.create_index("ix_score_series_household_id", "score_series", ["household_id"])
     op.create_index("ix_score_series_last_on", "score_series", ["last_on"])
-    # Covering indexes of the dashboard's hottest joins: the plan in force of a household, the overdue
-    # actions of a plan, the households of a municipality closed in a period.
+    # Covering indexes of the dashboard's hottest joins: the plan in force of a household (and its earlier
+    # versions), the overdue and done actions of a plan, a plan's rekensom sums, the households of a
+    # municipality closed in a period.
     op.create_index("ix_maatwerkplan_in_force", "maatwerkplan",
-                    ["household_id", "decided_on", "superseded_on", "status", "id"])
-    op.create_index("ix_plan_action_overdue", "plan_action", ["plan_id", "status", "deadline"])
+                    ["household_id", "decided_on", "superseded_on", "status", "plan_version", "id"])
+    op.create_index("ix_plan_action_overdue", "plan_action", ["plan_id", "status", "deadline", "done_on"])
+    op.create_index("ix_plan_rekensom_sums", "plan_rekensom", ["plan_id", "payer", "huidig_pad_cents",
+                                                                "doorbraak_cents", "kosten_huidig_pad_cents",
+                                                                "kosten_doorbraak_cents"])
     op.create_index("ix_household_closed", "household", ["municipality_code", "closed_on"])
     bind = op.get_bind()
     bind.execute(sa.text(_INSERT + _PICK.format(_ZRM)))
@@ -70,6 +74,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_household_closed", table_name="household")
+    op.drop_index("ix_plan_rekensom_sums", table_name="plan_rekensom")
     op.drop_index("ix_plan_action_overdue", table_name="plan_action")
     op.drop_index("ix_maatwerkplan_in_force", table_name="maatwerkplan")
     op.drop_index("ix_score_series_last_on", table_name="score_series")
