@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.household import HouseholdStatus
+from domain.household_kinds import HouseholdStatus
 
 
 class CaseSort(StrEnum):

@@ -14,7 +14,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from domain.retention import RetentionSettings
-from domain.signals import SignalConfig
+from domain.signal_config import SignalConfig
 from storage.app_name import APP_NAME as APP_NAME
 
 
