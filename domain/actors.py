@@ -44,5 +44,11 @@ class Actor(BaseModel):
     workstation: str = ""
 
 
+def local_owner(username: str, display_name: str) -> Actor:
+    """The actor of a database without accounts (single-user mode, not logged in): the owner of the file, who
+    may do everything. Shared by the bootstrap and the raw reader of `case show` (storage/raw_case.py)."""
+    return Actor(username=username, display_name=display_name, role=Role.EIGENAAR)
+
+
 # Single-user SQLite: the local user owns the file and acts as coordinator of every municipality.
 LOCAL_OWNER = Actor(username="lokaal", display_name="Lokale gebruiker", role=Role.EIGENAAR)
