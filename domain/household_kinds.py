@@ -1,6 +1,7 @@
 """The household's kinds as plain enums (status, member role, organisation type, legal framework) with their
-Dutch labels: no pydantic, so settings, the case list and the CLI can name them without building the household
-models (issue 18: `domain.household` costs ~50 ms to import). `domain.household` re-exports every name."""
+Dutch labels, and the columns a list of households sorts on. No pydantic: settings, the case list and the CLI
+name them without building the household models (issue 18: `domain.household` costs ~50 ms to import).
+`domain.household` and `domain.caselist` re-export them."""
 
 from __future__ import annotations
 
@@ -93,3 +94,14 @@ class LegalFramework(StrEnum):
     HUURRECHT = "Huurrecht (BW)"
     STRAFRECHT = "Strafrecht"
     OVERIG = "Overig"
+
+
+class CaseSort(StrEnum):
+    """The case list's sort columns."""
+
+    CASE_NUMBER = "case_number"
+    NAME = "name"
+    MUNICIPALITY = "municipality"
+    STATUS = "status"
+    PROFESSIONAL = "professional"
+    UPDATED_AT = "updated_at"

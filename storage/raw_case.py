@@ -7,8 +7,9 @@ the ORM path does for this one command, with the same rules taken from the same 
 - opening: the same file checks and pragmas (storage/sqlite_file.py), the schema must be current
   (storage/schema_revision.py), the audit key is loaded as the bootstrap loads it (storage/audit_key.py), and the
   same warning about a folder others can read;
-- who: a database without accounts is single-user mode, whose actor is the local owner
-  (`domain.actors.local_owner`), checked with `domain.access` for exporting and for this case (with the reason);
+- who: a database without accounts is single-user mode, whose actor is the local owner (`domain.roles.LocalOwner`,
+  as `domain.actors.local_owner` makes it for the bootstrap), checked with `domain.access` for exporting and for
+  this case (with the reason);
 - the audit: one EXPORT record for the household and one per plan version (NEN 7513), chained with
   `domain.audit.chain_hash` after `storage.audit_key.chain_key`, written in the read's own transaction, which is
   taken with BEGIN IMMEDIATE so two processes can never chain to the same record;
@@ -18,8 +19,9 @@ the ORM path does for this one command, with the same rules taken from the same 
 
 Anything else takes the ORM path (`open_raw` returns None): PostgreSQL, an encrypted file (SQLCipher), a URL with
 options or a `file:` URI, a file that does not exist yet (the ORM path creates it), a schema that is not current
-(the ORM path upgrades or refuses it with its own message), a file that is no SQLite database, and a database with
-accounts (a login is needed). No SQLAlchemy, SQLModel, Alembic or pydantic household models are imported here.
+(the ORM path upgrades or refuses it with its own message), a file that is no SQLite database, a database with
+accounts (a login is needed), and settings beyond the five plain ones it reads (`plain_settings`). No SQLAlchemy,
+SQLModel, Alembic or pydantic is imported here: pydantic's import alone was a third of this command's run.
 """
 
 from __future__ import annotations
@@ -33,22 +35,41 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from domain.access import Permission, require, require_case
-from domain.actors import Actor, local_owner
 from domain.audit import AuditEvent, AuditKind, AuditRecord, chain_hash
 from domain.errors import NotFound
 from domain.jsondata import JsonObject
 from domain.payers import PAYER_ORDER, Payer
 from domain.reference import leefgebieden
+from domain.roles import Acting, LocalOwner
 from storage.audit_key import chain_key, load_audit_key
 from storage.files import readable_by_others
 from storage.schema_revision import newest_revision
-from storage.settings import Settings
 from storage.sqlite_file import PRAGMAS, prepare_file
 
 Clock = Callable[[], datetime]
+
+
+class RawSettings(Protocol):
+    """What this reader reads of the settings: `storage.settings_sources.PlainSettings` (the CLI's, read without
+    pydantic) or a full `storage.settings.Settings` (tests)."""
+
+    @property
+    def database_url(self) -> str: ...
+
+    @property
+    def audit_key_file(self) -> Path: ...
+
+    @property
+    def auth(self) -> str: ...
+
+    @property
+    def user(self) -> str: ...
+
+    @property
+    def display_name(self) -> str: ...
 
 PLAIN_SQLITE_URL = re.compile(r"sqlite(?:\+pysqlite)?:///(?P<path>[^?#%]+)")
 """The URLs this reader understands: a plain file path, no driver options, no `file:` URI, no escapes."""
@@ -63,7 +84,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def database_file(settings: Settings) -> Path | None:
+def database_file(settings: RawSettings) -> Path | None:
     """The SQLite file this reader may open for `settings`, or None: the ORM path handles it (see the module)."""
     if settings.auth == "postgres" and not settings.database_url.startswith("sqlite"):
         return None
@@ -82,7 +103,7 @@ class RawDatabase:
 
     connection: sqlite3.Connection
     url: str
-    actor: Actor
+    actor: Acting
     audit_key: bytes
     clock: Clock = utcnow
     warnings: list[str] = field(default_factory=list)
@@ -145,7 +166,7 @@ class RawDatabase:
         connection.execute("UPDATE audit_head SET hash = ? WHERE id = 1", (record_hash,))
 
 
-def open_raw(settings: Settings, *, clock: Clock = utcnow) -> RawDatabase | None:
+def open_raw(settings: RawSettings, *, clock: Clock = utcnow) -> RawDatabase | None:
     """Open the configured SQLite file as `storage.bootstrap.open_database` would, or None when this reader does
     not support it (the caller then takes the ORM path, which does everything itself again)."""
     path = database_file(settings)
@@ -172,7 +193,7 @@ def open_raw(settings: Settings, *, clock: Clock = utcnow) -> RawDatabase | None
         connection.close()
         raise
     db = RawDatabase(connection=connection, url=settings.database_url,
-                     actor=local_owner(settings.user, settings.display_name), audit_key=audit_key, clock=clock)
+                     actor=LocalOwner(settings.user, settings.display_name), audit_key=audit_key, clock=clock)
     if readable_by_others(path.parent):  # as open_database: a folder the user chose keeps its mode
         db.warnings.append(f"De map van de database ({path.parent}) is te openen door andere gebruikers van "
                            f"deze computer; zet de rechten op 700 (chmod 700 '{path.parent}').")

@@ -9,7 +9,7 @@ from typing import Any
 
 from storage.errors import DatabaseError
 from storage.files import create_private_file, make_private, make_private_directory, protect
-from storage.settings import own_data_folder
+from storage.settings_sources import own_data_folder
 
 # WAL does not work on network file systems (TRUST.md); these types are refused.
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs"}

@@ -4,6 +4,7 @@ document byte for byte, the same audit rows (hashes included), and the ORM path 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from storage.bootstrap import SAMPLE_DB, open_services
 from storage.raw_case import case_document, database_file, open_raw
 from storage.seed import seed_file
 from storage.settings import Settings
+from storage.settings_sources import SETTINGS_FIELDS, config_file, plain_settings
 
 EXPORTED_AT = datetime(2026, 6, 1, 8, 30, 15, 123456, tzinfo=UTC)
 
@@ -152,3 +154,38 @@ def test_an_outdated_or_foreign_schema_or_accounts_go_to_the_orm_path(tmp_path: 
     not_a_database = tmp_path / "notes.db"
     not_a_database.write_bytes(b"no database here" * 100)
     assert open_raw(Settings(database_url=f"sqlite:///{not_a_database}", audit_key_file=key)) is None
+
+
+def test_plain_settings_are_what_settings_would_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert tuple(Settings.model_fields) == SETTINGS_FIELDS
+    config = config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    cases: list[tuple[str, dict[str, str], str | None]] = [
+        ("", {}, None),
+        ("", {}, "sqlite:////tmp/x.db"),
+        ('user = "toml-user"\ndisplay_name = "Uit Toml"\naudit_key_file = "~/k.key"\n', {}, None),
+        ('user = "toml-user"\n', {"DOORBRAAK_USER": "env-user", "doorbraak_display_name": "Env"}, "sqlite:///a.db"),
+        ('database_url = "sqlite:///toml.db"\n', {"DOORBRAAK_DATABASE_URL": "sqlite:///env.db"}, None),
+        ('auth = "postgres"\nunknown_key = 3\n', {}, "postgresql://x@y/z"),
+    ]
+    for toml, environment, given in cases:
+        config.write_text(toml, encoding="utf-8")
+        for name in [key for key in os.environ if key.upper().startswith("DOORBRAAK_")]:
+            monkeypatch.delenv(name)
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        plain = plain_settings(given)
+        full = Settings(database_url=given) if given else Settings()
+        assert plain is not None, toml
+        assert (plain.database_url, plain.audit_key_file, plain.auth, plain.user, plain.display_name) == (
+            full.database_url, full.audit_key_file, full.auth, full.user, full.display_name)
+    # Anything else given: the full Settings reads (and validates) it, on the ORM path.
+    for toml, environment in [('theme = "doorbraak-licht"\n', {}), ("[retention.default]\nwmo_years = 9\n", {}),
+                              ("user = 3\n", {}), ('auth = "ldap"\n', {}), ("not toml = = \n", {}),
+                              ("", {"DOORBRAAK_IDLE_LOCK_MINUTES": "5"})]:
+        config.write_text(toml, encoding="utf-8")
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        assert plain_settings(None) is None, toml
+        for name in environment:
+            monkeypatch.delenv(name)

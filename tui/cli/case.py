@@ -9,9 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from domain.caselist import CaseListQuery, CaseSort
 from domain.errors import DomainError, InvalidInput, Problem
-from domain.household_kinds import HouseholdStatus
+from domain.household_kinds import CaseSort, HouseholdStatus
 from tui.cli.common import CliState, ReasonOpt, open_cli, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
 
@@ -34,6 +33,8 @@ def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
 ) -> None:
     """Toon de casuslijst."""
+    from domain.caselist import CaseListQuery
+
     with open_cli(ctx) as services:
         query = CaseListQuery(text=zoek, status=status, sort=sort, limit=limit, offset=offset,
                               descending=sort == CaseSort.UPDATED_AT)
@@ -121,9 +122,13 @@ def _show_json_raw(state: CliState, case_number: str, reden: str) -> bool:
     through `open_cli` and the services below, which handle all of it.
     """
     from storage.raw_case import case_document, open_raw
+    from storage.settings_sources import plain_settings
 
+    settings = plain_settings(state.database_url)
+    if settings is None:  # settings the raw reader does not read: `Settings` validates them on the ORM path
+        return False
     try:
-        db = open_raw(state.settings())
+        db = open_raw(settings)
     except DomainError as exc:
         report_error(exc)
     if db is None:
