@@ -71,6 +71,7 @@ class RawSettings(Protocol):
     @property
     def display_name(self) -> str: ...
 
+
 PLAIN_SQLITE_URL = re.compile(r"sqlite(?:\+pysqlite)?:///(?P<path>[^?#%]+)")
 """The URLs this reader understands: a plain file path, no driver options, no `file:` URI, no escapes."""
 
@@ -86,9 +87,7 @@ def utcnow() -> datetime:
 
 def database_file(settings: RawSettings) -> Path | None:
     """The SQLite file this reader may open for `settings`, or None: the ORM path handles it (see the module)."""
-    if settings.auth == "postgres" and not settings.database_url.startswith("sqlite"):
-        return None
-    found = PLAIN_SQLITE_URL.fullmatch(settings.database_url)
+    found = PLAIN_SQLITE_URL.fullmatch(settings.database_url)  # PostgreSQL, SQLCipher, URIs and options: None
     if found is None:
         return None
     path = Path(found.group("path"))
