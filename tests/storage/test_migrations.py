@@ -77,9 +77,9 @@ def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
 
 
 def test_network_file_system_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import storage.engine as engine_module
+    import storage.sqlite_file as sqlite_file  # the file checks of the engine and of the raw reader
 
-    monkeypatch.setattr(engine_module, "filesystem_type", lambda path: "nfs4")
+    monkeypatch.setattr(sqlite_file, "filesystem_type", lambda path: "nfs4")
     with pytest.raises(DomainError, match="netwerkschijf"):
         make_engine(f"sqlite:///{tmp_path / 'x.db'}")
 
