@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
-from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.caselist_rows import COUNT_CAP as COUNT_CAP
+from domain.caselist_rows import CaseListPage as CaseListPage
+from domain.caselist_rows import CaseListRow as CaseListRow
 from domain.household_kinds import CaseSort as CaseSort
 from domain.household_kinds import HouseholdStatus
 
@@ -27,35 +28,6 @@ class CaseListQuery(BaseModel):
     def terms(self) -> list[str]:
         """Normalised search words; every word must occur (AND)."""
         return [t for t in search_normalise(self.text).split() if t][:8]
-
-
-@dataclass(frozen=True)
-class CaseListRow:
-    case_number: str
-    name: str
-    municipality_name: str
-    status: HouseholdStatus
-    professional: str
-    updated_at: datetime
-
-
-COUNT_CAP = 10_000
-"""A text search counts its matches up to this many; beyond it the total is shown as '10.000+'."""
-
-
-@dataclass(frozen=True)
-class CaseListPage:
-    rows: list[CaseListRow]
-    total: int
-    offset: int
-    limit: int
-    total_exact: bool = True
-    """False when a text search matched more than COUNT_CAP households: `total` is then a lower bound."""
-
-    @property
-    def has_more(self) -> bool:
-        """Are there rows after this page?"""
-        return self.offset + len(self.rows) < self.total or (not self.total_exact and len(self.rows) == self.limit)
 
 
 # Letters that do not decompose into a base letter plus accent (NFKD leaves them alone).

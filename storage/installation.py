@@ -10,9 +10,10 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import DBAPIError
+if TYPE_CHECKING:  # SQLAlchemy is imported where it is used: the TUI's fast start reads the marker without it
+    from sqlalchemy import Connection, Engine
 
 KIND = "kind"
 OEFENOMGEVING = "oefenomgeving"
@@ -20,6 +21,8 @@ OEFENOMGEVING = "oefenomgeving"
 
 def mark_oefenomgeving(connection: Connection) -> None:
     """Write the marker (the seed does this for every file it writes: all of its data is fictional)."""
+    from sqlalchemy import text
+
     connection.execute(text("DELETE FROM installation WHERE name = :name"), {"name": KIND})
     connection.execute(text("INSERT INTO installation (name, value) VALUES (:name, :value)"),
                        {"name": KIND, "value": OEFENOMGEVING})
@@ -27,6 +30,9 @@ def mark_oefenomgeving(connection: Connection) -> None:
 
 def is_oefenomgeving(engine: Engine) -> bool:
     """True only for a SQLite database that carries the oefenomgeving marker."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
     if engine.dialect.name != "sqlite":
         return False
     try:

@@ -49,8 +49,9 @@ SETTINGS_FIELDS = (
 )
 """Every field of `storage.settings.Settings` (tests/storage/test_raw_case.py keeps the two equal)."""
 
-PLAIN_FIELDS = ("database_url", "audit_key_file", "auth", "user", "display_name")
-"""What the raw reader needs: strings (a path), validated here as `Settings` validates them."""
+PLAIN_FIELDS = ("database_url", "audit_key_file", "auth", "user", "display_name", "theme")
+"""What the raw readers need: strings (a path), validated here as `Settings` validates them (the theme, which the
+TUI's fast start needs before the services exist, is any name: the app falls back to its own theme)."""
 
 AUTH_VALUES = ("app", "postgres")
 
@@ -64,6 +65,7 @@ class PlainSettings:
     auth: str = "app"
     user: str = "lokaal"
     display_name: str = "Lokale gebruiker"
+    theme: str = "doorbraak"
 
 
 def plain_settings(database_url: str | None = None) -> PlainSettings | None:
@@ -93,4 +95,5 @@ def plain_settings(database_url: str | None = None) -> PlainSettings | None:
         auth=values.get("auth", "app"),
         user=values.get("user", "lokaal"),
         display_name=values.get("display_name", "Lokale gebruiker"),
+        theme=values.get("theme", "doorbraak"),
     )

@@ -9,7 +9,7 @@ import asyncio
 import gc
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -22,20 +22,20 @@ from textual.keys import format_key
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from domain.actors import Actor
 from domain.errors import DomainError
-from storage.bootstrap import Services
-from storage.settings import save_setting
 from tui.errors import ErrorBoundary, write_log
 from tui.key_order import KeysInOrder
 from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, keys_belong_to_fields, login_screen, sections_for
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
+from tui.starting import starting
 from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES, DoorbraakThemeProvider  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
 from tui.widgets.command_palette import SafeCommandPalette
 from tui.widgets.dutch_labels import use_dutch_labels
 
 if TYPE_CHECKING:
+    from domain.actors import Actor
+    from storage.bootstrap import Services
     from tui.tour import TourGuide
 
 log = logging.getLogger("doorbraak.tui")
@@ -51,6 +51,9 @@ def readable_key(binding: Binding) -> str:
     name = KEY_NAMES.get(key) or format_key(key)
     name = name.upper() if len(name) == 1 and modifiers or name.startswith("f") and name[1:].isdigit() else name
     return "+".join([*(m.capitalize() for m in modifiers), name])
+
+
+STILL_OPENING = "De database wordt nog geopend; probeer het zo nog eens."
 
 
 class DoorbraakApp(KeysInOrder, ErrorBoundary):
@@ -97,6 +100,8 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         """When the last key, click or scroll came in (the idle lock and the browser session's end)."""
         self.locked = False
         self._ending = False
+        self._release_start_keys: Callable[[], None] | None = None
+        """The fast start holds the keys until the services are open (tui/starting.py)."""
         for theme in THEMES:
             self.register_theme(theme)
         wanted = services.settings.theme
@@ -124,16 +129,43 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
             self.call_later(self.tour.show)
 
     def on_mount(self) -> None:
-        if self.services.settings.keymap:
-            self.set_keymap(dict(self.services.settings.keymap))
         for warning in self.services.warnings:
             self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._start_idle_watch()
         if self.services.demo and not self.awaiting_login:
             from tui.widgets.tour_card import HINT, HINT_TITLE
 
             self.notify(HINT, title=HINT_TITLE, timeout=20, markup=False)
+        if starting(self.services) is None:
+            self._services_ready()
+            return
+        # The fast start (tui/starting.py): the first page is painted from a raw read; the services are opened
+        # right after that paint, and the keys typed meanwhile are handed out in order once they are ready.
+        self._release_start_keys = self.hold_keys(limit=None)
+        self.call_after_refresh(self._open_services)
+
+    def _open_services(self) -> None:
+        self.run_worker(self._open_services_now, thread=True, group="open-services", exit_on_error=False)
+
+    def _open_services_now(self) -> None:
+        start = starting(self.services)
+        if start is not None:
+            start.open()
+            self.call_from_thread(self._services_ready)
+
+    def _services_ready(self) -> None:
+        """What needs the settings or the services: the keymap, the theme kept, the idle lock; then the keys."""
+        if self.services.settings.keymap:
+            self.set_keymap(dict(self.services.settings.keymap))
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._start_idle_watch()
+        release = self._release_start_keys
+        if release is not None:  # the fast start: what the screens put off, then the keys typed meanwhile
+            self._release_start_keys = None
+            for screen in self.all_screens():
+                resume = getattr(screen, "services_ready", None)
+                if callable(resume):
+                    resume()
+            release()
         # What is alive after start-up (modules, classes, Textual's caches: ~170,000 objects) stays alive;
         # taking it out of the cyclic collector's reach keeps a full collection from stalling typing for
         # 100-300 ms on a busy machine (benchmarks/bench_register_tui.py: max stall 294 → 74 ms).
@@ -217,6 +249,8 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
 
     @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
     def _save_theme(self, name: str) -> None:
+        from storage.settings import save_setting
+
         save_setting("theme", name)
 
     def logged_in(self, actor: Actor) -> None:
@@ -233,6 +267,13 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         (Worker messages do not bubble: screens pass theirs on, see `DoorbraakScreen`.)
         """
         if event.state is WorkerState.ERROR and event.worker.error is not None:
+            if event.worker.group == "open-services":  # the fast start could not open the services after all
+                error = event.worker.error
+                message = error.message if isinstance(error, DomainError) else GENERIC_ERROR
+                if not isinstance(error, DomainError):
+                    write_log(error, "worker")
+                self.exit(return_code=1, message=message)
+                return
             self.report_error(event.worker.error)
 
     def report_error(self, error: BaseException) -> None:
@@ -322,6 +363,9 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
     # -- sections ----------------------------------------------------------------------------------
     def go_to(self, mode: str) -> None:
         """Open a section (its screen stack stays as it was left); the section one is in: back to its start."""
+        if starting(self.services) is not None:  # a click before the services are open (keys are held)
+            self.notify(STILL_OPENING, title="Even geduld", markup=False)
+            return
         if mode == self.current_mode:
             self._back_to_section_start()
         else:
@@ -464,6 +508,9 @@ def smoke_test(services: Services) -> str:
     return result
 
 
-def run_app(services: Services) -> None:
-    """Run the app full screen on `services` until the user quits."""
-    DoorbraakApp(services).run()
+def run_app(services: Services) -> int:
+    """Run the app full screen on `services` until the user quits; the app's return code (1: the fast start's
+    services could not be opened, its Dutch message is printed by Textual)."""
+    app = DoorbraakApp(services)
+    app.run()
+    return app.return_code or 0

@@ -71,9 +71,10 @@ class KeysInOrder(App[Any]):
         self._holds = 0
         self._replaying: set[int] = set()
 
-    def hold_keys(self) -> Callable[[], None]:
+    def hold_keys(self, limit: float | None = HOLD_LIMIT) -> Callable[[], None]:
         """Keep the keys typed from now on until the returned `release` is called (once; later calls do
-        nothing) or `HOLD_LIMIT` passed. Call it in the action, before starting the worker."""
+        nothing) or `limit` seconds passed (None: no limit, for a caller that always releases, also when
+        it fails). Call it in the action, before starting the worker."""
         if self._held is None:
             self._held = []
         self._holds += 1
@@ -88,7 +89,8 @@ class KeysInOrder(App[Any]):
             if self._holds == 0:
                 self.post_message(ReleaseHeldKeys())
 
-        self.set_timer(HOLD_LIMIT, release)
+        if limit is not None:
+            self.set_timer(limit, release)
         return release
 
     @property

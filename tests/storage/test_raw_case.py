@@ -167,6 +167,8 @@ def test_plain_settings_are_what_settings_would_read(tmp_path: Path, monkeypatch
         ('user = "toml-user"\n', {"DOORBRAAK_USER": "env-user", "doorbraak_display_name": "Env"}, "sqlite:///a.db"),
         ('database_url = "sqlite:///toml.db"\n', {"DOORBRAAK_DATABASE_URL": "sqlite:///env.db"}, None),
         ('auth = "postgres"\nunknown_key = 3\n', {}, "postgresql://x@y/z"),
+        ('theme = "doorbraak-licht"\n', {}, None),
+        ("", {"DOORBRAAK_THEME": "textual-dark"}, None),
     ]
     for toml, environment, given in cases:
         config.write_text(toml, encoding="utf-8")
@@ -177,10 +179,11 @@ def test_plain_settings_are_what_settings_would_read(tmp_path: Path, monkeypatch
         plain = plain_settings(given)
         full = Settings(database_url=given) if given else Settings()
         assert plain is not None, toml
-        assert (plain.database_url, plain.audit_key_file, plain.auth, plain.user, plain.display_name) == (
-            full.database_url, full.audit_key_file, full.auth, full.user, full.display_name)
+        assert (plain.database_url, plain.audit_key_file, plain.auth, plain.user, plain.display_name,
+                plain.theme) == (full.database_url, full.audit_key_file, full.auth, full.user, full.display_name,
+                                 full.theme)
     # Anything else given: the full Settings reads (and validates) it, on the ORM path.
-    for toml, environment in [('theme = "doorbraak-licht"\n', {}), ("[retention.default]\nwmo_years = 9\n", {}),
+    for toml, environment in [('keymap = {"app.quit" = "ctrl+x"}\n', {}), ("[retention.default]\nwmo_years = 9\n", {}),
                               ("user = 3\n", {}), ('auth = "ldap"\n', {}), ("not toml = = \n", {}),
                               ("", {"DOORBRAAK_IDLE_LOCK_MINUTES": "5"})]:
         config.write_text(toml, encoding="utf-8")

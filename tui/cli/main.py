@@ -85,8 +85,33 @@ def main_callback(
 
         print_version(ctx.obj.settings())
         raise typer.Exit(0)
-    if ctx.invoked_subcommand is None:
+    if ctx.invoked_subcommand is None and not _run_app_fast(ctx.obj.database_url):
         _run_app(ctx.obj.settings())
+
+
+def _run_app_fast(database_url: str | None) -> bool:
+    """The app on a plain SQLite file: its first page painted before the services are imported and opened
+    (tui/starting.py, issue 18); False when the raw reader does not take this database (`_run_app` then)."""
+    from domain.errors import DomainError
+    from tui.cli.common import report_error
+    from tui.screens.case_list import PAGE_SIZE
+    from tui.starting import fast_start
+
+    try:
+        services = fast_start(database_url, PAGE_SIZE)
+    except DomainError as exc:
+        report_error(exc)
+    if services is None:
+        return False
+    from tui.app import run_app
+
+    try:
+        code = run_app(services)  # type: ignore[arg-type]  # stands in for Services until they are open
+    finally:
+        services.close()
+    if code:
+        raise typer.Exit(code)
+    return True
 
 
 def _run_app(settings: object) -> None:

@@ -10,12 +10,12 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from domain.access import ReasonRequired
-from domain.actors import Role
-from storage.bootstrap import Services
+from domain.roles import Role
 from tui.render.format import local_date
 from tui.widgets.app_header import AppHeader
 
 if TYPE_CHECKING:
+    from storage.bootstrap import Services
     from tui.app import DoorbraakApp
 
 ResultT = TypeVar("ResultT")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -12,12 +15,17 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Select, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from domain.caselist import CaseListPage, CaseListQuery, CaseSort
-from domain.household import Household, HouseholdStatus
-from storage.bootstrap import Services
+from domain.caselist_rows import CaseListPage
+from domain.household_kinds import CaseSort, HouseholdStatus
 from tui.screens.base import DoorbraakScreen, format_count
+from tui.starting import starting
 from tui.widgets.case_table import COLUMN_LABELS, COLUMNS, CaseTable
 from tui.widgets.quiet_footer import QuietFooter
+
+if TYPE_CHECKING:  # imported when first used: the fast start paints this screen before pydantic and the services
+    from domain.caselist import CaseListQuery
+    from domain.household import Household
+    from storage.bootstrap import Services
 
 PAGE_SIZE = 100
 MAX_RELOAD = 1000
@@ -60,6 +68,8 @@ class CaseListScreen(DoorbraakScreen[None]):
         self._query_lock = threading.Lock()
         self._stale = False
         self._last_opened: str | None = None
+        self._put_off: list[Callable[[], None]] | None = None
+        """The fast start (tui/starting.py): what waits for the services (a reload, opening a case); else None."""
 
     def compose(self) -> ComposeResult:
         yield self.app_header()
@@ -84,9 +94,29 @@ class CaseListScreen(DoorbraakScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(CaseTable)
         table.set_sort(self.sort, self.descending)
-        table.loading = True
         table.focus()
+        start = starting(self.services)
+        page = start.take_first_page() if start is not None else None
+        if page is not None:  # the fast start: the page read before the services, for this very query
+            self._put_off = []
+            self._show_first_page(page, self._generation, None)
+            return
+        table.loading = True
         self.reload(debounce=0.0)
+
+    def services_ready(self) -> None:
+        """The fast start's services are open: do what was put off meanwhile, in order (the app calls this)."""
+        put_off, self._put_off = self._put_off, None
+        for each in put_off or []:
+            each()
+
+    def _when_ready(self, action: Callable[[], None]) -> bool:
+        """Put `action` off until the services are open (True), or False when they are."""
+        if self._put_off is None:
+            return False
+        if action not in self._put_off:
+            self._put_off.append(action)
+        return True
 
     def on_screen_resume(self) -> None:
         # Back from a household: its name or status may have changed; keep the cursor on it.
@@ -106,6 +136,8 @@ class CaseListScreen(DoorbraakScreen[None]):
         return value if isinstance(value, HouseholdStatus) else None
 
     def current_query(self, offset: int = 0, limit: int | None = None) -> CaseListQuery:
+        from domain.caselist import CaseListQuery
+
         return CaseListQuery(
             text=self.filter_text,
             status=self.status_filter,
@@ -123,10 +155,15 @@ class CaseListScreen(DoorbraakScreen[None]):
         """
         self._generation += 1
         self._loading_more = False
+        if self._when_ready(self._reload_put_off):  # once, with the filter and sort of that moment
+            return
         limit = PAGE_SIZE
         if keep_case is not None:
             limit = min(MAX_RELOAD, max(PAGE_SIZE, len(self.query_one(CaseTable).case_rows)))
         self._load_first_page(self.current_query(limit=limit), self._generation, debounce, keep_case)
+
+    def _reload_put_off(self) -> None:
+        self.reload(debounce=0.0, keep_case=self.query_one(CaseTable).current_case)
 
     @work(thread=True, exclusive=True, group="case-list", exit_on_error=False)
     def _load_first_page(self, query: CaseListQuery, generation: int, debounce: float, keep_case: str | None) -> None:
@@ -159,7 +196,7 @@ class CaseListScreen(DoorbraakScreen[None]):
 
     def load_next_page(self) -> None:
         table = self.query_one(CaseTable)
-        if self._loading_more or not self._has_more:
+        if self._loading_more or not self._has_more or self._when_ready(self.load_next_page):
             return
         self._loading_more = True
         self._update_status()
@@ -260,6 +297,8 @@ class CaseListScreen(DoorbraakScreen[None]):
 
     # -- actions ---------------------------------------------------------------------------------
     def open_case(self, case_number: str) -> None:
+        if self._when_ready(partial(self.open_case, case_number)):  # a click: keys are held meanwhile
+            return
         from tui.screens.household_detail import HouseholdDetailScreen
 
         self._stale = True
@@ -297,6 +336,8 @@ class CaseListScreen(DoorbraakScreen[None]):
             self.reload(debounce=0.0)
 
     def action_new_household(self) -> None:
+        if self._when_ready(self.action_new_household):
+            return
         from tui.screens.household_form import HouseholdFormScreen
 
         def created(household: Household | None) -> None:

@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from domain.caselist import CaseListRow, CaseSort
+from domain.caselist_rows import CaseListRow
+from domain.household_kinds import CaseSort
 from tui.render.format import format_datetime, format_short_date
 
 COLUMNS: list[tuple[CaseSort, str]] = [
