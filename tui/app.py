@@ -53,6 +53,8 @@ def readable_key(binding: Binding) -> str:
     return "+".join([*(m.capitalize() for m in modifiers), name])
 
 
+OPEN_AFTER = 0.5
+"""Seconds after mounting at which the fast start opens the services if the first screen has not asked yet."""
 STILL_OPENING = "De database wordt nog geopend; probeer het zo nog eens."
 
 
@@ -101,6 +103,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         self.locked = False
         self._ending = False
         self._release_start_keys: Callable[[], None] | None = None
+        self._opening = False
         """The fast start holds the keys until the services are open (tui/starting.py)."""
         for theme in THEMES:
             self.register_theme(theme)
@@ -141,9 +144,14 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         # The fast start (tui/starting.py): the first page is painted from a raw read; the services are opened
         # right after that paint, and the keys typed meanwhile are handed out in order once they are ready.
         self._release_start_keys = self.hold_keys(limit=None)
-        self.call_after_refresh(self._open_services)
+        self.set_timer(OPEN_AFTER, self.open_services)  # the case list asks sooner, right after its first paint
 
-    def _open_services(self) -> None:
+    def open_services(self) -> None:
+        """The fast start: open the services in a worker (once; the case list calls this after its first paint,
+        so that the imports do not compete with that paint)."""
+        if self._opening or starting(self.services) is None:
+            return
+        self._opening = True
         self.run_worker(self._open_services_now, thread=True, group="open-services", exit_on_error=False)
 
     def _open_services_now(self) -> None:

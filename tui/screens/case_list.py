@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # imported when first used: the fast start paints this screen
     from domain.caselist import CaseListQuery
     from domain.household import Household
     from storage.bootstrap import Services
+    from tui.app import DoorbraakApp
 
 PAGE_SIZE = 100
 MAX_RELOAD = 1000
@@ -100,7 +101,7 @@ class CaseListScreen(DoorbraakScreen[None]):
         if page is not None:  # the fast start: the page read before the services, for this very query
             self._put_off = []
             # After the first layout, when the table knows its width (else its columns are laid out twice).
-            self.call_after_refresh(self._show_first_page, page, self._generation, None)
+            self.call_after_refresh(self._show_raw_page, page, self._generation)
             return
         table.loading = True
         self.reload(debounce=0.0)
@@ -181,6 +182,11 @@ class CaseListScreen(DoorbraakScreen[None]):
             page = self.services.households.list(query)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_first_page, page, generation, keep_case)
+
+    def _show_raw_page(self, page: CaseListPage, generation: int) -> None:
+        """The fast start's page; after its paint the app opens the services (their imports take the CPU)."""
+        self._show_first_page(page, generation, None)
+        self.call_after_refresh(cast("DoorbraakApp", self.app).open_services)
 
     def _show_first_page(self, page: CaseListPage, generation: int, keep_case: str | None) -> None:
         if generation != self._generation:
