@@ -9,7 +9,7 @@ Unexpected failures are logged without values (tui/error_log.py) and the message
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -72,9 +72,18 @@ def run_guarded(app: typer.Typer, arguments: Sequence[str] | None = None) -> Non
     """Run the Typer app; turn every exception that escapes it into a Dutch message and an exit code."""
     given = list(sys.argv[1:] if arguments is None else arguments)
     check_arguments(given)
-    try:
+
+    def run() -> None:
         check_output_paths(output_paths(app, given))
         app(args=given, prog_name="doorbraak")
+
+    guarded(run)
+
+
+def guarded(call: Callable[[], None]) -> None:
+    """Run `call` inside the boundary: every exception that escapes it becomes a Dutch message and an exit code."""
+    try:
+        call()
     except (SystemExit, KeyboardInterrupt):
         raise
     except RecursionError:
