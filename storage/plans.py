@@ -45,6 +45,7 @@ from storage.plan_tables import (
     PlanRekensomRow,
     PlanRow,
 )
+from storage.prebuilt import PrebuiltRead
 from storage.tables import HouseholdRow, RowValues
 
 _CHILDREN: tuple[type[Any], ...] = (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow,
@@ -223,21 +224,21 @@ def _child_rows(model: type[Any]) -> Any:
     return select(table).where(table.c.plan_id == bindparam("plan_id")).order_by(*order)
 
 
-_CHILD_ROWS: dict[type[Any], Any] = {
-    model: _child_rows(model)
+_CHILD_ROWS: dict[type[Any], PrebuiltRead] = {
+    model: PrebuiltRead(_child_rows(model))
     for model in (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow)
 }
 """The children a plan is read from (the rekensom summary is the dashboard's, never read back here)."""
 _PLANS = _table(PlanRow)
-_NEWEST_PLAN = (
+_NEWEST_PLAN = PrebuiltRead(
     select(_PLANS)
     .join(HouseholdRow, col(HouseholdRow.id) == _PLANS.c.household_id)
     .where(col(HouseholdRow.case_number) == bindparam("case_number"))
     .order_by(_PLANS.c.plan_version.desc())
     .limit(1)
 )
-"""The newest version of a case's plan, one Core row."""
-_VERSIONS = (
+"""The newest version of a case's plan, one row."""
+_VERSIONS = PrebuiltRead(
     select(_PLANS.c.plan_version, _PLANS.c.status, _PLANS.c.decided_on, _PLANS.c.decided_by, _PLANS.c.created_by,
            _PLANS.c.updated_at, _PLANS.c.version)
     .join(HouseholdRow, col(HouseholdRow.id) == _PLANS.c.household_id)
@@ -276,9 +277,9 @@ class SqlPlanRepository:
     # -- plans -----------------------------------------------------------------------------------
     def current(self, case_number: str) -> Maatwerkplan | None:
         # One query for the newest version; the household is looked up on its own only when there is none
-        # (to tell "no plan yet" from "no such case"). A Core row (prebuilt statement, the session's
-        # connection): reading needs no ORM object and no identity map.
-        row = self.session.connection().execute(_NEWEST_PLAN, {"case_number": case_number}).first()
+        # (to tell "no plan yet" from "no such case"). A row of a prebuilt statement on the driver's cursor
+        # (storage/prebuilt.py): reading needs no ORM object and no identity map.
+        row = _NEWEST_PLAN.first(self.session.connection(), {"case_number": case_number})
         if row is None:
             self._household_id(case_number)
             return None
@@ -301,7 +302,7 @@ class SqlPlanRepository:
                 updated_at=as_utc(r[5]),
                 version=r[6],
             )
-            for r in self.session.connection().execute(_VERSIONS, {"case_number": case_number}).all()
+            for r in _VERSIONS.rows(self.session.connection(), {"case_number": case_number})
         ]
         if not found:
             self._household_id(case_number)  # NotFound for an unknown case, as before
@@ -354,10 +355,10 @@ class SqlPlanRepository:
                 self.session.execute(insert(table), rows)
 
     def _children(self, model: type[Any], plan_id: int, connection: Connection) -> Sequence[Any]:
-        """Plain result rows (attribute access as on the ORM objects): reading a plan needs no identity map."""
-        # Core execution of a prebuilt statement on the session's connection: the ORM's execute path, and
+        """Named tuples (attribute access as on the ORM objects): reading a plan needs no identity map."""
+        # A prebuilt statement on the driver's cursor (storage/prebuilt.py): the ORM's execute path, and
         # building the statement per call, cost more than the query.
-        return connection.execute(_CHILD_ROWS[model], {"plan_id": plan_id}).all()
+        return _CHILD_ROWS[model].records(connection, {"plan_id": plan_id})
 
     def _to_domain(self, row: PlanRow | Any, case_number: str) -> Maatwerkplan:
         assert row.id is not None
