@@ -38,7 +38,7 @@ from domain.household import (
     Problem,
 )
 from domain.validation import format_case_number
-from storage.prebuilt import PrebuiltRead
+from storage.prebuilt import PrebuiltRead, construct
 from storage.tables import (
     CaseNumberSequence,
     HouseholdRow,
@@ -275,12 +275,12 @@ class SqlHouseholdRepository:
         connection = connection or self.session.connection()
         # model_construct: rows were validated on the way in; re-validating would also re-run
         # "not in the future" checks against today's date for old data.
-        return Household.model_construct(
+        return construct(Household,
             id=row.id,
             case_number=row.case_number,
             name=row.name,
             municipality_code=row.municipality_code,
-            address=Address.model_construct(
+            address=construct(Address,
                 street=row.street, house_number=row.house_number, postcode=row.postcode, city=row.city
             ),
             status=HouseholdStatus(row.status),
@@ -288,20 +288,20 @@ class SqlHouseholdRepository:
             team=row.team,
             closed_on=row.closed_on,
             members=[
-                Member.model_construct(
+                construct(Member,
                     id=m.id, name=m.name, date_of_birth=m.date_of_birth, role=MemberRole(m.role), bsn=m.bsn
                 )
                 for m in self._child_values(MemberRow, row.id, connection)
             ],
             problems=[
-                Problem.model_construct(
+                construct(Problem,
                     id=p.id, leefgebied=p.leefgebied, score=p.score, since=p.since, description=p.description,
                     member_id=p.member_id,
                 )
                 for p in self._child_values(ProblemRow, row.id, connection)
             ],
             organisations=[
-                InvolvedOrganisation.model_construct(
+                construct(InvolvedOrganisation,
                     id=o.id,
                     name=o.name,
                     type=OrganisationType(o.type),

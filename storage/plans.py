@@ -45,7 +45,7 @@ from storage.plan_tables import (
     PlanRekensomRow,
     PlanRow,
 )
-from storage.prebuilt import PrebuiltRead
+from storage.prebuilt import PrebuiltRead, construct
 from storage.tables import HouseholdRow, RowValues
 
 _CHILDREN: tuple[type[Any], ...] = (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow,
@@ -373,28 +373,28 @@ class SqlPlanRepository:
             if b.kind == "actie" and b.action_key is not None:
                 action_bases.setdefault(b.action_key, []).append(b.basis_id)
         paragraph = json.loads(row.juridisch or "{}")
-        juridisch = JuridischeParagraaf.model_construct(
+        juridisch = construct(JuridischeParagraaf,
             **{name: paragraph.get(name, "") for name in _PARAGRAPH_TEXT_FIELDS},
             grondslagen=[
-                ChosenBasis.model_construct(basis_id=b.basis_id, toelichting=b.toelichting)
+                construct(ChosenBasis, basis_id=b.basis_id, toelichting=b.toelichting)
                 for b in bases
                 if b.kind == "grond"
             ],
             privacy_grondslagen=[
-                ChosenBasis.model_construct(basis_id=b.basis_id, toelichting=b.toelichting)
+                construct(ChosenBasis, basis_id=b.basis_id, toelichting=b.toelichting)
                 for b in bases
                 if b.kind == "privacy"
             ],
         )
         goals = [
-            Goal.model_construct(id=g.key, text=g.text, leefgebied=g.leefgebied, target_score=g.target_score)
+            construct(Goal, id=g.key, text=g.text, leefgebied=g.leefgebied, target_score=g.target_score)
             for g in self._children(PlanGoalRow, row.id, connection)
         ]
         actions = []
         for a in self._children(PlanActionRow, row.id, connection):
             reasoning = json.loads(a.reasoning or "{}")
             actions.append(
-                Action.model_construct(
+                construct(Action,
                     id=a.key,
                     what=a.what,
                     owner_organisation=a.owner_organisation,
@@ -408,13 +408,13 @@ class SqlPlanRepository:
                     cost_line_id=a.cost_line_key,
                     deviating=bool(a.deviating),
                     legal_basis_ids=action_bases.get(a.key, []),
-                    reasoning=LegalReasoning.model_construct(
+                    reasoning=construct(LegalReasoning,
                         **{name: reasoning.get(name, "") for name in _REASONING_FIELDS}
                     ),
                 )
             )
         lines = [
-            CostLine.model_construct(
+            construct(CostLine,
                 id=c.key,
                 description=c.description,
                 scenario=Scenario(c.scenario),
@@ -425,7 +425,7 @@ class SqlPlanRepository:
                 frequency=Frequency(c.frequency),
                 start_month=c.start_month,
                 duration_months=c.duration_months,
-                source=CostSource.model_construct(
+                source=construct(CostSource,
                     kengetal_id=c.kengetal_id,
                     text=c.source_text,
                     year=c.source_year,
@@ -441,7 +441,7 @@ class SqlPlanRepository:
             for c in self._children(PlanCostLineRow, row.id, connection)
         ]
         evaluations = [
-            Evaluation.model_construct(
+            construct(Evaluation,
                 moment=e.moment,
                 on_date=e.on_date,
                 rapportcijfer=e.rapportcijfer,
@@ -455,7 +455,7 @@ class SqlPlanRepository:
             for e in self._children(PlanEvaluationRow, row.id, connection)
         ]
         consent = (
-            Consent.model_construct(
+            construct(Consent,
                 given_by=row.consent_given_by,
                 given_on=row.consent_given_on,
                 method=ConsentMethod(row.consent_method or "mondeling"),
@@ -465,7 +465,7 @@ class SqlPlanRepository:
             else None
         )
         decision = (
-            Decision.model_construct(
+            construct(Decision,
                 decided_by=row.decided_by,
                 mandate=row.decision_mandate or "",
                 mandate_id=row.decision_mandate_id,
@@ -475,14 +475,14 @@ class SqlPlanRepository:
             if row.decided_by is not None and row.decided_on is not None
             else None
         )
-        return Maatwerkplan.model_construct(
+        return construct(Maatwerkplan,
             id=row.id,
             case_number=case_number,
             plan_version=row.plan_version,
             status=PlanStatus(row.status),
-            in_kaart=InKaart.model_construct(samenvatting=row.in_kaart_samenvatting, datum=row.in_kaart_datum),
+            in_kaart=construct(InKaart, samenvatting=row.in_kaart_samenvatting, datum=row.in_kaart_datum),
             perspectief=row.perspectief,
-            sta_in_de_weg=StaInDeWeg.model_construct(
+            sta_in_de_weg=construct(StaInDeWeg,
                 problem_id=row.obstacle_problem_id,
                 leefgebied=row.obstacle_leefgebied,
                 toelichting=row.obstacle_toelichting,
@@ -490,7 +490,7 @@ class SqlPlanRepository:
             doorbraak=row.doorbraak,
             goals=goals,
             actions=actions,
-            rekensom=Rekensom.model_construct(
+            rekensom=construct(Rekensom,
                 horizon_months=row.horizon_months,
                 discount_rate=_plain(row.discount_rate),
                 lines=lines,
@@ -577,7 +577,7 @@ class SqlPlanRepository:
             .order_by(col(KengetalOverrideRow.kengetal_id))
         )
         return [
-            KengetalOverride.model_construct(
+            construct(KengetalOverride,
                 municipality_code=r.municipality_code,
                 kengetal_id=r.kengetal_id,
                 bedrag=_cents(r.bedrag),

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel, Field
 from sqlalchemy import Column, Integer, MetaData, String, Table, select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -19,7 +20,7 @@ from domain.services.households import parse_draft
 from storage import households as household_storage
 from storage import plans as plan_storage
 from storage.bootstrap import Database, open_database
-from storage.prebuilt import PrebuiltRead
+from storage.prebuilt import PrebuiltRead, construct
 from storage.seed import seed_file
 from storage.settings import Settings
 from tests.builders import DECISION_REQUEST, HOUSEHOLD, complete_content, grant_mandate, problem_id
@@ -182,3 +183,59 @@ def test_a_killed_server_connection_gives_a_clean_error_then_works_again(postgre
     # The pool does not hand the dead connection out again: the next use case just works.
     household = household_service.get_household(case, postgres_db.uow(), postgres_db.actor)
     assert household.case_number == case
+
+
+def rebuilt(value: Any) -> Any:
+    """The same value with every model made again by pydantic's own `model_construct`."""
+    if isinstance(value, BaseModel):
+        return type(value).model_construct(**{name: rebuilt(v) for name, v in value.__dict__.items()})
+    if isinstance(value, list):
+        return [rebuilt(v) for v in value]
+    if isinstance(value, dict):
+        return {k: rebuilt(v) for k, v in value.items()}
+    return value
+
+
+def same_models(ours: Any, theirs: Any) -> None:
+    assert type(ours) is type(theirs)
+    if isinstance(ours, BaseModel):
+        assert ours.model_fields_set == theirs.model_fields_set
+        assert ours.__pydantic_extra__ == theirs.__pydantic_extra__
+        assert ours.__pydantic_private__ == theirs.__pydantic_private__
+        assert list(ours.__dict__) == list(theirs.__dict__)
+        for name in ours.__dict__:
+            same_models(ours.__dict__[name], theirs.__dict__[name])
+    elif isinstance(ours, list):
+        assert len(ours) == len(theirs)
+        for a, b in zip(ours, theirs, strict=True):
+            same_models(a, b)
+    else:
+        assert ours == theirs and type(ours) is type(theirs)
+
+
+def test_construct_makes_what_model_construct_makes(seeded_db: Database) -> None:
+    with seeded_db.uow() as uow:
+        numbers = [r.case_number for r in uow.households.list_cases(CaseListQuery(limit=1000)).rows]
+        for number in numbers:
+            household = uow.households.get(number)
+            same_models(household, rebuilt(household))
+            assert repr(household) == repr(rebuilt(household)) and household == rebuilt(household)
+            plan = uow.plans.current(number)
+            if plan is not None:
+                same_models(plan, rebuilt(plan))
+                assert plan.model_dump() == rebuilt(plan).model_dump()
+
+
+def test_construct_leaves_missing_fields_and_aliases_to_pydantic() -> None:
+    class Aliased(BaseModel):
+        name: str = Field(alias="naam")
+        size: int = 3
+
+    class Plain(BaseModel):
+        name: str
+        tags: list[str] = Field(default_factory=list)
+
+    assert construct(Aliased, naam="a", size=1) == Aliased.model_construct(naam="a", size=1)
+    partial = construct(Plain, name="a")  # a default to fill: pydantic's own construction
+    assert partial.tags == [] and partial.model_fields_set == {"name"}
+    assert construct(Plain, name="a", tags=["x"]).model_fields_set == {"name", "tags"}
