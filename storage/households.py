@@ -38,7 +38,7 @@ from domain.household import (
     Problem,
 )
 from domain.validation import format_case_number
-from storage.prebuilt import PrebuiltRead, construct
+from storage.prebuilt import Prebuilt, construct
 from storage.tables import (
     CaseNumberSequence,
     HouseholdRow,
@@ -171,7 +171,7 @@ def _page_columns(dialect: str) -> tuple[Any, ...]:
 
 
 def _case_rows(result: Any, dialect: str) -> list[CaseListRow]:
-    """`result`: a Core result or the rows of a PrebuiltRead."""
+    """`result`: a Core result or the rows of a Prebuilt."""
     rows = result if isinstance(result, list) else result.all()  # one fetchall, not row by row
     if dialect != "sqlite":
         return [_case_row(r) for r in rows]
@@ -181,12 +181,12 @@ def _case_rows(result: Any, dialect: str) -> list[CaseListRow]:
     return [CaseListRow(r[0], r[1], r[2], statuses[r[3]], r[4], parse(r[5] + "+00:00")) for r in rows]
 
 
-_UNFILTERED: dict[tuple[Any, ...], tuple[PrebuiltRead, PrebuiltRead]] = {}
+_UNFILTERED: dict[tuple[Any, ...], tuple[Prebuilt, Prebuilt]] = {}
 
 
 def _unfiltered_statements(
     dialect: str, sort: CaseSort, descending: bool, codes: int | None, status: bool, municipality: bool
-) -> tuple[PrebuiltRead, PrebuiltRead]:
+) -> tuple[Prebuilt, Prebuilt]:
     """The count and the page of the case list without a text, built once per shape (parameters bound), run
     on the driver's cursor (storage/prebuilt.py). `codes`: how many municipality codes the actor is limited
     to (`code_0`, `code_1`, … : a prebuilt read has no expanding parameters), None when not limited."""
@@ -208,7 +208,7 @@ def _unfiltered_statements(
              else [sort_column.asc(), col(HouseholdRow.id).asc()])
     page = (select(*_page_columns(dialect)).where(*conditions).order_by(*order)
             .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer)))
-    _UNFILTERED[key] = found = (PrebuiltRead(count), PrebuiltRead(page))
+    _UNFILTERED[key] = found = (Prebuilt(count), Prebuilt(page))
     return found
 
 
@@ -221,10 +221,10 @@ def _child_rows(model: Any) -> Any:
             .order_by(table.c.position, table.c.id))
 
 
-_CHILD_ROWS = {model.__tablename__: PrebuiltRead(_child_rows(model))
+_CHILD_ROWS = {model.__tablename__: Prebuilt(_child_rows(model))
                for model in (MemberRow, ProblemRow, InvolvedOrganisationRow)}
 _HOUSEHOLD_TABLE: Any = HouseholdRow.__table__  # type: ignore[attr-defined]
-_HOUSEHOLD_ROW = PrebuiltRead(
+_HOUSEHOLD_ROW = Prebuilt(
     select(_HOUSEHOLD_TABLE).where(_HOUSEHOLD_TABLE.c.case_number == bindparam("case_number"))
 )
 """One household by case number (prebuilt, on the driver's cursor: opening a case reads it on every view)."""

@@ -45,7 +45,7 @@ from storage.plan_tables import (
     PlanRekensomRow,
     PlanRow,
 )
-from storage.prebuilt import PrebuiltRead, construct
+from storage.prebuilt import Prebuilt, construct
 from storage.tables import HouseholdRow, RowValues
 
 _CHILDREN: tuple[type[Any], ...] = (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow,
@@ -224,13 +224,13 @@ def _child_rows(model: type[Any]) -> Any:
     return select(table).where(table.c.plan_id == bindparam("plan_id")).order_by(*order)
 
 
-_CHILD_ROWS: dict[type[Any], PrebuiltRead] = {
-    model: PrebuiltRead(_child_rows(model))
+_CHILD_ROWS: dict[type[Any], Prebuilt] = {
+    model: Prebuilt(_child_rows(model))
     for model in (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow)
 }
 """The children a plan is read from (the rekensom summary is the dashboard's, never read back here)."""
 _PLANS = _table(PlanRow)
-_NEWEST_PLAN = PrebuiltRead(
+_NEWEST_PLAN = Prebuilt(
     select(_PLANS)
     .join(HouseholdRow, col(HouseholdRow.id) == _PLANS.c.household_id)
     .where(col(HouseholdRow.case_number) == bindparam("case_number"))
@@ -238,7 +238,7 @@ _NEWEST_PLAN = PrebuiltRead(
     .limit(1)
 )
 """The newest version of a case's plan, one row."""
-_VERSIONS = PrebuiltRead(
+_VERSIONS = Prebuilt(
     select(_PLANS.c.plan_version, _PLANS.c.status, _PLANS.c.decided_on, _PLANS.c.decided_by, _PLANS.c.created_by,
            _PLANS.c.updated_at, _PLANS.c.version)
     .join(HouseholdRow, col(HouseholdRow.id) == _PLANS.c.household_id)

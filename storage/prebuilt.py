@@ -1,10 +1,11 @@
-"""Prebuilt reads on the driver's cursor: the hot read paths (opening a case or a plan, the case list's first page).
+"""Prebuilt statements on the driver's cursor: the hot paths (opening a case or a plan with its audit record, the
+case list's first page).
 
-A `PrebuiltRead` is a Core SELECT built once at import. It is compiled once per dialect and then run on a DBAPI
-cursor of the session's own connection (so inside the unit of work's transaction), with one `fetchall`. The
-values are converted by the selected columns' own SQLAlchemy result processors, the same conversion
-`Connection.execute` applies, so the rows hold exactly what a Core execution returns, as tuples in the order
-of the selected columns.
+A `Prebuilt` is a Core statement built once at import (a SELECT, or an INSERT/UPDATE such as the audit record's).
+It is compiled once per dialect and then run on a DBAPI cursor of the session's own connection (so inside the
+unit of work's transaction), with one `fetchall`. Parameters pass the columns' own bind processors and values
+the result processors (the conversions `Connection.execute` applies), so the rows hold exactly what a Core
+execution returns, as tuples in the order of the statement's columns.
 
 Why: SQLAlchemy's execute path (execution context, cache-key lookup, result metadata, the row objects) cost
 ~11 µs a statement here against ~6 µs for the driver's own execute and fetch; opening a plan runs 14 of them
@@ -22,9 +23,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import Select
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError, StatementError
+from sqlalchemy.sql.expression import Executable
 
 Processor = Callable[[Any], Any]
 
@@ -35,10 +36,10 @@ class _Compiled:
 
     __slots__ = ("sql", "names", "defaults", "binds", "processors")
 
-    def __init__(self, statement: Select[Any], dialect: Dialect) -> None:
-        compiled = statement.compile(dialect=dialect)
+    def __init__(self, statement: Any, dialect: Dialect, columns: Sequence[str] | None) -> None:
+        compiled = statement.compile(dialect=dialect, column_keys=columns)
         if "POSTCOMPILE" in compiled.string:
-            raise ValueError("a prebuilt read cannot have expanding or literal-execute parameters")
+            raise ValueError("a prebuilt statement cannot have expanding or literal-execute parameters")
         self.sql = compiled.string
         self.names: tuple[str, ...] | None = tuple(compiled.positiontup or ()) if compiled.positional else None
         # Values bound at build time (e.g. `.limit(1)`): passed along with the caller's parameters.
@@ -58,27 +59,33 @@ class _Compiled:
             return values
         return tuple(values[name] for name in self.names)
 
-    def describe(self, statement: Select[Any], dialect: Dialect, description: Sequence[Any]) -> None:
+    def describe(self, columns: Sequence[Any], dialect: Dialect, description: Sequence[Any] | None) -> None:
         found: list[tuple[int, Processor]] = []
-        for index, (column, described) in enumerate(zip(statement.selected_columns, description, strict=True)):
+        if not columns or description is None:  # no rows (a DML without RETURNING) or untyped text
+            self.processors = found
+            return
+        for index, (column, described) in enumerate(zip(columns, description, strict=True)):
             process = column.type._cached_result_processor(dialect, described[1])
             if process is not None:
                 found.append((index, process))
         self.processors = found
 
 
-class PrebuiltRead:
-    """A Core SELECT run on the driver's cursor of a SQLAlchemy connection (see the module docstring)."""
+class Prebuilt:
+    """A Core statement run on the driver's cursor of a SQLAlchemy connection (see the module docstring): a
+    SELECT, or an INSERT/UPDATE (with or without RETURNING) whose `columns` are the parameters it is given."""
 
-    def __init__(self, statement: Select[Any]) -> None:
+    def __init__(self, statement: Executable, columns: Sequence[str] | None = None) -> None:
         self.statement = statement
+        self.columns = None if columns is None else list(columns)
+        self._result_columns: list[Any] = list(getattr(statement, "exported_columns", ()))
         self._compiled: dict[str, _Compiled] = {}
         self._record: Callable[[Sequence[Any]], Any] | None = None
 
     def _make_record(self) -> Callable[[Sequence[Any]], Any]:
         """The named tuple class of `records` and `first`, made on first use (a count has no column name)."""
         if self._record is None:
-            names = [column.key or "" for column in self.statement.selected_columns]
+            names = [column.key or "" for column in self._result_columns]
             record = namedtuple("Record", names, rename=True)  # type: ignore[misc]  # names known at run time
             if list(record._fields) != names:
                 raise ValueError(f"column names that cannot be attributes: {names}")
@@ -88,7 +95,7 @@ class PrebuiltRead:
     def _for(self, dialect: Dialect) -> _Compiled:
         found = self._compiled.get(dialect.name)
         if found is None:
-            found = self._compiled[dialect.name] = _Compiled(self.statement, dialect)
+            found = self._compiled[dialect.name] = _Compiled(self.statement, dialect, self.columns)
         return found
 
     def rows(self, connection: Connection, params: Mapping[str, Any]) -> list[Sequence[Any]]:
@@ -101,9 +108,9 @@ class PrebuiltRead:
         cursor = driver.cursor()
         try:
             cursor.execute(compiled.sql, parameters)
-            rows: list[Any] = cursor.fetchall()
+            rows: list[Any] = cursor.fetchall() if cursor.description is not None else []
             if compiled.processors is None:
-                compiled.describe(self.statement, dialect, cursor.description)
+                compiled.describe(self._result_columns, dialect, cursor.description)
         except dialect.loaded_dbapi.Error as error:
             raise _wrapped(error, connection, compiled.sql, cursor) from error
         finally:

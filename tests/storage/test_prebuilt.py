@@ -20,7 +20,7 @@ from domain.services.households import parse_draft
 from storage import households as household_storage
 from storage import plans as plan_storage
 from storage.bootstrap import Database, open_database
-from storage.prebuilt import PrebuiltRead, construct
+from storage.prebuilt import Prebuilt, construct
 from storage.seed import seed_file
 from storage.settings import Settings
 from tests.builders import DECISION_REQUEST, HOUSEHOLD, complete_content, grant_mandate, problem_id
@@ -69,7 +69,7 @@ def reads(db: Database, case_numbers: list[str]) -> int:
                                               {"n": number}).scalar_one()
             plan_ids = list(connection.execute(text("SELECT id FROM maatwerkplan WHERE household_id = :h"),
                                                {"h": household_id}).scalars())
-            checks: list[tuple[PrebuiltRead, dict[str, Any]]] = [
+            checks: list[tuple[Prebuilt, dict[str, Any]]] = [
                 (household_storage._HOUSEHOLD_ROW, {"case_number": number}),
                 (plan_storage._NEWEST_PLAN, {"case_number": number}),
                 (plan_storage._VERSIONS, {"case_number": number}),
@@ -163,7 +163,7 @@ MISSING = Table("not_a_table", MetaData(), Column("id", Integer), Column("name",
 
 
 def test_a_driver_error_is_sqlalchemys_without_values(db: Database) -> None:
-    read = PrebuiltRead(select(MISSING).where(MISSING.c.name == "999993653"))
+    read = Prebuilt(select(MISSING).where(MISSING.c.name == "999993653"))
     with db.uow() as uow, pytest.raises(DBAPIError) as raised:
         read.rows(uow.session.connection(), {})
     assert "999993653" not in str(raised.value) and not raised.value.connection_invalidated
