@@ -176,9 +176,12 @@ def _case_rows(result: Any, dialect: str) -> list[CaseListRow]:
     if dialect != "sqlite":
         return [_case_row(r) for r in rows]
     parse = datetime.fromisoformat
-    statuses = _STATUSES
-    # Positional, as in `_case_row`; the moment is stored as UTC (7x faster than `.replace(tzinfo=UTC)`).
-    return [CaseListRow(r[0], r[1], r[2], statuses[r[3]], r[4], parse(r[5] + "+00:00")) for r in rows]
+    statuses, new, row = _STATUSES, tuple.__new__, CaseListRow
+    # The named tuple made as a tuple is (what `CaseListRow._make` does, without its checks): with the columns
+    # unpacked, 20 µs for a page of 100 instead of 51 through `CaseListRow(...)` with indexing. The moment is
+    # stored as UTC (parsing it with the offset is 7x faster than `.replace(tzinfo=UTC)`).
+    return [new(row, (number, name, municipality, statuses[status], professional, parse(moment + "+00:00")))
+            for number, name, municipality, status, professional, moment in rows]
 
 
 _UNFILTERED: dict[tuple[Any, ...], tuple[Prebuilt, Prebuilt]] = {}
