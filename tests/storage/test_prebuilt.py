@@ -239,3 +239,41 @@ def test_construct_leaves_missing_fields_and_aliases_to_pydantic() -> None:
     partial = construct(Plain, name="a")  # a default to fill: pydantic's own construction
     assert partial.tags == [] and partial.model_fields_set == {"name"}
     assert construct(Plain, name="a", tags=["x"]).model_fields_set == {"name", "tags"}
+
+
+@pytest.mark.postgres
+def test_pipelined_statements_see_the_planner_switches_and_match_sqlalchemy(postgres_db: Database) -> None:
+    from datetime import date
+
+    from domain.register import ImportRecord, SearchPlan
+    from domain.services import register as register_service
+    from storage.prebuilt import pipelined
+    from storage.register import PLANNER_SWITCHES, _driver_sql, _sql
+
+    records = [ImportRecord(n, {"externe_id": f"c{n}", "organisatie": org, "regio": region, "team": team,
+                                "telefoon": "06 12345001", "laatst_geverifieerd": "2026-06-01"})
+               for n, (org, region, team) in enumerate([("UWV", "landelijk", "Team Maatwerk WW"),
+                                                        ("UWV", "GM0363", "Regio Amsterdam"),
+                                                        ("Gemeente Amsterdam", "GM0363", "Schuldhulp"),
+                                                        ("CJIB", "landelijk", "Team Maatwerk")], start=2)]
+    assert register_service.import_contacts(records, postgres_db.uow(), postgres_db.actor).written
+    with postgres_db.uow() as uow:
+        connection = uow.session.connection()
+        switches = _driver_sql(PLANNER_SWITCHES, connection.dialect)
+        shown = pipelined(connection, [(switches, {"seq": "off", "idx": "on"}),
+                                       ("SELECT current_setting('enable_seqscan') AS seq, "
+                                        "current_setting('enable_indexscan') AS idx", {})])
+        assert shown == [{"seq": "off", "idx": "on"}]
+    for words, municipality in ((["uwv"], None), (["maat"], "GM0363"), (["team", "maatwerk"], None), (["zz"], None)):
+        plan = SearchPlan(terms=tuple((w,) for w in words), exact_text=" ".join(words), organisation_key=None,
+                          municipality_code=municipality, include_landelijk=True, theme=None,
+                          context_municipality=municipality, verified_since=date(2025, 6, 1), offset=0, limit=20,
+                          broad_limit=1)
+        with postgres_db.uow() as uow:
+            repository = uow.register
+            for sql, params in (repository.search_sql_postgres(plan), repository.ranked_sql(plan, broad=True)):
+                ours = repository._planned(sql, params, indexscan=False)
+                repository._planner(seqscan=False, indexscan=False)
+                theirs = [dict(row._mapping) for row in uow.session.connection().execute(_sql(sql), params).all()]
+                assert [sorted(row.items()) for row in ours] == [sorted(row.items()) for row in theirs]
+                assert typed(row.values() for row in ours) == typed(row.values() for row in theirs)
