@@ -276,8 +276,8 @@ class SqlHouseholdRepository:
         assert row.id is not None
         # The connection is looked up once: each `session.connection()` walks the session's transaction state.
         connection = connection or self.session.connection()
-        # model_construct: rows were validated on the way in; re-validating would also re-run
-        # "not in the future" checks against today's date for old data.
+        # construct (model_construct's result, storage/prebuilt.py), no validation: rows were validated on the
+        # way in; re-validating would also re-run "not in the future" checks against today's date for old data.
         return construct(Household,
             id=row.id,
             case_number=row.case_number,

@@ -279,11 +279,12 @@ class SqlPlanRepository:
         # One query for the newest version; the household is looked up on its own only when there is none
         # (to tell "no plan yet" from "no such case"). A row of a prebuilt statement on the driver's cursor
         # (storage/prebuilt.py): reading needs no ORM object and no identity map.
-        row = _NEWEST_PLAN.first(self.session.connection(), {"case_number": case_number})
+        connection = self.session.connection()
+        row = _NEWEST_PLAN.first(connection, {"case_number": case_number})
         if row is None:
             self._household_id(case_number)
             return None
-        return self._to_domain(row, case_number)
+        return self._to_domain(row, case_number, connection)
 
     def get(self, case_number: str, plan_version: int) -> Maatwerkplan:
         row = self._row(self._household_id(case_number), plan_version)
@@ -360,13 +361,13 @@ class SqlPlanRepository:
         # building the statement per call, cost more than the query.
         return _CHILD_ROWS[model].records(connection, {"plan_id": plan_id})
 
-    def _to_domain(self, row: PlanRow | Any, case_number: str) -> Maatwerkplan:
+    def _to_domain(self, row: PlanRow | Any, case_number: str, connection: Connection | None = None) -> Maatwerkplan:
         assert row.id is not None
-        # model_construct: rows were validated on the way in (and a frozen plan must load even if a
-        # catalogue entry it used were ever withdrawn).
+        # construct (model_construct's result, storage/prebuilt.py), no validation: rows were validated on the
+        # way in (and a frozen plan must load even if a catalogue entry it used were ever withdrawn).
         # The connection is looked up once for the five children: each `session.connection()` walks the
         # session's transaction state.
-        connection = self.session.connection()
+        connection = connection or self.session.connection()
         bases: Sequence[PlanLegalBasisRow] = self._children(PlanLegalBasisRow, row.id, connection)
         action_bases: dict[str, list[str]] = {}
         for b in bases:

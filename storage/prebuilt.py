@@ -34,7 +34,7 @@ class _Compiled:
     """One statement compiled for one dialect: its SQL, how to order its parameters, and (after the first run,
     when the driver has described the columns) the result processors of the columns that have one."""
 
-    __slots__ = ("sql", "names", "defaults", "binds", "processors")
+    __slots__ = ("sql", "names", "defaults", "binds", "plain", "processors")
 
     def __init__(self, statement: Any, dialect: Dialect, columns: Sequence[str] | None) -> None:
         compiled = statement.compile(dialect=dialect, column_keys=columns)
@@ -49,9 +49,13 @@ class _Compiled:
             process = bind.type._cached_bind_processor(dialect)
             if process is not None:
                 self.binds[name] = process
+        self.plain = not self.defaults and not self.binds
+        """The caller's parameters go to the driver as they are (only put in order for a positional style)."""
         self.processors: list[tuple[int, Processor]] | None = None
 
     def parameters(self, params: Mapping[str, Any]) -> Any:
+        if self.plain:
+            return params if self.names is None else [params[name] for name in self.names]
         values = {**self.defaults, **params} if self.defaults else dict(params)
         for name, process in self.binds.items():
             values[name] = process(values[name])
