@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from enum import Enum, StrEnum
 
-from domain.actors import Actor, Role
 from domain.errors import DomainError
+from domain.roles import Acting, Role
 
 
 class Permission(StrEnum):
@@ -89,20 +89,20 @@ class CaseAccess(Enum):
     DENIED = "denied"
 
 
-def has(actor: Actor, permission: Permission) -> bool:
+def has(actor: Acting, permission: Permission) -> bool:
     return permission in ROLE_PERMISSIONS[actor.role]
 
 
-def require(actor: Actor, permission: Permission) -> None:
+def require(actor: Acting, permission: Permission) -> None:
     if not has(actor, permission):
         raise AccessDenied(f"Met de rol {actor.role.label} mag u dit niet ({_PERMISSION_NL[permission]}).")
 
 
-def in_municipality(actor: Actor, municipality_code: str) -> bool:
+def in_municipality(actor: Acting, municipality_code: str) -> bool:
     return actor.municipality_codes is None or municipality_code in actor.municipality_codes
 
 
-def case_access(actor: Actor, *, municipality_code: str, professional: str, team: str) -> CaseAccess:
+def case_access(actor: Acting, *, municipality_code: str, professional: str, team: str) -> CaseAccess:
     """Can this actor open a case with these attributes (caseload = own or team cases)?"""
     if not has(actor, Permission.VIEW_CASE) or not in_municipality(actor, municipality_code):
         return CaseAccess.DENIED
@@ -113,7 +113,7 @@ def case_access(actor: Actor, *, municipality_code: str, professional: str, team
     return CaseAccess.ALLOWED if own or same_team else CaseAccess.NEEDS_REASON
 
 
-def require_case(actor: Actor, case_number: str, *, municipality_code: str, professional: str, team: str,
+def require_case(actor: Acting, case_number: str, *, municipality_code: str, professional: str, team: str,
                  purpose: str = "") -> bool:
     """Raise unless allowed; returns True when this is a logged break-glass opening (outside caseload)."""
     access = case_access(actor, municipality_code=municipality_code, professional=professional, team=team)

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, ConfigDict
 
-
-class Role(StrEnum):
-    PROFESSIONAL = "professional"
-    COORDINATOR = "coordinator"
-    LET = "let"
-    TRAINER = "trainer"
-    BEHEER = "beheer"
-    EIGENAAR = "eigenaar"
-    """Single-user mode only: the person who owns the local SQLite file may do everything."""
-
-    @property
-    def label(self) -> str:
-        return ROLE_LABELS[self]
-
-
-ROLE_LABELS = {
-    Role.PROFESSIONAL: "Professional",
-    Role.COORDINATOR: "Coördinator",
-    Role.LET: "Landelijk Escalatie Team",
-    Role.TRAINER: "Trainer",
-    Role.BEHEER: "Beheerder",
-    Role.EIGENAAR: "Eigenaar (enkele gebruiker)",
-}
+from domain.roles import ROLE_LABELS as ROLE_LABELS
+from domain.roles import LocalOwner
+from domain.roles import Role as Role
 
 
 class Actor(BaseModel):
@@ -42,6 +20,14 @@ class Actor(BaseModel):
     municipality_codes: frozenset[str] | None = None
     team: str = ""
     workstation: str = ""
+
+
+def local_owner(username: str, display_name: str) -> Actor:
+    """The actor of a database without accounts (single-user mode, not logged in): the owner of the file, who
+    may do everything. The raw reader of `case show` holds the same as a `LocalOwner` (domain/roles.py)."""
+    owner = LocalOwner(username=username, display_name=display_name)
+    return Actor(username=owner.username, display_name=owner.display_name, role=owner.role,
+                 municipality_codes=owner.municipality_codes, team=owner.team)
 
 
 # Single-user SQLite: the local user owns the file and acts as coordinator of every municipality.

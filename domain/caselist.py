@@ -5,21 +5,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.household import HouseholdStatus
-
-
-class CaseSort(StrEnum):
-    CASE_NUMBER = "case_number"
-    NAME = "name"
-    MUNICIPALITY = "municipality"
-    STATUS = "status"
-    PROFESSIONAL = "professional"
-    UPDATED_AT = "updated_at"
+from domain.household_kinds import CaseSort as CaseSort
+from domain.household_kinds import HouseholdStatus
 
 
 class CaseListQuery(BaseModel):

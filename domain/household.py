@@ -9,13 +9,19 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from domain import reference
 from domain.errors import IllegalTransition
+from domain.household_kinds import MEMBER_ROLE_LABELS as MEMBER_ROLE_LABELS
+from domain.household_kinds import ORGANISATION_TYPE_LABELS as ORGANISATION_TYPE_LABELS
+from domain.household_kinds import STATUS_LABELS as STATUS_LABELS
+from domain.household_kinds import HouseholdStatus as HouseholdStatus
+from domain.household_kinds import LegalFramework as LegalFramework
+from domain.household_kinds import MemberRole as MemberRole
+from domain.household_kinds import OrganisationType as OrganisationType
 from domain.validation import check_birth_date, check_case_number, clean_text, normalise_bsn, normalise_postcode
 
 # Short limits keep screens and exports sane and stop absurd input (a 10 MB name) at the edge.
@@ -53,28 +59,6 @@ MunicipalityCode = Annotated[str, Field(max_length=6), AfterValidator(_municipal
 RequiredName = Annotated[str, Field(max_length=NAME_MAX), AfterValidator(_required)]
 
 
-class HouseholdStatus(StrEnum):
-    AANGEMELD = "aangemeld"
-    IN_BEHANDELING = "in_behandeling"
-    PLAN_VASTGESTELD = "plan_vastgesteld"
-    UITVOERING = "uitvoering"
-    GEEVALUEERD = "geevalueerd"
-    AFGESLOTEN = "afgesloten"
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self]
-
-
-STATUS_LABELS: dict[HouseholdStatus, str] = {
-    HouseholdStatus.AANGEMELD: "Aangemeld",
-    HouseholdStatus.IN_BEHANDELING: "In behandeling",
-    HouseholdStatus.PLAN_VASTGESTELD: "Plan vastgesteld",
-    HouseholdStatus.UITVOERING: "Uitvoering",
-    HouseholdStatus.GEEVALUEERD: "Geëvalueerd",
-    HouseholdStatus.AFGESLOTEN: "Afgesloten",
-}
-
 # The lifecycle runs forward; a case can be closed early (withdrawn, moved) or reopened into treatment,
 # and a plan can go back to treatment when it has to be rewritten. (design choice)
 ALLOWED_TRANSITIONS: dict[HouseholdStatus, frozenset[HouseholdStatus]] = {
@@ -101,71 +85,6 @@ def check_transition(current: HouseholdStatus, new: HouseholdStatus) -> None:
         raise IllegalTransition(
             f"Een casus met status '{current.label}' kan niet naar '{new.label}'. Wel mogelijk: {allowed}."
         )
-
-
-class MemberRole(StrEnum):
-    HOOFDBEWONER = "hoofdbewoner"
-    PARTNER = "partner"
-    KIND = "kind"
-    OUDER = "ouder"
-    OVERIG = "overig"
-
-
-MEMBER_ROLE_LABELS = {
-    MemberRole.HOOFDBEWONER: "Hoofdbewoner",
-    MemberRole.PARTNER: "Partner",
-    MemberRole.KIND: "Kind",
-    MemberRole.OUDER: "Ouder",
-    MemberRole.OVERIG: "Overig",
-}
-
-
-class OrganisationType(StrEnum):
-    GEMEENTE = "gemeente"
-    LANDELIJK = "landelijke_uitvoeringsorganisatie"
-    ZORGVERZEKERAAR = "zorgverzekeraar"
-    ZORGKANTOOR = "zorgkantoor"
-    WONINGCORPORATIE = "woningcorporatie"
-    ZORGAANBIEDER = "zorgaanbieder"
-    JEUGDHULP = "jeugdhulpaanbieder"
-    SCHULDHULP = "schuldhulpverlening"
-    JUSTITIE = "justitie"
-    ONDERWIJS = "onderwijs"
-    WERKGEVER = "werkgever"
-    OVERIG = "overig"
-
-
-ORGANISATION_TYPE_LABELS = {
-    OrganisationType.GEMEENTE: "Gemeente",
-    OrganisationType.LANDELIJK: "Landelijke uitvoeringsorganisatie",
-    OrganisationType.ZORGVERZEKERAAR: "Zorgverzekeraar",
-    OrganisationType.ZORGKANTOOR: "Zorgkantoor",
-    OrganisationType.WONINGCORPORATIE: "Woningcorporatie",
-    OrganisationType.ZORGAANBIEDER: "Zorgaanbieder",
-    OrganisationType.JEUGDHULP: "Jeugdhulpaanbieder",
-    OrganisationType.SCHULDHULP: "Schuldhulpverlening",
-    OrganisationType.JUSTITIE: "Justitie",
-    OrganisationType.ONDERWIJS: "Onderwijs",
-    OrganisationType.WERKGEVER: "Werkgever",
-    OrganisationType.OVERIG: "Overig",
-}
-
-
-class LegalFramework(StrEnum):
-    PARTICIPATIEWET = "Participatiewet"
-    WMO = "Wmo 2015"
-    JEUGDWET = "Jeugdwet"
-    ZVW = "Zvw"
-    WLZ = "Wlz"
-    WGS = "Wet gemeentelijke schuldhulpverlening"
-    TOESLAGEN = "Awir (toeslagen)"
-    WW = "WW"
-    WIA = "WIA/Wajong"
-    AOW = "AOW"
-    STUDIEFINANCIERING = "Wet studiefinanciering"
-    HUURRECHT = "Huurrecht (BW)"
-    STRAFRECHT = "Strafrecht"
-    OVERIG = "Overig"
 
 
 class Member(BaseModel):

@@ -8,10 +8,14 @@ A case is kept for the longest period of the frameworks of its involved organisa
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.household import Household, LegalFramework
+from domain.household_kinds import LegalFramework
+
+if TYPE_CHECKING:
+    from domain.household import Household
 
 
 class RetentionPolicy(BaseModel):

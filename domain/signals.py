@@ -24,8 +24,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from domain.local_time import dutch_date
 from domain.overbrugging import add_months
 from domain.people import (
@@ -40,6 +38,7 @@ from domain.people import (
     turning_18_text,
     youth_care_reasons,
 )
+from domain.signal_config import SignalConfig as SignalConfig
 
 __all__ = ["ADULT_AGE", "birthday_in", "eighteenth_birthday"]  # re-exported: older callers import them from here
 
@@ -79,16 +78,6 @@ class Severity(StrEnum):
     @property
     def label(self) -> str:
         return self.value.capitalize()
-
-
-class SignalConfig(BaseModel):
-    """Thresholds of the worklist (design choice; a municipality may change them)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    months_before_18: int = Field(default=6, ge=1, le=24)
-    escalation_wait_weeks: int = Field(default=8, ge=1, le=104)
-    """8 weeks is the LMM's average handling time (DOMAIN.md)."""
 
 
 @dataclass(frozen=True)

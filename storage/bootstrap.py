@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from domain.actors import Actor, Role
+from domain.actors import Actor, Role, local_owner
 from domain.services.bound import UseCases
 from domain.services.users import (
     LOGIN_REFUSED,
@@ -87,7 +87,7 @@ class Database:
             # Not logged in on a shared database: an actor without any permission on cases.
             return Actor(username=self.settings.user, display_name=self.settings.display_name, role=Role.LET,
                          municipality_codes=frozenset())
-        return Actor(username=self.settings.user, display_name=self.settings.display_name, role=Role.EIGENAAR)
+        return local_owner(self.settings.user, self.settings.display_name)
 
     @property
     def is_postgres(self) -> bool:

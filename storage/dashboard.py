@@ -70,6 +70,7 @@ from storage.households import as_utc
 from storage.people_tables import ZrmScoreRow
 from storage.plan_summary import REKENSOM_TABLE, in_force_at
 from storage.plan_tables import PlanActionRow, PlanCostLineRow, PlanEvaluationRow, PlanRow
+from storage.score_summary import RAPPORTCIJFER, SERIES
 from storage.tables import HouseholdRow, MemberRow
 
 H = HouseholdRow
@@ -82,7 +83,8 @@ AWAITING = tuple(sorted(s.value for s in AWAITING_SETTLEMENT))
 FINAL = tuple(sorted(s.value for s in FINAL_STATES))
 UNSPLIT = REALISED_UNSPLIT
 ONE_ROW_PER_HOUSEHOLD = frozenset(
-    {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION}
+    {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION,
+     Figure.NEW_BY_MONTH, Figure.CLOSED_BY_MONTH}
 )
 """Figures whose rows are one per household, so the distinct total is the sum of the buckets."""
 
@@ -106,9 +108,15 @@ class SqlDashboardRepository:
         return self.session.get_bind().dialect.name == "postgresql"
 
     # -- building blocks -----------------------------------------------------------------------------
-    def _in_force(self, scope: DashboardScope) -> Any:
+    def _in_force(self, scope: DashboardScope, *, looked_up: bool = False) -> Any:
         """The plan in force of each caseload household: its newest version decided on or before the end
-        (one comparison on the version's own row: `superseded_on`, storage/plan_summary.py)."""
+        (one comparison on the version's own row: `superseded_on`, storage/plan_summary.py).
+
+        `looked_up`: the query is driven from a few other rows that name the household, so SQLite must not
+        start from the municipality's caseload index (PostgreSQL's planner weighs this itself)."""
+        caseload = _caseload(scope)
+        if looked_up and not self._postgres:
+            caseload[0] = func.coalesce(col(H.municipality_code), "") == scope.municipality_code
         return (
             select(
                 col(PlanRow.id).label("plan_id"),
@@ -118,7 +126,7 @@ class SqlDashboardRepository:
                 col(PlanRow.discount_rate).label("discount_rate"),
             )
             .join(H, col(H.id) == col(PlanRow.household_id))
-            .where(*_caseload(scope), in_force_at(scope.end))
+            .where(*caseload, in_force_at(scope.end))
             .subquery("in_force")
         )
 
@@ -298,42 +306,66 @@ class SqlDashboardRepository:
         return select(facts.c.household_id, bucket.label("bucket"))
 
     def _scores(self, scope: DashboardScope) -> Any:
-        """(unit, household, key, moment, on_date, score) up to the end, for the households with a plan in force:
+        """(unit, household, key, moment, on_date, score) up to the end, for the households with a plan in force,
+        of the series that have scores after the end (the others are read from `score_series`, see `_pairs`):
         the ZRM per adult person (unit = the member, `zrm_score`) and the rapportcijfer per plan (unit = the
         plan, its evaluations)."""
-        force = self._in_force(scope)
+        force = self._in_force(scope, looked_up=True)
         e = PlanEvaluationRow
         z = ZrmScoreRow
+        s = SERIES
+        # Driven from the series with a score after the end (an index range on last_on: none when the period
+        # ends today), not from every household of the municipality.
+        late = and_(s.c.last_on > scope.end, s.c.first_on <= scope.end)
         zrm = (
             select(
                 col(z.member_id).label("unit"), force.c.household_id, col(z.leefgebied).label("key"),
                 col(z.moment).label("moment"), col(z.scored_on).label("on_date"), col(z.score).label("score"),
             )
-            .select_from(force)
-            .join(z, col(z.household_id) == force.c.household_id)
-            .where(col(z.scored_on) <= scope.end)
+            .select_from(s)
+            .join(force, force.c.household_id == s.c.household_id)
+            .join(z, and_(col(z.member_id) == s.c.member_id, col(z.leefgebied) == s.c.key))
+            .where(late, s.c.member_id.is_not(None), col(z.scored_on) <= scope.end)
         )
         grade = (
             select(
-                force.c.plan_id.label("unit"), force.c.household_id, literal("rapportcijfer").label("key"),
+                force.c.plan_id.label("unit"), force.c.household_id, literal(RAPPORTCIJFER).label("key"),
                 col(e.moment).label("moment"), col(e.on_date).label("on_date"),
                 col(e.rapportcijfer).label("score"),
             )
-            .select_from(force)
-            .join(e, col(e.plan_id) == force.c.plan_id)
-            .where(col(e.on_date).is_not(None), col(e.on_date) <= scope.end, col(e.rapportcijfer).is_not(None))
+            .select_from(s)
+            .join(force, force.c.plan_id == s.c.plan_id)
+            .join(e, col(e.plan_id) == s.c.plan_id)
+            .where(late, col(e.on_date).is_not(None), col(e.on_date) <= scope.end, col(e.rapportcijfer).is_not(None))
         )
         return union_all(zrm, grade).subquery("scores")
 
     def _pairs(self, scope: DashboardScope) -> Any:
-        """Per unit (person or plan) and key: the first and the last score, the last one in the period."""
-        s = self._scores(scope)
-        order = (s.c.on_date, s.c.moment)
+        """Per unit (person or plan) and key: the first and the last score up to the end, the last one in the
+        period, at least two scores. A series whose last score lies on or before the end is one `score_series`
+        row (storage/score_summary.py); only series with later scores (a period in the past) are sorted here."""
+        force = self._in_force(scope)
+        s = SERIES
+        # One index lookup per household finds its ZRM series and the rapportcijfer series of its versions;
+        # of the latter only the version in force counts.
+        # (SQLite: last_on wrapped, so that its planner does not walk ix_score_series_last_on, meant for the
+        # few late series below, over every municipality.)
+        last_on = s.c.last_on if self._postgres else func.coalesce(s.c.last_on, s.c.first_on)
+        kept: Query = (
+            select(force.c.household_id, s.c.key.label("bucket"), s.c.first_score.label("before"),
+                   s.c.last_score.label("after"))
+            .select_from(force)
+            .join(s, s.c.household_id == force.c.household_id)
+            .where(or_(s.c.plan_id.is_(None), s.c.plan_id == force.c.plan_id),
+                   s.c.moments >= 2, last_on >= scope.start, last_on <= scope.end)
+        )
+        sc = self._scores(scope)
+        order = (sc.c.on_date, sc.c.moment)
         # One sort: the position in the series and the series' length over the same window; the last score
         # is the one at the last position.
-        first = func.row_number().over(partition_by=(s.c.unit, s.c.key), order_by=order)
-        length = func.count().over(partition_by=(s.c.unit, s.c.key), order_by=order, rows=(None, None))
-        ranked = select(s, first.label("rn_first"), length.label("n")).subquery("ranked")
+        first = func.row_number().over(partition_by=(sc.c.unit, sc.c.key), order_by=order)
+        length = func.count().over(partition_by=(sc.c.unit, sc.c.key), order_by=order, rows=(None, None))
+        ranked = select(sc, first.label("rn_first"), length.label("n")).subquery("ranked")
         per_unit = (
             select(
                 ranked.c.household_id,
@@ -346,19 +378,19 @@ class SqlDashboardRepository:
             .group_by(ranked.c.unit, ranked.c.key, ranked.c.household_id)  # the window's order: no sort
             .subquery("per_unit")
         )
-        return (
+        cut: Query = (
             select(per_unit.c.household_id, per_unit.c.key.label("bucket"), per_unit.c.before, per_unit.c.after)
             .where(per_unit.c.moments >= 2, per_unit.c.last_on >= scope.start, per_unit.c.last_on <= scope.end)
-            .subquery("pairs")
         )
+        return union_all(kept, cut).subquery("pairs")
 
     def _rows_quality_zrm(self, scope: DashboardScope) -> Query:
         p = self._pairs(scope)
-        return select(p.c.household_id, p.c.bucket).where(p.c.bucket != "rapportcijfer")
+        return select(p.c.household_id, p.c.bucket).where(p.c.bucket != RAPPORTCIJFER)
 
     def _rows_quality_rapportcijfer(self, scope: DashboardScope) -> Query:
         p = self._pairs(scope)
-        return select(p.c.household_id, p.c.bucket).where(p.c.bucket == "rapportcijfer")
+        return select(p.c.household_id, p.c.bucket).where(p.c.bucket == RAPPORTCIJFER)
 
     def _rows_rekensom_projected(self, scope: DashboardScope) -> Query:
         force = self._in_force(scope)
@@ -405,17 +437,16 @@ class SqlDashboardRepository:
             pairs = func.json_each_text(cast(r.c.by_payer, JSON)).table_valued("key", "value").alias("p")
         else:
             pairs = func.json_each(r.c.by_payer).table_valued("key", "value").alias("p")
-        split: Query = (
-            select(r.c.plan_id, r.c.household_id, pairs.c.key.label("bucket"),
-                   cast(func.round(cast(pairs.c.value, Numeric(14, 2)) * 100), BigInteger).label("cents"))
+        # One walk over the realised plans: a plan without a split ('{}' or NULL) finds no pair and keeps one
+        # row with its whole realised costs.
+        split_cents = cast(func.round(cast(pairs.c.value, Numeric(14, 2)) * 100), BigInteger)
+        return (
+            select(r.c.plan_id, r.c.household_id, func.coalesce(pairs.c.key, UNSPLIT).label("bucket"),
+                   case((pairs.c.key.is_(None), r.c.cents), else_=split_cents).label("cents"))
             .select_from(r)
-            .join(pairs, true())
+            .join(pairs, true(), isouter=True)
+            .subquery("per_payer")
         )
-        unsplit: Query = (
-            select(r.c.plan_id, r.c.household_id, literal(UNSPLIT).label("bucket"), r.c.cents)
-            .where(or_(r.c.by_payer.is_(None), r.c.by_payer == "{}"))
-        )
-        return union_all(split, unsplit).subquery("per_payer")
 
     def _rows_realised_plans(self, scope: DashboardScope) -> Query:
         """One row per realised plan and payer of its split (UNSPLIT: no split); the bucket is the payer."""
@@ -447,16 +478,22 @@ class SqlDashboardRepository:
     # -- the port ----------------------------------------------------------------------------------
     def counts(self, scope: DashboardScope, figure: str) -> FigureCounts:
         rows = self._rows(scope, figure)
-        stmt = (
-            select(rows.c.bucket, func.count(), func.count(distinct(rows.c.household_id)))
-            .group_by(rows.c.bucket)
-            .order_by(rows.c.bucket)
-        )
-        buckets = [BucketCount(str(b or ""), int(n), int(h)) for b, n, h in self.session.execute(stmt)]
-        if len(buckets) <= 1 or figure in ONE_ROW_PER_HOUSEHOLD:  # no household is in two buckets
+        if figure in ONE_ROW_PER_HOUSEHOLD:  # no household is in two buckets: the total is the sum
+            stmt = (select(rows.c.bucket, func.count()).group_by(rows.c.bucket).order_by(rows.c.bucket))
+            buckets = [BucketCount(str(b or ""), int(n), int(n)) for b, n in self.session.execute(stmt)]
             return FigureCounts(buckets, sum(b.households for b in buckets))
-        total = self.session.execute(select(func.count(distinct(rows.c.household_id)))).scalar_one()
-        return FigureCounts(buckets, int(total))
+        # Rows per bucket and household in one walk; the households per bucket and in all are counted here
+        # (a second statement for the distinct total would walk the figure's rows again).
+        per_household = select(rows.c.bucket, rows.c.household_id, func.count()).group_by(
+            rows.c.bucket, rows.c.household_id)
+        counted: dict[str, list[int]] = {}
+        households: set[int] = set()
+        for bucket, household_id, n in self.session.execute(per_household):
+            entry = counted.setdefault(str(bucket or ""), [0, 0])
+            entry[0] += int(n)
+            entry[1] += 1
+            households.add(household_id)
+        return FigureCounts([BucketCount(b, n, h) for b, (n, h) in sorted(counted.items())], len(households))
 
     def drill(self, scope: DashboardScope, drill: Drill, limit: int = 100, offset: int = 0) -> DrillPage:
         rows = self._rows(scope, drill.figure)

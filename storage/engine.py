@@ -10,16 +10,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 
-from domain.errors import DomainError
-from storage.files import create_private_file, make_private, make_private_directory, protect
-from storage.settings import own_data_folder
-
-# WAL does not work on network file systems (TRUST.md); these types are refused.
-NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs"}
-
-
-class DatabaseError(DomainError):
-    title = "Database"
+from storage.errors import DatabaseError as DatabaseError
+from storage.sqlite_file import NETWORK_FS as NETWORK_FS
+from storage.sqlite_file import apply_pragmas, prepare_file
+from storage.sqlite_file import filesystem_type as filesystem_type
 
 
 def is_sqlite(url: str) -> bool:
@@ -33,33 +27,8 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-def filesystem_type(path: Path) -> str | None:
-    """The file system type of the mount that holds `path` (Linux /proc/mounts), or None if unknown."""
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return None
-    target = path.resolve()
-    best: tuple[int, str] | None = None
-    for line in mounts:
-        parts = line.split()
-        if len(parts) < 3:
-            continue
-        mount_point = parts[1].replace("\\040", " ")
-        inside = target == Path(mount_point) or Path(mount_point) in target.parents
-        if inside and (best is None or len(mount_point) > best[0]):
-            best = (len(mount_point), parts[2])
-    return best[1] if best else None
-
-
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA secure_delete=ON")  # destroyed data is overwritten, not left in free pages
-    cursor.close()
+    apply_pragmas(dbapi_connection)
 
 
 def compact(engine: Engine) -> None:
@@ -85,19 +54,7 @@ def make_engine(url: str, *, key: str | None = None) -> Engine:
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None and not str(path).startswith("file:"):
-            # A folder we create is 0700, a new database file 0600. An existing folder of our own (the default
-            # data folder) that others can read is made 0700; an existing database file and its -wal/-shm 0600.
-            make_private_directory(path.parent, tighten=path.parent.resolve() == own_data_folder().resolve())
-            fs = filesystem_type(path.parent)
-            if fs in NETWORK_FS:
-                raise DatabaseError(
-                    f"De database staat op een netwerkschijf ({fs}). SQLite is daar niet betrouwbaar; "
-                    "gebruik een lokale schijf of PostgreSQL (DOORBRAAK_DATABASE_URL)."
-                )
-            if not create_private_file(path):  # SQLite gives its -wal/-shm the database file's mode
-                for suffix in ("", "-wal", "-shm"):
-                    make_private(Path(f"{path}{suffix}"))
-            protect(path)  # no export or copy is ever written over the open database
+            prepare_file(path)
         target = make_url(url) if key is None else make_url(url).set(password=f"x'{key}'")
         if make_url(url).get_driver_name() == "pysqlcipher" and key is None:
             raise DatabaseError("Een versleutelde database kan alleen met de sleutel worden geopend.")

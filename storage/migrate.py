@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -14,13 +13,15 @@ from sqlalchemy.exc import DBAPIError
 
 from storage.engine import DatabaseError, is_sqlite, sqlite_path
 from storage.files import create_private_file
+from storage.schema_revision import MIGRATIONS_DIR as MIGRATIONS_DIR
+from storage.schema_revision import REVISION_LINE as REVISION_LINE
+from storage.schema_revision import newest_revision as newest_revision
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 # Alembic is imported only when a schema is created, upgraded or inspected: its import (with every
 # dialect's DDL module) was a third of the app's start-up, and a current database needs none of it.
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
 def alembic_config() -> Config:
@@ -70,22 +71,6 @@ def declared_heads() -> frozenset[str]:
         down = ast.literal_eval(assignments["down_revision"]) if "down_revision" in assignments else None
         parents.update(down if isinstance(down, tuple | list) else [down] if down else [])
     return frozenset(revisions - parents)
-
-
-REVISION_LINE = re.compile(r"^revision\s*(?::\s*str\s*)?=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
-
-
-@cache
-def newest_revision() -> str | None:
-    """The `revision` of the highest-numbered migration file (files are numbered `NNNN_name.py`, one head),
-    read with a regular expression: the cheap answer to "is this database current?" at every start. Only a
-    guess to be confirmed — `ensure_current` falls back to `declared_heads` and Alembic when it differs.
-    tests/storage/test_migrate_fast.py checks it is Alembic's head."""
-    numbered = sorted(p for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py"))
-    if not numbered:
-        return None
-    found = REVISION_LINE.search(numbered[-1].read_text(encoding="utf-8"))
-    return found.group(1) if found else None
 
 
 def stored_revisions(engine: Engine) -> set[str] | None:

@@ -18,6 +18,7 @@ from domain.signals import CaseOwner, MemberCandidate
 from storage.case_tables import OverbruggingRow
 from storage.households import Clock, utcnow
 from storage.people_tables import TransitionCheckRow, ZrmScoreRow
+from storage.score_summary import refresh_zrm_series
 from storage.tables import HouseholdRow, InvolvedOrganisationRow, MemberRow, ProblemRow
 from storage.workflow import municipality_filter, owner_of
 
@@ -63,6 +64,8 @@ class SqlPeopleRepository:
                 replaced.append(_score(row))
                 row.score, row.moment, row.by_name, row.recorded_at = s.score, s.moment, s.by_name, now
         self.session.flush()
+        # The dashboard's first and last score per series, in this transaction (storage/score_summary.py).
+        refresh_zrm_series(self.session.connection(), {s.member_id for s in scores})
         return replaced
 
     # -- checklist ------------------------------------------------------------------------------------

@@ -51,3 +51,32 @@ class TransitionCheckRow(SQLModel, table=True):
     done_on: date = Field(sa_column=Column(Date, nullable=False))
     by_name: str = Field(default="", max_length=120)
     note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class ScoreSeriesRow(SQLModel, table=True):
+    """The first and the last score of one scored unit: an adult's ZRM on one leefgebied (`member_id`, the
+    leefgebied as `key`), or a plan version's rapportcijfer (`plan_id`, key "rapportcijfer"). Derived data,
+    rewritten by storage/score_summary.py in the transaction that changes the unit's scores, so the dashboard's
+    score changes read one row per unit instead of sorting every score (issue 18)."""
+
+    __tablename__ = "score_series"
+    __table_args__ = (
+        UniqueConstraint("member_id", "key", name="uq_score_series_member_key"),
+        UniqueConstraint("plan_id", name="uq_score_series_plan"),
+        Index("ix_score_series_last_on", "last_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    household_id: int = Field(sa_column=_fk("household.id"))
+    member_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("member.id", ondelete="CASCADE"), nullable=True)
+    )
+    plan_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("maatwerkplan.id", ondelete="CASCADE"), nullable=True)
+    )
+    key: str = Field(max_length=40)
+    moments: int
+    first_on: date = Field(sa_column=Column(Date, nullable=False))
+    first_score: int
+    last_on: date = Field(sa_column=Column(Date, nullable=False))
+    last_score: int

@@ -26,6 +26,9 @@ class PlanRow(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("household_id", "plan_version", name="uq_maatwerkplan_household_version"),
         Index("ix_maatwerkplan_status", "status"),
+        # The dashboard's plan in force of a household from the index alone (migration 0018).
+        Index("ix_maatwerkplan_in_force", "household_id", "decided_on", "superseded_on", "status", "plan_version",
+              "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -75,6 +78,11 @@ class PlanRekensomRow(SQLModel, table=True):
     these instead of recomputing every plan's cost lines). Rewritten with the cost lines on every save."""
 
     __tablename__ = "plan_rekensom"
+    __table_args__ = (
+        # The dashboard's projected rekensom of the plans in force from the index alone (migration 0018).
+        Index("ix_plan_rekensom_sums", "plan_id", "payer", "huidig_pad_cents", "doorbraak_cents",
+              "kosten_huidig_pad_cents", "kosten_doorbraak_cents"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(sa_column=_plan_fk())
@@ -99,7 +107,11 @@ class PlanGoalRow(SQLModel, table=True):
 
 class PlanActionRow(SQLModel, table=True):
     __tablename__ = "plan_action"
-    __table_args__ = (Index("ix_plan_action_status_deadline", "status", "deadline"),)
+    __table_args__ = (
+        Index("ix_plan_action_status_deadline", "status", "deadline"),
+        # The dashboard's overdue actions and first action done of a plan from the index alone (migration 0018).
+        Index("ix_plan_action_overdue", "plan_id", "status", "deadline", "done_on"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(sa_column=_plan_fk())

@@ -46,6 +46,7 @@ from storage.plan_tables import (
     PlanRow,
 )
 from storage.prebuilt import Prebuilt, construct
+from storage.score_summary import refresh_grade_series
 from storage.tables import HouseholdRow, RowValues
 
 _CHILDREN: tuple[type[Any], ...] = (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow,
@@ -354,6 +355,8 @@ class SqlPlanRepository:
         for table, rows in plan_child_values(plan_id, plan).items():
             if rows:
                 self.session.execute(insert(table), rows)
+        # The dashboard's first and last rapportcijfer of this version (storage/score_summary.py).
+        refresh_grade_series(self.session.connection(), plan_id)
 
     def _children(self, model: type[Any], plan_id: int, connection: Connection) -> Sequence[Any]:
         """Named tuples (attribute access as on the ORM objects): reading a plan needs no identity map."""

@@ -36,7 +36,7 @@ GROUPS = (Role.PROFESSIONAL, Role.COORDINATOR, Role.LET, Role.BEHEER)
 CASEWORK = (Role.PROFESSIONAL, Role.COORDINATOR)
 
 HOUSEHOLD_CHILDREN = ("member", "problem", "involved_organisation", "maatwerkplan", "plan_draft",
-                      "overbrugging", "escalation", "zrm_score", "transition_check")
+                      "overbrugging", "escalation", "zrm_score", "transition_check", "score_series")
 """Tables with a household_id."""
 GRANDCHILDREN = {
     "plan_goal": ("maatwerkplan", "plan_id"),

@@ -10,36 +10,16 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from domain.retention import RetentionSettings
-from domain.signals import SignalConfig
+from domain.signal_config import SignalConfig
 from storage.app_name import APP_NAME as APP_NAME
-
-
-def config_file() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
-
-
-def own_data_folder() -> Path:
-    """doorbraak's own data folder (the default database's): kept 0700 even when it existed with another mode."""
-    return Path(platformdirs.user_data_dir(APP_NAME))
-
-
-def default_database_url() -> str:
-    return f"sqlite:///{own_data_folder() / 'doorbraak.db'}"
-
-
-ENV_PREFIX = "DOORBRAAK_"
-
-
-def _toml_values(path: Path) -> dict[str, Any]:
-    """The user's config.toml if it exists (keys as in Settings, e.g. database_url = "...")."""
-    if not path.is_file():
-        return {}
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+from storage.settings_sources import ENV_PREFIX as ENV_PREFIX
+from storage.settings_sources import _toml_values as _toml_values
+from storage.settings_sources import config_file as config_file
+from storage.settings_sources import default_database_url as default_database_url
+from storage.settings_sources import own_data_folder as own_data_folder
 
 
 def _env_values(fields: dict[str, Any]) -> dict[str, Any]:

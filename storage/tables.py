@@ -29,6 +29,8 @@ class HouseholdRow(SQLModel, table=True):
         Index("ix_household_closed_on", "closed_on"),
         # The dashboard's caseload of a municipality, read from the index alone (migration 0017).
         Index("ix_household_caseload", "municipality_code", "created_at", "closed_on", "status", "professional"),
+        # The households of a municipality closed in a period (migration 0018).
+        Index("ix_household_closed", "municipality_code", "closed_on"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -54,6 +54,8 @@ def migrated_sqlite(path: Path) -> Path:
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "storage" / "migrations"
 TEMPLATE_PREFIX = "doorbraak_test_template_"
+KEPT_TEMPLATES = 3
+"""Templates kept on the server: this run's and the two newest of other migration files."""
 
 
 def template_name() -> str:
@@ -99,12 +101,14 @@ def _build_template(connection: Connection, server_url: str, name: str) -> None:
     open_database(Settings(database_url=url)).close()
     # Only a finished template gets its name: a run that dies while building leaves "…_building" behind.
     connection.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))
-    stale = connection.execute(
-        text("SELECT datname FROM pg_database WHERE datname LIKE :p AND datname <> :n"),
+    # Templates of other migration files: another checkout (a branch with a new migration) may be testing
+    # against this server right now, so the newest few stay; older ones go.
+    older = connection.execute(
+        text("SELECT datname FROM pg_database WHERE datname LIKE :p AND datname <> :n ORDER BY oid DESC"),
         {"p": TEMPLATE_PREFIX + "%", "n": name},
-    ).scalars().all()
+    ).scalars().all()[KEPT_TEMPLATES - 1:]
     connection.execute(text("SET lock_timeout = '1s'"))  # a template another run is cloning right now stays
-    for old in stale:  # templates of other migration files
+    for old in older:
         with contextlib.suppress(DBAPIError):
             connection.execute(text(f'DROP DATABASE "{old}"'))
 
@@ -115,7 +119,11 @@ def cloned_postgres(server_url: str, template: str) -> Iterator[str]:
     name = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY WAL_LOG'))
+        try:
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY WAL_LOG'))
+        except DBAPIError:  # dropped by a run of other migration files in the meantime: build it again
+            template = ensure_postgres_template(server_url)
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY WAL_LOG'))
     try:
         yield with_database(server_url, name)
     finally:

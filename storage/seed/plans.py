@@ -49,6 +49,7 @@ from storage.people_tables import ZrmScoreRow
 from storage.plan_summary import superseded_statement
 from storage.plan_tables import KengetalOverrideRow, PlanDraftRow, PlanRow
 from storage.plans import plan_child_values, plan_row_values
+from storage.score_summary import rebuild_score_series
 from storage.seed.data.places import MAATWERKFUNCTIONARISSEN
 from storage.seed.mandates import seed_decision
 from storage.seed.stories.build import story_plan_versions, story_zrm_rows
@@ -824,6 +825,7 @@ def seed_plans(connection: Connection, rng: random.Random, context: Any) -> None
             _flush(connection, plan_rows, children)
     _flush(connection, plan_rows, children)
     connection.execute(superseded_statement())  # the dashboard's plan in force (storage/plan_summary.py)
+    rebuild_score_series(connection)  # the dashboard's score changes (storage/score_summary.py)
     # One municipality with its own figure, to show overrides of the kengetallen.
     connection.execute(
         insert(_table(KengetalOverrideRow)),

@@ -9,15 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
-from domain.case_document import case_from_document, document_from_household, loads_case_json
-from domain.caselist import CaseListQuery, CaseSort
 from domain.errors import DomainError, InvalidInput, Problem
-from domain.household import HouseholdStatus
-from domain.validation import mask_bsn
-from storage.files import write_file
-from tui.cli.common import ReasonOpt, open_cli, report_error, write_stdout
+from domain.household_kinds import CaseSort, HouseholdStatus
+from tui.cli.common import CliState, ReasonOpt, open_cli, report_error, write_stdout
 from tui.cli.overwrite import OverwriteOpt
-from tui.render.format import format_date, format_datetime, format_money
+
+# Kept light (issue 18): `case show --json` on a SQLite file runs without the household models, the case file's
+# pydantic documents, SQLAlchemy or the renderers; each command imports what it needs itself.
 
 app = typer.Typer(help="Casussen (huishoudens) bekijken, importeren en exporteren.", no_args_is_help=True)
 
@@ -35,6 +33,8 @@ def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Uitvoer als JSON.")] = False,
 ) -> None:
     """Toon de casuslijst."""
+    from domain.caselist import CaseListQuery
+
     with open_cli(ctx) as services:
         query = CaseListQuery(text=zoek, status=status, sort=sort, limit=limit, offset=offset,
                               descending=sort == CaseSort.UPDATED_AT)
@@ -59,6 +59,8 @@ def list_command(
         }
         write_stdout(json.dumps(payload, ensure_ascii=False, indent=2))
         return
+    from tui.render.format import format_datetime
+
     for r in page.rows:
         write_stdout(
             f"{r.case_number}  {r.name[:32]:<32}  {r.municipality_name[:18]:<18}  {r.status.label:<16}  "
@@ -75,6 +77,12 @@ def show_command(
     reden: ReasonOpt = "",
 ) -> None:
     """Toon één casus."""
+    if as_json and _show_json_raw(ctx.obj, case_number.strip().upper(), reden):
+        return
+    from domain.case_document import document_from_household
+    from domain.validation import mask_bsn
+    from tui.render.format import format_date, format_money
+
     with open_cli(ctx) as services:
         if as_json:
             household, plans = services.plans.export_case(case_number.strip().upper(), purpose=reden)
@@ -103,7 +111,43 @@ def show_command(
     write_stdout("\n".join(lines))
 
 
+def _show_json_raw(state: CliState, case_number: str, reden: str) -> bool:
+    """`case show --json` through the raw SQLite reader (storage/raw_case.py); False when it does not apply.
+
+    The one dispatch point between the two paths. The raw reader exists for start-up time: SQLAlchemy, the ORM,
+    SQLModel and the tables cost several times the whole work of this command (docs/performance.md, issue 18).
+    It takes a plain SQLite file without accounts whose schema is current, and answers with the same document,
+    audit records, messages and exit codes as the services do. Everything else — PostgreSQL, an encrypted
+    file, a URI with options, a new or outdated file, a database with logins — returns False here and goes
+    through `open_cli` and the services below, which handle all of it.
+    """
+    from storage.raw_case import case_document, open_raw
+    from storage.settings_sources import plain_settings
+
+    settings = plain_settings(state.database_url)
+    if settings is None:  # settings the raw reader does not read: `Settings` validates them on the ORM path
+        return False
+    try:
+        db = open_raw(settings)
+    except DomainError as exc:
+        report_error(exc)
+    if db is None:
+        return False
+    try:
+        for warning in db.warnings:
+            typer.echo(f"Waarschuwing: {warning}", err=True)
+        content = db.export_case(case_number, purpose=reden)
+    except DomainError as exc:
+        report_error(exc)
+    finally:
+        db.close()
+    write_stdout(json.dumps(case_document(content, datetime.now(UTC)), ensure_ascii=False, indent=2))
+    return True
+
+
 def read_case_file(path: Path) -> Any:
+    from domain.case_document import loads_case_json
+
     if not path.is_file():
         raise InvalidInput([Problem("", f"Bestand {path} bestaat niet.")])
     if path.stat().st_size > MAX_IMPORT_BYTES:
@@ -122,6 +166,8 @@ def import_command(
     new_number: Annotated[bool, typer.Option("--nieuw-nummer", help="Geef een nieuw casusnummer.")] = False,
 ) -> None:
     """Importeer een casus uit een JSON-casusbestand. Bij één fout wordt niets opgeslagen."""
+    from domain.case_document import case_from_document
+
     try:
         case_file = case_from_document(read_case_file(file))
     except InvalidInput as exc:
@@ -144,6 +190,9 @@ def export_command(
     overwrite: OverwriteOpt = False,
 ) -> None:
     """Exporteer een casus als JSON-casusbestand (naar stdout of --output)."""
+    from domain.case_document import document_from_household
+    from storage.files import write_file
+
     with open_cli(ctx) as services:
         household, plans = services.plans.export_case(case_number.strip().upper(), purpose=reden)
     text = json.dumps(document_from_household(household, datetime.now(UTC), plans), ensure_ascii=False, indent=2)

@@ -6,15 +6,19 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from domain.access import ReasonRequired
 from domain.errors import Conflict, DomainError, InvalidInput
-from storage.bootstrap import Services, open_services
 from storage.files import FileRefused
 from tui.cli.state import CliState as CliState
+
+# storage.bootstrap (SQLAlchemy, the tables) is imported when a command opens the database, not with this module:
+# `case show --json` on a SQLite file reads without it (storage/raw_case.py).
+if TYPE_CHECKING:
+    from storage.bootstrap import Services
 
 EXIT_ERROR = 1
 EXIT_INVALID = 2
@@ -70,6 +74,8 @@ def cli_login(services: Services) -> None:
 def open_cli(ctx: typer.Context, *, login: bool = True) -> Iterator[Services]:
     """Open the configured database (and log in where it is shared) and hand out its bound services;
     every DomainError becomes a Dutch message and a non-zero exit."""
+    from storage.bootstrap import open_services
+
     state: CliState = ctx.obj
     try:
         services = open_services(state.settings())
