@@ -182,33 +182,3 @@ def construct(cls: type[ModelT], **values: Any) -> ModelT:
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
-
-
-def pipelined(connection: Connection, statements: Sequence[tuple[str, Mapping[str, Any]]]) -> list[dict[str, Any]]:
-    """PostgreSQL (psycopg): run these statements (SQL in the driver's `%(name)s` style) on the session's
-    connection in one round trip, in psycopg's pipeline mode, and return the last one's rows as dicts (column
-    name → value, as `Row._mapping` gives them). Each statement's own round trip (the planner switches before a
-    register search, and a transaction's BEGIN with the first) cost 0.3-1 ms on a loaded server. Without
-    pipeline support in the driver's libpq the statements run one after another. Errors as `Prebuilt`'s."""
-    from psycopg import Pipeline
-    from psycopg.rows import dict_row
-
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    dialect = connection.dialect
-    cursor = driver.cursor(row_factory=dict_row)
-    sql = statements[-1][0]
-    try:
-        if Pipeline.is_supported():
-            with driver.pipeline():
-                for sql, params in statements:
-                    cursor.execute(sql, params)
-        else:
-            for sql, params in statements:
-                cursor.execute(sql, params)
-        rows: list[dict[str, Any]] = cursor.fetchall()
-    except dialect.loaded_dbapi.Error as error:
-        raise _wrapped(error, connection, sql, cursor) from error
-    finally:
-        cursor.close()
-    return rows

@@ -29,7 +29,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Row, Table, TextClause, delete, select, text
-from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
@@ -53,7 +52,6 @@ from domain.register import (
 )
 from storage import register_tables  # noqa: F401  (registers the tables on the metadata)
 from storage.households import Clock, as_utc, utcnow
-from storage.prebuilt import pipelined
 from storage.tables import RowValues, SqlParams
 
 CONTACTS: Table = SQLModel.metadata.tables["register_contact"]
@@ -122,10 +120,9 @@ def row_values(fields: ContactFields) -> RowValues:
     }
 
 
-def contact_from_row(row: Row[Any] | dict[str, Any] | Any) -> RegisterContact:
-    """Build the domain object without re-validating (rows were validated on the way in). `row`: a result row
-    or a dict of its columns (`prebuilt.pipelined`)."""
-    m = row if isinstance(row, dict) else row._mapping
+def contact_from_row(row: Row[Any] | Any) -> RegisterContact:
+    """Build the domain object without re-validating (rows were validated on the way in)."""
+    m = row._mapping
     last_verified = m["last_verified"]
     if isinstance(last_verified, str):  # raw SQL on SQLite hands back ISO text
         last_verified = date.fromisoformat(last_verified)
@@ -169,16 +166,6 @@ def _sql(statement: str) -> TextClause:
     """A text() statement, made once per SQL string: text() parses the string for its parameters on every
     call, which cost as much as a search query; the strings repeat (the search words are parameters)."""
     return text(statement)
-
-
-@functools.lru_cache(maxsize=512)
-def _driver_sql(statement: str, dialect: Dialect) -> str:
-    """The SQL of a text() statement as the driver takes it (`%(name)s` parameters for psycopg), made once."""
-    return _sql(statement).compile(dialect=dialect).string
-
-
-PLANNER_SWITCHES = "SELECT set_config('enable_seqscan', :seq, true), set_config('enable_indexscan', :idx, true)"
-"""PostgreSQL's planner switches for the rest of the (read-only) transaction."""
 
 
 class SqlRegisterRepository:
@@ -273,26 +260,19 @@ class SqlRegisterRepository:
         # whole table along the primary key or sequentially, hoping to meet the few matches early. Reading
         # the matches is always fastest through the GIN index, so plain scans are switched off for it;
         # set_config(..., true) lasts until the end of this read-only transaction.
-        # The switches and the statement go in one round trip (`prebuilt.pipelined`).
+        self._planner(seqscan=False, indexscan=False)
         sql, params = self.search_sql_postgres(plan)
-        rows = self._planned(sql, params, indexscan=False)
-        matches = int(rows[0]["matches"])
+        rows = self.session.connection().execute(_sql(sql), params).all()
+        matches = int(rows[0].matches)
         if matches <= plan.broad_limit or matches < params["probe"]:
             # An empty page is one row without a contact: it still carries the number of matches.
-            contacts = [contact_from_row(row) for row in rows if row["id"] is not None]
+            contacts = [contact_from_row(row) for row in rows if row.id is not None]
             return SearchHits(contacts, broad=matches > plan.broad_limit)
         # A dense text (the first letters of common words): its candidate tiers walk the primary key
         # instead of reading every match (see _lowest_ids_postgres).
+        self._planner(seqscan=False, indexscan=True)
         sql, params = self.ranked_sql(plan, broad=True)
-        return SearchHits([contact_from_row(row) for row in self._planned(sql, params, indexscan=True)], broad=True)
-
-    def _planned(self, sql: str, params: SqlParams, *, indexscan: bool) -> list[dict[str, Any]]:
-        """PostgreSQL: the rows of `sql` with sequential scans off (and index scans as asked) for this transaction,
-        the switches sent with the statement in one round trip."""
-        connection = self.session.connection()
-        switches = (_driver_sql(PLANNER_SWITCHES, connection.dialect),
-                    {"seq": "off", "idx": "on" if indexscan else "off"})
-        return pipelined(connection, [switches, (_driver_sql(sql, connection.dialect), params)])
+        return SearchHits(self._fetch(sql, params), broad=True)
 
     def search_sql_postgres(self, plan: SearchPlan) -> tuple[str, SqlParams]:
         """One page of the search contract on PostgreSQL in one statement, unless the text is dense.
@@ -351,7 +331,8 @@ class SqlRegisterRepository:
     def _planner(self, *, seqscan: bool, indexscan: bool) -> None:
         if self.dialect == "postgresql":
             self.session.connection().execute(
-                _sql(PLANNER_SWITCHES), {"seq": "on" if seqscan else "off", "idx": "on" if indexscan else "off"},
+                _sql("SELECT set_config('enable_seqscan', :seq, true), set_config('enable_indexscan', :idx, true)"),
+                {"seq": "on" if seqscan else "off", "idx": "on" if indexscan else "off"},
             )
 
     def _fetch(self, sql: str, params: SqlParams) -> list[RegisterContact]:
