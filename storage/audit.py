@@ -42,20 +42,26 @@ from storage.audit_key import missing_key_message as missing_key_message
 from storage.audit_key import read_key as _read_key
 from storage.audit_key import usable_key as usable_key
 from storage.audit_key import wrong_key_message as wrong_key_message
+from storage.errors import DatabaseError
 from storage.households import Clock, as_utc
+from storage.prebuilt import Prebuilt
 from storage.tables import AuditChangeRow, AuditHead, AuditLogRow, HouseholdRow
 
 # SQLModel sets __table__ on table classes at class creation but does not declare it for the type checker.
 AUDIT_LOG: Table = AuditLogRow.__table__  # type: ignore[attr-defined]
 AUDIT_CHANGE: Table = AuditChangeRow.__table__  # type: ignore[attr-defined]
-_NEXT_SEQUENCE = (
+# Prebuilt statements on the driver's cursor (storage/prebuilt.py): every view of a case writes a record, and
+# building the statements (or the ORM's unit of work), then SQLAlchemy's execute path, cost more than the write.
+_NEXT_SEQUENCE = Prebuilt(
     update(AuditHead).where(col(AuditHead.id) == 1).values(seq=col(AuditHead.seq) + 1)
     .returning(col(AuditHead.seq), col(AuditHead.hash))
 )
-_NEXT_SEQUENCE_PG = text("SELECT next_seq, previous_hash FROM doorbraak_audit_next()")
-_SET_HASH = update(AuditHead).where(col(AuditHead.id) == 1).values(hash=bindparam("record_hash"))
-_INSERT_LOG = insert(AUDIT_LOG)
-_INSERT_CHANGE = insert(AUDIT_CHANGE)
+_NEXT_SEQUENCE_PG = Prebuilt(text("SELECT next_seq, previous_hash FROM doorbraak_audit_next()"))
+_SET_HASH = Prebuilt(update(AuditHead).where(col(AuditHead.id) == 1).values(hash=bindparam("record_hash")))
+_LOG_COLUMNS = ("seq", "at", "kind", "object_type", "object_id", "username", "role", "outcome", "purpose",
+                "break_glass", "changes_digest", "previous_hash", "hash")
+_INSERT_LOG = Prebuilt(insert(AUDIT_LOG), _LOG_COLUMNS)
+_INSERT_CHANGE = Prebuilt(insert(AUDIT_CHANGE), ("seq", "object_type", "object_id", "changes"))
 CASE_NUMBER_LENGTH = len("DB-2026-000000")
 """Case numbers have a fixed width (DB-YYYY-NNNNNN); a plan's audit id starts with one."""
 
@@ -95,17 +101,18 @@ class SqlAuditLog:
         # UPDATE first: takes the write lock (SQLite) or row lock (PostgreSQL) before reading the head,
         # so two writers can never chain to the same previous record.
         # One statement takes the lock and hands back the new sequence number with the previous hash.
-        postgres = self.session.get_bind().dialect.name == "postgresql"
+        connection = self.session.connection()
+        postgres = connection.dialect.name == "postgresql"
         # On PostgreSQL the step runs as the owner (migration 0012): the app's roles cannot UPDATE the head.
-        head = self.session.connection().execute(_NEXT_SEQUENCE_PG if postgres else _NEXT_SEQUENCE).one()
-        sequence, previous = int(head[0]), str(head[1])
+        heads = (_NEXT_SEQUENCE_PG if postgres else _NEXT_SEQUENCE).rows(connection, {})
+        if len(heads) != 1:
+            raise DatabaseError("Het logboek heeft geen begin (audit_head); de database is niet goed bijgewerkt.")
+        sequence, previous = int(heads[0][0]), str(heads[0][1])
         key = check_key(self.session, self.key, sequence)
         at = self.clock()
         digest = changes_digest(key, event.changes)
         record_hash = chain_hash(key, previous, sequence, at, event, digest)
-        # Prebuilt Core statements: every view of a case writes a record, and building the statements (or the
-        # ORM's unit of work) cost more than the write itself.
-        self.session.connection().execute(_INSERT_LOG, {
+        _INSERT_LOG.rows(connection, {
             "seq": sequence,
             "at": at,
             "kind": event.kind.value,
@@ -122,11 +129,11 @@ class SqlAuditLog:
         })
         if event.changes:
             body = json.dumps({k: [v[0], v[1]] for k, v in event.changes.items()}, ensure_ascii=False, default=str)
-            self.session.connection().execute(_INSERT_CHANGE, {
+            _INSERT_CHANGE.rows(connection, {
                 "seq": sequence, "object_type": event.object_type, "object_id": event.object_id, "changes": body
             })
         if not postgres:  # PostgreSQL: the trigger audit_log_moves_head did this with the insert
-            self.session.connection().execute(_SET_HASH, {"record_hash": record_hash})
+            _SET_HASH.rows(connection, {"record_hash": record_hash})
 
     def destroy_changes(self, object_type: str, object_id: str) -> None:
         """Purge: the old → new values go with the case; the chained records stay."""

@@ -83,7 +83,8 @@ AWAITING = tuple(sorted(s.value for s in AWAITING_SETTLEMENT))
 FINAL = tuple(sorted(s.value for s in FINAL_STATES))
 UNSPLIT = REALISED_UNSPLIT
 ONE_ROW_PER_HOUSEHOLD = frozenset(
-    {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION}
+    {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION,
+     Figure.NEW_BY_MONTH, Figure.CLOSED_BY_MONTH}
 )
 """Figures whose rows are one per household, so the distinct total is the sum of the buckets."""
 
@@ -477,16 +478,22 @@ class SqlDashboardRepository:
     # -- the port ----------------------------------------------------------------------------------
     def counts(self, scope: DashboardScope, figure: str) -> FigureCounts:
         rows = self._rows(scope, figure)
-        stmt = (
-            select(rows.c.bucket, func.count(), func.count(distinct(rows.c.household_id)))
-            .group_by(rows.c.bucket)
-            .order_by(rows.c.bucket)
-        )
-        buckets = [BucketCount(str(b or ""), int(n), int(h)) for b, n, h in self.session.execute(stmt)]
-        if len(buckets) <= 1 or figure in ONE_ROW_PER_HOUSEHOLD:  # no household is in two buckets
+        if figure in ONE_ROW_PER_HOUSEHOLD:  # no household is in two buckets: the total is the sum
+            stmt = (select(rows.c.bucket, func.count()).group_by(rows.c.bucket).order_by(rows.c.bucket))
+            buckets = [BucketCount(str(b or ""), int(n), int(n)) for b, n in self.session.execute(stmt)]
             return FigureCounts(buckets, sum(b.households for b in buckets))
-        total = self.session.execute(select(func.count(distinct(rows.c.household_id)))).scalar_one()
-        return FigureCounts(buckets, int(total))
+        # Rows per bucket and household in one walk; the households per bucket and in all are counted here
+        # (a second statement for the distinct total would walk the figure's rows again).
+        per_household = select(rows.c.bucket, rows.c.household_id, func.count()).group_by(
+            rows.c.bucket, rows.c.household_id)
+        counted: dict[str, list[int]] = {}
+        households: set[int] = set()
+        for bucket, household_id, n in self.session.execute(per_household):
+            entry = counted.setdefault(str(bucket or ""), [0, 0])
+            entry[0] += int(n)
+            entry[1] += 1
+            households.add(household_id)
+        return FigureCounts([BucketCount(b, n, h) for b, (n, h) in sorted(counted.items())], len(households))
 
     def drill(self, scope: DashboardScope, drill: Drill, limit: int = 100, offset: int = 0) -> DrillPage:
         rows = self._rows(scope, drill.figure)

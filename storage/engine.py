@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import select
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 
 from storage.errors import DatabaseError as DatabaseError
 from storage.sqlite_file import NETWORK_FS as NETWORK_FS
@@ -61,4 +63,30 @@ def make_engine(url: str, *, key: str | None = None) -> Engine:
         # After the dialect's own connect hook, which gives SQLCipher the key before any other statement.
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    if make_url(url).get_driver_name() != "psycopg":
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(url, hide_parameters=True)
+    event.listen(engine, "checkout", _closed_by_server)
+    return engine
+
+
+def _closed_by_server(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """Checkout from the pool (PostgreSQL, psycopg): a connection the server has closed is replaced.
+
+    Instead of `pool_pre_ping`, a round trip (`SELECT 1`) before every use case (~0.4 ms of a 9 ms register
+    search under load), this looks without waiting whether the idle connection's socket has anything to read.
+    An idle connection receives nothing (doorbraak uses no LISTEN/NOTIFY), except the server's goodbye: a
+    terminated backend or a restarted server sends its FATAL error and closes the socket. Then, or when psycopg
+    already knows the connection is closed or broken, `DisconnectionError` makes the pool connect anew, as a
+    failed ping did. A connection lost without a word (a cut network) fails at its first statement, as it
+    failed the ping before: SQLAlchemy then invalidates it and the error boundary tells the user in Dutch; the
+    next use case gets a fresh connection (tests/storage/test_prebuilt.py kills backends to check both).
+    """
+    if dbapi_connection.closed or dbapi_connection.broken:
+        raise DisconnectionError("de verbinding met de databaseserver is gesloten")
+    try:
+        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        raise DisconnectionError("de verbinding met de databaseserver is onbruikbaar") from None
+    if readable:
+        raise DisconnectionError("de databaseserver heeft de verbinding gesloten")

@@ -45,6 +45,7 @@ from storage.plan_tables import (
     PlanRekensomRow,
     PlanRow,
 )
+from storage.prebuilt import Prebuilt, construct
 from storage.score_summary import refresh_grade_series
 from storage.tables import HouseholdRow, RowValues
 
@@ -224,21 +225,21 @@ def _child_rows(model: type[Any]) -> Any:
     return select(table).where(table.c.plan_id == bindparam("plan_id")).order_by(*order)
 
 
-_CHILD_ROWS: dict[type[Any], Any] = {
-    model: _child_rows(model)
+_CHILD_ROWS: dict[type[Any], Prebuilt] = {
+    model: Prebuilt(_child_rows(model))
     for model in (PlanGoalRow, PlanActionRow, PlanCostLineRow, PlanLegalBasisRow, PlanEvaluationRow)
 }
 """The children a plan is read from (the rekensom summary is the dashboard's, never read back here)."""
 _PLANS = _table(PlanRow)
-_NEWEST_PLAN = (
+_NEWEST_PLAN = Prebuilt(
     select(_PLANS)
     .join(HouseholdRow, col(HouseholdRow.id) == _PLANS.c.household_id)
     .where(col(HouseholdRow.case_number) == bindparam("case_number"))
     .order_by(_PLANS.c.plan_version.desc())
     .limit(1)
 )
-"""The newest version of a case's plan, one Core row."""
-_VERSIONS = (
+"""The newest version of a case's plan, one row."""
+_VERSIONS = Prebuilt(
     select(_PLANS.c.plan_version, _PLANS.c.status, _PLANS.c.decided_on, _PLANS.c.decided_by, _PLANS.c.created_by,
            _PLANS.c.updated_at, _PLANS.c.version)
     .join(HouseholdRow, col(HouseholdRow.id) == _PLANS.c.household_id)
@@ -277,13 +278,14 @@ class SqlPlanRepository:
     # -- plans -----------------------------------------------------------------------------------
     def current(self, case_number: str) -> Maatwerkplan | None:
         # One query for the newest version; the household is looked up on its own only when there is none
-        # (to tell "no plan yet" from "no such case"). A Core row (prebuilt statement, the session's
-        # connection): reading needs no ORM object and no identity map.
-        row = self.session.connection().execute(_NEWEST_PLAN, {"case_number": case_number}).first()
+        # (to tell "no plan yet" from "no such case"). A row of a prebuilt statement on the driver's cursor
+        # (storage/prebuilt.py): reading needs no ORM object and no identity map.
+        connection = self.session.connection()
+        row = _NEWEST_PLAN.first(connection, {"case_number": case_number})
         if row is None:
             self._household_id(case_number)
             return None
-        return self._to_domain(row, case_number)
+        return self._to_domain(row, case_number, connection)
 
     def get(self, case_number: str, plan_version: int) -> Maatwerkplan:
         row = self._row(self._household_id(case_number), plan_version)
@@ -302,7 +304,7 @@ class SqlPlanRepository:
                 updated_at=as_utc(r[5]),
                 version=r[6],
             )
-            for r in self.session.connection().execute(_VERSIONS, {"case_number": case_number}).all()
+            for r in _VERSIONS.rows(self.session.connection(), {"case_number": case_number})
         ]
         if not found:
             self._household_id(case_number)  # NotFound for an unknown case, as before
@@ -357,46 +359,46 @@ class SqlPlanRepository:
         refresh_grade_series(self.session.connection(), plan_id)
 
     def _children(self, model: type[Any], plan_id: int, connection: Connection) -> Sequence[Any]:
-        """Plain result rows (attribute access as on the ORM objects): reading a plan needs no identity map."""
-        # Core execution of a prebuilt statement on the session's connection: the ORM's execute path, and
+        """Named tuples (attribute access as on the ORM objects): reading a plan needs no identity map."""
+        # A prebuilt statement on the driver's cursor (storage/prebuilt.py): the ORM's execute path, and
         # building the statement per call, cost more than the query.
-        return connection.execute(_CHILD_ROWS[model], {"plan_id": plan_id}).all()
+        return _CHILD_ROWS[model].records(connection, {"plan_id": plan_id})
 
-    def _to_domain(self, row: PlanRow | Any, case_number: str) -> Maatwerkplan:
+    def _to_domain(self, row: PlanRow | Any, case_number: str, connection: Connection | None = None) -> Maatwerkplan:
         assert row.id is not None
-        # model_construct: rows were validated on the way in (and a frozen plan must load even if a
-        # catalogue entry it used were ever withdrawn).
+        # construct (model_construct's result, storage/prebuilt.py), no validation: rows were validated on the
+        # way in (and a frozen plan must load even if a catalogue entry it used were ever withdrawn).
         # The connection is looked up once for the five children: each `session.connection()` walks the
         # session's transaction state.
-        connection = self.session.connection()
+        connection = connection or self.session.connection()
         bases: Sequence[PlanLegalBasisRow] = self._children(PlanLegalBasisRow, row.id, connection)
         action_bases: dict[str, list[str]] = {}
         for b in bases:
             if b.kind == "actie" and b.action_key is not None:
                 action_bases.setdefault(b.action_key, []).append(b.basis_id)
         paragraph = json.loads(row.juridisch or "{}")
-        juridisch = JuridischeParagraaf.model_construct(
+        juridisch = construct(JuridischeParagraaf,
             **{name: paragraph.get(name, "") for name in _PARAGRAPH_TEXT_FIELDS},
             grondslagen=[
-                ChosenBasis.model_construct(basis_id=b.basis_id, toelichting=b.toelichting)
+                construct(ChosenBasis, basis_id=b.basis_id, toelichting=b.toelichting)
                 for b in bases
                 if b.kind == "grond"
             ],
             privacy_grondslagen=[
-                ChosenBasis.model_construct(basis_id=b.basis_id, toelichting=b.toelichting)
+                construct(ChosenBasis, basis_id=b.basis_id, toelichting=b.toelichting)
                 for b in bases
                 if b.kind == "privacy"
             ],
         )
         goals = [
-            Goal.model_construct(id=g.key, text=g.text, leefgebied=g.leefgebied, target_score=g.target_score)
+            construct(Goal, id=g.key, text=g.text, leefgebied=g.leefgebied, target_score=g.target_score)
             for g in self._children(PlanGoalRow, row.id, connection)
         ]
         actions = []
         for a in self._children(PlanActionRow, row.id, connection):
             reasoning = json.loads(a.reasoning or "{}")
             actions.append(
-                Action.model_construct(
+                construct(Action,
                     id=a.key,
                     what=a.what,
                     owner_organisation=a.owner_organisation,
@@ -410,13 +412,13 @@ class SqlPlanRepository:
                     cost_line_id=a.cost_line_key,
                     deviating=bool(a.deviating),
                     legal_basis_ids=action_bases.get(a.key, []),
-                    reasoning=LegalReasoning.model_construct(
+                    reasoning=construct(LegalReasoning,
                         **{name: reasoning.get(name, "") for name in _REASONING_FIELDS}
                     ),
                 )
             )
         lines = [
-            CostLine.model_construct(
+            construct(CostLine,
                 id=c.key,
                 description=c.description,
                 scenario=Scenario(c.scenario),
@@ -427,7 +429,7 @@ class SqlPlanRepository:
                 frequency=Frequency(c.frequency),
                 start_month=c.start_month,
                 duration_months=c.duration_months,
-                source=CostSource.model_construct(
+                source=construct(CostSource,
                     kengetal_id=c.kengetal_id,
                     text=c.source_text,
                     year=c.source_year,
@@ -443,7 +445,7 @@ class SqlPlanRepository:
             for c in self._children(PlanCostLineRow, row.id, connection)
         ]
         evaluations = [
-            Evaluation.model_construct(
+            construct(Evaluation,
                 moment=e.moment,
                 on_date=e.on_date,
                 rapportcijfer=e.rapportcijfer,
@@ -457,7 +459,7 @@ class SqlPlanRepository:
             for e in self._children(PlanEvaluationRow, row.id, connection)
         ]
         consent = (
-            Consent.model_construct(
+            construct(Consent,
                 given_by=row.consent_given_by,
                 given_on=row.consent_given_on,
                 method=ConsentMethod(row.consent_method or "mondeling"),
@@ -467,7 +469,7 @@ class SqlPlanRepository:
             else None
         )
         decision = (
-            Decision.model_construct(
+            construct(Decision,
                 decided_by=row.decided_by,
                 mandate=row.decision_mandate or "",
                 mandate_id=row.decision_mandate_id,
@@ -477,14 +479,14 @@ class SqlPlanRepository:
             if row.decided_by is not None and row.decided_on is not None
             else None
         )
-        return Maatwerkplan.model_construct(
+        return construct(Maatwerkplan,
             id=row.id,
             case_number=case_number,
             plan_version=row.plan_version,
             status=PlanStatus(row.status),
-            in_kaart=InKaart.model_construct(samenvatting=row.in_kaart_samenvatting, datum=row.in_kaart_datum),
+            in_kaart=construct(InKaart, samenvatting=row.in_kaart_samenvatting, datum=row.in_kaart_datum),
             perspectief=row.perspectief,
-            sta_in_de_weg=StaInDeWeg.model_construct(
+            sta_in_de_weg=construct(StaInDeWeg,
                 problem_id=row.obstacle_problem_id,
                 leefgebied=row.obstacle_leefgebied,
                 toelichting=row.obstacle_toelichting,
@@ -492,7 +494,7 @@ class SqlPlanRepository:
             doorbraak=row.doorbraak,
             goals=goals,
             actions=actions,
-            rekensom=Rekensom.model_construct(
+            rekensom=construct(Rekensom,
                 horizon_months=row.horizon_months,
                 discount_rate=_plain(row.discount_rate),
                 lines=lines,
@@ -579,7 +581,7 @@ class SqlPlanRepository:
             .order_by(col(KengetalOverrideRow.kengetal_id))
         )
         return [
-            KengetalOverride.model_construct(
+            construct(KengetalOverride,
                 municipality_code=r.municipality_code,
                 kengetal_id=r.kengetal_id,
                 bedrag=_cents(r.bedrag),

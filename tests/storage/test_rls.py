@@ -4,6 +4,7 @@ households of its own municipalities (the LET only escalated ones, beheer none),
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -12,6 +13,7 @@ from domain.actors import Role
 from domain.caselist import CaseListQuery
 from domain.errors import NotFound
 from domain.services import households as service
+from domain.services import people as people_service
 from domain.services.audit import verify_audit
 from domain.services.households import parse_draft
 from storage.bootstrap import open_database
@@ -139,3 +141,36 @@ def test_cli_secures_makes_a_login_and_the_cli_then_works_under_it(
                     connection.execute(text(f'DROP OWNED BY "{role}"'))
                     connection.execute(text(f'DROP ROLE "{role}"'))
         owner.close()
+
+
+def test_score_series_follow_the_scores_under_the_users_own_role(secured: Secured) -> None:
+    """The dashboard's summary of ZRM scores (storage/score_summary.py) is case data: written under the
+    professional's own role when she scores, invisible and unwritable for another municipality."""
+    owner = open_database(Settings(database_url=secured.url))
+    owner.logged_in = TEST_ACTOR
+    rik = people_service.people_of(secured.rotterdam, owner.uow(), owner.actor).persons[0].member.id
+    with owner.engine.connect() as connection:
+        rotterdam_id = connection.execute(
+            text("SELECT id FROM household WHERE case_number = :c"), {"c": secured.rotterdam}).scalar_one()
+    assert rik is not None
+    people_service.record_zrm(people_service.RecordZrm(secured.rotterdam, rik, date(2026, 10, 1), {"financien": 2}),
+                              owner.uow(), owner.actor)
+    owner.close()
+    db = open_database(Settings(database_url=secured.url, auth="postgres"))
+    db.login(secured.login("anna"), PASSWORD)
+    why = "vervanging van Fatima"  # not Anna's own case (see above)
+    people = people_service.people_of(secured.amsterdam, db.uow(), db.actor, purpose=why)
+    adult = next(p.member.id for p in people.persons if p.adult)
+    assert adult is not None
+    for on, score in ((date(2026, 9, 1), 1), (date(2026, 10, 1), 3)):
+        people_service.record_zrm(people_service.RecordZrm(secured.amsterdam, adult, on, {"huisvesting": score},
+                                                           purpose=why), db.uow(), db.actor)
+    db.close()
+    anna = secured.engine_as("anna")
+    summary = "SELECT key || ' ' || moments || ' ' || first_score || ' ' || last_score FROM score_series"
+    assert rows(anna, summary) == ["huisvesting 2 1 3"]  # Rik's series in Rotterdam stays out of sight
+    assert refused(anna, f"INSERT INTO score_series (household_id, member_id, key, moments, first_on, first_score, "
+                         f"last_on, last_score) VALUES ({rotterdam_id}, {rik}, 'werk', 2, '2026-01-01', 1, "
+                         f"'2026-02-01', 5)")  # a forged summary for another municipality's household
+    assert refused(anna, f"UPDATE score_series SET household_id = {rotterdam_id}")  # moving her own out of sight
+    anna.dispose()
