@@ -17,7 +17,9 @@ gettext.bindtextdomain("messages", str(LOCALE_DIR))
 # The app speaks Dutch only; LANGUAGE is read by gettext alone (not by the C locale), so this changes nothing else.
 os.environ["LANGUAGE"] = "nl"
 
-# Typer's own copy of Click prints English literals that gettext never sees; tui/cli/dutch.py translates them.
-from tui.cli.dutch import install as _install_dutch  # noqa: E402 (after the gettext binding above)
+# Typer's own copy of Click prints English literals that gettext never sees; tui/cli/dutch.py translates them,
+# right after Typer is imported (not here: `doorbraak` without a command starts the app without Typer).
+from tui.cli.dutch import after_import as _after_import  # noqa: E402 (after the gettext binding above)
+from tui.cli.dutch import install as _install_dutch  # noqa: E402
 
-_install_dutch()
+_after_import("typer", lambda _typer: _install_dutch())

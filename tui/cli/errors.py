@@ -11,12 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import typer
-
-from tui.cli.lazy import LazyTyperGroup
 from tui.error_log import log_path, write_log
+
+if TYPE_CHECKING:  # Typer is imported where it is used: the app's fast start runs inside `guarded` without it
+    import typer
 
 EXIT_ERROR = 1
 EXIT_INVALID = 2
@@ -25,6 +25,8 @@ MAX_ARGUMENT = 1000
 
 
 def _stop(message: str, code: int) -> NoReturn:
+    import typer
+
     typer.echo(f"Fout: {message}", err=True)
     raise SystemExit(code)
 
@@ -41,6 +43,10 @@ def check_arguments(arguments: Sequence[str]) -> None:
 def output_paths(app: typer.Typer, arguments: Sequence[str]) -> list[str]:
     """The values given to the `--output` option of the command named in `arguments` (under its own short
     name, e.g. `-o`: which elsewhere may mean something else, such as `register search -o ORGANISATIE`)."""
+    import typer.main
+
+    from tui.cli.lazy import LazyTyperGroup
+
     command: Any = typer.main.get_command(app)
     rest = list(arguments)
     while rest and hasattr(command, "commands"):
