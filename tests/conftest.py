@@ -13,6 +13,11 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+# Each Pilot test's app reuses the CSS the process parsed before (tui/css_cache.py), in memory only: the tests
+# (and the processes they start) never read or write the parsed CSS kept next to the bytecode. Set before any
+# import of the app.
+os.environ["DOORBRAAK_CSS_CACHE"] = "memory"
+
 import pytest
 from sqlalchemy import create_engine, text
 
@@ -21,12 +26,9 @@ from storage.settings import Settings
 from tests.builders import TEST_ACTOR, TickingClock
 from tests.databases import cloned_postgres, ensure_postgres_template, migrated_sqlite
 from tests.fakes import FakeDatabase
-from tests.shared_css import share_parsed_css
 
 POSTGRES_URL = os.environ.get("DOORBRAAK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("CI") == "true" or os.environ.get("DOORBRAAK_REQUIRE_POSTGRES") == "1"
-
-share_parsed_css()  # each Pilot test's app reuses the CSS the process parsed before (tests/shared_css.py)
 
 
 # The longest tests (measured on the 2-core machine, 2026-12-06) start first: under pytest-xdist's
