@@ -59,6 +59,8 @@ class QuietFooter(Footer):
             key.set_reactive(FooterKey.compact, compact)
             key.set_class(compact, "-compact", update=False)
         width = self.size.width or self.app.size.width
+        # The footer spans the screen: the first resize (to this same width) needs no second rebuild at start.
+        self._fitted_width = width
         for level in self.FIT_LEVELS:
             fitted = _fit(widgets, level)
             if _needed(fitted) <= width or level == self.FIT_LEVELS[-1]:
