@@ -89,10 +89,11 @@ ONE_ROW_PER_HOUSEHOLD = frozenset(
 """Figures whose rows are one per household, so the distinct total is the sum of the buckets."""
 
 
-def _caseload(scope: DashboardScope) -> list[ColumnElement[bool]]:
-    """Households of the municipality that existed by the end of the period and were not closed before it."""
+def _caseload(scope: DashboardScope, municipality: ColumnElement[str] | None = None) -> list[ColumnElement[bool]]:
+    """Households of the municipality that existed by the end of the period and were not closed before it.
+    `municipality`: the column expression compared with the code (by default the indexed column itself)."""
     return [
-        col(H.municipality_code) == scope.municipality_code,
+        (col(H.municipality_code) if municipality is None else municipality) == scope.municipality_code,
         col(H.created_at) < scope.end_moment,
         # One comparison, not an OR: SQLite would otherwise walk ix_household_closed_on for every municipality.
         func.coalesce(col(H.closed_on), date.max) >= scope.start,
@@ -114,9 +115,8 @@ class SqlDashboardRepository:
 
         `looked_up`: the query is driven from a few other rows that name the household, so SQLite must not
         start from the municipality's caseload index (PostgreSQL's planner weighs this itself)."""
-        caseload = _caseload(scope)
-        if looked_up and not self._postgres:
-            caseload[0] = func.coalesce(col(H.municipality_code), "") == scope.municipality_code
+        unindexed = looked_up and not self._postgres
+        caseload = _caseload(scope, func.coalesce(col(H.municipality_code), "") if unindexed else None)
         return (
             select(
                 col(PlanRow.id).label("plan_id"),
@@ -346,10 +346,9 @@ class SqlDashboardRepository:
         row (storage/score_summary.py); only series with later scores (a period in the past) are sorted here."""
         force = self._in_force(scope)
         s = SERIES
-        # One index lookup per household finds its ZRM series and the rapportcijfer series of its versions;
-        # of the latter only the version in force counts.
-        # (SQLite: last_on wrapped, so that its planner does not walk ix_score_series_last_on, meant for the
-        # few late series below, over every municipality.)
+        # One index lookup per household finds its ZRM series and the rapportcijfer series of its versions; of
+        # the latter only the version in force counts. (SQLite: last_on wrapped, so that its planner does not walk
+        # ix_score_series_last_on, meant for the few late series below, over every municipality.)
         last_on = s.c.last_on if self._postgres else func.coalesce(s.c.last_on, s.c.first_on)
         kept: Query = (
             select(force.c.household_id, s.c.key.label("bucket"), s.c.first_score.label("before"),
