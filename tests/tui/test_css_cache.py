@@ -20,6 +20,7 @@ def on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     file = tmp_path / "__pycache__" / "doorbraak-css.pickle"
     monkeypatch.setattr(css_cache, "CACHE_FILE", file)
     monkeypatch.setattr(css_cache, "_parsed", None)
+    monkeypatch.setattr(css_cache, "_memo", {})
     monkeypatch.setattr(css_cache, "_changed", False)
     monkeypatch.setattr(css_cache, "_on_disk", True)
     monkeypatch.setattr(Stylesheet, "_parse_rules", css_cache._parse_rules)
@@ -36,6 +37,7 @@ def parsed(css: str, panel: str = "#224466") -> list[Any]:
 def new_process(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Forget what this process parsed, and count what Textual itself is asked to parse from now on."""
     monkeypatch.setattr(css_cache, "_parsed", None)
+    monkeypatch.setattr(css_cache, "_memo", {})
     monkeypatch.setattr(css_cache, "_changed", False)
     asked: list[str] = []
     textual_parse = css_cache._textual_parse_rules

@@ -57,6 +57,7 @@ class CaseTable(DataTable[Text]):
         self._rows: list[CaseListRow] = []
         self._layout_width = 0
         self._rebuilding = False
+        self._pending_cursor: str | None = None
 
     # -- content ---------------------------------------------------------------------------------
     @property
@@ -72,6 +73,12 @@ class CaseTable(DataTable[Text]):
     def replace_rows(self, rows: list[CaseListRow], *, keep_case: str | None = None) -> None:
         """Show a fresh first page; keep the cursor on `keep_case` if it is still there."""
         self._rows = list(rows)
+        if not self.size.width:
+            # Not laid out yet (the page came before the first layout): the columns are sized to the width,
+            # so the first resize lays the rows out, once, instead of now and again then.
+            self._pending_cursor = keep_case
+            self._layout_width = -1
+            return
         self._rebuild(cursor_case=keep_case)
 
     def append_rows(self, rows: list[CaseListRow]) -> None:
@@ -145,7 +152,9 @@ class CaseTable(DataTable[Text]):
             self._rebuilding = False
 
     def on_resize(self) -> None:
-        if self.size.width != self._layout_width and self.columns:
+        if self._layout_width == -1 and self.size.width:  # rows given before the first layout (replace_rows)
+            self._rebuild(cursor_case=self._pending_cursor)
+        elif self.size.width != self._layout_width and self.columns:
             self._rebuild(cursor_case=self.current_case)
 
     # -- paging signals --------------------------------------------------------------------------
