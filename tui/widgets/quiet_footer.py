@@ -27,11 +27,29 @@ def shown_keys(screen: Screen[Any]) -> tuple[tuple[str, str, str, bool], ...]:
 
 
 class QuietFooter(Footer):
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, hold: float = 0.0, **kwargs: Any) -> None:
+        """`hold`: build the keys only once the screen calls `release()` (its content is in, and with it the
+        keys that content enables), or after this many seconds, whichever comes first."""
         super().__init__(**kwargs)
         self._shown: tuple[tuple[str, str, str, bool], ...] | None = None
+        self._hold = hold
+        self._held = hold > 0
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self._held:
+            self.set_timer(self._hold, self.release)
+
+    def release(self) -> None:
+        """Show the keys now (a held footer); after that every change of the keys shows at once."""
+        if self._held:
+            self._held = False
+            if self.is_attached:  # in the footer's own turn, as the screen's bindings signal calls it
+                self.call_next(self.bindings_changed, self.screen)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
+        if self._held:  # at start the keys change as the content comes in: one build with the final keys
+            return
         if self.is_attached and screen is self.screen:
             shown = shown_keys(screen)
             if shown == self._shown and self._bindings_ready:
