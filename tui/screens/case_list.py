@@ -106,6 +106,7 @@ class CaseListScreen(DoorbraakScreen[None]):
         page = start.take_first_page() if start is not None else None
         if page is not None:  # the fast start: the page read before the services, for this very query
             self._put_off = []
+            self.query_one(QuietFooter).release()  # the page is here: its keys are the final ones
             # After the first layout, when the table knows its width (else its columns are laid out twice).
             self.call_after_refresh(self._show_raw_page, page, self._generation)
             return
