@@ -9,6 +9,7 @@ schema that is dropped afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import sqlite3
@@ -105,6 +106,7 @@ def ensure_built(data: DataSet, *, progress: bool) -> tuple[bool, float]:
         with closing(sqlite3.connect(data.households_db)) as connection:
             grow(SqliteExecutor(connection), data.households // data.grown_from)
             connection.commit()
+        rebuild_dashboard(data.households_db)
     else:
         seed_file(data.households_db, households=data.households, seed=data.seed, progress=progress)
     with closing(sqlite3.connect(data.households_db)) as connection:
@@ -287,6 +289,18 @@ def fresh_schema(url: str, prefix: str = "bench") -> Iterator[str]:
         admin.dispose()
 
 
+def rebuild_dashboard(path: Path) -> None:
+    """The dashboard's kept items of every household (the copies were made in SQL, past the app's commits)."""
+    from storage.dashboard_items import rebuild
+
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as connection:
+            rebuild(connection)
+    finally:
+        engine.dispose()
+
+
 def copy_to_postgres(source: Path, url: str, schema: str) -> dict[str, int]:
     """COPY every household-side table of the SQLite file into the (migrated) schema; returns rows per table.
 
@@ -302,6 +316,10 @@ def copy_to_postgres(source: Path, url: str, schema: str) -> dict[str, int]:
         libpq_dsn(url), options=f"-csearch_path={schema},public"
     ) as pg:
         pg.execute("SET TIME ZONE 'UTC'")
+        # The copy brings the dashboard's kept items along: its triggers need not list every household as
+        # changed (a superuser's session skips them; otherwise the list is emptied below).
+        with contextlib.suppress(psycopg.Error), pg.transaction():
+            pg.execute("SET session_replication_role = replica")
         sqlite_tables = {r[0] for r in lite.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         generated = {
             (r[0], r[1])
@@ -327,6 +345,7 @@ def copy_to_postgres(source: Path, url: str, schema: str) -> dict[str, int]:
             copied[name] = count
             if "id" in table.columns and count:
                 pg.execute(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT max(id) FROM \"{name}\"))")
+        pg.execute("DELETE FROM dashboard_pending")
         pg.commit()
         pg.autocommit = True
         # VACUUM as well: a server that has run for a while has its visibility map set by autovacuum, so

@@ -75,10 +75,20 @@ def ensure_cached(url: str, data_set: data.DataSet, workdir: Path) -> tuple[str,
     log(f"    {sum(copied.values()):,} rows copied in {time.perf_counter() - started:.0f} s")
     factor = data_set.households // base.households
     with psycopg.connect(data.libpq_dsn(target), options=f"-csearch_path={SCHEMA},public") as connection:
+        connection.execute("SET session_replication_role = replica")  # the items are rebuilt below, at once
         grown = data.grow(data.PostgresExecutor(connection), factor)
         connection.commit()
     if grown:
         log(f"    grown x{factor}: {sum(grown.values()):,} rows in {time.perf_counter() - started:.0f} s")
+        from sqlalchemy import create_engine
+
+        from storage.dashboard_items import rebuild
+
+        engine = create_engine(data.schema_url(target, SCHEMA))
+        with engine.begin() as items_connection:
+            rebuild(items_connection)  # the dashboard's kept items of the copies (storage/dashboard_items.py)
+        engine.dispose()
+        log(f"    dashboard items kept: {time.perf_counter() - started:.0f} s")
     with psycopg.connect(data.libpq_dsn(target), autocommit=True) as connection:
         connection.execute(f"SET search_path = {SCHEMA}, public")
         connection.execute("VACUUM ANALYZE")

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # annotations only: importing every domain module here cost s
         ResolvedFact,
         ScoreSums,
     )
+    from domain.dashboard_items import KeptFigures
     from domain.escalation import Escalation, EscalationPage, EscalationQuery, ResolutionFact
     from domain.household import Household
     from domain.knelpunt import Knelpunt, KnelpuntPage, KnelpuntQuery, OccurrenceFact
@@ -350,6 +351,11 @@ class DashboardRepository(Protocol):
 
     def drill(self, scope: DashboardScope, drill: Drill, limit: int = 100, offset: int = 0) -> DrillPage:
         """The households behind a figure (or one bucket of it), by case number, paged."""
+        ...
+
+    def kept(self, scope: DashboardScope) -> tuple[KeptFigures, int]:
+        """Every figure of the question from the kept items, and how many pending households were refreshed
+        first (the caller commits when there were any). Equal to the row-by-row methods (tests)."""
         ...
 
     def lead_times(self, scope: DashboardScope) -> list[LeadTimeFact]: ...

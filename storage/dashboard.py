@@ -58,6 +58,7 @@ from domain.dashboard import (
     SettlementFact,
     scope_months,
 )
+from domain.dashboard_items import KeptFigures, kept_figures
 from domain.escalation import FINAL_STATES
 from domain.household import HouseholdStatus
 from domain.local_time import AMSTERDAM
@@ -66,6 +67,7 @@ from domain.plan import ActionStatus, PlanStatus
 from domain.rekensom import CostKind, CostLine, Frequency, Payer, Scenario
 from domain.research import ResearchFacts
 from storage.case_tables import EscalationRow, OverbruggingCostRow, OverbruggingRow
+from storage.dashboard_items import refresh_pending, sums
 from storage.households import as_utc
 from storage.people_tables import ZrmScoreRow
 from storage.plan_summary import REKENSOM_TABLE, in_force_at
@@ -475,6 +477,13 @@ class SqlDashboardRepository:
         return select(rows.c.household_id, rows.c.bucket).distinct()
 
     # -- the port ----------------------------------------------------------------------------------
+    def kept(self, scope: DashboardScope) -> tuple[KeptFigures, int]:
+        """Every figure from the kept items (storage/dashboard_items.py), after refreshing the households
+        still pending (changed by a session that could not refresh them); and how many those were."""
+        connection = self.session.connection()
+        refreshed = refresh_pending(connection)
+        return kept_figures(sums(connection, scope)), refreshed
+
     def counts(self, scope: DashboardScope, figure: str) -> FigureCounts:
         rows = self._rows(scope, figure)
         if figure in ONE_ROW_PER_HOUSEHOLD:  # no household is in two buckets: the total is the sum

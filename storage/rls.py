@@ -52,6 +52,12 @@ GRANDCHILDREN = {
     "escalation_knelpunt": ("escalation", "escalation_id"),
 }
 CASE_TABLES = ("household", *HOUSEHOLD_CHILDREN, *GRANDCHILDREN)
+DASHBOARD_TABLES = ("dashboard_cell", "dashboard_household")
+"""The dashboard's kept items (storage/dashboard_items.py), per municipality: kept by the sessions of
+professionals and coordinators that change a household, read by a coordinator's dashboard."""
+PENDING_TABLE = "dashboard_pending"
+"""Households whose items are to be made again: written only by the owner's trigger functions (migration 0019);
+casework reads and clears those of its municipalities."""
 LET_CASE_TABLES = ("household", "member", "problem", "involved_organisation", "escalation", "escalation_route",
                    "escalation_step", "escalation_knelpunt")
 """What the LET role may read (the pseudonymised dossier is built from these)."""
@@ -62,7 +68,7 @@ SHARED_TABLES = ("knelpunt", "knelpunt_occurrence", "loket_vraag", "loket_vraag_
                  "case_number_sequence")
 """No personal data of households (knelpunten are checked for it; the register holds professionals)."""
 SYSTEM_TABLES = ("alembic_version", "installation", "audit_log", "audit_change", "audit_head", "app_user", "mandate")
-ALL_TABLES = frozenset(CASE_TABLES + SHARED_TABLES + SYSTEM_TABLES)
+ALL_TABLES = frozenset(CASE_TABLES + DASHBOARD_TABLES + (PENDING_TABLE,) + SHARED_TABLES + SYSTEM_TABLES)
 
 ESCALATED = "EXISTS (SELECT 1 FROM escalation e WHERE e.household_id = household.id " \
             "AND e.level = 'lmm_let' AND e.status <> 'concept')"
@@ -104,6 +110,8 @@ def _grants(names: Names) -> Iterator[str]:
     yield f"GRANT SELECT ON audit_head TO {every}"  # moved by the owner's functions (migration 0012)
     yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(CASE_TABLES)} TO {casework}"
     yield f"GRANT SELECT, INSERT, UPDATE ON case_number_sequence TO {casework}"
+    yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(DASHBOARD_TABLES)} TO {casework}"
+    yield f"GRANT SELECT, DELETE ON {PENDING_TABLE} TO {casework}"
     knelpunten = "knelpunt, knelpunt_occurrence, loket_vraag, loket_vraag_step"
     yield f"GRANT SELECT, INSERT, UPDATE, DELETE ON {knelpunten} TO {casework}, {let}"
     yield f"GRANT SELECT ON {knelpunten} TO {beheer}"
@@ -144,7 +152,7 @@ def _functions() -> Iterator[str]:
 def _policies(names: Names, owner: str) -> Iterator[str]:
     casework = ", ".join(_ident(names.group(r)) for r in CASEWORK)
     let, beheer, owner_ = _ident(names.group(Role.LET)), _ident(names.group(Role.BEHEER)), _ident(owner)
-    for table in (*CASE_TABLES, "audit_change", "app_user", "mandate"):
+    for table in (*CASE_TABLES, *DASHBOARD_TABLES, PENDING_TABLE, "audit_change", "app_user", "mandate"):
         yield f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"
         yield f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"
         for policy in ("doorbraak_owner", "doorbraak_casework", "doorbraak_let", "doorbraak_let_handle",
@@ -154,6 +162,12 @@ def _policies(names: Names, owner: str) -> Iterator[str]:
     scope = "doorbraak_in_scope(municipality_code)"
     yield f"CREATE POLICY doorbraak_casework ON household TO {casework} USING ({scope}) WITH CHECK ({scope})"
     yield f"CREATE POLICY doorbraak_let ON household FOR SELECT TO {let} USING ({ESCALATED})"
+    for table in DASHBOARD_TABLES:
+        yield f"CREATE POLICY doorbraak_casework ON {table} TO {casework} USING ({scope}) WITH CHECK ({scope})"
+    # A pending household of one's own municipalities: still there, or gone but with items kept there.
+    pending = ("EXISTS (SELECT 1 FROM household h WHERE h.id = dashboard_pending.household_id) OR EXISTS "
+               "(SELECT 1 FROM dashboard_household k WHERE k.household_id = dashboard_pending.household_id)")
+    yield f"CREATE POLICY doorbraak_casework ON {PENDING_TABLE} TO {casework} USING ({pending})"
     for table in HOUSEHOLD_CHILDREN:
         visible = f"EXISTS (SELECT 1 FROM household h WHERE h.id = {table}.household_id)"
         yield f"CREATE POLICY doorbraak_casework ON {table} TO {casework} USING ({visible}) WITH CHECK ({visible})"

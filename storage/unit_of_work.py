@@ -97,6 +97,12 @@ class SqlUnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
+        # The dashboard's items of the households this transaction changed (the database's triggers listed
+        # them), written in this same transaction: storage/dashboard_items.py.
+        from storage.dashboard_items import refresh_pending
+
+        self.session.flush()
+        refresh_pending(self.session.connection())
         self.session.commit()
 
     def rollback(self) -> None:

@@ -9,7 +9,6 @@ municipality within the actor's own. A drill-down lists only households the acto
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
@@ -43,7 +42,7 @@ from domain.dashboard import (
 from domain.errors import InvalidInput, Problem
 from domain.escalation import ESCALATION_STATUS_LABELS, EscalationLevel, EscalationStatus
 from domain.household import STATUS_LABELS, HouseholdStatus
-from domain.overbrugging import OVERBRUGGING_STATUS_LABELS, OverbruggingStatus, Settlement, SettlementShare
+from domain.overbrugging import OVERBRUGGING_STATUS_LABELS, OverbruggingStatus
 from domain.plan import ACTION_STATUS_LABELS, ActionStatus, PlanStatus
 from domain.ports import UnitOfWork
 from domain.services.bound import Bound
@@ -96,25 +95,15 @@ def _count_figure(
     return CountFigure(key, label, unit, tuple(buckets), counts.households)
 
 
-def _realised(sums: RealisedSums) -> tuple[tuple[AmountRow, ...], tuple[AmountRow, ...]]:
-    """Booked overbrugging costs per voorfinancier; decided settlements split over the final payers."""
+def _realised(sums: RealisedSums, settled_count: int,
+              settled_cents: dict[str, int]) -> tuple[tuple[AmountRow, ...], tuple[AmountRow, ...]]:
+    """Booked overbrugging costs per voorfinancier; decided settlements split over the final payers (each
+    settlement's portions in cents, Settlement.portions, summed per payer)."""
     booked = tuple(AmountRow(who, who, amount.quantize(Decimal("0.01"))) for who, amount in
                    sums.booked_by_voorfinancier.items())
-    by_payer: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
-    for fact in sums.settlements:
-        shares = [_share(s) for s in fact.shares]
-        settlement = Settlement.model_construct(amount=fact.amount, shares=shares, decided_on=date.min)
-        for portion in settlement.portions():
-            by_payer[portion.payer] += portion.amount
-    settled = tuple(AmountRow(p, p, a) for p, a in sorted(by_payer.items()))
+    settled = tuple(AmountRow(p, p, (Decimal(c) / 100).quantize(Decimal("0.01")))
+                    for p, c in sorted(settled_cents.items()))
     return booked, settled
-
-
-def _share(data: dict[str, object]) -> SettlementShare:
-    # Only payer and percentage matter for the split (Settlement.portions).
-    return SettlementShare.model_construct(
-        payer=str(data.get("payer", "")), percentage=Decimal(str(data.get("percentage", "0")))
-    )
 
 
 def dashboard(
@@ -124,29 +113,26 @@ def dashboard(
     scope = dashboard_scope(municipality_code, start, end, today=today)
     require_dashboard(actor, scope)
     with uow:
-        repo = uow.dashboard
-        status = repo.counts(scope, Figure.CASELOAD_STATUS)
-        professional = repo.counts(scope, Figure.CASELOAD_PROFESSIONAL)
-        flow = repo.counts(scope, Figure.CASELOAD_FLOW)
-        new_monthly = repo.counts(scope, Figure.NEW_BY_MONTH)
-        closed_monthly = repo.counts(scope, Figure.CLOSED_BY_MONTH)
-        steps = repo.counts(scope, Figure.PLANS_STEP)
-        actions = repo.counts(scope, Figure.OVERDUE_ACTIONS)
-        settlements = repo.counts(scope, Figure.OVERDUE_SETTLEMENTS)
-        escalations = repo.counts(scope, Figure.ESCALATIONS_STATUS)
-        lead = repo.lead_times(scope)
-        resolved = repo.resolved(scope)
-        scores = {s.key: s for s in repo.score_changes(scope)}
-        projected = repo.projected(scope)
-        realised = repo.realised(scope)
-        projected_realised = repo.projected(scope, realised_only=True)
+        # Every figure from the items kept per household (domain/dashboard_items.py): one statement.
+        kept, refreshed = uow.dashboard.kept(scope)
+        if refreshed:  # households changed by a session that could not keep their items: kept now
+            uow.commit()
+    counts = kept.counts
+    status, professional, flow = (counts[Figure.CASELOAD_STATUS], counts[Figure.CASELOAD_PROFESSIONAL],
+                                  counts[Figure.CASELOAD_FLOW])
+    new_monthly, closed_monthly = counts[Figure.NEW_BY_MONTH], counts[Figure.CLOSED_BY_MONTH]
+    steps, actions = counts[Figure.PLANS_STEP], counts[Figure.OVERDUE_ACTIONS]
+    settlements, escalations = counts[Figure.OVERDUE_SETTLEMENTS], counts[Figure.ESCALATIONS_STATUS]
+    resolved = kept.resolved
+    scores = {s.key: s for s in kept.scores}
+    projected, projected_realised, realised = kept.projected, kept.projected_realised, kept.realised
 
-    done_days = [(f.first_done_on - f.decided_on).days for f in lead if f.first_done_on is not None]
+    done_days = kept.done_days
     lead_figure = LeadTimeFigure(
         Figure.LEAD_TIME_FIRST_ACTION,
         "Van besluit tot eerste actie gedaan",
         duration_row("gedaan", "Eerste actie gedaan", done_days, Drill(Figure.LEAD_TIME_FIRST_ACTION, "gedaan")),
-        pending=sum(1 for f in lead if f.first_done_on is None),
+        pending=kept.pending,
         pending_drill=Drill(Figure.LEAD_TIME_FIRST_ACTION, "wacht"),
     )
     levels: list[DurationRow] = [
@@ -163,7 +149,8 @@ def dashboard(
     grade = scores.get("rapportcijfer")
     grade_row = change_row(grade or ScoreSums("rapportcijfer", 0, 0, 0), "Rapportcijfer (1–10)",
                            Drill(Figure.QUALITY_RAPPORTCIJFER))
-    booked, settled = _realised(realised)
+    settled_count = kept.settled_count
+    booked, settled = _realised(realised, settled_count, kept.settled_cents)
     projected_same = rekensom_figure(
         Figure.REALISED_PLANS, "Geprojecteerd voor dezelfde plannen", projected_realised, Drill(Figure.REALISED_PLANS)
     )
@@ -203,7 +190,7 @@ def dashboard(
             projected_for_same_plans=projected_same,
             overbruggingen=realised.booked_overbruggingen,
             booked_by_voorfinancier=booked,
-            settlements=len(realised.settlements),
+            settlements=settled_count,
             settled_by_payer=settled,
             plans_drill=Drill(Figure.REALISED_PLANS),
             overbrugging_drill=Drill(Figure.REALISED_OVERBRUGGING),

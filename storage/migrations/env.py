@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 
 from storage import (
     case_tables,  # noqa: F401
+    dashboard_tables,  # noqa: F401
     people_tables,  # noqa: F401
     plan_tables,  # noqa: F401
     register_tables,  # noqa: F401

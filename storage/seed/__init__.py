@@ -64,6 +64,7 @@ from domain.errors import Problem as InputProblem
 from domain.household import Household, HouseholdStatus, MemberRole
 from domain.validation import age_on, format_case_number, normalise_bsn
 from storage.bootstrap import open_database
+from storage.dashboard_items import rebuild as rebuild_dashboard
 from storage.engine import DatabaseError
 from storage.households import household_row_values, member_values, organisation_values, problem_values
 from storage.installation import mark_oefenomgeving
@@ -285,6 +286,7 @@ def _write(target: Path, context: SeedContext, steps: list[SeedStep]) -> None:
                 mark_oefenomgeving(connection)  # every seeded file is fictional: it is the oefenomgeving
                 for step in steps:
                     step.resolve()(connection, random.Random(f"{context.seed}/{step.name}"), context)
+                rebuild_dashboard(connection)  # the dashboard's kept items (storage/dashboard_items.py)
         finally:
             database.close()
 
