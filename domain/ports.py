@@ -353,6 +353,10 @@ class DashboardRepository(Protocol):
         """The households behind a figure (or one bucket of it), by case number, paged."""
         ...
 
+    def rebuild_kept(self) -> None:
+        """Make every visible household's kept items anew (storage/dashboard_items.py)."""
+        ...
+
     def kept(self, scope: DashboardScope) -> tuple[KeptFigures, int]:
         """Every figure of the question from the kept items, and how many pending households were refreshed
         first (the caller commits when there were any). Equal to the row-by-row methods (tests)."""

@@ -67,7 +67,7 @@ from domain.plan import ActionStatus, PlanStatus
 from domain.rekensom import CostKind, CostLine, Frequency, Payer, Scenario
 from domain.research import ResearchFacts
 from storage.case_tables import EscalationRow, OverbruggingCostRow, OverbruggingRow
-from storage.dashboard_items import refresh_pending, sums
+from storage.dashboard_items import rebuild, refresh_pending, sums
 from storage.households import as_utc
 from storage.people_tables import ZrmScoreRow
 from storage.plan_summary import REKENSOM_TABLE, in_force_at
@@ -477,6 +477,9 @@ class SqlDashboardRepository:
         return select(rows.c.household_id, rows.c.bucket).distinct()
 
     # -- the port ----------------------------------------------------------------------------------
+    def rebuild_kept(self) -> None:
+        rebuild(self.session.connection())
+
     def kept(self, scope: DashboardScope) -> tuple[KeptFigures, int]:
         """Every figure from the kept items (storage/dashboard_items.py), after refreshing the households
         still pending (changed by a session that could not refresh them); and how many those were."""

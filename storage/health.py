@@ -161,6 +161,7 @@ def run_checks(
         if state.at_head:
             yield _audit_check(settings, engine)
             yield _retention_check(settings, engine, today or datetime.now(UTC).date())
+            yield _dashboard_check(engine)
         else:
             yield Check("Logboek intact", False, "niet gecontroleerd: werk eerst het schema bij")
             yield Check("Bewaartermijnen", False, "niet gecontroleerd: werk eerst het schema bij")
@@ -193,6 +194,21 @@ def _rls_check(engine: Engine, prefix: str) -> Check:
             parts.append(f"tabellen zonder beveiligingsregel: {', '.join(unknown)}")
         return Check(name, False, "; ".join(parts) + ". Voer 'doorbraak db beveilig' uit.")
     return Check(name, True, f"aan op alle {len(CASE_TABLES)} tabellen met casusgegevens")
+
+
+def _dashboard_check(engine: Engine) -> Check:
+    """The dashboard's kept sums (storage/dashboard_items.py) against the households' items made anew."""
+    from storage.dashboard_items import differing_municipalities
+
+    name = "Dashboardcijfers"
+    with engine.connect() as connection:
+        pending = connection.execute(text("SELECT count(*) FROM dashboard_pending")).scalar_one()
+        differing = differing_municipalities(connection)
+    if differing:
+        return Check(name, False, f"wijken af van de huishoudens in {', '.join(differing)} (met de hand gewijzigd?). "
+                                  "Voer 'doorbraak db dashboard-herbouw' uit.")
+    waiting = f"; {pending} huishoudens wachten op het volgende dashboard" if pending else ""
+    return Check(name, True, f"gelijk aan een nieuwe telling{waiting}")
 
 
 def _audit_records(engine: Engine) -> int:

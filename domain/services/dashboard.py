@@ -241,6 +241,16 @@ def dashboard_cases(
 
 
 
+def rebuild_dashboard(uow: UnitOfWork, actor: Actor) -> None:
+    """Count the kept figures of every household the actor's database session sees anew (after `doorbraak db
+    check` found them changed by hand). Who may see the dashboard may recount it."""
+    require(actor, Permission.VIEW_REPORTS)
+    require(actor, Permission.LIST_CASES)
+    with uow:
+        uow.dashboard.rebuild_kept()
+        uow.commit()
+
+
 class DashboardService(Bound):
     """The dashboard use cases, bound to a unit of work and the actor."""
 
@@ -250,9 +260,12 @@ class DashboardService(Bound):
     def municipalities(self) -> list[tuple[str, str, int]]:
         return dashboard_municipalities(self.uow, self.actor)
 
+    def rebuild(self) -> None:
+        rebuild_dashboard(self.uow, self.actor)
+
     def cases(self, municipality_code: str, start: date, end: date, drill: Drill, *, limit: int = 100,
               offset: int = 0, today: date | None = None) -> DrillPage:
         return dashboard_cases(municipality_code, start, end, drill, self.uow, self.actor, limit=limit,
                                offset=offset, today=today)
 
-__all__ = ["dashboard", "dashboard_cases", "dashboard_scope"]
+__all__ = ["dashboard", "dashboard_cases", "dashboard_scope", "rebuild_dashboard"]

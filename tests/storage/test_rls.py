@@ -12,11 +12,13 @@ from sqlalchemy import create_engine, text
 from domain.actors import Role
 from domain.caselist import CaseListQuery
 from domain.errors import NotFound
+from domain.services import dashboard as dashboard_service
 from domain.services import households as service
 from domain.services import people as people_service
 from domain.services.audit import verify_audit
 from domain.services.households import parse_draft
 from storage.bootstrap import open_database
+from storage.dashboard_items import rebuild
 from storage.rls import GROUPS, Names, unclassified_tables
 from storage.settings import Settings
 from tests.builders import TEST_ACTOR, household_draft
@@ -174,3 +176,52 @@ def test_score_series_follow_the_scores_under_the_users_own_role(secured: Secure
                          f"'2026-02-01', 5)")  # a forged summary for another municipality's household
     assert refused(anna, f"UPDATE score_series SET household_id = {rotterdam_id}")  # moving her own out of sight
     anna.dispose()
+
+
+def test_the_dashboards_kept_items_follow_changes_under_each_role(secured: Secured) -> None:
+    """The dashboard's kept items (storage/dashboard_items.py) under the users' own roles: a professional's commit
+    keeps those of her municipality's households and can neither read nor forge another's; the LET's handling of
+    an escalation is listed as pending (the trigger runs as the owner) though the LET may not see the list, and
+    the next dashboard keeps it, so the sums equal a rebuild from scratch."""
+    db = open_database(Settings(database_url=secured.url, auth="postgres"))
+    db.login(secured.login("anna"), PASSWORD)
+    why = "vervanging van Fatima"
+    adult = next(p.member.id for p in people_service.people_of(secured.amsterdam, db.uow(), db.actor,
+                                                              purpose=why).persons if p.adult)
+    assert adult is not None
+    people_service.record_zrm(people_service.RecordZrm(secured.amsterdam, adult, date(2026, 9, 1), {"financien": 2},
+                                                       purpose=why), db.uow(), db.actor)
+    db.close()
+    owner = open_database(Settings(database_url=secured.url))
+    owner.logged_in = TEST_ACTOR
+    with owner.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM dashboard_pending")).scalar_one() == 0
+    anna = secured.engine_as("anna")
+    assert rows(anna, "SELECT DISTINCT municipality_code FROM dashboard_cell") == ["GM0363"]
+    assert rows(anna, "SELECT count(*) FROM dashboard_household WHERE municipality_code <> 'GM0363'") == [0]
+    assert refused(anna, "INSERT INTO dashboard_cell VALUES ('GM0599', 'caseload.status', 'aangemeld', "
+                         "'2026-01-01', '9999-12-31', '9999-12-31', '0001-01-01', 100, 100, 0, 0, 0, 0)")
+    assert refused(anna, "INSERT INTO dashboard_pending VALUES (1)")  # only the owner's triggers write it
+    assert refused(anna, "UPDATE dashboard_cell SET municipality_code = 'GM0599'")
+    anna.dispose()
+
+    lotte = secured.engine_as("lotte")
+    with lotte.begin() as connection:
+        handled = connection.execute(text(
+            "UPDATE escalation SET status = 'in_behandeling' WHERE level = 'lmm_let' AND status = 'ingediend' "
+            "RETURNING household_id")).scalars().all()
+    assert handled
+    assert refused(lotte, "SELECT * FROM dashboard_pending") and refused(lotte, "SELECT * FROM dashboard_cell")
+    lotte.dispose()
+    with owner.engine.connect() as connection:
+        assert connection.execute(text("SELECT household_id FROM dashboard_pending")).scalars().all() == handled
+        code = connection.execute(text("SELECT municipality_code FROM household WHERE id = :id"),
+                                  {"id": handled[0]}).scalar_one()
+    figures = dashboard_service.dashboard(code, date(2026, 1, 1), date(2026, 12, 31), owner.uow(), owner.actor)
+    assert figures.escalations_status.households >= 1
+    with owner.engine.begin() as connection:
+        assert connection.execute(text("SELECT count(*) FROM dashboard_pending")).scalar_one() == 0
+        kept = sorted(tuple(r) for r in connection.execute(text("SELECT * FROM dashboard_cell")))
+        rebuild(connection)
+        assert sorted(tuple(r) for r in connection.execute(text("SELECT * FROM dashboard_cell"))) == kept
+    owner.close()

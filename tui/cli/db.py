@@ -34,3 +34,12 @@ def db_downgrade(
 
     typer.echo(f"Fout: {DOWNGRADE_REFUSED}", err=True)
     raise typer.Exit(1)
+
+
+@app.command("dashboard-herbouw")
+def db_dashboard_rebuild(ctx: typer.Context) -> None:
+    """Tel de dashboardcijfers van alle huishoudens opnieuw (na een melding van 'doorbraak db check')."""
+    with open_cli(ctx) as services:
+        services.dashboard.rebuild()
+        where = services.description
+    typer.echo(f"De dashboardcijfers zijn opnieuw geteld: {where}")
