@@ -100,8 +100,11 @@ def refresh(connection: Connection, household_ids: Sequence[int]) -> None:
     for start in range(0, len(ids), BATCH):
         batch = ids[start:start + BATCH]
         totals: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+        # FOR UPDATE (PostgreSQL): a concurrent refresh of the same household waits here for the first to
+        # commit, then takes out the items that one kept, not the ones before it.
         for code, blob in connection.execute(
             select(KEPT.c.municipality_code, KEPT.c["items"]).where(KEPT.c.household_id.in_(batch))
+            .order_by(KEPT.c.household_id).with_for_update()
         ):
             _add(totals, code, _unpack(blob), -1)
         connection.execute(delete(KEPT).where(KEPT.c.household_id.in_(batch)))
