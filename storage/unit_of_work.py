@@ -6,7 +6,7 @@ import importlib
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.households import Clock, utcnow
@@ -98,16 +98,33 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         # The dashboard's items of the households this transaction changed (the database's triggers listed
-        # them), written in this same transaction: storage/dashboard_items.py.
-        from storage.dashboard_items import refresh_pending
-
+        # them), written in this same transaction: storage/dashboard_items.py. Only after a write other than
+        # the audit trail's: a read use case (which logs the view) does not look.
         self.session.flush()
-        refresh_pending(self.session.connection())
+        if self.session.in_transaction():
+            connection = self.session.connection()
+            if connection.info.pop(WROTE, False):
+                from storage.dashboard_items import refresh_pending
+
+                refresh_pending(connection)
         self.session.commit()
 
     def rollback(self) -> None:
         self.session.rollback()
 
 
+WROTE = "doorbraak_wrote"
+"""Set on a connection by a statement that may change a household's dashboard facts (see `_note_writes`)."""
+
+
+def _note_writes(connection: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+                 executemany: bool) -> None:
+    # A write that is not the audit trail's (INSERT/UPDATE/DELETE; the audit tables start with "audit_").
+    if statement[:6] in ("INSERT", "UPDATE", "DELETE") and "audit_" not in statement[:24]:
+        connection.info[WROTE] = True
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    if not event.contains(engine, "before_cursor_execute", _note_writes):
+        event.listen(engine, "before_cursor_execute", _note_writes)
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
