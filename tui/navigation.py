@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -19,9 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, RadioSet, Select, SelectionList, Switch, TextArea
-from textual.widgets._select import SelectOverlay
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from domain.access import Permission, has
@@ -166,9 +165,15 @@ def sections_for(actor: Actor) -> list[Section]:
     return allowed
 
 
-FIELD_CONTROLS: tuple[type[Widget], ...] = (
-    Input, TextArea, Select, SelectOverlay, SelectionList, Switch, ToggleButton, RadioSet)
-"""Widgets a person fills in: while one has the focus, a printable key is input, never a screen key."""
+@cache
+def field_controls() -> tuple[type[Widget], ...]:
+    """Widgets a person fills in: while one has the focus, a printable key is input, never a screen key.
+    (Imported at the first key, not at start: TextArea and the others cost ~10 ms before the first paint.)"""
+    from textual.widgets import RadioSet, SelectionList, Switch, TextArea
+    from textual.widgets._select import SelectOverlay
+    from textual.widgets._toggle_button import ToggleButton
+
+    return (Input, TextArea, Select, SelectOverlay, SelectionList, Switch, ToggleButton, RadioSet)
 
 
 def keys_belong_to_fields(screen: Screen[Any], focused: Widget | None) -> bool:
@@ -177,7 +182,7 @@ def keys_belong_to_fields(screen: Screen[Any], focused: Widget | None) -> bool:
     household, plan, overbrugging, escalation, ...), and wherever a field control has the focus."""
     if isinstance(screen, ModalScreen) or hasattr(type(screen), "is_dirty"):  # the class: no draft() computed
         return True
-    return isinstance(focused, FIELD_CONTROLS)
+    return isinstance(focused, field_controls())
 
 
 class GoToDialog(ModalScreen[str | None]):
