@@ -9,9 +9,9 @@ To add a section: one `Section` in `SECTIONS` (a letter that is free, a Dutch la
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Select
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from domain.access import Permission, has
@@ -165,15 +165,22 @@ def sections_for(actor: Actor) -> list[Section]:
     return allowed
 
 
-@cache
-def field_controls() -> tuple[type[Widget], ...]:
-    """Widgets a person fills in: while one has the focus, a printable key is input, never a screen key.
-    (Imported at the first key, not at start: TextArea and the others cost ~10 ms before the first paint.)"""
-    from textual.widgets import RadioSet, SelectionList, Switch, TextArea
-    from textual.widgets._select import SelectOverlay
-    from textual.widgets._toggle_button import ToggleButton
+_FIELD_CONTROLS = (("textual.widgets._input", "Input"), ("textual.widgets._text_area", "TextArea"),
+                   ("textual.widgets._select", "Select"), ("textual.widgets._select", "SelectOverlay"),
+                   ("textual.widgets._selection_list", "SelectionList"), ("textual.widgets._switch", "Switch"),
+                   ("textual.widgets._toggle_button", "ToggleButton"), ("textual.widgets._radio_set", "RadioSet"))
 
-    return (Input, TextArea, Select, SelectOverlay, SelectionList, Switch, ToggleButton, RadioSet)
+
+def field_controls() -> tuple[type[Widget], ...]:
+    """Widgets a person fills in: while one has the focus, a printable key is input, never a screen key. Only
+    the classes already imported: a widget of a class nobody imported cannot have the focus, and importing
+    TextArea and the others here (the app asks at its first bindings check) cost ~10 ms before the first paint."""
+    found = []
+    for module, name in _FIELD_CONTROLS:
+        loaded = sys.modules.get(module)
+        if loaded is not None:
+            found.append(getattr(loaded, name))
+    return tuple(found)
 
 
 def keys_belong_to_fields(screen: Screen[Any], focused: Widget | None) -> bool:
