@@ -6,8 +6,8 @@ none. Its parse cache lives on the Stylesheet object, so nothing carries over, n
 same start. This keeps the parsed rules per process, keyed by everything the parse depends on (the CSS, where
 it came from, its rank, its scope and the variables), and writes them next to doorbraak's bytecode
 (`tui/__pycache__/`, the same place and trust as the .pyc files Python loads from there), named by Textual's
-version and the interpreter, so an upgrade of either never reads rules another version made. A file that is
-missing, unreadable or not writable is no error: the CSS is then parsed as Textual does.
+files (`textual_stamp`) and the interpreter, so an upgrade of either never reads rules another version made.
+A file that is missing, unreadable or not writable is no error: the CSS is then parsed as Textual does.
 
 The parsed rules are not changed after parsing (Textual itself hands the same cached list to every parse of a
 stylesheet), so sharing them shows every app the rules it would have parsed itself; rules with errors are never
@@ -27,11 +27,25 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from textual import __version__ as textual_version
+import textual
+import textual.css.model
+import textual.css.parse
 from textual.css.stylesheet import Stylesheet
 
+
+def textual_stamp() -> str:
+    """Which Textual made the rules: the size and time of change of the files that parse CSS and define the kept
+    objects (an upgrade or reinstall replaces them). `textual.__version__` would say it too, but it reads the
+    installed package's metadata: importlib.metadata and the email parser, ~10 ms before the first paint."""
+    parts = []
+    for module in (textual, textual.css.model, textual.css.parse, sys.modules[Stylesheet.__module__]):
+        stat = os.stat(str(module.__file__))
+        parts.append(f"{stat.st_size}.{stat.st_mtime_ns}")
+    return hashlib.sha256("/".join(parts).encode()).hexdigest()[:16]
+
+
 CACHE_FILE = Path(__file__).resolve().parent / "__pycache__" / (
-    f"doorbraak-css.textual-{textual_version}.{sys.implementation.cache_tag}.pickle")
+    f"doorbraak-css.textual-{textual_stamp()}.{sys.implementation.cache_tag}.pickle")
 _textual_parse_rules = Stylesheet._parse_rules
 _parsed: dict[str, Any] | None = None
 _on_disk = True
