@@ -37,6 +37,20 @@ async def footer_caught_up(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def text_areas_wrapped(pilot: Pilot[Any]) -> None:
+    """Wait (bounded) until every soft-wrapping text area has wrapped its text at its current width: it does so
+    on its resize, and a snapshot on a busy machine (CI, Chromium beside it) caught one before — its first line
+    cut off, the rest missing."""
+    from textual.widgets import TextArea
+
+    for _ in range(60):
+        areas = [a for a in pilot.app.screen.query(TextArea) if a.soft_wrap and a.wrap_width]
+        if all(a.wrapped_document._width == a.wrap_width for a in areas):
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()  # and painted
+
+
 def then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run(pilot: Pilot[Any]) -> None:
         await settle(pilot)
@@ -44,6 +58,7 @@ def then(*steps: Callable[[Pilot[Any]], Awaitable[None]]) -> Callable[[Pilot[Any
             await step(pilot)
             await settle(pilot)
         await footer_caught_up(pilot)
+        await text_areas_wrapped(pilot)
         steady(pilot)
 
     return run
