@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, text
 
 from domain.dashboard import DashboardScope
-from domain.dashboard_items import HIGH, LOW, Item, household_items
+from domain.dashboard_items import Item, household_items
 from storage.dashboard_facts import load_facts
 from storage.dashboard_tables import DashboardCellRow, DashboardHouseholdRow, DashboardPendingRow
 
@@ -34,11 +34,6 @@ SUMS = ("n", "h", "v1", "v2", "v3", "v4")
 BATCH = 500
 Key = tuple[str, str, str, date, date, date, date]
 """(municipality, figure, bucket, lo, hi, since, due)"""
-
-# The tables whose rows are a household's dashboard facts, and how a row names its household (for the triggers).
-DIRECT = ("maatwerkplan", "zrm_score", "escalation", "overbrugging")
-VIA_PLAN = ("plan_action", "plan_evaluation", "plan_rekensom")
-HOUSEHOLD_COLUMNS = ("status", "professional", "closed_on", "created_at", "municipality_code")
 
 
 def _pack(items: Iterable[Item]) -> bytes:
@@ -204,4 +199,4 @@ def sums(connection: Connection, scope: DashboardScope) -> dict[tuple[str, str],
     return {(figure, bucket): tuple(int(v or 0) for v in values) for figure, bucket, *values in rows}
 
 
-__all__ = ["HIGH", "LOW", "differing_municipalities", "may_refresh", "rebuild", "refresh", "refresh_pending", "sums"]
+__all__ = ["differing_municipalities", "may_refresh", "rebuild", "refresh", "refresh_pending", "sums"]
