@@ -94,6 +94,13 @@ def scope_months(scope: DashboardScope) -> list[tuple[str, date]]:
 # -- what storage hands back -----------------------------------------------------------------------
 
 
+ONE_ROW_PER_HOUSEHOLD = frozenset(
+    {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION,
+     Figure.NEW_BY_MONTH, Figure.CLOSED_BY_MONTH}
+)
+"""Figures whose rows are one per household, so the distinct total is the sum of the buckets."""
+
+
 @dataclass(frozen=True)
 class BucketCount:
     """One group of a counting figure: `rows` things (actions, escalations, ...) in `households` households."""

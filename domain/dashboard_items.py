@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from domain.dashboard import (
+    ONE_ROW_PER_HOUSEHOLD,
     REALISED_UNSPLIT,
     BucketCount,
     Figure,
@@ -36,16 +37,22 @@ from domain.dashboard import (
     ResolvedFact,
     ScoreSums,
 )
+from domain.escalation import FINAL_STATES
+from domain.household_kinds import HouseholdStatus
+from domain.overbrugging import AWAITING_SETTLEMENT
+from domain.plan import ActionStatus, PlanStatus
 from domain.rekensom import Scenario
 
 LOW = date.min
 HIGH = date.max
-EXECUTING = frozenset({"vastgesteld", "in_uitvoering"})
-UNFINISHED = frozenset({"open", "bezig", "vastgelopen"})
-AWAITING = frozenset({"aangevraagd", "toegekend", "ingezet"})
-FINAL = frozenset({"opgelost", "niet_opgelost", "teruggelegd"})
-CONCEPT = "concept"
-CLOSED = "afgesloten"
+# The definitions' states (docs/dashboard.md), as the stored text values the facts carry.
+EXECUTING = frozenset({PlanStatus.VASTGESTELD.value, PlanStatus.IN_UITVOERING.value})
+UNFINISHED = frozenset({ActionStatus.OPEN.value, ActionStatus.BEZIG.value, ActionStatus.VASTGELOPEN.value})
+AWAITING = frozenset(s.value for s in AWAITING_SETTLEMENT)
+FINAL = frozenset(s.value for s in FINAL_STATES)
+DONE = ActionStatus.GEDAAN.value
+CONCEPT = PlanStatus.CONCEPT.value
+CLOSED = HouseholdStatus.AFGESLOTEN.value
 
 LEAD = "lead"
 """Bucket: days from the first decision to the first action done, or WAITING."""
@@ -275,7 +282,7 @@ def _lead_time(f: HouseholdFacts, closed: date) -> Iterator[Item]:
     first = min(decided, key=lambda p: p.version)
     day = first.decided_on
     assert day is not None
-    done = [d for p in f.plans for status, _, d in p.actions if status == "gedaan" and d is not None and d >= day]
+    done = [d for p in f.plans for status, _, d in p.actions if status == DONE and d is not None and d >= day]
     bucket = str((min(done) - day).days) if done else WAITING
     yield Item(LEAD, bucket, lo=max(f.created_day, day), since=min(closed, day), n=1, h=1)
 
@@ -378,10 +385,6 @@ class KeptFigures:
     settled_cents: dict[str, int]
 
 
-ONE_ROW_PER_HOUSEHOLD = frozenset(
-    {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.NEW_BY_MONTH,
-     Figure.CLOSED_BY_MONTH}
-)
 COUNTED = (Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.CASELOAD_FLOW, Figure.NEW_BY_MONTH,
            Figure.CLOSED_BY_MONTH, Figure.PLANS_STEP, Figure.OVERDUE_ACTIONS, Figure.OVERDUE_SETTLEMENTS,
            Figure.ESCALATIONS_STATUS)

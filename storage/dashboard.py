@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlmodel import col
 
 from domain.dashboard import (
+    ONE_ROW_PER_HOUSEHOLD,
     REALISED_UNSPLIT,
     BucketCount,
     CaseRef,
@@ -84,11 +85,6 @@ EXECUTING = (PlanStatus.VASTGESTELD.value, PlanStatus.IN_UITVOERING.value)
 AWAITING = tuple(sorted(s.value for s in AWAITING_SETTLEMENT))
 FINAL = tuple(sorted(s.value for s in FINAL_STATES))
 UNSPLIT = REALISED_UNSPLIT
-ONE_ROW_PER_HOUSEHOLD = frozenset(
-    {Figure.CASELOAD_STATUS, Figure.CASELOAD_PROFESSIONAL, Figure.PLANS_STEP, Figure.LEAD_TIME_FIRST_ACTION,
-     Figure.NEW_BY_MONTH, Figure.CLOSED_BY_MONTH}
-)
-"""Figures whose rows are one per household, so the distinct total is the sum of the buckets."""
 
 
 def _caseload(scope: DashboardScope, municipality: ColumnElement[str] | None = None) -> list[ColumnElement[bool]]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -12,7 +14,7 @@ from domain.actors import Role
 from domain.services import households as service
 from domain.services.households import parse_draft
 from domain.users import User
-from storage.bootstrap import open_database
+from storage.bootstrap import SAMPLE_DB, Database, open_database
 from storage.rls import GROUPS, Names, create_login, secure
 from storage.settings import Settings
 from tests.builders import TEST_ACTOR, household_draft, submitted
@@ -49,3 +51,11 @@ def secured(postgres_schema_url: str) -> Iterator[Secured]:
             connection.execute(text(f'DROP OWNED BY "{role}"'))
             connection.execute(text(f'DROP ROLE "{role}"'))
     owner.close()
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Database:
+    """A copy of sample.db, opened (the dashboard's tests count on its households)."""
+    copy = tmp_path / "sample.db"
+    shutil.copyfile(SAMPLE_DB, copy)
+    return open_database(Settings(database_url=f"sqlite:///{copy}"))

@@ -6,12 +6,9 @@ the services' commits equal a rebuild from scratch."""
 from __future__ import annotations
 
 import random
-import shutil
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -19,10 +16,9 @@ from domain.dashboard import DashboardScope
 from domain.dashboard_items import KeptFigures
 from domain.services import plans as plan_service
 from domain.services.dashboard import dashboard, dashboard_scope, rebuild_dashboard
-from storage.bootstrap import SAMPLE_DB, Database, open_database
+from storage.bootstrap import Database
 from storage.dashboard import SqlDashboardRepository
 from storage.dashboard_items import differing_municipalities, rebuild
-from storage.settings import Settings
 from tests.storage.dashboard_data import GEMEENTE, build
 
 
@@ -85,13 +81,6 @@ def check_every_municipality(db: Database, seed: int, count: int) -> int:
                 assert differences(repo, scope, kept) == [], (code, start, end, today)
                 checked += 1
     return checked
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Database:
-    copy = tmp_path / "sample.db"
-    shutil.copyfile(SAMPLE_DB, copy)
-    return open_database(Settings(database_url=f"sqlite:///{copy}"))
 
 
 def test_every_figure_from_the_kept_items_equals_the_row_by_row_sql(sample: Database) -> None:

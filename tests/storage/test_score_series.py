@@ -7,10 +7,8 @@ computed from the scores themselves)."""
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,11 +19,10 @@ from domain.dashboard import DashboardScope, Figure
 from domain.services import people as people_service
 from domain.services import plans as plan_service
 from domain.services.dashboard import dashboard_scope
-from storage.bootstrap import SAMPLE_DB, Database, open_database
+from storage.bootstrap import Database
 from storage.dashboard import SqlDashboardRepository
 from storage.migrations.versions import __name__ as versions_package
 from storage.score_summary import rebuild_score_series
-from storage.settings import Settings
 from tests.storage.dashboard_data import build
 
 Series = dict[tuple[str, int, str], tuple[int, int, date, int, date, int]]
@@ -108,13 +105,6 @@ def app_score_changes(db: Database, scope: DashboardScope) -> dict[str, tuple[in
         grade = {b.bucket: b.rows for b in repo.counts(scope, Figure.QUALITY_RAPPORTCIJFER).buckets}
     assert {**zrm, **grade} == {k: n for k, (n, _, _) in found.items()}
     return found
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Database:
-    copy = tmp_path / "sample.db"
-    shutil.copyfile(SAMPLE_DB, copy)
-    return open_database(Settings(database_url=f"sqlite:///{copy}"))
 
 
 def test_the_migration_and_a_rebuild_give_the_series_of_the_scores(sample: Database) -> None:
