@@ -93,7 +93,7 @@ def _engine(settings: Settings) -> Engine:
     return make_engine(url, key=key)
 
 
-def _missing_file(settings: Settings) -> Path | None:
+def missing_file(settings: Settings) -> Path | None:
     """The SQLite file when it does not exist (opening it would create it: a check must not)."""
     url = settings.database_url
     path = sqlite_path(url) if is_sqlite(url) else None
@@ -102,7 +102,7 @@ def _missing_file(settings: Settings) -> Path | None:
 
 def schema_state(settings: Settings) -> SchemaState:
     head = declared_heads()
-    missing = _missing_file(settings)
+    missing = missing_file(settings)
     if missing is not None:
         return SchemaState(None, head, f"nog geen database ({missing} bestaat niet)")
     try:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
+import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,7 +20,7 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from storage import backup as backups
-from storage.bootstrap import Database
+from storage.bootstrap import SAMPLE_DB, Database
 from storage.rls import GROUPS, Names, secure
 from tests.builders import closed_case
 from tui.cli.main import app
@@ -113,3 +115,24 @@ def test_a_missing_database_is_not_created(tmp_path: Path) -> None:
     assert not missing.exists()
     version = CliRunner().invoke(app, ["-d", f"sqlite:///{missing}", "--versie"])
     assert version.exit_code == 0 and "Database: SQLite" in version.stdout and not missing.exists()
+
+
+def test_a_cell_changed_by_hand_is_named_and_the_recount_repairs_it(tmp_path: Path) -> None:
+    """`db check` names the municipality whose dashboard sums differ; `db dashboard-herbouw` recounts (exit 0);
+    on a path without a database it makes none and says so (exit 1); an extra argument is refused (exit 2)."""
+    copy = tmp_path / "sample.db"
+    shutil.copyfile(SAMPLE_DB, copy)
+    url = f"sqlite:///{copy}"
+    runner = CliRunner()
+    with sqlite3.connect(copy) as connection:
+        connection.execute("UPDATE dashboard_cell SET n = n + 5 WHERE municipality_code = 'GM0344' AND "
+                           "figure = 'caseload.status' AND since = '9999-12-31' AND due = '0001-01-01'")
+    found = runner.invoke(app, ["-d", url, "db", "check"])
+    assert "fout  Dashboardcijfers: wijken af van de huishoudens in GM0344" in found.stdout
+    repaired = runner.invoke(app, ["-d", url, "db", "dashboard-herbouw"])
+    assert repaired.exit_code == 0 and "opnieuw geteld" in repaired.stdout
+    assert "ok    Dashboardcijfers" in runner.invoke(app, ["-d", url, "db", "check"]).stdout
+    missing = tmp_path / "elders" / "geen.db"
+    refused = runner.invoke(app, ["-d", f"sqlite:///{missing}", "db", "dashboard-herbouw"])
+    assert refused.exit_code == 1 and "geen database" in refused.output and not missing.parent.exists()
+    assert runner.invoke(app, ["-d", url, "db", "dashboard-herbouw", "extra"]).exit_code == 2

@@ -39,6 +39,12 @@ def db_downgrade(
 @app.command("dashboard-herbouw")
 def db_dashboard_rebuild(ctx: typer.Context) -> None:
     """Tel de dashboardcijfers van alle huishoudens opnieuw (na een melding van 'doorbraak db check')."""
+    from storage.health import missing_file
+
+    missing = missing_file(ctx.obj.settings())
+    if missing is not None:  # opening would make an empty database there: a recount has nothing to count
+        typer.echo(f"Fout: er is geen database op {missing}.", err=True)
+        raise typer.Exit(1)
     with open_cli(ctx) as services:
         services.dashboard.rebuild()
         where = services.description
