@@ -21,8 +21,11 @@ def is_sqlite(url: str) -> bool:
 
 
 def sqlite_path(url: str) -> Path | None:
-    database = make_url(url).database
-    if not database or database == ":memory:":
+    """The file of a SQLite URL; None for an in-memory database and for any other back end (a PostgreSQL URL's
+    database name is no path: it was taken for one, and a start warned about the folder '.')."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return None
     return Path(database)
 
