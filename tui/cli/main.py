@@ -9,8 +9,10 @@ and a start the fast start does not take — runs the Typer app (tui/cli/root.py
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from tui.cli.errors import check_arguments, guarded, run_guarded
@@ -68,21 +70,56 @@ def _report(error: Exception) -> None:
         raise SystemExit(done.exit_code) from None
 
 
+def quiet_terminal() -> Callable[[], None]:
+    """Switch the terminal's echo off until the app takes the terminal; returns what switches it back.
+
+    Keys typed while the app starts (a username, Enter, a password on the login screen) are kept by the terminal
+    and read by the app once it runs, but the terminal's own echo printed them in the shell first, where they
+    stayed readable after the app ended — the password too. Textual restores the terminal to how it found it
+    (here: without echo), so the echo comes back when the app has ended. Not a terminal: nothing to do."""
+    try:
+        import termios
+
+        descriptor = sys.stdin.fileno()
+        if not os.isatty(descriptor):
+            return _nothing
+        before = termios.tcgetattr(descriptor)
+        quiet = list(before)
+        quiet[3] &= ~termios.ECHO  # the local flags
+        termios.tcsetattr(descriptor, termios.TCSANOW, quiet)  # TCSANOW: what was typed ahead stays
+    except (ImportError, OSError, ValueError):  # termios.error is an OSError; no termios on Windows
+        return _nothing
+
+    def restore() -> None:
+        with contextlib.suppress(OSError):
+            termios.tcsetattr(descriptor, termios.TCSANOW, before)
+
+    return restore
+
+
+def _nothing() -> None:
+    return None
+
+
 def main() -> None:
     """The console script: the fast start for a plain start of the app, else Typer's app inside the boundary."""
     global fast_start_tried
     given = sys.argv[1:]
     url = app_only(given)
-    if url is not None:
-        check_arguments(given)
-        started: list[bool] = []
-        guarded(lambda: started.append(run_app_fast(url or os.environ.get("DOORBRAAK_DATABASE_URL") or None)))
-        if started and started[0]:
-            return
-        fast_start_tried = True
-    from tui.cli.root import app
+    restore = quiet_terminal() if url is not None or given[:1] == ["demo"] else _nothing
+    try:
+        if url is not None:
+            check_arguments(given)
+            started: list[bool] = []
+            guarded(lambda: started.append(run_app_fast(url or os.environ.get("DOORBRAAK_DATABASE_URL") or None)))
+            if started and started[0]:
+                return
+            fast_start_tried = True
+        from tui.cli.root import app
 
-    run_guarded(app)
+        run_guarded(app)
+    finally:
+        restore()
 
 
 def __getattr__(name: str) -> Any:
