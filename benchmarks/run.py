@@ -108,7 +108,7 @@ def unknown_words(only: tuple[str, ...]) -> list[str]:
             if not selected((word,), FIGURE_KEYS) and not any(word in phase for phase in PHASE_WORDS)]
 
 
-STARTUP_KEYS = ("startup.first_paint", "startup.process", "memory.peak_rss")
+STARTUP_KEYS = ("startup.first_paint", "startup.process", "startup.after_login", "memory.peak_rss")
 OUTSIDE_KEYS = ("cli.help", "cli.help_memory", "cli.case_show", "cli.case_show_memory", "startup.terminal",
                 "startup.harlequin")
 FIGURE_KEYS = ("rekensom.calculate", "case_list.first_page", "case_list.filter", "household.open", "plan.open",

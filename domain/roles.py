@@ -62,3 +62,15 @@ class LocalOwner:
     role: Role = Role.EIGENAAR
     municipality_codes: frozenset[str] | None = None
     team: str = ""
+
+
+@dataclass(frozen=True)
+class NotLoggedIn:
+    """Whoever started the app on a shared database before logging in: no permission on any case (as
+    `storage.bootstrap.Database.actor` answers then). The fast start holds it until the services are open."""
+
+    username: str
+    display_name: str
+    role: Role = Role.LET
+    municipality_codes: frozenset[str] | None = frozenset()
+    team: str = ""

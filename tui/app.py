@@ -29,7 +29,7 @@ from tui.key_order import KeysInOrder
 from tui.navigation import HOME, LOGIN, SECTIONS, GoToDialog, keys_belong_to_fields, login_screen, sections_for
 from tui.screens.base import GENERIC_ERROR
 from tui.screens.help import HelpScreen, KeyHelp
-from tui.starting import starting
+from tui.starting import StartingServices, starting
 from tui.themes import DEFAULT_THEME, DOORBRAAK_THEME, THEMES, DoorbraakThemeProvider  # noqa: F401 (DOORBRAAK_THEME: kept importable here)
 from tui.widgets.command_palette import SafeCommandPalette
 from tui.widgets.dutch_labels import use_dutch_labels
@@ -108,6 +108,8 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
         self._release_start_keys: Callable[[], None] | None = None
         self._opening = False
         """The fast start holds the keys until the services are open (tui/starting.py)."""
+        self._prepared = False
+        """`_services_ready` ran (once per app)."""
         for theme in THEMES:
             self.register_theme(theme)
         wanted = services.settings.theme
@@ -145,26 +147,36 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
             self._services_ready()
             return
         # The fast start (tui/starting.py): the first page is painted from a raw read; the services are opened
-        # right after that paint, and the keys typed meanwhile are handed out in order once they are ready.
-        self._release_start_keys = self.hold_keys(limit=None)
-        self.set_timer(OPEN_AFTER, self.open_services)  # the case list asks sooner, right after its first paint
+        # right after that paint, and the keys typed meanwhile are handed out in order once they are ready. A
+        # login screen takes its keys itself (its fields need no services; logging in waits for them).
+        start = starting(self.services)
+        if start is not None and start.holds_keys:
+            self._release_start_keys = self.hold_keys(limit=None)
+        self.set_timer(OPEN_AFTER, self.open_services)  # the first screen asks sooner, right after its first paint
 
     def open_services(self) -> None:
         """The fast start: open the services in a worker (once; the case list calls this after its first paint,
         so that the imports do not compete with that paint)."""
-        if self._opening or starting(self.services) is None:
+        # Not `starting()`: a login may have opened them already in its own worker, and what follows the opening
+        # (the idle lock, the keymap) must still run once.
+        if self._opening or self._prepared or not isinstance(self.services, StartingServices):
             return
         self._opening = True
         self.run_worker(self._open_services_now, thread=True, group="open-services", exit_on_error=False)
 
     def _open_services_now(self) -> None:
-        start = starting(self.services)
-        if start is not None:
-            start.open()
-            self.call_from_thread(self._services_ready)
+        start = self.services
+        if isinstance(start, StartingServices):
+            start.open()  # or waits for whoever opened them
+            self.call_from_thread(self._services_ready, start)
 
-    def _services_ready(self) -> None:
+    def _services_ready(self, start: StartingServices | None = None) -> None:
         """What needs the settings or the services: the keymap, the theme kept, the idle lock; then the keys."""
+        if self._prepared:
+            return
+        self._prepared = True
+        for warning in start.new_warnings() if start is not None else []:  # known only once they are open
+            self.notify(warning, title="Let op", severity="warning", timeout=20, markup=False)
         if self.services.settings.keymap:
             self.set_keymap(dict(self.services.settings.keymap))
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -267,6 +279,7 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
     def logged_in(self, actor: Actor) -> None:
         """After a successful login: open the start section and forget the login screen."""
         self.awaiting_login = False
+        self.open_services()  # the fast start: the login's worker opened them; what follows opening runs now
         self.switch_mode(HOME)
         self.remove_mode(LOGIN)
         self.notify(f"Ingelogd als {actor.display_name} ({actor.role.label}).", title="Welkom", markup=False)

@@ -11,8 +11,14 @@ then on every attribute is the real `Services`' own. Until then:
 - anything else that asks for the services (a worker, a click) waits for them in `wait()`; the case list puts
   off a reload or opening a case until then (tui/screens/case_list.py), as does 'Ga naar' (tui/app.py).
 
-Anything else (PostgreSQL, SQLCipher, a database with accounts, a schema to upgrade, settings beyond the plain
-ones, ...) starts as before: `open_services` first, then the app.
+On PostgreSQL (plain settings, the psycopg URL) the first screen is the login, which needs nothing from the
+database: the app paints it before SQLAlchemy is imported and opens the services in a worker right after that
+paint, while the user types. The keys are not held there (the fields need no services); logging in waits in its
+own worker for the services (`__getattr__` → `wait`), and a database that cannot be opened ends the app with its
+Dutch message, as it did before the login screen was shown.
+
+Anything else (SQLCipher, a SQLite database with accounts, a schema to upgrade, settings beyond the plain ones,
+...) starts as before: `open_services` first, then the app.
 """
 
 from __future__ import annotations
@@ -67,11 +73,34 @@ class StartingServices:
 
     @property
     def requires_login(self) -> bool:
-        return False  # the raw reader takes only a database without accounts
+        return self._start.requires_login  # the SQLite raw reader takes only a database without accounts
 
     @property
-    def logged_in(self) -> None:
-        return None
+    def logged_in(self) -> Any:
+        return self._services.logged_in if self._services is not None else None
+
+    @property
+    def holds_keys(self) -> bool:
+        """Keys typed before the services are open wait for them (the case list); a login screen takes them."""
+        return not self._start.requires_login
+
+    @property
+    def uses_database_logins(self) -> bool:
+        return self._start.uses_database_logins
+
+    @property
+    def is_postgres(self) -> bool:
+        return self._services.is_postgres if self._services is not None else self._start.requires_login
+
+    @property
+    def description(self) -> str:
+        return self._services.description if self._services is not None else self._start.description
+
+    def new_warnings(self) -> list[str]:
+        """The services' warnings of opening that the first screen could not know (shown once they are open)."""
+        if self._services is None:
+            return []
+        return [warning for warning in self._services.warnings if warning not in self._start.warnings]
 
     @property
     def settings(self) -> Any:
@@ -133,13 +162,13 @@ def starting(services: object) -> StartingServices | None:
 def fast_start(database_url: str | None, limit: int) -> StartingServices | None:
     """The fast start for `doorbraak [-d URL]`, or None when the raw reader does not take this database (then the
     caller opens the services as always). Raises the raw reader's Dutch DomainError for a refused file."""
-    from storage.raw_start import open_start
+    from storage.raw_start import login_start, open_start
     from storage.settings_sources import plain_settings
 
     settings = plain_settings(database_url)
     if settings is None:
         return None
-    start = open_start(settings, limit)
+    start = login_start(settings) or open_start(settings, limit)
     if start is None:
         return None
 

@@ -49,10 +49,12 @@ def check_shape(data: dict[str, Any], backends: list[str]) -> None:
     assert meta["machine"]["cpus"] >= 1 and len(meta["machine"]["load_average_before"]) == 3
     keys = {(r["key"], r["backend"]) for r in data["results"]} - {("startup.harlequin", "sqlite")}
     outside = OUTSIDE if "sqlite" in backends else set()
-    assert keys == {("rekensom.calculate", "-")} | {(f, b) for f in FIGURES for b in backends} | outside
+    after_login = {("startup.after_login", "postgres")} if "postgres" in backends else set()  # PostgreSQL's login
+    assert keys == {("rekensom.calculate", "-")} | {(f, b) for f in FIGURES for b in backends} | outside | after_login
     for r in data["results"]:
         assert r["measured"]["n"] >= 1 and r["measured"]["p50"] >= 0 and r["measured"]["p95"] >= r["measured"]["p50"]
-        assert (r["baseline"] is not None and r["baseline_label"]) or r["key"] == "startup.harlequin"
+        assert (r["baseline"] is not None and r["baseline_label"]) or r["key"] in ("startup.harlequin",
+                                                                                   "startup.after_login")
         assert r["unit"] in ("ms", "MB")
         assert r["met"] in (True, False, None)
         assert r["verdict"] in ("met", "missed", NOT_JUDGED, None)

@@ -65,7 +65,8 @@ def test_seeded_file_with_ties_and_accents(tmp_path: Path) -> None:
     _compare(path, key)
     start = open_start(Settings(database_url=f"sqlite:///{path}", audit_key_file=tmp_path / "data" / "audit.key"),
                        PAGE)
-    assert start is not None and len(start.first_page.rows) == PAGE and start.first_page.has_more
+    assert start is not None and start.first_page is not None
+    assert len(start.first_page.rows) == PAGE and start.first_page.has_more
 
 
 def test_a_database_with_accounts_takes_the_services_path(tmp_path: Path) -> None:
@@ -79,3 +80,25 @@ def test_a_database_with_accounts_takes_the_services_path(tmp_path: Path) -> Non
     finally:
         services.close()
     assert open_start(Settings(database_url=f"sqlite:///{path}", audit_key_file=key), PAGE) is None
+
+
+def test_postgresql_starts_at_its_login_without_opening_anything() -> None:
+    from sqlalchemy.engine import make_url
+
+    from storage.engine import sqlite_path
+    from storage.raw_start import login_start, without_password
+    from storage.settings_sources import PlainSettings
+
+    url = "postgresql+psycopg://anna:ge%40heim@db.gemeente.example:5432/doorbraak"
+    start = login_start(PlainSettings(database_url=url, audit_key_file=Path("audit.key"), auth="postgres"))
+    assert start is not None and start.requires_login and start.uses_database_logins and start.first_page is None
+    assert start.actor.municipality_codes == frozenset() and not start.demo  # no permission before a login
+    assert start.description == make_url(url).render_as_string(hide_password=True)
+    assert "heim" not in start.description
+    for plain in ("postgresql+psycopg://postgres@127.0.0.1:5432/test", "postgresql+psycopg://a:b@h/d",
+                  "postgresql+psycopg://u:p:q@h:1/d"):
+        assert without_password(plain) == make_url(plain).render_as_string(hide_password=True), plain
+    for other in ("sqlite:///x.db", "postgresql://a@h/d", "sqlite+pysqlcipher://:k@/x.db"):
+        assert login_start(PlainSettings(database_url=other, audit_key_file=Path("audit.key"))) is None, other
+    assert sqlite_path(url) is None  # a database name is no file (a start warned about the folder '.')
+    assert sqlite_path("sqlite:///data/x.db") == Path("data/x.db")

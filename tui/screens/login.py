@@ -17,14 +17,18 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
-from domain.actors import Actor
 from domain.errors import DomainError
-from storage.bootstrap import Services
 from tui.widgets.app_header import AppHeader
 from tui.widgets.quiet_footer import QuietFooter
 
 if TYPE_CHECKING:
+    from domain.actors import Actor
+    from storage.bootstrap import Services
     from tui.app import DoorbraakApp
+
+PAINT_TIME = 0.1
+"""Seconds the fast start on PostgreSQL leaves the login screen's first frame before the services are opened
+(tui/starting.py; as the case list's PAINT_TIME)."""
 
 
 class LoginScreen(Screen[None]):
@@ -37,7 +41,9 @@ class LoginScreen(Screen[None]):
         # A priority binding runs inside the app's own handling of the key, before the next key is read: the
         # focus is on the password before its first letter arrives, however slow the machine (as an Input's
         # Submitted message, handled later in the Input's queue, is not).
-        Binding("enter", "enter", show=False, priority=True, id="login.enter"),
+        # ctrl+j: an Enter typed before the app took the terminal (the terminal's cooked mode turned it into a
+        # newline); without it the password typed next landed, readable, in the username field.
+        Binding("enter,ctrl+j", "enter", show=False, priority=True, id="login.enter"),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -70,6 +76,8 @@ class LoginScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.query_one("#login-user", Input).value:
             self.query_one("#login-password", Input).focus()
+        # The fast start: the services open while the user types (their imports would delay this first frame).
+        self.set_timer(PAINT_TIME, cast("DoorbraakApp", self.app).open_services)
 
     def action_enter(self) -> None:
         """Enter in the username goes to the password; anywhere else it logs in."""
