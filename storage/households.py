@@ -140,6 +140,14 @@ def _fts_match(terms: list[str]) -> ColumnElement[bool]:
     return col(HouseholdRow.id).in_(matches.params(phrase=phrase))
 
 
+SQLITE_WALK_FACTOR = 8
+"""SQLite: matches are found along the sort column's index when there are at least this many times a page's worth
+(offset + limit); fewer are collected and sorted. Walking the index tests ~(offset + limit) x households / matches
+rows at ~3.5 µs each (random access), collecting reads every row once at ~0.6 µs (a scan for a short term's LIKE):
+they cross near 6x whatever the size. At 100,000 households 'de vr' (2,880 matches) took 67 ms to collect and
+12 ms to walk; 'ab' (290) 67 and 70 ms. Before, anything under COUNT_CAP was collected (measured in issue 18's
+seventh stop)."""
+
 PG_SORT_MATCHES_MAX = 1000
 """PostgreSQL: up to this many matches are fetched from the trigram index and sorted; more are found along the
 sort column's index (measured with `doorbraak bench`: both ways cross near a thousand at 100,000 households)."""
@@ -374,21 +382,26 @@ class SqlHouseholdRepository:
             conditions.append(col(HouseholdRow.municipality_code) == query.municipality_code)
         # SQLite: a term of three or more letters that is not everywhere is looked up in the trigram
         # index; a short or very common one is checked per row (PostgreSQL's planner chooses itself).
-        selective = [t for t in terms if len(t) >= TRIGRAM and self._fts_matches_at_most(t, COUNT_CAP)]
+        counted = {t: self._fts_count(t, COUNT_CAP) for t in terms if len(t) >= TRIGRAM}
+        selective = [t for t, found in counted.items() if found is not None and found <= COUNT_CAP]
         checked = [_contains(t) for t in terms if t not in selective]
         filters = [*conditions, *([_fts_match(selective)] if selective else []), *checked]
 
         total_exact = True
         connection = self.session.connection()
-        matches = select(col(HouseholdRow.id)).where(*filters).limit(COUNT_CAP + 1)
-        total = connection.execute(select(func.count()).select_from(matches.subquery())).scalar() or 0
+        alone = counted.get(terms[0]) if len(terms) == 1 and not conditions else None
+        if alone is not None:  # one term, nothing else: the index's count is the count ('eindho': a 35 ms scan)
+            total = alone
+        else:
+            matches = select(col(HouseholdRow.id)).where(*filters).limit(COUNT_CAP + 1)
+            total = connection.execute(select(func.count()).select_from(matches.subquery())).scalar() or 0
         if total > COUNT_CAP:
             total, total_exact = COUNT_CAP, False
         elif connection.dialect.name == "postgresql":
             if total <= PG_SORT_MATCHES_MAX:
                 return self._sorted_matches(query, filters, total)
             # Denser matches fill a page soon enough along the sort column's index.
-        else:
+        elif total < SQLITE_WALK_FACTOR * (query.offset + query.limit):
             # Few matches: collect them once and sort those, instead of walking the sort index and
             # testing row after row until a page is full (slow when matches are rare).
             filters = [col(HouseholdRow.id).in_(select(col(HouseholdRow.id)).where(*filters))]
@@ -436,16 +449,17 @@ class SqlHouseholdRepository:
         rows = _case_rows(connection.execute(stmt), connection.dialect.name)
         return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit, total_exact=True)
 
-    def _fts_matches_at_most(self, term: str, cap: int) -> bool:
-        """SQLite: does `term` occur in at most `cap` households (reading at most cap + 1 index entries)?"""
+    def _fts_count(self, term: str, cap: int) -> int | None:
+        """SQLite: in how many households `term` occurs, counted up to cap + 1 (reading at most that many index
+        entries); None on PostgreSQL."""
         if self.session.get_bind().dialect.name != "sqlite":
-            return False
+            return None
         phrase = '"' + term.replace('"', '""') + '"'
         found = self.session.scalar(
             text("SELECT count(*) FROM (SELECT rowid FROM household_fts WHERE household_fts MATCH :p LIMIT :n)"),
             {"p": phrase, "n": cap + 1},
         )
-        return (found or 0) <= cap
+        return found or 0
 
     # -- writing ---------------------------------------------------------------------------------
     def next_case_number(self, year: int) -> str:

@@ -239,3 +239,35 @@ def test_case_list_without_text_filters_sorts_and_pages_like_the_rows_say(db: Da
         other = next(s for s in HouseholdStatus if s is not status)
         assert uow.households.list_cases(CaseListQuery(status=other), frozenset({"GM0363"})).total == 0
         assert uow.households.list_cases(CaseListQuery(), frozenset()).rows == []
+
+
+@pytest.mark.parametrize("walk_factor", [0, 8, 10**6], ids=["always-walk", "as-set", "never-walk"])
+def test_a_filtered_page_is_what_the_rows_say_whichever_way_it_is_found(
+    sample: Database, monkeypatch: pytest.MonkeyPatch, walk_factor: int,
+) -> None:
+    """SQLite finds a filtered page along the sort column's index or by collecting the matches (by their number
+    against a page's worth), and takes a single term's count from the trigram index: every way gives the page and
+    the count a plain filter and sort of sample.db's households gives (with a small count cap)."""
+    from sqlalchemy import text as sql
+
+    import storage.households
+
+    monkeypatch.setattr(storage.households, "COUNT_CAP", 12)
+    monkeypatch.setattr(storage.households, "SQLITE_WALK_FACTOR", walk_factor)
+    with sample.engine.connect() as connection:
+        rows = connection.execute(
+            sql("SELECT case_number, search_text, updated_at, id, sort_name FROM household")).all()
+    texts = ["am", "a", "van", "amsterdam", "jansen", "huis", "de ams", "hui am", "ozd", "zzz", "r", "straat"]
+    for text in texts:
+        terms = CaseListQuery(text=text).terms
+        matching = [r for r in rows if all(t in r.search_text for t in terms)]
+        for sort, key in ((CaseSort.UPDATED_AT, lambda r: (r.updated_at, r.id)),
+                          (CaseSort.NAME, lambda r: (r.sort_name, r.id))):
+            expected = [r.case_number for r in sorted(matching, key=key, reverse=True)]
+            for offset in (0, 5):
+                page = service.list_cases(CaseListQuery(text=text, sort=sort, descending=True, limit=5,
+                                                        offset=offset), sample.uow(), sample.actor)
+                assert [r.case_number for r in page.rows] == expected[offset:offset + 5], (text, sort, offset)
+                assert (page.total, page.total_exact) == (
+                    (len(matching), True) if len(matching) <= 12 else (12, False)), (text, sort, offset)
+    sample.close()
