@@ -366,7 +366,7 @@ def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
                 "De versleutelde database kon niet worden geopend: de sleutel past niet bij dit bestand, "
                 "of het is geen doorbraak-database."
             ) from exc
-        raise DatabaseError(f"De database kon niet worden geopend: {type(exc).__name__}.") from exc
+        raise DatabaseError(_not_opened(settings.database_url, exc)) from exc
     db = Database(settings=settings, engine=engine, backup_path=backup, clock=clock)
     if key is not None:
         db.warnings = key_warnings(sqlite_path(settings.database_url), settings.database_key_file)
@@ -376,6 +376,15 @@ def open_database(settings: Settings, *, clock: Clock = utcnow) -> Database:
         db.warnings.append(f"De map van de database ({folder.parent}) is te openen door andere gebruikers van "
                            f"deze computer; zet de rechten op 700 (chmod 700 '{folder.parent}').")
     return db
+
+
+def _not_opened(url: str, error: Exception) -> str:
+    """Why the database could not be opened, in Dutch, without the driver's text (it may quote values)."""
+    path = sqlite_path(url)
+    if path is not None and "file is not a database" in str(getattr(error, "orig", "")):
+        return (f"{path} is geen doorbraak-database: het bestand is geen SQLite-database, of het is beschadigd. "
+                "Kies het juiste bestand, of zet een back-up terug ('doorbraak restore').")
+    return f"De database kon niet worden geopend: {type(error).__name__}."
 
 
 NOT_A_DEMO = ("Dit is geen oefenomgeving: de database draagt het kenmerk van de voorbeeldgegevens niet. "

@@ -132,3 +132,14 @@ def test_db_upgrade_and_help() -> None:
 def test_unreachable_database_gives_dutch_error() -> None:
     result = runner.invoke(app, ["--database", "postgresql+psycopg://nobody@127.0.0.1:1/none", "case", "list"])
     assert result.exit_code == 1 and "kon niet worden geopend" in result.stderr
+
+
+def test_a_file_that_is_no_database_is_named_in_dutch(tmp_path: Path) -> None:
+    """Not the driver's 'DatabaseError': the file, what is wrong with it, and what to do."""
+    stray = tmp_path / "notities.db"
+    stray.write_text("boodschappen: melk, brood\n", encoding="utf-8")
+    result = runner.invoke(app, ["--database", f"sqlite:///{stray}", "case", "list"])
+    assert result.exit_code == 1
+    assert f"{stray} is geen doorbraak-database" in result.stderr and "doorbraak restore" in result.stderr
+    assert "boodschappen" not in result.stderr + result.stdout
+    assert stray.read_text(encoding="utf-8") == "boodschappen: melk, brood\n"  # left as it was
