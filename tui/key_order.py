@@ -34,6 +34,11 @@ KEY_WAIT = 0.5
 """Seconds at most that the keys typed after one key wait for it (all of its handlers together)."""
 FIRST_KEY_WAIT = 3.0
 """Seconds at most that the first kept key waits for the created screen to be mounted."""
+REPLAYED_KEY_WAIT = 2.0
+"""Seconds at most that a kept key handed out after a hold waits for the one before it: the screen the action
+created is still settling (its layout, its first focus) and on a busy machine that took longer than KEY_WAIT,
+so a `tab` came back for its binding only after the next letter had gone to the field it was leaving (CI:
+'Dringend' became 'ringend' in a new escalation)."""
 HOLD_LIMIT = 8.0
 """Seconds at most that `hold_keys` keeps the keys (a worker that fails or hangs never swallows them)."""
 
@@ -137,7 +142,7 @@ class KeysInOrder(App[Any]):
         if id(event) in self._replaying:
             self._replaying.discard(id(event))
             try:
-                await self._in_order(event)
+                await self._in_order(event, wait=REPLAYED_KEY_WAIT)
             finally:
                 await self._hand_out_next(first=False)
             return
@@ -146,14 +151,14 @@ class KeysInOrder(App[Any]):
             return
         await self._in_order(event)
 
-    async def _in_order(self, event: events.Key) -> None:
+    async def _in_order(self, event: events.Key, *, wait: float | None = None) -> None:
         try:
             screen_before = self.screen
         except ScreenStackError:
             await super().on_event(event)
             return
         target: DOMNode = self.focused or screen_before
-        deadline = asyncio.get_running_loop().time() + KEY_WAIT
+        deadline = asyncio.get_running_loop().time() + max(KEY_WAIT, wait or 0.0)
         self._key_in_hand, self._came_back = event, False
         try:
             await super().on_event(event)  # the app's priority keys, else forwarded to `target`
