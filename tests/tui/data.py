@@ -64,7 +64,8 @@ def build(db: Database) -> list[str]:
         )
         household = create_household(parse_draft(draft), db.uow(), db.actor, today=TODAY)
         assert household.case_number is not None
+        number = household.case_number
         for status in path:
-            household = change_status(household.case_number, status, household.version, db.uow(), db.actor)
-        numbers.append(household.case_number)
+            household = change_status(number, status, household.version, db.uow(), db.actor)
+        numbers.append(number)
     return numbers

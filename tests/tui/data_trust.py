@@ -64,4 +64,4 @@ def build_shared(path: Path) -> list[str]:
 
 def open_shared(path: Path, **settings: object) -> Database:
     """A fresh handle on the shared file: it asks for a login."""
-    return open_test_database(path, **settings)
+    return open_test_database(path, demo=False, **settings)
