@@ -62,6 +62,6 @@ def build_shared(path: Path) -> list[str]:
     return numbers
 
 
-def open_shared(path: Path, **settings: object) -> Database:
+def open_shared(path: Path, *, demo: bool = False, **settings: object) -> Database:
     """A fresh handle on the shared file: it asks for a login."""
-    return open_test_database(path, demo=False, **settings)
+    return open_test_database(path, demo=demo, **settings)
