@@ -103,15 +103,19 @@ def refresh(connection: Connection, household_ids: Sequence[int]) -> None:
         ):
             _add(totals, code, _unpack(blob), -1)
         connection.execute(delete(KEPT).where(KEPT.c.household_id.in_(batch)))
-        kept = []
-        for facts in load_facts(connection, batch):
-            items = household_items(facts)
-            _add(totals, facts.municipality_code, items, +1)
-            kept.append({"household_id": facts.id, "municipality_code": facts.municipality_code,
-                         "items": _pack(items)})
-        if kept:
-            connection.execute(insert(KEPT), kept)
+        _keep(connection, batch, totals)
         _write_deltas(connection, totals)
+
+
+def _keep(connection: Connection, household_ids: Sequence[int], totals: dict[Key, list[int]]) -> None:
+    """Make and store the items of these households, adding them to `totals`."""
+    kept = []
+    for facts in load_facts(connection, household_ids):
+        items = household_items(facts)
+        _add(totals, facts.municipality_code, items, +1)
+        kept.append({"household_id": facts.id, "municipality_code": facts.municipality_code, "items": _pack(items)})
+    if kept:
+        connection.execute(insert(KEPT), kept)
 
 
 def may_refresh(connection: Connection) -> bool:
@@ -146,14 +150,7 @@ def rebuild(connection: Connection) -> None:
     ids = list(connection.execute(text("SELECT id FROM household ORDER BY id")).scalars())
     totals: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for start in range(0, len(ids), BATCH):
-        kept = []
-        for facts in load_facts(connection, ids[start:start + BATCH]):
-            items = household_items(facts)
-            _add(totals, facts.municipality_code, items, +1)
-            kept.append({"household_id": facts.id, "municipality_code": facts.municipality_code,
-                         "items": _pack(items)})
-        if kept:
-            connection.execute(insert(KEPT), kept)
+        _keep(connection, ids[start:start + BATCH], totals)
     keys = ("municipality_code", "figure", "bucket", "lo", "hi", "since", "due")
     rows = [dict(zip(keys + SUMS, (*key, *sums), strict=True)) for key, sums in sorted(totals.items()) if any(sums)]
     for start in range(0, len(rows), 5000):

@@ -151,14 +151,14 @@ class KeysInOrder(App[Any]):
             return
         await self._in_order(event)
 
-    async def _in_order(self, event: events.Key, *, wait: float | None = None) -> None:
+    async def _in_order(self, event: events.Key, *, wait: float = 0.0) -> None:
         try:
             screen_before = self.screen
         except ScreenStackError:
             await super().on_event(event)
             return
         target: DOMNode = self.focused or screen_before
-        deadline = asyncio.get_running_loop().time() + max(KEY_WAIT, wait or 0.0)
+        deadline = asyncio.get_running_loop().time() + max(KEY_WAIT, wait)
         self._key_in_hand, self._came_back = event, False
         try:
             await super().on_event(event)  # the app's priority keys, else forwarded to `target`

@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     from storage.settings_sources import PlainSettings
 
 
+PAINT_TIME = 0.1
+"""Seconds the first screen of a fast start (the case list's raw page, PostgreSQL's login) leaves its first frame
+to be composed and written before the services are opened (their imports would delay it)."""
+
+
 class StartingServices:
     """Stands in for `Services` from the first paint until the real ones are open (then delegates to them)."""
 
@@ -87,10 +92,6 @@ class StartingServices:
     @property
     def uses_database_logins(self) -> bool:
         return self._start.uses_database_logins
-
-    @property
-    def is_postgres(self) -> bool:
-        return self._services.is_postgres if self._services is not None else self._start.requires_login
 
     @property
     def description(self) -> str:

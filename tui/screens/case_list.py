@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from domain.caselist_rows import CaseListPage
 from domain.household_kinds import CaseSort, HouseholdStatus
 from tui.screens.base import DoorbraakScreen, format_count
-from tui.starting import starting
+from tui.starting import PAINT_TIME, starting
 from tui.widgets.case_table import COLUMN_LABELS, COLUMNS, CaseTable
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -35,8 +35,6 @@ TYPING_PAUSE = 0.15
 """Seconds to wait after a keystroke before querying; a newer keystroke cancels the older query."""
 
 SORT_ORDER = [key for key, _ in COLUMNS]
-PAINT_TIME = 0.1
-"""Seconds the fast start leaves the first frame to be composed and written before the services are opened."""
 FOOTER_HOLD = 0.3
 """Seconds the footer waits for the first page at most (a slow database: it then shows the keys of the moment)."""
 

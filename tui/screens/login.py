@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from domain.errors import DomainError
+from tui.starting import PAINT_TIME
 from tui.widgets.app_header import AppHeader
 from tui.widgets.quiet_footer import QuietFooter
 
@@ -26,9 +27,6 @@ if TYPE_CHECKING:
     from storage.bootstrap import Services
     from tui.app import DoorbraakApp
 
-PAINT_TIME = 0.1
-"""Seconds the fast start on PostgreSQL leaves the login screen's first frame before the services are opened
-(tui/starting.py; as the case list's PAINT_TIME)."""
 
 
 class LoginScreen(Screen[None]):
