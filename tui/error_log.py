@@ -40,9 +40,19 @@ def describe(error: BaseException) -> str:
     for number, each in enumerate(reversed(chain)):
         if number:
             lines.append("  (daarna, tijdens de afhandeling:)")
-        lines.append(f"{type(each).__module__}.{type(each).__qualname__}")
+        lines.append(f"{type(each).__module__}.{type(each).__qualname__}{_code(each)}")
         lines.extend(_frames(each.__traceback__))
     return "\n".join(lines)
+
+
+def _code(error: BaseException) -> str:
+    """The database's error code (SQLite's name, PostgreSQL's SQLSTATE): a fixed word that holds no values and
+    tells e.g. a busy database (SQLITE_BUSY) from a broken file (SQLITE_CORRUPT)."""
+    for attribute in ("sqlite_errorname", "sqlstate"):
+        code = getattr(error, attribute, None)
+        if isinstance(code, str) and code.replace("_", "").isalnum():
+            return f" [{code}]"
+    return ""
 
 
 def _frames(tb: TracebackType | None) -> list[str]:

@@ -54,7 +54,9 @@ def test_login_open_a_case_idle_lock_and_closing_the_tab_ends_the_process(
                 await page.press_enter()  # from the search to the list
                 await asyncio.sleep(0.5)
                 await page.press_enter()  # open the household
-                seen["case"] = await page.wait_for_text("Petra Jansen", timeout=30)
+                # The masked BSN, not the name: the case list also shows "Petra Jansen", and a poll between two
+                # chunks of the new frame saw the list's row under the detail screen's header (CI, stop 26).
+                seen["case"] = await page.wait_for_text("******653", timeout=30)
                 seen["locked"] = await page.wait_for_text("Het scherm is vergrendeld", timeout=30)
                 await page.type_text(PASSWORD)
                 await page.press_enter()
@@ -68,7 +70,7 @@ def test_login_open_a_case_idle_lock_and_closing_the_tab_ends_the_process(
         processes = seen["processes"]
         assert isinstance(processes, list) and processes[0] == spare  # the spare became the tab's process
         assert len(processes) == 2  # and a new spare waits for the next tab
-        assert "******653" in str(seen["case"])
+        assert "Petra Jansen" in str(seen["case"])
         locked = str(seen["locked"])
         assert "Jansen" not in locked and "653" not in locked and "DB-2026" not in locked
         assert "Vul" in locked and "wachtwoord" in locked

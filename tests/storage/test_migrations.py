@@ -37,6 +37,9 @@ def test_sqlite_pragmas_are_durable(sqlite_db) -> None:  # type: ignore[no-untyp
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        # Ten `serve --gedeeld` sessions logging in at once on a loaded machine waited more than 5 s for the
+        # write lock ("Inloggen lukte niet door een storing", SQLITE_BUSY): a writer now waits up to 30 s.
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 30000
 
 
 def test_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:

@@ -77,3 +77,20 @@ def test_the_log_holds_types_and_frames_but_no_message() -> None:
         text = errors.describe(error)
     assert "builtins.RuntimeError" in text and "builtins.ValueError" in text and "in explode" in text
     assert SECRET not in text
+
+
+def test_the_log_names_the_database_error_code_but_not_its_message(tmp_path: Path) -> None:
+    """SQLITE_BUSY or SQLITE_CORRUPT tells a busy database from a broken file; the message (which may hold a
+    value) stays out."""
+    import sqlite3
+
+    first = sqlite3.connect(tmp_path / "x.db", timeout=0, isolation_level=None)
+    second = sqlite3.connect(tmp_path / "x.db", timeout=0, isolation_level=None)
+    first.execute("CREATE TABLE t (v TEXT)")
+    first.execute("BEGIN IMMEDIATE")
+    try:
+        second.execute("INSERT INTO t VALUES (?)", (SECRET,))
+    except sqlite3.OperationalError as error:
+        text = errors.describe(error)
+    assert "sqlite3.OperationalError [SQLITE_BUSY]" in text
+    assert SECRET not in text and "locked" not in text
