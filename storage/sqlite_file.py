@@ -18,7 +18,7 @@ PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=30000",  # ten sessions of `serve --gedeeld` logging in at once on a loaded laptop: 5 s was too short
+    "PRAGMA busy_timeout=30000",  # 5 s was too short for ten `serve --gedeeld` logins at once on a busy laptop
     "PRAGMA secure_delete=ON",  # destroyed data is overwritten, not left in free pages
 )
 """Run on every new connection, in this order (after SQLCipher's key, which the dialect gives first)."""
