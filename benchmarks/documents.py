@@ -68,17 +68,22 @@ def rekensom(repeat: int) -> Result:
                   note="domain.rekensom.calculate, horizon 24 months; quietest of 5 rounds")
 
 
-def large_plan_content(household: Any, rng: random.Random) -> dict[str, Any]:
+PLAN_SCALE = 10
+"""The measured plan: 30 goals, 120 actions and 200 cost lines (3, 12 and 20 per unit of scale); `--quick`, which
+only keeps the command working, renders a tenth of it (the PDF took most of a quick run)."""
+
+
+def large_plan_content(household: Any, rng: random.Random, scale: int = PLAN_SCALE) -> dict[str, Any]:
     goals = [{"text": f"Doel {i + 1}: stabiel wonen en rondkomen", "leefgebied": "financien", "target_score": 3}
-             for i in range(30)]
+             for i in range(3 * scale)]
     actions = [{
         "what": f"Actie {i + 1}: afspraak met de schuldeiser over een betalingsregeling zonder rente",
         "owner_organisation": rng.choice(["Gemeente", "CJIB", "Woningcorporatie", "UWV", "Zorgverzekeraar"]),
-        "contact": "Team maatwerk, 030-0000000", "deadline": "2026-12-15", "goal_id": f"d{1 + i % 30}",
+        "contact": "Team maatwerk, 030-0000000", "deadline": "2026-12-15", "goal_id": f"d{1 + i % (3 * scale)}",
         "cost_line_id": f"k{1 + i}", "deviating": i % 5 == 0,
         "legal_basis_ids": ["awb_4_84"] if i % 5 == 0 else [],
         "reasoning": {"onevenredigheid": "Uitzetting kost meer dan de schuld."} if i % 5 == 0 else {},
-    } for i in range(120)]
+    } for i in range(12 * scale)]
     problem = household.problems[0] if household.problems else None
     return {
         "in_kaart": {"samenvatting": "Twaalf hulpverleners; huurschuld blokkeert alles. " * 20, "datum": "2026-10-01"},
@@ -87,14 +92,15 @@ def large_plan_content(household: Any, rng: random.Random) -> dict[str, Any]:
         "doorbraak": "De gemeente lost de huurschuld in één keer af; de verhuurder ziet af van ontruiming. " * 10,
         "goals": goals,
         "actions": actions,
-        "rekensom": {"horizon_months": 24, "lines": cost_lines(200, rng)},
+        "rekensom": {"horizon_months": 24, "lines": cost_lines(20 * scale, rng)},
         "juridisch": {"grondslagen": [{"basis_id": "awb_4_84", "toelichting": "Bijzondere omstandigheden."},
                                       {"basis_id": "awb_3_4_lid_2", "toelichting": "Evenredigheid."}]},
     }
 
 
-def make_large_plan(backend: Backend) -> str:
-    """Start a plan of 200 cost lines, 120 actions and 30 goals on a household without a plan (services)."""
+def make_large_plan(backend: Backend, scale: int = PLAN_SCALE) -> str:
+    """Start a plan of 200 cost lines, 120 actions and 30 goals (at the default scale) on a household without a
+    plan (services)."""
     row = backend.one("SELECT h.case_number FROM household h WHERE NOT EXISTS (SELECT 1 FROM maatwerkplan p "
                       "WHERE p.household_id = h.id) AND h.status <> 'afgesloten' ORDER BY h.id LIMIT 1")
     backend.raw.commit()
@@ -103,7 +109,7 @@ def make_large_plan(backend: Backend) -> str:
     from domain.services.households import get_household
 
     household = get_household(number, db.uow(), db.actor)
-    plan_service.start_plan(number, db.uow(), db.actor, content=large_plan_content(household, random.Random(3)))
+    plan_service.start_plan(number, db.uow(), db.actor, content=large_plan_content(household, random.Random(3), scale))
     return number
 
 
@@ -127,7 +133,7 @@ def _plain_pdf(blocks: list[Any]) -> bytes:
     return bytes(pdf.output())
 
 
-def pdf_export(backend: Backend, number: str, repeat: int) -> Result:
+def pdf_export(backend: Backend, number: str, repeat: int, scale: int = PLAN_SCALE) -> Result:
     """The export as the app does it: load the plan for export (audited), lay it out, render it."""
     from tui.render.plan import render_pdf
 
@@ -142,7 +148,7 @@ def pdf_export(backend: Backend, number: str, repeat: int) -> Result:
     measured = repeated(ours, repeat)
     baseline = repeated(lambda: _plain_pdf(blocks), repeat)
     return Result("plan.pdf", "PDF of a large plan", backend.name, measured, baseline,
-                  "fpdf2 plain text, same font", note=f"200 cost lines, 120 actions; {sizes[-1] // 1024} KB")
+                  "fpdf2 plain text, same font", note=f"{20 * scale} cost lines, {12 * scale} actions; {sizes[-1] // 1024} KB")
 
 
 __all__ = ["Timing", "make_large_plan", "pdf_export", "rekensom"]

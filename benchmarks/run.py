@@ -34,13 +34,14 @@ class Sizes:
     startups: int = 3
     rekensom_repeat: int = 2000
     pdf_repeat: int = 3
+    pdf_scale: int = documents.PLAN_SCALE
     load_users: int = 100
     load_ops: int = 10
 
     @classmethod
     def quick(cls, households: int | None = None, contacts: int | None = None) -> Sizes:
         return cls(households=households or 30, contacts=contacts or 200, filters=12, opens=5, searches=12,
-                   dashboard_rounds=1, startups=1, rekensom_repeat=50, pdf_repeat=1, load_users=5, load_ops=4)
+                   dashboard_rounds=1, startups=1, rekensom_repeat=50, pdf_repeat=1, pdf_scale=1, load_users=5, load_ops=4)
 
 
 @dataclass
@@ -129,8 +130,8 @@ def measure_backend(run: Run, backend: Backend, raw_import: Backend, url: str, d
         backend, raw_import, data_set.register_csv, data_set.contacts), ("register.import", "register.search"))
     run.add(f"{tag}: register search", lambda: register.register_search(backend, sizes.searches),
             ("register.search",))
-    run.add(f"{tag}: PDF export", lambda: documents.pdf_export(backend, documents.make_large_plan(backend),
-                                                                sizes.pdf_repeat), ("plan.pdf",))
+    run.add(f"{tag}: PDF export", lambda: documents.pdf_export(
+        backend, documents.make_large_plan(backend, sizes.pdf_scale), sizes.pdf_repeat, sizes.pdf_scale), ("plan.pdf",))
     run.add(f"{tag}: dashboard", lambda: db_paths.dashboard(backend, sizes.dashboard_rounds),
             ("dashboard.municipality",))
     run.add(f"{tag}: start-up and memory", lambda: startup.startup_and_memory(
