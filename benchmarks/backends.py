@@ -68,7 +68,7 @@ def _sqlite_raw(path: Path) -> sqlite3.Connection:
     # The same durability and privacy pragmas the app uses (storage/engine.py: secure_delete overwrites what a
     # write frees, which costs ~5 ms a commit here), so a committed baseline costs what the app's does.
     connection = sqlite3.connect(path, isolation_level="DEFERRED", check_same_thread=False)
-    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=5000", "secure_delete=ON"):
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000", "secure_delete=ON"):
         connection.execute(f"PRAGMA {pragma}")
     return connection
 

@@ -233,6 +233,30 @@ def test_dense_texts_rank_the_same_bounded_selection(register: Database, monkeyp
     assert not narrow.broad and ids(narrow) == ["uwv-rotterdam"]
 
 
+def test_a_failed_search_on_postgresql_is_sqlalchemys_error_and_the_next_search_works(
+    register: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL sends the planner settings and the search in one pipeline of the driver: a failure there
+    reaches the error boundary as SQLAlchemy's error (as on every other path), with no value in its text, and
+    leaves the pooled connection usable."""
+    if not register.is_postgres:
+        pytest.skip("the pipeline is PostgreSQL's")
+    from sqlalchemy.exc import DBAPIError
+
+    original = storage_register.SqlRegisterRepository.search_sql_postgres
+
+    def broken(self: storage_register.SqlRegisterRepository, plan: Any) -> tuple[str, dict[str, Any]]:
+        sql, params = original(self, plan)
+        return sql.replace("FROM counted", "FROM no_such_table", 1), params
+
+    monkeypatch.setattr(storage_register.SqlRegisterRepository, "search_sql_postgres", broken)
+    with pytest.raises(DBAPIError) as caught:
+        search(register, "uwv")
+    assert "uwv" not in str(caught.value)  # hide_parameters: the typed text stays out of the message
+    monkeypatch.undo()
+    assert "uwv-amsterdam" in ids(search(register, "uwv"))
+
+
 # -- paging -----------------------------------------------------------------------------------------------
 def test_pages_are_cut_in_sql_without_overlap(register: Database) -> None:
     everything = ids(search(register, "uwv", context_municipality="GM0363"))
