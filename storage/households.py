@@ -149,9 +149,6 @@ they cross near 6x whatever the size. At 100,000 households 'de vr' (2,880 match
 12 ms to walk; 'ab' (290) 67 and 70 ms. Before, anything under COUNT_CAP was collected (measured in issue 18's
 seventh stop)."""
 
-PG_SORT_MATCHES_MAX = 1000
-"""PostgreSQL: up to this many matches are fetched from the trigram index and sorted; more are found along the
-sort column's index (measured with `doorbraak bench`: both ways cross near a thousand at 100,000 households)."""
 _PAGE_COLUMNS: tuple[Any, ...] = (
     HouseholdRow.case_number,
     HouseholdRow.name,
@@ -370,8 +367,8 @@ class SqlHouseholdRepository:
         SQLite a rare term (few matches) is driven from the trigram index and the matches are sorted; a
         broad one walks the sort column's index and checks each row, which finds a page of dense matches
         at once; a text whose count takes a scan (a term under three letters, or common) is counted and
-        paged in one statement (`_counted_page_sqlite`). PostgreSQL's planner makes that choice itself with
-        the pg_trgm index.
+        paged in one statement (`_counted_page`), on PostgreSQL every text (its planner uses the pg_trgm
+        index itself).
         """
         terms = query.terms
         if not terms:
@@ -395,20 +392,13 @@ class SqlHouseholdRepository:
         alone = counted.get(terms[0]) if len(terms) == 1 and not conditions else None
         if alone is not None:  # one term, nothing else: the index's count is the count ('eindho': a 35 ms scan)
             total = alone
-        elif connection.dialect.name == "sqlite":
-            counted_page = self._counted_page_sqlite(query, filters, connection)
+        else:
+            counted_page = self._counted_page(query, filters, connection)
             if counted_page is not None:
                 return counted_page
             total = COUNT_CAP + 1  # more than the cap: a page of dense matches is found along the sort index
-        else:
-            matches = select(col(HouseholdRow.id)).where(*filters).limit(COUNT_CAP + 1)
-            total = connection.execute(select(func.count()).select_from(matches.subquery())).scalar() or 0
         if total > COUNT_CAP:
             total, total_exact = COUNT_CAP, False
-        elif connection.dialect.name == "postgresql":
-            if total <= PG_SORT_MATCHES_MAX:
-                return self._sorted_matches(query, filters, total)
-            # Denser matches fill a page soon enough along the sort column's index.
         elif total < SQLITE_WALK_FACTOR * (query.offset + query.limit):
             # Few matches: collect them once and sort those, instead of walking the sort index and
             # testing row after row until a page is full (slow when matches are rare).
@@ -444,22 +434,28 @@ class SqlHouseholdRepository:
         rows = _case_rows(page.rows(connection, params), dialect)
         return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit, total_exact=True)
 
-    def _counted_page_sqlite(self, query: CaseListQuery, filters: list[ColumnElement[bool]],
-                             connection: Connection) -> CaseListPage | None:
-        """SQLite, a text whose count takes a scan: count the matches (up to COUNT_CAP + 1) and, when there are
-        no more than COUNT_CAP, sort those for the page, in one statement: the scan that counts also collects
-        (the CTE is used twice, so SQLite materializes it). A one- or two-letter text has no index: 'ab' read
-        all 100,000 households twice, once to count and once to collect (110 ms). None when there are more
-        matches than COUNT_CAP (the caller walks the sort column's index, which finds dense matches at once)."""
+    def _counted_page(self, query: CaseListQuery, filters: list[ColumnElement[bool]],
+                      connection: Connection) -> CaseListPage | None:
+        """A text whose count takes a scan: count the matches (up to COUNT_CAP + 1) and, when there are no more
+        than COUNT_CAP, sort those for the page, in one statement: the scan (or the trigram index, on
+        PostgreSQL) that counts also collects; the CTE is materialized (SQLite does so for a CTE used twice).
+        A one- or two-letter text has no index: 'ab' read all 100,000 households twice, once to count and once
+        to collect (SQLite 116 → 57 ms, PostgreSQL about 120 → 70). Only the page's ids are looked up again: given
+        `id IN (all matches)`, PostgreSQL's planner walked the sort column's index instead (40-250 ms). None
+        when there are more matches than COUNT_CAP (the caller walks the sort column's index, which finds dense
+        matches at once; materializing them first costs those texts 5-10 ms)."""
         sort_column = SORT_COLUMNS[query.sort]
+        dialect = connection.dialect.name
         matches = (select(col(HouseholdRow.id).label("id"), sort_column.label("sort_key")).where(*filters)
                    .limit(COUNT_CAP + 1).cte("matches"))
+        if dialect == "postgresql":
+            matches = matches.prefix_with("MATERIALIZED")
         counted = select(func.count().label("n")).select_from(matches).cte("counted")
         wanted = [matches.c.sort_key.desc(), matches.c.id.desc()] if query.descending else [
             matches.c.sort_key.asc(), matches.c.id.asc()]
         page_ids = (select(matches.c.id).where(select(counted.c.n).scalar_subquery() <= COUNT_CAP)
                     .order_by(*wanted).offset(query.offset).limit(query.limit))
-        page = (select(*_page_columns("sqlite"), col(HouseholdRow.id).label("page_id"),
+        page = (select(*_page_columns(dialect), col(HouseholdRow.id).label("page_id"),
                        sort_column.label("page_sort")).where(col(HouseholdRow.id).in_(page_ids)).subquery("page"))
         order = [page.c.page_sort.desc(), page.c.page_id.desc()] if query.descending else [
             page.c.page_sort.asc(), page.c.page_id.asc()]
@@ -471,21 +467,8 @@ class SqlHouseholdRepository:
             return None
         # No page (nothing found, or an offset past the end): one row of the count alone.
         page_rows = [row[1:] for row in rows if row[1] is not None]
-        return CaseListPage(rows=_case_rows(page_rows, "sqlite"), total=total, offset=query.offset,
+        return CaseListPage(rows=_case_rows(page_rows, dialect), total=total, offset=query.offset,
                             limit=query.limit, total_exact=True)
-
-    def _sorted_matches(self, query: CaseListQuery, filters: list[ColumnElement[bool]], total: int) -> CaseListPage:
-        """PostgreSQL, at most COUNT_CAP matches: take them from the trigram index once (a MATERIALIZED CTE)
-        and sort only those. Given `id IN (...)` or the filters themselves, the planner walks the sort
-        column's index and tests row after row: 40-250 ms at 100,000 households, against 15 here."""
-        matches = select(*_PAGE_COLUMNS, col(HouseholdRow.id), col(HouseholdRow.sort_name)).where(*filters)
-        found = matches.cte("matches").prefix_with("MATERIALIZED")
-        sort_column = found.c[SORT_COLUMNS[query.sort].key]
-        order = [sort_column.desc(), found.c.id.desc()] if query.descending else [sort_column.asc(), found.c.id.asc()]
-        stmt = select(*(found.c[c.key] for c in _PAGE_COLUMNS)).order_by(*order).offset(query.offset).limit(query.limit)
-        connection = self.session.connection()
-        rows = _case_rows(connection.execute(stmt), connection.dialect.name)
-        return CaseListPage(rows=rows, total=total, offset=query.offset, limit=query.limit, total_exact=True)
 
     def _fts_count(self, term: str, cap: int) -> int | None:
         """SQLite: in how many households `term` occurs, counted up to cap + 1 (reading at most that many index
