@@ -148,7 +148,8 @@ def pdf_export(backend: Backend, number: str, repeat: int, scale: int = PLAN_SCA
     measured = repeated(ours, repeat)
     baseline = repeated(lambda: _plain_pdf(blocks), repeat)
     return Result("plan.pdf", "PDF of a large plan", backend.name, measured, baseline,
-                  "fpdf2 plain text, same font", note=f"{20 * scale} cost lines, {12 * scale} actions; {sizes[-1] // 1024} KB")
+                  "fpdf2 plain text, same font",
+                  note=f"{20 * scale} cost lines, {12 * scale} actions; {sizes[-1] // 1024} KB")
 
 
 __all__ = ["Timing", "make_large_plan", "pdf_export", "rekensom"]

@@ -41,7 +41,8 @@ class Sizes:
     @classmethod
     def quick(cls, households: int | None = None, contacts: int | None = None) -> Sizes:
         return cls(households=households or 30, contacts=contacts or 200, filters=12, opens=5, searches=12,
-                   dashboard_rounds=1, startups=1, rekensom_repeat=50, pdf_repeat=1, pdf_scale=1, load_users=5, load_ops=4)
+                   dashboard_rounds=1, startups=1, rekensom_repeat=50, pdf_repeat=1, pdf_scale=1, load_users=5,
+                   load_ops=4)
 
 
 @dataclass
