@@ -147,7 +147,8 @@ SQLITE_WALK_FACTOR = 8
 rows at ~3.5 µs each (random access), collecting reads every row once at ~0.6 µs (a scan for a short term's LIKE):
 they cross near 6x whatever the size. At 100,000 households 'de vr' (2,880 matches) took 67 ms to collect and
 12 ms to walk; 'ab' (290) 67 and 70 ms. Before, anything under COUNT_CAP was collected (measured in issue 18's
-seventh stop)."""
+seventh stop). Since the eighth, this choice is made only for one term counted from the trigram index; a text whose
+count takes a scan gets its page from that scan (`_counted_page`)."""
 
 _PAGE_COLUMNS: tuple[Any, ...] = (
     HouseholdRow.case_number,
