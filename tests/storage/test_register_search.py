@@ -53,13 +53,17 @@ REGISTER = [
 ]
 
 
-@pytest.fixture
-def register(db: Database) -> Database:
+def filled(db: Database) -> Database:
     report = service.import_contacts(
         [ImportRecord(line, values) for line, values in enumerate(REGISTER, start=2)], db.uow(), db.actor
     )
     assert report.written and report.inserted == len(REGISTER) and not report.rejected
     return db
+
+
+@pytest.fixture
+def register(db: Database) -> Database:
+    return filled(db)
 
 
 def search(db: Database, text: str = "", **query: Any) -> RegisterPage:
@@ -233,15 +237,16 @@ def test_dense_texts_rank_the_same_bounded_selection(register: Database, monkeyp
     assert not narrow.broad and ids(narrow) == ["uwv-rotterdam"]
 
 
+@pytest.mark.postgres
 def test_a_failed_search_on_postgresql_is_sqlalchemys_error_and_the_next_search_works(
-    register: Database, monkeypatch: pytest.MonkeyPatch
+    postgres_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """PostgreSQL sends the planner settings and the search in one pipeline of the driver: a failure there
     reaches the error boundary as SQLAlchemy's error (as on every other path), with no value in its text, and
     leaves the pooled connection usable."""
-    if not register.is_postgres:
-        pytest.skip("the pipeline is PostgreSQL's")
     from sqlalchemy.exc import DBAPIError
+
+    register = filled(postgres_db)
 
     original = storage_register.SqlRegisterRepository.search_sql_postgres
 
