@@ -133,9 +133,12 @@ def _plain_pdf(blocks: list[Any]) -> bytes:
     return bytes(pdf.output())
 
 
-def pdf_export(backend: Backend, number: str, repeat: int, scale: int = PLAN_SCALE) -> Result:
-    """The export as the app does it: load the plan for export (audited), lay it out, render it."""
+def pdf_export(backend: Backend, repeat: int, scale: int = PLAN_SCALE) -> Result:
+    """The export as the app does it, of a new large plan (`make_large_plan`): load the plan for export (audited),
+    lay it out, render it."""
     from tui.render.plan import render_pdf
+
+    number = make_large_plan(backend, scale)
 
     db = backend.db
     sizes: list[int] = []

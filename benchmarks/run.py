@@ -131,8 +131,8 @@ def measure_backend(run: Run, backend: Backend, raw_import: Backend, url: str, d
         backend, raw_import, data_set.register_csv, data_set.contacts), ("register.import", "register.search"))
     run.add(f"{tag}: register search", lambda: register.register_search(backend, sizes.searches),
             ("register.search",))
-    run.add(f"{tag}: PDF export", lambda: documents.pdf_export(
-        backend, documents.make_large_plan(backend, sizes.pdf_scale), sizes.pdf_repeat, sizes.pdf_scale), ("plan.pdf",))
+    run.add(f"{tag}: PDF export", lambda: documents.pdf_export(backend, sizes.pdf_repeat, sizes.pdf_scale),
+            ("plan.pdf",))
     run.add(f"{tag}: dashboard", lambda: db_paths.dashboard(backend, sizes.dashboard_rounds),
             ("dashboard.municipality",))
     run.add(f"{tag}: start-up and memory", lambda: startup.startup_and_memory(

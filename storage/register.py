@@ -257,7 +257,6 @@ class SqlRegisterRepository:
             return SearchHits(self._fetch(sql, params), broad=False)
         if self.dialect == "postgresql":
             return self._search_postgres(plan)
-        self._planner(seqscan=False, indexscan=False)
         matches = self.count_matches(plan, plan.broad_limit + 1)
         if matches == 0:
             # Nothing matches (a typo, usually): the ranked page would run the same index search again only
@@ -266,7 +265,6 @@ class SqlRegisterRepository:
         if matches <= plan.broad_limit:
             sql, params = self.ranked_sql(plan)
             return SearchHits(self._fetch(sql, params), broad=False)
-        self._planner(seqscan=False, indexscan=True)
         sql, params = self.ranked_sql(plan, broad=True)
         return SearchHits(self._fetch(sql, params), broad=True)
 
@@ -363,13 +361,6 @@ class SqlRegisterRepository:
             "ORDER BY page.ordinal"
         )
         return sql, params
-
-    def _planner(self, *, seqscan: bool, indexscan: bool) -> None:
-        if self.dialect == "postgresql":
-            self.session.connection().execute(
-                _sql("SELECT set_config('enable_seqscan', :seq, true), set_config('enable_indexscan', :idx, true)"),
-                {"seq": "on" if seqscan else "off", "idx": "on" if indexscan else "off"},
-            )
 
     def _fetch(self, sql: str, params: SqlParams) -> list[RegisterContact]:
         # Core execution on the session's connection, one fetchall: the ORM's execute path and row-by-row

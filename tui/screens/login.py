@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from tui.app import DoorbraakApp
 
 
-
 class LoginScreen(Screen[None]):
     """Asks for a username and password; on success the app opens its start section."""
 
