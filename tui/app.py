@@ -143,6 +143,11 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
             from tui.widgets.tour_card import HINT, HINT_TITLE
 
             self.notify(HINT, title=HINT_TITLE, timeout=20, markup=False)
+        if isinstance(self.services, StartingServices) and self.services.failed:
+            # Opened and failed before this mount (a busy machine runs the login's timer first): the worker's
+            # error ends the app with its Dutch message; there are no settings to prepare from.
+            self.open_services()
+            return
         if starting(self.services) is None:
             self._services_ready()
             return

@@ -59,6 +59,11 @@ class StartingServices:
         """The real services are open (or failed to open: `wait` raises the error)."""
         return self._done.is_set()
 
+    @property
+    def failed(self) -> bool:
+        """Opening the real services failed (the worker that tried ends the app with the error's message)."""
+        return self._done.is_set() and self._error is not None
+
     def take_first_page(self) -> CaseListPage | None:
         """The case list's first page read at start (once: a later case list asks the services)."""
         page, self._first_page = self._first_page, None

@@ -180,3 +180,24 @@ async def test_a_database_that_cannot_be_opened_ends_the_app_with_its_message(
     async with app.run_test(size=SIZE):
         await until(lambda: app.return_code is not None)
     assert app.return_code == 1
+
+
+async def test_services_that_failed_before_the_app_mounted_end_it_with_their_message(
+    shared_url: str, opened: list[Database], capsys: pytest.CaptureFixture[str],
+) -> None:
+    """CI (eighth stop): on a busy machine the login's timer opened the services (and they failed) before the app's
+    own mount ran; the mount then prepared the keymap from the plain settings and crashed. Here the failure
+    comes first on purpose."""
+    from storage.engine import DatabaseError
+
+    gate = threading.Event()
+    gate.set()
+    services = gated(shared_url, gate, opened, fail=DatabaseError("De database kon niet worden geopend: test."))
+    with pytest.raises(DatabaseError):
+        services.open()
+    assert services.failed
+    app = DoorbraakApp(services)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE):
+        await until(lambda: app.return_code is not None)
+    assert app.return_code == 1
+    assert "De database kon niet worden geopend: test." in capsys.readouterr().err
