@@ -10,16 +10,20 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     String,
+    Text,
+    and_,
     bindparam,
     delete,
     false,
     func,
+    literal_column,
     select,
     text,
     true,
     type_coerce,
     update,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -132,6 +136,16 @@ TRIGRAM = 3
 
 def _contains(term: str) -> ColumnElement[bool]:
     return col(HouseholdRow.search_text).like(f"%{_escape_like(term)}%", escape="\\")
+
+
+SEARCH_GRAMS = literal_column("household.search_grams", type_=postgresql.ARRAY(Text))
+"""PostgreSQL: the letters and letter pairs of the search text, GIN-indexed (migration 0020; no model column)."""
+
+
+def _short_term(term: str) -> ColumnElement[bool]:
+    """PostgreSQL: a term of one or two letters through the index of letters and letter pairs (pg_trgm needs
+    three). The LIKE stays the definition of a match; the index only narrows the rows it checks."""
+    return and_(SEARCH_GRAMS.contains([term]), _contains(term))
 
 
 def _fts_match(terms: list[str]) -> ColumnElement[bool]:
@@ -385,7 +399,8 @@ class SqlHouseholdRepository:
         # index; a short or very common one is checked per row (PostgreSQL's planner chooses itself).
         counted = {t: self._fts_count(t, COUNT_CAP) for t in terms if len(t) >= TRIGRAM}
         selective = [t for t, found in counted.items() if found is not None and found <= COUNT_CAP]
-        checked = [_contains(t) for t in terms if t not in selective]
+        short = _short_term if self.session.get_bind().dialect.name == "postgresql" else _contains
+        checked = [(short if len(t) < TRIGRAM else _contains)(t) for t in terms if t not in selective]
         filters = [*conditions, *([_fts_match(selective)] if selective else []), *checked]
 
         total_exact = True

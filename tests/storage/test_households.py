@@ -242,7 +242,8 @@ def test_case_list_without_text_filters_sorts_and_pages_like_the_rows_say(db: Da
         assert uow.households.list_cases(CaseListQuery(), frozenset()).rows == []
 
 
-FILTER_TEXTS = ["am", "a", "van", "amsterdam", "jansen", "huis", "de ams", "hui am", "ozd", "zzz", "r", "straat"]
+FILTER_TEXTS = ["am", "a", "van", "amsterdam", "jansen", "huis", "de ams", "hui am", "ozd", "zzz", "r", "straat",
+                "zz", "ij", "q", "Ö", "e ij"]
 
 
 def check_filtered_pages(db: Database) -> None:
@@ -282,6 +283,35 @@ def test_a_filtered_page_is_what_the_rows_say_whichever_way_it_is_found(
     monkeypatch.setattr(storage.households, "SQLITE_WALK_FACTOR", walk_factor)
     check_filtered_pages(sample)
     sample.close()
+
+
+@pytest.mark.postgres
+def test_a_short_term_on_postgresql_is_served_by_the_letter_pair_index(postgres_db: Database) -> None:
+    """pg_trgm cannot serve a one- or two-letter text; `search_grams` (migration 0020) holds every letter and
+    letter pair of the search text, also after a change, and the filter's condition is one its GIN index can
+    answer (the planner is told to avoid a scan: a condition it cannot serve from the index would still scan)."""
+    from sqlalchemy import select
+    from sqlalchemy import text as sql
+
+    from storage.households import _short_term
+    from storage.tables import HouseholdRow
+
+    created = service.create_household(parse_draft(draft()), postgres_db.uow(), postgres_db.actor)
+    assert created.case_number is not None
+    with postgres_db.engine.begin() as connection:
+        connection.execute(sql("UPDATE household SET search_text = search_text || ' qx' WHERE case_number = :n"),
+                           {"n": created.case_number})
+    with postgres_db.engine.connect() as connection:
+        search_text, grams = connection.execute(sql("SELECT search_text, search_grams FROM household")).one()
+        assert set(grams) == {*search_text, *(search_text[i:i + 2] for i in range(len(search_text) - 1))}
+        assert "qx" in grams and len(grams) == len(set(grams))
+        connection.execute(sql("SET enable_seqscan = off"))
+        for term in ("qx", "q", "zz"):
+            stmt = select(HouseholdRow.id).where(_short_term(term))
+            compiled = stmt.compile(connection)  # as the app sends it: the term a bound parameter
+            plan = "\n".join(row[0] for row in connection.exec_driver_sql(f"EXPLAIN {compiled}", compiled.params))
+            assert "ix_household_search_grams" in plan, plan
+            assert len(connection.execute(stmt).all()) == (0 if term == "zz" else 1)
 
 
 @pytest.mark.postgres

@@ -187,9 +187,9 @@ def test_upgrade_to_0016_keeps_decided_plans_and_adds_an_empty_mandate_register(
 
 
 MADE_OUTSIDE_THE_MODELS = ("_fts", "installation", "ix_household_search_trgm", "ix_register_contact_search",
-                           "search_vector")
+                           "search_grams", "search_vector")
 """What the migrations make that no SQLModel class describes: the full-text search of each back end (SQLite's
-FTS5 tables, PostgreSQL's trigram index and tsvector column) and the installation table."""
+FTS5 tables, PostgreSQL's trigram index, letter-pair array and tsvector column) and the installation table."""
 
 
 def _name(difference: tuple[object, ...]) -> str:
