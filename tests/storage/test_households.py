@@ -319,7 +319,10 @@ def test_a_filtered_page_on_postgresql_is_what_the_rows_say(
     tmp_path: Path, postgres_url: str, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """sample.db's households copied into PostgreSQL: the counted page (few matches) and the walk along the
-    sort column's index (more than the count cap) give what a plain filter and sort gives."""
+    sort column's index (more than the count cap), a short term through the letter-pair index or the scan,
+    give what a plain filter and sort gives."""
+    from sqlalchemy import text as sql
+
     import storage.households
     from benchmarks.actor import OWNER
     from benchmarks.backends import migrate_postgres
@@ -335,6 +338,16 @@ def test_a_filtered_page_on_postgresql_is_what_the_rows_say(
                                     audit_key_file=tmp_path / "audit.key", local_drafts=False))
         try:
             db.logged_in = OWNER
+            check_filtered_pages(db)  # a short term through the letter-pair index when rare, else the scan
+            with db.engine.connect() as connection:  # sample.db has fewer households than the sample
+                texts = [row[0] for row in connection.execute(sql("SELECT search_text FROM household"))]
+            terms = ["zz", "e", "ij", "am", "q", "jansen"]
+            rare = {t for t in terms[:-1]
+                    if sum(t in each for each in texts) / len(texts) < storage.households.COMMON_SHORT_SHARE}
+            assert "zz" in rare and "e" not in rare
+            with db.uow() as uow:
+                assert uow.households._rare_short_terms(terms) == rare
+            monkeypatch.setattr(storage.households, "COMMON_SHORT_SHARE", 2.0)  # every short term: the index
             check_filtered_pages(db)
         finally:
             db.close()
