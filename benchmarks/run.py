@@ -31,7 +31,7 @@ class Sizes:
     opens: int = 60
     searches: int = 200
     dashboard_rounds: int = 1
-    startups: int = 3
+    startups: int = 7
     rekensom_repeat: int = 2000
     pdf_repeat: int = 3
     pdf_scale: int = documents.PLAN_SCALE
