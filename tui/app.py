@@ -186,13 +186,15 @@ class DoorbraakApp(KeysInOrder, ErrorBoundary):
             self.set_keymap(dict(self.services.settings.keymap))
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._start_idle_watch()
-        release = self._release_start_keys
-        if release is not None:  # the fast start: what the screens put off, then the keys typed meanwhile
-            self._release_start_keys = None
-            for screen in self.all_screens():
-                resume = getattr(screen, "services_ready", None)
-                if callable(resume):
-                    resume()
+        # The fast start: what the screens put off, then the keys typed meanwhile. The screens are resumed even
+        # when no keys were held: on a busy machine this can run before the app's own mount took them, after the
+        # case list had begun to put its work off.
+        release, self._release_start_keys = self._release_start_keys, None
+        for screen in self.all_screens():
+            resume = getattr(screen, "services_ready", None)
+            if callable(resume):
+                resume()
+        if release is not None:
             release()
         # What is alive after start-up (modules, classes, Textual's caches: ~170,000 objects) stays alive;
         # taking it out of the cyclic collector's reach keeps a full collection from stalling typing for

@@ -8,7 +8,9 @@ import asyncio
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+import tui.app
 from domain.caselist import CaseListQuery
 from storage.bootstrap import Services
 from storage.raw_start import open_start
@@ -116,3 +118,30 @@ async def test_services_that_fail_to_open_end_the_app_with_the_message(tui_data:
     async with app.run_test(size=SIZE):
         await until(lambda: app.return_code is not None)
     assert app.return_code == 1
+
+
+async def test_services_ready_before_the_app_mounted_still_resume_the_case_list(tui_data: TuiData) -> None:
+    """CI showed that on a busy machine a screen's timers can run before the app's own mount. Here the services
+    open after the case list's first paint but before the app's mount runs (so no keys were held): what the case
+    list puts off must still run once they are open — a filter typed afterwards is applied."""
+    gate = threading.Event()
+    services = gated(tui_data, gate)
+
+    class LateMount(DoorbraakApp):
+        # The app's style sheets, found next to tui/app.py (a relative CSS_PATH is read beside the subclass).
+        CSS_PATH = [Path(tui.app.__file__).with_name(str(each)) for each in DoorbraakApp.CSS_PATH or []]
+
+        async def on_mount(self) -> None:  # type: ignore[override]
+            await until(lambda: isinstance(self.screen, CaseListScreen) and bool(shown(self)))
+            gate.set()
+            await until(lambda: services.ready and self._prepared)
+            super().on_mount()
+
+    app = LateMount(services)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: app._prepared)
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "jansen")
+        filtered = tui_data.db.services.households.list(CaseListQuery(text="jansen", limit=PAGE_SIZE))
+        await until(lambda: shown(app) == [row.case_number for row in filtered.rows])
