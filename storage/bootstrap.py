@@ -384,7 +384,62 @@ def _not_opened(url: str, error: Exception) -> str:
     if path is not None and "file is not a database" in str(getattr(error, "orig", "")):
         return (f"{path} is geen doorbraak-database: het bestand is geen SQLite-database, of het is beschadigd. "
                 "Kies het juiste bestand, of zet een back-up terug ('doorbraak restore').")
+    if path is None:
+        reason = _server_refusal(url, error)
+        if reason is not None:
+            return f"De database kon niet worden geopend: {reason}"
     return f"De database kon niet worden geopend: {type(error).__name__}."
+
+
+CONNECTION_FAILURES = (
+    # (words in libpq's or the server's English message, the SQLSTATE the server meant); the first match counts.
+    ("password authentication failed", "28P01"),
+    ("no pg_hba.conf entry", "28000"),
+    ('role "', "28000"),
+    ('database "', "3D000"),
+    ("too many clients", "53300"),
+    ("remaining connection slots", "53300"),
+    ("starting up", "57P03"),
+    ("shutting down", "57P03"),
+    ("connection refused", "unreachable"),
+    ("timeout expired", "unreachable"),
+    ("could not translate host name", "unreachable"),
+    ("failed to resolve host", "unreachable"),
+    ("no route to host", "unreachable"),
+    ("network is unreachable", "unreachable"),
+)
+"""psycopg reports a refused connection without a SQLSTATE: its message says which refusal it was. Only the kind
+is taken from it (never shown: a server's message may quote values); a server that speaks another language
+falls back to the error's type."""
+
+
+def _server_refusal(url: str, error: Exception) -> str | None:
+    """A PostgreSQL server's reason for refusing a connection, in Dutch, with the address from the URL (never
+    its password): something the beheerder can act on. None when the reason is not known."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    if not isinstance(error, OperationalError):
+        return None
+    driver_error = getattr(error, "orig", None)
+    code = getattr(driver_error, "sqlstate", None)
+    if code is None:
+        message = str(driver_error).lower()
+        code = next((kind for words, kind in CONNECTION_FAILURES if words.lower() in message), None)
+    address = make_url(url)
+    server = f"{address.host or 'localhost'}:{address.port or 5432}"
+    reasons = {
+        "unreachable": f"de databaseserver op {server} is niet bereikbaar. Draait de server, en kloppen het adres "
+                       "en de poort in de database-URL?",
+        "28P01": f"de databaseserver op {server} weigert het wachtwoord van rol '{address.username}'.",
+        "28000": f"de databaseserver op {server} laat rol '{address.username}' niet toe (de rol bestaat niet, "
+                 "of pg_hba.conf staat haar niet toe).",
+        "3D000": f"database '{address.database}' bestaat niet op {server} (zie docs/deployment.md om haar aan te "
+                 "maken).",
+        "53300": f"de databaseserver op {server} heeft geen verbindingen meer vrij; probeer het later opnieuw.",
+        "57P03": f"de databaseserver op {server} start nog op of sluit af; probeer het zo opnieuw.",
+    }
+    return reasons.get(code) if code is not None else None
 
 
 NOT_A_DEMO = ("Dit is geen oefenomgeving: de database draagt het kenmerk van de voorbeeldgegevens niet. "

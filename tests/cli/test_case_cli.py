@@ -130,8 +130,27 @@ def test_db_upgrade_and_help() -> None:
 
 
 def test_unreachable_database_gives_dutch_error() -> None:
-    result = runner.invoke(app, ["--database", "postgresql+psycopg://nobody@127.0.0.1:1/none", "case", "list"])
-    assert result.exit_code == 1 and "kon niet worden geopend" in result.stderr
+    result = runner.invoke(app, ["--database", "postgresql+psycopg://nobody:geheim@127.0.0.1:1/none", "case", "list"])
+    assert result.exit_code == 1
+    assert "De database kon niet worden geopend: de databaseserver op 127.0.0.1:1 is niet bereikbaar" in result.stderr
+    assert "geheim" not in result.stderr + result.stdout and "OperationalError" not in result.stderr
+
+
+@pytest.mark.postgres
+def test_a_server_that_refuses_says_why_in_dutch(postgres_url: str) -> None:
+    """The server answers but refuses: a database that is not there, a role it does not know. Not the driver's
+    'OperationalError', and never its English message."""
+    from sqlalchemy.engine import make_url
+
+    server = make_url(postgres_url)
+    missing_database = server.set(database="bestaat_niet_0d7").render_as_string(hide_password=False)
+    result = runner.invoke(app, ["--database", missing_database, "case", "list"])
+    assert result.exit_code == 1
+    assert f"database 'bestaat_niet_0d7' bestaat niet op {server.host}:{server.port or 5432}" in result.stderr
+    unknown_role = server.set(username="onbekende_rol_0d7").render_as_string(hide_password=False)
+    result = runner.invoke(app, ["--database", unknown_role, "case", "list"])
+    assert result.exit_code == 1
+    assert "laat rol 'onbekende_rol_0d7' niet toe" in result.stderr and "does not exist" not in result.stderr
 
 
 def test_a_file_that_is_no_database_is_named_in_dutch(tmp_path: Path) -> None:
