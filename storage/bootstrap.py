@@ -132,8 +132,11 @@ class Database:
         try:
             with engine.connect() as connection:
                 user = database_user(connection)
-        except DBAPIError:
+        except DBAPIError as error:
             engine.dispose()
+            if _refusal_kind(error) in SERVER_TROUBLE:  # the server, not the account: say so
+                reason = _server_refusal(self.settings.database_url, error) or LOGIN_REFUSED
+                raise LoginFailed(reason[:1].upper() + reason[1:]) from None
             # PostgreSQL logs the refused login itself (log_connections); no detail for the user.
             raise LoginFailed(LOGIN_REFUSED) from None
         if user is None:
@@ -413,6 +416,21 @@ is taken from it (never shown: a server's message may quote values); a server th
 falls back to the error's type."""
 
 
+def _refusal_kind(error: Exception) -> str | None:
+    """The SQLSTATE of a refused connection (or "unreachable"), None when not known."""
+    driver_error = getattr(error, "orig", None)
+    code = getattr(driver_error, "sqlstate", None)
+    if code is None:
+        message = str(driver_error).lower()
+        code = next((kind for words, kind in CONNECTION_FAILURES if words.lower() in message), None)
+    return code
+
+
+SERVER_TROUBLE = ("unreachable", "53300", "57P03")
+"""Refusals that are the server's, not the login's: a login screen may say them (a wrong role or password it may
+not: that would tell whether an account exists)."""
+
+
 def _server_refusal(url: str, error: Exception) -> str | None:
     """A PostgreSQL server's reason for refusing a connection, in Dutch, with the address from the URL (never
     its password): something the beheerder can act on. None when the reason is not known."""
@@ -421,11 +439,7 @@ def _server_refusal(url: str, error: Exception) -> str | None:
 
     if not isinstance(error, OperationalError):
         return None
-    driver_error = getattr(error, "orig", None)
-    code = getattr(driver_error, "sqlstate", None)
-    if code is None:
-        message = str(driver_error).lower()
-        code = next((kind for words, kind in CONNECTION_FAILURES if words.lower() in message), None)
+    code = _refusal_kind(error)
     address = make_url(url)
     server = f"{address.host or 'localhost'}:{address.port or 5432}"
     reasons = {

@@ -101,6 +101,17 @@ def test_a_wrong_password_or_an_unknown_role_is_a_dutch_refusal(secured: Secured
     db.close()
 
 
+def test_a_server_that_cannot_be_reached_is_said_at_the_login() -> None:
+    """Not "wrong username or password" when the server is not there: that is the server's trouble, not the
+    account's (a wrong role or password stays one refusal that tells nothing about the account)."""
+    from domain.services.users import LoginFailed
+
+    db = open_database(Settings(database_url="postgresql+psycopg://postgres@127.0.0.1:1/none", auth="postgres"))
+    with pytest.raises(LoginFailed, match=r"^De databaseserver op 127\.0\.0\.1:1 is niet bereikbaar"):
+        db.login("anna", PASSWORD)
+    db.close()
+
+
 def test_every_table_has_a_rule(secured: Secured) -> None:
     owner = create_engine(secured.url)
     with owner.connect() as connection:
