@@ -440,6 +440,8 @@ def _server_refusal(url: str, error: Exception) -> str | None:
     if not isinstance(error, OperationalError):
         return None
     code = _refusal_kind(error)
+    if code is None:
+        return None
     address = make_url(url)
     server = f"{address.host or 'localhost'}:{address.port or 5432}"
     reasons = {
@@ -453,7 +455,7 @@ def _server_refusal(url: str, error: Exception) -> str | None:
         "53300": f"de databaseserver op {server} heeft geen verbindingen meer vrij; probeer het later opnieuw.",
         "57P03": f"de databaseserver op {server} start nog op of sluit af; probeer het zo opnieuw.",
     }
-    return reasons.get(code) if code is not None else None
+    return reasons.get(code)
 
 
 NOT_A_DEMO = ("Dit is geen oefenomgeving: de database draagt het kenmerk van de voorbeeldgegevens niet. "

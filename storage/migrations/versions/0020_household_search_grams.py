@@ -4,8 +4,8 @@ pg_trgm indexes three-letter runs only, so a case-list text of one or two letter
 reading every household: 40-50 ms at 100,000 households, the slowest keystrokes of the PostgreSQL filter. The
 generated column `search_grams` holds the distinct letters and letter pairs of `search_text` (already lower
 case and accent-free), with a GIN index; `storage/households.py` adds `search_grams @> ARRAY[term]` to the
-`LIKE` of such a term, so a rare pair is a few index entries (0.4 ms in a trial at 100,000 rows) and a common
-one is still found along the sort index (the planner knows the pairs' frequencies from the array statistics).
+`LIKE` of such a term when it is rare (judged there on a sample), so a rare pair is a few index entries (0.4 ms
+in a trial at 100,000 rows); a common one keeps the plain scan, which stops at the count cap.
 
 SQLite is left as it is (its FTS5 trigram table has the same three-letter limit; its filter meets its
 targets). The function is IMMUTABLE (a generated column requires it) and names only pg_catalog's functions,
